@@ -1,0 +1,60 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+/// The numeric core runs optimised even in `swift run sitegen` (a debug build): the lesson's
+/// experiments train small MLPs for hundreds of epochs, and -Onone would make that minutes.
+let optimised: [SwiftSetting] = [
+    .unsafeFlags(["-O", "-enforce-exclusivity=unchecked"]),
+]
+
+let package = Package(
+    name: "sitegen",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "sitegen", targets: ["sitegen"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+    ],
+    targets: [
+        // cmark-gfm and its GFM extensions, linked from the Debian packages.
+        .systemLibrary(
+            name: "CCmarkGFM",
+            pkgConfig: "libcmark-gfm",
+            providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]
+        ),
+        .target(name: "Diagnostics"),
+        .target(name: "Markdown", dependencies: ["CCmarkGFM", "Diagnostics"]),
+        .target(name: "NumericCore", swiftSettings: optimised),
+        .target(name: "SVGCharts"),
+        .target(name: "MathML"),
+        .target(name: "SyntaxHighlight"),
+        .target(
+            name: "Experiments",
+            dependencies: ["NumericCore", "SVGCharts", "Diagnostics", "Yams"],
+            swiftSettings: optimised
+        ),
+        .target(
+            name: "Site",
+            dependencies: [
+                "Markdown", "Diagnostics", "Experiments", "MathML", "SyntaxHighlight", "SVGCharts",
+                "Yams", .product(name: "Mustache", package: "swift-mustache"),
+            ]
+        ),
+        .executableTarget(
+            name: "sitegen",
+            dependencies: ["Site", "Diagnostics", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+        ),
+
+        .testTarget(name: "DiagnosticsTests", dependencies: ["Diagnostics"]),
+        .testTarget(name: "MarkdownTests", dependencies: ["Markdown"]),
+        .testTarget(name: "NumericCoreTests", dependencies: ["NumericCore"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "SVGChartsTests", dependencies: ["SVGCharts"], resources: [.copy("Reference")]),
+        .testTarget(name: "MathMLTests", dependencies: ["MathML"]),
+        .testTarget(name: "SyntaxHighlightTests", dependencies: ["SyntaxHighlight"]),
+        .testTarget(name: "ExperimentsTests", dependencies: ["Experiments", "NumericCore"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "SiteTests", dependencies: ["Site", "Diagnostics"], resources: [.copy("Fixtures")]),
+    ]
+)

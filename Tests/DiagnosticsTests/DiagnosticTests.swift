@@ -1,0 +1,25 @@
+import Testing
+@testable import Diagnostics
+
+@Suite struct DiagnosticTests {
+    @Test func printsInCompilerForm() {
+        let d = Diagnostic.error(at: SourceLocation(file: "content/m/lesson.md", line: 3, column: 7), "bad thing")
+        #expect(d.description == "content/m/lesson.md:3:7: error: bad thing")
+        #expect(Diagnostic.warning(at: nil, "x").description == "warning: x")
+    }
+
+    @Test func listSortsByLocation() {
+        let a = Diagnostic.error(at: SourceLocation(file: "b.md", line: 1, column: 1), "b")
+        let b = Diagnostic.error(at: SourceLocation(file: "a.md", line: 9, column: 1), "a")
+        let list = DiagnosticList([a, b])
+        #expect(list.diagnostics.map(\.message) == ["a", "b"])
+        #expect(list.description == "a.md:9:1: error: a\nb.md:1:1: error: b")
+    }
+
+    @Test func suggestsCloseNames() {
+        #expect(DidYouMean.suggestion(for: "adamw", among: ["SGD", "Adam", "AdamW"]) == "AdamW")
+        #expect(DidYouMean.suggestion(for: "Adm", among: ["SGD", "Adam", "AdamW"]) == "Adam")
+        #expect(DidYouMean.suggestion(for: "RMSprop", among: ["SGD", "Adam", "AdamW"]) == nil)
+        #expect(DidYouMean.hint(for: "SDG", among: ["SGD"]) == " (did you mean 'SGD'?)")
+    }
+}
