@@ -25,6 +25,8 @@ let package = Package(
             pkgConfig: "libcmark-gfm",
             providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]
         ),
+        // renameat2(RENAME_EXCHANGE): swaps a finished build into public/ in one step.
+        .target(name: "CFileSwap"),
         .target(name: "Diagnostics"),
         .target(name: "Markdown", dependencies: ["CCmarkGFM", "Diagnostics"]),
         .target(name: "NumericCore", swiftSettings: optimised),
@@ -39,7 +41,7 @@ let package = Package(
         .target(
             name: "Site",
             dependencies: [
-                "Markdown", "Diagnostics", "Experiments", "MathML", "SyntaxHighlight", "SVGCharts",
+                "Markdown", "Diagnostics", "Experiments", "CFileSwap", "MathML", "SyntaxHighlight", "SVGCharts",
                 "Yams", .product(name: "Mustache", package: "swift-mustache"),
             ]
         ),

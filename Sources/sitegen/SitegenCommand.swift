@@ -1,7 +1,12 @@
 import ArgumentParser
 
+/// `sitegen`: builds executed course sites. `build` is the default subcommand.
 @main
 struct SitegenCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "sitegen", abstract: "Build executed course sites.")
-    func run() throws {}
+    static let configuration = CommandConfiguration(
+        commandName: "sitegen",
+        abstract: "Build a static course site from markdown lessons whose experiments are executed at build time.",
+        subcommands: [Build.self],
+        defaultSubcommand: Build.self
+    )
 }

@@ -21,5 +21,8 @@ import Testing
         #expect(DidYouMean.suggestion(for: "Adm", among: ["SGD", "Adam", "AdamW"]) == "Adam")
         #expect(DidYouMean.suggestion(for: "RMSprop", among: ["SGD", "Adam", "AdamW"]) == nil)
         #expect(DidYouMean.hint(for: "SDG", among: ["SGD"]) == " (did you mean 'SGD'?)")
+        #expect(DidYouMean.suggestion(for: "titel", among: ["site", "title"]) == "title")
+        #expect(DidYouMean.editDistance("titel", "title") == 1)
+        #expect(DidYouMean.editDistance("kitten", "sitting") == 3)
     }
 }

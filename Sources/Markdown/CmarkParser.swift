@@ -1,0 +1,172 @@
+import CCmarkGFM
+import Diagnostics
+
+/// Parses markdown with cmark-gfm (tables, strikethrough, autolinks, task lists, footnotes) and converts
+/// its node tree into `Block`s with source positions. cmark never rejects input, so this cannot fail.
+public enum CmarkParser {
+    /// The GFM extensions attached to every parse.
+    static let extensionNames = ["table", "strikethrough", "autolink", "tasklist"]
+
+    /// - Parameters:
+    ///   - text: the markdown (front matter already removed).
+    ///   - file: the path shown in diagnostics.
+    ///   - lineOffset: lines that preceded `text` in the file (front matter), added to every line number.
+    public static func parse(_ text: String, file: String, lineOffset: Int = 0) -> [Block] {
+        cmark_gfm_core_extensions_ensure_registered()
+        let options = CMARK_OPT_SOURCEPOS | CMARK_OPT_FOOTNOTES | CMARK_OPT_UNSAFE
+        guard let parser = cmark_parser_new(options) else { return [] }
+        defer { cmark_parser_free(parser) }
+        for name in extensionNames {
+            if let ext = cmark_find_syntax_extension(name) {
+                cmark_parser_attach_syntax_extension(parser, ext)
+            }
+        }
+        var utf8 = Array(text.utf8)
+        utf8.withUnsafeMutableBufferPointer { buffer in
+            buffer.baseAddress?.withMemoryRebound(to: CChar.self, capacity: buffer.count) {
+                cmark_parser_feed(parser, $0, buffer.count)
+            }
+        }
+        guard let document = cmark_parser_finish(parser) else { return [] }
+        defer { cmark_node_free(document) }
+        let converter = Converter(file: file, lineOffset: lineOffset)
+        return converter.blocks(childrenOf: document)
+    }
+}
+
+/// Walks cmark's nodes; one instance per parse.
+///
+/// cmark-gfm numbers footnotes itself: a reference's literal is its number (in order of first
+/// reference), and the definitions are moved to the end of the document in that order, with no label
+/// left on them. So the n-th definition met is labelled "n", matching its references.
+private final class Converter {
+    let file: String
+    let lineOffset: Int
+    var footnoteDefinitions = 0
+
+    init(file: String, lineOffset: Int) {
+        self.file = file
+        self.lineOffset = lineOffset
+    }
+
+    func location(_ node: OpaquePointer) -> SourceLocation {
+        SourceLocation(
+            file: file,
+            line: Int(cmark_node_get_start_line(node)) + lineOffset,
+            column: max(1, Int(cmark_node_get_start_column(node)))
+        )
+    }
+
+    func children(_ node: OpaquePointer) -> [OpaquePointer] {
+        var result: [OpaquePointer] = []
+        var child = cmark_node_first_child(node)
+        while let current = child {
+            result.append(current)
+            child = cmark_node_next(current)
+        }
+        return result
+    }
+
+    func blocks(childrenOf node: OpaquePointer) -> [Block] {
+        children(node).compactMap(block)
+    }
+
+    func block(_ node: OpaquePointer) -> Block? {
+        let at = location(node)
+        switch cmark_node_get_type(node) {
+        case CMARK_NODE_PARAGRAPH:
+            return Block(.paragraph(inlines(childrenOf: node)), at: at)
+        case CMARK_NODE_HEADING:
+            return Block(.heading(level: Int(cmark_node_get_heading_level(node)), content: inlines(childrenOf: node), id: nil), at: at)
+        case CMARK_NODE_CODE_BLOCK:
+            return Block(.codeBlock(info: string(cmark_node_get_fence_info(node)), code: literal(node)), at: at)
+        case CMARK_NODE_HTML_BLOCK:
+            return Block(.htmlBlock(literal(node)), at: at)
+        case CMARK_NODE_BLOCK_QUOTE:
+            return Block(.blockQuote(blocks(childrenOf: node)), at: at)
+        case CMARK_NODE_LIST:
+            let items = children(node).map { item in
+                let isTask = string(cmark_node_get_type_string(item)) == "tasklist"
+                return ListItem(
+                    blocks: blocks(childrenOf: item),
+                    task: isTask ? cmark_gfm_extensions_get_tasklist_item_checked(item) : nil
+                )
+            }
+            return Block(.list(
+                ordered: cmark_node_get_list_type(node) == CMARK_ORDERED_LIST,
+                start: Int(cmark_node_get_list_start(node)),
+                tight: cmark_node_get_list_tight(node) != 0,
+                items: items
+            ), at: at)
+        case CMARK_NODE_THEMATIC_BREAK:
+            return Block(.thematicBreak, at: at)
+        case CMARK_NODE_FOOTNOTE_DEFINITION:
+            footnoteDefinitions += 1
+            return Block(.footnoteDefinition(label: String(footnoteDefinitions), content: blocks(childrenOf: node)), at: at)
+        default:
+            if string(cmark_node_get_type_string(node)) == "table" {
+                return Block(.table(table(node)), at: at)
+            }
+            return nil
+        }
+    }
+
+    func table(_ node: OpaquePointer) -> Table {
+        let columns = Int(cmark_gfm_extensions_get_table_columns(node))
+        var alignments: [Table.Alignment] = []
+        if let raw = cmark_gfm_extensions_get_table_alignments(node) {
+            for i in 0..<columns {
+                switch UInt8(raw[i]) {
+                case UInt8(ascii: "l"): alignments.append(.left)
+                case UInt8(ascii: "c"): alignments.append(.center)
+                case UInt8(ascii: "r"): alignments.append(.right)
+                default: alignments.append(.none)
+                }
+            }
+        }
+        var header: [[Inline]] = []
+        var rows: [[[Inline]]] = []
+        for row in children(node) {
+            let cells = children(row).map { inlines(childrenOf: $0) }
+            if cmark_gfm_extensions_get_table_row_is_header(row) != 0 {
+                header = cells
+            } else {
+                rows.append(cells)
+            }
+        }
+        return Table(alignments: alignments, header: header, rows: rows)
+    }
+
+    func inlines(childrenOf node: OpaquePointer) -> [Inline] {
+        children(node).compactMap(inline)
+    }
+
+    func inline(_ node: OpaquePointer) -> Inline? {
+        switch cmark_node_get_type(node) {
+        case CMARK_NODE_TEXT: return .text(literal(node))
+        case CMARK_NODE_SOFTBREAK: return .softBreak
+        case CMARK_NODE_LINEBREAK: return .lineBreak
+        case CMARK_NODE_CODE: return .code(literal(node))
+        case CMARK_NODE_HTML_INLINE: return .html(literal(node))
+        case CMARK_NODE_EMPH: return .emphasis(inlines(childrenOf: node))
+        case CMARK_NODE_STRONG: return .strong(inlines(childrenOf: node))
+        case CMARK_NODE_LINK:
+            return .link(url: string(cmark_node_get_url(node)), title: string(cmark_node_get_title(node)), content: inlines(childrenOf: node))
+        case CMARK_NODE_IMAGE:
+            return .image(url: string(cmark_node_get_url(node)), title: string(cmark_node_get_title(node)), alt: inlines(childrenOf: node))
+        case CMARK_NODE_FOOTNOTE_REFERENCE:
+            return .footnoteReference(label: literal(node))
+        default:
+            if string(cmark_node_get_type_string(node)) == "strikethrough" {
+                return .strikethrough(inlines(childrenOf: node))
+            }
+            return nil
+        }
+    }
+
+    func literal(_ node: OpaquePointer) -> String { string(cmark_node_get_literal(node)) }
+
+    func string(_ pointer: UnsafePointer<CChar>?) -> String {
+        pointer.map { String(cString: $0) } ?? ""
+    }
+}

@@ -1,0 +1,35 @@
+import Foundation
+
+/// Where a build reads and writes: the project root, content/, templates/, the site config, the
+/// output folder and the experiment cache. Diagnostics print paths relative to the root.
+public struct BuildPaths: Sendable {
+    public var root: String
+    public var content: String
+    public var templates: String
+    public var config: String
+    public var output: String
+    public var cache: String
+
+    /// Paths given relative to `root` (or absolute); defaults are the README's layout.
+    public init(root: String, content: String = "content", templates: String = "templates",
+                config: String = "sitegen.yml", output: String = "public", cache: String = ".sitegen-cache") {
+        let absoluteRoot = Self.absolute(root, relativeTo: FileManager.default.currentDirectoryPath)
+        self.root = absoluteRoot
+        self.content = Self.absolute(content, relativeTo: absoluteRoot)
+        self.templates = Self.absolute(templates, relativeTo: absoluteRoot)
+        self.config = Self.absolute(config, relativeTo: absoluteRoot)
+        self.output = Self.absolute(output, relativeTo: absoluteRoot)
+        self.cache = Self.absolute(cache, relativeTo: absoluteRoot)
+    }
+
+    static func absolute(_ path: String, relativeTo base: String) -> String {
+        let joined = path.hasPrefix("/") ? path : (base as NSString).appendingPathComponent(path)
+        return (joined as NSString).standardizingPath
+    }
+
+    /// `path` relative to the root when it lies inside it, else as is.
+    public func display(_ path: String) -> String {
+        let prefix = root.hasSuffix("/") ? root : root + "/"
+        return path.hasPrefix(prefix) ? String(path.dropFirst(prefix.count)) : path
+    }
+}

@@ -1,0 +1,106 @@
+import Diagnostics
+import Foundation
+
+/// Stage 1 of a build: reads the site config and every module's markdown files from disk.
+/// Reports every broken file at once, each with its location.
+public struct ContentLoader {
+    public var paths: BuildPaths
+    public var includeDrafts: Bool
+
+    public init(paths: BuildPaths, includeDrafts: Bool) {
+        self.paths = paths
+        self.includeDrafts = includeDrafts
+    }
+
+    public func load() throws(DiagnosticList) -> SiteContent {
+        let config: SiteConfig
+        do {
+            config = try SiteConfig.load(path: paths.config, displayPath: paths.display(paths.config))
+        } catch {
+            throw DiagnosticList([error])
+        }
+        var problems: [Diagnostic] = []
+        var modules: [CourseModule] = []
+        for entry in config.modules {
+            do {
+                modules.append(try loadModule(entry))
+            } catch let list {
+                problems += list.diagnostics
+            }
+        }
+        if modules.allSatisfy(\.comingSoon) && problems.isEmpty {
+            problems.append(.error(at: SourceLocation(file: config.file, line: 1, column: 1),
+                                   "the site has no published module: list at least one folder of \(paths.display(paths.content)) under 'modules:'"))
+        }
+        if !problems.isEmpty { throw DiagnosticList(problems) }
+        return SiteContent(config: config, modules: modules)
+    }
+
+    private func loadModule(_ entry: SiteConfig.ModuleEntry) throws(DiagnosticList) -> CourseModule {
+        let folder = (paths.content as NSString).appendingPathComponent(entry.slug)
+        var isDirectory: ObjCBool = false
+        let exists = FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory) && isDirectory.boolValue
+        if entry.comingSoon {
+            guard let title = entry.title else {
+                throw DiagnosticList([.error(at: entry.location, "a coming-soon module needs a 'title:' in the site config")])
+            }
+            return CourseModule(slug: entry.slug, title: title, summary: entry.summary ?? "", comingSoon: true, intro: nil, lessons: [])
+        }
+        guard exists else {
+            throw DiagnosticList([.error(at: entry.location, "module folder \(paths.display(folder)) does not exist: create it, or mark the module 'status: coming-soon'")])
+        }
+        let names = ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []).filter { $0.hasSuffix(".md") }.sorted()
+        var problems: [Diagnostic] = []
+        var intro: Lesson?
+        var lessons: [Lesson] = []
+        for name in names {
+            let path = (folder as NSString).appendingPathComponent(name)
+            do {
+                let lesson = try loadLesson(path: path, slug: String(name.dropLast(3)), module: entry.slug)
+                if name == "index.md" {
+                    intro = lesson
+                } else if includeDrafts || !lesson.frontMatter.draft {
+                    lessons.append(lesson)
+                }
+            } catch {
+                problems.append(error)
+            }
+        }
+        if let order = entry.lessons {
+            for slug in order where !lessons.contains(where: { $0.slug == slug }) && !names.contains(slug + ".md") {
+                problems.append(.error(at: entry.location, "lesson '\(slug)' is listed for module '\(entry.slug)' but \(paths.display(folder))/\(slug).md does not exist"))
+            }
+        }
+        if !problems.isEmpty { throw DiagnosticList(problems) }
+        lessons.sort { a, b in
+            let order = entry.lessons ?? []
+            let ia = order.firstIndex(of: a.slug) ?? Int.max, ib = order.firstIndex(of: b.slug) ?? Int.max
+            if ia != ib { return ia < ib }
+            let oa = a.frontMatter.order ?? Int.max, ob = b.frontMatter.order ?? Int.max
+            if oa != ob { return oa < ob }
+            return a.frontMatter.title < b.frontMatter.title
+        }
+        guard let title = intro?.frontMatter.title ?? entry.title else {
+            throw DiagnosticList([.error(at: entry.location, "module '\(entry.slug)' needs a title: give it 'title:' here or write \(paths.display(folder))/index.md with front matter")])
+        }
+        let summary = intro?.frontMatter.summary ?? entry.summary ?? ""
+        return CourseModule(slug: entry.slug, title: title, summary: summary, comingSoon: false, intro: intro, lessons: lessons)
+    }
+
+    private func loadLesson(path: String, slug: String, module: String) throws(Diagnostic) -> Lesson {
+        let display = paths.display(path)
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw Diagnostic.error(at: SourceLocation(file: display, line: 1, column: 1), "cannot read this file")
+        }
+        guard let text = String(data: data, encoding: .utf8) else {
+            throw Diagnostic.error(at: SourceLocation(file: display, line: 1, column: 1), "the file is not valid UTF-8: save it as UTF-8")
+        }
+        let normalised = text.replacingOccurrences(of: "\r\n", with: "\n")
+        let (frontMatter, body, offset) = try FrontMatter.split(normalised, file: display)
+        if slug != "index" {
+            try SiteConfig.checkSlug(slug, at: SourceLocation(file: display, line: 1, column: 1))
+        }
+        return Lesson(slug: slug, moduleSlug: module, sourcePath: display, absolutePath: path,
+                      frontMatter: frontMatter, body: body, bodyLineOffset: offset)
+    }
+}

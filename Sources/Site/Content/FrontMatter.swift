@@ -1,0 +1,78 @@
+import Diagnostics
+import Foundation
+
+/// A page's YAML header between `---` lines: title, summary, date, order, draft, reading time, layout.
+public struct FrontMatter: Sendable, Equatable {
+    public var title: String
+    public var summary: String
+    /// ISO date `YYYY-MM-DD`, as written.
+    public var date: String?
+    public var order: Int?
+    public var draft: Bool
+    /// Minutes, when the author gives it; otherwise computed from the text.
+    public var readingTime: Int?
+    /// Template used for the page body (default `lesson`).
+    public var layout: String?
+
+    static let keys = ["title", "summary", "date", "order", "draft", "reading_time", "layout"]
+
+    /// Splits `text` into front matter and body. The body keeps its position: `bodyLineOffset` is the
+    /// number of lines before it, so markdown positions map back to the file.
+    public static func split(_ text: String, file: String) throws(Diagnostic) -> (frontMatter: FrontMatter, body: String, bodyLineOffset: Int) {
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        guard let first = lines.first, first.trimmingCharacters(in: .whitespaces) == "---" else {
+            throw Diagnostic.error(at: SourceLocation(file: file, line: 1, column: 1),
+                                   "missing front matter: start the file with a '---' line, then at least 'title: …', then '---'")
+        }
+        guard let end = lines.dropFirst().firstIndex(where: { $0.trimmingCharacters(in: .whitespaces) == "---" }) else {
+            throw Diagnostic.error(at: SourceLocation(file: file, line: 1, column: 1),
+                                   "front matter is not closed: add a '---' line after its last key")
+        }
+        let yaml = lines[1..<end].joined(separator: "\n")
+        let body = lines[(end + 1)...].joined(separator: "\n")
+        let frontMatter = try parse(yaml, file: file, lineOffset: 1)
+        return (frontMatter, body, end + 1)
+    }
+
+    static func parse(_ yaml: String, file: String, lineOffset: Int) throws(Diagnostic) -> FrontMatter {
+        let doc = try YAMLDocument(yaml, file: file, lineOffset: lineOffset)
+        try doc.checkKeys(keys, what: "front matter")
+        guard let title = try doc.string("title"), !title.isEmpty else {
+            throw Diagnostic.error(at: doc.start, "front matter needs a 'title'")
+        }
+        let date = try doc.string("date")
+        if let date, let node = doc.node("date"), !isISODate(date) {
+            throw Diagnostic.error(at: doc.location(of: node), "'date' must be written YYYY-MM-DD, not '\(date)'")
+        }
+        let readingTime = try doc.int("reading_time")
+        if let readingTime, readingTime <= 0, let node = doc.node("reading_time") {
+            throw Diagnostic.error(at: doc.location(of: node), "'reading_time' is in minutes and must be at least 1")
+        }
+        return FrontMatter(
+            title: title,
+            summary: try doc.string("summary") ?? "",
+            date: date,
+            order: try doc.int("order"),
+            draft: try doc.bool("draft") ?? false,
+            readingTime: readingTime,
+            layout: try doc.string("layout")
+        )
+    }
+
+    static func isISODate(_ s: String) -> Bool {
+        let parts = s.split(separator: "-")
+        guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
+              let m = Int(parts[1]), let d = Int(parts[2]), Int(parts[0]) != nil else { return false }
+        return (1...12).contains(m) && (1...31).contains(d)
+    }
+
+    /// The date as readers see it: `2026-03-14` → `14 March 2026`.
+    public var displayDate: String? {
+        guard let date else { return nil }
+        let parts = date.split(separator: "-").compactMap { Int($0) }
+        guard parts.count == 3 else { return date }
+        let months = ["January", "February", "March", "April", "May", "June", "July", "August",
+                      "September", "October", "November", "December"]
+        return "\(parts[2]) \(months[parts[1] - 1]) \(parts[0])"
+    }
+}

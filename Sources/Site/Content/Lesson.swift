@@ -1,0 +1,58 @@
+import Diagnostics
+import Markdown
+
+/// One lesson: a markdown file under content/<module>/, its front matter and its parsed blocks.
+public struct Lesson: Sendable {
+    public var slug: String
+    public var moduleSlug: String
+    /// Path relative to the project root, as diagnostics print it (`content/optimisers/optimisers.md`).
+    public var sourcePath: String
+    /// Absolute path of the file on disk.
+    public var absolutePath: String
+    public var frontMatter: FrontMatter
+    /// The markdown body (front matter removed) and the lines before it.
+    public var body: String
+    public var bodyLineOffset: Int
+    /// Filled by the parse stage and rewritten by later stages.
+    public var blocks: [Block] = []
+    /// Collected after heading ids are assigned.
+    public var toc: [TOCEntry] = []
+    /// Extra files the lesson wants written beside its page (CSV downloads, included sources).
+    public var attachments: [Attachment] = []
+
+    /// A file written next to the lesson's page, e.g. `sgd-variants.csv`.
+    public struct Attachment: Sendable, Equatable {
+        public var name: String
+        public var contents: String
+    }
+
+    /// Estimated minutes to read: prose at 200 words a minute, code at a third of that; at least 1.
+    public var readingTime: Int {
+        if let given = frontMatter.readingTime { return given }
+        var proseWords = 0, codeWords = 0, inFence = false
+        for line in body.split(separator: "\n", omittingEmptySubsequences: false) {
+            if line.hasPrefix("```") || line.hasPrefix("~~~") { inFence.toggle(); continue }
+            let words = line.split(whereSeparator: { $0 == " " || $0 == "\t" }).count
+            if inFence { codeWords += words } else { proseWords += words }
+        }
+        let minutes = (Double(proseWords) / 200 + Double(codeWords) / 70).rounded(.up)
+        return max(1, Int(minutes))
+    }
+}
+
+/// A course module: a folder of lessons, or an announced module that is "coming soon".
+public struct CourseModule: Sendable {
+    public var slug: String
+    public var title: String
+    public var summary: String
+    public var comingSoon: Bool
+    /// The landing page's own prose (`content/<module>/index.md`), if any.
+    public var intro: Lesson?
+    public var lessons: [Lesson]
+}
+
+/// Everything loaded from disk, before any page is rendered.
+public struct SiteContent: Sendable {
+    public var config: SiteConfig
+    public var modules: [CourseModule]
+}

@@ -1,0 +1,119 @@
+import Diagnostics
+import Foundation
+import Yams
+
+/// The site config at the project root (`sitegen.yml`): titles, base URL, and the order of modules
+/// and lessons.
+public struct SiteConfig: Sendable, Equatable {
+    /// One module entry: its folder under content/, and optionally its lesson order and status.
+    public struct ModuleEntry: Sendable, Equatable {
+        public var slug: String
+        public var title: String?
+        public var summary: String?
+        /// Lesson slugs in reading order; lessons not listed follow, by `order` then title.
+        public var lessons: [String]?
+        /// A module announced but not written yet: listed, never built, shown as "coming soon".
+        public var comingSoon: Bool
+        public var location: SourceLocation
+    }
+
+    public var title: String
+    public var track: String
+    public var description: String
+    public var baseURL: String
+    public var language: String
+    public var author: String?
+    public var modules: [ModuleEntry]
+    public var file: String
+
+    static let keys = ["title", "track", "description", "base_url", "language", "author", "modules"]
+    static let moduleKeys = ["slug", "title", "summary", "lessons", "status"]
+
+    public static func load(path: String, displayPath: String) throws(Diagnostic) -> SiteConfig {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw Diagnostic.error(at: nil, "no site config at \(displayPath): create it with at least 'title:' and a 'modules:' list (see README, 'Content format')")
+        }
+        guard let text = String(data: data, encoding: .utf8) else {
+            throw Diagnostic.error(at: SourceLocation(file: displayPath, line: 1, column: 1), "the site config is not valid UTF-8")
+        }
+        return try parse(text, file: displayPath)
+    }
+
+    public static func parse(_ text: String, file: String) throws(Diagnostic) -> SiteConfig {
+        let doc = try YAMLDocument(text, file: file, lineOffset: 0)
+        try doc.checkKeys(keys, what: "site config")
+        guard let title = try doc.string("title"), !title.isEmpty else {
+            throw Diagnostic.error(at: doc.start, "the site config needs a 'title'")
+        }
+        var modules: [ModuleEntry] = []
+        if let node = doc.node("modules") {
+            guard let sequence = node.sequence else {
+                throw Diagnostic.error(at: doc.location(of: node), "'modules' must be a list of module folders (or of mappings with 'slug:')")
+            }
+            for item in sequence {
+                modules.append(try moduleEntry(item, doc: doc))
+            }
+        }
+        var seen: Set<String> = []
+        for module in modules where !seen.insert(module.slug).inserted {
+            throw Diagnostic.error(at: module.location, "module '\(module.slug)' is listed twice")
+        }
+        let baseURL = try doc.string("base_url") ?? "/"
+        return SiteConfig(
+            title: title,
+            track: try doc.string("track") ?? "",
+            description: try doc.string("description") ?? "",
+            baseURL: baseURL,
+            language: try doc.string("language") ?? "en",
+            author: try doc.string("author"),
+            modules: modules,
+            file: file
+        )
+    }
+
+    private static func moduleEntry(_ node: Node, doc: YAMLDocument) throws(Diagnostic) -> ModuleEntry {
+        let at = doc.location(of: node)
+        if case .scalar = node, let slug = node.string {
+            try checkSlug(slug, at: at)
+            return ModuleEntry(slug: slug, title: nil, summary: nil, lessons: nil, comingSoon: false, location: at)
+        }
+        guard let mapping = node.mapping else {
+            throw Diagnostic.error(at: at, "a module entry is a folder name or a mapping with 'slug:'")
+        }
+        for (key, _) in mapping {
+            let name = key.string ?? ""
+            if !moduleKeys.contains(name) {
+                throw Diagnostic.error(at: doc.location(of: key), "unknown module key '\(name)'\(DidYouMean.hint(for: name, among: moduleKeys)); known keys: \(moduleKeys.joined(separator: ", "))")
+            }
+        }
+        guard let slug = mapping["slug"]?.string else {
+            throw Diagnostic.error(at: at, "a module entry needs 'slug:' (its folder under content/)")
+        }
+        try checkSlug(slug, at: at)
+        var lessons: [String]?
+        if let lessonsNode = mapping["lessons"] {
+            guard let list = lessonsNode.sequence?.compactMap(\.string) else {
+                throw Diagnostic.error(at: doc.location(of: lessonsNode), "'lessons' must be a list of lesson file names without .md")
+            }
+            lessons = list
+        }
+        var comingSoon = false
+        if let status = mapping["status"] {
+            switch status.string {
+            case "coming-soon": comingSoon = true
+            case "published": comingSoon = false
+            default:
+                throw Diagnostic.error(at: doc.location(of: status), "'status' is 'published' or 'coming-soon', not '\(status.string ?? "")'")
+            }
+        }
+        return ModuleEntry(slug: slug, title: mapping["title"]?.string, summary: mapping["summary"]?.string,
+                           lessons: lessons, comingSoon: comingSoon, location: at)
+    }
+
+    static func checkSlug(_ slug: String, at: SourceLocation) throws(Diagnostic) {
+        let allowed = slug.unicodeScalars.allSatisfy { ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "-" || $0 == "_" }
+        if slug.isEmpty || !allowed {
+            throw Diagnostic.error(at: at, "'\(slug)' is not a valid folder name for a module: use lowercase letters, digits, '-' and '_'")
+        }
+    }
+}

@@ -1,0 +1,43 @@
+import Diagnostics
+import Experiments
+import Foundation
+
+/// Copies `templates/assets/` into the output with a content hash in each file name
+/// (`style.css` → `assets/style.3f2a9c1b.css`), so pages can be cached forever and still change.
+public struct AssetPipeline {
+    /// Asset key for templates (`style.css` → `style_css`) → URL path relative to the site root.
+    public private(set) var urls: [String: String] = [:]
+
+    public init() {}
+
+    /// Adds every file under `folder` to `tree`; returns the template keys.
+    public mutating func copy(from folder: String, into tree: inout OutputTree) throws(Diagnostic) {
+        let fm = FileManager.default
+        guard fm.fileExists(atPath: folder) else { return }
+        let files = (fm.enumerator(atPath: folder)?.allObjects as? [String] ?? []).sorted()
+        for relative in files {
+            let full = (folder as NSString).appendingPathComponent(relative)
+            var isDirectory: ObjCBool = false
+            guard fm.fileExists(atPath: full, isDirectory: &isDirectory), !isDirectory.boolValue else { continue }
+            guard let data = fm.contents(atPath: full) else {
+                throw Diagnostic.error(at: SourceLocation(file: relative, line: 1, column: 1), "cannot read asset \(relative)")
+            }
+            let bytes = [UInt8](data)
+            let hashed = Self.hashedName(relative, hash: String(ContentHash.hex(bytes: bytes).prefix(10)))
+            tree.add("assets/" + hashed, bytes: bytes)
+            urls[Self.key(relative)] = "assets/" + hashed
+        }
+    }
+
+    /// `css/style.css` → `css/style.<hash>.css`.
+    static func hashedName(_ relative: String, hash: String) -> String {
+        let ext = (relative as NSString).pathExtension
+        let stem = (relative as NSString).deletingPathExtension
+        return ext.isEmpty ? "\(stem).\(hash)" : "\(stem).\(hash).\(ext)"
+    }
+
+    /// `css/style.css` → `css_style_css` (Mustache reads dots as paths).
+    static func key(_ relative: String) -> String {
+        String(relative.map { $0.isLetter || $0.isNumber ? $0 : "_" })
+    }
+}

@@ -1,0 +1,17 @@
+import Foundation
+
+/// The files of a finished build, kept in memory until every page rendered: path (relative to the
+/// output folder, `/`-separated) → bytes. Nothing touches public/ before the build has succeeded.
+public struct OutputTree: Sendable {
+    public private(set) var files: [String: [UInt8]] = [:]
+
+    public init() {}
+
+    public mutating func add(_ path: String, _ text: String) { files[path] = Array(text.utf8) }
+
+    public mutating func add(_ path: String, bytes: [UInt8]) { files[path] = bytes }
+
+    public subscript(path: String) -> String? {
+        files[path].map { String(decoding: $0, as: UTF8.self) }
+    }
+}

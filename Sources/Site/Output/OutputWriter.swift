@@ -1,0 +1,84 @@
+import CFileSwap
+import Diagnostics
+import Foundation
+
+/// Writes an `OutputTree` to the output folder atomically: everything goes into a fresh staging
+/// folder beside it, which then takes the output folder's place in one `renameat2` exchange. A build
+/// that fails or is killed before that moment leaves the previous site untouched.
+public struct OutputWriter {
+    public var output: String
+    public var displayOutput: String
+
+    public init(output: String, displayOutput: String) {
+        self.output = output
+        self.displayOutput = displayOutput
+    }
+
+    public func write(_ tree: OutputTree) throws(Diagnostic) {
+        let fm = FileManager.default
+        let parent = (output as NSString).deletingLastPathComponent
+        let base = (output as NSString).lastPathComponent
+        let token = "\(ProcessInfo.processInfo.processIdentifier)-\(UInt64(Date().timeIntervalSince1970 * 1000))"
+        let staging = (parent as NSString).appendingPathComponent(".\(base)-staging-\(token)")
+        removeLeftovers(parent: parent, base: base)
+        do {
+            try fm.createDirectory(atPath: parent, withIntermediateDirectories: true)
+            try fm.createDirectory(atPath: staging, withIntermediateDirectories: false)
+            for path in tree.files.keys.sorted() {
+                let full = (staging as NSString).appendingPathComponent(path)
+                try fm.createDirectory(atPath: (full as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+                guard fm.createFile(atPath: full, contents: Data(tree.files[path] ?? [])) else {
+                    throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: full])
+                }
+            }
+        } catch {
+            try? fm.removeItem(atPath: staging)
+            throw Diagnostic.error(at: nil, "cannot write the site to \(displayOutput): \(Self.reason(error)); check that its parent folder exists and is writable")
+        }
+        try swapIn(staging: staging)
+    }
+
+    private func swapIn(staging: String) throws(Diagnostic) {
+        let fm = FileManager.default
+        if fm.fileExists(atPath: output) {
+            let result = sitegen_exchange_paths(staging, output)
+            if result == 0 {
+                try? fm.removeItem(atPath: staging)  // now holds the previous site
+                return
+            }
+            // No exchange on this file system: move the old site aside, then the new one in.
+            let old = staging + "-previous"
+            do {
+                try fm.moveItem(atPath: output, toPath: old)
+                try fm.moveItem(atPath: staging, toPath: output)
+                try? fm.removeItem(atPath: old)
+            } catch {
+                if !fm.fileExists(atPath: output), fm.fileExists(atPath: old) { try? fm.moveItem(atPath: old, toPath: output) }
+                try? fm.removeItem(atPath: staging)
+                throw Diagnostic.error(at: nil, "cannot replace \(displayOutput): \(Self.reason(error))")
+            }
+        } else {
+            do {
+                try fm.moveItem(atPath: staging, toPath: output)
+            } catch {
+                try? fm.removeItem(atPath: staging)
+                throw Diagnostic.error(at: nil, "cannot create \(displayOutput): \(Self.reason(error))")
+            }
+        }
+    }
+
+    /// Staging folders left by a killed build.
+    private func removeLeftovers(parent: String, base: String) {
+        let fm = FileManager.default
+        for name in (try? fm.contentsOfDirectory(atPath: parent)) ?? [] where name.hasPrefix(".\(base)-staging-") {
+            try? fm.removeItem(atPath: (parent as NSString).appendingPathComponent(name))
+        }
+    }
+
+    static func reason(_ error: Error) -> String {
+        if let cocoa = error as? CocoaError, let underlying = cocoa.userInfo[NSUnderlyingErrorKey] as? NSError {
+            return String(cString: strerror(Int32(underlying.code)))
+        }
+        return (error as NSError).localizedDescription
+    }
+}

@@ -1,0 +1,126 @@
+import Diagnostics
+import Foundation
+import Markdown
+
+/// A whole build, as visible stages: load content, run the lesson stages, render pages through the
+/// templates, write the output atomically.
+public struct SiteBuilder {
+    public var paths: BuildPaths
+    public var options: BuildOptions
+    public var stages: [any LessonStage]
+    /// Called with `[i/n] stage` lines (the CLI prints them with --verbose).
+    public var log: @Sendable (String) -> Void
+
+    public init(paths: BuildPaths, options: BuildOptions, stages: [any LessonStage]? = nil,
+                log: @escaping @Sendable (String) -> Void = { _ in }) {
+        self.paths = paths
+        self.options = options
+        self.stages = stages ?? SiteBuilder.defaultStages
+        self.log = log
+    }
+
+    /// The lesson pipeline, in order.
+    public static let defaultStages: [any LessonStage] = [
+        ParseMarkdown(),
+        AssignHeadingIDs(),
+    ]
+
+    /// What a finished build produced.
+    public struct Report: Sendable {
+        public var pages: Int
+        public var files: Int
+        public var tree: OutputTree
+    }
+
+    /// Builds the site in memory; nothing is written. Throws every problem found.
+    public func render() throws(DiagnosticList) -> Report {
+        let content = try ContentLoader(paths: paths, includeDrafts: options.includeDrafts).load()
+        let templates = try TemplateSet(folder: paths.templates, displayFolder: paths.display(paths.templates))
+        let context = BuildContext(paths: paths, options: options, site: content.config)
+
+        var processed = content
+        var problems: [Diagnostic] = []
+        for (m, module) in content.modules.enumerated() {
+            for (l, lesson) in module.lessons.enumerated() {
+                do {
+                    processed.modules[m].lessons[l] = try runStages(lesson, context: context)
+                } catch {
+                    problems += error.diagnostics
+                }
+            }
+            if let intro = module.intro {
+                do {
+                    processed.modules[m].intro = try runStages(intro, context: context)
+                } catch {
+                    problems += error.diagnostics
+                }
+            }
+        }
+        if !problems.isEmpty { throw DiagnosticList(problems) }
+
+        var tree = OutputTree()
+        var assets = AssetPipeline()
+        do {
+            try assets.copy(from: (paths.templates as NSString).appendingPathComponent("assets"), into: &tree)
+        } catch {
+            throw DiagnosticList([error])
+        }
+        let urls = SiteURLs(baseURL: options.baseURL ?? content.config.baseURL)
+        let pages = PageContext(content: processed, urls: urls, assets: assets.urls)
+        var count = 0
+        do {
+            tree.add("index.html", try page("index", pages.index(), templates: templates))
+            count += 1
+            for module in processed.modules where !module.comingSoon {
+                let intro = module.intro.map { HTMLRenderer().render($0.blocks) } ?? ""
+                tree.add(PageContext.modulePath(module) + "index.html",
+                         try page("module", pages.module(module, intro: intro), templates: templates))
+                count += 1
+                for lesson in module.lessons {
+                    let body = HTMLRenderer().render(lesson.blocks)
+                    let layout = lesson.frontMatter.layout ?? "lesson"
+                    tree.add(PageContext.lessonPath(lesson) + "index.html",
+                             try page(layout, pages.lesson(lesson, in: module, body: body), templates: templates,
+                                      requestedAt: SourceLocation(file: lesson.sourcePath, line: 1, column: 1)))
+                    for attachment in lesson.attachments {
+                        tree.add(PageContext.lessonPath(lesson) + attachment.name, attachment.contents)
+                    }
+                    count += 1
+                }
+            }
+        } catch {
+            throw DiagnosticList([error])
+        }
+        tree.add(".gitkeep", "")
+        return Report(pages: count, files: tree.files.count, tree: tree)
+    }
+
+    /// Renders and writes the site; the previous output stays until this succeeds.
+    @discardableResult
+    public func build() throws(DiagnosticList) -> Report {
+        let report = try render()
+        do {
+            try OutputWriter(output: paths.output, displayOutput: paths.display(paths.output)).write(report.tree)
+        } catch {
+            throw DiagnosticList([error])
+        }
+        return report
+    }
+
+    private func runStages(_ lesson: Lesson, context: BuildContext) throws(DiagnosticList) -> Lesson {
+        var lesson = lesson
+        for (index, stage) in stages.enumerated() {
+            log("[\(index + 1)/\(stages.count)] \(stage.name): \(lesson.sourcePath)")
+            try stage.run(&lesson, in: context)
+        }
+        return lesson
+    }
+
+    /// Renders a page's own template, then wraps it in the `base` layout.
+    private func page(_ template: String, _ context: [String: Any], templates: TemplateSet,
+                      requestedAt: SourceLocation? = nil) throws(Diagnostic) -> String {
+        var context = context
+        context["content"] = try templates.render(template, context: context, itemNames: PageContext.itemNames, requestedAt: requestedAt)
+        return try templates.render("base", context: context, itemNames: PageContext.itemNames)
+    }
+}

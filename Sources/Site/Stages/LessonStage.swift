@@ -1,0 +1,39 @@
+import Diagnostics
+
+/// One step of the per-lesson pipeline (parse, run experiments, typeset math, …). Stages run in order
+/// and may rewrite the lesson's blocks; a stage reports every problem it finds as diagnostics.
+public protocol LessonStage: Sendable {
+    var name: String { get }
+    func run(_ lesson: inout Lesson, in context: BuildContext) throws(DiagnosticList)
+}
+
+/// What every stage may read: options and paths of this build.
+public struct BuildContext: Sendable {
+    public var paths: BuildPaths
+    public var options: BuildOptions
+    public var site: SiteConfig
+
+    public init(paths: BuildPaths, options: BuildOptions, site: SiteConfig) {
+        self.paths = paths
+        self.options = options
+        self.site = site
+    }
+}
+
+/// The switches of one build (the CLI's flags).
+public struct BuildOptions: Sendable {
+    /// Overrides the site config's `base_url`.
+    public var baseURL: String?
+    public var includeDrafts: Bool
+    /// Rerun every experiment even when a cached result exists.
+    public var noCache: Bool
+    /// Print a progress line while experiments run.
+    public var showProgress: Bool
+
+    public init(baseURL: String? = nil, includeDrafts: Bool = false, noCache: Bool = false, showProgress: Bool = false) {
+        self.baseURL = baseURL
+        self.includeDrafts = includeDrafts
+        self.noCache = noCache
+        self.showProgress = showProgress
+    }
+}

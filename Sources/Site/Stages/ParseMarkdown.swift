@@ -1,0 +1,24 @@
+import Diagnostics
+import Markdown
+
+/// Parses the lesson's markdown body with cmark-gfm into blocks that keep their file positions.
+public struct ParseMarkdown: LessonStage {
+    public let name = "parse markdown"
+    public init() {}
+
+    public func run(_ lesson: inout Lesson, in context: BuildContext) throws(DiagnosticList) {
+        lesson.blocks = CmarkParser.parse(lesson.body, file: lesson.sourcePath, lineOffset: lesson.bodyLineOffset)
+    }
+}
+
+/// Gives headings stable ids and collects the lesson's table of contents. Runs last, after stages
+/// that may add headings.
+public struct AssignHeadingIDs: LessonStage {
+    public let name = "heading ids"
+    public init() {}
+
+    public func run(_ lesson: inout Lesson, in context: BuildContext) throws(DiagnosticList) {
+        lesson.blocks = HeadingIDs.assign(lesson.blocks)
+        lesson.toc = TOCEntry.collect(lesson.blocks)
+    }
+}

@@ -1,0 +1,157 @@
+import Diagnostics
+import Foundation
+import Mustache
+
+/// The Mustache templates of a site (`templates/*.mustache`, partials included by name), checked
+/// before rendering: swift-mustache renders an unknown variable as empty text, so every tag name is
+/// compared with the names the page context provides and a typo becomes an error with its location.
+public struct TemplateSet: Sendable {
+    /// Template name (file name without `.mustache`, subfolders kept: `partials/nav`) → source.
+    let sources: [String: TemplateSource]
+    let library: MustacheLibrary
+    let displayFolder: String
+
+    struct TemplateSource: Sendable {
+        var text: String
+        var displayPath: String
+        var tags: [TemplateTag]
+    }
+
+    /// Loads every `.mustache` file under `folder`; a syntax error stops the build with its location.
+    public init(folder: String, displayFolder: String) throws(DiagnosticList) {
+        self.displayFolder = displayFolder
+        var sources: [String: TemplateSource] = [:]
+        var library = MustacheLibrary()
+        var problems: [Diagnostic] = []
+        let files = (FileManager.default.enumerator(atPath: folder)?.allObjects as? [String] ?? [])
+            .filter { $0.hasSuffix(".mustache") }.sorted()
+        for relative in files {
+            let name = String(relative.dropLast(".mustache".count))
+            let display = (displayFolder as NSString).appendingPathComponent(relative)
+            guard let data = FileManager.default.contents(atPath: (folder as NSString).appendingPathComponent(relative)),
+                  let text = String(data: data, encoding: .utf8) else {
+                problems.append(.error(at: SourceLocation(file: display, line: 1, column: 1), "cannot read this template as UTF-8 text"))
+                continue
+            }
+            do {
+                library.register(try MustacheTemplate(string: text), named: name)
+                sources[name] = TemplateSource(text: text, displayPath: display, tags: TemplateTag.scan(text, file: display))
+            } catch let error as MustacheTemplate.ParserError {
+                problems.append(.error(
+                    at: SourceLocation(file: display, line: error.context.lineNumber, column: max(1, error.context.columnNumber)),
+                    "template syntax error: \(error.error)"))
+            } catch {
+                problems.append(.error(at: SourceLocation(file: display, line: 1, column: 1), "template syntax error: \(error)"))
+            }
+        }
+        if !problems.isEmpty { throw DiagnosticList(problems) }
+        self.sources = sources
+        self.library = library
+    }
+
+    public func has(_ name: String) -> Bool { sources[name] != nil }
+
+    /// Renders template `name` with `context`, after checking that every variable and partial it uses
+    /// (and, recursively, its partials use) exists. `requestedAt` is where the page asked for this
+    /// template (a `layout:` key), used when the template itself is missing.
+    /// `itemNames` are keys of list items the context may hold none of on this page (a lesson without
+    /// headings has an empty table of contents, but `{{title}}` inside `{{#toc}}` is still valid).
+    public func render(_ name: String, context: [String: Any], itemNames: Set<String> = [],
+                       requestedAt: SourceLocation? = nil) throws(Diagnostic) -> String {
+        guard sources[name] != nil else {
+            let known = sources.keys.sorted()
+            throw Diagnostic.error(
+                at: requestedAt ?? SourceLocation(file: (displayFolder as NSString).appendingPathComponent("\(name).mustache"), line: 1, column: 1),
+                "missing template '\(name)': create \((displayFolder as NSString).appendingPathComponent("\(name).mustache"))\(DidYouMean.hint(for: name, among: known))")
+        }
+        let names = Self.contextNames(context).union(itemNames)
+        var checked: Set<String> = []
+        try check(name, names: names, checked: &checked)
+        return library.render(context, withTemplate: name) ?? ""
+    }
+
+    private func check(_ name: String, names: Set<String>, checked: inout Set<String>) throws(Diagnostic) {
+        guard checked.insert(name).inserted, let source = sources[name] else { return }
+        for tag in source.tags {
+            switch tag.kind {
+            case .partial:
+                guard sources[tag.name] != nil else {
+                    throw Diagnostic.error(at: tag.location, "missing partial '\(tag.name)': create \((displayFolder as NSString).appendingPathComponent("\(tag.name).mustache"))\(DidYouMean.hint(for: tag.name, among: sources.keys.sorted()))")
+                }
+                try check(tag.name, names: names, checked: &checked)
+            case .variable:
+                for component in tag.name.split(separator: ".") where !names.contains(String(component)) {
+                    let c = String(component)
+                    throw Diagnostic.error(at: tag.location, "unknown template variable '\(c)'\(DidYouMean.hint(for: c, among: names.sorted())): the page provides \(names.sorted().joined(separator: ", "))")
+                }
+            }
+        }
+    }
+
+    /// Every key of every dictionary reachable from `context`.
+    static func contextNames(_ context: Any) -> Set<String> {
+        var names: Set<String> = []
+        func walk(_ value: Any) {
+            if let dict = value as? [String: Any] {
+                for (key, inner) in dict {
+                    names.insert(key)
+                    walk(inner)
+                }
+            } else if let array = value as? [Any] {
+                array.forEach(walk)
+            }
+        }
+        walk(context)
+        return names
+    }
+}
+
+/// A `{{…}}` tag found in a template, with its position: what the checker compares with the context.
+struct TemplateTag: Sendable, Equatable {
+    enum Kind: Sendable { case variable, partial }
+    var kind: Kind
+    var name: String
+    var location: SourceLocation
+
+    /// Finds variable, section and partial tags; comments, closing tags and set-delimiter tags are skipped.
+    static func scan(_ text: String, file: String) -> [TemplateTag] {
+        var tags: [TemplateTag] = []
+        let chars = Array(text.unicodeScalars)
+        var i = 0, line = 1, column = 1
+        func advance() {
+            if chars[i] == "\n" { line += 1; column = 1 } else { column += 1 }
+            i += 1
+        }
+        while i + 1 < chars.count {
+            guard chars[i] == "{", chars[i + 1] == "{" else { advance(); continue }
+            let at = SourceLocation(file: file, line: line, column: column)
+            advance(); advance()
+            var body = ""
+            while i + 1 < chars.count, !(chars[i] == "}" && chars[i + 1] == "}") {
+                body.unicodeScalars.append(chars[i])
+                advance()
+            }
+            if i + 1 < chars.count { advance(); advance() }
+            if i < chars.count, chars[i] == "}", body.hasPrefix("{") { advance() }
+            var trimmed = body.trimmingCharacters(in: .whitespaces)
+            guard let sigil = trimmed.first else { continue }
+            switch sigil {
+            case "!", "/", "=", "$", "<": continue
+            case ">":
+                tags.append(TemplateTag(kind: .partial, name: String(trimmed.dropFirst()).trimmingCharacters(in: .whitespaces), location: at))
+                continue
+            case "#", "^", "&", "{":
+                trimmed = String(trimmed.dropFirst()).trimmingCharacters(in: .whitespaces)
+            default: break
+            }
+            // A transform `name(variable)` checks the variable only.
+            if let open = trimmed.firstIndex(of: "("), let close = trimmed.lastIndex(of: ")"), open < close {
+                trimmed = String(trimmed[trimmed.index(after: open)..<close])
+            }
+            if trimmed != "." && !trimmed.isEmpty {
+                tags.append(TemplateTag(kind: .variable, name: trimmed, location: at))
+            }
+        }
+        return tags
+    }
+}

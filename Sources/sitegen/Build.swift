@@ -1,0 +1,30 @@
+import ArgumentParser
+import Diagnostics
+import Foundation
+import Site
+
+extension SitegenCommand {
+    /// `sitegen build`: content/ + templates/ → public/.
+    struct Build: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Build the site into the output folder (the default command)."
+        )
+
+        @OptionGroup var options: SiteOptions
+
+        func run() throws {
+            let started = Date()
+            let verbose = options.verbose
+            let builder = SiteBuilder(paths: options.paths, options: options.buildOptions,
+                                      log: { line in if verbose { Terminal.status(line) } })
+            do {
+                let report = try builder.build()
+                let seconds = Date().timeIntervalSince(started)
+                Terminal.status("built \(report.pages) pages (\(report.files) files) into \(options.paths.display(options.paths.output)) in \(String(format: "%.2f", seconds)) s")
+            } catch {
+                Terminal.report(error)
+                throw ExitCode.failure
+            }
+        }
+    }
+}

@@ -1,0 +1,42 @@
+import Diagnostics
+import Testing
+@testable import Markdown
+
+@Suite struct CmarkParserTests {
+    @Test func keepsSourcePositionsWithLineOffset() throws {
+        let blocks = CmarkParser.parse("# Title\n\nSome text.\n\n```python\nprint(1)\n```\n", file: "content/m/a.md", lineOffset: 4)
+        #expect(blocks.count == 3)
+        #expect(blocks[0].location == SourceLocation(file: "content/m/a.md", line: 5, column: 1))
+        #expect(blocks[2].location.line == 9)
+        guard case let .codeBlock(info, code) = blocks[2].kind else { Issue.record("not a code block"); return }
+        #expect(info == "python")
+        #expect(code == "print(1)\n")
+    }
+
+    @Test func parsesGFMTables() {
+        let blocks = CmarkParser.parse("| a | b |\n|:--|--:|\n| 1 | 2 |\n", file: "t.md")
+        guard case .table(let table) = blocks.first?.kind else { Issue.record("no table"); return }
+        #expect(table.alignments == [.left, .right])
+        #expect(table.header == [[.text("a")], [.text("b")]])
+        #expect(table.rows == [[[.text("1")], [.text("2")]]])
+    }
+
+    @Test func parsesStrikethroughTaskListsAndAutolinks() {
+        let blocks = CmarkParser.parse("~~old~~ see https://example.org\n\n- [x] done\n- [ ] todo\n", file: "t.md")
+        guard case .paragraph(let inlines) = blocks[0].kind else { Issue.record("no paragraph"); return }
+        #expect(inlines.first == .strikethrough([.text("old")]))
+        #expect(inlines.contains(.link(url: "https://example.org", title: "", content: [.text("https://example.org")])))
+        guard case let .list(_, _, _, items) = blocks[1].kind else { Issue.record("no list"); return }
+        #expect(items.map(\.task) == [true, false])
+    }
+
+    @Test func parsesFootnotes() {
+        // cmark-gfm numbers references in order of first use and moves definitions to the end in that order.
+        let blocks = CmarkParser.parse("[^b]: Second.\n\nClaim.[^a] Other.[^b]\n\n[^a]: Source.\n", file: "t.md")
+        guard case .paragraph(let inlines) = blocks[0].kind else { Issue.record("no paragraph"); return }
+        #expect(inlines.filter { if case .footnoteReference = $0 { true } else { false } } == [.footnoteReference(label: "1"), .footnoteReference(label: "2")])
+        guard case let .footnoteDefinition(label, content) = blocks[1].kind else { Issue.record("no definition"); return }
+        #expect(label == "1")
+        #expect(content == [Block(.paragraph([.text("Source.")]), at: content[0].location)])
+    }
+}

@@ -1,0 +1,62 @@
+import Testing
+@testable import Markdown
+
+@Suite struct HTMLRendererTests {
+    func html(_ markdown: String) -> String {
+        HTMLRenderer().render(HeadingIDs.assign(CmarkParser.parse(markdown, file: "t.md")))
+    }
+
+    @Test func headingsGetIdsAndAnchors() {
+        #expect(html("## Adam vs AdamW") == "<h2 id=\"adam-vs-adamw\">Adam vs AdamW<a class=\"anchor\" href=\"#adam-vs-adamw\" aria-label=\"Link to this section\">#</a></h2>\n")
+    }
+
+    @Test func repeatedHeadingsGetUniqueIds() {
+        let blocks = HeadingIDs.assign(CmarkParser.parse("## Fix\n\n## Fix\n\n## Fix-1\n", file: "t.md"))
+        let ids = TOCEntry.collect(blocks).map(\.id)
+        #expect(ids == ["fix", "fix-1", "fix-1-1"])
+    }
+
+    @Test func slugsKeepUnicodeLettersAndDropPunctuation() {
+        #expect(HeadingIDs.slug("SGD + momentum (β=0.9)") == "sgd--momentum-β09")
+        #expect(HeadingIDs.slug("Why optimisers exist?") == "why-optimisers-exist")
+    }
+
+    @Test func tocCollectsLevelsTwoAndThree() {
+        let blocks = HeadingIDs.assign(CmarkParser.parse("# T\n\n## A `code`\n\n### B\n\n#### C\n", file: "t.md"))
+        #expect(TOCEntry.collect(blocks) == [TOCEntry(level: 2, title: "A code", id: "a-code"), TOCEntry(level: 3, title: "B", id: "b")])
+    }
+
+    @Test func codeBlocksKeepTheirLanguage() {
+        #expect(html("```python\nx = 1 < 2\n```\n") == "<pre><code class=\"language-python\">x = 1 &lt; 2\n</code></pre>\n")
+    }
+
+    @Test func codeBlockHookTakesOver() {
+        var renderer = HTMLRenderer()
+        renderer.codeBlock = { info, code in info == "experiment" ? "<div>ran \(code.count)</div>\n" : nil }
+        let out = renderer.render(CmarkParser.parse("```experiment\nabc\n```\n\n```\nplain\n```\n", file: "t.md"))
+        #expect(out == "<div>ran 4</div>\n<pre><code>plain\n</code></pre>\n")
+    }
+
+    @Test func tablesHaveHeaderScopesAndScrollBox() {
+        let out = html("| a | b |\n|---|--:|\n| 1 | 2 |\n")
+        #expect(out == "<div class=\"table-scroll\"><table>\n<thead>\n<tr>\n<th scope=\"col\">a</th>\n<th scope=\"col\" style=\"text-align:right\">b</th>\n</tr>\n</thead>\n<tbody>\n<tr>\n<td>1</td>\n<td style=\"text-align:right\">2</td>\n</tr>\n</tbody>\n</table></div>\n")
+    }
+
+    @Test func footnotesAreNumberedInReferenceOrder() {
+        let out = html("B[^b] A[^a] B again[^b]\n\n[^a]: first\n[^b]: second\n")
+        #expect(out.contains("<a href=\"#fn-1\" id=\"fnref-1\">1</a>"))
+        #expect(out.contains("<a href=\"#fn-1\" id=\"fnref-1-2\">1</a>"))
+        #expect(out.contains("<li id=\"fn-1\">\n<p>second <a href=\"#fnref-1\""))
+        #expect(out.contains("<li id=\"fn-2\">\n<p>first "))
+    }
+
+    @Test func tightListsAndTaskLists() {
+        #expect(html("- a\n- b\n") == "<ul>\n<li>a</li>\n<li>b</li>\n</ul>\n")
+        #expect(html("- [x] a\n").contains("<input type=\"checkbox\" disabled checked aria-label=\"done\"> a</li>"))
+    }
+
+    @Test func scriptURLsAreNeutralised() {
+        #expect(html("[x](javascript:alert(1))") == "<p><a href=\"#\">x</a></p>\n")
+        #expect(html("a & <b") == "<p>a &amp; &lt;b</p>\n")
+    }
+}

@@ -1,0 +1,77 @@
+import Diagnostics
+import Foundation
+import Testing
+@testable import Site
+
+/// A fixture site copied into a fresh temporary folder, built with the repository's real templates,
+/// with helpers to edit files and read the output (in the spirit of mdBook's `BookTest`).
+struct SiteTest {
+    let root: String
+    let options: BuildOptions
+
+    /// The repository root, found from this file's path (Tests/SiteTests/Support/SiteTest.swift).
+    static let repository: String = {
+        var url = URL(fileURLWithPath: #filePath)
+        for _ in 0..<4 { url.deleteLastPathComponent() }
+        return url.path
+    }()
+
+    init(fixture: String, options: BuildOptions = BuildOptions()) throws {
+        let fm = FileManager.default
+        root = (NSTemporaryDirectory() as NSString).appendingPathComponent("sitegen-test-\(UUID().uuidString)")
+        try fm.createDirectory(atPath: root, withIntermediateDirectories: true)
+        let source = "\(Self.repository)/Tests/SiteTests/Fixtures/\(fixture)"
+        for item in try fm.contentsOfDirectory(atPath: source) {
+            try fm.copyItem(atPath: "\(source)/\(item)", toPath: "\(root)/\(item)")
+        }
+        if !fm.fileExists(atPath: "\(root)/templates") {
+            try fm.copyItem(atPath: "\(Self.repository)/templates", toPath: "\(root)/templates")
+        }
+        self.options = options
+    }
+
+    var paths: BuildPaths { BuildPaths(root: root) }
+
+    var builder: SiteBuilder { SiteBuilder(paths: paths, options: options) }
+
+    @discardableResult
+    func build() throws -> SiteBuilder.Report { try builder.build() }
+
+    /// Builds and returns the diagnostics of a build that must fail.
+    func buildFailure(sourceLocation: Testing.SourceLocation = #_sourceLocation) -> [Diagnostic] {
+        do {
+            try builder.build()
+            Issue.record("the build succeeded but should have failed", sourceLocation: sourceLocation)
+            return []
+        } catch {
+            return error.diagnostics
+        }
+    }
+
+    func write(_ relative: String, _ text: String) throws {
+        let path = "\(root)/\(relative)"
+        try FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+        try text.write(toFile: path, atomically: true, encoding: .utf8)
+    }
+
+    func read(_ relative: String) throws -> String {
+        try String(contentsOfFile: "\(root)/\(relative)", encoding: .utf8)
+    }
+
+    func output(_ relative: String) throws -> String { try read("public/\(relative)") }
+
+    /// Every file under public/ with its bytes, for comparing whole builds.
+    func outputTree() throws -> [String: Data] {
+        let base = "\(root)/public"
+        var result: [String: Data] = [:]
+        for case let relative as String in FileManager.default.enumerator(atPath: base) ?? NSArray().objectEnumerator() {
+            var isDirectory: ObjCBool = false
+            if FileManager.default.fileExists(atPath: "\(base)/\(relative)", isDirectory: &isDirectory), !isDirectory.boolValue {
+                result[relative] = FileManager.default.contents(atPath: "\(base)/\(relative)")
+            }
+        }
+        return result
+    }
+
+    func remove() { try? FileManager.default.removeItem(atPath: root) }
+}
