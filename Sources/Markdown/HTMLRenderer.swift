@@ -34,6 +34,12 @@ public struct HTMLRenderer {
         return out
     }
 
+    /// Renders inline content alone (a title, a table cell).
+    public func renderInline(_ inlines: [Inline]) -> String {
+        var state = FootnoteState()
+        return inline(inlines, &state)
+    }
+
     private struct FootnoteState {
         var order: [String] = []
         var definitions: [String: [Block]] = [:]

@@ -15,6 +15,9 @@ public struct Lesson: Sendable {
     public var bodyLineOffset: Int
     /// Filled by the parse stage and rewritten by later stages.
     public var blocks: [Block] = []
+    /// Math and inline results cut out before parsing (see `ProtectedSpans`); their placeholders sit
+    /// in the blocks' text until `RenderProtectedSpans` replaces them.
+    public var spans: [ProtectedSpans.Span] = []
     /// Collected after heading ids are assigned.
     public var toc: [TOCEntry] = []
     /// Extra files the lesson wants written beside its page (CSV downloads, included sources).

@@ -1,13 +1,16 @@
 import Diagnostics
 import Markdown
 
-/// Parses the lesson's markdown body with cmark-gfm into blocks that keep their file positions.
+/// Parses the lesson's markdown body with cmark-gfm into blocks that keep their file positions,
+/// after cutting out math and inline results (`ProtectedSpans`) so markdown cannot mangle them.
 public struct ParseMarkdown: LessonStage {
     public let name = "parse markdown"
     public init() {}
 
     public func run(_ lesson: inout Lesson, in context: BuildContext) throws(DiagnosticList) {
-        lesson.blocks = CmarkParser.parse(lesson.body, file: lesson.sourcePath, lineOffset: lesson.bodyLineOffset)
+        let protected = try ProtectedSpans(body: lesson.body, file: lesson.sourcePath, lineOffset: lesson.bodyLineOffset)
+        lesson.spans = protected.spans
+        lesson.blocks = CmarkParser.parse(protected.masked, file: lesson.sourcePath, lineOffset: lesson.bodyLineOffset)
     }
 }
 

@@ -1,0 +1,175 @@
+import Diagnostics
+
+/// Math (`$…$`, `$$…$$`) and inline results (`{{ … }}`) must reach their stages exactly as written,
+/// but markdown would read `*`, `_` and `\\` inside them. Before cmark parses the body, this pass cuts
+/// them out and leaves a placeholder (`U+E000 n U+E001`, private-use characters cmark passes through);
+/// later stages put the rendered HTML where the placeholders ended up. Code spans and fenced code are
+/// left alone, and `\$` stays a literal dollar.
+public struct ProtectedSpans: Sendable {
+    public enum Kind: Sendable, Equatable {
+        case inlineMath, displayMath, inlineResult
+    }
+
+    public struct Span: Sendable, Equatable {
+        public var kind: Kind
+        /// The text between the delimiters.
+        public var source: String
+        /// Where the text between the delimiters starts, in the original file.
+        public var location: SourceLocation
+    }
+
+    public private(set) var spans: [Span] = []
+    /// The body with every span replaced by its placeholder.
+    public private(set) var masked: String = ""
+
+    static let open: Character = "\u{E000}"
+    static let close: Character = "\u{E001}"
+
+    public static func placeholder(_ index: Int) -> String { "\(open)\(index)\(close)" }
+
+    /// Scans `body`, whose first line is line `lineOffset + 1` of `file`.
+    public init(body: String, file: String, lineOffset: Int) throws(DiagnosticList) {
+        var problems: [Diagnostic] = []
+        var out = ""
+        var fence: Substring?
+        var line = lineOffset
+        for rawLine in body.split(separator: "\n", omittingEmptySubsequences: false) {
+            line += 1
+            if !out.isEmpty || line > lineOffset + 1 { out += "\n" }
+            let trimmed = rawLine.drop { $0 == " " }
+            if let open = fence {
+                if trimmed.hasPrefix(open), trimmed.drop(while: { $0 == open.first }).allSatisfy({ $0 == " " }) { fence = nil }
+                out += rawLine
+                continue
+            }
+            if trimmed.hasPrefix("```") || trimmed.hasPrefix("~~~") {
+                let marker = trimmed.first!
+                fence = trimmed.prefix { $0 == marker }
+                out += rawLine
+                continue
+            }
+            if rawLine.hasPrefix("    ") || rawLine.hasPrefix("\t") {
+                out += rawLine   // indented code
+                continue
+            }
+            out += maskLine(Array(rawLine), file: file, line: line, problems: &problems)
+        }
+        masked = out
+        if !problems.isEmpty { throw DiagnosticList(problems) }
+    }
+
+    private mutating func maskLine(_ chars: [Character], file: String, line: Int, problems: inout [Diagnostic]) -> String {
+        var out = ""
+        var i = 0
+        func at(_ index: Int) -> SourceLocation { SourceLocation(file: file, line: line, column: index + 1) }
+        while i < chars.count {
+            let c = chars[i]
+            if c == "\\", i + 1 < chars.count, chars[i + 1] == "$" || chars[i + 1] == "{" {
+                out.append(c); out.append(chars[i + 1]); i += 2
+                continue
+            }
+            if c == "`" {
+                // A code span: copy through the matching run of backticks.
+                var run = 0
+                while i + run < chars.count, chars[i + run] == "`" { run += 1 }
+                var j = i + run
+                var closed = -1
+                while j < chars.count {
+                    if chars[j] == "`" {
+                        var r = 0
+                        while j + r < chars.count, chars[j + r] == "`" { r += 1 }
+                        if r == run { closed = j + r; break }
+                        j += r
+                    } else { j += 1 }
+                }
+                let end = closed < 0 ? i + run : closed
+                out += String(chars[i..<end]); i = end
+                continue
+            }
+            if c == "{", i + 1 < chars.count, chars[i + 1] == "{" {
+                guard let end = find(["}", "}"], in: chars, from: i + 2) else {
+                    problems.append(.error(at: at(i), "inline result is not closed: add '}}' on the same line"))
+                    out += String(chars[i...]); return out
+                }
+                add(.inlineResult, String(chars[(i + 2)..<end]), at(i + 2), into: &out)
+                i = end + 2
+                continue
+            }
+            if c == "$" {
+                let display = i + 1 < chars.count && chars[i + 1] == "$"
+                let start = i + (display ? 2 : 1)
+                if display {
+                    guard let end = find(["$", "$"], in: chars, from: start) else {
+                        problems.append(.error(at: at(i), "display math is not closed: end it with '$$' on the same line"))
+                        out += String(chars[i...]); return out
+                    }
+                    add(.displayMath, String(chars[start..<end]), at(start), into: &out)
+                    i = end + 2
+                    continue
+                }
+                // Inline math: `$` must be followed by a non-space and closed by a `$` preceded by a
+                // non-space and not followed by a digit (so "$5 and $10" stays text).
+                if start < chars.count, chars[start] != " " {
+                    var j = start
+                    var end = -1
+                    while j < chars.count {
+                        if chars[j] == "\\" { j += 2; continue }
+                        if chars[j] == "$" {
+                            let followedByDigit = j + 1 < chars.count && chars[j + 1].isNumber
+                            if chars[j - 1] != " " && !followedByDigit { end = j }
+                            break
+                        }
+                        j += 1
+                    }
+                    if end > start {
+                        add(.inlineMath, String(chars[start..<end]), at(start), into: &out)
+                        i = end + 1
+                        continue
+                    }
+                }
+            }
+            out.append(c)
+            i += 1
+        }
+        return out
+    }
+
+    private mutating func add(_ kind: Kind, _ source: String, _ location: SourceLocation, into out: inout String) {
+        out += Self.placeholder(spans.count)
+        spans.append(Span(kind: kind, source: source, location: location))
+    }
+
+    private func find(_ pattern: [Character], in chars: [Character], from start: Int) -> Int? {
+        guard chars.count >= pattern.count else { return nil }
+        var j = start
+        while j + pattern.count <= chars.count {
+            if Array(chars[j..<(j + pattern.count)]) == pattern { return j }
+            j += 1
+        }
+        return nil
+    }
+
+    /// Splits text into literal runs and placeholder indices, in order.
+    public static func pieces(_ text: String) -> [Piece] {
+        var pieces: [Piece] = []
+        var literal = ""
+        var iterator = text.makeIterator()
+        while let c = iterator.next() {
+            if c == open {
+                var digits = ""
+                while let d = iterator.next(), d != close { digits.append(d) }
+                if !literal.isEmpty { pieces.append(.text(literal)); literal = "" }
+                if let index = Int(digits) { pieces.append(.span(index)) }
+            } else {
+                literal.append(c)
+            }
+        }
+        if !literal.isEmpty { pieces.append(.text(literal)) }
+        return pieces
+    }
+
+    public enum Piece: Equatable, Sendable {
+        case text(String)
+        case span(Int)
+    }
+}
