@@ -1,0 +1,54 @@
+/// What running one experiment block produced: for each run (a training configuration, a traced
+/// optimiser, a schedule column), named series indexed by epoch or step.
+public struct ExperimentResult: Codable, Sendable, Equatable {
+    /// The block's `id`.
+    public var id: String
+    /// `epoch` for training runs, `step` for traces and schedules.
+    public var axis: String
+    /// The epoch or step numbers the series are indexed by (1-based epochs; steps as listed).
+    public var positions: [Int]
+    public var runs: [RunResult]
+
+    public init(id: String, axis: String, positions: [Int], runs: [RunResult]) {
+        self.id = id
+        self.axis = axis
+        self.positions = positions
+        self.runs = runs
+    }
+
+    public func run(_ label: String) -> RunResult? { runs.first { $0.label == label } }
+}
+
+/// One run's recorded values. A series holds one vector per position: length 1 for scalars such as
+/// a loss, the parameter count for traced state such as `m`.
+public struct RunResult: Codable, Sendable, Equatable {
+    public var label: String
+    public var series: [String: [[Double]]]
+    /// Set when the run's loss became NaN or infinite; the series stop before that epoch.
+    public var divergence: Divergence?
+
+    public init(label: String, series: [String: [[Double]]] = [:], divergence: Divergence? = nil) {
+        self.label = label
+        self.series = series
+        self.divergence = divergence
+    }
+
+    /// A scalar series (the first element of each vector).
+    public func scalars(_ name: String) -> [Double]? {
+        series[name].map { $0.map { $0.first ?? .nan } }
+    }
+}
+
+/// Where a training run stopped because its loss was no longer finite.
+public struct Divergence: Codable, Sendable, Equatable, CustomStringConvertible {
+    /// 1-based epoch and 1-based minibatch step within it.
+    public var epoch: Int
+    public var step: Int
+
+    public init(epoch: Int, step: Int) {
+        self.epoch = epoch
+        self.step = step
+    }
+
+    public var description: String { "diverged at epoch \(epoch)" }
+}
