@@ -3,8 +3,9 @@ and PyTorch. Writes Tests/NumericCoreTests/Fixtures/data_*.json (run from the re
 
     /root/venvs/parity/bin/python scripts/reference/data_fixtures.py
 
-Number formats (as in the parity golden files): binary64 values as Python `repr`; float32 values as the
-exact binary64 value of the float32; `fnv1a64` is FNV-1a 64-bit over the little-endian bytes of the
+Number formats: binary64 values as JSON *strings* holding Python's `repr` (Foundation's JSONSerialization on
+Linux does not parse every double exactly; Swift's `Double(String)` does); float32 values as JSON numbers
+holding the exact binary64 value of the float32 (rounding to Float recovers them); `fnv1a64` is FNV-1a 64-bit over the little-endian bytes of the
 row-major array (float64: 8 bytes, float32: 4 bytes, int64: 8 bytes), as 16 hex digits.
 """
 import json
@@ -34,7 +35,11 @@ def fnv1a64(array, dtype):
 
 
 def f64(values):
-    return [float(v) for v in np.asarray(values, dtype=np.float64).ravel()]
+    return [repr(float(v)) for v in np.asarray(values, dtype=np.float64).ravel()]
+
+
+def d64(value):
+    return repr(float(value))
 
 
 def f32(values):
@@ -151,16 +156,16 @@ def delivery_data():
           "The seed scripts' numpy / sklearn / torch calls; mae = mean_absolute_error(y_te, pred*y_std+y_mean) "
           "with pred = f32(y_te_t + 0.125*((i mod 7) - 3)).",
           {"X": {"fnv1a64": fnv1a64(X, np.float64), "first_3_rows": f64(X[:3]), "last_row": f64(X[-1])},
-           "y": {"fnv1a64": fnv1a64(y, np.float64), "first_5": f64(y[:5, 0]), "last": float(y[-1, 0])},
+           "y": {"fnv1a64": fnv1a64(y, np.float64), "first_5": f64(y[:5, 0]), "last": d64(y[-1, 0])},
            "train_indices": {"fnv1a64": fnv1a64(idx_tr, np.int64), "first_10": ints(idx_tr[:10])},
            "test_indices": {"fnv1a64": fnv1a64(idx_te, np.int64), "first_10": ints(idx_te[:10])},
-           "X_mean": f64(X_mean), "X_std_plus_1e-8": f64(X_std), "y_mean": float(y_mean),
-           "y_std_plus_1e-8": float(y_std),
+           "X_mean": f64(X_mean), "X_std_plus_1e-8": f64(X_std), "y_mean": d64(y_mean),
+           "y_std_plus_1e-8": d64(y_std),
            "tensors": {"X_tr_t": {"fnv1a64": fnv1a64(X_tr_t.numpy(), np.float32), "first_2_rows": f32(X_tr_t[:2])},
                        "y_tr_t": {"fnv1a64": fnv1a64(y_tr_t.numpy(), np.float32), "first_5": f32(y_tr_t[:5])},
                        "X_te_t": {"fnv1a64": fnv1a64(X_te_t.numpy(), np.float32), "first_2_rows": f32(X_te_t[:2])},
                        "y_te_t": {"fnv1a64": fnv1a64(y_te_t.numpy(), np.float32), "first_5": f32(y_te_t[:5])}},
-           "mae": float(mae),
+           "mae": d64(mae),
            "variant_seed7_n300_noise2.5": {"X_fnv1a64": fnv1a64(X2, np.float64), "y_fnv1a64": fnv1a64(y2, np.float64),
                                            "y_first_3": f64(y2[:3, 0])}})
 
@@ -251,7 +256,7 @@ def torch_data():
             order = torch.cat([b[0] for b in loader]).numpy()
             epochs.append({"fnv1a64": fnv1a64(order, np.int64), "first_70": ints(order[:70]), "last": int(order[-1])})
         nxt = int(torch.empty((), dtype=torch.int64).random_().item())
-        archs[name] = {"sizes": sizes, "n": n, "parameters": params, "parameter_norm_sum": norm_sum,
+        archs[name] = {"sizes": sizes, "n": n, "parameters": params, "parameter_norm_sum": d64(norm_sum),
                        "epoch_orders": epochs, "next_int64_after_3_epochs": nxt}
     # uniform_ with non-power-of-two bounds, seed reduction mod 2^32, randomInt64, randperm
     torch.manual_seed(7)
