@@ -48,7 +48,8 @@ extension TrainSpec {
             guard let label, let optimizer else { continue }
             spec.runs.append(TrainRun(label: label, optimizer: optimizer, scheduler: scheduler))
         }
-        checkBudget(spec, runsNode, reader)
+        // Out-of-range sizes were reported already; the budget is judged on valid ones.
+        if reader.diagnostics.isEmpty { checkBudget(spec, runsNode, reader) }
         return spec
     }
 
@@ -83,7 +84,8 @@ extension TrainSpec {
         if model.layers.count >= 2, let last = model.layers.last, last != 1 {
             reader.error(layersNode, "the last layer must have 1 output for \(loss.rawValue), got \(last)")
         }
-        if data.trainCount < 1 || data.trainCount == data.dataset.sampleCount {
+        let validSplit = data.split.testSize > 0 && data.split.testSize < 1
+        if validSplit, data.trainCount < 1 || data.trainCount == data.dataset.sampleCount {
             reader.error(f["data"], "the split leaves \(data.trainCount) training rows of \(data.dataset.sampleCount)")
         }
     }
