@@ -74,8 +74,8 @@ struct Fields {
         return value.isNaN ? nil : value
     }
 
-    func requiredInt(_ key: String, _ rule: String, _ valid: (Int) -> Bool) -> Int? {
-        guard let node = required(key), let value = reader.int(node, key) else { return nil }
+    func requiredInt(_ key: String, _ rule: String, _ valid: (Int) -> Bool, why: String = "") -> Int? {
+        guard let node = required(key, why), let value = reader.int(node, key) else { return nil }
         if !valid(value) { reader.error(node, "'\(key)' \(rule), got \(value)") }
         return value
     }

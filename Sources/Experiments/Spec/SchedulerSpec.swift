@@ -145,7 +145,7 @@ extension SchedulerSpec {
     private static func parsePlateau(_ f: Fields, _ reader: SpecReader, _ env: Context) -> ReduceLROnPlateauOptions? {
         guard let monitorNode = f.required("monitor", " (the metric to watch, e.g. test_loss)"),
               let monitor: Metric = reader.choice(monitorNode, "metric") else { return nil }
-        if !env.monitorable.contains(monitor) {
+        if env.epochs != nil, !env.monitorable.contains(monitor) {
             reader.error(monitorNode, "ReduceLROnPlateau cannot monitor '\(monitor.rawValue)' here; use one of: "
                 + env.monitorable.map(\.rawValue).joined(separator: ", "))
         }
@@ -164,8 +164,8 @@ extension SchedulerSpec {
     private static func parseOneCycle(_ f: Fields, _ reader: SpecReader, _ env: Context, interval: Interval) -> OneCycleLROptions? {
         let maxLR = f.requiredDouble("max_lr", Rule.positive) { $0 > 0 }
         var total: Int?
-        if f.has("total_steps") {
-            total = f.requiredInt("total_steps", Rule.atLeastOne) { $0 >= 1 }
+        if f.has("total_steps") || (env.epochs == nil && !f.has("epochs") && !f.has("steps_per_epoch")) {
+            total = f.requiredInt("total_steps", Rule.atLeastOne, { $0 >= 1 }, why: " (or epochs and steps_per_epoch)")
         } else {
             // total_steps = epochs × steps_per_epoch; both default from the training section.
             let epochs = f.has("epochs") || env.epochs == nil ? f.requiredInt("epochs", Rule.atLeastOne) { $0 >= 1 } : env.epochs
