@@ -51,6 +51,31 @@ import Testing
         #expect(try Self.format(value, spec) == expected)
     }
 
+    @Test(arguments: [
+        (9.996, ".2f", "10.00"),           // the carry adds an integer digit
+        (0.9999, ".0f", "1"),
+        (99.5, ".0f", "100"),
+        (0.05, ".1f", "0.1"),              // 0.05000000000000000277
+        (0.15, ".1f", "0.1"),              // 0.14999999999999999445
+        (0.25, ".1f", "0.2"),              // an exact tie
+        (1e22, ".0f", "10000000000000000000000"),
+        (999999.5, "g", "1e+06"),          // rounding moves g into scientific
+        (9.9999999, "g", "10"),
+        (0.00009999995, "g", "0.0001"),
+        (1e-7, ".3%", "0.000%"),
+        (123.456, ".0e", "1e+02"),
+    ])
+    func carriesAndTies(value: Double, spec: String, expected: String) throws {
+        #expect(try Self.format(value, spec) == expected)
+    }
+
+    @Test func smallestSubnormalExactly() throws {
+        let text = try Self.format(5e-324, ".1080f")
+        #expect(text.count == 1082)
+        #expect(text.hasPrefix("0.000000000000000000"))
+        #expect(text.hasSuffix("65533447265625000000"))
+    }
+
     @Test func percentSignsAndIntegers() throws {
         #expect(try Self.format(0.1234, ".1%") == "12.3%")
         #expect(try Self.format(0.5, "%") == "50.000000%")
@@ -85,7 +110,7 @@ import Testing
         (".2q", "bad number format '.2q': unknown type 'q' (use f, e, g, %, or d)"),
         (".2d", "bad number format '.2d': 'd' takes no precision"),
         ("", "bad number format '': missing the type letter (f, e, g, %, or d)"),
-        (".101f", "bad number format '.101f': precision must be at most 100"),
+        (".1101f", "bad number format '.1101f': precision must be at most 1100"),
     ])
     func badSpecifiers(spec: String, message: String) {
         #expect(throws: NumberFormatError.self) { try NumberFormat.parse(spec) }

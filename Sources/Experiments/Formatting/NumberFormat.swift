@@ -48,7 +48,7 @@ public struct NumberFormat: Sendable, Hashable, CustomStringConvertible {
             rest = rest.dropFirst()
         }
         if rest.allSatisfy(\.isASCIIDigit), !rest.isEmpty {
-            guard let decimals = Int(rest), decimals <= 100 else { throw .init(text, "precision must be at most 100") }
+            guard let decimals = Int(rest), decimals <= 1100 else { throw .init(text, "precision must be at most 1100") }
             format.precision = decimals
             return format
         }
@@ -56,7 +56,7 @@ public struct NumberFormat: Sendable, Hashable, CustomStringConvertible {
             rest = rest.dropFirst()
             let digits = rest.prefix(while: \.isASCIIDigit)
             guard !digits.isEmpty else { throw .init(text, "expected digits after '.'") }
-            guard let precision = Int(digits), precision <= 100 else { throw .init(text, "precision must be at most 100") }
+            guard let precision = Int(digits), precision <= 1100 else { throw .init(text, "precision must be at most 1100") }
             format.precision = precision
             rest = rest.dropFirst(digits.count)
         }

@@ -3,6 +3,7 @@ import Yams
 
 /// The chart an experiment renders.
 public struct ChartSpec: Sendable, Hashable {
+    /// What kind of chart.
     public enum ChartType: String, Sendable, Hashable, CaseIterable {
         /// One line per run (train, trace) or per column/scheduler (schedule).
         case line
@@ -12,7 +13,9 @@ public struct ChartSpec: Sendable, Hashable {
         case schedule
     }
 
+    /// The x axis.
     public enum Axis: String, Sendable, Hashable, CaseIterable { case epoch, step }
+    /// The y axis scale.
     public enum Scale: String, Sendable, Hashable, CaseIterable { case linear, log }
 
     /// A vertical marker at `x` with a label.

@@ -32,7 +32,9 @@ public struct SchedulerSpec: Sendable, Hashable {
 
 /// `ReduceLROnPlateau` options; `monitor` is the metric passed to `scheduler.step(value)` each epoch.
 public struct ReduceLROnPlateauOptions: Sendable, Hashable {
+    /// Whether lower (`min`) or higher (`max`) values of the monitored metric are better.
     public enum Mode: String, Sendable, CaseIterable { case min, max }
+    /// Whether `threshold` is relative to the best value or absolute.
     public enum ThresholdMode: String, Sendable, CaseIterable { case rel, abs }
     public var mode = Mode.min
     public var factor = 0.1
@@ -47,6 +49,7 @@ public struct ReduceLROnPlateauOptions: Sendable, Hashable {
 
 /// `OneCycleLR` options with `totalSteps` resolved.
 public struct OneCycleLROptions: Sendable, Hashable {
+    /// How the learning rate moves between phases.
     public enum AnnealStrategy: String, Sendable, CaseIterable { case cos, linear }
     public var maxLR: Double
     public var totalSteps: Int

@@ -34,6 +34,7 @@ public enum GradientSource: Sendable, Hashable {
 
 /// One traced run: a torch optimiser or a from-scratch rule.
 public struct TraceRun: Sendable, Hashable {
+    /// What updates the parameters.
     public enum Stepper: Sendable, Hashable {
         case optimizer(OptimizerSpec)
         case rule(TraceRule)
@@ -97,7 +98,9 @@ extension TraceSpec {
         }
         var runs: [TraceRun] = []
         if let runsNode = f.required("runs"), let items = reader.list(runsNode, "runs") {
-            if items.isEmpty { reader.error(runsNode, "'runs' needs at least one run") }
+            if items.isEmpty || items.count > TrainSpec.limits.runs {
+                reader.error(runsNode, "'runs' needs from 1 to \(TrainSpec.limits.runs) runs")
+            }
             for (i, item) in items.enumerated() {
                 let context = "runs[\(i + 1)]"
                 guard let r = Fields(item, context, allowed: ["label", "optimizer", "rule"], reader: reader) else { continue }
