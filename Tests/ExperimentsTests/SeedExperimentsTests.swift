@@ -128,6 +128,34 @@ import Testing
         #expect(spec.table?.rows == .steps)
     }
 
+    /// Every row of the lesson's warmup table, as numpy computes it (`lr / np.sqrt(1 - b2**t)` and
+    /// `lr * min(t / warmup, 1.0) / np.sqrt(1 - b2**t)`), to the last bit.
+    @Test func warmupTableMatchesNumpy() throws {
+        let spec = try Self.parse(SeedBlocks.warmupEffect)
+        guard case .schedule(let schedule) = spec.body else { Issue.record("not a schedule block"); return }
+        let numpy: [[Double]] = [
+            [0.031622776601683784, 0.00031622776601683783],
+            [0.014156284830419325, 0.0007078142415209663],
+            [0.010022515922231535, 0.0010022515922231536],
+            [0.004527048366212575, 0.0022635241831062873],
+            [0.003240884952969846, 0.003240884952969846],
+            [0.002348225600636627, 0.002348225600636627],
+        ]
+        for (step, expected) in zip(schedule.steps.values, numpy) {
+            #expect(try schedule.columnValues(at: step) == expected)
+        }
+    }
+
+    @Test func lambdaSeesStepAndConstants() throws {
+        let spec = try Self.parse(SeedBlocks.lrSchedules)
+        guard case .train(let train) = spec.body, case .lambdaLR(let lambda)? = train.runs[5].scheduler?.kind else {
+            Issue.record("no LambdaLR"); return
+        }
+        #expect(try lambda.number(using: train.lambdaVariables(step: 0)) == 0)
+        #expect(try lambda.number(using: train.lambdaVariables(step: 75)) == 0.2)
+        #expect(try lambda.number(using: train.lambdaVariables(step: 375)) == 1)
+    }
+
     @Test func classificationBlock() throws {
         let spec = try Self.parse(SeedBlocks.classification)
         guard case .train(let train) = spec.body else { Issue.record("not a train block"); return }
