@@ -174,6 +174,19 @@ import Testing
             == ["lesson.md:22:8: error: missing required key 'y' in chart (one of: train_loss, test_loss, test_mae, weight_norm, lr)"])
     }
 
+    /// Absurd sizes are reported, never trapped on (division by zero, integer overflow).
+    @Test func absurdSizesAreReportedNotTrappedOn() {
+        #expect(Self.errors(Self.yaml([9: "training: {epochs: 5, batch_size: 0}"]))
+            == ["lesson.md:18:35: error: 'batch_size' must be at least 1, got 0"])
+        #expect(Self.errors(Self.yaml([7: "model: {layers: [4, 100000000000000, 100000000000000, 1]}"]))
+            == ["lesson.md:16:17: error: layer widths must be from 1 to 100000, got 100000000000000"])
+        #expect(Self.errors(Self.yaml(appending: ["    scheduler: {name: OneCycleLR, max_lr: 0.1, epochs: 100000000000000, steps_per_epoch: 100000000000000}"])) == [
+            "lesson.md:22:56: error: 'epochs' must be from 1 to 100000, got 100000000000000",
+            "lesson.md:22:90: error: 'steps_per_epoch' must be from 1 to 1000000, got 100000000000000",
+        ])
+        #expect(ModelSpec(layers: [4, Int.max, 2], activation: .relu, seed: 0).parameterCount == .max)
+    }
+
     @Test func duplicateIDsOnAPage() throws {
         let first = try ExperimentSpec.parse(yaml: Self.yaml(), at: Self.origin)
         let second = try ExperimentSpec.parse(yaml: Self.yaml(), at: SourceLocation(file: "lesson.md", line: 40, column: 1))

@@ -112,11 +112,12 @@ extension DataSpec {
             var o = MakeClassificationOptions(randomState: seed ?? 0)
             o.nSamples = f.int("n_samples", default: 100, "must be from 10 to \(limits.samples)") { (10...limits.samples).contains($0) }
             o.nFeatures = f.int("n_features", default: 20, "must be from 1 to \(limits.features)") { (1...limits.features).contains($0) }
-            o.nInformative = f.int("n_informative", default: 2, Rule.atLeastOne) { $0 >= 1 }
-            o.nRedundant = f.int("n_redundant", default: 2, Rule.nonNegative) { $0 >= 0 }
-            o.nRepeated = f.int("n_repeated", default: 0, Rule.nonNegative) { $0 >= 0 }
-            o.nClasses = f.int("n_classes", default: 2, "must be at least 2") { $0 >= 2 }
-            o.nClustersPerClass = f.int("n_clusters_per_class", default: 2, Rule.atLeastOne) { $0 >= 1 }
+            let features = "must be from 0 to \(limits.features)", classes = "must be from 2 to 1000"
+            o.nInformative = f.int("n_informative", default: 2, "must be from 1 to \(limits.features)") { (1...limits.features).contains($0) }
+            o.nRedundant = f.int("n_redundant", default: 2, features) { (0...limits.features).contains($0) }
+            o.nRepeated = f.int("n_repeated", default: 0, features) { (0...limits.features).contains($0) }
+            o.nClasses = f.int("n_classes", default: 2, classes) { (2...1000).contains($0) }
+            o.nClustersPerClass = f.int("n_clusters_per_class", default: 2, "must be from 1 to 1000") { (1...1000).contains($0) }
             o.flipY = f.double("flip_y", default: 0.01, "must be from 0 to 1") { $0 >= 0 && $0 <= 1 }
             o.classSep = f.double("class_sep", default: 1, Rule.positive) { $0 > 0 }
             if o.nInformative + o.nRedundant + o.nRepeated > o.nFeatures {

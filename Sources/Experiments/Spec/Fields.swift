@@ -58,13 +58,20 @@ struct Fields {
     /// A number that must satisfy `valid`, described by `rule` ("must be positive").
     func double(_ key: String, default fallback: Double, _ rule: String, _ valid: (Double) -> Bool) -> Double {
         guard let node = self[key], let value = reader.double(node, key) else { return fallback }
-        if !valid(value) { reader.error(node, "'\(key)' \(rule), got \(Value.number(value))") }
+        guard valid(value) else {
+            // Reported; the fallback keeps later checks from tripping over the bad value.
+            reader.error(node, "'\(key)' \(rule), got \(Value.number(value))")
+            return fallback
+        }
         return value
     }
 
     func int(_ key: String, default fallback: Int, _ rule: String, _ valid: (Int) -> Bool) -> Int {
         guard let node = self[key], let value = reader.int(node, key) else { return fallback }
-        if !valid(value) { reader.error(node, "'\(key)' \(rule), got \(value)") }
+        guard valid(value) else {
+            reader.error(node, "'\(key)' \(rule), got \(value)")
+            return fallback
+        }
         return value
     }
 
@@ -76,7 +83,10 @@ struct Fields {
 
     func requiredInt(_ key: String, _ rule: String, _ valid: (Int) -> Bool, why: String = "") -> Int? {
         guard let node = required(key, why), let value = reader.int(node, key) else { return nil }
-        if !valid(value) { reader.error(node, "'\(key)' \(rule), got \(value)") }
+        guard valid(value) else {
+            reader.error(node, "'\(key)' \(rule), got \(value)")
+            return nil
+        }
         return value
     }
 }

@@ -15,7 +15,15 @@ public struct ModelSpec: Sendable, Hashable {
 
     /// Weights and biases in all layers: Σ (in + 1) × out.
     public var parameterCount: Int {
-        zip(layers, layers.dropFirst()).reduce(0) { $0 + ($1.0 + 1) * $1.1 }
+        var total = 0
+        for (inputs, outputs) in zip(layers, layers.dropFirst()) {
+            // Saturates instead of trapping on absurd widths (which the parser reports anyway).
+            let (layer, o1) = (inputs &+ 1).multipliedReportingOverflow(by: outputs)
+            let (sum, o2) = total.addingReportingOverflow(layer)
+            if o1 || o2 { return .max }
+            total = sum
+        }
+        return total
     }
 
     static let maxWidth = 100_000

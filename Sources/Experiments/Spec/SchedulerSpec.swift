@@ -73,6 +73,9 @@ extension SchedulerSpec {
         var constants: [String]
     }
 
+    /// The most scheduler steps a schedule may span (1e11 keeps every product of sizes far from overflow).
+    static let maxSteps = 100_000_000_000
+
     static let keys: [Name: [String]] = [
         .stepLR: ["step_size", "gamma"],
         .cosineAnnealingLR: ["T_max", "eta_min"],
@@ -132,7 +135,7 @@ extension SchedulerSpec {
                 reader.error(f["warmup_steps"], "give either warmup_fraction or warmup_steps in \(context), not both")
             }
             let total = f.has("total_steps") || trainingSteps == nil
-                ? f.requiredInt("total_steps", Rule.atLeastOne) { $0 >= 1 }
+                ? f.requiredInt("total_steps", "must be from 1 to \(maxSteps)") { (1...maxSteps).contains($0) }
                 : trainingSteps
             let fraction = f.double("warmup_fraction", default: 0.1, "must be from 0 to 1 (exclusive)") { $0 >= 0 && $0 < 1 }
             guard let total else { return nil }
@@ -168,12 +171,14 @@ extension SchedulerSpec {
         let maxLR = f.requiredDouble("max_lr", Rule.positive) { $0 > 0 }
         var total: Int?
         if f.has("total_steps") || (env.epochs == nil && !f.has("epochs") && !f.has("steps_per_epoch")) {
-            total = f.requiredInt("total_steps", Rule.atLeastOne, { $0 >= 1 }, why: " (or epochs and steps_per_epoch)")
+            total = f.requiredInt("total_steps", "must be from 1 to \(maxSteps)", { (1...maxSteps).contains($0) },
+                                  why: " (or epochs and steps_per_epoch)")
         } else {
             // total_steps = epochs × steps_per_epoch; both default from the training section.
-            let epochs = f.has("epochs") || env.epochs == nil ? f.requiredInt("epochs", Rule.atLeastOne) { $0 >= 1 } : env.epochs
+            let epochs = f.has("epochs") || env.epochs == nil
+                ? f.requiredInt("epochs", "must be from 1 to 100000") { (1...100_000).contains($0) } : env.epochs
             let perEpoch = f.has("steps_per_epoch") || env.stepsPerEpoch == nil
-                ? f.requiredInt("steps_per_epoch", Rule.atLeastOne) { $0 >= 1 }
+                ? f.requiredInt("steps_per_epoch", "must be from 1 to 1000000") { (1...1_000_000).contains($0) }
                 : (interval == .step ? env.stepsPerEpoch : 1)
             if let epochs, let perEpoch { total = epochs * perEpoch }
         }
