@@ -1,0 +1,66 @@
+extension ExperimentSpec {
+    /// The labels of the block's runs (train, trace) or schedulers (schedule).
+    public var runLabels: [String] {
+        switch body {
+        case .train(let t): return t.runs.map(\.label)
+        case .trace(let t): return t.runs.map(\.label)
+        case .schedule(let s): return s.schedulers.map(\.label)
+        }
+    }
+
+    /// What a chart's `y` may name.
+    var plottable: [String] {
+        switch body {
+        case .train(let t): return t.metrics.map(\.rawValue)
+        case .trace(let t): return t.record.map(\.rawValue)
+        case .schedule(let s): return s.columns.map(\.name) + s.schedulers.map(\.label)
+        }
+    }
+
+    /// Names usable in table values (`rows` given) or checks (`rows` nil). A bare metric means the current
+    /// row's run in run rows, and needs a single run in checks.
+    func scope(rows: TableSpec.Rows?) -> NameScope {
+        switch body {
+        case .train(let t):
+            let metrics = t.metrics.map(\.rawValue), constants = t.constants.keys.sorted()
+            let bare: [String] = switch rows {
+            case .runs: ["label"] + metrics + constants
+            case .epochs: ["epoch"] + (t.runs.count == 1 ? metrics : []) + constants
+            case .steps, nil: (t.runs.count == 1 ? metrics : []) + constants
+            }
+            return NameScope(bare: bare, runLabels: runLabels, qualified: metrics, blockID: id)
+        case .trace(let t):
+            let quantities = t.record.map(\.rawValue)
+            let bare: [String] = switch rows {
+            case .runs: ["label"] + quantities
+            case .steps, .epochs: ["step"] + (t.runs.count == 1 ? quantities : [])
+            case nil: t.runs.count == 1 ? quantities : []
+            }
+            return NameScope(bare: bare, runLabels: runLabels, qualified: quantities, blockID: id)
+        case .schedule(let s):
+            let bare = (rows == nil ? [] : ["t", "step"]) + s.constants.keys.sorted() + s.columns.map(\.name)
+            return NameScope(bare: bare, runLabels: runLabels, qualified: ["lr"], blockID: id)
+        }
+    }
+
+    /// Canonical JSON of everything that determines the computed results (the body, with defaults filled
+    /// in), so equivalent specs give the same text; hash it for the cache key. Presentation (title,
+    /// caption, table, chart, checks) is left out; `presentationKeyMaterial` covers it.
+    public var cacheKeyMaterial: String {
+        let body: Canonical = switch self.body {
+        case .train(let t): t.canonical
+        case .trace(let t): t.canonical
+        case .schedule(let s): s.canonical
+        }
+        return Canonical.object(["format": .int(1), "kind": .string(kind.rawValue), "body": body]).json
+    }
+
+    /// Canonical JSON of the presentation keys (title, caption, table, chart, checks, source).
+    public var presentationKeyMaterial: String {
+        Canonical.object([
+            "id": .string(id), "title": title.map { .string($0) } ?? .null, "caption": caption.map { .string($0) } ?? .null,
+            "source": source.map { .string($0) } ?? .null, "table": table?.canonical ?? .null,
+            "chart": chart?.canonical ?? .null, "checks": .array(checks.map { .string($0.expression.description) }),
+        ]).json
+    }
+}

@@ -1,0 +1,34 @@
+/// A quantity a train block records once per epoch (see docs/experiment-format.md for exact definitions).
+public enum Metric: String, Sendable, Hashable, CaseIterable {
+    /// Loss over the whole training set in eval mode after the epoch (targets normalised if `mean-std`).
+    case trainLoss = "train_loss"
+    /// The same loss over the test set.
+    case testLoss = "test_loss"
+    /// Mean absolute error on the test set in the target's original units (regression).
+    case testMAE = "test_mae"
+    /// Fraction of test samples whose logit sign matches the label (classification).
+    case accuracy
+    /// Sum over parameter tensors (weights and biases) of their L2 norms.
+    case weightNorm = "weight_norm"
+    /// The learning rate of the epoch's last optimiser step.
+    case lr
+
+    /// For `best` and `argbest`: only accuracy improves upwards.
+    public var higherIsBetter: Bool { self == .accuracy }
+
+    /// Metrics that make sense for a loss function (test_mae for regression, accuracy for classification).
+    static func applicable(to loss: LossFunction) -> [Metric] {
+        switch loss {
+        case .mse: return [.trainLoss, .testLoss, .testMAE, .weightNorm, .lr]
+        case .bceWithLogits: return [.trainLoss, .testLoss, .accuracy, .weightNorm, .lr]
+        }
+    }
+}
+
+/// The training loss.
+public enum LossFunction: String, Sendable, Hashable, CaseIterable {
+    /// `nn.MSELoss()`.
+    case mse
+    /// `nn.BCEWithLogitsLoss()` on a single logit.
+    case bceWithLogits = "bce-with-logits"
+}

@@ -1,0 +1,49 @@
+import Yams
+
+/// A multilayer perceptron: `nn.Linear` layers of the given widths with an activation between them
+/// (none after the last), built right after `torch.manual_seed(seed)`.
+public struct ModelSpec: Sendable, Hashable {
+    /// The hidden-layer activation.
+    public enum Activation: String, Sendable, Hashable, CaseIterable {
+        case relu, tanh, sigmoid
+    }
+
+    /// Widths from inputs to outputs: `[4, 64, 32, 1]` is Linear(4,64), act, Linear(64,32), act, Linear(32,1).
+    public var layers: [Int]
+    public var activation: Activation
+    public var seed: Int
+
+    /// Weights and biases in all layers: Σ (in + 1) × out.
+    public var parameterCount: Int {
+        var total = 0
+        for (inputs, outputs) in zip(layers, layers.dropFirst()) {
+            // Saturates instead of trapping on absurd widths (which the parser reports anyway).
+            let (layer, o1) = (inputs &+ 1).multipliedReportingOverflow(by: outputs)
+            let (sum, o2) = total.addingReportingOverflow(layer)
+            if o1 || o2 { return .max }
+            total = sum
+        }
+        return total
+    }
+
+    static let maxWidth = 100_000
+
+    static func parse(_ node: Node, _ reader: SpecReader) -> ModelSpec? {
+        guard let f = Fields(node, "model", allowed: ["layers", "activation", "seed"], reader: reader),
+              let layersNode = f.required("layers", " (e.g. layers: [4, 64, 32, 1])"),
+              let layers = reader.ints(layersNode, "layers") else { return nil }
+        if layers.count < 2 {
+            reader.error(layersNode, "'layers' needs at least an input and an output width, such as [4, 1]")
+        }
+        if let bad = layers.first(where: { $0 < 1 || $0 > maxWidth }) {
+            reader.error(layersNode, "layer widths must be from 1 to \(maxWidth), got \(bad)")
+        }
+        let activation: Activation = f.choice("activation", "activation") ?? .relu
+        let seed = f.int("seed", default: 42, Rule.nonNegative) { $0 >= 0 }
+        return ModelSpec(layers: layers, activation: activation, seed: seed)
+    }
+
+    var canonical: Canonical {
+        .object(["layers": .array(layers.map { .int($0) }), "activation": .string(activation.rawValue), "seed": .int(seed)])
+    }
+}

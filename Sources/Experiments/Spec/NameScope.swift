@@ -1,0 +1,39 @@
+import Diagnostics
+import Yams
+
+/// The names an expression may use in one place, for reporting unknown ones (with "did you mean")
+/// when the spec is parsed rather than when it runs.
+struct NameScope {
+    /// Plain names: variables, constants, metrics of the current row, `label`.
+    var bare: [String]
+    /// Labels allowed in `["label"].name`.
+    var runLabels: [String] = []
+    /// Names allowed after `["label"].` or `block.`.
+    var qualified: [String] = []
+    /// This block's id: `id.name` and `id["label"].name` are checked like unqualified references.
+    var blockID: String?
+
+    /// Reports unknown names. References to other blocks are left for the runner, which knows the page.
+    func check(_ expression: Expression, in node: Node, _ key: String, _ reader: SpecReader) {
+        for use in expression.references {
+            let r = use.reference
+            if r.block == nil && r.run == nil {
+                if r.name == "pi" || r.name == "e" { continue }
+                if !bare.contains(r.name) {
+                    report("unknown name '\(r.name)' in '\(key)'" + DidYouMean.hint(for: r.name, among: bare), use, node, reader)
+                }
+                continue
+            }
+            if let block = r.block, block != blockID { continue }
+            if let run = r.run, !runLabels.contains(run) {
+                report("unknown run '\(run)' in '\(key)'" + DidYouMean.hint(for: run, among: runLabels), use, node, reader)
+            } else if !qualified.contains(r.name) {
+                report("unknown name '\(r.name)' in '\(key)'" + DidYouMean.hint(for: r.name, among: qualified), use, node, reader)
+            }
+        }
+    }
+
+    private func report(_ message: String, _ use: ReferenceUse, _ node: Node, _ reader: SpecReader) {
+        reader.error(at: reader.location(in: node, offset: use.offset), message)
+    }
+}

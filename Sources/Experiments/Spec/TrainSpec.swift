@@ -1,0 +1,35 @@
+/// A `kind: train` block: an MLP trained on a dataset once per run (same data, same initial weights),
+/// each run with its own optimiser and optional scheduler, metrics recorded every epoch.
+public struct TrainSpec: Sendable, Hashable {
+    public var data: DataSpec
+    public var model: ModelSpec
+    public var loss: LossFunction
+    public var training: TrainingSpec
+    public var runs: [TrainRun]
+    /// Recorded per epoch, in the order given (default: every metric that applies to the loss).
+    public var metrics: [Metric]
+    /// Named numbers usable in `lr_lambda`, table values and checks.
+    public var constants: [String: Double]
+
+    /// Mini-batches per epoch: ceil(n_train / batch_size), or floor with `drop_last`.
+    public var stepsPerEpoch: Int {
+        let n = data.trainCount, b = training.batchSize
+        return training.dropLast ? n / b : (n + b - 1) / b
+    }
+}
+
+/// The training loop's settings.
+public struct TrainingSpec: Sendable, Hashable {
+    public var epochs: Int
+    public var batchSize: Int
+    /// DataLoader `shuffle` (drawn from torch's global generator after the model is built).
+    public var shuffle = true
+    public var dropLast = false
+}
+
+/// One training run: a label (unique in the block, used in tables, charts and references) and its optimiser.
+public struct TrainRun: Sendable, Hashable {
+    public var label: String
+    public var optimizer: OptimizerSpec
+    public var scheduler: SchedulerSpec?
+}

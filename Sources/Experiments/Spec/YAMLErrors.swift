@@ -1,0 +1,24 @@
+import Diagnostics
+import Yams
+
+/// Turns Yams' errors into diagnostics at the right place in the markdown file.
+enum YAMLErrors {
+    static func diagnostic(for error: any Error, _ reader: SpecReader) -> Diagnostic {
+        guard let yamlError = error as? YamlError else {
+            return .error(at: reader.origin, "could not read the YAML: \(error)")
+        }
+        switch yamlError {
+        case .scanner(let context, let problem, let mark, _), .parser(let context, let problem, let mark, _),
+             .composer(let context, let problem, let mark, _):
+            // libyaml's context says what it was reading ("while parsing a flow mapping") and where that began.
+            let while_ = context.map { " (\($0.text) that starts at \(reader.location(line: $0.mark.line, column: $0.mark.column)))" }
+            return .error(at: reader.location(line: mark.line, column: mark.column), "YAML syntax error: \(problem)\(while_ ?? "")")
+        case .duplicatedKeysInMapping(let duplicates, let context):
+            let names = Set(duplicates).sorted().map { "'\($0)'" }.joined(separator: ", ")
+            return .error(at: reader.location(line: context.mark.line, column: context.mark.column),
+                          "duplicate key \(names) in a mapping")
+        default:
+            return .error(at: reader.origin, "could not read the YAML: \(yamlError)")
+        }
+    }
+}
