@@ -1,0 +1,76 @@
+/// Reduces long polylines in pixel space without changing what is drawn.
+///
+/// Two passes, both on screen coordinates:
+/// 1. M4 aggregation: per 1-unit pixel column keep the first, lowest, highest and last point (in order),
+///    which preserves the column's ink exactly, extremes included (Jugel et al., "M4", VLDB 2014);
+/// 2. Ramer–Douglas–Peucker with a tolerance of a fifth of a unit, which drops points lying on straight runs.
+/// Applied only when a segment has more points than the plot is wide.
+enum Downsample {
+    typealias Pixel = (x: Double, y: Double)
+
+    /// `points` unchanged when short enough, otherwise reduced by M4 then RDP.
+    static func ifNeeded(_ points: [Pixel], plotWidth: Double) -> [Pixel] {
+        guard Double(points.count) > max(plotWidth, 1) else { return points }
+        return simplify(m4(points, column: 1), tolerance: 0.2)
+    }
+
+    /// First, min-y, max-y and last point of every run of points sharing a pixel column of width `column`.
+    static func m4(_ points: [Pixel], column: Double) -> [Pixel] {
+        guard points.count > 4 else { return points }
+        var out: [Pixel] = []
+        var start = 0
+        while start < points.count {
+            let bucket = (points[start].x / column).rounded(.down)
+            var end = start
+            var lo = start, hi = start
+            while end + 1 < points.count, (points[end + 1].x / column).rounded(.down) == bucket {
+                end += 1
+                if points[end].y < points[lo].y { lo = end }
+                if points[end].y > points[hi].y { hi = end }
+            }
+            var keep = [start, lo, hi, end]
+            keep.sort()
+            var previous = -1
+            for i in keep where i != previous {
+                out.append(points[i])
+                previous = i
+            }
+            start = end + 1
+        }
+        return out
+    }
+
+    /// Ramer–Douglas–Peucker: keeps the endpoints and every point farther than `tolerance` from the chord
+    /// of its span (iterative, so very long inputs cannot overflow the stack).
+    static func simplify(_ points: [Pixel], tolerance: Double) -> [Pixel] {
+        guard points.count > 2 else { return points }
+        var keep = [Bool](repeating: false, count: points.count)
+        keep[0] = true
+        keep[points.count - 1] = true
+        var stack = [(0, points.count - 1)]
+        while let (a, b) = stack.popLast() {
+            guard b > a + 1 else { continue }
+            var farthest = a, distance = -1.0
+            for i in (a + 1)..<b {
+                let d = distanceToSegment(points[i], points[a], points[b])
+                if d > distance { distance = d; farthest = i }
+            }
+            if distance > tolerance {
+                keep[farthest] = true
+                stack.append((a, farthest))
+                stack.append((farthest, b))
+            }
+        }
+        return points.indices.filter { keep[$0] }.map { points[$0] }
+    }
+
+    /// Distance from p to the segment a–b.
+    private static func distanceToSegment(_ p: Pixel, _ a: Pixel, _ b: Pixel) -> Double {
+        let dx = b.x - a.x, dy = b.y - a.y
+        let len2 = dx * dx + dy * dy
+        var t = len2 > 0 ? ((p.x - a.x) * dx + (p.y - a.y) * dy) / len2 : 0
+        t = min(max(t, 0), 1)
+        let ex = p.x - (a.x + t * dx), ey = p.y - (a.y + t * dy)
+        return (ex * ex + ey * ey).squareRoot()
+    }
+}
