@@ -1,6 +1,6 @@
 /// How a bar chart writes its value labels.
 public enum ValueFormat: Sendable, Equatable {
-    /// Three significant digits; SI units from 10,000 (`3.2k`), exponents below 0.001 (`2.5e-5`).
+    /// Three significant digits; SI units from 1,000 (`3.2k`), exponents below 0.001 (`2.5e-5`).
     case automatic
     /// A fixed number of decimals (`0.042` with 3).
     case fixed(decimals: Int)

@@ -5,7 +5,7 @@ import Foundation
 /// Rules (the same for every chart, so a reader learns them once):
 /// - linear ticks use as many decimals as the tick step needs (step 0.05 → `0.15`);
 /// - steps below 0.001 switch to exponent notation (`1e-4`, `2.5e-5`);
-/// - when the largest label reaches 10,000, values are shown in SI units (`20k`, `3.2k`, `1.5M`);
+/// - when the largest label reaches 1,000, each label ≥ 1,000 uses SI units, trimmed (`500`, `1k`, `3.2k`, `1.5M`);
 /// - log-axis labels (1, 2 or 5 × 10^e) are plain from 0.001 to 999, SI above, exponents below.
 enum TickFormat {
     private static let siUnits: [(Double, String)] = [(1e12, "T"), (1e9, "G"), (1e6, "M"), (1e3, "k")]
@@ -14,9 +14,14 @@ enum TickFormat {
     static func linear(_ values: [Double], step: Double) -> [String] {
         guard step > 0, step.isFinite else { return values.map { NumberText.significant($0, digits: 3) } }
         let maxAbs = values.map { abs($0) }.max() ?? 0
-        if maxAbs >= 1e4, let (unit, suffix) = siUnits.first(where: { maxAbs >= $0.0 }) {
-            let decimals = decimalsFor(step: step / unit)
-            return values.map { $0 == 0 ? "0" : NumberText.fixed($0 / unit, decimals: decimals) + suffix }
+        if maxAbs >= 1e3 {
+            // Each label takes its own SI unit with trailing zeros trimmed, like d3's "~s": 500, 1k, 1.5k.
+            return values.map { v in
+                guard let (unit, suffix) = siUnits.first(where: { abs(v) >= $0.0 }) else {
+                    return NumberText.fixed(v, decimals: decimalsFor(step: step), trim: true)
+                }
+                return NumberText.fixed(v / unit, decimals: decimalsFor(step: step / unit), trim: true) + suffix
+            }
         }
         if step < 1e-3 {
             let stepExponent = exponentOf(step)
@@ -42,11 +47,11 @@ enum TickFormat {
         return NumberText.significant(value, digits: 2)
     }
 
-    /// A value label (bar ends, descriptions): `digits` significant digits, SI units from 10,000.
+    /// A value label (bar ends, descriptions): `digits` significant digits, SI units from 1,000.
     static func value(_ value: Double, digits: Int = 3) -> String {
         guard value.isFinite else { return NumberText.nonFinite(value) }
         let a = abs(value)
-        if a >= 1e4, let (unit, suffix) = siUnits.first(where: { a >= $0.0 }) {
+        if a >= 1e3, let (unit, suffix) = siUnits.first(where: { a >= $0.0 }) {
             return NumberText.significant(value / unit, digits: digits) + suffix
         }
         if a != 0 && a < 1e-3 { return NumberText.exponent(value, digits: digits) }
