@@ -114,8 +114,8 @@ struct LineChartRenderer {
         var out = "<g aria-label=\"series labels\">"
         for label in layout.directLabels {
             let cls = Theme.seriesClass(label.series)
-            if abs(label.y - label.anchor) > 1 {
-                // Leader: level with the line end first, then slanting to the label.
+            if textX - x0 > 12 {
+                // Leader (drawn for every label once any label was nudged): level with the line end, then to the label.
                 out += "<path class=\"leader \(cls)\" d=\"M\(c(x0 + 5)),\(c(label.anchor))H\(c(x0 + 8))L\(c(textX - 3)),\(c(label.y))\"/>"
             }
             out += "<text class=\"key \(cls)\" x=\"\(c(textX))\" y=\"\(c(label.y))\" dy=\"0.32em\">\(chart.series[label.series].label.xmlEscaped)</text>"
