@@ -50,12 +50,12 @@ public struct LineChart: Sendable, Equatable {
     /// The chart as a self-contained SVG string (byte-identical for equal charts).
     public func svg() -> String {
         let layout = LineChartLayout(self)
-        let body = LineChartRenderer(chart: self, layout: layout).body()
-        let elementID = id.map { $0.filter { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" } }
+        let cleanID = id.map { $0.filter { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" } }
             ?? SVGDocument.identifier([title, description, xLabel, yLabel] + series.map(\.label))
+        let elementID = cleanID.isEmpty ? "sgc" : cleanID
+        let body = LineChartRenderer(chart: self, layout: layout, id: elementID).body()
         return SVGDocument.wrap(size: layout.size, title: title, description: summary(layout),
-                                id: elementID.isEmpty ? "sgc" : elementID,
-                                seriesCount: series.count, body: body)
+                                id: elementID, seriesCount: series.count, body: body)
     }
 
     /// The plotted data as a table: one row per distinct x (ascending), one column per series.

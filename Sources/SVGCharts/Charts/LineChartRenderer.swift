@@ -2,6 +2,8 @@
 struct LineChartRenderer {
     let chart: LineChart
     let layout: LineChartLayout
+    /// Element id prefix (for the clip path).
+    let id: String
     private let c = NumberText.coordinate
     private var fs: Double { LineChartLayout.fontSize }
 
@@ -12,7 +14,12 @@ struct LineChartRenderer {
         let yAxis = AxisDrawing.left(layout.yTicks, plot: plot, fontSize: fs)
         var parts = [titles(), layout.legend?.svg(fontSize: fs) ?? "", xAxis.grid, yAxis.grid, xAxis.axis, yAxis.axis]
         parts.append(annotations())
-        for (i, s) in chart.series.enumerated() { parts.append(series(s, index: i)) }
+        // Fixed domains may cut through the data: clip the series to the plot then.
+        let clipped = chart.xDomain != nil || chart.yDomain != nil
+        if clipped {
+            parts.append("<clipPath id=\"\(id)-clip\"><rect x=\"\(c(plot.left))\" y=\"\(c(plot.top - 2))\" width=\"\(c(plot.width))\" height=\"\(c(plot.height + 4))\"/></clipPath>")
+        }
+        for (i, s) in chart.series.enumerated() { parts.append(series(s, index: i, clip: clipped)) }
         parts.append(directLabels())
         if !layout.hasData {
             parts.append("<text class=\"note\" x=\"\(c((plot.left + plot.right) / 2))\" y=\"\(c((plot.top + plot.bottom) / 2))\" text-anchor=\"middle\">No data to plot</text>")
@@ -63,10 +70,11 @@ struct LineChartRenderer {
         return "<g aria-label=\"annotations\">" + rules + labels + "</g>"
     }
 
-    private func series(_ s: Series, index: Int) -> String {
+    private func series(_ s: Series, index: Int, clip: Bool) -> String {
         let path = LinePath(series: s, x: layout.x, y: layout.y)
         let shape = MarkerShape.forSeries(index)
-        var out = "<g class=\"series \(Theme.seriesClass(index))\" aria-label=\"series \(s.label.xmlEscaped)\">"
+        var out = "<g class=\"series \(Theme.seriesClass(index))\" aria-label=\"series \(s.label.xmlEscaped)\""
+        out += clip ? " clip-path=\"url(#\(id)-clip)\">" : ">"
         var markers: [Downsample.Pixel] = []
         switch s.mark {
         case .line, .step:

@@ -16,9 +16,10 @@ enum NumberText {
     }
 
     /// A coordinate rounded to one decimal, without a trailing ".0" and never "-0" (e.g. `12.3`, `7`, `-0.4`).
+    /// Values are clamped to ±1,000,000 (far outside any viewBox) so the text is always plain decimal.
     static func coordinate(_ value: Double) -> String {
         guard value.isFinite else { return "0" }
-        return fixed(value, decimals: 1, minus: "-", trim: true)
+        return fixed(min(max(value, -1e6), 1e6), decimals: 1, minus: "-", trim: true)
     }
 
     /// `value` with exactly `decimals` digits after the point (or trailing zeros trimmed when `trim`).

@@ -66,6 +66,7 @@ enum TickFormat {
     /// ⌊log₁₀|v|⌋, corrected for the rounding of `log10` near exact powers of ten.
     static func exponentOf(_ v: Double) -> Int {
         let a = abs(v)
+        guard a.isFinite, a > 0 else { return 0 }
         var e = Int(log10(a).rounded(.down))
         if e + 1 <= 22, e + 1 >= -22, power(e + 1) <= a { e += 1 }
         if e <= 22, e >= -22, power(e) > a { e -= 1 }
