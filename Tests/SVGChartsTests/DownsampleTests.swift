@@ -47,3 +47,11 @@ import Testing
         #expect(Downsample.simplify(bent, tolerance: 0.2).map(\.x) == [0, 10, 20])
     }
 }
+
+extension DownsampleTests {
+    @Test func m4KeepsTheCornerOfAStepInsideOneColumn() {
+        let points: [Downsample.Pixel] = [(0.0, 10), (0.3, 10), (0.6, 10), (0.9, 10), (0.9, 50), (0.95, 50)]
+        #expect(Downsample.m4(points, column: 1).map(\.x) == [0.0, 0.9, 0.9, 0.95])
+        #expect(Downsample.m4(points, column: 1).map(\.y) == [10, 10, 50, 50])
+    }
+}

@@ -2,6 +2,7 @@
 ///
 /// Two passes, both on screen coordinates:
 /// 1. M4 aggregation: per 1-unit pixel column keep the first, lowest, highest and last point (in order),
+///    plus the corner where a flat run at an extreme ends,
 ///    which preserves the column's ink exactly, extremes included (Jugel et al., "M4", VLDB 2014);
 /// 2. Ramer–Douglas–Peucker with a tolerance of a fifth of a unit, which drops points lying on straight runs.
 /// Applied only when a segment has more points than the plot is wide.
@@ -14,7 +15,8 @@ enum Downsample {
         return simplify(m4(points, column: 1), tolerance: 0.2)
     }
 
-    /// First, min-y, max-y and last point of every run of points sharing a pixel column of width `column`.
+    /// First, min-y, max-y and last point of every run of points sharing a pixel column of width `column`
+/// (with the corner of a step kept, see above).
     static func m4(_ points: [Pixel], column: Double) -> [Pixel] {
         guard points.count > 4 else { return points }
         var out: [Pixel] = []
@@ -22,13 +24,23 @@ enum Downsample {
         while start < points.count {
             let bucket = (points[start].x / column).rounded(.down)
             var end = start
-            var lo = start, hi = start
+            var firstLo = start, lastLo = start, firstHi = start, lastHi = start
             while end + 1 < points.count, (points[end + 1].x / column).rounded(.down) == bucket {
                 end += 1
-                if points[end].y < points[lo].y { lo = end }
-                if points[end].y > points[hi].y { hi = end }
+                let y = points[end].y
+                if y < points[firstLo].y { firstLo = end; lastLo = end } else if y == points[firstLo].y { lastLo = end }
+                if y > points[firstHi].y { firstHi = end; lastHi = end } else if y == points[firstHi].y { lastHi = end }
             }
-            var keep = [start, lo, hi, end]
+            // Of the extreme reached first keep its last occurrence, of the other its first, so a step
+            // (a run at one level, then a jump) keeps its corner instead of becoming a slant.
+            var keep = [start, end]
+            if lastLo < firstHi {
+                keep += [lastLo, firstHi]
+            } else if lastHi < firstLo {
+                keep += [lastHi, firstLo]
+            } else {
+                keep += [firstLo, lastLo, firstHi, lastHi]
+            }
             keep.sort()
             var previous = -1
             for i in keep where i != previous {
