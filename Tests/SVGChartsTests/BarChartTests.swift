@@ -37,6 +37,8 @@ import Testing
         let svg = chart.svg()
         #expect(svg.contains(">30%</text>"))
         #expect(svg.contains(">\u{2212}20%</text>"))
+        #expect(renderer.ticks.compactMap(\.label).contains("\u{2212}20%"))
+        #expect(renderer.ticks.compactMap(\.label).contains("0%"))
     }
 
     @Test func longCategoryLabelsAreShortened() {

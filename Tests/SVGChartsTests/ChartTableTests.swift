@@ -43,7 +43,8 @@ import Testing
 
     @Test func barChartTable() {
         let table = LessonCharts.testMAE().table()
-        #expect(table.columns == ["", "Test MAE"])
+        #expect(table.columns == ["Schedule", "Test MAE"])
+        #expect(BarChart(title: "b", bars: [("a", 1)]).table().columns == ["Category", "Value"])
         #expect(table.rows.first == ["Constant", "0.0512"])
         #expect(table.rows.count == 6)
     }

@@ -15,6 +15,8 @@ public struct BarChart: Sendable, Equatable {
 
     public var title: String
     public var description: String
+    /// What the bars are (e.g. "Schedule"): the header of the table's first column.
+    public var categoryLabel: String
     /// Title of the value axis (e.g. "Test MAE").
     public var valueLabel: String
     public var bars: [Bar]
@@ -25,11 +27,12 @@ public struct BarChart: Sendable, Equatable {
     /// Element id prefix for `<title>`/`<desc>`; nil derives one from the content.
     public var id: String?
 
-    public init(title: String, description: String = "", valueLabel: String = "",
+    public init(title: String, description: String = "", categoryLabel: String = "", valueLabel: String = "",
                 bars: [(label: String, value: Double)], valueFormat: ValueFormat = .automatic,
                 width: Double = ChartSize.standard.width, showsTitle: Bool = false, id: String? = nil) {
         self.title = title
         self.description = description
+        self.categoryLabel = categoryLabel
         self.valueLabel = valueLabel
         self.bars = bars.map { Bar(label: $0.label, value: $0.value) }
         self.valueFormat = valueFormat
@@ -49,7 +52,8 @@ public struct BarChart: Sendable, Equatable {
 
     /// The bars as a table: label and value columns, values with up to 6 significant digits.
     public func table() -> ChartTable {
-        ChartTable(caption: title, columns: ["", valueLabel.isEmpty ? "Value" : valueLabel],
+        ChartTable(caption: title, columns: [categoryLabel.isEmpty ? "Category" : categoryLabel,
+                                            valueLabel.isEmpty ? "Value" : valueLabel],
                    rows: bars.map { [$0.label, ChartTable.cell($0.value)] })
     }
 

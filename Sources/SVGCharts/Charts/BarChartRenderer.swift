@@ -8,6 +8,8 @@ struct BarChartRenderer {
     let size: ChartSize
     let plot: PlotRect
     let x: Scale
+    /// Right edge of the category labels.
+    let labelRight: Double
     let ticks: [AxisTick]
     /// Category labels, shortened with "…" when wider than 40% of the chart.
     let labels: [String]
@@ -30,14 +32,29 @@ struct BarChartRenderer {
         let bottomBand = 7 + fs + (chart.valueLabel.isEmpty ? 0 : fs * 1.4) + 4
         let height = top + Double(max(chart.bars.count, 1)) * Self.rowPitch + bottomBand
         size = ChartSize(width: width, height: height)
-        let left = 8 + labelWidth + 10 + (negativeText > 0 ? negativeText + 6 : 0)
+        labelRight = 8 + labelWidth
         let right = width - max(12, positiveText + 10)
-        plot = PlotRect(left: left, top: top, right: max(right, left + 40), bottom: height - bottomBand)
-
-        let count = max(plot.width / AxisTicks.xSpacing, 1)
-        let domain = Scale.niceDomain(.linear, values: values, count: count, includeZero: true)
-        x = Scale(type: .linear, domain: domain, range: (plot.left, plot.right))
-        ticks = AxisTicks.make(x, .horizontal, fontSize: fs)
+        func fit(_ left: Double) -> (PlotRect, Scale) {
+            let plot = PlotRect(left: left, top: top, right: max(right, left + 40), bottom: height - bottomBand)
+            let count = max(plot.width / AxisTicks.xSpacing, 1)
+            let domain = Scale.niceDomain(.linear, values: values, count: count, includeZero: true)
+            return (plot, Scale(type: .linear, domain: domain, range: (plot.left, plot.right)))
+        }
+        var (plot, x) = fit(labelRight + 10)
+        // Value labels of negative bars sit left of the bar end: make room if they would reach the categories.
+        if let lowest = values.min(), lowest < 0, let end = x(lowest), end - 5 - negativeText < labelRight + 8 {
+            (plot, x) = fit(labelRight + 10 + negativeText + 6)
+        }
+        self.plot = plot
+        self.x = x
+        var ticks = AxisTicks.make(x, .horizontal, fontSize: fs)
+        // Percent values get percent ticks (0.02 → 2%), so the axis reads like the bar labels.
+        if case .percent = chart.valueFormat, ticks.count > 1 {
+            let step = (ticks[1].value - ticks[0].value) * 100
+            let labels = TickFormat.linear(ticks.map { $0.value * 100 }, step: step)
+            for i in ticks.indices { ticks[i].label = labels[i] + "%" }
+        }
+        self.ticks = ticks
     }
 
     func body() -> [String] {
@@ -59,7 +76,7 @@ struct BarChartRenderer {
             let centre = plot.top + (Double(i) + 0.5) * Self.rowPitch
             let thickness = Self.rowPitch * 0.62
             let valueText = chart.valueFormat.text(bar.value).xmlEscaped
-            texts += "<text x=\"\(c(plot.left - 8 - (hasNegative ? negativeSpace : 0)))\" y=\"\(c(centre))\" dy=\"0.32em\" text-anchor=\"end\">\(labels[i].xmlEscaped)</text>"
+            texts += "<text x=\"\(c(labelRight))\" y=\"\(c(centre))\" dy=\"0.32em\" text-anchor=\"end\">\(labels[i].xmlEscaped)</text>"
             guard bar.value.isFinite, let end = x(bar.value) else {
                 texts += "<text class=\"tick\" x=\"\(c(zero + 6))\" y=\"\(c(centre))\" dy=\"0.32em\">\(valueText)</text>"
                 continue
@@ -74,14 +91,6 @@ struct BarChartRenderer {
         parts.append("<path class=\"axis\" aria-label=\"zero\" d=\"M\(c(zero)),\(c(plot.top))V\(c(plot.bottom))\"/>")
         parts.append(texts + "</g>")
         return parts
-    }
-
-    private var hasNegative: Bool { chart.bars.contains { $0.value < 0 } }
-
-    /// Room reserved left of the plot for value labels of negative bars.
-    private var negativeSpace: Double {
-        let widths = chart.bars.filter { $0.value < 0 }.map { TextWidth.width(chart.valueFormat.text($0.value), fontSize: Self.fontSize) }
-        return (widths.max() ?? 0) + 6
     }
 
     /// `text` cut at a word or character boundary and ended with "…" so it fits in `width`.

@@ -10,8 +10,9 @@ struct LineChartRenderer {
     /// The SVG body parts, in painting order.
     func body() -> [String] {
         let plot = layout.plot
-        let xAxis = AxisDrawing.bottom(layout.xTicks, plot: plot, fontSize: fs)
-        let yAxis = AxisDrawing.left(layout.yTicks, plot: plot, fontSize: fs)
+        // Without data the tick values would be made up: draw bare axes.
+        let xAxis = AxisDrawing.bottom(layout.hasData ? layout.xTicks : [], plot: plot, fontSize: fs)
+        let yAxis = AxisDrawing.left(layout.hasData ? layout.yTicks : [], plot: plot, fontSize: fs)
         var parts = [titles(), layout.legend?.svg(fontSize: fs) ?? "", xAxis.grid, yAxis.grid, xAxis.axis, yAxis.axis]
         parts.append(annotations())
         // Fixed domains may cut through the data: clip the series to the plot then.

@@ -82,7 +82,7 @@ enum LessonCharts {
 
     static func testMAE() -> BarChart {
         BarChart(title: "Test MAE by learning-rate schedule", description: "Mean absolute error on the test set after 150 epochs.",
-                 valueLabel: "Test MAE", bars: [("Constant", 0.0512), ("Step", 0.0431), ("Exponential", 0.0447),
+                 categoryLabel: "Schedule", valueLabel: "Test MAE", bars: [("Constant", 0.0512), ("Step", 0.0431), ("Exponential", 0.0447),
                                                 ("Cosine", 0.0398), ("Warmup + cosine", 0.0376), ("One-cycle", 0.0389)])
     }
 }
