@@ -18,7 +18,10 @@ import Testing
         let fine = Series(label: "ok", values: [1, 0.8, 0.6, 0.5, 0.45, 0.4])
         let chart = LineChart(title: "t", yScale: .log, series: [diverged, fine])
         let layout = LineChartLayout(chart)
-        #expect(layout.directLabels.count == 2)
+        // The diverged run is labelled next to its last point, the other one in the right margin.
+        #expect(layout.directLabels.map(\.series) == [1])
+        #expect(layout.endLabels.map(\.series) == [0])
+        #expect(layout.endLabels.first?.x == 3)
         #expect(layout.y.domain == (0.2, 50))
         #expect(chart.svg().contains("lr too high: last value 40 at x 3"))
     }

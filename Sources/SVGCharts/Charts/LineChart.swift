@@ -6,8 +6,9 @@
 /// let svg = chart.svg()        // self-contained <svg>, width 100%, themable through CSS custom properties
 /// let table = chart.table()    // the same data for a <table>
 /// ```
-/// Series are labelled at their line ends (nudged apart when close) or, when the labels cannot fit, in a
-/// legend above the plot. Points that cannot be drawn (NaN, ±∞, and values ≤ 0 on a log axis) are skipped
+/// Series are labelled at their line ends (nudged apart when close, with leader lines) or, when the labels
+/// cannot fit, in a legend above the plot; a series that stops early (a diverged run) is labelled next to
+/// its last point. Points that cannot be drawn (NaN, ±∞, and values ≤ 0 on a log axis) are skipped
 /// and the line breaks there; long series are downsampled in pixel space, keeping their extremes.
 public struct LineChart: Sendable, Equatable {
     public var title: String

@@ -28,6 +28,8 @@ struct LineChartLayout {
     var legend: Legend?
     /// Series index → (anchor y at the line end, label centre y), when labels are drawn directly.
     var directLabels: [(series: Int, anchor: Double, y: Double)] = []
+    /// Labels of series that end well before the right edge (a diverged run): next to their last point.
+    var endLabels: [(series: Int, x: Double, y: Double)] = []
     var ruleLabels: [RuleLabel] = []
     var ruleRowTop = 0.0
     var hasData = false
@@ -93,17 +95,23 @@ struct LineChartLayout {
 
         var right = 12.0
         if !useLegend {
-            let drawn = chart.series.enumerated().compactMap { i, s -> (Int, Double, String)? in
-                guard let p = s.lastDrawable({ x.accepts($0.x) && y.accepts($0.y) && Self.inside($0.x, xDomain) }),
+            // Where along the x axis (0…1) each series ends decides where its label goes.
+            let unit = Scale(type: chart.xScale, domain: xDomain, range: (0, 1))
+            let ends = chart.series.enumerated().compactMap { i, s -> (series: Int, x: Double, y: Double, label: String)? in
+                guard let p = s.lastDrawable({ unit.accepts($0.x) && y.accepts($0.y) && Self.inside($0.x, xDomain) }),
                       let py = y(p.y) else { return nil }
-                return (i, py, s.label)
+                return (i, p.x, py, s.label)
             }
-            let widest = drawn.map { TextWidth.width($0.2, fontSize: fs) }.max() ?? 0
+            let early = ends.filter { (unit($0.x) ?? 1) < 0.9 }
+            let margin = ends.filter { (unit($0.x) ?? 1) >= 0.9 }
+            let widest = margin.map { TextWidth.width($0.label, fontSize: fs) }.max() ?? 0
             guard widest <= 0.3 * W else { return nil }
-            guard let centres = DirectLabels.place(drawn.map(\.1), pitch: Self.labelPitch,
-                                                   top: plot.top, bottom: plot.bottom) else { return nil }
-            directLabels = zip(drawn, centres).map { ($0.0, $0.1, $1) }
-            if !drawn.isEmpty { right = Self.labelOffset(directLabels) + widest + 4 }
+            guard let centres = DirectLabels.place(margin.map(\.y), pitch: Self.labelPitch, top: plot.top, bottom: plot.bottom),
+                  let earlyCentres = DirectLabels.place(early.map(\.y), pitch: Self.labelPitch, top: plot.top, bottom: plot.bottom)
+            else { return nil }
+            directLabels = zip(margin, centres).map { ($0.series, $0.y, $1) }
+            endLabels = zip(early, earlyCentres).map { ($0.series, $0.x, $1) }
+            if !margin.isEmpty { right = Self.labelOffset(directLabels) + widest + 4 }
         }
         x = Scale(type: chart.xScale, domain: xDomain, range: (plot.left, W - right))
         xTicks = AxisTicks.make(x, .horizontal, fontSize: fs)

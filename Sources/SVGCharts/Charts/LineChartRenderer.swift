@@ -117,10 +117,17 @@ struct LineChartRenderer {
     }
 
     private func directLabels() -> String {
-        guard !layout.directLabels.isEmpty else { return "" }
+        guard !layout.directLabels.isEmpty || !layout.endLabels.isEmpty else { return "" }
         let x0 = layout.plot.right
         let textX = x0 + LineChartLayout.labelOffset(layout.directLabels)
         var out = "<g aria-label=\"series labels\">"
+        for label in layout.endLabels {
+            // Inside the plot, right of the series' last point (left of it when the text would leave the chart).
+            guard let px = layout.x(label.x) else { continue }
+            let text = chart.series[label.series].label
+            let fits = px + 8 + TextWidth.width(text, fontSize: fs) <= layout.size.width - 2
+            out += "<text class=\"key halo \(Theme.seriesClass(label.series))\" x=\"\(c(fits ? px + 8 : px - 8))\" y=\"\(c(label.y))\" dy=\"0.32em\"\(fits ? "" : " text-anchor=\"end\"")>\(text.xmlEscaped)</text>"
+        }
         for label in layout.directLabels {
             let cls = Theme.seriesClass(label.series)
             if textX - x0 > 12 {
