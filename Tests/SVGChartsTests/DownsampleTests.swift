@@ -55,3 +55,12 @@ extension DownsampleTests {
         #expect(Downsample.m4(points, column: 1).map(\.y) == [10, 10, 50, 50])
     }
 }
+
+extension DownsampleTests {
+    @Test func scatteredPointsAreThinnedPerPixelCellOnlyWhenNeeded() {
+        let few: [Downsample.Pixel] = [(1.2, 1.2), (1.4, 1.3), (9, 9)]
+        #expect(Downsample.thinPoints(few, plotWidth: 400).count == 3)
+        let many: [Downsample.Pixel] = (0..<1000).map { (Double($0 % 10) + 0.5, 5.5) }
+        #expect(Downsample.thinPoints(many, plotWidth: 400).map(\.x) == [0.5, 1.5, 2.5, 3.5, 4.5, 5.5, 6.5, 7.5, 8.5, 9.5])
+    }
+}

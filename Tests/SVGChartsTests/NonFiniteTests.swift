@@ -71,4 +71,16 @@ import Testing
         #expect(svg.contains(">NaN</text>"))
         #expect(svg.contains(">∞</text>"))
     }
+
+    @Test func extremeMagnitudesDoNotCrash() {
+        let wild: [Double] = [1e308, -1e308, .leastNonzeroMagnitude, 0, .greatestFiniteMagnitude, -.leastNonzeroMagnitude]
+        for yScale in [ScaleType.linear, .log] {
+            let svg = LineChart(title: "wild", xScale: yScale, yScale: yScale,
+                                series: [Series(label: "w", points: wild.map { (x: $0, y: $0) }),
+                                         Series(label: "p", points: wild.map { (x: $0, y: $0) }, mark: .points)]).svg()
+            #expect(svg.hasSuffix("</svg>\n"))
+            #expect(!svg.contains("nan"))
+        }
+        #expect(BarChart(title: "wild", bars: wild.map { ("v", $0) }).svg().hasSuffix("</svg>\n"))
+    }
 }

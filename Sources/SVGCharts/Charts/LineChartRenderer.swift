@@ -84,7 +84,7 @@ struct LineChartRenderer {
             if !d.isEmpty { out += "<path class=\"line\" d=\"\(d)\"/>" }
             markers = path.isolatedPoints + markerPositions(path, index: index)
         case .points:
-            markers = path.segments.flatMap { Downsample.ifNeeded($0, plotWidth: layout.plot.width) }
+            markers = Downsample.thinPoints(path.segments.flatMap { $0 }, plotWidth: layout.plot.width)
         }
         if !markers.isEmpty {
             out += "<g class=\"mark\(shape.isOpen ? " open" : "")\">"

@@ -15,6 +15,19 @@ enum Downsample {
         return simplify(m4(points, column: 1), tolerance: 0.2)
     }
 
+    /// Scattered points thinned to one per 1-unit cell (first one wins) when there are more points than the
+    /// plot is wide; markers 7 units across make points closer than that indistinguishable anyway.
+    static func thinPoints(_ points: [Pixel], plotWidth: Double) -> [Pixel] {
+        guard Double(points.count) > max(plotWidth, 1) else { return points }
+        var seen = Set<Int64>()
+        return points.filter { p in
+            // Clamped like coordinates, so the integer conversion can never overflow.
+            let cx = min(max(p.x, -1e6), 1e6).rounded(.down), cy = min(max(p.y, -1e6), 1e6).rounded(.down)
+            let key = Int64(cx) &* 4_000_037 &+ Int64(cy)
+            return seen.insert(key).inserted
+        }
+    }
+
     /// First, min-y, max-y and last point of every run of points sharing a pixel column of width `column`
 /// (with the corner of a step kept, see above).
     static func m4(_ points: [Pixel], column: Double) -> [Pixel] {
