@@ -6,5 +6,6 @@
 ///
 /// Theming is by CSS on the page: `color` (text, axes, gridlines use `currentColor`), `--chart-series-1`
 /// … `--chart-series-8` (series colours, Okabe–Ito by default) and `--chart-bg` (label halos, default
-/// `Canvas`). Every rule of the embedded stylesheet is scoped under the `.sgc` class of the root `<svg>`.
+/// `Canvas`). Every rule of the embedded stylesheet is scoped under the `.sgc` class of the root `<svg>` and
+/// every class name inside starts with `sgc-`, so page styles (a `.note` callout, a `.title`) never leak in.
 public enum SVGCharts {}

@@ -46,8 +46,8 @@ import Testing
         let chart = LessonCharts.lossCurves(optimisers: ["a", "b", "c", "d", "e", "f"])
         let css = Theme.stylesheet(seriesCount: 6)
         #expect(Set(Theme.dashes.prefix(6)).count == 6)
-        for i in 2...6 { #expect(css.contains(".sgc .s\(i){--c:var(--chart-series-\(i),\(Theme.palette[i - 1]));--dash:")) }
+        for i in 2...6 { #expect(css.contains(".sgc .sgc-s\(i){--c:var(--chart-series-\(i),\(Theme.palette[i - 1]));--dash:")) }
         #expect(Set((0..<6).map { MarkerShape.forSeries($0) }).count == 6)
-        #expect(chart.svg().contains("<g class=\"mark\">"))
+        #expect(chart.svg().contains("<g class=\"sgc-mark\">"))
     }
 }

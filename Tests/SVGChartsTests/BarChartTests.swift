@@ -8,7 +8,7 @@ import Testing
         let renderer = BarChartRenderer(chart: chart)
         #expect(renderer.x.domain == (0, 0.06))
         let zero = try #require(renderer.x(0))
-        let xs = SVGInspection.captures("<rect class=\"bar\" x=\"([-0-9.]+)\"", in: svg).compactMap(Double.init)
+        let xs = SVGInspection.captures("<rect class=\"sgc-bar\" x=\"([-0-9.]+)\"", in: svg).compactMap(Double.init)
         #expect(xs.count == 6)
         #expect(xs.allSatisfy { $0 == Double(NumberText.coordinate(zero)) })
         for label in ["0.0512", "0.0431", "0.0447", "0.0398", "0.0376", "0.0389"] {
@@ -19,7 +19,7 @@ import Testing
 
     @Test func widthOfBarsIsProportionalToValue() throws {
         let chart = BarChart(title: "b", bars: [("a", 1), ("b", 2)])
-        let widths = SVGInspection.captures("<rect class=\"bar\" [^>]*width=\"([-0-9.]+)\"", in: chart.svg()).compactMap(Double.init)
+        let widths = SVGInspection.captures("<rect class=\"sgc-bar\" [^>]*width=\"([-0-9.]+)\"", in: chart.svg()).compactMap(Double.init)
         try #require(widths.count == 2)
         #expect(abs(widths[1] - 2 * widths[0]) <= 0.2)
     }

@@ -23,7 +23,7 @@ import Testing
 
     /// Label y positions of a chart's direct labels, in series order.
     private func labelYs(_ svg: String) -> [Double] {
-        SVGInspection.captures("<text class=\"key s\\d\" x=\"[-0-9.]+\" y=\"([-0-9.]+)\"", in: svg).compactMap(Double.init)
+        SVGInspection.captures("<text class=\"sgc-key sgc-s\\d\" x=\"[-0-9.]+\" y=\"([-0-9.]+)\"", in: svg).compactMap(Double.init)
     }
 
     @Test func chartNudgesLabelsOfLinesEndingTogether() throws {
@@ -34,7 +34,7 @@ import Testing
         let sorted = ys.sorted()
         #expect(sorted[1] - sorted[0] >= LineChartLayout.labelPitch - 0.1)
         #expect(sorted[2] - sorted[1] >= LineChartLayout.labelPitch - 0.1)
-        #expect(SVGInspection.count("class=\"leader", in: svg) >= 2)
+        #expect(SVGInspection.count("class=\"sgc-leader", in: svg) >= 2)
         #expect(!svg.contains("aria-label=\"legend\""))
     }
 
@@ -43,7 +43,7 @@ import Testing
         let svg = LineChart(title: "t", series: series).svg()
         #expect(svg.contains("aria-label=\"legend\""))
         #expect(!svg.contains("aria-label=\"series labels\""))
-        #expect(SVGInspection.count("<text class=\"key\"", in: svg) == 20)
+        #expect(SVGInspection.count("<text class=\"sgc-key\"", in: svg) == 20)
     }
 
     @Test func veryLongLabelsUseALegend() {
@@ -66,7 +66,7 @@ import Testing
         let layout = LineChartLayout(chart)
         #expect(layout.ruleLabels.map(\.row) == [0, 1])
         let svg = chart.svg()
-        let ys = SVGInspection.captures("<text class=\"note\" x=\"[-0-9.]+\" y=\"([-0-9.]+)\"", in: svg)
+        let ys = SVGInspection.captures("<text class=\"sgc-note\" x=\"[-0-9.]+\" y=\"([-0-9.]+)\"", in: svg)
         #expect(Set(ys).count == 2)
     }
 }

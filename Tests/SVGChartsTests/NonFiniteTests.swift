@@ -38,7 +38,7 @@ import Testing
     @Test func emptyChartAndEmptySeriesDoNotCrash() {
         let none = LineChart(title: "empty", series: []).svg()
         #expect(none.contains("No data to plot"))
-        #expect(!none.contains("class=\"tick\""))
+        #expect(!none.contains("class=\"sgc-tick\""))
         let emptySeries = LineChart(title: "empty", yScale: .log, series: [Series(label: "a", values: [])]).svg()
         #expect(emptySeries.contains("a: no values that can be drawn."))
         let allNaN = LineChart(title: "nan", series: [Series(label: "a", values: [.nan, .nan])]).svg()

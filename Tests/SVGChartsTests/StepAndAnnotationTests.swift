@@ -26,7 +26,7 @@ import Testing
         let svg = LessonCharts.schedules().svg()
         let layout = LineChartLayout(LessonCharts.schedules())
         let x = try #require(layout.x(250))
-        #expect(svg.contains("<line class=\"rule\" x1=\"\(NumberText.coordinate(x))\" x2=\"\(NumberText.coordinate(x))\" y1=\"\(NumberText.coordinate(layout.plot.top))\""))
+        #expect(svg.contains("<line class=\"sgc-rule\" x1=\"\(NumberText.coordinate(x))\" x2=\"\(NumberText.coordinate(x))\" y1=\"\(NumberText.coordinate(layout.plot.top))\""))
         #expect(svg.contains(">end of warmup</text>"))
         #expect(svg.contains("Vertical line at Step 250: end of warmup."))
     }
@@ -35,7 +35,7 @@ import Testing
         let chart = LineChart(title: "acc", series: [Series(label: "a", values: [0.5, 0.9])],
                               annotations: [.horizontal(y: 0.1, label: "chance")])
         #expect(LineChartLayout(chart).y.domain.0 <= 0.1)
-        #expect(chart.svg().contains("<text class=\"note halo\""))
+        #expect(chart.svg().contains("<text class=\"sgc-note sgc-halo\""))
     }
 
     @Test func logXAxis() {

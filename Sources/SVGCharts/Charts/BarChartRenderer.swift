@@ -61,7 +61,7 @@ struct BarChartRenderer {
         let fs = Self.fontSize
         var parts: [String] = []
         if chart.showsTitle && !chart.title.isEmpty {
-            parts.append("<text class=\"title\" x=\"6\" y=\"\(c(6 + fs * 0.9))\">\(chart.title.xmlEscaped)</text>")
+            parts.append("<text class=\"sgc-title\" x=\"6\" y=\"\(c(6 + fs * 0.9))\">\(chart.title.xmlEscaped)</text>")
         }
         let axis = AxisDrawing.bottom(ticks, plot: plot, fontSize: fs)
         parts.append(axis.grid)
@@ -70,7 +70,7 @@ struct BarChartRenderer {
             parts.append("<text aria-label=\"x-axis title\" x=\"\(c(plot.right))\" y=\"\(c(size.height - 7))\" text-anchor=\"end\">\(chart.valueLabel.xmlEscaped) →</text>")
         }
         let zero = x(0) ?? plot.left
-        var bars = "<g class=\"series s1\" aria-label=\"bars\">"
+        var bars = "<g class=\"sgc-series sgc-s1\" aria-label=\"bars\">"
         var texts = "<g aria-label=\"bar labels\">"
         for (i, bar) in chart.bars.enumerated() {
             let centre = plot.top + (Double(i) + 0.5) * Self.rowPitch
@@ -78,17 +78,17 @@ struct BarChartRenderer {
             let valueText = chart.valueFormat.text(bar.value).xmlEscaped
             texts += "<text x=\"\(c(labelRight))\" y=\"\(c(centre))\" dy=\"0.32em\" text-anchor=\"end\">\(labels[i].xmlEscaped)</text>"
             guard bar.value.isFinite, let end = x(bar.value) else {
-                texts += "<text class=\"tick\" x=\"\(c(zero + 6))\" y=\"\(c(centre))\" dy=\"0.32em\">\(valueText)</text>"
+                texts += "<text class=\"sgc-tick\" x=\"\(c(zero + 6))\" y=\"\(c(centre))\" dy=\"0.32em\">\(valueText)</text>"
                 continue
             }
             let (x0, x1) = (min(zero, end), max(zero, end))
-            bars += "<rect class=\"bar\" x=\"\(c(x0))\" y=\"\(c(centre - thickness / 2))\" width=\"\(c(max(x1 - x0, 0.5)))\" height=\"\(c(thickness))\"><title>\(bar.label.xmlEscaped): \(valueText)</title></rect>"
+            bars += "<rect class=\"sgc-bar\" x=\"\(c(x0))\" y=\"\(c(centre - thickness / 2))\" width=\"\(c(max(x1 - x0, 0.5)))\" height=\"\(c(thickness))\"><title>\(bar.label.xmlEscaped): \(valueText)</title></rect>"
             let negative = bar.value < 0
-            texts += "<text class=\"tick\" x=\"\(c(negative ? x0 - 5 : x1 + 5))\" y=\"\(c(centre))\" dy=\"0.32em\"\(negative ? " text-anchor=\"end\"" : "")>\(valueText)</text>"
+            texts += "<text class=\"sgc-tick\" x=\"\(c(negative ? x0 - 5 : x1 + 5))\" y=\"\(c(centre))\" dy=\"0.32em\"\(negative ? " text-anchor=\"end\"" : "")>\(valueText)</text>"
         }
         parts.append(bars + "</g>")
         // The zero line sits over the bars so the baseline stays visible.
-        parts.append("<path class=\"axis\" aria-label=\"zero\" d=\"M\(c(zero)),\(c(plot.top))V\(c(plot.bottom))\"/>")
+        parts.append("<path class=\"sgc-axis\" aria-label=\"zero\" d=\"M\(c(zero)),\(c(plot.top))V\(c(plot.bottom))\"/>")
         parts.append(texts + "</g>")
         return parts
     }

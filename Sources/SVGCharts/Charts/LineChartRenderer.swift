@@ -23,7 +23,7 @@ struct LineChartRenderer {
         for (i, s) in chart.series.enumerated() { parts.append(series(s, index: i, clip: clipped)) }
         parts.append(directLabels())
         if !layout.hasData {
-            parts.append("<text class=\"note\" x=\"\(c((plot.left + plot.right) / 2))\" y=\"\(c((plot.top + plot.bottom) / 2))\" text-anchor=\"middle\">No data to plot</text>")
+            parts.append("<text class=\"sgc-note\" x=\"\(c((plot.left + plot.right) / 2))\" y=\"\(c((plot.top + plot.bottom) / 2))\" text-anchor=\"middle\">No data to plot</text>")
         }
         return parts
     }
@@ -31,7 +31,7 @@ struct LineChartRenderer {
     private func titles() -> String {
         var out = ""
         if let b = layout.titleBaseline {
-            out += "<text class=\"title\" x=\"6\" y=\"\(c(b))\">\(chart.title.xmlEscaped)</text>"
+            out += "<text class=\"sgc-title\" x=\"6\" y=\"\(c(b))\">\(chart.title.xmlEscaped)</text>"
         }
         if let b = layout.yTitleBaseline {
             out += "<text aria-label=\"y-axis title\" x=\"6\" y=\"\(c(b))\">↑ \(chart.yLabel.xmlEscaped)\(chart.yScale == .log ? " (log scale)" : "")</text>"
@@ -50,12 +50,12 @@ struct LineChartRenderer {
             switch a.kind {
             case .vertical(let v):
                 guard let px = layout.x(v), px >= plot.left - 0.5, px <= plot.right + 0.5 else { continue }
-                rules += "<line class=\"rule\" x1=\"\(c(px))\" x2=\"\(c(px))\" y1=\"\(c(plot.top))\" y2=\"\(c(plot.bottom))\"/>"
+                rules += "<line class=\"sgc-rule\" x1=\"\(c(px))\" x2=\"\(c(px))\" y1=\"\(c(plot.top))\" y2=\"\(c(plot.bottom))\"/>"
             case .horizontal(let v):
                 guard let py = layout.y(v), py >= plot.top - 0.5, py <= plot.bottom + 0.5 else { continue }
-                rules += "<line class=\"rule\" x1=\"\(c(plot.left))\" x2=\"\(c(plot.right))\" y1=\"\(c(py))\" y2=\"\(c(py))\"/>"
+                rules += "<line class=\"sgc-rule\" x1=\"\(c(plot.left))\" x2=\"\(c(plot.right))\" y1=\"\(c(py))\" y2=\"\(c(py))\"/>"
                 if !a.label.isEmpty {
-                    labels += "<text class=\"note halo\" x=\"\(c(plot.right - 4))\" y=\"\(c(py - 5))\" text-anchor=\"end\">\(a.label.xmlEscaped)</text>"
+                    labels += "<text class=\"sgc-note sgc-halo\" x=\"\(c(plot.right - 4))\" y=\"\(c(py - 5))\" text-anchor=\"end\">\(a.label.xmlEscaped)</text>"
                 }
             }
         }
@@ -63,9 +63,9 @@ struct LineChartRenderer {
             let a = chart.annotations[r.annotation]
             let baseline = layout.ruleRowTop + Double(r.row) * LineChartLayout.noteSize * 1.3 + LineChartLayout.noteSize
             let tx = r.anchorEnd ? r.x - 4 : r.x + 4
-            labels += "<text class=\"note\" x=\"\(c(tx))\" y=\"\(c(baseline))\"\(r.anchorEnd ? " text-anchor=\"end\"" : "")>\(a.label.xmlEscaped)</text>"
+            labels += "<text class=\"sgc-note\" x=\"\(c(tx))\" y=\"\(c(baseline))\"\(r.anchorEnd ? " text-anchor=\"end\"" : "")>\(a.label.xmlEscaped)</text>"
             // A short tick ties a label on a lower row to its rule.
-            labels += "<line class=\"rule\" x1=\"\(c(r.x))\" x2=\"\(c(r.x))\" y1=\"\(c(baseline - LineChartLayout.noteSize * 0.8))\" y2=\"\(c(plot.top))\"/>"
+            labels += "<line class=\"sgc-rule\" x1=\"\(c(r.x))\" x2=\"\(c(r.x))\" y1=\"\(c(baseline - LineChartLayout.noteSize * 0.8))\" y2=\"\(c(plot.top))\"/>"
         }
         guard !rules.isEmpty || !labels.isEmpty else { return "" }
         return "<g aria-label=\"annotations\">" + rules + labels + "</g>"
@@ -74,20 +74,20 @@ struct LineChartRenderer {
     private func series(_ s: Series, index: Int, clip: Bool) -> String {
         let path = LinePath(series: s, x: layout.x, y: layout.y)
         let shape = MarkerShape.forSeries(index)
-        var out = "<g class=\"series \(Theme.seriesClass(index))\" aria-label=\"series \(s.label.xmlEscaped)\""
+        var out = "<g class=\"sgc-series \(Theme.seriesClass(index))\" aria-label=\"series \(s.label.xmlEscaped)\""
         out += clip ? " clip-path=\"url(#\(id)-clip)\">" : ">"
         var markers: [Downsample.Pixel] = []
         switch s.mark {
         case .line, .step:
             let drawn = (s.mark == .step ? path.stepped() : path).downsampled(plotWidth: layout.plot.width)
             let d = drawn.pathData
-            if !d.isEmpty { out += "<path class=\"line\" d=\"\(d)\"/>" }
+            if !d.isEmpty { out += "<path class=\"sgc-line\" d=\"\(d)\"/>" }
             markers = path.isolatedPoints + markerPositions(path, index: index)
         case .points:
             markers = Downsample.thinPoints(path.segments.flatMap { $0 }, plotWidth: layout.plot.width)
         }
         if !markers.isEmpty {
-            out += "<g class=\"mark\(shape.isOpen ? " open" : "")\">"
+            out += "<g class=\"sgc-mark\(shape.isOpen ? " sgc-open" : "")\">"
             for m in markers { out += shape.element(x: m.x, y: m.y, r: 3.5) }
             out += "</g>"
         }
@@ -126,15 +126,15 @@ struct LineChartRenderer {
             guard let px = layout.x(label.x) else { continue }
             let text = chart.series[label.series].label
             let fits = px + 8 + TextWidth.width(text, fontSize: fs) <= layout.size.width - 2
-            out += "<text class=\"key halo \(Theme.seriesClass(label.series))\" x=\"\(c(fits ? px + 8 : px - 8))\" y=\"\(c(label.y))\" dy=\"0.32em\"\(fits ? "" : " text-anchor=\"end\"")>\(text.xmlEscaped)</text>"
+            out += "<text class=\"sgc-key sgc-halo \(Theme.seriesClass(label.series))\" x=\"\(c(fits ? px + 8 : px - 8))\" y=\"\(c(label.y))\" dy=\"0.32em\"\(fits ? "" : " text-anchor=\"end\"")>\(text.xmlEscaped)</text>"
         }
         for label in layout.directLabels {
             let cls = Theme.seriesClass(label.series)
             if textX - x0 > 12 {
                 // Leader (drawn for every label once any label was nudged): level with the line end, then to the label.
-                out += "<path class=\"leader \(cls)\" d=\"M\(c(x0 + 5)),\(c(label.anchor))H\(c(x0 + 8))L\(c(textX - 3)),\(c(label.y))\"/>"
+                out += "<path class=\"sgc-leader \(cls)\" d=\"M\(c(x0 + 5)),\(c(label.anchor))H\(c(x0 + 8))L\(c(textX - 3)),\(c(label.y))\"/>"
             }
-            out += "<text class=\"key \(cls)\" x=\"\(c(textX))\" y=\"\(c(label.y))\" dy=\"0.32em\">\(chart.series[label.series].label.xmlEscaped)</text>"
+            out += "<text class=\"sgc-key \(cls)\" x=\"\(c(textX))\" y=\"\(c(label.y))\" dy=\"0.32em\">\(chart.series[label.series].label.xmlEscaped)</text>"
         }
         return out + "</g>"
     }

@@ -36,11 +36,11 @@ struct Legend {
         let c = NumberText.coordinate
         var out = "<g aria-label=\"legend\">"
         for e in entries {
-            out += "<g class=\"series \(Theme.seriesClass(e.index))\">"
-            out += "<path class=\"line\" d=\"M\(c(e.x)),\(c(e.y))H\(c(e.x + Legend.swatchWidth))\"/>"
-            out += "<g class=\"mark\(MarkerShape.forSeries(e.index).isOpen ? " open" : "")\">"
+            out += "<g class=\"sgc-series \(Theme.seriesClass(e.index))\">"
+            out += "<path class=\"sgc-line\" d=\"M\(c(e.x)),\(c(e.y))H\(c(e.x + Legend.swatchWidth))\"/>"
+            out += "<g class=\"sgc-mark\(MarkerShape.forSeries(e.index).isOpen ? " sgc-open" : "")\">"
             out += MarkerShape.forSeries(e.index).element(x: e.x + Legend.swatchWidth / 2, y: e.y, r: 3.5) + "</g>"
-            out += "<text class=\"key\" x=\"\(c(e.x + Legend.swatchWidth + 6))\" y=\"\(c(e.y))\" dy=\"0.35em\">"
+            out += "<text class=\"sgc-key\" x=\"\(c(e.x + Legend.swatchWidth + 6))\" y=\"\(c(e.y))\" dy=\"0.35em\">"
             out += e.text.xmlEscaped + "</text></g>"
         }
         return out + "</g>"

@@ -46,14 +46,14 @@ enum AxisDrawing {
 
     /// Vertical gridlines plus the bottom axis with its ticks and labels.
     static func bottom(_ ticks: [AxisTick], plot: PlotRect, fontSize: Double, name: String = "x-axis") -> (grid: String, axis: String) {
-        var grid = "<g class=\"grid\" aria-label=\"x-grid\">"
-        var axis = "<g aria-label=\"\(name)\"><path class=\"axis\" d=\"M\(c(plot.left)),\(c(plot.bottom))H\(c(plot.right))"
+        var grid = "<g class=\"sgc-grid\" aria-label=\"x-grid\">"
+        var axis = "<g aria-label=\"\(name)\"><path class=\"sgc-axis\" d=\"M\(c(plot.left)),\(c(plot.bottom))H\(c(plot.right))"
         var labels = ""
         for t in ticks {
-            grid += "<line\(t.isMinor ? " class=\"minor\"" : "") x1=\"\(c(t.position))\" x2=\"\(c(t.position))\" y1=\"\(c(plot.top))\" y2=\"\(c(plot.bottom))\"/>"
+            grid += "<line\(t.isMinor ? " class=\"sgc-minor\"" : "") x1=\"\(c(t.position))\" x2=\"\(c(t.position))\" y1=\"\(c(plot.top))\" y2=\"\(c(plot.bottom))\"/>"
             axis += "M\(c(t.position)),\(c(plot.bottom))v\(t.isMinor ? 3 : 5)"
             if let label = t.label {
-                labels += "<text class=\"tick\" x=\"\(c(t.position))\" y=\"\(c(plot.bottom + 7 + fontSize * 0.8))\" text-anchor=\"middle\">\(label.xmlEscaped)</text>"
+                labels += "<text class=\"sgc-tick\" x=\"\(c(t.position))\" y=\"\(c(plot.bottom + 7 + fontSize * 0.8))\" text-anchor=\"middle\">\(label.xmlEscaped)</text>"
             }
         }
         return (grid + "</g>", axis + "\"/>" + labels + "</g>")
@@ -61,14 +61,14 @@ enum AxisDrawing {
 
     /// Horizontal gridlines plus the left axis with its ticks and labels.
     static func left(_ ticks: [AxisTick], plot: PlotRect, fontSize: Double) -> (grid: String, axis: String) {
-        var grid = "<g class=\"grid\" aria-label=\"y-grid\">"
-        var axis = "<g aria-label=\"y-axis\"><path class=\"axis\" d=\"M\(c(plot.left)),\(c(plot.top))V\(c(plot.bottom))"
+        var grid = "<g class=\"sgc-grid\" aria-label=\"y-grid\">"
+        var axis = "<g aria-label=\"y-axis\"><path class=\"sgc-axis\" d=\"M\(c(plot.left)),\(c(plot.top))V\(c(plot.bottom))"
         var labels = ""
         for t in ticks {
-            grid += "<line\(t.isMinor ? " class=\"minor\"" : "") x1=\"\(c(plot.left))\" x2=\"\(c(plot.right))\" y1=\"\(c(t.position))\" y2=\"\(c(t.position))\"/>"
+            grid += "<line\(t.isMinor ? " class=\"sgc-minor\"" : "") x1=\"\(c(plot.left))\" x2=\"\(c(plot.right))\" y1=\"\(c(t.position))\" y2=\"\(c(t.position))\"/>"
             axis += "M\(c(plot.left)),\(c(t.position))h\(t.isMinor ? -3 : -5)"
             if let label = t.label {
-                labels += "<text class=\"tick\" x=\"\(c(plot.left - 8))\" y=\"\(c(t.position))\" dy=\"0.32em\" text-anchor=\"end\">\(label.xmlEscaped)</text>"
+                labels += "<text class=\"sgc-tick\" x=\"\(c(plot.left - 8))\" y=\"\(c(t.position))\" dy=\"0.32em\" text-anchor=\"end\">\(label.xmlEscaped)</text>"
             }
         }
         return (grid + "</g>", axis + "\"/>" + labels + "</g>")

@@ -17,7 +17,7 @@ enum Theme {
 
     /// Class name of the n-th series style (0-based index → `s1`…`s8`).
     static func seriesClass(_ index: Int) -> String {
-        "s\(index % styleCount + 1)"
+        "sgc-s\(index % styleCount + 1)"
     }
 
     /// The embedded stylesheet; every rule is scoped under `.sgc` because an inline SVG's `<style>` applies
@@ -27,27 +27,27 @@ enum Theme {
         css += "font-size:15px;font-variant-numeric:tabular-nums}"
         css += ".sgc text{fill:currentColor;stroke:none}"
         css += ".sgc line,.sgc path{vector-effect:non-scaling-stroke}"
-        css += ".sgc .grid{stroke:currentColor;stroke-opacity:.14}"
-        css += ".sgc .grid .minor{stroke-opacity:.06}"
-        css += ".sgc .axis{fill:none;stroke:currentColor;stroke-opacity:.55}"
-        css += ".sgc .tick{fill-opacity:.8}"
-        css += ".sgc .title{font-weight:600}"
-        css += ".sgc .rule{stroke:currentColor;stroke-opacity:.6;stroke-dasharray:5 4}"
-        css += ".sgc .note{font-size:14px}"
-        css += ".sgc .halo{paint-order:stroke;stroke:var(--chart-bg,Canvas);stroke-width:4px;stroke-linejoin:round}"
-        css += ".sgc .line{fill:none;stroke:var(--c);stroke-width:2px;stroke-linejoin:round;stroke-linecap:round}"
-        css += ".sgc .mark{fill:var(--c);stroke:var(--chart-bg,Canvas);stroke-width:1px}"
-        css += ".sgc .mark.open{fill:none;stroke:var(--c);stroke-width:1.5px}"
-        css += ".sgc .leader{fill:none;stroke:var(--c);stroke-opacity:.7}"
-        css += ".sgc .bar{fill:var(--c)}"
+        css += ".sgc .sgc-grid{stroke:currentColor;stroke-opacity:.14}"
+        css += ".sgc .sgc-grid .sgc-minor{stroke-opacity:.06}"
+        css += ".sgc .sgc-axis{fill:none;stroke:currentColor;stroke-opacity:.55}"
+        css += ".sgc .sgc-tick{fill-opacity:.8}"
+        css += ".sgc .sgc-title{font-weight:600}"
+        css += ".sgc .sgc-rule{stroke:currentColor;stroke-opacity:.6;stroke-dasharray:5 4}"
+        css += ".sgc .sgc-note{font-size:14px}"
+        css += ".sgc .sgc-halo{paint-order:stroke;stroke:var(--chart-bg,Canvas);stroke-width:4px;stroke-linejoin:round}"
+        css += ".sgc .sgc-line{fill:none;stroke:var(--c);stroke-width:2px;stroke-linejoin:round;stroke-linecap:round}"
+        css += ".sgc .sgc-mark{fill:var(--c);stroke:var(--chart-bg,Canvas);stroke-width:1px}"
+        css += ".sgc .sgc-mark.sgc-open{fill:none;stroke:var(--c);stroke-width:1.5px}"
+        css += ".sgc .sgc-leader{fill:none;stroke:var(--c);stroke-opacity:.7}"
+        css += ".sgc .sgc-bar{fill:var(--c)}"
         // Series label text: the series colour pulled toward the text colour, readable on light and dark pages.
-        css += ".sgc .key{fill:var(--c);fill:color-mix(in srgb,var(--c) 65%,currentColor)}"
+        css += ".sgc .sgc-key{fill:var(--c);fill:color-mix(in srgb,var(--c) 65%,currentColor)}"
         for i in 0..<min(max(seriesCount, 1), styleCount) {
-            css += ".sgc .s\(i + 1){--c:var(--chart-series-\(i + 1),\(palette[i]))"
+            css += ".sgc .sgc-s\(i + 1){--c:var(--chart-series-\(i + 1),\(palette[i]))"
             if !dashes[i].isEmpty { css += ";--dash:\(dashes[i])" }
             css += "}"
         }
-        css += ".sgc .line{stroke-dasharray:var(--dash,none)}"
+        css += ".sgc .sgc-line{stroke-dasharray:var(--dash,none)}"
         return css
     }
 }

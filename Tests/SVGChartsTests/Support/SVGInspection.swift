@@ -14,7 +14,7 @@ enum SVGInspection {
 
     /// The `d` attributes of the series lines.
     static func linePaths(_ svg: String) -> [String] {
-        captures("<path class=\"line\" d=\"([^\"]*)\"", in: svg)
+        captures("<path class=\"sgc-line\" d=\"([^\"]*)\"", in: svg)
     }
 
     /// (x, y) pairs of a path's coordinates ("M1,2L3,4 5,6" → [(1,2),(3,4),(5,6)]).
