@@ -1,0 +1,36 @@
+import Testing
+@testable import SVGCharts
+
+@Suite struct EscapingTests {
+    let hostile = "<script>alert(\"x\")</script> & 'co'"
+
+    @Test func escapesMarkupCharacters() {
+        #expect(hostile.xmlEscaped == "&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; &#39;co&#39;")
+        #expect("a\u{0}b\u{1B}c\td".xmlEscaped == "abc\td")
+    }
+
+    @Test func lineChartRendersEveryUserStringAsText() {
+        let chart = LineChart(title: hostile, description: hostile, xLabel: hostile, yLabel: hostile,
+                              series: [Series(label: hostile, values: [1, 2, 3])],
+                              annotations: [.vertical(x: 2, label: hostile), .horizontal(y: 2, label: hostile)],
+                              showsTitle: true)
+        let svg = chart.svg()
+        #expect(!svg.contains("<script"))
+        #expect(!svg.contains("& "))
+        #expect(SVGInspection.count("&lt;script&gt;", in: svg) >= 8)
+        let html = chart.table().html()
+        #expect(!html.contains("<script"))
+        #expect(html.contains("<caption>&lt;script&gt;"))
+    }
+
+    @Test func barChartRendersEveryUserStringAsText() {
+        let svg = BarChart(title: hostile, description: hostile, valueLabel: hostile, bars: [(hostile, 1)], showsTitle: true).svg()
+        #expect(!svg.contains("<script"))
+        #expect(SVGInspection.count("&lt;script&gt;", in: svg) >= 5)
+    }
+
+    @Test func customIDsKeepOnlySafeCharacters() {
+        let svg = LineChart(title: "t", series: [], id: "a\"><b").svg()
+        #expect(svg.contains("aria-labelledby=\"ab-title ab-desc\""))
+    }
+}
