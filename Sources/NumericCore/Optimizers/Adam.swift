@@ -1,0 +1,118 @@
+import Foundation
+
+/// Adam with optional L2 weight decay and amsgrad — torch's `optim.Adam`, single-tensor path
+/// (torch 2.x `_single_tensor_adam`, not capturable), reproduced step for step (SPEC §5.6):
+///
+///     t ← t + 1
+///     g ← fma(f32(λ), p, g)                 (Adam: L2 folded into the gradient)   if λ ≠ 0
+///     p ← p ⊗ f32(1 − lr·λ)                 (AdamW: decoupled, before the moments) if λ ≠ 0
+///     m ← lerp(m, g, f32(1 − β1))           m + w(g − m) for w < 0.5, else g + (w − 1)(g − m), fused
+///     v ← fma(f32(1 − β2) ⊗ g, g, v ⊗ f32(β2))
+///     stepSize = lr / (1 − β1^t),  bc2Sqrt = pow(1 − β2^t, 0.5)           (binary64, C pow)
+///     denom ← sqrt(amsgrad ? (vmax ← max(vmax, v)) : v) ⊘ f32(bc2Sqrt) ⊕ f32(eps)
+///     p ← p ⊕ (f32(−stepSize) ⊗ m) ⊘ denom  (addcdiv: not fused)
+///
+/// `sqrt` is IEEE here; torch's MKL sqrt is 1 ulp off for ~20 % of float32 inputs (SPEC §5.4).
+public struct Adam: Optimizer {
+    public var lr: Double
+    public var beta1: Double
+    public let beta2: Double
+    public let eps: Double
+    public let weightDecay: Double
+    public let amsgrad: Bool
+    let decoupled: Bool
+
+    /// State for float32 parameters.
+    public private(set) var state = AdamState<Float>()
+    /// State for float64 parameters.
+    public private(set) var state64 = AdamState<Double>()
+
+    /// torch's defaults; throws for values `optim.Adam` rejects.
+    public init(lr: Double = 1e-3, betas: (Double, Double) = (0.9, 0.999), eps: Double = 1e-8,
+                weightDecay: Double = 0, amsgrad: Bool = false) throws(OptimizerError) {
+        try self.init(lr: lr, betas: betas, eps: eps, weightDecay: weightDecay, amsgrad: amsgrad, decoupled: false)
+    }
+
+    init(lr: Double, betas: (Double, Double), eps: Double, weightDecay: Double, amsgrad: Bool,
+         decoupled: Bool) throws(OptimizerError) {
+        guard lr >= 0 else { throw .invalidLearningRate(lr) }
+        guard eps >= 0 else { throw .invalidEpsilon(eps) }
+        guard betas.0 >= 0, betas.0 < 1 else { throw .invalidBeta(index: 0, value: betas.0) }
+        guard betas.1 >= 0, betas.1 < 1 else { throw .invalidBeta(index: 1, value: betas.1) }
+        guard weightDecay >= 0 else { throw .invalidWeightDecay(weightDecay) }
+        self.lr = lr
+        self.beta1 = betas.0
+        self.beta2 = betas.1
+        self.eps = eps
+        self.weightDecay = weightDecay
+        self.amsgrad = amsgrad
+        self.decoupled = decoupled
+    }
+
+    public var scheduledMomentum: Double {
+        get { beta1 }
+        set { beta1 = newValue }
+    }
+
+    public mutating func step(parameters: inout [Float], gradients: [Float]) throws(OptimizerError) {
+        try OptimizerError.check(parameters, gradients, stateCount: state.isEmpty ? nil : state.m.count)
+        update(&parameters, gradients, &state)
+    }
+
+    public mutating func step(parameters: inout [Double], gradients: [Double]) throws(OptimizerError) {
+        try OptimizerError.check(parameters, gradients, stateCount: state64.isEmpty ? nil : state64.m.count)
+        update(&parameters, gradients, &state64)
+    }
+
+    @inline(__always)
+    private func update<S: OptimizerScalar>(_ params: inout [S], _ grads: [S], _ state: inout AdamState<S>) {
+        if state.isEmpty {
+            state.m = [S](repeating: 0, count: params.count)
+            state.v = state.m
+            if amsgrad { state.vmax = state.m }
+        }
+        state.step += 1
+        let t = state.step
+        let biasCorrection1 = 1 - pow(beta1, t)
+        let biasCorrection2 = 1 - pow(beta2, t)
+        let stepSize = lr / biasCorrection1
+        let biasCorrection2Sqrt = pow(biasCorrection2, 0.5)          // `** 0.5`, not sqrt()
+
+        let decay = S(weightDecay), shrink = S(1 - lr * weightDecay)
+        let w = S(1 - beta1), wMinus1 = w - 1, lowWeight = abs(w) < 0.5
+        let b2 = S(beta2), oneMinusB2 = S(1 - beta2)
+        let bc2 = S(biasCorrection2Sqrt), epsilon = S(eps), negStep = S(-stepSize)
+        let (hasDecay, decoupled, amsgrad) = (weightDecay != 0, decoupled, amsgrad)
+
+        var m = state.m, v = state.v, vmax = state.vmax
+        state.m = []; state.v = []; state.vmax = []                 // unique buffers: updated in place
+        params.withUnsafeMutableBufferPointer { p in
+            grads.withUnsafeBufferPointer { gp in
+                m.withUnsafeMutableBufferPointer { m in
+                    v.withUnsafeMutableBufferPointer { v in
+                        vmax.withUnsafeMutableBufferPointer { vmax in
+                            for i in 0..<p.count {
+                                var g = gp[i]
+                                if hasDecay {
+                                    if decoupled { p[i] = p[i] * shrink }               // p.mul_(1 − lr·λ)
+                                    else { g = g.addingProduct(decay, p[i]) }           // grad.add(p, alpha=λ)
+                                }
+                                let d = g - m[i]                                         // exp_avg.lerp_(g, 1 − β1)
+                                m[i] = lowWeight ? m[i].addingProduct(w, d) : g.addingProduct(wMinus1, d)
+                                v[i] = (v[i] * b2).addingProduct(oneMinusB2 * g, g)     // mul_(β2).addcmul_(g, g, 1 − β2)
+                                var s = v[i]
+                                if amsgrad {
+                                    vmax[i] = Swift.max(vmax[i], v[i])
+                                    s = vmax[i]
+                                }
+                                let denom = s.squareRoot() / bc2 + epsilon              // (sqrt(v) / bc2Sqrt).add_(eps)
+                                p[i] = p[i] + (negStep * m[i]) / denom                  // addcdiv_(m, denom, −stepSize)
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        state.m = m; state.v = v; state.vmax = vmax
+    }
+}
