@@ -3,7 +3,9 @@ train_*.json) by running the REAL PyTorch / numpy / scikit-learn, following the 
 
 Run:  /root/venvs/parity/bin/python scripts/reference/optim_fixtures.py
 
-Number formats (also written into every file's `how`):
+Number formats (also written into every file's `how`). Every binary64 array is packed: Foundation's
+JSONSerialization on Linux does not parse every decimal to the nearest double, so repr'd float64 values
+would not survive the round trip bit for bit.
   * plain JSON numbers: binary64 values via Python repr (exact); float32 values as the exact binary64 value
     of the float32, so Float(Double) recovers the bits;
   * long arrays as {"dtype": "f32" | "f64" | "u16", "shape": [...], "b64": base64 of the little-endian
@@ -171,7 +173,8 @@ def adam_float64():
           "The lesson's ex2: torch.optim.Adam(lr=0.001) on a float64 tensor, 5 steps with np.random.seed(0) "
           "gradients randn(4)*0.5: parameter, exp_avg and exp_avg_sq after each step (binary64).",
           "Exactly the seed script's loop with real torch.",
-          {"start": [1.0, -0.5, 0.8, -1.2], "grads": grads, "params": params, "exp_avg": ms, "exp_avg_sq": vs})
+          {"start": packed([1.0, -0.5, 0.8, -1.2], "f64"), "grads": packed(grads, "f64"),
+           "params": packed(params, "f64"), "exp_avg": packed(ms, "f64"), "exp_avg_sq": packed(vs, "f64")})
 
 
 # ── losses and Linear ─────────────────────────────────────────────────────────────────────────────────────
@@ -201,7 +204,7 @@ def losses():
 def linear_layers():
     rng = np.random.RandomState(11)
     cases = {}
-    for rows, fin, fout in ((64, 4, 64), (64, 64, 32), (64, 20, 128), (64, 128, 64), (37, 32, 1), (200, 4, 64)):
+    for rows, fin, fout in ((64, 4, 64), (64, 64, 32), (32, 20, 128), (16, 128, 64), (37, 32, 1), (64, 32, 1)):
         lin = nn.Linear(fin, fout)
         with torch.no_grad():
             lin.weight.copy_(torch.tensor(rng.uniform(-0.5, 0.5, (fout, fin)).astype(np.float32)))
@@ -356,8 +359,8 @@ def schedulers(d):
     seqs["ex4 warmup_cosine"] = sequence(o, S.LambdaLR(o, lr_lambda), 3750)
 
     for name, s in seqs.items():
-        for key in ("lr", "momentum"):
-            if key in s and len(s[key]) > 60:
+        for key in ("lr", "momentum", "metrics"):
+            if key in s:
                 s[key] = packed(s[key], "f64")
     write("sched_sequences.json",
           "torch.optim.lr_scheduler sequences: lr (and beta1 / momentum) after construction (index 0) and after "
@@ -404,7 +407,7 @@ def train_ex1(d, epochs=10, record_steps=30):
           {"sizes": [4, 64, 32, 1], "X_tr_t": packed(X, "f32"), "y_tr_t": packed(y, "f32"),
            "X_te_t": packed(d["X_te_t"], "f32"), "y_te_t": packed(d["y_te_t"], "f32"),
            "init": [packed(p, "f32") for p in init], "orders": packed(orders, "u16"),
-           "step_losses": step_losses, "epoch_losses": epoch_losses, "test_pred_epoch_10": packed(test_pred, "f32")})
+           "step_losses": packed(step_losses, "f64"), "epoch_losses": packed(epoch_losses, "f64"), "test_pred_epoch_10": packed(test_pred, "f32")})
 
 
 if __name__ == "__main__":
