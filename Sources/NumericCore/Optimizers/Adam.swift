@@ -64,8 +64,42 @@ public struct Adam: Optimizer {
         update(&parameters, gradients, &state64)
     }
 
+    /// The step's scalars, already rounded to the parameter type.
+    private struct Hyper<S: OptimizerScalar> {
+        let decay: S, shrink: S, w: S, wMinus1: S
+        let lowWeight: Bool
+        let b2: S, oneMinusB2: S, bc2: S, epsilon: S, negStep: S
+        let hasDecay: Bool, decoupled: Bool, amsgrad: Bool
+    }
+
+    private struct Buffers<S: OptimizerScalar> {
+        let p: UnsafeMutablePointer<S>, g: UnsafePointer<S>
+        let m: UnsafeMutablePointer<S>, v: UnsafeMutablePointer<S>, vmax: UnsafeMutablePointer<S>?
+    }
+
+    /// One Adam update of the element(s) at offset `i` (one scalar or one SIMD vector of them).
     @inline(__always)
-    private func update<S: OptimizerScalar>(_ params: inout [S], _ grads: [S], _ state: inout AdamState<S>) {
+    private static func element<L: AdamLane>(_: L.Type, _ b: Buffers<L.Scalar>, _ i: Int, _ h: Hyper<L.Scalar>) {
+        var p = L.load(b.p + i), g = L.load(b.g + i), m = L.load(b.m + i), v = L.load(b.v + i)
+        if h.hasDecay {
+            if h.decoupled { p = p * L(repeating: h.shrink) }                       // p.mul_(1 − lr·λ)
+            else { g = g.addingProduct(L(repeating: h.decay), p) }                  // grad.add(p, alpha=λ)
+        }
+        let d = g - m                                                              // exp_avg.lerp_(g, 1 − β1)
+        m = h.lowWeight ? m.addingProduct(L(repeating: h.w), d) : g.addingProduct(L(repeating: h.wMinus1), d)
+        v = (v * L(repeating: h.b2)).addingProduct(L(repeating: h.oneMinusB2) * g, g)  // mul_(β2).addcmul_(g, g, 1 − β2)
+        var s = v
+        if h.amsgrad, let vmaxp = b.vmax {
+            s = L.maximum(L.load(vmaxp + i), v)                                    // max(vmax, v), kept
+            s.store(vmaxp + i)
+        }
+        let denom = s.squareRoot() / L(repeating: h.bc2) + L(repeating: h.epsilon)  // (sqrt(v) / bc2Sqrt).add_(eps)
+        p = p + (L(repeating: h.negStep) * m) / denom                              // addcdiv_(m, denom, −stepSize)
+        p.store(b.p + i); m.store(b.m + i); v.store(b.v + i)
+    }
+
+    @inline(__always)
+    private func update<S: OptimizerScalar & AdamLane>(_ params: inout [S], _ grads: [S], _ state: inout AdamState<S>) where S.Scalar == S {
         if state.isEmpty {
             state.m = [S](repeating: 0, count: params.count)
             state.v = state.m
@@ -84,29 +118,30 @@ public struct Adam: Optimizer {
         let bc2 = S(biasCorrection2Sqrt), epsilon = S(eps), negStep = S(-stepSize)
         let (hasDecay, decoupled, amsgrad) = (weightDecay != 0, decoupled, amsgrad)
 
+        let hyper = Hyper(decay: decay, shrink: shrink, w: w, wMinus1: wMinus1, lowWeight: lowWeight, b2: b2,
+                          oneMinusB2: oneMinusB2, bc2: bc2, epsilon: epsilon, negStep: negStep, hasDecay: hasDecay,
+                          decoupled: decoupled, amsgrad: amsgrad)
         var m = state.m, v = state.v, vmax = state.vmax
         state.m = []; state.v = []; state.vmax = []                 // unique buffers: updated in place
         params.withUnsafeMutableBufferPointer { p in
-            grads.withUnsafeBufferPointer { gp in
+            grads.withUnsafeBufferPointer { g in
                 m.withUnsafeMutableBufferPointer { m in
                     v.withUnsafeMutableBufferPointer { v in
                         vmax.withUnsafeMutableBufferPointer { vmax in
-                            for i in 0..<p.count {
-                                var g = gp[i]
-                                if hasDecay {
-                                    if decoupled { p[i] = p[i] * shrink }               // p.mul_(1 − lr·λ)
-                                    else { g = g.addingProduct(decay, p[i]) }           // grad.add(p, alpha=λ)
+                            let buffers = Buffers(p: p.baseAddress!, g: g.baseAddress!, m: m.baseAddress!,
+                                                  v: v.baseAddress!, vmax: vmax.baseAddress)
+                            var i = 0
+                            if S.self == Float.self {
+                                let f = unsafeBitCast(buffers, to: Buffers<Float>.self)
+                                let h = unsafeBitCast(hyper, to: Hyper<Float>.self)
+                                while i + 8 <= p.count {
+                                    Self.element(SIMD8<Float>.self, f, i, h)
+                                    i += 8
                                 }
-                                let d = g - m[i]                                         // exp_avg.lerp_(g, 1 − β1)
-                                m[i] = lowWeight ? m[i].addingProduct(w, d) : g.addingProduct(wMinus1, d)
-                                v[i] = (v[i] * b2).addingProduct(oneMinusB2 * g, g)     // mul_(β2).addcmul_(g, g, 1 − β2)
-                                var s = v[i]
-                                if amsgrad {
-                                    vmax[i] = Swift.max(vmax[i], v[i])
-                                    s = vmax[i]
-                                }
-                                let denom = s.squareRoot() / bc2 + epsilon              // (sqrt(v) / bc2Sqrt).add_(eps)
-                                p[i] = p[i] + (negStep * m[i]) / denom                  // addcdiv_(m, denom, −stepSize)
+                            }
+                            while i < p.count {
+                                Self.element(S.self, buffers, i, hyper)
+                                i += 1
                             }
                         }
                     }

@@ -5,8 +5,12 @@ import Testing
 @Suite struct TrainerBehaviourTests {
     /// A small regression problem: y = x0 − 2·x1 on a fixed grid.
     static func problem(rows: Int = 40) throws -> (MLP, Tensor, Tensor) {
-        let x = (0..<rows).flatMap { r -> [Float] in [Float(r % 7) / 3 - 1, Float(r % 5) / 2 - 1] }
-        let y = (0..<rows).map { x[2 * $0] - 2 * x[2 * $0 + 1] }
+        var x: [Float] = [], y: [Float] = []
+        for r in 0..<rows {
+            let a = Float(r % 7) / 3 - 1, b = Float(r % 5) / 2 - 1
+            x += [a, b]
+            y.append(a - 2 * b)
+        }
         let model = try MLP(sizes: [2, 8, 1], parameters: [
             (0..<16).map { Float($0 % 5) / 5 - 0.4 }, (0..<8).map { Float($0) / 20 },
             (0..<8).map { Float($0 % 3) / 4 - 0.25 }, [0.1],
