@@ -56,12 +56,18 @@ public struct Adam: Optimizer {
 
     public mutating func step(parameters: inout [Float], gradients: [Float]) throws(OptimizerError) {
         try OptimizerError.check(parameters, gradients, stateCount: state.isEmpty ? nil : state.m.count)
-        update(&parameters, gradients, &state)
+        var s = state
+        state = AdamState()                   // `s` is now the buffers' only owner: updated in place, no copy
+        update(&parameters, gradients, &s)
+        state = s
     }
 
     public mutating func step(parameters: inout [Double], gradients: [Double]) throws(OptimizerError) {
         try OptimizerError.check(parameters, gradients, stateCount: state64.isEmpty ? nil : state64.m.count)
-        update(&parameters, gradients, &state64)
+        var s = state64
+        state64 = AdamState()
+        update(&parameters, gradients, &s)
+        state64 = s
     }
 
     /// The step's scalars, already rounded to the parameter type.
@@ -150,4 +156,44 @@ public struct Adam: Optimizer {
         }
         state.m = m; state.v = v; state.vmax = vmax
     }
+}
+
+// MARK: - Lanes (kept in this file so the non-WMO -O build can specialise and inline the update)
+
+/// The element operations Adam's update uses, for one scalar or a SIMD vector of them: every operation
+/// acts lane by lane with IEEE rounding, so a vectorised step gives the same bits as a scalar one.
+protocol AdamLane {
+    associatedtype Scalar: OptimizerScalar
+    init(repeating value: Scalar)
+    static func + (a: Self, b: Self) -> Self
+    static func - (a: Self, b: Self) -> Self
+    static func * (a: Self, b: Self) -> Self
+    static func / (a: Self, b: Self) -> Self
+    func addingProduct(_ a: Self, _ b: Self) -> Self
+    func squareRoot() -> Self
+    static func maximum(_ a: Self, _ b: Self) -> Self
+    static func load(_ p: UnsafePointer<Scalar>) -> Self
+    func store(_ p: UnsafeMutablePointer<Scalar>)
+}
+
+extension Float: AdamLane {
+    init(repeating value: Float) { self = value }
+    static func maximum(_ a: Float, _ b: Float) -> Float { Swift.max(a, b) }
+    static func load(_ p: UnsafePointer<Float>) -> Float { p.pointee }
+    func store(_ p: UnsafeMutablePointer<Float>) { p.pointee = self }
+}
+
+extension Double: AdamLane {
+    init(repeating value: Double) { self = value }
+    static func maximum(_ a: Double, _ b: Double) -> Double { Swift.max(a, b) }
+    static func load(_ p: UnsafePointer<Double>) -> Double { p.pointee }
+    func store(_ p: UnsafeMutablePointer<Double>) { p.pointee = self }
+}
+
+extension SIMD8: AdamLane where Scalar == Float {
+    static func maximum(_ a: SIMD8<Float>, _ b: SIMD8<Float>) -> SIMD8<Float> { pointwiseMax(a, b) }
+    static func load(_ p: UnsafePointer<Float>) -> SIMD8<Float> {
+        UnsafeRawPointer(p).loadUnaligned(as: SIMD8<Float>.self)
+    }
+    func store(_ p: UnsafeMutablePointer<Float>) { UnsafeMutableRawPointer(p).storeBytes(of: self, as: SIMD8<Float>.self) }
 }
