@@ -37,6 +37,7 @@ public struct Linear: Sendable, Equatable {
     /// `x·Wᵀ + b` for a batch `x` of shape [rows, inFeatures].
     public func forward(_ x: Tensor) throws(ModelError) -> Tensor {
         guard x.cols == inFeatures else { throw .inputWidth(expected: inFeatures, got: x.cols) }
+        guard x.rows > 0 else { return Tensor(rows: 0, cols: outFeatures) }
         var weightT = [Float](repeating: 0, count: weight.count)
         Self.transpose(weight, rows: outFeatures, cols: inFeatures, into: &weightT)
         var y = Tensor(rows: x.rows, cols: outFeatures)
@@ -64,6 +65,7 @@ public struct Linear: Sendable, Equatable {
         var dx = Tensor(rows: x.rows, cols: inFeatures)
         var dW = [Float](repeating: 0, count: weight.count)
         var db = [Float](repeating: 0, count: outFeatures)
+        guard x.rows > 0 else { return (dx, dW, db) }
         let (rows, fin, fout) = (x.rows, inFeatures, outFeatures)
         g.scalars.withUnsafeBufferPointer { gp in
             x.scalars.withUnsafeBufferPointer { xp in

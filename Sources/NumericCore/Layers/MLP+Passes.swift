@@ -3,6 +3,7 @@ extension MLP {
     /// The model's output for a batch `x` [rows, sizes[0]] (torch's `model(x)` under `no_grad`).
     public mutating func forward(_ x: Tensor) throws(ModelError) -> Tensor {
         guard x.cols == sizes[0] else { throw .inputWidth(expected: sizes[0], got: x.cols) }
+        guard x.rows > 0 else { return Tensor(rows: 0, cols: sizes[layerCount]) }
         x.scalars.withUnsafeBufferPointer { forward(x: $0.baseAddress!, rows: x.rows) }
         return output(rows: x.rows)
     }
@@ -22,6 +23,7 @@ extension MLP {
         guard g.rows == x.rows, g.cols == width, x.rows <= capacity else {
             throw .gradientShape(expected: [x.rows, width], got: [g.rows, g.cols])
         }
+        guard x.rows > 0 else { return }
         let start = deltaOffset(layerCount - 1)
         work.replaceSubrange(start..<(start + g.scalars.count), with: g.scalars)
         x.scalars.withUnsafeBufferPointer { backward(x: $0.baseAddress!, rows: x.rows) }

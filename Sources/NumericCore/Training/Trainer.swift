@@ -151,6 +151,7 @@ private extension Trainer {
                      _ evaluation: Evaluation) throws(TrainingError) {
         let (fin, fout) = (model.sizes[0], model.sizes[model.layerCount])
         guard x.cols == fin else { throw .shape("train X has \(x.cols) columns, the model takes \(fin)") }
+        guard x.rows > 0 else { throw .shape("train X has no rows") }
         guard y.scalars.count == x.rows * fout else {
             throw .shape("train Y has \(y.scalars.count) values for \(x.rows) rows × \(fout) outputs")
         }
@@ -161,6 +162,7 @@ private extension Trainer {
             return
         }
         guard test.x.cols == fin else { throw .shape("test X has \(test.x.cols) columns, the model takes \(fin)") }
+        guard test.x.rows > 0 else { throw .shape("test X has no rows") }
         guard test.y.scalars.count == test.x.rows * fout else {
             throw .shape("test Y has \(test.y.scalars.count) values for \(test.x.rows) rows × \(fout) outputs")
         }

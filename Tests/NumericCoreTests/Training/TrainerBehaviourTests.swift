@@ -79,3 +79,16 @@ import Testing
         #expect(result.epochs.allSatisfy { $0.trainLoss != nil && $0.testLoss == nil })
     }
 }
+
+/// Empty inputs are reported, not trapped on.
+@Suite struct TrainerEmptyInputTests {
+    @Test func emptyTrainingDataThrows() throws {
+        let (model, _, _) = try TrainerBehaviourTests.problem()
+        var trainer = Trainer(model: model, optimizer: try SGD(lr: 0.1), loss: .mse)
+        #expect(throws: TrainingError.shape("train X has no rows")) {
+            try trainer.fit(trainX: Tensor(rows: 0, cols: 2), trainY: Tensor(column: []), epochs: 1, order: { _ in [] })
+        }
+        var m = model
+        #expect(try m.forward(Tensor(rows: 0, cols: 2)).rows == 0)
+    }
+}
