@@ -410,6 +410,59 @@ def train_ex1(d, epochs=10, record_steps=30):
            "step_losses": packed(step_losses, "f64"), "epoch_losses": packed(epoch_losses, "f64"), "test_pred_epoch_10": packed(test_pred, "f32")})
 
 
+def train_variants(d, epochs=10):
+    """Ten epochs of other ex1/ex3/ex4 configurations. Every one of them seeds 42 before building the model and
+    then iterates a fresh DataLoader, so init and batch order are ex1's (asserted)."""
+    S = optim.lr_scheduler
+    X, y = d["X_tr_t"], d["y_tr_t"]
+    ref_orders = None
+    configs = {
+        "SGD(lr=0.1)": (lambda p: optim.SGD(p, lr=0.1), None, False),
+        "SGD(lr=0.01, momentum=0.9)": (lambda p: optim.SGD(p, lr=0.01, momentum=0.9), None, False),
+        "SGD(lr=0.01, momentum=0.9, nesterov=True)":
+            (lambda p: optim.SGD(p, lr=0.01, momentum=0.9, nesterov=True), None, False),
+        "Adam(lr=1e-3)": (lambda p: optim.Adam(p, lr=1e-3), None, False),
+        "Adam(lr=1e-3, weight_decay=0.01)": (lambda p: optim.Adam(p, lr=1e-3, weight_decay=0.01), None, False),
+        "AdamW(lr=1e-3, weight_decay=0.01)": (lambda p: optim.AdamW(p, lr=1e-3, weight_decay=0.01), None, False),
+        "AdamW + StepLR(3, 0.5) per epoch": (lambda p: optim.AdamW(p, lr=1e-3, weight_decay=0.01),
+                                             lambda o: S.StepLR(o, step_size=3, gamma=0.5), False),
+        "AdamW + OneCycleLR(1e-2, 25 x 150) per batch": (lambda p: optim.AdamW(p, lr=1e-3, weight_decay=0.01),
+                                                        lambda o: S.OneCycleLR(o, max_lr=1e-2, steps_per_epoch=25,
+                                                                               epochs=150), True),
+    }
+    out = {}
+    for name, (make_opt, make_sched, per_batch) in configs.items():
+        model = regression_model()
+        opt = make_opt(model.parameters())
+        sched = make_sched(opt) if make_sched else None
+        loss_fn = nn.MSELoss()
+        loader = torch.utils.data.DataLoader(torch.utils.data.TensorDataset(X, y, torch.arange(len(X))),
+                                             batch_size=64, shuffle=True)
+        losses, orders = [], []
+        for _ in range(epochs):
+            order = []
+            for Xb, yb, ib in loader:
+                order.extend(int(i) for i in ib)
+                opt.zero_grad()
+                loss_fn(model(Xb), yb).backward()
+                opt.step()
+                if sched is not None and per_batch:
+                    sched.step()
+            if sched is not None and not per_batch:
+                sched.step()
+            orders.append(order)
+            with torch.no_grad():
+                losses.append(float(loss_fn(model(X), y).item()))
+        assert ref_orders is None or orders == ref_orders
+        ref_orders = orders
+        out[name] = packed(losses, "f64")
+    write("train_variants.json",
+          "Full-train MSE after each of the first 10 epochs for other ex1/ex3/ex4 optimiser and schedule "
+          "configurations, with ex1's data, init and batch order (train_ex1.json).",
+          "The seed's loop with real torch, single thread; schedulers stepped as in ex4 (per batch / per epoch).",
+          {"epoch_losses": out})
+
+
 if __name__ == "__main__":
     os.makedirs(OUT, exist_ok=True)
     optimizer_traces()
@@ -420,4 +473,7 @@ if __name__ == "__main__":
     linear_layers()
     d = regression_tensors()
     train_ex1(d)
+    train_variants(d)
+    if "--train" in sys.argv:
+        sys.exit()
     schedulers(d)
