@@ -1,0 +1,150 @@
+/// A fully connected layer `y = x·Wᵀ + b` (torch's `nn.Linear`), weight row-major [out, in], in float32.
+///
+/// Rounding follows SPEC §5.5: forward output (r, j) is `f32(chain ⊕ b_j)` with `chain` the sequential FMA
+/// chain over k from 0 (bitwise torch for out_features > 1); `dx = g·W` uses the same chain over j;
+/// `dW = gᵀ·x` is the sequential FMA chain over the batch rows r = 0, 1, …; `db_j = Σ_r g[r, j]` is a plain
+/// sequential float32 sum over rows in order (torch's ATen reduction order is not reproduced; SPEC §6).
+public struct Linear: Sendable, Equatable {
+    public let inFeatures: Int
+    public let outFeatures: Int
+    /// Row-major [outFeatures, inFeatures], as torch stores `weight`.
+    public var weight: [Float]
+    public var bias: [Float]
+
+    /// A layer over the given parameters; throws when their sizes do not match the shape.
+    public init(inFeatures: Int, outFeatures: Int, weight: [Float], bias: [Float]) throws(ModelError) {
+        guard inFeatures > 0, outFeatures > 0 else { throw .invalidSizes([inFeatures, outFeatures]) }
+        guard weight.count == inFeatures * outFeatures else {
+            throw .parameterSize(name: "weight", expected: [outFeatures, inFeatures], count: weight.count)
+        }
+        guard bias.count == outFeatures else {
+            throw .parameterSize(name: "bias", expected: [outFeatures], count: bias.count)
+        }
+        self.inFeatures = inFeatures
+        self.outFeatures = outFeatures
+        self.weight = weight
+        self.bias = bias
+    }
+
+    /// A layer whose parameter sizes the caller has already checked.
+    init(validatedIn inFeatures: Int, out outFeatures: Int, weight: [Float], bias: [Float]) {
+        self.inFeatures = inFeatures
+        self.outFeatures = outFeatures
+        self.weight = weight
+        self.bias = bias
+    }
+
+    /// `x·Wᵀ + b` for a batch `x` of shape [rows, inFeatures].
+    public func forward(_ x: Tensor) throws(ModelError) -> Tensor {
+        guard x.cols == inFeatures else { throw .inputWidth(expected: inFeatures, got: x.cols) }
+        guard x.rows > 0 else { return Tensor(rows: 0, cols: outFeatures) }
+        var weightT = [Float](repeating: 0, count: weight.count)
+        Self.transpose(weight, rows: outFeatures, cols: inFeatures, into: &weightT)
+        var y = Tensor(rows: x.rows, cols: outFeatures)
+        x.scalars.withUnsafeBufferPointer { xp in
+            weightT.withUnsafeBufferPointer { wt in
+                bias.withUnsafeBufferPointer { bp in
+                    y.scalars.withUnsafeMutableBufferPointer { yp in
+                        Self.forward(x: xp.baseAddress!, rows: x.rows, inFeatures: inFeatures,
+                                     outFeatures: outFeatures, weightT: wt.baseAddress!, bias: bp.baseAddress!,
+                                     y: yp.baseAddress!)
+                    }
+                }
+            }
+        }
+        return y
+    }
+
+    /// The gradients for an upstream gradient `g` [rows, out] at input `x` [rows, in]: (dx, dW, db).
+    public func backward(input x: Tensor, outputGradient g: Tensor) throws(ModelError)
+        -> (input: Tensor, weight: [Float], bias: [Float]) {
+        guard x.cols == inFeatures else { throw .inputWidth(expected: inFeatures, got: x.cols) }
+        guard g.cols == outFeatures, g.rows == x.rows else {
+            throw .gradientShape(expected: [x.rows, outFeatures], got: [g.rows, g.cols])
+        }
+        var dx = Tensor(rows: x.rows, cols: inFeatures)
+        var dW = [Float](repeating: 0, count: weight.count)
+        var db = [Float](repeating: 0, count: outFeatures)
+        guard x.rows > 0 else { return (dx, dW, db) }
+        let (rows, fin, fout) = (x.rows, inFeatures, outFeatures)
+        g.scalars.withUnsafeBufferPointer { gp in
+            x.scalars.withUnsafeBufferPointer { xp in
+                weight.withUnsafeBufferPointer { wp in
+                    dx.scalars.withUnsafeMutableBufferPointer { dxp in
+                        Self.inputGradient(g: gp.baseAddress!, rows: rows, inFeatures: fin, outFeatures: fout,
+                                           weight: wp.baseAddress!, dx: dxp.baseAddress!)
+                    }
+                    dW.withUnsafeMutableBufferPointer { dwp in
+                        Self.weightGradient(g: gp.baseAddress!, x: xp.baseAddress!, rows: rows, inFeatures: fin,
+                                            outFeatures: fout, dW: dwp.baseAddress!)
+                    }
+                    db.withUnsafeMutableBufferPointer { dbp in
+                        Self.biasGradient(g: gp.baseAddress!, rows: rows, outFeatures: fout, db: dbp.baseAddress!)
+                    }
+                }
+            }
+        }
+        return (dx, dW, db)
+    }
+}
+
+// MARK: - Kernels on raw buffers (used by MLP without allocating)
+
+extension Linear {
+    /// y[r, j] = f32(Σ_k x[r, k]·W[j, k] ⊕ b[j]), from the transposed weight Wᵀ [in, out].
+    static func forward(x: UnsafePointer<Float>, rows: Int, inFeatures: Int, outFeatures: Int,
+                        weightT: UnsafePointer<Float>, bias: UnsafePointer<Float>, y: UnsafeMutablePointer<Float>) {
+        SequentialGEMM.multiply(
+            m: rows, n: outFeatures, k: inFeatures,
+            a: .init(base: x, rowStride: inFeatures, colStride: 1), b: weightT, ldb: outFeatures,
+            bias: bias, c: .init(base: y, rowStride: outFeatures, colStride: 1))
+    }
+
+    /// dx[r, k] = Σ_j g[r, j]·W[j, k], chain over j = 0 ..< out.
+    static func inputGradient(g: UnsafePointer<Float>, rows: Int, inFeatures: Int, outFeatures: Int,
+                              weight: UnsafePointer<Float>, dx: UnsafeMutablePointer<Float>) {
+        SequentialGEMM.multiply(
+            m: rows, n: inFeatures, k: outFeatures,
+            a: .init(base: g, rowStride: outFeatures, colStride: 1), b: weight, ldb: inFeatures,
+            bias: nil, c: .init(base: dx, rowStride: inFeatures, colStride: 1))
+    }
+
+    /// dW[j, k] = Σ_r g[r, j]·x[r, k], chain over rows r = 0 ..< rows. Vectorised along whichever of
+    /// in / out is wider (the chain of each element is the same either way).
+    static func weightGradient(g: UnsafePointer<Float>, x: UnsafePointer<Float>, rows: Int, inFeatures: Int,
+                               outFeatures: Int, dW: UnsafeMutablePointer<Float>) {
+        if inFeatures >= 8 || inFeatures >= outFeatures {
+            // C = gᵀ · x : [out, rows] · [rows, in]
+            SequentialGEMM.multiply(
+                m: outFeatures, n: inFeatures, k: rows,
+                a: .init(base: g, rowStride: 1, colStride: outFeatures), b: x, ldb: inFeatures,
+                bias: nil, c: .init(base: dW, rowStride: inFeatures, colStride: 1))
+        } else {
+            // Cᵀ = xᵀ · g : [in, rows] · [rows, out], written transposed into dW [out, in]
+            SequentialGEMM.multiply(
+                m: inFeatures, n: outFeatures, k: rows,
+                a: .init(base: x, rowStride: 1, colStride: inFeatures), b: g, ldb: outFeatures,
+                bias: nil, c: .init(base: dW, rowStride: 1, colStride: inFeatures))
+        }
+    }
+
+    /// db[j] = ((g[0, j] ⊕ g[1, j]) ⊕ g[2, j]) ⊕ …, a sequential float32 sum over rows.
+    static func biasGradient(g: UnsafePointer<Float>, rows: Int, outFeatures: Int, db: UnsafeMutablePointer<Float>) {
+        db.update(repeating: 0, count: outFeatures)
+        for r in 0..<rows {
+            let row = g + r &* outFeatures
+            for j in 0..<outFeatures { db[j] += row[j] }
+        }
+    }
+
+    /// dst[c, r] = src[r, c] for a row-major `rows × cols` source.
+    static func transpose(_ src: [Float], rows: Int, cols: Int, into dst: inout [Float]) {
+        src.withUnsafeBufferPointer { s in
+            dst.withUnsafeMutableBufferPointer { d in
+                for r in 0..<rows {
+                    for c in 0..<cols { d[c &* rows &+ r] = s[r &* cols &+ c] }
+                }
+            }
+        }
+    }
+}

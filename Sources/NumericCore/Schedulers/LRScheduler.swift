@@ -1,0 +1,45 @@
+/// A learning-rate schedule stepped without a metric (torch's `scheduler.step()`), computed in binary64.
+///
+/// Construction already performs torch's step 0: `lr` right after `init` is what the first
+/// `optimizer.step()` uses; after k calls to `step()`, `lr` is torch's lr_k (SPEC §5.7). Copy the values
+/// into an optimiser with `apply(to:)` (the trainer does this before every optimiser step).
+public protocol LRScheduler: Sendable {
+    /// The current learning rate.
+    var lr: Double { get }
+    /// The momentum / beta1 this schedule sets, if it drives one (OneCycleLR with cycle_momentum).
+    var momentum: Double? { get }
+    /// How many times `step()` has been called (torch's `last_epoch`).
+    var stepCount: Int { get }
+    /// Advances the schedule by one step.
+    mutating func step() throws(SchedulerError)
+}
+
+extension LRScheduler {
+    public var momentum: Double? { nil }
+
+    /// Writes the current lr (and momentum / beta1, when driven) into the optimiser's hyper-parameters.
+    public func apply<O: Optimizer>(to optimizer: inout O) {
+        optimizer.lr = lr
+        if let momentum { optimizer.scheduledMomentum = momentum }
+    }
+
+    /// The same, for an optimiser held as an existential.
+    public func apply(to optimizer: inout any Optimizer) {
+        optimizer.lr = lr
+        if let momentum { optimizer.scheduledMomentum = momentum }
+    }
+}
+
+/// A schedule configured with values torch rejects, or stepped beyond its end.
+public enum SchedulerError: Error, Equatable, CustomStringConvertible {
+    case invalidArgument(name: String, value: Double, requirement: String)
+    case steppedPastEnd(step: Int, totalSteps: Int)
+
+    public var description: String {
+        switch self {
+        case let .invalidArgument(name, value, requirement): "invalid \(name) \(value): \(requirement)"
+        case let .steppedPastEnd(step, total):
+            "tried to step \(step) times, but the schedule has only \(total) steps (total_steps)"
+        }
+    }
+}

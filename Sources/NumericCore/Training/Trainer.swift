@@ -1,0 +1,197 @@
+/// Runs the lesson's training loop — per epoch: for each minibatch in the given order, zero_grad, forward,
+/// loss, backward, optimiser step (then a per-batch scheduler step); after the epoch, the per-epoch or
+/// plateau scheduler step and the requested evaluations.
+///
+/// Batches are gathered into preallocated buffers and the model reuses its activation buffers, so the step
+/// loop does not allocate. A NaN or infinite minibatch loss stops the run and is reported in the result.
+public struct Trainer: Sendable {
+    public var model: MLP
+    public var optimizer: any Optimizer
+    public var schedule: Schedule
+    public let loss: Loss
+    public let batchSize: Int
+    /// How many minibatch losses to keep in `TrainingResult.stepLosses` (from the first step on).
+    public var recordedStepLosses = 0
+
+    /// Which figures to compute after every epoch.
+    public struct Evaluation: Sendable {
+        public var trainLoss: Bool
+        public var testLoss: Bool
+        public var testPredictions: Bool
+
+        public init(trainLoss: Bool = false, testLoss: Bool = false, testPredictions: Bool = false) {
+            self.trainLoss = trainLoss
+            self.testLoss = testLoss
+            self.testPredictions = testPredictions
+        }
+    }
+
+    /// A trainer; the schedule's initial lr (and momentum / beta1) is written into the optimiser at once, as
+    /// constructing a torch scheduler does.
+    public init(model: MLP, optimizer: any Optimizer, loss: Loss, schedule: Schedule = .none,
+                batchSize: Int = 64) {
+        self.model = model
+        self.optimizer = optimizer
+        self.loss = loss
+        self.schedule = schedule
+        self.batchSize = max(batchSize, 1)
+        applySchedule()
+    }
+
+    private mutating func applySchedule() {
+        switch schedule {
+        case .none: break
+        case let .perBatch(s), let .perEpoch(s): s.apply(to: &optimizer)
+        case let .plateau(p, _): optimizer.lr = p.lr
+        }
+    }
+
+    /// Trains for `epochs` epochs on `trainX` [n, in] / `trainY` (n · outputs values). `order(e)` gives the
+    /// row permutation of epoch e (0-based), e.g. torch's DataLoader order. `onEpoch` sees each epoch's
+    /// result and the model after it (for metrics such as accuracy or weight norms).
+    public mutating func fit(trainX: Tensor, trainY: Tensor, test: (x: Tensor, y: Tensor)? = nil, epochs: Int,
+                             evaluation: Evaluation = Evaluation(), order: (Int) -> [Int],
+                             onEpoch: ((EpochResult, MLP) -> Void)? = nil) throws(TrainingError) -> TrainingResult {
+        let (n, fin, fout) = (trainX.rows, model.sizes[0], model.sizes[model.layerCount])
+        try checkShapes(trainX, trainY, test, evaluation)
+        var result = TrainingResult()
+        var xb = [Float](repeating: 0, count: batchSize * fin)
+        var yb = [Float](repeating: 0, count: batchSize * fout)
+        var seen = [Bool](repeating: false, count: n)
+        var globalStep = 0
+        // A per-batch scheduler is stepped in place (one owner, so no copy per step) and put back at the end.
+        var batchScheduler: (any LRScheduler)?
+        if case let .perBatch(s) = schedule {
+            batchScheduler = s
+            schedule = .none
+        }
+        defer { if let batchScheduler { schedule = .perBatch(batchScheduler) } }
+        for epoch in 0..<epochs {
+            let rows = order(epoch)
+            try Self.validate(rows, n: n, epoch: epoch, seen: &seen)
+            let epochLR = optimizer.lr
+            var start = 0, stepInEpoch = 0
+            while start < n {
+                let count = min(batchSize, n - start)
+                Self.gather(rows, start: start, count: count, x: trainX, y: trainY, fin: fin, fout: fout,
+                            xb: &xb, yb: &yb)
+                let batchLoss = xb.withUnsafeBufferPointer { xp in
+                    yb.withUnsafeBufferPointer { yp in
+                        model.trainStep(x: xp.baseAddress!, y: yp.baseAddress!, rows: count, loss: loss)
+                    }
+                }
+                globalStep += 1
+                stepInEpoch += 1
+                if result.stepLosses.count < recordedStepLosses { result.stepLosses.append(batchLoss) }
+                guard batchLoss.isFinite else {
+                    result.divergence = Divergence(epoch: epoch + 1, step: stepInEpoch, globalStep: globalStep,
+                                                   loss: batchLoss)
+                    return result
+                }
+                do {
+                    let gradients = model.gradients
+                    try optimizer.step(parameters: &model.parameters, gradients: gradients)
+                } catch { throw .optimizer(error) }
+                if batchScheduler != nil {
+                    do { try batchScheduler?.step() } catch { throw .scheduler(error) }
+                    batchScheduler?.apply(to: &optimizer)
+                }
+                start += count
+            }
+            let record = evaluate(epoch: epoch, lr: epochLR, trainX: trainX, trainY: trainY, test: test,
+                                  evaluation: evaluation)
+            try stepEpochSchedule(record)
+            result.epochs.append(record)
+            onEpoch?(record, model)
+        }
+        return result
+    }
+
+    private mutating func stepEpochSchedule(_ record: EpochResult) throws(TrainingError) {
+        switch schedule {
+        case .none, .perBatch: break
+        case var .perEpoch(s):
+            do { try s.step() } catch { throw .scheduler(error) }
+            s.apply(to: &optimizer)
+            schedule = .perEpoch(s)
+        case .plateau(var p, let metric):
+            let value = metric == .testLoss ? record.testLoss : record.trainLoss
+            p.step(metric: Double(value ?? .nan))
+            optimizer.lr = p.lr
+            schedule = .plateau(p, metric: metric)
+        }
+    }
+
+    private mutating func evaluate(epoch: Int, lr: Double, trainX: Tensor, trainY: Tensor,
+                                   test: (x: Tensor, y: Tensor)?, evaluation: Evaluation) -> EpochResult {
+        var plateauOn: Schedule.PlateauMetric?
+        if case let .plateau(_, metric) = schedule { plateauOn = metric }
+        var trainLoss: Float?, testLoss: Float?, predictions: Tensor?
+        if evaluation.trainLoss || plateauOn == .trainLoss { trainLoss = fullLoss(trainX, trainY) }
+        if let test, evaluation.testLoss || plateauOn == .testLoss { testLoss = fullLoss(test.x, test.y) }
+        if let test, evaluation.testPredictions {
+            test.x.scalars.withUnsafeBufferPointer { model.forward(x: $0.baseAddress!, rows: test.x.rows) }
+            predictions = model.output(rows: test.x.rows)
+        }
+        return EpochResult(epoch: epoch + 1, lr: lr, trainLoss: trainLoss, testLoss: testLoss,
+                           testPredictions: predictions)
+    }
+
+    private mutating func fullLoss(_ x: Tensor, _ y: Tensor) -> Float {
+        x.scalars.withUnsafeBufferPointer { xp in
+            y.scalars.withUnsafeBufferPointer { yp in
+                model.evaluate(x: xp.baseAddress!, y: yp.baseAddress!, rows: x.rows, loss: loss)
+            }
+        }
+    }
+}
+
+private extension Trainer {
+    func checkShapes(_ x: Tensor, _ y: Tensor, _ test: (x: Tensor, y: Tensor)?,
+                     _ evaluation: Evaluation) throws(TrainingError) {
+        let (fin, fout) = (model.sizes[0], model.sizes[model.layerCount])
+        guard x.cols == fin else { throw .shape("train X has \(x.cols) columns, the model takes \(fin)") }
+        guard x.rows > 0 else { throw .shape("train X has no rows") }
+        guard y.scalars.count == x.rows * fout else {
+            throw .shape("train Y has \(y.scalars.count) values for \(x.rows) rows × \(fout) outputs")
+        }
+        var needsTest = evaluation.testLoss || evaluation.testPredictions
+        if case .plateau(_, .testLoss) = schedule { needsTest = true }
+        guard let test else {
+            if needsTest { throw .missingTestData("the requested test evaluation") }
+            return
+        }
+        guard test.x.cols == fin else { throw .shape("test X has \(test.x.cols) columns, the model takes \(fin)") }
+        guard test.x.rows > 0 else { throw .shape("test X has no rows") }
+        guard test.y.scalars.count == test.x.rows * fout else {
+            throw .shape("test Y has \(test.y.scalars.count) values for \(test.x.rows) rows × \(fout) outputs")
+        }
+    }
+
+    static func validate(_ rows: [Int], n: Int, epoch: Int, seen: inout [Bool]) throws(TrainingError) {
+        guard rows.count == n else { throw .batchOrder(epoch: epoch, reason: "it has \(rows.count) indices for \(n) rows") }
+        for i in 0..<n { seen[i] = false }
+        for r in rows {
+            guard r >= 0, r < n else { throw .batchOrder(epoch: epoch, reason: "index \(r) is outside 0..<\(n)") }
+            guard !seen[r] else { throw .batchOrder(epoch: epoch, reason: "index \(r) appears twice") }
+            seen[r] = true
+        }
+    }
+
+    static func gather(_ rows: [Int], start: Int, count: Int, x: Tensor, y: Tensor, fin: Int, fout: Int,
+                       xb: inout [Float], yb: inout [Float]) {
+        x.scalars.withUnsafeBufferPointer { xs in
+            y.scalars.withUnsafeBufferPointer { ys in
+                xb.withUnsafeMutableBufferPointer { xd in
+                    yb.withUnsafeMutableBufferPointer { yd in
+                        for b in 0..<count {
+                            let r = rows[start + b]
+                            for c in 0..<fin { xd[b * fin + c] = xs[r * fin + c] }
+                            for c in 0..<fout { yd[b * fout + c] = ys[r * fout + c] }
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
