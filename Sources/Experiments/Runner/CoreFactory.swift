@@ -1,0 +1,49 @@
+import NumericCore
+
+/// Builds numeric-core optimisers and schedulers from parsed specs. The core rejects what torch
+/// rejects; its message is passed on for the caller to attach to the block's location.
+enum CoreFactory {
+    static func optimizer(_ spec: OptimizerSpec) throws(OptimizerError) -> any Optimizer {
+        switch spec {
+        case .sgd(let o):
+            return try SGD(lr: o.lr, momentum: o.momentum, dampening: o.dampening, weightDecay: o.weightDecay,
+                           nesterov: o.nesterov)
+        case .adam(let o):
+            return try Adam(lr: o.lr, betas: (o.beta1, o.beta2), eps: o.eps, weightDecay: o.weightDecay, amsgrad: o.amsgrad)
+        case .adamW(let o):
+            return try AdamW(lr: o.lr, betas: (o.beta1, o.beta2), eps: o.eps, weightDecay: o.weightDecay, amsgrad: o.amsgrad)
+        }
+    }
+
+    /// A scheduler stepped without a metric, starting from `baseLR`; nil for ReduceLROnPlateau.
+    static func scheduler(_ spec: SchedulerSpec, baseLR: Double,
+                          lambdaVariables: @escaping @Sendable (Int) -> VariableResolver) throws(SchedulerError) -> (any LRScheduler)? {
+        switch spec.kind {
+        case let .stepLR(stepSize, gamma):
+            return try StepLR(baseLR: baseLR, stepSize: stepSize, gamma: gamma)
+        case let .cosineAnnealingLR(tMax, etaMin):
+            return try CosineAnnealingLR(baseLR: baseLR, tMax: tMax, etaMin: etaMin)
+        case .reduceLROnPlateau:
+            return nil
+        case .oneCycleLR(let o):
+            return try OneCycleLR(maxLR: o.maxLR, totalSteps: o.totalSteps, pctStart: o.pctStart,
+                                  annealStrategy: o.annealStrategy == .cos ? .cos : .linear,
+                                  cycleMomentum: o.cycleMomentum, baseMomentum: o.baseMomentum,
+                                  maxMomentum: o.maxMomentum, divFactor: o.divFactor,
+                                  finalDivFactor: o.finalDivFactor, threePhase: o.threePhase)
+        case .lambdaLR(let expression):
+            // An expression that fails to evaluate gives NaN: the run then diverges visibly.
+            return LambdaLR(baseLR: baseLR) { step in
+                (try? expression.number(using: lambdaVariables(step))) ?? .nan
+            }
+        case let .warmupCosine(warmup, total):
+            return LambdaLR(baseLR: baseLR) { LambdaLR.warmupCosineFactor(step: $0, warmup: warmup, total: total) }
+        }
+    }
+
+    static func plateau(_ o: ReduceLROnPlateauOptions, baseLR: Double) throws(SchedulerError) -> ReduceLROnPlateau {
+        try ReduceLROnPlateau(baseLR: baseLR, mode: o.mode == .min ? .min : .max, factor: o.factor, patience: o.patience,
+                              threshold: o.threshold, thresholdMode: o.thresholdMode == .rel ? .rel : .abs,
+                              cooldown: o.cooldown, minLR: o.minLR, eps: o.eps)
+    }
+}
