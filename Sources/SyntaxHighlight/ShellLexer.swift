@@ -145,7 +145,8 @@ extension Lexer {
         scanShellWord(stopAtEquals: false)
         let word = bytes[start..<pos]
         let text = String(decoding: word, as: UTF8.self)
-        if Self.shellKeywords.contains(text) {
+        // Reserved words count only where a command may start (and `in` after `for x`/`case x`).
+        if Self.shellKeywords.contains(text), commandPosition || text == "in" {
             emit(.keyword, from: start)
             commandPosition = text != "in"
         } else if commandPosition, Self.shellBuiltins.contains(text) {

@@ -9,25 +9,33 @@ func html(_ code: String, _ language: String) throws -> String {
 }
 
 /// Strips the tags and undoes the escaping of highlighted HTML, which must give back the source.
+/// Works on bytes, so combining marks after `>` or `;` cannot merge into one Character.
 func plainText(_ html: String) -> String {
-    var text = ""
+    let bytes = Array(html.utf8)
+    let entities: [(String, UInt8)] = [("&amp;", 0x26), ("&lt;", 0x3C), ("&gt;", 0x3E), ("&quot;", 0x22), ("&#39;", 0x27)]
+    var out: [UInt8] = []
+    var i = 0
     var inTag = false
-    for c in html {
-        if c == "<" { inTag = true } else if c == ">" && inTag { inTag = false } else if !inTag { text.append(c) }
-    }
-    var out = ""
-    var rest = Substring(text)
-    let entities = ["&amp;": "&", "&lt;": "<", "&gt;": ">", "&quot;": "\"", "&#39;": "'"]
-    while let amp = rest.firstIndex(of: "&") {
-        out += rest[..<amp]
-        rest = rest[amp...]
-        if let (entity, char) = entities.first(where: { rest.hasPrefix($0.key) }) {
-            out += char
-            rest = rest.dropFirst(entity.count)
+    outer: while i < bytes.count {
+        let b = bytes[i]
+        if inTag {
+            if b == UInt8(ascii: ">") { inTag = false }
+            i += 1
+        } else if b == UInt8(ascii: "<") {
+            inTag = true
+            i += 1
+        } else if b == UInt8(ascii: "&") {
+            for (entity, byte) in entities where bytes[i...].starts(with: entity.utf8) {
+                out.append(byte)
+                i += entity.utf8.count
+                continue outer
+            }
+            out.append(b)
+            i += 1
         } else {
-            out += "&"
-            rest = rest.dropFirst()
+            out.append(b)
+            i += 1
         }
     }
-    return out + rest
+    return String(decoding: out, as: UTF8.self)
 }
