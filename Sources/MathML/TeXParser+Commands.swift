@@ -185,6 +185,7 @@ private extension TeXParser {
         var braces = 0
         while let c = source.peek(i) {
             if c == "{" { braces += 1 } else if c == "}" { braces -= 1 } else if c == "]", braces == 0 { break }
+            if braces < 0 { throw .unmatchedClosingBrace(at: source.offsets[source.index + i]) }
             i += 1
         }
         guard source.peek(i) == "]" else { throw TeXError("\\sqrt[ has no closing ]", at: start) }
