@@ -98,6 +98,9 @@ extension TeXParser {
             return Atom(markup: "<mo fence=\"true\" stretchy=\"true\" symmetric=\"true\" minsize=\"\(size)\" "
                 + "maxsize=\"\(size)\">\(escapeMarkup(delimiter))</mo>")
         }
+        if Self.structuralCommands.contains(name) {
+            throw TeXError("\\\(name) cannot be used here", at: start)  // e.g. \frac\limits
+        }
         let known = TeXSymbols.allNames + Self.structuralCommands
         let suggestion = CommandSuggestion.closest(to: name, among: known)
         throw .unknownCommand(name, suggestion: suggestion, at: start)

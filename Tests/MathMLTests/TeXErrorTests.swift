@@ -15,6 +15,7 @@ import Testing
         #expect(error("\\fracc{a}{b}") == TeXError("unknown command \\fracc (did you mean \\frac?)", at: 0))
         #expect(error("x + \\alpah") == TeXError("unknown command \\alpah (did you mean \\alpha?)", at: 4))
         #expect(error("\\zzzzzzz") == TeXError("unknown command \\zzzzzzz", at: 0))
+        #expect(error("\\frac\\limits{a}{b}") == TeXError("\\limits cannot be used here", at: 5))
     }
 
     @Test func braces() {
@@ -71,10 +72,11 @@ import Testing
     /// Random TeX-like input never traps or hangs: it converts or throws.
     @Test func randomInputNeverCrashes() {
         let alphabet = Array("\\{}[]()^_&'$#%~ ax1.-=|<>\n").map(String.init) + ["\\frac", "\\left", "\\right", "\\sqrt", "\\begin{aligned}",
-            "\\end{aligned}", "\\text{", "\\hat", "\\mathbf", "\\\\", "\\alpha", "\\sum", "é", "\u{0}"]
+            "\\end{aligned}", "\\text{", "\\hat", "\\mathbf", "\\\\", "\\alpha", "\\sum", "é", "\u{0}", "\\limits", "\\displaystyle", "\\middle|",
+            "\\sqrt[", "\\operatorname*{", "\\begin{cases}", "\\end{cases}", "\\bigl", "\\mathrm{", "1e-8", "\\max_"]
         var state: UInt64 = 0x9E37_79B9_7F4A_7C15
         var converted = 0
-        for _ in 0..<3000 {
+        for _ in 0..<20_000 {
             var tex = ""
             state = state &* 6364136223846793005 &+ 1442695040888963407
             let length = Int(state >> 58)
