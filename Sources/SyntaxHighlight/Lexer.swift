@@ -34,6 +34,11 @@ struct Lexer {
         }
     }
 
+    /// A builtin name right after `.` is a member (`x.sum()`, `a.max`), so it loses the builtin class.
+    func notMember(_ kind: TokenKind?, at start: Int) -> TokenKind? {
+        kind == .builtin && start > 0 && bytes[start - 1] == UInt8(ascii: ".") ? nil : kind
+    }
+
     /// Advances over one whole scalar (a lead byte and its continuation bytes).
     mutating func advanceScalar() {
         guard !isAtEnd else { return }

@@ -69,7 +69,7 @@ extension Lexer {
                 if let q = peek(), q == UInt8(ascii: "'") || q == UInt8(ascii: "\""), let format = Self.stringPrefix(word) {
                     lexPythonString(from: start, format: format, nesting: nesting)
                 } else {
-                    emit(nameKind ?? Self.pythonWordKind(word), from: start)
+                    emit(nameKind ?? notMember(Self.pythonWordKind(word), at: start), from: start)
                     let text = String(decoding: word, as: UTF8.self)
                     nameKind = text == "def" ? .function : text == "class" ? .class : nil
                     continue

@@ -59,7 +59,7 @@ extension Lexer {
             } else if c.isIdentifierStart {
                 let word = scanIdentifier()
                 let isKeyword = Self.swiftKeywords.contains(word)
-                emit(isKeyword ? .keyword : nameKind ?? Self.swiftWordKind(word), from: start)
+                emit(isKeyword ? .keyword : nameKind ?? notMember(Self.swiftWordKind(word), at: start), from: start)
                 if Self.swiftDeclarations.contains(word) {
                     nextName = .class
                 } else if String(decoding: word, as: UTF8.self) == "func" {

@@ -94,6 +94,7 @@ import Testing
         #expect(out.contains(span("string", "f&quot;epoch ") + span("interpolation", "{") + "epoch"
             + span("interpolation", ":&gt;3d}") + span("string", "  mae ") + span("interpolation", "{") + "mae"
             + span("interpolation", ":&gt;10.4f}") + span("string", "&quot;")))
+        #expect(out.contains(span("punctuation", ").") + "abs" + span("punctuation", "().") + "mean"))
         #expect(plainText(out) == code)
     }
 }
