@@ -1,0 +1,28 @@
+/// Converts a TeX math formula to presentation MathML at build time, so pages typeset it without a script.
+public enum TeXToMathML {
+    /// The MathML for `tex`: a `<math>` element (block when `display`, else inline) whose `<semantics>`
+    /// holds the rendering and the TeX source as an `application/x-tex` annotation.
+    ///
+    /// Throws `TeXError` (message and UTF-8 offset into `tex`) for TeX it cannot read.
+    public static func convert(_ tex: String, display: Bool) throws(TeXError) -> String {
+        var parser = TeXParser(tex)
+        let items = try parser.parseFormula()
+        if display && items.isEmpty { throw TeXError("empty display formula", at: 0) }
+        let mode = display ? "block" : "inline"
+        let annotation = escapeMarkup(tex.trimmingWhitespace)
+        return "<math xmlns=\"http://www.w3.org/1998/Math/MathML\" display=\"\(mode)\"><semantics>"
+            + TeXParser.row(items)
+            + "<annotation encoding=\"application/x-tex\">\(annotation)</annotation></semantics></math>"
+    }
+}
+
+private extension String {
+    var trimmingWhitespace: String {
+        let scalars = Array(unicodeScalars)
+        guard let first = scalars.firstIndex(where: { !$0.properties.isWhitespace }),
+              let last = scalars.lastIndex(where: { !$0.properties.isWhitespace }) else { return "" }
+        var out = ""
+        out.unicodeScalars.append(contentsOf: scalars[first...last])
+        return out
+    }
+}

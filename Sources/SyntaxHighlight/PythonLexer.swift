@@ -1,0 +1,181 @@
+/// Python: keywords, builtins, decorators, numbers, comments, and strings with all prefixes, including
+/// f-strings whose `{expression}` fields are highlighted as code.
+extension Lexer {
+    static let pythonKeywords: Set<String> = [
+        "and", "as", "assert", "async", "await", "break", "class", "continue", "def", "del", "elif", "else",
+        "except", "finally", "for", "from", "global", "if", "import", "in", "is", "lambda", "nonlocal", "not",
+        "or", "pass", "raise", "return", "try", "while", "with", "yield",
+    ]
+    static let pythonConstants: Set<String> = ["True", "False", "None", "Ellipsis", "NotImplemented", "__debug__"]
+    static let pythonBuiltins: Set<String> = [
+        "abs", "all", "any", "ascii", "bin", "bool", "breakpoint", "bytearray", "bytes", "callable", "chr",
+        "classmethod", "compile", "complex", "delattr", "dict", "dir", "divmod", "enumerate", "eval", "exec",
+        "filter", "float", "format", "frozenset", "getattr", "globals", "hasattr", "hash", "help", "hex", "id",
+        "input", "int", "isinstance", "issubclass", "iter", "len", "list", "locals", "map", "max", "memoryview",
+        "min", "next", "object", "oct", "open", "ord", "pow", "print", "property", "range", "repr", "reversed",
+        "round", "set", "setattr", "slice", "sorted", "staticmethod", "str", "sum", "super", "tuple", "type",
+        "vars", "zip", "__import__", "self", "cls",
+        "Exception", "BaseException", "ValueError", "TypeError", "KeyError", "IndexError", "RuntimeError",
+        "StopIteration", "NotImplementedError", "AttributeError", "ZeroDivisionError", "AssertionError",
+        "ImportError", "OSError", "FileNotFoundError", "KeyboardInterrupt",
+    ]
+    /// How deeply f-strings may nest inside replacement fields before they are shown as plain strings.
+    static let maxInterpolationNesting = 16
+
+    /// Where an f-string replacement field's expression must stop.
+    struct FieldEnd {
+        var quote: UInt8
+        var triple: Bool
+    }
+
+    mutating func lexPython() { lexPythonCode(field: nil, nesting: 0) }
+
+    /// Lexes Python code up to the end, or (inside an f-string field) up to the field's `}`, `:` or `!`
+    /// at bracket depth 0, the enclosing string's closing quote, or its line end.
+    mutating func lexPythonCode(field: FieldEnd?, nesting: Int) {
+        var depth = 0
+        var atLineStart = field == nil
+        var nameKind: TokenKind?  // set after `def`/`class`: the next identifier is being defined
+        while let c = peek() {
+            if let field {
+                if depth == 0, c == UInt8(ascii: "}") || c == UInt8(ascii: ":")
+                    || (c == UInt8(ascii: "!") && peek(1) != UInt8(ascii: "=")) { return }
+                if c == field.quote, !field.triple || (peek(1) == c && peek(2) == c) { return }
+                if !field.triple, c == UInt8(ascii: "\n") { return }
+            }
+            let start = pos
+            if c == UInt8(ascii: "\n") {
+                pos += 1
+                emit(nil, from: start)
+                atLineStart = true
+                continue
+            }
+            if c.isBlank || c == UInt8(ascii: "\r") || c == UInt8(ascii: "\\") {
+                pos += 1
+                emit(nil, from: start)
+                continue
+            }
+            defer { atLineStart = false }
+            if c == UInt8(ascii: "#") {
+                advanceToLineEnd()
+                emit(.comment, from: start)
+            } else if c == UInt8(ascii: "'") || c == UInt8(ascii: "\"") {
+                lexPythonString(from: start, format: false, nesting: nesting)
+            } else if c.isDigit || (c == UInt8(ascii: ".") && peek(1)?.isDigit == true) {
+                scanNumber(suffixes: [UInt8(ascii: "j"), UInt8(ascii: "J")])
+                emit(.number, from: start)
+            } else if c.isIdentifierStart {
+                let word = scanIdentifier()
+                if let q = peek(), q == UInt8(ascii: "'") || q == UInt8(ascii: "\""), let format = Self.stringPrefix(word) {
+                    lexPythonString(from: start, format: format, nesting: nesting)
+                } else {
+                    emit(nameKind ?? notMember(Self.pythonWordKind(word), at: start), from: start)
+                    let text = String(decoding: word, as: UTF8.self)
+                    nameKind = text == "def" ? .function : text == "class" ? .class : nil
+                    continue
+                }
+            } else if c == UInt8(ascii: "@"), atLineStart {
+                pos += 1
+                while let b = peek(), b.isIdentifierByte || b == UInt8(ascii: ".") { pos += 1 }
+                emit(.decorator, from: start)
+            } else if "([{".utf8.contains(c) {
+                depth += 1
+                pos += 1
+                emit(.punctuation, from: start)
+            } else if ")]}".utf8.contains(c) {
+                depth = max(0, depth - 1)
+                pos += 1
+                emit(.punctuation, from: start)
+            } else if ",:;.".utf8.contains(c) {
+                pos += 1
+                emit(.punctuation, from: start)
+            } else if "+-*/%=<>!&|^~@".utf8.contains(c) {
+                pos += 1
+                emit(.operator, from: start)
+            } else {
+                advanceScalar()
+                emit(nil, from: start)
+            }
+            nameKind = nil
+        }
+    }
+
+    /// Whether `word` is a string prefix (r, b, u, f, t and their combinations); returns whether it formats.
+    static func stringPrefix(_ word: ArraySlice<UInt8>) -> Bool? {
+        guard word.count <= 2 else { return nil }
+        let lower = Set(word.map { $0 | 0x20 })
+        guard lower.count == word.count, lower.isSubset(of: Set("rbuft".utf8)) else { return nil }
+        let format = lower.contains(UInt8(ascii: "f")) || lower.contains(UInt8(ascii: "t"))
+        let valid = word.count == 1 || lower.contains(UInt8(ascii: "r"))
+            && !lower.contains(UInt8(ascii: "u")) && !(lower.contains(UInt8(ascii: "b")) && format)
+        return valid ? format : nil
+    }
+
+    static func pythonWordKind(_ word: ArraySlice<UInt8>) -> TokenKind? {
+        if pythonKeywords.contains(word) { return .keyword }
+        if pythonConstants.contains(word) { return .constant }
+        if pythonBuiltins.contains(word) { return .builtin }
+        return nil
+    }
+
+    /// Lexes a string whose prefix starts at `start`; the cursor is on the opening quote.
+    mutating func lexPythonString(from start: Int, format: Bool, nesting: Int) {
+        guard let quote = peek() else { return }
+        let triple = peek(1) == quote && peek(2) == quote
+        pos += triple ? 3 : 1
+        var segment = start
+        let formats = format && nesting < Self.maxInterpolationNesting
+        while let c = peek() {
+            if c == UInt8(ascii: "\\") {
+                pos += 1
+                advanceScalar()
+            } else if c == quote, !triple || (peek(1) == quote && peek(2) == quote) {
+                pos += triple ? 3 : 1
+                break
+            } else if c == UInt8(ascii: "\n"), !triple {
+                break  // unterminated: the string ends with its line
+            } else if formats, c == UInt8(ascii: "{") || c == UInt8(ascii: "}") {
+                if peek(1) == c {
+                    pos += 2  // {{ and }} are literal braces
+                } else if c == UInt8(ascii: "{") {
+                    emit(.string, from: segment)
+                    lexReplacementField(FieldEnd(quote: quote, triple: triple), nesting: nesting + 1)
+                    segment = pos
+                } else {
+                    pos += 1
+                }
+            } else {
+                pos += 1
+            }
+        }
+        emit(.string, from: segment)
+    }
+
+    /// Lexes `{expression!conversion:format_spec}`; the cursor is on the `{`.
+    mutating func lexReplacementField(_ end: FieldEnd, nesting: Int) {
+        var start = pos
+        pos += 1
+        emit(.interpolation, from: start)
+        lexPythonCode(field: end, nesting: nesting)
+        start = pos
+        if peek() == UInt8(ascii: "!") {
+            pos += 1
+            while let b = peek(), b.isLetter { pos += 1 }
+        }
+        if peek() == UInt8(ascii: ":") {
+            pos += 1
+            while let c = peek(), c != UInt8(ascii: "}") {
+                if c == end.quote || (c == UInt8(ascii: "\n") && !end.triple) { break }
+                if c == UInt8(ascii: "{"), nesting < Self.maxInterpolationNesting {
+                    emit(.interpolation, from: start)
+                    lexReplacementField(end, nesting: nesting + 1)
+                    start = pos
+                } else {
+                    pos += 1
+                }
+            }
+        }
+        if peek() == UInt8(ascii: "}") { pos += 1 }
+        emit(.interpolation, from: start)
+    }
+}

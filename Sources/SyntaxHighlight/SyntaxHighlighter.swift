@@ -1,0 +1,76 @@
+/// Highlights code at build time into HTML-escaped text with `<span class="tok-…">` tokens.
+public enum SyntaxHighlighter {
+    /// The languages the highlighter knows, after resolving aliases.
+    public enum Language: String, Sendable, CaseIterable {
+        case python, swift, yaml, bash, console, json
+
+        /// Resolves a fence info string such as `py`, `python3`, `yml`, `sh`, `zsh`, `shell-session`, `jsonc`.
+        public init?(name: String) {
+            let key = String(name.unicodeScalars.filter { !$0.properties.isWhitespace }).lowercased()
+            switch key {
+            case "python", "py", "python3", "py3": self = .python
+            case "swift": self = .swift
+            case "yaml", "yml": self = .yaml
+            case "bash", "sh", "shell", "zsh": self = .bash
+            case "console", "shell-session", "shellsession", "terminal": self = .console
+            case "json", "jsonc", "json5": self = .json
+            default: return nil
+            }
+        }
+    }
+
+    /// The highlighted HTML for `code`, or nil when `language` is unknown (the caller then only escapes).
+    ///
+    /// Stripping the tags and unescaping the result gives back `code` exactly.
+    public static func highlight(_ code: String, language: String) -> String? {
+        guard let language = Language(name: language) else { return nil }
+        return highlight(code, language: language)
+    }
+
+    /// The highlighted HTML for `code` in a known language.
+    public static func highlight(_ code: String, language: Language) -> String {
+        let lexer = tokenize(code, language: language)
+        var out: [UInt8] = []
+        out.reserveCapacity(lexer.bytes.count + lexer.bytes.count / 2)
+        for token in lexer.tokens {
+            if let kind = token.kind { out.append(contentsOf: "<span class=\"\(kind.cssClass)\">".utf8) }
+            appendEscaped(lexer.bytes[token.range], to: &out)
+            if token.kind != nil { out.append(contentsOf: "</span>".utf8) }
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// Escapes `&`, `<`, `>`, `"` and `'` for HTML text and attribute values.
+    public static func escape(_ text: String) -> String {
+        var out: [UInt8] = []
+        appendEscaped(Array(text.utf8)[...], to: &out)
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// The lexer after tokenizing `code`; its tokens cover every byte of `code` in order.
+    static func tokenize(_ code: String, language: Language) -> Lexer {
+        var lexer = Lexer(code)
+        switch language {
+        case .python: lexer.lexPython()
+        case .swift: lexer.lexSwift()
+        case .yaml: lexer.lexYAML()
+        case .bash: lexer.lexShell(console: false)
+        case .console: lexer.lexShell(console: true)
+        case .json: lexer.lexJSON()
+        }
+        return lexer
+    }
+
+    private static func appendEscaped(_ bytes: ArraySlice<UInt8>, to out: inout [UInt8]) {
+        for b in bytes {
+            switch b {
+            case UInt8(ascii: "&"): out.append(contentsOf: "&amp;".utf8)
+            case UInt8(ascii: "<"): out.append(contentsOf: "&lt;".utf8)
+            case UInt8(ascii: ">"): out.append(contentsOf: "&gt;".utf8)
+            case UInt8(ascii: "\""): out.append(contentsOf: "&quot;".utf8)
+            case UInt8(ascii: "'"): out.append(contentsOf: "&#39;".utf8)
+            default: out.append(b)
+            }
+        }
+    }
+}

@@ -1,0 +1,27 @@
+import Testing
+@testable import SyntaxHighlight
+
+@Suite struct SyntaxHighlighterTests {
+    @Test func aliasesAndUnknownLanguages() {
+        #expect(SyntaxHighlighter.Language(name: "py") == .python)
+        #expect(SyntaxHighlighter.Language(name: " Python3 ") == .python)
+        #expect(SyntaxHighlighter.Language(name: "yml") == .yaml)
+        #expect(SyntaxHighlighter.Language(name: "zsh") == .bash)
+        #expect(SyntaxHighlighter.Language(name: "shell-session") == .console)
+        #expect(SyntaxHighlighter.Language(name: "jsonc") == .json)
+        #expect(SyntaxHighlighter.highlight("x", language: "cobol") == nil)
+        #expect(SyntaxHighlighter.highlight("x", language: "") == nil)
+    }
+
+    @Test func escape() {
+        #expect(SyntaxHighlighter.escape(#"<a href="x">&'</a>"#) == "&lt;a href=&quot;x&quot;&gt;&amp;&#39;&lt;/a&gt;")
+    }
+
+    @Test func cssClasses() {
+        #expect(TokenKind.allCases.map(\.cssClass) == [
+            "tok-keyword", "tok-string", "tok-number", "tok-comment", "tok-builtin", "tok-decorator", "tok-constant",
+            "tok-type", "tok-variable", "tok-function", "tok-class", "tok-operator", "tok-punctuation",
+            "tok-interpolation", "tok-key", "tok-anchor", "tok-option", "tok-prompt", "tok-output",
+        ])
+    }
+}
