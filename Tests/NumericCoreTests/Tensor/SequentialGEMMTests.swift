@@ -12,7 +12,7 @@ import Testing
         }
     }
 
-    @Test(arguments: [(1, 1, 1), (3, 5, 7), (4, 16, 9), (7, 24, 3), (9, 33, 20), (13, 8, 1), (5, 1, 64), (6, 19, 2)])
+    @Test(arguments: [(1, 1, 1), (3, 5, 7), (4, 16, 9), (7, 24, 3), (9, 33, 20), (13, 8, 1), (5, 1, 64), (6, 19, 2), (6, 16, 5), (13, 41, 11), (64, 64, 20)])
     func matchesTheScalarChain(shape: (Int, Int, Int)) {
         let (m, n, k) = shape
         let a = Self.values(m * k, seed: 1), b = Self.values(k * n, seed: 2), bias = Self.values(n, seed: 3)

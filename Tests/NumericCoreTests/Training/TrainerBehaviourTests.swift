@@ -69,6 +69,24 @@ import Testing
         #expect(trainer.optimizer.lr == reference.lr && trainer.optimizer.scheduledMomentum == reference.momentum)
     }
 
+    @Test func plateauIsFedTheEpochsLossAfterTheEpoch() throws {
+        let (model, x, y) = try Self.problem()
+        // mode max on a falling loss: no "improvement", so the lr is cut every other epoch.
+        let plateau = try ReduceLROnPlateau(baseLR: 0.05, mode: .max, factor: 0.5, patience: 1)
+        var trainer = Trainer(model: model, optimizer: try SGD(lr: 0.05), loss: .mse,
+                              schedule: .plateau(plateau, metric: .testLoss), batchSize: 40)
+        let result = try trainer.fit(trainX: x, trainY: y, test: (x, y), epochs: 12, order: { _ in Array(0..<40) })
+        var reference = plateau
+        var expected: [Double] = []
+        for r in result.epochs {
+            expected.append(reference.lr)
+            reference.step(metric: Double(try #require(r.testLoss)))
+        }
+        #expect(result.epochs.map(\.lr) == expected)
+        #expect(Set(expected).count > 3)
+        #expect(trainer.optimizer.lr == reference.lr)
+    }
+
     @Test func perEpochScheduleStepsAfterEachEpoch() throws {
         let (model, x, y) = try Self.problem()
         var trainer = Trainer(model: model, optimizer: try SGD(lr: 0.1, momentum: 0.9), loss: .mse,
