@@ -3,9 +3,11 @@ import Foundation
 /// Reads a JSON fixture from `Tests/NumericCoreTests/Fixtures/`. Fixtures are made by scripts in
 /// `scripts/reference/` that run the real numpy, scikit-learn and PyTorch; the tests never need Python.
 ///
-/// Number conventions (see each fixture's `what`/`how` keys): binary64 values are written with Python's
-/// `repr`, so parsing them as `Double` is exact; float32 values are written as the exact binary64 value
-/// of the float32, so `Float(double)` recovers them bit for bit.
+/// Number conventions (see each fixture's `what`/`how` keys): float32 values are written as the exact
+/// binary64 value of the float32, so `Float(double)` recovers them bit for bit. Foundation's
+/// `JSONSerialization` on Linux can misread a binary64 number by an ulp or two, so fixtures compared
+/// bitwise in binary64 store those values as repr strings (`ExactDoubles.swift`) or packed base64
+/// (`PackedArrays.swift`) instead of JSON numbers.
 enum Fixture {
     struct Missing: Error, CustomStringConvertible {
         let description: String
