@@ -1,6 +1,7 @@
 import Diagnostics
 import Foundation
 import Markdown
+import SyntaxHighlight
 
 /// A whole build, as visible stages: load content, run the lesson stages, render pages through the
 /// templates, write the output atomically.
@@ -22,6 +23,9 @@ public struct SiteBuilder {
     /// The lesson pipeline, in order.
     public static let defaultStages: [any LessonStage] = [
         ParseMarkdown(),
+        IncludeFiles(),
+        RenderMath(),
+        LessonFurniture(),
         AssignHeadingIDs(),
     ]
 
@@ -67,17 +71,19 @@ public struct SiteBuilder {
         }
         let urls = SiteURLs(baseURL: options.baseURL ?? content.config.baseURL)
         let pages = PageContext(content: processed, urls: urls, assets: assets.urls)
+        let code = CodeBlockRenderer { SyntaxHighlighter.highlight($0, language: $1) }
+        let renderer = HTMLRenderer(codeBlock: { code.render(info: $0, code: $1) })
         var count = 0
         do {
             tree.add("index.html", try page("index", pages.index(), templates: templates))
             count += 1
             for module in processed.modules where !module.comingSoon {
-                let intro = module.intro.map { HTMLRenderer().render($0.blocks) } ?? ""
+                let intro = module.intro.map { renderer.render($0.blocks) } ?? ""
                 tree.add(PageContext.modulePath(module) + "index.html",
                          try page("module", pages.module(module, intro: intro), templates: templates))
                 count += 1
                 for lesson in module.lessons {
-                    let body = HTMLRenderer().render(lesson.blocks)
+                    let body = renderer.render(lesson.blocks)
                     let layout = lesson.frontMatter.layout ?? "lesson"
                     tree.add(PageContext.lessonPath(lesson) + "index.html",
                              try page(layout, pages.lesson(lesson, in: module, body: body), templates: templates,

@@ -22,8 +22,8 @@ public struct ProtectedSpans: Sendable {
     /// The body with every span replaced by its placeholder.
     public private(set) var masked: String = ""
 
-    static let open: Character = "\u{E000}"
-    static let close: Character = "\u{E001}"
+    public static let open: Character = "\u{E000}"
+    public static let close: Character = "\u{E001}"
 
     public static func placeholder(_ index: Int) -> String { "\(open)\(index)\(close)" }
 

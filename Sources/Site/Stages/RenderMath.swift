@@ -1,0 +1,52 @@
+import Diagnostics
+import Markdown
+import MathML
+
+/// Typesets the math cut out by `ProtectedSpans` as MathML. Invalid TeX is a build error at the
+/// exact line and column of the problem inside the formula.
+public struct RenderMath: LessonStage {
+    public let name = "math"
+    public init() {}
+
+    public func run(_ lesson: inout Lesson, in context: BuildContext) throws(DiagnosticList) {
+        var problems: [Diagnostic] = []
+        var rendered: [Int: String] = [:]
+        for (index, span) in lesson.spans.enumerated() where span.kind != .inlineResult {
+            do {
+                rendered[index] = try TeXToMathML.convert(span.source, display: span.kind == .displayMath)
+            } catch {
+                problems.append(.error(at: Self.location(of: error, in: span), "invalid math: \(error.message)"))
+            }
+        }
+        if !problems.isEmpty { throw DiagnosticList(problems) }
+        lesson.blocks = SpanReplacement.replace(in: lesson.blocks) { rendered[$0] }
+    }
+
+    /// The error's UTF-8 offset mapped to a column on the formula's line (spans never cross lines).
+    static func location(of error: TeXError, in span: ProtectedSpans.Span) -> SourceLocation {
+        let prefix = span.source.utf8.prefix(error.offset)
+        let characters = String(decoding: prefix, as: UTF8.self).count
+        var location = span.location
+        location.column += characters
+        return location
+    }
+}
+
+/// Puts rendered HTML where `ProtectedSpans` placeholders sit in text runs; placeholders whose index
+/// `html` does not know are left for a later stage.
+enum SpanReplacement {
+    static func replace(in blocks: [Block], html: @escaping (Int) -> String?) -> [Block] {
+        InlineRewriter { inlines in
+            inlines.flatMap { node -> [Inline] in
+                guard case .text(let text) = node, text.contains(ProtectedSpans.open) else { return [node] }
+                return ProtectedSpans.pieces(text).map { piece in
+                    switch piece {
+                    case .text(let s): return .text(s)
+                    case .span(let index):
+                        return html(index).map { .rawHTML($0) } ?? .text(ProtectedSpans.placeholder(index))
+                    }
+                }
+            }
+        }.blocks(blocks)
+    }
+}
