@@ -11,21 +11,9 @@ public struct RunExperiments: LessonStage {
 
     public func run(_ lesson: inout Lesson, in context: BuildContext) throws(DiagnosticList) {
         var problems: [Diagnostic] = []
-        var specs: [ExperimentSpec] = []
-        var blockIndex: [String: Int] = [:]
-        for (index, block) in lesson.blocks.enumerated() {
-            guard case let .codeBlock(info, code) = block.kind, FenceInfo(info).language == "experiment" else { continue }
-            let start = SourceLocation(file: block.location.file, line: block.location.line + 1, column: block.location.column)
-            do {
-                let spec = try ExperimentSpec.parse(yaml: code, at: start)
-                specs.append(spec)
-                blockIndex[spec.id] = index
-            } catch {
-                problems += error.diagnostics
-            }
-        }
-        problems += ExperimentSpec.duplicateIDs(in: specs)
-        if !problems.isEmpty { throw DiagnosticList(problems) }
+        let found = try Self.specs(in: lesson.blocks)
+        let specs = found.map(\.spec)
+        let blockIndex = Dictionary(found.map { ($0.spec.id, $0.index) }, uniquingKeysWith: { first, _ in first })
 
         let results = try ExperimentRunner(cache: context.cache, useCache: !context.options.noCache,
                                            showProgress: context.options.showProgress).run(specs)
@@ -52,6 +40,25 @@ public struct RunExperiments: LessonStage {
         }
         if !problems.isEmpty { throw DiagnosticList(problems) }
         lesson.blocks = SpanReplacement.replace(in: lesson.blocks) { rendered[$0] }
+    }
+
+    /// The experiment blocks among `blocks` (top level), parsed, with their positions in the array.
+    public static func specs(in blocks: [Block]) throws(DiagnosticList) -> [(spec: ExperimentSpec, index: Int)] {
+        var problems: [Diagnostic] = []
+        var found: [(spec: ExperimentSpec, index: Int)] = []
+        for (index, block) in blocks.enumerated() {
+            guard case let .codeBlock(info, code) = block.kind, FenceInfo(info).language == "experiment" else { continue }
+            // The YAML starts on the line after the opening fence.
+            let start = SourceLocation(file: block.location.file, line: block.location.line + 1, column: block.location.column)
+            do {
+                found.append((try ExperimentSpec.parse(yaml: code, at: start), index))
+            } catch {
+                problems += error.diagnostics
+            }
+        }
+        problems += ExperimentSpec.duplicateIDs(in: found.map(\.spec))
+        if !problems.isEmpty { throw DiagnosticList(problems) }
+        return found
     }
 
     /// `{{ expr | format }}` → `<span class="inline-result" title="expr">3.2816</span>`.
