@@ -80,7 +80,8 @@ public struct ResultResolver: ExpressionResolver {
         }
         if let position {
             guard position < series.count else {
-                if let divergence = run.divergence { throw ReferenceError("'\(run.label)' \(divergence)") }
+                // A table row after a run diverged says so in its cell instead of failing the build.
+                if let divergence = run.divergence { return .string(divergence.description) }
                 throw ReferenceError("'\(run.label)' has no value at this row")
             }
             return isScalar ? .number(series[position][0]) : .vector(series[position])

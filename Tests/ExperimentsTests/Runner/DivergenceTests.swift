@@ -63,4 +63,27 @@ import Testing
                     == ["tiny.md:35:6: error: check cannot be evaluated: 'SGD (lr=1e3)' diverged at epoch \(epoch), so its train_loss has no final value"])
         }
     }
+
+    /// In a table with a row per epoch, the diverged run's cells from its divergence on say so.
+    @Test func epochRowsAfterADivergenceSaySo() throws {
+        let yaml = TinyBlocks.train(
+            epochs: 2,
+            runs: [("SGD (lr=1e3)", "{name: SGD, lr: 1000}"), ("SGD (lr=0.01)", "{name: SGD, lr: 0.01}")],
+            extra: [
+                "table:",
+                "  rows: epochs",
+                "  columns:",
+                "    - {header: Epoch, value: epoch, format: d}",
+                "    - {header: lr 1e3, value: \"['SGD (lr=1e3)'].train_loss\", format: .4f}",
+                "    - {header: lr 0.01, value: \"['SGD (lr=0.01)'].train_loss\", format: .4f}",
+            ])
+        let spec = try TinyBlocks.spec(yaml)
+        let results = try ExperimentRunner(cache: nil).run([spec])
+        let losses = try #require(results["tiny-train"]?.run("SGD (lr=0.01)")?.scalars("train_loss"))
+        #expect(results["tiny-train"]?.run("SGD (lr=1e3)")?.divergence?.epoch == 1)
+        let html = try ExperimentFigure.render(spec, results: results, specs: ["tiny-train": spec]).html
+        for (epoch, loss) in zip(1..., losses) {
+            #expect(html.contains("<tr><td class=\"num\">\(epoch)</td><td class=\"diverged\">diverged at epoch 1</td><td class=\"num\">\(Self.fixed4(loss))</td></tr>"))
+        }
+    }
 }
