@@ -34,6 +34,10 @@ public struct ResultResolver: ExpressionResolver {
             throw ReferenceError("'\(reference)' needs a block id in prose: write block-id[\"run label\"].\(reference.name)")
         }
         guard let result = results[id] else {
+            // `name.metric` where `name` is a run of the current block, not a block: say how to write it.
+            if reference.run == nil, let current, current != id, results[current]?.run(id) != nil {
+                throw ReferenceError("no experiment with id '\(id)' on this page; '\(id)' is a run of '\(current)': write ['\(id)'].\(reference.name)")
+            }
             throw ReferenceError("no experiment with id '\(id)' on this page" + DidYouMean.hint(for: id, among: results.keys.sorted()))
         }
         let spec = specs[id]
@@ -70,9 +74,14 @@ public struct ResultResolver: ExpressionResolver {
             throw ReferenceError.unknownName(name, among: run.series.keys.sorted() + (bare ? ["label"] : []))
         }
         let isScalar = series.allSatisfy { $0.count == 1 }
+        if position == nil, let divergence = run.divergence {
+            // The series stops before the divergence: its last value is not the run's result.
+            throw ReferenceError("'\(run.label)' \(divergence), so its \(name) has no final value")
+        }
         if let position {
             guard position < series.count else {
-                if let divergence = run.divergence { throw ReferenceError("'\(run.label)' \(divergence)") }
+                // A table row after a run diverged says so in its cell instead of failing the build.
+                if let divergence = run.divergence { return .string(divergence.description) }
                 throw ReferenceError("'\(run.label)' has no value at this row")
             }
             return isScalar ? .number(series[position][0]) : .vector(series[position])

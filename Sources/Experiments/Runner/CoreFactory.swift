@@ -1,3 +1,4 @@
+import Foundation
 import NumericCore
 
 /// Builds numeric-core optimisers and schedulers from parsed specs. The core rejects what torch
@@ -37,7 +38,12 @@ enum CoreFactory {
                 (try? expression.number(using: lambdaVariables(step))) ?? .nan
             }
         case let .warmupCosine(warmup, total):
-            return LambdaLR(baseLR: baseLR) { LambdaLR.warmupCosineFactor(step: $0, warmup: warmup, total: total) }
+            // As lr_schedules.py and the format's docs write it, left to right: (π·(step − w)) / (total − w).
+            // (LambdaLR.warmupCosineFactor computes π·((step − w)/(total − w)), one ulp off at some steps.)
+            return LambdaLR(baseLR: baseLR) { step in
+                if step < warmup { return Double(step) / Double(warmup) }
+                return 0.5 * (1 + cos(Double.pi * Double(step - warmup) / Double(total - warmup)))
+            }
         }
     }
 

@@ -59,7 +59,8 @@ struct TrainRunner {
             testLoss: metrics.contains(.testLoss) || plateauNeedsTest,
             testPredictions: metrics.contains(.testMAE) || metrics.contains(.accuracy))
 
-        var series: [String: [[Double]]] = [:]
+        // Every metric has a series, empty when the run diverges in its first epoch.
+        var series = Dictionary(uniqueKeysWithValues: metrics.map { ($0.rawValue, [[Double]]()) })
         var problem: String?
         let result: TrainingResult
         do {
