@@ -19,6 +19,7 @@ import functools
 import http.server
 import json
 import os
+import select
 import subprocess
 import sys
 import tempfile
@@ -48,7 +49,7 @@ class Browser:
             os.dup2(from_child_w, 4)
 
         args = [executable, "--headless=new", "--remote-debugging-pipe", "--disable-gpu",
-                "--no-first-run", "--no-default-browser-check", "--disable-extensions",
+                "--no-first-run", "--no-default-browser-check", "--disable-dev-shm-usage", "--disable-extensions",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
                 "--disable-features=Translate,MediaRouter,OptimizationHints", "--hide-scrollbars",
                 "--mute-audio", f"--user-data-dir={profile}",
@@ -65,7 +66,8 @@ class Browser:
 
     def _read_message(self, deadline):
         while b"\0" not in self.buffer:
-            if time.time() > deadline:
+            remaining = deadline - time.time()
+            if remaining <= 0 or not select.select([self.from_child], [], [], remaining)[0]:
                 raise TimeoutError("no answer from Chromium")
             chunk = os.read(self.from_child, 1 << 20)
             if not chunk:
@@ -151,7 +153,10 @@ def load(browser, session, url):
     # Drain whatever arrived (late console messages, requests) without blocking.
     browser.send("Runtime.evaluate", {"expression": "1"}, session)
     problems = []
-    for event in [e for e in browser.events if e.get("sessionId") == session]:
+    session_events = [e for e in browser.events if e.get("sessionId") == session]
+    urls = {e["params"].get("requestId"): e["params"].get("request", {}).get("url", "")
+            for e in session_events if e.get("method") == "Network.requestWillBeSent"}
+    for event in session_events:
         method, params = event.get("method"), event.get("params", {})
         if method == "Runtime.consoleAPICalled" and params.get("type") in ("error", "assert"):
             text = " ".join(str(a.get("value", a.get("description", ""))) for a in params.get("args", []))
@@ -168,7 +173,7 @@ def load(browser, session, url):
             if not (request_url.startswith(ORIGIN) or request_url.startswith(("data:", "about:", "blob:"))):
                 problems.append(f"request outside the site: {request_url}")
         elif method == "Network.loadingFailed" and not params.get("canceled"):
-            problems.append(f"failed request: {params.get('errorText')} (request {params.get('requestId')})")
+            problems.append(f"failed request: {params.get('errorText')} {urls.get(params.get('requestId'), '')}".rstrip())
         elif method == "Network.responseReceived":
             response = params.get("response", {})
             if response.get("status", 200) >= 400:
