@@ -250,7 +250,7 @@ import Testing
 
     /// `--name: #rrggbb` declarations of the first rule block opened by `selector`.
     static func palette(_ selector: String) -> [String: String] {
-        guard let start = css.range(of: selector), let open = css[start.upperBound...].firstIndex(of: "{"),
+        guard let start = css.range(of: selector), let open = css[start.lowerBound...].firstIndex(of: "{"),
               let close = css[open...].firstIndex(of: "}") else { return [:] }
         var result: [String: String] = [:]
         for match in css[open..<close].matches(of: /--([a-z0-9-]+):\s*(#[0-9a-fA-F]{6})/) {
@@ -262,9 +262,15 @@ import Testing
     /// Relative luminance of an sRGB colour, WCAG 2.x: linearise each channel, then weight 0.2126 R + 0.7152 G + 0.0722 B.
     static func luminance(_ hex: String) -> Double {
         let value = Int(hex.dropFirst(), radix: 16) ?? 0
-        let channels = [(value >> 16) & 0xFF, (value >> 8) & 0xFF, value & 0xFF].map { Double($0) / 255 }
-            .map { $0 <= 0.03928 ? $0 / 12.92 : pow(($0 + 0.055) / 1.055, 2.4) }
-        return 0.2126 * channels[0] + 0.7152 * channels[1] + 0.0722 * channels[2]
+        let bytes: [Int] = [(value >> 16) & 0xFF, (value >> 8) & 0xFF, value & 0xFF]
+        let channels: [Double] = bytes.map { byte -> Double in
+            let c = Double(byte) / 255
+            return c <= 0.03928 ? c / 12.92 : pow((c + 0.055) / 1.055, 2.4)
+        }
+        let red: Double = 0.2126 * channels[0]
+        let green: Double = 0.7152 * channels[1]
+        let blue: Double = 0.0722 * channels[2]
+        return red + green + blue
     }
 
     /// (L_lighter + 0.05) / (L_darker + 0.05).
@@ -276,6 +282,11 @@ import Testing
     @Test func contrastFormulaMatchesKnownValues() {
         #expect(abs(Self.contrast("#000000", "#ffffff") - 21) < 1e-9)
         #expect(abs(Self.contrast("#767676", "#ffffff") - 4.54) < 0.01)  // the classic lightest AA grey on white
+    }
+
+    @Test func palettesAreReadFromTheirOwnBlocks() {
+        #expect(Self.palette(":root {")["bg"] == "#ffffff")
+        #expect(Self.palette(":root[data-theme=\"dark\"]")["bg"] == "#15171a")
     }
 
     @Test func bothDarkBlocksAreIdentical() throws {
