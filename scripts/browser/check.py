@@ -9,8 +9,8 @@ the first lesson-like page, that the theme toggle switches and remembers the the
 loaded with JavaScript disabled still shows its content. A screenshot of each combination is
 written to the screenshots folder.
 
-Talks to Chromium over the DevTools protocol on a pipe (--remote-debugging-pipe: JSON messages
-ending in NUL on file descriptors 3 and 4), so it needs only the Python standard library.
+Talks to Chromium over the DevTools protocol on a pipe (devtools.py), so it needs only the Python
+standard library.
 
 usage: check.py SITE_DIR SCREENSHOT_DIR [--chromium PATH] [--full-page]
 """
@@ -19,96 +19,21 @@ import functools
 import http.server
 import json
 import os
-import select
-import subprocess
 import sys
 import tempfile
 import threading
 import time
 
+from devtools import Browser, evaluate
+
 WIDTHS = [375, 1280]
 THEMES = ["light", "dark"]
 HEIGHT = {375: 812, 1280: 900}
-PAGE_TIMEOUT = 30.0
 
 
 class Quiet(http.server.SimpleHTTPRequestHandler):
     def log_message(self, *args):
         pass
-
-
-class Browser:
-    """A Chromium process driven over the DevTools pipe."""
-
-    def __init__(self, executable, profile):
-        to_child_r, self.to_child = os.pipe()
-        self.from_child, from_child_w = os.pipe()
-
-        def wire():
-            os.dup2(to_child_r, 3)
-            os.dup2(from_child_w, 4)
-
-        args = [executable, "--headless=new", "--remote-debugging-pipe", "--disable-gpu",
-                "--no-first-run", "--no-default-browser-check", "--disable-dev-shm-usage", "--disable-extensions",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--disable-features=Translate,MediaRouter,OptimizationHints", "--hide-scrollbars",
-                "--mute-audio", f"--user-data-dir={profile}",
-                "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1", "about:blank"]
-        if os.geteuid() == 0:
-            args.insert(1, "--no-sandbox")
-        self.process = subprocess.Popen(args, pass_fds=(3, 4), preexec_fn=wire,
-                                        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        os.close(to_child_r)
-        os.close(from_child_w)
-        self.buffer = b""
-        self.next_id = 0
-        self.events = []
-
-    def _read_message(self, deadline):
-        while b"\0" not in self.buffer:
-            remaining = deadline - time.time()
-            if remaining <= 0 or not select.select([self.from_child], [], [], remaining)[0]:
-                raise TimeoutError("no answer from Chromium")
-            chunk = os.read(self.from_child, 1 << 20)
-            if not chunk:
-                raise RuntimeError("Chromium closed the DevTools pipe")
-            self.buffer += chunk
-        message, _, self.buffer = self.buffer.partition(b"\0")
-        return json.loads(message)
-
-    def send(self, method, params=None, session=None, timeout=PAGE_TIMEOUT):
-        self.next_id += 1
-        message = {"id": self.next_id, "method": method, "params": params or {}}
-        if session:
-            message["sessionId"] = session
-        os.write(self.to_child, json.dumps(message).encode() + b"\0")
-        deadline = time.time() + timeout
-        while True:
-            reply = self._read_message(deadline)
-            if reply.get("id") == self.next_id:
-                if "error" in reply:
-                    raise RuntimeError(f"{method}: {reply['error'].get('message')}")
-                return reply.get("result", {})
-            self.events.append(reply)
-
-    def wait_for(self, method, session, timeout=PAGE_TIMEOUT):
-        deadline = time.time() + timeout
-        while True:
-            for index, event in enumerate(self.events):
-                if event.get("method") == method and event.get("sessionId") == session:
-                    del self.events[index]
-                    return event
-            self.events.append(self._read_message(deadline))
-
-    def close(self):
-        try:
-            self.send("Browser.close", timeout=5)
-        except Exception:
-            pass
-        try:
-            self.process.wait(timeout=5)
-        except subprocess.TimeoutExpired:
-            self.process.kill()
 
 
 OVERFLOW_PROBE = r"""
@@ -134,14 +59,6 @@ OVERFLOW_PROBE = r"""
     main: !!document.querySelector('main'), text: document.body.innerText.length});
 })()
 """
-
-
-def evaluate(browser, session, expression):
-    result = browser.send("Runtime.evaluate", {"expression": expression, "returnByValue": True,
-                                               "awaitPromise": True}, session)
-    if "exceptionDetails" in result:
-        raise RuntimeError(result["exceptionDetails"].get("text", "exception"))
-    return result["result"].get("value")
 
 
 def load(browser, session, url):
@@ -224,6 +141,32 @@ def theme_toggle_problems(browser, session, url):
     if remembered != "dark":
         problems.append(f"theme toggle: after a reload the theme is '{remembered}', not the chosen 'dark'")
     evaluate(browser, session, "localStorage.removeItem('sitegen-theme')")
+    return problems
+
+
+def skip_link_problems(browser, session, url):
+    """The first Tab lands on a visible skip link, with a visible focus outline; following it focuses <main>."""
+    set_viewport(browser, session, 375, "light")
+    problems = load(browser, session, url)
+    key = {"key": "Tab", "code": "Tab", "windowsVirtualKeyCode": 9}
+    browser.send("Input.dispatchKeyEvent", {"type": "keyDown", **key}, session)
+    browser.send("Input.dispatchKeyEvent", {"type": "keyUp", **key}, session)
+    answer = evaluate(browser, session, """(() => {
+      const a = document.activeElement;
+      if (!a || !a.classList.contains('skip-link')) return 'the first Tab focuses ' + (a ? a.tagName : 'nothing') + ', not the skip link';
+      const r = a.getBoundingClientRect();
+      if (r.top < 0 || r.bottom > innerHeight || r.width < 10) return 'the focused skip link is off screen';
+      if (getComputedStyle(a).outlineStyle === 'none') return 'the focused skip link has no outline';
+      return 'ok';
+    })()""")
+    if answer != "ok":
+        problems.append(f"keyboard: {answer}")
+    browser.send("Input.dispatchKeyEvent", {"type": "keyDown", "key": "Enter", "code": "Enter", "windowsVirtualKeyCode": 13}, session)
+    browser.send("Input.dispatchKeyEvent", {"type": "keyUp", "key": "Enter", "code": "Enter", "windowsVirtualKeyCode": 13}, session)
+    time.sleep(0.2)
+    target = evaluate(browser, session, "document.activeElement ? document.activeElement.id : ''")
+    if target != "main":
+        problems.append(f"keyboard: following the skip link focuses '{target}', not <main id=\"main\">")
     return problems
 
 
@@ -320,6 +263,15 @@ def main():
             else:
                 passed += 1
                 print(f"ok   theme toggle on {toggle_page} switches and is remembered")
+            problems = skip_link_problems(browser, session, ORIGIN + toggle_page.removesuffix("index.html"))
+            if problems:
+                failed += 1
+                print(f"FAIL keyboard on {toggle_page}")
+                for problem in dict.fromkeys(problems):
+                    print(f"  - {problem}")
+            else:
+                passed += 1
+                print(f"ok   keyboard on {toggle_page}: the first Tab shows the skip link, which focuses <main>")
         except Exception as error:  # a browser that dies or hangs is a failed check, not a traceback
             failed += 1
             print(f"FAIL browser session: {error}")
