@@ -13,7 +13,7 @@ struct PageContext {
     /// Keys of list items (table of contents, lessons, modules) that a page may have none of.
     static let itemNames: Set<String> = [
         "title", "id", "sub", "url", "current", "number", "summary", "reading_time", "coming_soon",
-        "lesson_count", "lessons_plural", "has_lessons", "lessons",
+        "lesson_count", "lessons_plural", "has_lessons", "lessons", "current_page",
     ]
 
     static func lessonPath(_ lesson: Lesson) -> String { "\(lesson.moduleSlug)/\(lesson.slug)/" }
@@ -27,6 +27,7 @@ struct PageContext {
                 "url": Self.optional(module.comingSoon ? nil : urls.link(Self.modulePath(module))),
                 "coming_soon": module.comingSoon,
                 "current": module.slug == currentModule,
+                "current_page": module.slug == currentModule && currentLesson == nil,
                 "has_lessons": !module.lessons.isEmpty,
                 "lessons": module.lessons.map { lesson -> [String: Any] in
                     [

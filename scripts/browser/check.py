@@ -1,0 +1,288 @@
+#!/usr/bin/env python3
+"""Loads every page of a built site in headless Chromium and checks what a reader would meet.
+
+For each page, at 375 px and 1280 px wide, in the light and the dark colour scheme, it asserts:
+no console error or uncaught exception, no failed or non-2xx request, no request leaving the site
+(the site is served from 127.0.0.1 and every other host is unresolvable), and no horizontal
+overflow of the page (document.documentElement.scrollWidth <= viewport width). It also checks, on
+the first lesson-like page, that the theme toggle switches and remembers the theme, and that a page
+loaded with JavaScript disabled still shows its content. A screenshot of each combination is
+written to the screenshots folder.
+
+Talks to Chromium over the DevTools protocol on a pipe (devtools.py), so it needs only the Python
+standard library.
+
+usage: check.py SITE_DIR SCREENSHOT_DIR [--chromium PATH] [--full-page]
+"""
+import base64
+import functools
+import http.server
+import json
+import os
+import sys
+import tempfile
+import threading
+import time
+
+from devtools import Browser, evaluate
+
+WIDTHS = [375, 1280]
+THEMES = ["light", "dark"]
+HEIGHT = {375: 812, 1280: 900}
+
+
+class Quiet(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+OVERFLOW_PROBE = r"""
+(() => {
+  const width = document.documentElement.clientWidth;
+  const scroll = document.documentElement.scrollWidth;
+  const culprits = [];
+  if (scroll > width) {
+    const scrolls = el => { for (let p = el.parentElement; p; p = p.parentElement) {
+      const o = getComputedStyle(p).overflowX; if (o === 'auto' || o === 'scroll' || o === 'hidden') return true; } return false; };
+    for (const el of document.body.querySelectorAll('*')) {
+      const r = el.getBoundingClientRect();
+      if (r.right > width + 0.5 && !scrolls(el)) {
+        culprits.push(el.tagName.toLowerCase() + (el.id ? '#' + el.id : '') +
+          (el.className && typeof el.className === 'string' ? '.' + el.className.trim().split(/\s+/).join('.') : '') +
+          ' (right ' + Math.round(r.right) + ')');
+        if (culprits.length >= 5) break;
+      }
+    }
+  }
+  return JSON.stringify({width, scroll, culprits, innerWidth: window.innerWidth,
+    theme: getComputedStyle(document.documentElement).colorScheme,
+    main: !!document.querySelector('main'), text: document.body.innerText.length});
+})()
+"""
+
+
+def load(browser, session, url):
+    """Navigates and waits for the load event; returns the problems seen while loading."""
+    browser.events = [e for e in browser.events if e.get("sessionId") != session]
+    browser.send("Page.navigate", {"url": url}, session)
+    browser.wait_for("Page.loadEventFired", session)
+    time.sleep(0.15)
+    # Drain whatever arrived (late console messages, requests) without blocking.
+    browser.send("Runtime.evaluate", {"expression": "1"}, session)
+    problems = []
+    session_events = [e for e in browser.events if e.get("sessionId") == session]
+    urls = {e["params"].get("requestId"): e["params"].get("request", {}).get("url", "")
+            for e in session_events if e.get("method") == "Network.requestWillBeSent"}
+    for event in session_events:
+        method, params = event.get("method"), event.get("params", {})
+        if method == "Runtime.consoleAPICalled" and params.get("type") in ("error", "assert"):
+            text = " ".join(str(a.get("value", a.get("description", ""))) for a in params.get("args", []))
+            problems.append(f"console error: {text}")
+        elif method == "Runtime.exceptionThrown":
+            details = params.get("exceptionDetails", {})
+            text = details.get("exception", {}).get("description") or details.get("text")
+            problems.append(f"uncaught exception: {text}")
+        elif method == "Log.entryAdded" and params.get("entry", {}).get("level") == "error":
+            entry = params["entry"]
+            problems.append(f"console error: {entry.get('text')} {entry.get('url', '')}".rstrip())
+        elif method == "Network.requestWillBeSent":
+            request_url = params.get("request", {}).get("url", "")
+            if not (request_url.startswith(ORIGIN) or request_url.startswith(("data:", "about:", "blob:"))):
+                problems.append(f"request outside the site: {request_url}")
+        elif method == "Network.loadingFailed" and not params.get("canceled"):
+            problems.append(f"failed request: {params.get('errorText')} {urls.get(params.get('requestId'), '')}".rstrip())
+        elif method == "Network.responseReceived":
+            response = params.get("response", {})
+            if response.get("status", 200) >= 400:
+                problems.append(f"HTTP {response.get('status')}: {response.get('url')}")
+    browser.events = [e for e in browser.events if e.get("sessionId") != session]
+    return problems
+
+
+def shoot(browser, session, path, full_page):
+    params = {"format": "png"}
+    if full_page:
+        params["captureBeyondViewport"] = True
+    data = browser.send("Page.captureScreenshot", params, session)["data"]
+    with open(path, "wb") as f:
+        f.write(base64.b64decode(data))
+
+
+def set_viewport(browser, session, width, theme, scripts=True):
+    browser.send("Emulation.setDeviceMetricsOverride", {
+        "width": width, "height": HEIGHT[width], "deviceScaleFactor": 1, "mobile": width < 600}, session)
+    browser.send("Emulation.setEmulatedMedia", {"features": [
+        {"name": "prefers-color-scheme", "value": theme}]}, session)
+    browser.send("Emulation.setScriptExecutionDisabled", {"value": not scripts}, session)
+
+
+def theme_toggle_problems(browser, session, url):
+    """The toggle flips the theme, the choice survives a reload, and the page starts following the system again once cleared."""
+    set_viewport(browser, session, 1280, "light")
+    problems = load(browser, session, url)
+    evaluate(browser, session, "localStorage.removeItem('sitegen-theme')")
+    problems += load(browser, session, url)
+    script = """(async () => {
+      const b = document.querySelector('.theme-toggle');
+      if (!b) return 'no .theme-toggle button';
+      if (b.hidden) return 'the theme toggle is still hidden after the script ran';
+      b.click();
+      const t = document.documentElement.dataset.theme;
+      const bg = getComputedStyle(document.body).backgroundColor;
+      if (t !== 'dark') return 'clicking the toggle in the light scheme gave data-theme=' + t;
+      if (bg === 'rgb(255, 255, 255)') return 'data-theme=dark did not change the page background';
+      return 'ok';
+    })()"""
+    answer = evaluate(browser, session, script)
+    if answer != "ok":
+        problems.append(f"theme toggle: {answer}")
+    problems += load(browser, session, url)
+    remembered = evaluate(browser, session, "document.documentElement.dataset.theme || 'none'")
+    if remembered != "dark":
+        problems.append(f"theme toggle: after a reload the theme is '{remembered}', not the chosen 'dark'")
+    evaluate(browser, session, "localStorage.removeItem('sitegen-theme')")
+    return problems
+
+
+def skip_link_problems(browser, session, url):
+    """The first Tab lands on a visible skip link, with a visible focus outline; following it focuses <main>."""
+    set_viewport(browser, session, 375, "light")
+    problems = load(browser, session, url)
+    key = {"key": "Tab", "code": "Tab", "windowsVirtualKeyCode": 9}
+    browser.send("Input.dispatchKeyEvent", {"type": "keyDown", **key}, session)
+    browser.send("Input.dispatchKeyEvent", {"type": "keyUp", **key}, session)
+    answer = evaluate(browser, session, """(() => {
+      const a = document.activeElement;
+      if (!a || !a.classList.contains('skip-link')) return 'the first Tab focuses ' + (a ? a.tagName : 'nothing') + ', not the skip link';
+      const r = a.getBoundingClientRect();
+      if (r.top < 0 || r.bottom > innerHeight || r.width < 10) return 'the focused skip link is off screen';
+      if (getComputedStyle(a).outlineStyle === 'none') return 'the focused skip link has no outline';
+      return 'ok';
+    })()""")
+    if answer != "ok":
+        problems.append(f"keyboard: {answer}")
+    browser.send("Input.dispatchKeyEvent", {"type": "keyDown", "key": "Enter", "code": "Enter", "windowsVirtualKeyCode": 13}, session)
+    browser.send("Input.dispatchKeyEvent", {"type": "keyUp", "key": "Enter", "code": "Enter", "windowsVirtualKeyCode": 13}, session)
+    time.sleep(0.2)
+    target = evaluate(browser, session, "document.activeElement ? document.activeElement.id : ''")
+    if target != "main":
+        problems.append(f"keyboard: following the skip link focuses '{target}', not <main id=\"main\">")
+    return problems
+
+
+def main():
+    global ORIGIN
+    args = sys.argv[1:]
+    chromium = "chromium"
+    full_page = False
+    if "--chromium" in args:
+        i = args.index("--chromium")
+        chromium = args[i + 1]
+        del args[i:i + 2]
+    if "--full-page" in args:
+        args.remove("--full-page")
+        full_page = True
+    if len(args) != 2:
+        print(__doc__.strip().splitlines()[-1], file=sys.stderr)
+        return 2
+    site, shots = (os.path.abspath(a) for a in args)
+    os.makedirs(shots, exist_ok=True)
+
+    pages = []
+    for folder, _, files in os.walk(site):
+        for name in files:
+            if name.endswith(".html"):
+                relative = os.path.relpath(os.path.join(folder, name), site).replace(os.sep, "/")
+                pages.append(relative)
+    pages.sort(key=lambda p: (p.count("/"), p))
+    if not pages:
+        print(f"browser-check: no .html files under {site}", file=sys.stderr)
+        return 1
+
+    handler = functools.partial(Quiet, directory=site)
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    ORIGIN = f"http://127.0.0.1:{server.server_address[1]}/"
+
+    passed, failed = 0, 0
+    with tempfile.TemporaryDirectory(prefix="sitegen-chromium-") as profile:
+        browser = Browser(chromium, profile)
+        try:
+            target = browser.send("Target.createTarget", {"url": "about:blank"})["targetId"]
+            session = browser.send("Target.attachToTarget", {"targetId": target, "flatten": True})["sessionId"]
+            for domain in ("Page", "Runtime", "Log", "Network"):
+                browser.send(f"{domain}.enable", {}, session)
+            for page in pages:
+                url = ORIGIN + (page[:-len("index.html")] if page.endswith("index.html") else page)
+                for width in WIDTHS:
+                    for theme in THEMES:
+                        label = f"{page} @{width}px {theme}"
+                        set_viewport(browser, session, width, theme)
+                        problems = load(browser, session, url)
+                        probe = json.loads(evaluate(browser, session, OVERFLOW_PROBE))
+                        if probe["scroll"] > width:
+                            problems.append(f"horizontal overflow: page is {probe['scroll']} px wide in a {width} px viewport; "
+                                            f"wide elements: {', '.join(probe['culprits']) or 'unknown'}")
+                        if probe["theme"] != theme:
+                            problems.append(f"color-scheme is '{probe['theme']}', expected '{theme}'")
+                        name = page.replace("/", "_").removesuffix(".html")
+                        shoot(browser, session, os.path.join(shots, f"{name}-{width}-{theme}.png"), full_page)
+                        if problems:
+                            failed += 1
+                            print(f"FAIL {label}")
+                            for problem in dict.fromkeys(problems):
+                                print(f"  - {problem}")
+                        else:
+                            passed += 1
+                            print(f"ok   {label}")
+                # Without JavaScript the page still shows its text (nothing is rendered by scripts).
+                set_viewport(browser, session, 375, "light", scripts=False)
+                problems = load(browser, session, url)
+                probe = json.loads(evaluate(browser, session, OVERFLOW_PROBE))
+                if not probe["main"] or probe["text"] < 40:
+                    problems.append("without JavaScript the page has no <main> or almost no text")
+                if probe["scroll"] > 375:
+                    problems.append(f"without JavaScript the page overflows: {probe['scroll']} px")
+                label = f"{page} without JavaScript"
+                if problems:
+                    failed += 1
+                    print(f"FAIL {label}")
+                    for problem in dict.fromkeys(problems):
+                        print(f"  - {problem}")
+                else:
+                    passed += 1
+                    print(f"ok   {label}")
+                set_viewport(browser, session, 375, "light", scripts=True)
+            toggle_page = next((p for p in pages if p.count("/") >= 2), pages[0])
+            problems = theme_toggle_problems(browser, session, ORIGIN + toggle_page.removesuffix("index.html"))
+            if problems:
+                failed += 1
+                print(f"FAIL theme toggle on {toggle_page}")
+                for problem in dict.fromkeys(problems):
+                    print(f"  - {problem}")
+            else:
+                passed += 1
+                print(f"ok   theme toggle on {toggle_page} switches and is remembered")
+            problems = skip_link_problems(browser, session, ORIGIN + toggle_page.removesuffix("index.html"))
+            if problems:
+                failed += 1
+                print(f"FAIL keyboard on {toggle_page}")
+                for problem in dict.fromkeys(problems):
+                    print(f"  - {problem}")
+            else:
+                passed += 1
+                print(f"ok   keyboard on {toggle_page}: the first Tab shows the skip link, which focuses <main>")
+        except Exception as error:  # a browser that dies or hangs is a failed check, not a traceback
+            failed += 1
+            print(f"FAIL browser session: {error}")
+        finally:
+            browser.close()
+            server.shutdown()
+    print(f"screenshots: {shots}")
+    print(f"browser-check: {passed} passed, {failed} failed")
+    return 1 if failed else 0
+
+
+ORIGIN = ""
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,92 @@
+"""A headless Chromium driven over the DevTools protocol on a pipe (--remote-debugging-pipe):
+JSON messages ending in NUL, commands written to the browser's file descriptor 3, answers and events
+read from its file descriptor 4. Standard library only."""
+import json
+import os
+import select
+import subprocess
+import time
+
+TIMEOUT = 30.0
+
+
+class Browser:
+    """A Chromium process driven over the DevTools pipe."""
+
+    def __init__(self, executable, profile):
+        to_child_r, self.to_child = os.pipe()
+        self.from_child, from_child_w = os.pipe()
+
+        def wire():
+            os.dup2(to_child_r, 3)
+            os.dup2(from_child_w, 4)
+
+        args = [executable, "--headless=new", "--remote-debugging-pipe", "--disable-gpu",
+                "--no-first-run", "--no-default-browser-check", "--disable-dev-shm-usage", "--disable-extensions",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                "--disable-features=Translate,MediaRouter,OptimizationHints", "--hide-scrollbars",
+                "--mute-audio", f"--user-data-dir={profile}",
+                "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1", "about:blank"]
+        if os.geteuid() == 0:
+            args.insert(1, "--no-sandbox")
+        self.process = subprocess.Popen(args, pass_fds=(3, 4), preexec_fn=wire,
+                                        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        os.close(to_child_r)
+        os.close(from_child_w)
+        self.buffer = b""
+        self.next_id = 0
+        self.events = []
+
+    def _read_message(self, deadline):
+        while b"\0" not in self.buffer:
+            remaining = deadline - time.time()
+            if remaining <= 0 or not select.select([self.from_child], [], [], remaining)[0]:
+                raise TimeoutError("no answer from Chromium")
+            chunk = os.read(self.from_child, 1 << 20)
+            if not chunk:
+                raise RuntimeError("Chromium closed the DevTools pipe")
+            self.buffer += chunk
+        message, _, self.buffer = self.buffer.partition(b"\0")
+        return json.loads(message)
+
+    def send(self, method, params=None, session=None, timeout=TIMEOUT):
+        self.next_id += 1
+        message = {"id": self.next_id, "method": method, "params": params or {}}
+        if session:
+            message["sessionId"] = session
+        os.write(self.to_child, json.dumps(message).encode() + b"\0")
+        deadline = time.time() + timeout
+        while True:
+            reply = self._read_message(deadline)
+            if reply.get("id") == self.next_id:
+                if "error" in reply:
+                    raise RuntimeError(f"{method}: {reply['error'].get('message')}")
+                return reply.get("result", {})
+            self.events.append(reply)
+
+    def wait_for(self, method, session, timeout=TIMEOUT):
+        deadline = time.time() + timeout
+        while True:
+            for index, event in enumerate(self.events):
+                if event.get("method") == method and event.get("sessionId") == session:
+                    del self.events[index]
+                    return event
+            self.events.append(self._read_message(deadline))
+
+    def close(self):
+        try:
+            self.send("Browser.close", timeout=5)
+        except Exception:
+            pass
+        try:
+            self.process.wait(timeout=5)
+        except subprocess.TimeoutExpired:
+            self.process.kill()
+
+
+def evaluate(browser, session, expression):
+    result = browser.send("Runtime.evaluate", {"expression": expression, "returnByValue": True,
+                                               "awaitPromise": True}, session)
+    if "exceptionDetails" in result:
+        raise RuntimeError(result["exceptionDetails"].get("text", "exception"))
+    return result["result"].get("value")
