@@ -23,6 +23,7 @@ public struct SiteBuilder {
     /// The lesson pipeline, in order.
     public static let defaultStages: [any LessonStage] = [
         ParseMarkdown(),
+        RootRelativeLinks(),
         IncludeFiles(),
         RenderMath(),
         LessonFurniture(),
@@ -94,6 +95,7 @@ public struct SiteBuilder {
                     count += 1
                 }
             }
+            try addPublishingFiles(to: &tree, pages: pages, urls: urls, templates: templates)
         } catch {
             throw DiagnosticList([error])
         }
