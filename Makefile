@@ -2,13 +2,16 @@
 # `make test` runs every test. Both install what they need first.
 SWIFT ?= swift
 
-.PHONY: site test setup clean
+.PHONY: site test setup bench clean
 
 site: setup
 	$(SWIFT) run sitegen
 
 test: setup
 	$(SWIFT) test
+
+bench:
+	scripts/bench.sh
 
 setup:
 	@scripts/setup.sh

@@ -8,4 +8,5 @@
 /// … `--chart-series-8` (series colours, Okabe–Ito by default) and `--chart-bg` (label halos, default
 /// `Canvas`). Every rule of the embedded stylesheet is scoped under the `.sgc` class of the root `<svg>` and
 /// every class name inside starts with `sgc-`, so page styles (a `.note` callout, a `.title`) never leak in.
-public enum SVGCharts {}
+///
+/// (No type shares the module's name, so callers can write `SVGCharts.Series` where `Series` is taken.)

@@ -1,5 +1,6 @@
 import Diagnostics
 import Foundation
+import Experiments
 import Markdown
 import SyntaxHighlight
 
@@ -11,6 +12,8 @@ public struct SiteBuilder {
     public var stages: [any LessonStage]
     /// Called with `[i/n] stage` lines (the CLI prints them with --verbose).
     public var log: @Sendable (String) -> Void
+    /// Experiment results on disk under `paths.cache`, reused across builds.
+    public let cache: ResultCache
 
     public init(paths: BuildPaths, options: BuildOptions, stages: [any LessonStage]? = nil,
                 log: @escaping @Sendable (String) -> Void = { _ in }) {
@@ -18,6 +21,7 @@ public struct SiteBuilder {
         self.options = options
         self.stages = stages ?? SiteBuilder.defaultStages
         self.log = log
+        self.cache = ResultCache(folder: (paths.cache as NSString).appendingPathComponent("experiments"))
     }
 
     /// The lesson pipeline, in order.
@@ -25,6 +29,7 @@ public struct SiteBuilder {
         ParseMarkdown(),
         RootRelativeLinks(),
         IncludeFiles(),
+        RunExperiments(),
         RenderMath(),
         LessonFurniture(),
         AssignHeadingIDs(),
@@ -41,7 +46,7 @@ public struct SiteBuilder {
     public func render() throws(DiagnosticList) -> Report {
         let content = try ContentLoader(paths: paths, includeDrafts: options.includeDrafts).load()
         let templates = try TemplateSet(folder: paths.templates, displayFolder: paths.display(paths.templates))
-        let context = BuildContext(paths: paths, options: options, site: content.config)
+        let context = BuildContext(paths: paths, options: options, site: content.config, cache: cache)
 
         var processed = content
         var problems: [Diagnostic] = []

@@ -78,6 +78,9 @@ public enum TraceQuantity: String, Sendable, Hashable, CaseIterable {
     case velocity
     /// max |param - first run's param| after the step.
     case maxAbsDiff = "max_abs_diff"
+    /// The step's parameter change divided by the learning rate, (W_before − W_after) / lr: Adam's
+    /// m̂/(√v̂+ε), the size of the update in units of the learning rate.
+    case stepRatio = "step_ratio"
 }
 
 extension TraceSpec {

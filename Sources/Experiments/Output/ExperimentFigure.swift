@@ -1,0 +1,57 @@
+import Diagnostics
+
+/// What an executed block becomes on the page: a figure holding its table and/or chart (with the
+/// chart's data as a table for screen readers and the curious), its caption, and links to the raw
+/// results as CSV and to the script it reproduces.
+public struct ExperimentFigure: Sendable {
+    public var html: String
+    /// `<id>.csv`, published beside the page.
+    public var csvName: String
+    public var csv: String
+    public var checksPassed: Int
+
+    /// Renders one block; failed checks and unresolvable cells are returned as diagnostics.
+    public static func render(_ spec: ExperimentSpec, results: [String: ExperimentResult],
+                              specs: [String: ExperimentSpec]) throws(DiagnosticList) -> ExperimentFigure {
+        guard let result = results[spec.id] else {
+            throw DiagnosticList([.error(at: spec.location, "experiment '\(spec.id)' produced no results")])
+        }
+        let resolver = ResultResolver(results: results, specs: specs, current: spec.id)
+        var problems = CheckEvaluation.run(spec, resolver: resolver)
+        var body = ""
+        if let table = spec.table {
+            do {
+                body += try ResultTable(spec: spec, table: table, result: result) {
+                    ResultResolver(results: results, specs: specs, current: spec.id, row: $0)
+                }.html()
+            } catch {
+                problems.append(error)
+            }
+        }
+        if let chart = spec.chart {
+            let rendered = ResultChart(spec: spec, chart: chart, result: result).render()
+            body += "<div class=\"chart\">\n\(rendered.svg)\n</div>\n"
+            body += "<details class=\"chart-data\"><summary>The data behind the chart</summary>\n\(rendered.table)\n</details>\n"
+        }
+        if !problems.isEmpty { throw DiagnosticList(problems) }
+        let diverged = result.runs.compactMap { run in run.divergence.map { "\(run.label) \($0)" } }
+        let csvName = "\(spec.id).csv"
+        var meta = ["<a href=\"\(escape(csvName))\" download>Results as CSV</a>"]
+        if let source = spec.source {
+            let name = source.split(separator: "/").last.map(String.init) ?? source
+            meta.append("reproduces <a href=\"\(escape(name))\"><code>\(escape(name))</code></a>")
+        }
+        if !spec.checks.isEmpty {
+            meta.append(spec.checks.count == 1 ? "1 claim checked" : "\(spec.checks.count) claims checked")
+        }
+        meta.append("computed when this page was built")
+        var html = "<figure class=\"experiment\" id=\"experiment-\(escape(spec.id))\">\n"
+        if spec.table == nil, let title = spec.title { html += "<p class=\"experiment-title\">\(escape(title))</p>\n" }
+        html += body
+        html += "<figcaption>"
+        if let caption = spec.caption { html += escape(caption) + " " }
+        if !diverged.isEmpty { html += "<span class=\"diverged\">\(escape(diverged.joined(separator: "; "))).</span> " }
+        html += "<span class=\"experiment-meta\">\(meta.joined(separator: " · "))</span></figcaption>\n</figure>\n"
+        return ExperimentFigure(html: html, csvName: csvName, csv: ResultCSV.text(result), checksPassed: spec.checks.count)
+    }
+}

@@ -1,0 +1,41 @@
+/// A block's raw results as CSV, one row per run and epoch/step, one column per recorded series
+/// (vector series spread over `name[0]`, `name[1]`, …); numbers in shortest round-trip form.
+enum ResultCSV {
+    static func text(_ result: ExperimentResult) -> String {
+        var columns: [(name: String, key: String, component: Int)] = []
+        let keys = Set(result.runs.flatMap { $0.series.keys }).sorted()
+        for key in keys {
+            let width = result.runs.compactMap { $0.series[key]?.map(\.count).max() }.max() ?? 1
+            let name = key == "value" ? "value" : key
+            columns += width == 1 ? [(name, key, 0)] : (0..<width).map { ("\(name)[\($0)]", key, $0) }
+        }
+        var lines = [(["run", result.axis] + columns.map(\.name)).map(field).joined(separator: ",")]
+        for run in result.runs {
+            for (i, position) in result.positions.enumerated() {
+                var row = [field(run.label), String(position)]
+                var any = false
+                for column in columns {
+                    if let values = run.series[column.key], i < values.count, column.component < values[i].count {
+                        row.append(number(values[i][column.component]))
+                        any = true
+                    } else {
+                        row.append("")
+                    }
+                }
+                if any { lines.append(row.joined(separator: ",")) }
+            }
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    static func number(_ x: Double) -> String {
+        if x.isNaN { return "nan" }
+        if x.isInfinite { return x > 0 ? "inf" : "-inf" }
+        return "\(x)"
+    }
+
+    static func field(_ text: String) -> String {
+        guard text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" }) else { return text }
+        return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    }
+}

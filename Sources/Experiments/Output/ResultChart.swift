@@ -1,0 +1,60 @@
+import SVGCharts
+
+/// Turns a block's `chart` spec and results into an SVG chart (and the table of its data).
+struct ResultChart {
+    let spec: ExperimentSpec
+    let chart: ChartSpec
+    let result: ExperimentResult
+
+    /// The SVG and the same data as an accessible HTML table.
+    func render() -> (svg: String, table: String) {
+        let title = chart.title ?? spec.title ?? spec.id
+        let description = spec.caption ?? ""
+        if chart.type == .bar {
+            let name = chart.y.first ?? ""
+            let bars = result.runs.compactMap { run -> (label: String, value: Double)? in
+                guard let last = run.scalars(name)?.last else { return nil }
+                return (run.label, last)
+            }
+            let bar = BarChart(title: title, description: description, valueLabel: chart.xLabel ?? chart.yLabel ?? name,
+                               bars: bars, id: "chart-\(spec.id)")
+            return (bar.svg(), bar.table().html())
+        }
+        let names = chart.type == .schedule && chart.y.isEmpty ? ["lr"] : chart.y
+        var series: [SVGCharts.Series] = []
+        for run in result.runs {
+            for name in names {
+                // A schedule column is a run whose series is "value"; plot it under its own name.
+                let key: String
+                if run.series[name] != nil {
+                    key = name
+                } else if run.label == name, run.series["value"] != nil {
+                    key = "value"
+                } else {
+                    continue
+                }
+                guard let values = run.series[key] else { continue }
+                let width = values.map(\.count).max() ?? 1
+                for component in 0..<width {
+                    var label = run.label
+                    if names.count > 1 && key != "value" && result.runs.count > 1 { label += " · \(name)" }
+                    if width > 1 { label += " [\(component)]" }
+                    if result.runs.count == 1 && key != "value" { label = width > 1 ? "\(name)[\(component)]" : name }
+                    let points = zip(result.positions, values).compactMap { x, v -> (x: Double, y: Double)? in
+                        component < v.count ? (Double(x), v[component]) : nil
+                    }
+                    series.append(SVGCharts.Series(label: label.replacingOccurrences(of: "_", with: " "), points: points))
+                }
+            }
+        }
+        let line = LineChart(
+            title: title, description: description,
+            xLabel: chart.xLabel ?? (result.axis == "epoch" ? "Epoch" : "Step"),
+            yLabel: chart.yLabel ?? names.joined(separator: ", "),
+            yScale: chart.yScale == .log ? .log : .linear,
+            series: series,
+            annotations: chart.annotations.map { .vertical(x: $0.x, label: $0.label) },
+            id: "chart-\(spec.id)")
+        return (line.svg(), line.table(maxRows: 60).html())
+    }
+}

@@ -1,0 +1,105 @@
+import Diagnostics
+
+/// Writes a block's `table` as HTML: a caption, column headers with scopes, right-aligned numbers
+/// formatted as asked, the best cell of a highlighted column marked, and diverged runs said in words.
+struct ResultTable {
+    let spec: ExperimentSpec
+    let table: TableSpec
+    let result: ExperimentResult
+    let resolver: (ResultResolver.Row) -> ResultResolver
+
+    struct Cell {
+        var text: String
+        var number: Double?
+        var isNumeric: Bool
+    }
+
+    func html() throws(Diagnostic) -> String {
+        let rows: [(ResultResolver.Row, RunResult?)]
+        switch table.rows {
+        case .runs: rows = result.runs.map { (.run($0.label), $0) }
+        case .epochs, .steps: rows = result.positions.indices.map { (.position($0), nil) }
+        }
+        var cells: [[Cell]] = []
+        for (row, run) in rows {
+            var line: [Cell] = []
+            for column in table.columns {
+                if let run, let divergence = run.divergence, column.source != "label" {
+                    line.append(Cell(text: "diverged at epoch \(divergence.epoch)", number: nil, isNumeric: false))
+                    continue
+                }
+                let value: Value
+                do {
+                    value = try column.value.evaluate(using: resolver(row))
+                } catch {
+                    throw Diagnostic.error(at: spec.location, "table column '\(column.header)': \(error.message)")
+                }
+                switch value {
+                case .string(let s): line.append(Cell(text: s, number: nil, isNumeric: false))
+                case .bool(let b): line.append(Cell(text: b ? "yes" : "no", number: nil, isNumeric: false))
+                case .number(let x): line.append(Cell(text: value.formatted(with: column.format), number: x, isNumeric: true))
+                case .series(let s): line.append(Cell(text: value.formatted(with: column.format), number: s.values.last, isNumeric: true))
+                case .vector: line.append(Cell(text: value.formatted(with: column.format), number: nil, isNumeric: true))
+                }
+            }
+            cells.append(line)
+        }
+        var best: [Int: Int] = [:]   // column → row
+        for (c, column) in table.columns.enumerated() {
+            guard let highlight = column.highlight else { continue }
+            var bestRow: Int?
+            for r in cells.indices {
+                guard let x = cells[r][c].number, x.isFinite else { continue }
+                if let b = bestRow, let current = cells[b][c].number {
+                    if highlight == .min ? x < current : x > current { bestRow = r }
+                } else {
+                    bestRow = r
+                }
+            }
+            best[c] = bestRow
+        }
+        var html = "<div class=\"table-scroll\"><table class=\"results\">\n"
+        if let title = spec.title { html += "<caption>\(escape(title))</caption>\n" }
+        html += "<thead>\n<tr>"
+        for (c, column) in table.columns.enumerated() {
+            let numeric = cells.first.map { $0[c].isNumeric } ?? false
+            html += "<th scope=\"col\"\(numeric ? " class=\"num\"" : "")>\(escape(column.header))</th>"
+        }
+        html += "</tr>\n</thead>\n<tbody>\n"
+        let rowHeader = table.rows == .runs
+        for (r, line) in cells.enumerated() {
+            html += "<tr>"
+            for (c, cell) in line.enumerated() {
+                var classes: [String] = []
+                if cell.isNumeric { classes.append("num") }
+                if cell.number == nil && !cell.isNumeric && cell.text.hasPrefix("diverged") { classes.append("diverged") }
+                let isBest = best[c] == r
+                if isBest { classes.append("best") }
+                let cls = classes.isEmpty ? "" : " class=\"\(classes.joined(separator: " "))\""
+                let text = isBest ? "<strong>\(escape(cell.text))</strong><span class=\"visually-hidden\"> (best)</span>" : escape(cell.text)
+                if c == 0 && rowHeader {
+                    html += "<th scope=\"row\"\(cls)>\(text)</th>"
+                } else {
+                    html += "<td\(cls)>\(text)</td>"
+                }
+            }
+            html += "</tr>\n"
+        }
+        return html + "</tbody>\n</table></div>\n"
+    }
+}
+
+/// Escapes text for HTML content and double-quoted attributes.
+func escape(_ text: String) -> String {
+    var out = ""
+    for scalar in text.unicodeScalars {
+        switch scalar {
+        case "&": out += "&amp;"
+        case "<": out += "&lt;"
+        case ">": out += "&gt;"
+        case "\"": out += "&quot;"
+        default: out.unicodeScalars.append(scalar)
+        }
+    }
+    return out
+}

@@ -1,0 +1,135 @@
+import Diagnostics
+import Foundation
+import NumericCore
+
+/// Executes experiment blocks: cached results are reused; everything else is split into jobs (one per
+/// training run, one per trace or schedule block) that run in parallel on every core, with a progress
+/// line. A run whose loss stops being finite is recorded as diverged, not raised.
+public struct ExperimentRunner: Sendable {
+    public let cache: ResultCache?
+    public let useCache: Bool
+    public let showProgress: Bool
+
+    public init(cache: ResultCache?, useCache: Bool = true, showProgress: Bool = false) {
+        self.cache = cache
+        self.useCache = useCache
+        self.showProgress = showProgress
+    }
+
+    /// The cache key of a block: its normalised computation and the numeric core's version.
+    public static func cacheKey(_ spec: ExperimentSpec) -> String {
+        ContentHash.hex("core \(NumericCore.version)\n" + spec.cacheKeyMaterial)
+    }
+
+    /// Results by block id; problems (a run the core refuses) as diagnostics at their blocks.
+    public func run(_ specs: [ExperimentSpec]) throws(DiagnosticList) -> [String: ExperimentResult] {
+        var results: [String: ExperimentResult] = [:]
+        var pending: [ExperimentSpec] = []
+        var problems: [Diagnostic] = []
+        for spec in specs {
+            if case .train(let train) = spec.body, let reason = TrainRunner.unsupported(train) {
+                problems.append(.error(at: spec.location, reason))
+                continue
+            }
+            if useCache, let cached = cache?.load(key: Self.cacheKey(spec)) {
+                results[spec.id] = cached
+            } else {
+                pending.append(spec)
+            }
+        }
+        if !problems.isEmpty { throw DiagnosticList(problems) }
+
+        // Jobs: (block index, run index or nil for a whole block).
+        var jobs: [(block: Int, run: Int?)] = []
+        var prepared: [Int: PreparedData] = [:]
+        for (b, spec) in pending.enumerated() {
+            switch spec.body {
+            case .train(let train):
+                do {
+                    prepared[b] = try PreparedData.make(train.data)
+                } catch {
+                    problems.append(.error(at: spec.location, "cannot make the data set: \(error)"))
+                    continue
+                }
+                jobs += train.runs.indices.map { (b, $0) }
+            case .trace, .schedule:
+                jobs.append((b, nil))
+            }
+        }
+        if !problems.isEmpty { throw DiagnosticList(problems) }
+
+        let progress = ProgressLine(total: jobs.count, enabled: showProgress)
+        let outcomes = JobOutcomes(count: jobs.count)
+        let data = prepared
+        let blocks = pending
+        let jobList = jobs
+        DispatchQueue.concurrentPerform(iterations: jobList.count) { index in
+            let job = jobList[index]
+            let spec = blocks[job.block]
+            let outcome: Result<[RunResult], RunError>
+            do throws(RunError) {
+                switch spec.body {
+                case .train(let train):
+                    guard let prepared = data[job.block], let r = job.run else { throw RunError("internal: no data") }
+                    outcome = .success([try TrainRunner(spec: train, data: prepared).run(train.runs[r])])
+                case .trace(let trace):
+                    outcome = .success(try TraceRunner(spec: trace).run())
+                case .schedule(let schedule):
+                    outcome = .success(try ScheduleRunner(spec: schedule).run())
+                }
+            } catch {
+                outcome = .failure(error)
+            }
+            outcomes.set(index, outcome)
+            progress.advance()
+        }
+        progress.finish(cached: results.count)
+
+        var runsByBlock: [Int: [RunResult]] = [:]
+        for (index, job) in jobList.enumerated() {
+            switch outcomes.get(index) {
+            case .success(let runs)?: runsByBlock[job.block, default: []] += runs
+            case .failure(let error)?: problems.append(.error(at: blocks[job.block].location, error.message))
+            case nil: problems.append(.error(at: blocks[job.block].location, "the experiment did not finish"))
+            }
+        }
+        if !problems.isEmpty { throw DiagnosticList(problems) }
+        for (b, spec) in blocks.enumerated() {
+            let result = ExperimentResult(id: spec.id, axis: Self.axis(spec), positions: Self.positions(spec),
+                                          runs: runsByBlock[b] ?? [])
+            cache?.store(result, key: Self.cacheKey(spec))
+            results[spec.id] = result
+        }
+        return results
+    }
+
+    static func axis(_ spec: ExperimentSpec) -> String {
+        if case .train = spec.body { return "epoch" }
+        return "step"
+    }
+
+    static func positions(_ spec: ExperimentSpec) -> [Int] {
+        switch spec.body {
+        case .train(let t): return Array(1...max(1, t.training.epochs))
+        case .trace(let t): return Array(1...max(1, t.stepCount))
+        case .schedule(let s): return s.steps.values
+        }
+    }
+}
+
+/// Results written by concurrent jobs, one slot each.
+private final class JobOutcomes: @unchecked Sendable {
+    private var slots: [Result<[RunResult], RunError>?]
+    private let lock = NSLock()
+
+    init(count: Int) { slots = Array(repeating: nil, count: count) }
+
+    func set(_ index: Int, _ value: Result<[RunResult], RunError>) {
+        lock.lock(); slots[index] = value; lock.unlock()
+    }
+
+    func get(_ index: Int) -> Result<[RunResult], RunError>? {
+        lock.lock(); defer { lock.unlock() }
+        return slots[index]
+    }
+}

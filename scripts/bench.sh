@@ -1,0 +1,85 @@
+#!/usr/bin/env bash
+# `make bench`: builds of the bundled site (cold release, cold through `swift run` in debug, warm, after a
+# prose edit, after an experiment edit), peak memory, per-experiment throughput, and — when a venv
+# with torch exists (SITEGEN_VENV, default /root/venvs/parity) — the same scripts timed in PyTorch.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+root=$(pwd)
+venv=${SITEGEN_VENV:-/root/venvs/parity}
+
+scripts/setup.sh
+swift build -c release --product sitegen >/dev/null
+swift build --product sitegen >/dev/null
+release="$root/.build/release/sitegen"
+
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+cp -r content templates sitegen.yml "$work/"
+lesson="$work/content/optimisers/optimisers.md"
+
+now() { date +%s.%N; }
+seconds() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.3f", b - a }'; }
+# Runs "$@" n times, prints the median wall time in seconds.
+median() {
+  local n=$1; shift
+  local times=()
+  for _ in $(seq "$n"); do
+    local t0; t0=$(now); "$@" >/dev/null 2>&1; local t1; t1=$(now)
+    times+=("$(seconds "$t0" "$t1")")
+  done
+  printf '%s\n' "${times[@]}" | sort -n | awk '{ a[NR] = $1 } END { print a[int((NR + 1) / 2)] }'
+}
+
+build_release() { "$release" --root "$work"; }
+cold_release() { rm -rf "$work/.sitegen-cache"; build_release; }
+cold_debug() { rm -rf "$work/.sitegen-cache"; swift run --package-path "$root" sitegen --root "$work"; }
+
+cold=$(median 3 cold_release)
+cold_dbg=$(median 3 cold_debug)
+build_release >/dev/null 2>&1
+warm=$(median 5 build_release)
+prose_edit() { echo "" >> "$lesson"; echo "One more sentence of prose." >> "$lesson"; build_release; }
+prose=$(median 3 prose_edit)
+edits=0
+experiment_edit() {
+  # Change one experiment (the warm-up table's last step) so that exactly one block reruns.
+  edits=$((edits + 1))
+  sed -i -E "s/^steps: \[1, 5, 10, 50, 100, [0-9]+\]/steps: [1, 5, 10, 50, 100, $((200 + edits))]/" "$lesson"
+  build_release
+}
+experiment=$(median 3 experiment_edit)
+
+rm -rf "$work/.sitegen-cache"
+if [ -x /usr/bin/time ]; then
+  peak_kb=$(/usr/bin/time -f '%M' "$release" --root "$work" 2>&1 >/dev/null | tail -1)
+  peak="$((peak_kb / 1024)) MB"
+else
+  peak="n/a (install the Debian package 'time')"
+fi
+
+echo
+echo "sitegen benchmark, $(date -u +%Y-%m-%d), $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //')"
+printf '%-44s %10s\n' "build of the bundled site" "wall (s)"
+printf '%-44s %10s\n' "cold, release binary, empty cache" "$cold"
+printf '%-44s %10s\n' "cold, swift run sitegen (debug), empty cache" "$cold_dbg"
+printf '%-44s %10s\n' "warm, nothing changed" "$warm"
+printf '%-44s %10s\n' "after a prose edit" "$prose"
+printf '%-44s %10s\n' "after one experiment edit" "$experiment"
+printf '%-44s %10s\n' "peak memory, cold release build" "$peak"
+echo
+"$release" bench --root "$work"
+
+if [ -x "$venv/bin/python" ] && "$venv/bin/python" -c 'import torch' 2>/dev/null; then
+  echo
+  printf '%-34s %12s\n' "PyTorch script (same experiments)" "wall (s)"
+  total=0
+  for script in sgd_variants adam_from_scratch adam_vs_adamw lr_schedules sgd_vs_adam_classification; do
+    t0=$(now); (cd "$work/content/optimisers" && "$venv/bin/python" "$script.py" >/dev/null); t1=$(now)
+    t=$(seconds "$t0" "$t1"); total=$(awk -v a="$total" -v b="$t" 'BEGIN { print a + b }')
+    printf '%-34s %12s\n' "$script.py" "$t"
+  done
+  printf '%-34s %12s\n' "all five" "$total"
+  awk -v p="$total" -v s="$cold" 'BEGIN { printf "PyTorch / sitegen cold release: %.0fx\n", p / s }'
+else
+  echo "(no venv with torch at $venv: PyTorch comparison skipped; make verify-env creates it)"
+fi
