@@ -32,9 +32,12 @@ public struct SiteRebuilder: Sendable {
             DispatchQueue.global(qos: .userInitiated).async {
                 let started = Date()
                 do throws(DiagnosticList) {
-                    let report = try SiteBuilder(paths: paths, options: options, log: log).build()
+                    let builder = SiteBuilder(paths: paths, options: options, log: log)
+                    let report = try builder.build()
+                    let cache = builder.cache.statistics
                     continuation.resume(returning: .built(pages: report.pages, files: report.files,
-                                                          seconds: Date().timeIntervalSince(started)))
+                                                          seconds: Date().timeIntervalSince(started),
+                                                          experimentsRun: max(cache.misses, cache.writes), experimentsCached: cache.hits))
                 } catch {
                     continuation.resume(returning: .failed(error))
                 }
