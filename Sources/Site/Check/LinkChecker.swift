@@ -49,7 +49,7 @@ public struct LinkChecker {
                     report.problems.append(.error(at: location, "broken link '\(reference.value)': \(url) is outside the site (its base path is \(urls.basePath))"))
                 case let .page(path, fragment):
                     guard let file = resolve(path) else {
-                        report.problems.append(.error(at: location, "broken \(Self.noun(reference)) '\(reference.value)': the site has no file \(path.isEmpty ? "index.html" : path) (checked \(outputDisplay)/\(page))"))
+                        report.problems.append(.error(at: location, "broken \(Self.noun(reference)) '\(reference.value)': the site has no file \(path.isEmpty || path.hasSuffix("/") ? path + "index.html" : path) (checked \(outputDisplay)/\(page))"))
                         continue
                     }
                     guard let fragment, !fragment.isEmpty, file.hasSuffix(".html") else { continue }
