@@ -25,18 +25,22 @@ struct HTMLReferences {
                 i += 1
             }
         }
+        func starts(_ prefix: String, at start: Int) -> Bool {
+            let p = Array(prefix.utf8)
+            return start + p.count <= bytes.count && bytes[start..<start + p.count].elementsEqual(p)
+        }
         func find(_ needle: String, from start: Int) -> Int {
             let n = Array(needle.utf8)
             var j = start
             while j + n.count <= bytes.count {
-                if bytes[j] == n[0], Array(bytes[j..<j + n.count]).map(Self.lower) == n { return j }
+                if bytes[j] == n[0], bytes[j..<j + n.count].map(Self.lower).elementsEqual(n) { return j }
                 j += 1
             }
             return bytes.count
         }
         while i < bytes.count {
             guard bytes[i] == UInt8(ascii: "<") else { advance(to: i + 1); continue }
-            if find("<!--", from: i) == i { advance(to: find("-->", from: i + 4) + 3); continue }
+            if starts("<!--", at: i) { advance(to: find("-->", from: i + 4) + 3); continue }
             let nameStart = i + 1
             guard nameStart < bytes.count, Self.isNameStart(bytes[nameStart]) else { advance(to: i + 1); continue }
             var j = nameStart
