@@ -2,7 +2,7 @@
 # `make test` runs every test. Both install what they need first.
 SWIFT ?= swift
 
-.PHONY: site test setup bench clean
+.PHONY: site test setup bench verify clean
 
 site: setup
 	$(SWIFT) run sitegen
@@ -18,3 +18,11 @@ setup:
 
 clean:
 	rm -rf .build .sitegen-cache
+
+# `make verify`: a venv with torch, numpy and scikit-learn outside the repository (several GB, made once),
+# then every experiment's PyTorch script run and compared with sitegen's tables.
+VENV ?= $(HOME)/.cache/sitegen/venv
+verify: setup
+	@[ -x "$(VENV)/bin/python" ] || python3 -m venv "$(VENV)"
+	@"$(VENV)/bin/python" -c "import torch, numpy, sklearn" 2>/dev/null || "$(VENV)/bin/pip" install -q torch numpy scikit-learn
+	$(SWIFT) run sitegen verify --python "$(VENV)/bin/python"

@@ -1,8 +1,9 @@
 // swift-tools-version:6.0
 import PackageDescription
 
-/// The numeric core runs optimised even in `swift run sitegen` (a debug build): the lesson's
-/// experiments train small MLPs for hundreds of epochs, and -Onone would make that minutes.
+/// The numeric core and the page pipeline run optimised even in `swift run sitegen` (a debug build):
+/// the lesson's experiments train small MLPs for hundreds of epochs, and -Onone would make that
+/// minutes; a 10 MB lesson would take a minute to typeset.
 /// On x86-64 the core also targets Haswell (AVX2 + FMA): without it every exact fused multiply-add
 /// the PyTorch parity needs becomes a libm call, about 50 times slower, with the same bits.
 #if arch(x86_64)
@@ -37,11 +38,11 @@ let package = Package(
         // renameat2(RENAME_EXCHANGE): swaps a finished build into public/ in one step.
         .target(name: "CFileSwap"),
         .target(name: "Diagnostics"),
-        .target(name: "Markdown", dependencies: ["CCmarkGFM", "Diagnostics"]),
+        .target(name: "Markdown", dependencies: ["CCmarkGFM", "Diagnostics"], swiftSettings: optimised),
         .target(name: "NumericCore", swiftSettings: optimised),
-        .target(name: "SVGCharts"),
-        .target(name: "MathML"),
-        .target(name: "SyntaxHighlight"),
+        .target(name: "SVGCharts", swiftSettings: optimised),
+        .target(name: "MathML", swiftSettings: optimised),
+        .target(name: "SyntaxHighlight", swiftSettings: optimised),
         .target(
             name: "Experiments",
             dependencies: ["NumericCore", "SVGCharts", "Diagnostics", "Yams"],
@@ -52,7 +53,8 @@ let package = Package(
             dependencies: [
                 "Markdown", "Diagnostics", "Experiments", "CFileSwap", "MathML", "SyntaxHighlight", "SVGCharts",
                 "Yams", .product(name: "Mustache", package: "swift-mustache"),
-            ]
+            ],
+            swiftSettings: optimised
         ),
         // `sitegen serve`: HTTP server over the output folder, polling watcher, reload events.
         .target(

@@ -81,5 +81,5 @@ if [ -x "$venv/bin/python" ] && "$venv/bin/python" -c 'import torch' 2>/dev/null
   printf '%-34s %12s\n' "all five" "$total"
   awk -v p="$total" -v s="$cold" 'BEGIN { printf "PyTorch / sitegen cold release: %.0fx\n", p / s }'
 else
-  echo "(no venv with torch at $venv: PyTorch comparison skipped; make verify-env creates it)"
+  echo "(no venv with torch at $venv: PyTorch comparison skipped; `make verify` creates one at ~/.cache/sitegen/venv; pass SITEGEN_VENV=…)"
 fi

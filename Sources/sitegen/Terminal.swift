@@ -7,11 +7,10 @@ enum Terminal {
         FileHandle.standardError.write(Data((line + "\n").utf8))
     }
 
-    static func report(_ list: DiagnosticList) {
+    static func report(_ list: DiagnosticList, what: String = "build", consequence: String = "; the previous output was left untouched") {
         let errors = list.diagnostics.filter { $0.severity == .error }.count
         var text = list.description + "\n"
-        text += errors == 1 ? "build failed with 1 error; the previous output was left untouched\n"
-                            : "build failed with \(errors) errors; the previous output was left untouched\n"
+        text += "\(what) failed with \(errors) error\(errors == 1 ? "" : "s")\(consequence)\n"
         FileHandle.standardError.write(Data(text.utf8))
     }
 }

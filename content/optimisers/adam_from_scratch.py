@@ -34,7 +34,7 @@ W_torch = torch.tensor(W_ours.copy(), requires_grad=True)
 ours = TextbookAdam([W_ours], lr=1e-3)
 theirs = optim.Adam([W_torch], lr=1e-3)
 
-print("step  max |W_ours - W_torch|")
+print("step  W after the step (torch)                    max |W_ours - W_torch|")
 gradients = []
 for step in range(1, 6):
     g = np.random.randn(4) * 0.5
@@ -43,7 +43,8 @@ for step in range(1, 6):
     theirs.zero_grad()
     W_torch.grad = torch.tensor(g.copy())
     theirs.step()
-    print(f"{step:>4}  {np.abs(W_ours - W_torch.detach().numpy()).max():.2e}")
+    W_now = W_torch.detach().numpy()
+    print(f"{step:>4}  {np.array2string(W_now, precision=6, floatmode='fixed')}  {np.abs(W_ours - W_now).max():.2e}")
 
 # Bias correction on the first weight's gradients above.
 b1, b2, lr, eps = 0.9, 0.999, 1e-3, 1e-8

@@ -10,6 +10,15 @@ public struct ExperimentFigure: Sendable {
     public var csv: String
     public var checksPassed: Int
 
+    /// The cells of a block's table (rows as shown), for comparing them with what a script prints.
+    public static func tableCells(_ spec: ExperimentSpec, results: [String: ExperimentResult],
+                                  specs: [String: ExperimentSpec]) throws(Diagnostic) -> [[ResultTable.Cell]] {
+        guard let table = spec.table, let result = results[spec.id] else { return [] }
+        return try ResultTable(spec: spec, table: table, result: result) {
+            ResultResolver(results: results, specs: specs, current: spec.id, row: $0)
+        }.cells()
+    }
+
     /// Renders one block; failed checks and unresolvable cells are returned as diagnostics.
     public static func render(_ spec: ExperimentSpec, results: [String: ExperimentResult],
                               specs: [String: ExperimentSpec]) throws(DiagnosticList) -> ExperimentFigure {

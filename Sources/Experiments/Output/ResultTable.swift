@@ -2,19 +2,27 @@ import Diagnostics
 
 /// Writes a block's `table` as HTML: a caption, column headers with scopes, right-aligned numbers
 /// formatted as asked, the best cell of a highlighted column marked, and diverged runs said in words.
-struct ResultTable {
+public struct ResultTable {
     let spec: ExperimentSpec
     let table: TableSpec
     let result: ExperimentResult
     let resolver: (ResultResolver.Row) -> ResultResolver
 
-    struct Cell {
-        var text: String
-        var number: Double?
-        var isNumeric: Bool
+    /// One cell as shown, with the value behind it (nil for a diverged run's cells).
+    public struct Cell: Sendable {
+        public var text: String
+        public var number: Double?
+        public var isNumeric: Bool
+        public var value: Value?
     }
 
     func html() throws(Diagnostic) -> String {
+        let cells = try self.cells()
+        return html(cells)
+    }
+
+    /// Every row's cells, evaluated and formatted.
+    func cells() throws(Diagnostic) -> [[Cell]] {
         let rows: [(ResultResolver.Row, RunResult?)]
         switch table.rows {
         case .runs: rows = result.runs.map { (.run($0.label), $0) }
@@ -25,7 +33,7 @@ struct ResultTable {
             var line: [Cell] = []
             for column in table.columns {
                 if let run, let divergence = run.divergence, column.source != "label" {
-                    line.append(Cell(text: "diverged at epoch \(divergence.epoch)", number: nil, isNumeric: false))
+                    line.append(Cell(text: "diverged at epoch \(divergence.epoch)", number: nil, isNumeric: false, value: nil))
                     continue
                 }
                 let value: Value
@@ -35,15 +43,19 @@ struct ResultTable {
                     throw Diagnostic.error(at: spec.location, "table column '\(column.header)': \(error.message)")
                 }
                 switch value {
-                case .string(let s): line.append(Cell(text: s, number: nil, isNumeric: false))
-                case .bool(let b): line.append(Cell(text: b ? "yes" : "no", number: nil, isNumeric: false))
-                case .number(let x): line.append(Cell(text: value.formatted(with: column.format), number: x, isNumeric: true))
-                case .series(let s): line.append(Cell(text: value.formatted(with: column.format), number: s.values.last, isNumeric: true))
-                case .vector: line.append(Cell(text: value.formatted(with: column.format), number: nil, isNumeric: true))
+                case .string(let s): line.append(Cell(text: s, number: nil, isNumeric: false, value: value))
+                case .bool(let b): line.append(Cell(text: b ? "yes" : "no", number: nil, isNumeric: false, value: value))
+                case .number(let x): line.append(Cell(text: value.formatted(with: column.format), number: x, isNumeric: true, value: value))
+                case .series(let s): line.append(Cell(text: value.formatted(with: column.format), number: s.values.last, isNumeric: true, value: value))
+                case .vector: line.append(Cell(text: value.formatted(with: column.format), number: nil, isNumeric: true, value: value))
                 }
             }
             cells.append(line)
         }
+        return cells
+    }
+
+    private func html(_ cells: [[Cell]]) -> String {
         var best: [Int: Int] = [:]   // column → row
         for (c, column) in table.columns.enumerated() {
             guard let highlight = column.highlight else { continue }

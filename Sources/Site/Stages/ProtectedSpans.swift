@@ -113,6 +113,7 @@ public struct ProtectedSpans: Sendable {
                     var j = start
                     var end = -1
                     while j < chars.count {
+                        if chars[j] == "`" { break }   // code spans bind tighter than math
                         if chars[j] == "\\" { j += 2; continue }
                         if chars[j] == "$" {
                             let followedByDigit = j + 1 < chars.count && chars[j + 1].isNumber

@@ -1,0 +1,162 @@
+import Diagnostics
+import Experiments
+import Foundation
+import Markdown
+
+/// `sitegen verify`: runs each Python script that experiment blocks name as their `source`, reads the
+/// numbers it prints, and compares them cell by cell with the tables sitegen computed. A cell agrees
+/// when the printed digits are equal, or when it is within the relative tolerance; anything else is
+/// a mismatch. This is how an author proves the page's numbers are what its code prints.
+public struct ScriptVerifier {
+    public var paths: BuildPaths
+    public var python: String
+    /// Relative tolerance for figures whose printed digits differ (documented in the README).
+    public var tolerance: Double
+    public var log: (String) -> Void
+
+    public init(paths: BuildPaths, python: String, tolerance: Double, log: @escaping (String) -> Void) {
+        self.paths = paths
+        self.python = python
+        self.tolerance = tolerance
+        self.log = log
+    }
+
+    public struct Summary: Sendable {
+        public var compared = 0
+        public var exact = 0
+        public var withinTolerance = 0
+        public var mismatched = 0
+        public var largestDeviation = 0.0
+        public var skipped: String?
+    }
+
+    /// Whether `python` can import torch, numpy and scikit-learn.
+    public func librariesAvailable() -> Bool {
+        (try? run([python, "-c", "import torch, numpy, sklearn"], in: paths.root, timeout: 120))?.status == 0
+    }
+
+    public func verify(includeDrafts: Bool) throws(DiagnosticList) -> Summary {
+        var summary = Summary()
+        guard librariesAvailable() else {
+            summary.skipped = "\(python) cannot import torch, numpy and scikit-learn (run `make verify`, which creates a venv with them)"
+            return summary
+        }
+        let content = try ContentLoader(paths: paths, includeDrafts: includeDrafts).load()
+        let runner = ExperimentRunner(cache: ResultCache(folder: (paths.cache as NSString).appendingPathComponent("experiments")))
+        var problems: [Diagnostic] = []
+        for module in content.modules {
+            for lesson in module.lessons {
+                let blocks = CmarkParser.parse(lesson.body, file: lesson.sourcePath, lineOffset: lesson.bodyLineOffset)
+                let specs = try RunExperiments.specs(in: blocks).map(\.spec)
+                let results = try runner.run(specs)
+                let byID = Dictionary(specs.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+                let folder = (lesson.absolutePath as NSString).deletingLastPathComponent
+                var outputs: [String: [String]] = [:]
+                // Blocks that share a script read its output in document order, each after the last.
+                var cursors: [String: Int] = [:]
+                for spec in specs where spec.table != nil {
+                    guard let source = spec.source else { continue }
+                    if outputs[source] == nil {
+                        log("running \(paths.display((folder as NSString).appendingPathComponent(source))) …")
+                        do {
+                            let result = try run([python, source], in: folder, timeout: 3600)
+                            guard result.status == 0 else {
+                                problems.append(.error(at: spec.location, "\(source) exited with status \(result.status): \(result.errors.suffix(400))"))
+                                outputs[source] = []
+                                continue
+                            }
+                            outputs[source] = result.output.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+                        } catch {
+                            problems.append(.error(at: spec.location, "cannot run \(source): \(error)"))
+                            outputs[source] = []
+                            continue
+                        }
+                    }
+                    let cells: [[ResultTable.Cell]]
+                    do { cells = try ExperimentFigure.tableCells(spec, results: results, specs: byID) } catch {
+                        problems.append(error)
+                        continue
+                    }
+                    problems += compare(spec, cells: cells, output: outputs[source] ?? [], cursor: &cursors[source, default: 0],
+                                        summary: &summary)
+                }
+            }
+        }
+        if !problems.isEmpty { throw DiagnosticList(problems) }
+        return summary
+    }
+
+    /// Compares one table with the script's output, row by row.
+    func compare(_ spec: ExperimentSpec, cells: [[ResultTable.Cell]], output: [String], cursor: inout Int,
+                 summary: inout Summary) -> [Diagnostic] {
+        var problems: [Diagnostic] = []
+        for row in cells {
+            guard let key = row.first?.text else { continue }
+            guard let (line, index) = PrintedNumbers.line(for: key, in: output, from: cursor) else {
+                problems.append(.error(at: spec.location, "\(spec.source ?? "the script") printed no line for '\(key)' of '\(spec.id)'"))
+                continue
+            }
+            cursor = index + 1
+            let printed = PrintedNumbers.numbers(in: line)
+            let ours: [Double] = row.dropFirst().flatMap { cell -> [Double] in
+                switch cell.value {
+                case .number(let x)?: [x]
+                case .series(let s)?: s.values.last.map { [$0] } ?? []
+                case .vector(let v)?: v
+                default: []
+                }
+            }
+            guard printed.count == ours.count else {
+                problems.append(.error(at: spec.location, "'\(spec.id)' row '\(key)': the table has \(ours.count) numbers but the script printed \(printed.count): \(line.trimmingCharacters(in: .whitespaces))"))
+                continue
+            }
+            for (value, number) in zip(ours, printed) {
+                summary.compared += 1
+                let halfUnit = 0.5 * pow(10, Double(-number.decimals)) * (1 + 1e-9)
+                if abs(value - number.value) <= halfUnit {
+                    summary.exact += 1
+                    continue
+                }
+                let deviation = abs(value - number.value) / max(abs(number.value), .leastNonzeroMagnitude)
+                summary.largestDeviation = max(summary.largestDeviation, deviation)
+                if deviation <= tolerance {
+                    summary.withinTolerance += 1
+                    log("  \(spec.id) · \(key): sitegen \(value) vs printed \(number.text) (\(String(format: "%.2e", deviation)) relative, within tolerance)")
+                } else {
+                    summary.mismatched += 1
+                    problems.append(.error(at: spec.location, "'\(spec.id)' row '\(key)': sitegen has \(value), the script printed \(number.text) (\(String(format: "%.2e", deviation)) relative, above the tolerance \(tolerance))"))
+                }
+            }
+        }
+        return problems
+    }
+
+    struct ProcessResult {
+        var status: Int32
+        var output: String
+        var errors: String
+    }
+
+    func run(_ arguments: [String], in folder: String, timeout: TimeInterval) throws -> ProcessResult {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = arguments
+        process.currentDirectoryURL = URL(fileURLWithPath: folder)
+        let out = Pipe()
+        let errorFile = (NSTemporaryDirectory() as NSString).appendingPathComponent("sitegen-verify-\(UUID().uuidString).err")
+        FileManager.default.createFile(atPath: errorFile, contents: nil)
+        defer { try? FileManager.default.removeItem(atPath: errorFile) }
+        process.standardOutput = out
+        process.standardError = FileHandle(forWritingAtPath: errorFile)
+        try process.run()
+        // A script that runs past the timeout is stopped; reading stdout then ends.
+        let watchdog = DispatchWorkItem { [process] in if process.isRunning { process.terminate() } }
+        DispatchQueue.global().asyncAfter(deadline: .now() + timeout, execute: watchdog)
+        let outData = out.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        watchdog.cancel()
+        let errData = FileManager.default.contents(atPath: errorFile) ?? Data()
+        return ProcessResult(status: process.terminationStatus, output: String(decoding: outData, as: UTF8.self),
+                             errors: String(decoding: errData, as: UTF8.self))
+    }
+}
