@@ -39,7 +39,9 @@ public struct LinkChecker {
             var finder = SourceFinder(lesson: sources[page], urls: urls)
             for reference in found.references {
                 report.checked += 1
-                let location = finder.location(of: reference) ?? outputLocation(page, reference)
+                // Looked up only for references that are reported, so working template links (the
+                // sidebar's) never take the place of a lesson's link to the same URL.
+                var location: SourceLocation { finder.location(of: reference) ?? outputLocation(page, reference) }
                 switch LinkTarget.classify(reference.value, onPage: page, urls: urls) {
                 case .ignored:
                     continue

@@ -14,9 +14,9 @@ struct SourceFinder {
     init(lesson: Lesson?, urls: SiteURLs) {
         file = lesson?.sourcePath ?? ""
         guard let lesson else { return }
-        var found: [(String, String, Int)] = []
+        var found: [(url: String, line: Int)] = []
         Self.collect(lesson.blocks, into: &found)
-        links = found.map { (HTMLEscape.url(RootRelativeLinks.published($0.0, urls: urls)), $0.0, $0.2) }
+        links = found.map { (HTMLEscape.url(RootRelativeLinks.published($0.url, urls: urls)), $0.url, $0.line) }
         if let text = try? String(contentsOfFile: lesson.absolutePath, encoding: .utf8) {
             lines = text.replacingOccurrences(of: "\r\n", with: "\n").components(separatedBy: "\n")
         }
@@ -37,7 +37,7 @@ struct SourceFinder {
     }
 
     /// (URL as written, block line) of every link and image, in document order.
-    private static func collect(_ blocks: [Block], into found: inout [(String, String, Int)]) {
+    private static func collect(_ blocks: [Block], into found: inout [(url: String, line: Int)]) {
         for block in blocks {
             let line = block.location.line
             switch block.kind {
@@ -56,14 +56,14 @@ struct SourceFinder {
         }
     }
 
-    private static func collect(_ inlines: [Inline], line: Int, into found: inout [(String, String, Int)]) {
+    private static func collect(_ inlines: [Inline], line: Int, into found: inout [(url: String, line: Int)]) {
         for inline in inlines {
             switch inline {
             case let .link(url, _, content):
-                found.append((url, url, line))
+                found.append((url, line))
                 collect(content, line: line, into: &found)
             case let .image(url, _, alt):
-                found.append((url, url, line))
+                found.append((url, line))
                 collect(alt, line: line, into: &found)
             case .emphasis(let content), .strong(let content), .strikethrough(let content):
                 collect(content, line: line, into: &found)
