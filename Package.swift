@@ -26,6 +26,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
     ],
     targets: [
         // cmark-gfm and its GFM extensions, linked from the Debian packages.
@@ -55,9 +56,14 @@ let package = Package(
             ],
             swiftSettings: optimised
         ),
+        // `sitegen serve`: HTTP server over the output folder, polling watcher, reload events.
+        .target(
+            name: "Preview",
+            dependencies: ["Site", "Diagnostics", .product(name: "Hummingbird", package: "hummingbird")]
+        ),
         .executableTarget(
             name: "sitegen",
-            dependencies: ["Site", "Diagnostics", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: ["Site", "Preview", "Diagnostics", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
 
         .testTarget(name: "DiagnosticsTests", dependencies: ["Diagnostics"]),
@@ -68,5 +74,6 @@ let package = Package(
         .testTarget(name: "SyntaxHighlightTests", dependencies: ["SyntaxHighlight"]),
         .testTarget(name: "ExperimentsTests", dependencies: ["Experiments", "NumericCore"], resources: [.copy("Fixtures")]),
         .testTarget(name: "SiteTests", dependencies: ["Site", "Diagnostics"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "PreviewTests", dependencies: ["Preview", "Site", "Diagnostics"]),
     ]
 )

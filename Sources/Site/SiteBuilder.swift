@@ -27,6 +27,7 @@ public struct SiteBuilder {
     /// The lesson pipeline, in order.
     public static let defaultStages: [any LessonStage] = [
         ParseMarkdown(),
+        RootRelativeLinks(),
         IncludeFiles(),
         RunExperiments(),
         RenderMath(),
@@ -99,6 +100,7 @@ public struct SiteBuilder {
                     count += 1
                 }
             }
+            try addPublishingFiles(to: &tree, pages: pages, urls: urls, templates: templates)
         } catch {
             throw DiagnosticList([error])
         }

@@ -1,0 +1,138 @@
+/// The references and anchors of one HTML page, found by a small tag scanner (the pages are our own
+/// output, so a full HTML parser is not needed): every `href` and `src` attribute with its line and
+/// column, and every `id` (and `<a name>`) a fragment may point at. Script and style contents,
+/// comments and text are skipped.
+struct HTMLReferences {
+    /// One `href`/`src` value, entity-decoded, with the attribute text as written and its position.
+    struct Reference: Equatable {
+        var tag: String
+        var attribute: String
+        var value: String
+        var raw: String
+        var line: Int
+        var column: Int
+    }
+
+    var references: [Reference] = []
+    var ids: Set<String> = []
+
+    init(html: String) {
+        let bytes = Array(html.utf8)
+        var i = 0, line = 1, lineStart = 0
+        func advance(to end: Int) {
+            while i < end && i < bytes.count {
+                if bytes[i] == UInt8(ascii: "\n") { line += 1; lineStart = i + 1 }
+                i += 1
+            }
+        }
+        func starts(_ prefix: String, at start: Int) -> Bool {
+            let p = Array(prefix.utf8)
+            return start + p.count <= bytes.count && bytes[start..<start + p.count].elementsEqual(p)
+        }
+        func find(_ needle: String, from start: Int) -> Int {
+            let n = Array(needle.utf8)
+            var j = start
+            while j + n.count <= bytes.count {
+                if bytes[j] == n[0], bytes[j..<j + n.count].map(Self.lower).elementsEqual(n) { return j }
+                j += 1
+            }
+            return bytes.count
+        }
+        while i < bytes.count {
+            guard bytes[i] == UInt8(ascii: "<") else { advance(to: i + 1); continue }
+            if starts("<!--", at: i) { advance(to: find("-->", from: i + 4) + 3); continue }
+            let nameStart = i + 1
+            guard nameStart < bytes.count, Self.isNameStart(bytes[nameStart]) else { advance(to: i + 1); continue }
+            var j = nameStart
+            while j < bytes.count, Self.isNameByte(bytes[j]) { j += 1 }
+            let tag = String(decoding: bytes[nameStart..<j].map(Self.lower), as: UTF8.self)
+            advance(to: j)
+            // Attributes up to the closing `>`.
+            while i < bytes.count, bytes[i] != UInt8(ascii: ">") {
+                if Self.isSpace(bytes[i]) || bytes[i] == UInt8(ascii: "/") { advance(to: i + 1); continue }
+                let attrStart = i
+                while i < bytes.count, !Self.isSpace(bytes[i]), bytes[i] != UInt8(ascii: "="), bytes[i] != UInt8(ascii: ">") { i += 1 }
+                let name = String(decoding: bytes[attrStart..<i].map(Self.lower), as: UTF8.self)
+                guard i < bytes.count, bytes[i] == UInt8(ascii: "=") else { continue }
+                i += 1
+                var valueStart = i, valueEnd = i
+                let quoted = i < bytes.count && (bytes[i] == UInt8(ascii: "\"") || bytes[i] == UInt8(ascii: "'"))
+                if quoted {
+                    let quote = bytes[i]
+                    valueStart = i + 1
+                    valueEnd = valueStart
+                    while valueEnd < bytes.count, bytes[valueEnd] != quote { valueEnd += 1 }
+                } else {
+                    while valueEnd < bytes.count, !Self.isSpace(bytes[valueEnd]), bytes[valueEnd] != UInt8(ascii: ">") { valueEnd += 1 }
+                }
+                let raw = String(decoding: bytes[valueStart..<min(valueEnd, bytes.count)], as: UTF8.self)
+                let column = valueStart - lineStart + 1
+                let valueLine = line
+                advance(to: quoted ? valueEnd + 1 : valueEnd)
+                let value = Self.decodeEntities(raw)
+                switch name {
+                case "href", "src", "xlink:href":
+                    references.append(Reference(tag: tag, attribute: name, value: value, raw: raw, line: valueLine, column: column))
+                case "id":
+                    ids.insert(value)
+                case "name" where tag == "a":
+                    ids.insert(value)
+                default:
+                    break
+                }
+            }
+            advance(to: i + 1)
+            if tag == "script" || tag == "style" {
+                advance(to: find("</\(tag)", from: i))
+            }
+        }
+    }
+
+    /// `&amp;`, `&lt;`, `&gt;`, `&quot;`, `&#39;`, `&apos;` and numeric references.
+    static func decodeEntities(_ text: String) -> String {
+        guard text.contains("&") else { return text }
+        var out = ""
+        var rest = Substring(text)
+        while let amp = rest.firstIndex(of: "&") {
+            out += rest[..<amp]
+            let after = rest[amp...]
+            guard let semi = after.firstIndex(of: ";"), after.distance(from: amp, to: semi) <= 10 else {
+                out += "&"
+                rest = rest[rest.index(after: amp)...]
+                continue
+            }
+            let name = String(after[after.index(after: amp)..<semi])
+            let named = ["amp": "&", "lt": "<", "gt": ">", "quot": "\"", "apos": "'"]
+            if let replacement = named[name] {
+                out += replacement
+            } else if name.hasPrefix("#"), let scalar = Self.numericScalar(String(name.dropFirst())) {
+                out.unicodeScalars.append(scalar)
+            } else {
+                out += "&" + name + ";"
+            }
+            rest = rest[rest.index(after: semi)...]
+        }
+        return out + rest
+    }
+
+    private static func numericScalar(_ digits: String) -> Unicode.Scalar? {
+        let value = digits.hasPrefix("x") || digits.hasPrefix("X") ? UInt32(digits.dropFirst(), radix: 16) : UInt32(digits)
+        return value.flatMap(Unicode.Scalar.init)
+    }
+
+    private static func lower(_ byte: UInt8) -> UInt8 {
+        byte >= 65 && byte <= 90 ? byte + 32 : byte
+    }
+
+    private static func isNameStart(_ byte: UInt8) -> Bool {
+        (byte >= 65 && byte <= 90) || (byte >= 97 && byte <= 122)
+    }
+
+    private static func isNameByte(_ byte: UInt8) -> Bool {
+        isNameStart(byte) || (byte >= 48 && byte <= 57) || byte == UInt8(ascii: "-") || byte == UInt8(ascii: ":")
+    }
+
+    private static func isSpace(_ byte: UInt8) -> Bool {
+        byte == 32 || byte == 9 || byte == 10 || byte == 13 || byte == 12
+    }
+}

@@ -1,0 +1,35 @@
+import Diagnostics
+import Foundation
+
+/// `sitegen check`: renders the site exactly as `build` would (in memory, so the output folder is
+/// not touched), then checks every reference of the result with `LinkChecker`, mapping problems
+/// back to the markdown that wrote them.
+public struct SiteCheck {
+    public var paths: BuildPaths
+    public var options: BuildOptions
+
+    public init(paths: BuildPaths, options: BuildOptions) {
+        self.paths = paths
+        self.options = options
+    }
+
+    /// Throws the build's diagnostics if the site does not build; otherwise the check's report.
+    public func run() throws(DiagnosticList) -> LinkCheckReport {
+        let report = try SiteBuilder(paths: paths, options: options).render()
+        let content = try ContentLoader(paths: paths, includeDrafts: options.includeDrafts).load()
+        let context = BuildContext(paths: paths, options: options, site: content.config)
+        var sources: [String: Lesson] = [:]
+        for module in content.modules where !module.comingSoon {
+            if var intro = module.intro {
+                try ParseMarkdown().run(&intro, in: context)
+                sources[PageContext.modulePath(module) + "index.html"] = intro
+            }
+            for var lesson in module.lessons {
+                try ParseMarkdown().run(&lesson, in: context)
+                sources[PageContext.lessonPath(lesson) + "index.html"] = lesson
+            }
+        }
+        let urls = SiteURLs(baseURL: options.baseURL ?? content.config.baseURL)
+        return LinkChecker(tree: report.tree, urls: urls, sources: sources, outputDisplay: paths.display(paths.output)).run()
+    }
+}

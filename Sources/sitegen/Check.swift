@@ -1,0 +1,44 @@
+import ArgumentParser
+import Diagnostics
+import Foundation
+import Site
+
+extension SitegenCommand {
+    /// `sitegen check`: every internal link, anchor, image and asset of the built site resolves.
+    struct Check: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Build the site in memory and check that every internal link, anchor, image and asset resolves; list external links."
+        )
+
+        @OptionGroup var options: SiteOptions
+
+        @Flag(name: .customLong("no-external"), help: "Do not list external links.")
+        var hideExternal = false
+
+        func run() throws {
+            let report: LinkCheckReport
+            do {
+                report = try SiteCheck(paths: options.paths, options: options.buildOptions).run()
+            } catch {
+                Terminal.report(error)
+                throw ExitCode.failure
+            }
+            if !hideExternal, !report.external.isEmpty {
+                var seen: Set<String> = []
+                let unique = report.external.filter { seen.insert($0.url).inserted }
+                print("external links (not fetched): \(unique.count)")
+                for link in unique {
+                    print("  \(link.url)  (\(link.location))")
+                }
+            }
+            if report.problems.isEmpty {
+                Terminal.status("checked \(report.checked) references: all internal links, anchors, images and assets resolve")
+                return
+            }
+            FileHandle.standardError.write(Data((DiagnosticList(report.problems).description + "\n").utf8))
+            let count = report.problems.count
+            Terminal.status("check failed: \(count) broken reference\(count == 1 ? "" : "s") out of \(report.checked)")
+            throw ExitCode.failure
+        }
+    }
+}

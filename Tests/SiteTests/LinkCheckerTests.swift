@@ -1,0 +1,72 @@
+import Diagnostics
+import Foundation
+import Testing
+@testable import Site
+
+/// `sitegen check`: broken links and anchors are found and reported where they were written.
+@Suite struct LinkCheckerTests {
+    @Test func theFixtureSiteHasNoBrokenReference() throws {
+        let site = try SiteTest(fixture: "basic")
+        defer { site.remove() }
+        let report = try SiteCheck(paths: site.paths, options: site.options).run()
+        #expect(report.problems == [])
+        #expect(report.checked > 50)
+    }
+
+    @Test func brokenLinkAndAnchorAreReportedAtTheirMarkdownLines() throws {
+        let site = try SiteTest(fixture: "basic")
+        defer { site.remove() }
+        try site.write("content/intro/second.md", """
+            ---
+            title: Second lesson
+            reading_time: 7
+            ---
+            ## Only section
+
+            Good: [first](../first/), [code](/intro/first/#code), [self](#only-section).
+            Broken page: [gone](/intro/gone/).
+
+            - a list item with a [bad anchor](../first/#no-such-heading)
+
+            Mail [us](mailto:team@example.org) or read [the docs](https://docs.example.org/x).
+            ![missing image](missing.png)
+            """)
+        let report = try SiteCheck(paths: site.paths, options: site.options).run()
+        #expect(report.problems == [
+            .error(at: SourceLocation(file: "content/intro/second.md", line: 8, column: 21),
+                   "broken link '/courses/ml/intro/gone/': the site has no file intro/gone/index.html (checked public/intro/second/index.html)"),
+            .error(at: SourceLocation(file: "content/intro/second.md", line: 10, column: 35),
+                   "broken anchor '#no-such-heading' in '../first/#no-such-heading': no element on intro/first/index.html has id=\"no-such-heading\""),
+            .error(at: SourceLocation(file: "content/intro/second.md", line: 13, column: 18),
+                   "broken image 'missing.png': the site has no file intro/second/missing.png (checked public/intro/second/index.html)"),
+        ])
+        #expect(report.external == [
+            ExternalLink(url: "mailto:team@example.org", location: SourceLocation(file: "content/intro/second.md", line: 12, column: 11)),
+            ExternalLink(url: "https://docs.example.org/x", location: SourceLocation(file: "content/intro/second.md", line: 12, column: 55)),
+        ])
+    }
+
+    @Test func referenceDefinitionsAreFoundBelowTheirParagraph() throws {
+        let site = try SiteTest(fixture: "basic")
+        defer { site.remove() }
+        try site.write("content/intro/second.md", "---\ntitle: Second lesson\n---\nSee [this][ref].\n\nMore text.\n\n[ref]: ../nowhere/\n")
+        let report = try SiteCheck(paths: site.paths, options: site.options).run()
+        #expect(report.problems.map(\.location) == [SourceLocation(file: "content/intro/second.md", line: 8, column: 8)])
+    }
+
+    @Test func brokenTemplateLinksAreReportedInTheOutputPage() throws {
+        let site = try SiteTest(fixture: "basic")
+        defer { site.remove() }
+        let footer = try site.read("templates/partials/footer.mustache")
+        try site.write("templates/partials/footer.mustache", footer.replacingOccurrences(of: "</footer>", with: "<a href=\"{{root}}about/\">About</a>\n</footer>"))
+        let report = try SiteCheck(paths: site.paths, options: site.options).run()
+        try site.build()  // the same pages on disk, to find the line
+        let home = try #require(report.problems.first { $0.location?.file == "public/index.html" })
+        #expect(home.message == "broken link '/courses/ml/about/': the site has no file about/index.html (checked public/index.html)")
+        let line = try #require(try String(contentsOfFile: "\(site.root)/public/index.html", encoding: .utf8)
+            .split(separator: "\n", omittingEmptySubsequences: false).firstIndex { $0.contains("about/") })
+        #expect(home.location?.line == line + 1)
+        // Every page carries the footer: one problem per page (index, module, two lessons, 404).
+        #expect(report.problems.count == 5)
+    }
+}

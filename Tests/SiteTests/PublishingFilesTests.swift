@@ -1,0 +1,87 @@
+import Foundation
+import Testing
+@testable import Site
+
+/// sitemap.xml, robots.txt and 404.html in the output, and markdown links under a base path.
+@Suite struct PublishingFilesTests {
+    @Test func sitemapListsEveryPageWithAbsoluteURLs() throws {
+        let site = try SiteTest(fixture: "basic")
+        defer { site.remove() }
+        try site.build()
+        #expect(try site.output("sitemap.xml") == """
+            <?xml version="1.0" encoding="UTF-8"?>
+            <urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">
+              <url><loc>https://example.org/courses/ml/</loc></url>
+              <url><loc>https://example.org/courses/ml/intro/</loc></url>
+              <url><loc>https://example.org/courses/ml/intro/first/</loc></url>
+              <url><loc>https://example.org/courses/ml/intro/second/</loc></url>
+            </urlset>
+
+            """)
+        #expect(try site.output("robots.txt") == "User-agent: *\nAllow: /\n\nSitemap: https://example.org/courses/ml/sitemap.xml\n")
+    }
+
+    @Test func withoutAnOriginTheSitemapIsRootRelativeAndRobotsHasNoSitemapLine() throws {
+        let site = try SiteTest(fixture: "basic", options: BuildOptions(baseURL: "/docs/"))
+        defer { site.remove() }
+        try site.build()
+        #expect(try site.output("sitemap.xml").contains("  <url><loc>/docs/intro/first/</loc></url>\n"))
+        #expect(try site.output("robots.txt") == "User-agent: *\nAllow: /\n")
+    }
+
+    @Test func notFoundPageUsesTheTemplatesAndAbsoluteLinks() throws {
+        let site = try SiteTest(fixture: "basic")
+        defer { site.remove() }
+        try site.build()
+        let page = try site.output("404.html")
+        #expect(page.hasPrefix("<!doctype html>\n<html lang=\"en\">"))
+        #expect(page.contains("<title>Page not found · Fixture Course</title>"))
+        #expect(page.contains("<h1>Page not found</h1>"))
+        #expect(page.contains("<a href=\"/courses/ml/\">Go to the home page</a>"))
+        #expect(page.contains("<li><a href=\"/courses/ml/intro/\">Introduction</a></li>"))
+        #expect(page.contains("<li>Later module <small>coming soon</small></li>"))
+        let css = try #require(try site.outputTree().keys.first { $0.hasPrefix("assets/style.") })
+        #expect(page.contains("href=\"/courses/ml/\(css)\""))
+    }
+
+    @Test func outputIsDeterministic() throws {
+        let site = try SiteTest(fixture: "basic")
+        defer { site.remove() }
+        try site.build()
+        let first = try site.outputTree()
+        try site.build()
+        #expect(try site.outputTree() == first)
+    }
+
+    @Test func siteRootRelativeMarkdownLinksGetTheBasePath() throws {
+        let site = try SiteTest(fixture: "basic")
+        defer { site.remove() }
+        try site.write("content/intro/second.md", """
+            ---
+            title: Second lesson
+            ---
+            See [the first](/intro/first/#code), [relative](../first/), [anchor](#top),
+            [outside](https://example.com/x), ![chart](/intro/first/plot.svg) and `[code](/x/)`.
+
+            > [!NOTE]
+            > Also [inside a callout](/intro/).
+            """)
+        try site.build()
+        let html = try site.output("intro/second/index.html")
+        #expect(html.contains("<a href=\"/courses/ml/intro/first/#code\">the first</a>"))
+        #expect(html.contains("<a href=\"../first/\">relative</a>"))
+        #expect(html.contains("<a href=\"#top\">anchor</a>"))
+        #expect(html.contains("<a href=\"https://example.com/x\">outside</a>"))
+        #expect(html.contains("<img src=\"/courses/ml/intro/first/plot.svg\" alt=\"chart\""))
+        #expect(html.contains("<code>[code](/x/)</code>"))
+        #expect(html.contains("<a href=\"/courses/ml/intro/\">inside a callout</a>"))
+    }
+
+    @Test func underTheRootBaseLinksAreUnchanged() throws {
+        let site = try SiteTest(fixture: "basic", options: BuildOptions(baseURL: "/"))
+        defer { site.remove() }
+        try site.write("content/intro/second.md", "---\ntitle: Second lesson\n---\n[home](/intro/)\n")
+        try site.build()
+        #expect(try site.output("intro/second/index.html").contains("<a href=\"/intro/\">home</a>"))
+    }
+}
