@@ -9,6 +9,8 @@ site: setup
 
 test: setup
 	$(SWIFT) test
+	scripts/browser-check.sh
+	scripts/nginx-check.sh bundled
 
 bench:
 	scripts/bench.sh
