@@ -12,7 +12,7 @@ public struct PollingWatcher: Sendable {
     public var interval: Duration
     public var settle: Duration
 
-    public init(paths: [String], ignoring: [String] = [], interval: Duration = .milliseconds(200),
+    public init(paths: [String], ignoring: [String] = [], interval: Duration = .milliseconds(100),
                 settle: Duration = .milliseconds(50)) {
         self.paths = paths
         self.ignoring = ignoring.map { $0.hasSuffix("/") ? String($0.dropLast()) : $0 }

@@ -14,7 +14,7 @@ public struct PreviewSession: Sendable {
     public var pollInterval: Duration
 
     public init(rebuilder: SiteRebuilder, host: String = Preview.defaultHost, port: Int = Preview.defaultPort,
-                basePath: String, hub: ReloadHub = ReloadHub(), pollInterval: Duration = .milliseconds(200)) {
+                basePath: String, hub: ReloadHub = ReloadHub(), pollInterval: Duration = .milliseconds(100)) {
         self.rebuilder = rebuilder
         self.host = host
         self.port = port

@@ -19,7 +19,7 @@ public struct SiteRebuilder: Sendable {
 
     /// The watcher for this site: content/, templates/ and the config, ignoring the output folder
     /// and the experiment cache when they sit inside a watched folder.
-    public func watcher(interval: Duration = .milliseconds(200)) -> PollingWatcher {
+    public func watcher(interval: Duration = .milliseconds(100)) -> PollingWatcher {
         PollingWatcher(paths: [paths.content, paths.templates, paths.config],
                        ignoring: [paths.output, paths.cache], interval: interval)
     }
