@@ -40,6 +40,29 @@ struct Lexer {
     }
 
     /// Advances over one whole scalar (a lead byte and its continuation bytes).
+    /// The tail every code lexer shares: brackets (tracking nesting `depth`), punctuation, the given
+    /// operator characters, or else one plain scalar. Consumes the token at `start` and emits it.
+    mutating func punctuationOperatorOrPlain(_ c: UInt8, from start: Int, depth: inout Int, operators: String) {
+        if "([{".utf8.contains(c) {
+            depth += 1
+            pos += 1
+            emit(.punctuation, from: start)
+        } else if ")]}".utf8.contains(c) {
+            depth = max(0, depth - 1)
+            pos += 1
+            emit(.punctuation, from: start)
+        } else if ",:;.".utf8.contains(c) {
+            pos += 1
+            emit(.punctuation, from: start)
+        } else if operators.utf8.contains(c) {
+            pos += 1
+            emit(.operator, from: start)
+        } else {
+            advanceScalar()
+            emit(nil, from: start)
+        }
+    }
+
     mutating func advanceScalar() {
         guard !isAtEnd else { return }
         pos += 1

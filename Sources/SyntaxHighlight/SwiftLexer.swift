@@ -74,23 +74,8 @@ extension Lexer {
                 pos += 1
                 _ = scanIdentifier()
                 emit(.variable, from: start)
-            } else if "([{".utf8.contains(c) {
-                depth += 1
-                pos += 1
-                emit(.punctuation, from: start)
-            } else if ")]}".utf8.contains(c) {
-                depth = max(0, depth - 1)
-                pos += 1
-                emit(.punctuation, from: start)
-            } else if ",:;.".utf8.contains(c) {
-                pos += 1
-                emit(.punctuation, from: start)
-            } else if "+-*/%=<>!&|^~?".utf8.contains(c) {
-                pos += 1
-                emit(.operator, from: start)
             } else {
-                advanceScalar()
-                emit(nil, from: start)
+                punctuationOperatorOrPlain(c, from: start, depth: &depth, operators: "+-*/%=<>!&|^~?")
             }
         }
     }
