@@ -2,7 +2,6 @@ import Diagnostics
 import Foundation
 import Experiments
 import Markdown
-import SyntaxHighlight
 
 /// A whole build, as visible stages: load content, run the lesson stages, render pages through the
 /// templates, write the output atomically.
@@ -31,6 +30,7 @@ public struct SiteBuilder {
         IncludeFiles(),
         RunExperiments(),
         RenderMath(),
+        HighlightCode(),
         LessonFurniture(),
         AssignHeadingIDs(),
     ]
@@ -77,8 +77,7 @@ public struct SiteBuilder {
         }
         let urls = SiteURLs(baseURL: options.baseURL ?? content.config.baseURL)
         let pages = PageContext(content: processed, urls: urls, assets: assets.urls)
-        let code = CodeBlockRenderer { SyntaxHighlighter.highlight($0, language: $1) }
-        let renderer = HTMLRenderer(codeBlock: { code.render(info: $0, code: $1) })
+        let renderer = HTMLRenderer()
         var count = 0
         do {
             tree.add("index.html", try page("index", pages.index(), templates: templates))

@@ -124,4 +124,14 @@ import Testing
         #expect(html.contains("<h1>&lt;script&gt;alert(1)&lt;/script&gt; &amp; co</h1>"))
         #expect(html.contains("content=\"&quot;quoted&quot; &lt;b&gt;\""))
     }
+
+    @Test func codeInsideCalloutsIsHighlightedToo() throws {
+        let site = try SiteTest(fixture: "basic")
+        defer { site.remove() }
+        try site.write("content/intro/first.md", "---\ntitle: First\n---\n> [!TIP] Try it\n>\n> ```python\n> print(1)\n> ```\n")
+        try site.build()
+        let html = try site.output("intro/first/index.html")
+        #expect(html.contains("<aside class=\"callout callout-tip\""))
+        #expect(html.contains("<pre><code class=\"language-python\"><span class=\"tok-builtin\">print</span>"))
+    }
 }

@@ -1,16 +1,15 @@
 import Markdown
+import SyntaxHighlight
 
 /// Writes a fenced code block as a figure-like box: an optional title bar (`title="…"`, with a
 /// download link when the file is published beside the page) over the code, with the language kept
-/// as `class="language-x"` and tokens highlighted at build time where a highlighter is given.
-struct CodeBlockRenderer {
-    /// Returns highlighted, escaped HTML for code in a language, or nil to escape it plainly.
-    var highlight: (_ code: String, _ language: String) -> String?
-
-    func render(info: String, code: String) -> String? {
+/// as `class="language-x"` and tokens highlighted at build time for the languages the highlighter
+/// knows (others are escaped plainly).
+enum CodeBlockRenderer {
+    static func render(info: String, code: String) -> String {
         let fence = FenceInfo(info)
         let language = fence.language
-        let body = (language.isEmpty ? nil : highlight(code, language)) ?? HTMLEscape.escape(code)
+        let body = (language.isEmpty ? nil : SyntaxHighlighter.highlight(code, language: language)) ?? HTMLEscape.escape(code)
         let cls = language.isEmpty ? "" : " class=\"language-\(HTMLEscape.escape(language))\""
         var html = "<div class=\"code-block\">\n"
         if let title = fence.attributes["title"] {
