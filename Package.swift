@@ -45,7 +45,7 @@ let package = Package(
         .target(name: "SyntaxHighlight", swiftSettings: optimised),
         .target(
             name: "Experiments",
-            dependencies: ["NumericCore", "SVGCharts", "Diagnostics", "Yams"],
+            dependencies: ["NumericCore", "SVGCharts", "Diagnostics", "Markdown", "Yams"],
             swiftSettings: optimised
         ),
         .target(

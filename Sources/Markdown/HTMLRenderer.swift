@@ -3,12 +3,8 @@
 public struct HTMLRenderer {
     /// Renders one fenced code block; return nil to fall back to the default `<pre><code>`.
     public var codeBlock: ((_ info: String, _ code: String) -> String?)?
-    /// Renders a text run (lets a stage post-process prose, e.g. typographic or inline results).
-    public var text: ((String) -> String)?
-
-    public init(codeBlock: ((String, String) -> String?)? = nil, text: ((String) -> String)? = nil) {
+    public init(codeBlock: ((String, String) -> String?)? = nil) {
         self.codeBlock = codeBlock
-        self.text = text
     }
 
     public func render(_ blocks: [Block]) -> String {
@@ -137,7 +133,7 @@ public struct HTMLRenderer {
         var out = ""
         for node in inlines {
             switch node {
-            case .text(let s): out += text?(s) ?? HTMLEscape.escape(s)
+            case .text(let s): out += HTMLEscape.escape(s)
             case .softBreak: out += "\n"
             case .lineBreak: out += "<br>\n"
             case .code(let s): out += "<code>\(HTMLEscape.escape(s))</code>"

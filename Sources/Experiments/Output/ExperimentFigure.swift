@@ -1,4 +1,5 @@
 import Diagnostics
+import Markdown
 
 /// What an executed block becomes on the page: a figure holding its table and/or chart (with the
 /// chart's data as a table for screen readers and the curious), its caption, and links to the raw
@@ -45,21 +46,21 @@ public struct ExperimentFigure: Sendable {
         if !problems.isEmpty { throw DiagnosticList(problems) }
         let diverged = result.runs.compactMap { run in run.divergence.map { "\(run.label) \($0)" } }
         let csvName = "\(spec.id).csv"
-        var meta = ["<a href=\"\(escape(csvName))\" download>Results as CSV</a>"]
+        var meta = ["<a href=\"\(HTMLEscape.escape(csvName))\" download>Results as CSV</a>"]
         if let source = spec.source {
             let name = source.split(separator: "/").last.map(String.init) ?? source
-            meta.append("reproduces <a href=\"\(escape(name))\"><code>\(escape(name))</code></a>")
+            meta.append("reproduces <a href=\"\(HTMLEscape.escape(name))\"><code>\(HTMLEscape.escape(name))</code></a>")
         }
         if !spec.checks.isEmpty {
             meta.append(spec.checks.count == 1 ? "1 claim checked" : "\(spec.checks.count) claims checked")
         }
         meta.append("computed when this page was built")
-        var html = "<figure class=\"experiment\" id=\"experiment-\(escape(spec.id))\">\n"
-        if spec.table == nil, let title = spec.title { html += "<p class=\"experiment-title\">\(escape(title))</p>\n" }
+        var html = "<figure class=\"experiment\" id=\"experiment-\(HTMLEscape.escape(spec.id))\">\n"
+        if spec.table == nil, let title = spec.title { html += "<p class=\"experiment-title\">\(HTMLEscape.escape(title))</p>\n" }
         html += body
         html += "<figcaption>"
-        if let caption = spec.caption { html += escape(caption) + " " }
-        if !diverged.isEmpty { html += "<span class=\"diverged\">\(escape(diverged.joined(separator: "; "))).</span> " }
+        if let caption = spec.caption { html += HTMLEscape.escape(caption) + " " }
+        if !diverged.isEmpty { html += "<span class=\"diverged\">\(HTMLEscape.escape(diverged.joined(separator: "; "))).</span> " }
         html += "<span class=\"experiment-meta\">\(meta.joined(separator: " · "))</span></figcaption>\n</figure>\n"
         return ExperimentFigure(html: html, csvName: csvName, csv: ResultCSV.text(result), checksPassed: spec.checks.count)
     }

@@ -1,4 +1,5 @@
 import Diagnostics
+import Markdown
 
 /// Writes a block's `table` as HTML: a caption, column headers with scopes, right-aligned numbers
 /// formatted as asked, the best cell of a highlighted column marked, and diverged runs said in words.
@@ -71,11 +72,11 @@ public struct ResultTable {
             best[c] = bestRow
         }
         var html = "<div class=\"table-scroll\"><table class=\"results\">\n"
-        if let title = spec.title { html += "<caption>\(escape(title))</caption>\n" }
+        if let title = spec.title { html += "<caption>\(HTMLEscape.escape(title))</caption>\n" }
         html += "<thead>\n<tr>"
         for (c, column) in table.columns.enumerated() {
             let numeric = cells.first.map { $0[c].isNumeric } ?? false
-            html += "<th scope=\"col\"\(numeric ? " class=\"num\"" : "")>\(escape(column.header))</th>"
+            html += "<th scope=\"col\"\(numeric ? " class=\"num\"" : "")>\(HTMLEscape.escape(column.header))</th>"
         }
         html += "</tr>\n</thead>\n<tbody>\n"
         let rowHeader = table.rows == .runs
@@ -88,7 +89,7 @@ public struct ResultTable {
                 let isBest = best[c] == r
                 if isBest { classes.append("best") }
                 let cls = classes.isEmpty ? "" : " class=\"\(classes.joined(separator: " "))\""
-                let text = isBest ? "<strong>\(escape(cell.text))</strong><span class=\"visually-hidden\"> (best)</span>" : escape(cell.text)
+                let text = isBest ? "<strong>\(HTMLEscape.escape(cell.text))</strong><span class=\"visually-hidden\"> (best)</span>" : HTMLEscape.escape(cell.text)
                 if c == 0 && rowHeader {
                     html += "<th scope=\"row\"\(cls)>\(text)</th>"
                 } else {
@@ -99,19 +100,4 @@ public struct ResultTable {
         }
         return html + "</tbody>\n</table></div>\n"
     }
-}
-
-/// Escapes text for HTML content and double-quoted attributes.
-func escape(_ text: String) -> String {
-    var out = ""
-    for scalar in text.unicodeScalars {
-        switch scalar {
-        case "&": out += "&amp;"
-        case "<": out += "&lt;"
-        case ">": out += "&gt;"
-        case "\"": out += "&quot;"
-        default: out.unicodeScalars.append(scalar)
-        }
-    }
-    return out
 }
