@@ -67,11 +67,15 @@ public struct OutputWriter {
         }
     }
 
-    /// Staging folders left by a killed build.
+    /// Staging folders left by a killed build: only those untouched for an hour, so a build running
+    /// at the same time (a preview server beside `sitegen build`) keeps its own.
     private func removeLeftovers(parent: String, base: String) {
         let fm = FileManager.default
         for name in (try? fm.contentsOfDirectory(atPath: parent)) ?? [] where name.hasPrefix(".\(base)-staging-") {
-            try? fm.removeItem(atPath: (parent as NSString).appendingPathComponent(name))
+            let path = (parent as NSString).appendingPathComponent(name)
+            guard let modified = (try? fm.attributesOfItem(atPath: path))?[.modificationDate] as? Date,
+                  Date().timeIntervalSince(modified) > 3600 else { continue }
+            try? fm.removeItem(atPath: path)
         }
     }
 
