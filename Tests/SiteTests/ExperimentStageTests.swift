@@ -78,8 +78,22 @@ import Testing
         #expect(uncached.cache.statistics.writes == 3)
     }
 
-    @Test func aDivergingRunIsShownNotFatal() throws {
-        let site = try Self.site(replacing: "{name: Adam, lr: 1e-3}", with: "{name: SGD, lr: 1000}")
+    @Test func aDivergingRunFailsAtItsLearningRate() throws {
+        #expect(try Self.errors(replacing: "{name: Adam, lr: 1e-3}", with: "{name: SGD, lr: 1000}") == [
+            "content/lab/results.md:66:32: error: run 'Adam' diverged: its loss became NaN or infinite at epoch 1, step 3 "
+                + "(lr 1000); lower the learning rate, or add 'diverges: true' to the run to show the divergence on purpose",
+        ])
+    }
+
+    @Test func aRunMarkedToDivergeMustDiverge() throws {
+        #expect(try Self.errors(replacing: "{name: Adam, lr: 1e-3}", with: "{name: Adam, lr: 1e-3}\n    diverges: true") == [
+            "content/lab/results.md:66:33: error: run 'Adam' is marked 'diverges: true' but trained all 3 epochs with a "
+                + "finite loss; remove the mark or raise the learning rate",
+        ])
+    }
+
+    @Test func aDivergingRunMarkedSoIsShown() throws {
+        let site = try Self.site(replacing: "{name: Adam, lr: 1e-3}", with: "{name: SGD, lr: 1000}\n    diverges: true")
         defer { site.remove() }
         try site.build()
         let html = try site.output("lab/results/index.html")

@@ -40,13 +40,16 @@ extension TrainSpec {
         if items.count > limits.runs { reader.error(runsNode, "at most \(limits.runs) runs per block, got \(items.count)") }
         for (i, item) in items.enumerated() {
             let context = "runs[\(i + 1)]"
-            guard let r = Fields(item, context, allowed: ["label", "optimizer", "scheduler"], reader: reader) else { continue }
+            guard let r = Fields(item, context, allowed: ["label", "optimizer", "scheduler", "diverges"], reader: reader) else { continue }
             let label = Labels.parse(r, context, existing: spec.runs.map(\.label), reader)
             let optimizer = r.required("optimizer").flatMap { OptimizerSpec.parse($0, "\(context).optimizer", reader) }
             let scheduler = r["scheduler"].flatMap { SchedulerSpec.parse($0, "\(context).scheduler", reader, env) }
             if r.has("scheduler"), scheduler == nil { continue }
+            let diverges = r.bool("diverges") ?? false
             guard let label, let optimizer else { continue }
-            spec.runs.append(TrainRun(label: label, optimizer: optimizer, scheduler: scheduler))
+            let lrNode = r["optimizer"]?.mapping?["lr"] ?? item
+            spec.runs.append(TrainRun(label: label, optimizer: optimizer, scheduler: scheduler,
+                                      expectsDivergence: diverges, location: reader.location(of: lrNode)))
         }
         // Out-of-range sizes were reported already; the budget is judged on valid ones.
         if reader.diagnostics.isEmpty { checkBudget(spec, runsNode, reader) }

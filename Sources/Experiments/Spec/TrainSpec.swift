@@ -1,3 +1,5 @@
+import Diagnostics
+
 /// A `kind: train` block: an MLP trained on a dataset once per run (same data, same initial weights),
 /// each run with its own optimiser and optional scheduler, metrics recorded every epoch.
 public struct TrainSpec: Sendable, Hashable {
@@ -32,4 +34,18 @@ public struct TrainRun: Sendable, Hashable {
     public var label: String
     public var optimizer: OptimizerSpec
     public var scheduler: SchedulerSpec?
+    /// `diverges: true`: the author shows this run blowing up on purpose. A run that diverges without
+    /// it is an error (a learning rate too large by mistake), and one marked but finishing is an error too.
+    public var expectsDivergence = false
+    /// Where the run's learning rate is written (or the run itself), for messages about the run's outcome.
+    public var location: SourceLocation
+
+    public init(label: String, optimizer: OptimizerSpec, scheduler: SchedulerSpec? = nil,
+                expectsDivergence: Bool = false, location: SourceLocation) {
+        self.label = label
+        self.optimizer = optimizer
+        self.scheduler = scheduler
+        self.expectsDivergence = expectsDivergence
+        self.location = location
+    }
 }

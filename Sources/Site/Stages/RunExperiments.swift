@@ -19,6 +19,7 @@ public struct RunExperiments: LessonStage {
                                            showProgress: context.options.showProgress).run(specs)
         let byID = Dictionary(specs.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         for spec in specs {
+            problems += DivergenceCheck.diagnostics(spec, result: results[spec.id])
             do {
                 let figure = try ExperimentFigure.render(spec, results: results, specs: byID)
                 if let index = blockIndex[spec.id] {
