@@ -2,16 +2,20 @@ import CCmarkGFM
 import Diagnostics
 
 /// Parses markdown with cmark-gfm (tables, strikethrough, autolinks, task lists, footnotes) and converts
-/// its node tree into `Block`s with source positions. cmark never rejects input, so this cannot fail.
+/// its node tree into `Block`s with source positions. cmark never rejects input; the one thing refused
+/// here is nesting deeper than `maximumDepth` (block quotes in block quotes, emphasis in links…), because
+/// every later stage walks the tree recursively and would run out of stack on a hostile file.
 public enum CmarkParser {
     /// The GFM extensions attached to every parse.
     static let extensionNames = ["table", "strikethrough", "autolink", "tasklist"]
+    /// Deeper than any real lesson (a quote in a list in a quote is 3), shallow enough for a 512 KB thread stack.
+    public static let maximumDepth = 100
 
     /// - Parameters:
     ///   - text: the markdown (front matter already removed).
     ///   - file: the path shown in diagnostics.
     ///   - lineOffset: lines that preceded `text` in the file (front matter), added to every line number.
-    public static func parse(_ text: String, file: String, lineOffset: Int = 0) -> [Block] {
+    public static func parse(_ text: String, file: String, lineOffset: Int = 0) throws(Diagnostic) -> [Block] {
         cmark_gfm_core_extensions_ensure_registered()
         let options = CMARK_OPT_SOURCEPOS | CMARK_OPT_FOOTNOTES | CMARK_OPT_UNSAFE
         guard let parser = cmark_parser_new(options) else { return [] }
@@ -30,7 +34,12 @@ public enum CmarkParser {
         guard let document = cmark_parser_finish(parser) else { return [] }
         defer { cmark_node_free(document) }
         let converter = Converter(file: file, lineOffset: lineOffset)
-        return converter.blocks(childrenOf: document)
+        let blocks = converter.blocks(childrenOf: document)
+        if let deepest = converter.tooDeep {
+            throw Diagnostic.error(at: deepest, "markdown nests deeper than \(maximumDepth) levels here (block quotes, "
+                + "lists, emphasis or links inside each other); flatten the structure")
+        }
+        return blocks
     }
 }
 
@@ -43,6 +52,10 @@ private final class Converter {
     let file: String
     let lineOffset: Int
     var footnoteDefinitions = 0
+    /// Nodes entered and not yet left; past `CmarkParser.maximumDepth` the subtree is dropped and its
+    /// first location remembered for the error.
+    var depth = 0
+    var tooDeep: SourceLocation?
 
     init(file: String, lineOffset: Int) {
         self.file = file
@@ -71,7 +84,22 @@ private final class Converter {
         children(node).compactMap(block)
     }
 
+    /// Runs `convert` one level deeper, or records the node and gives nil past the maximum depth.
+    func nested<T>(_ node: OpaquePointer, _ convert: () -> T?) -> T? {
+        guard depth < CmarkParser.maximumDepth else {
+            if tooDeep == nil { tooDeep = location(node) }
+            return nil
+        }
+        depth += 1
+        defer { depth -= 1 }
+        return convert()
+    }
+
     func block(_ node: OpaquePointer) -> Block? {
+        nested(node) { convertBlock(node) }
+    }
+
+    private func convertBlock(_ node: OpaquePointer) -> Block? {
         let at = location(node)
         switch cmark_node_get_type(node) {
         case CMARK_NODE_PARAGRAPH:
@@ -142,6 +170,10 @@ private final class Converter {
     }
 
     func inline(_ node: OpaquePointer) -> Inline? {
+        nested(node) { convertInline(node) }
+    }
+
+    private func convertInline(_ node: OpaquePointer) -> Inline? {
         switch cmark_node_get_type(node) {
         case CMARK_NODE_TEXT: return .text(literal(node))
         case CMARK_NODE_SOFTBREAK: return .softBreak

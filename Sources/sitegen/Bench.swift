@@ -32,9 +32,14 @@ extension SitegenCommand {
             var totalWall = 0.0, totalFlop = 0.0
             for module in content.modules {
                 for lesson in module.lessons {
-                    let blocks = CmarkParser.parse(lesson.body, file: lesson.sourcePath, lineOffset: lesson.bodyLineOffset)
                     let specs: [ExperimentSpec]
-                    do { specs = try RunExperiments.specs(in: blocks).map(\.spec) } catch {
+                    do {
+                        let blocks = try CmarkParser.parse(lesson.body, file: lesson.sourcePath, lineOffset: lesson.bodyLineOffset)
+                        specs = try RunExperiments.specs(in: blocks).map(\.spec)
+                    } catch let error as Diagnostic {
+                        Terminal.report(DiagnosticList([error]))
+                        throw ExitCode.failure
+                    } catch let error as DiagnosticList {
                         Terminal.report(error)
                         throw ExitCode.failure
                     }

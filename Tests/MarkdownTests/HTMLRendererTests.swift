@@ -2,8 +2,16 @@ import Testing
 @testable import Markdown
 
 @Suite struct HTMLRendererTests {
+    /// cmark parses anything; only nesting deeper than `CmarkParser.maximumDepth` throws, which these inputs never do.
+    func parse(_ markdown: String, file: String = "t.md", lineOffset: Int = 0) -> [Block] {
+        do { return try CmarkParser.parse(markdown, file: file, lineOffset: lineOffset) } catch {
+            Issue.record("unexpected: \(error)")
+            return []
+        }
+    }
+
     func html(_ markdown: String) -> String {
-        HTMLRenderer().render(HeadingIDs.assign(CmarkParser.parse(markdown, file: "t.md")))
+        HTMLRenderer().render(HeadingIDs.assign(parse(markdown)))
     }
 
     @Test func headingsGetIdsAndAnchors() {
@@ -11,7 +19,7 @@ import Testing
     }
 
     @Test func repeatedHeadingsGetUniqueIds() {
-        let blocks = HeadingIDs.assign(CmarkParser.parse("## Fix\n\n## Fix\n\n## Fix-1\n", file: "t.md"))
+        let blocks = HeadingIDs.assign(parse("## Fix\n\n## Fix\n\n## Fix-1\n"))
         let ids = TOCEntry.collect(blocks).map(\.id)
         #expect(ids == ["fix", "fix-1", "fix-1-1"])
     }
@@ -22,7 +30,7 @@ import Testing
     }
 
     @Test func tocCollectsLevelsTwoAndThree() {
-        let blocks = HeadingIDs.assign(CmarkParser.parse("# T\n\n## A `code`\n\n### B\n\n#### C\n", file: "t.md"))
+        let blocks = HeadingIDs.assign(parse("# T\n\n## A `code`\n\n### B\n\n#### C\n"))
         #expect(TOCEntry.collect(blocks) == [TOCEntry(level: 2, title: "A code", id: "a-code"), TOCEntry(level: 3, title: "B", id: "b")])
     }
 
@@ -33,7 +41,7 @@ import Testing
     @Test func codeBlockHookTakesOver() {
         var renderer = HTMLRenderer()
         renderer.codeBlock = { info, code in info == "experiment" ? "<div>ran \(code.count)</div>\n" : nil }
-        let out = renderer.render(CmarkParser.parse("```experiment\nabc\n```\n\n```\nplain\n```\n", file: "t.md"))
+        let out = renderer.render(parse("```experiment\nabc\n```\n\n```\nplain\n```\n"))
         #expect(out == "<div>ran 4</div>\n<pre><code>plain\n</code></pre>\n")
     }
 

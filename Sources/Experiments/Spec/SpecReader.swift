@@ -52,6 +52,10 @@ final class SpecReader {
             error(node, "'\(key)' must be a number, got '\(text)'")
             return nil
         }
+        guard value.isFinite else {
+            error(node, "'\(key)' is \(text), beyond the largest 64-bit float (about 1.8e308)")
+            return nil
+        }
         return value
     }
 

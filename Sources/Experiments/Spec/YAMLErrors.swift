@@ -2,7 +2,7 @@ import Diagnostics
 import Yams
 
 /// Turns Yams' errors into diagnostics at the right place in the markdown file.
-enum YAMLErrors {
+public enum YAMLErrors {
     static func diagnostic(for error: any Error, _ reader: SpecReader) -> Diagnostic {
         guard let yamlError = error as? YamlError else {
             return .error(at: reader.origin, "could not read the YAML: \(error)")
@@ -12,7 +12,8 @@ enum YAMLErrors {
              .composer(let context, let problem, let mark, _):
             // libyaml's context says what it was reading ("while parsing a flow mapping") and where that began.
             let while_ = context.map { " (\($0.text) that starts at \(reader.location(line: $0.mark.line, column: $0.mark.column)))" }
-            return .error(at: reader.location(line: mark.line, column: mark.column), "YAML syntax error: \(problem)\(while_ ?? "")")
+            return .error(at: reader.location(line: mark.line, column: mark.column),
+                          "YAML syntax error: \(readable(problem))\(while_ ?? "")")
         case .duplicatedKeysInMapping(let duplicates, let context):
             let names = Set(duplicates).sorted().map { "'\($0)'" }.joined(separator: ", ")
             return .error(at: reader.location(line: context.mark.line, column: context.mark.column),
@@ -20,5 +21,13 @@ enum YAMLErrors {
         default:
             return .error(at: reader.origin, "could not read the YAML: \(yamlError)")
         }
+    }
+
+    /// libyaml's problem text, with advice about its own C API replaced by advice for an author.
+    public static func readable(_ problem: String) -> String {
+        if problem.hasPrefix("Maximum nesting level reached") {
+            return "lists and mappings are nested too deeply (libyaml allows 1000 levels)"
+        }
+        return problem
     }
 }

@@ -32,11 +32,32 @@ public struct Lesson: Sendable {
     /// Estimated minutes to read: prose at 200 words a minute, code at a third of that; at least 1.
     public var readingTime: Int {
         if let given = frontMatter.readingTime { return given }
+        // One pass over the bytes (a 10 MB lesson is counted in milliseconds): words are runs of bytes
+        // other than space, tab and newline; a line starting with ``` or ~~~ toggles code.
         var proseWords = 0, codeWords = 0, inFence = false
-        for line in body.split(separator: "\n", omittingEmptySubsequences: false) {
-            if line.hasPrefix("```") || line.hasPrefix("~~~") { inFence.toggle(); continue }
-            let words = line.split(whereSeparator: { $0 == " " || $0 == "\t" }).count
-            if inFence { codeWords += words } else { proseWords += words }
+        let space = UInt8(ascii: " "), tab = UInt8(ascii: "\t"), newline = UInt8(ascii: "\n")
+        var atLineStart = true, inWord = false
+        var text = body
+        text.withUTF8 { bytes in
+            var i = 0
+            while i < bytes.count {
+                let byte = bytes[i]
+                if atLineStart, i + 2 < bytes.count, byte == UInt8(ascii: "`") || byte == UInt8(ascii: "~"),
+                   bytes[i + 1] == byte, bytes[i + 2] == byte {
+                    inFence.toggle()
+                    while i < bytes.count, bytes[i] != newline { i += 1 }
+                    inWord = false
+                    continue
+                }
+                atLineStart = byte == newline
+                if byte == space || byte == tab || byte == newline {
+                    inWord = false
+                } else if !inWord {
+                    inWord = true
+                    if inFence { codeWords += 1 } else { proseWords += 1 }
+                }
+                i += 1
+            }
         }
         let minutes = (Double(proseWords) / 200 + Double(codeWords) / 70).rounded(.up)
         return max(1, Int(minutes))

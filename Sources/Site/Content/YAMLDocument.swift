@@ -1,4 +1,5 @@
 import Diagnostics
+import Experiments
 import Foundation
 import Yams
 
@@ -110,7 +111,7 @@ struct YAMLDocument {
         switch error {
         case let .scanner(context, problem, mark, _), let .parser(context, problem, mark, _), let .composer(context, problem, mark, _):
             let extra = context.map { " (\($0.text))" } ?? ""
-            return .error(at: at(mark), "invalid YAML: \(problem)\(extra)")
+            return .error(at: at(mark), "invalid YAML: \(YAMLErrors.readable(problem))\(extra)")
         case let .duplicatedKeysInMapping(duplicates, context):
             return .error(at: at(context.mark), "duplicate key '\(duplicates.sorted().joined(separator: "', '"))': each key may appear once")
         case let .reader(problem, _, _, _):

@@ -10,7 +10,11 @@ public struct ParseMarkdown: LessonStage {
     public func run(_ lesson: inout Lesson, in context: BuildContext) throws(DiagnosticList) {
         let protected = try ProtectedSpans(body: lesson.body, file: lesson.sourcePath, lineOffset: lesson.bodyLineOffset)
         lesson.spans = protected.spans
-        lesson.blocks = CmarkParser.parse(protected.masked, file: lesson.sourcePath, lineOffset: lesson.bodyLineOffset)
+        do {
+            lesson.blocks = try CmarkParser.parse(protected.masked, file: lesson.sourcePath, lineOffset: lesson.bodyLineOffset)
+        } catch {
+            throw DiagnosticList([error])
+        }
     }
 }
 

@@ -46,7 +46,10 @@ public struct ScriptVerifier {
         var problems: [Diagnostic] = []
         for module in content.modules {
             for lesson in module.lessons {
-                let blocks = CmarkParser.parse(lesson.body, file: lesson.sourcePath, lineOffset: lesson.bodyLineOffset)
+                let blocks: [Block]
+                do { blocks = try CmarkParser.parse(lesson.body, file: lesson.sourcePath, lineOffset: lesson.bodyLineOffset) } catch {
+                    throw DiagnosticList([error])
+                }
                 let specs = try RunExperiments.specs(in: blocks).map(\.spec)
                 let results = try runner.run(specs)
                 let byID = Dictionary(specs.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
