@@ -14,8 +14,9 @@ public enum DivergenceCheck {
             case (let divergence?, false):
                 problems.append(.error(at: run.location,
                     "run '\(run.label)' diverged: its loss became NaN or infinite at epoch \(divergence.epoch), "
-                    + "step \(divergence.step) (lr \(NumberFormat(style: .general).format(run.optimizer.lr))); "
-                    + "lower the learning rate, or add 'diverges: true' to the run to show the divergence on purpose"))
+                    + "step \(divergence.step) (\(rate(run))); lower the learning rate"
+                    + (run.scheduler == nil ? "" : " or fix the schedule")
+                    + ", or add 'diverges: true' to the run to show the divergence on purpose"))
             case (nil, true):
                 problems.append(.error(at: run.location,
                     "run '\(run.label)' is marked 'diverges: true' but trained all \(train.training.epochs) epochs "
@@ -25,5 +26,12 @@ public enum DivergenceCheck {
             }
         }
         return problems
+    }
+
+    /// "lr 0.001", or "lr 0.001 scheduled by LambdaLR" when a scheduler changes it.
+    static func rate(_ run: TrainRun) -> String {
+        let lr = "lr \(NumberFormat(style: .general).format(run.optimizer.lr))"
+        guard let scheduler = run.scheduler else { return lr }
+        return "\(lr) scheduled by \(scheduler.name.rawValue)"
     }
 }

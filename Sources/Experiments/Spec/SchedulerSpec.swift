@@ -28,6 +28,18 @@ public struct SchedulerSpec: Sendable, Hashable {
 
     public var kind: Kind
     public var interval: Interval
+
+    /// The torch class name (WarmupCosine is our name for a LambdaLR shape).
+    public var name: Name {
+        switch kind {
+        case .stepLR: .stepLR
+        case .cosineAnnealingLR: .cosineAnnealingLR
+        case .reduceLROnPlateau: .reduceLROnPlateau
+        case .oneCycleLR: .oneCycleLR
+        case .lambdaLR: .lambdaLR
+        case .warmupCosine: .warmupCosine
+        }
+    }
 }
 
 /// `ReduceLROnPlateau` options; `monitor` is the metric passed to `scheduler.step(value)` each epoch.

@@ -11,7 +11,9 @@ public enum YAMLErrors {
         case .scanner(let context, let problem, let mark, _), .parser(let context, let problem, let mark, _),
              .composer(let context, let problem, let mark, _):
             // libyaml's context says what it was reading ("while parsing a flow mapping") and where that began.
-            let while_ = context.map { " (\($0.text) that starts at \(reader.location(line: $0.mark.line, column: $0.mark.column)))" }
+            // libyaml gives the nesting error a context without a description: leave it out.
+            let described = context.flatMap { $0.text == "while parsing" ? nil : $0 }
+            let while_ = described.map { " (\($0.text) that starts at \(reader.location(line: $0.mark.line, column: $0.mark.column)))" }
             return .error(at: reader.location(line: mark.line, column: mark.column),
                           "YAML syntax error: \(readable(problem))\(while_ ?? "")")
         case .duplicatedKeysInMapping(let duplicates, let context):

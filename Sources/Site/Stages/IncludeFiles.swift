@@ -41,7 +41,10 @@ public struct IncludeFiles: LessonStage {
 
     static func read(_ file: String, from folder: String, contentRoot: String, at location: SourceLocation,
                      display: (String) -> String) throws(Diagnostic) -> String {
-        guard !file.isEmpty, !file.hasPrefix("/") else {
+        guard !file.isEmpty else {
+            throw Diagnostic.error(at: location, "file=\"\" names no file: write the included file's name, such as file=\"train.py\"")
+        }
+        guard !file.hasPrefix("/") else {
             throw Diagnostic.error(at: location, "include path '\(file)' must be relative to the lesson's folder")
         }
         let path = ((folder as NSString).appendingPathComponent(file) as NSString).standardizingPath
@@ -49,6 +52,10 @@ public struct IncludeFiles: LessonStage {
         let root = (contentRoot as NSString).resolvingSymlinksInPath
         guard resolved.hasPrefix(root + "/") else {
             throw Diagnostic.error(at: location, "include path '\(file)' leaves the content folder; keep included files beside the lesson")
+        }
+        var isFolder: ObjCBool = false
+        if FileManager.default.fileExists(atPath: resolved, isDirectory: &isFolder), isFolder.boolValue {
+            throw Diagnostic.error(at: location, "included path \(display(path)) is a folder: name a file inside it")
         }
         guard let data = FileManager.default.contents(atPath: resolved) else {
             throw Diagnostic.error(at: location, "included file \(display(path)) does not exist: check the name in file=\"\(file)\"")

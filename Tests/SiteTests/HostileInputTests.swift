@@ -1,0 +1,332 @@
+import Diagnostics
+import Foundation
+import Testing
+@testable import Site
+
+/// The hostile-input corpus: malformed YAML, wrong types, huge numbers, NaN/Inf and diverging learning rates,
+/// missing, cyclic and escaping includes, labels with markup, invalid UTF-8, empty files, absurd nesting and a
+/// 10 MB lesson. Each case either fails with exactly the listed messages (file:line:col) and leaves the
+/// previous public/ untouched, or builds with its hostile part made harmless. None may crash or hang.
+@Suite struct HostileInputTests {
+    @Test(arguments: HostileInput.corpus) func hostileInput(_ input: HostileInput) throws {
+        let site = try SiteTest(fixture: input.fixture)
+        defer { site.remove() }
+        try site.build()
+        let before = try site.outputTree()
+        try input.edit(site)
+        switch input.expected {
+        case .fails(let expected):
+            let actual = site.buildFailure().map(\.description)
+            if actual != expected {
+                let got = actual.map { "\"\($0)\"," }.joined(separator: "\n")
+                Issue.record("messages differ; got:\n\(got)")
+            }
+            #expect(try site.outputTree() == before, "the previous public/ must stay intact")
+        case .builds(let verify):
+            try site.build()
+            try verify(site)
+        }
+    }
+
+    @Test func theCorpusHasAtLeastFortyDistinctCases() {
+        #expect(HostileInput.corpus.count >= 40)
+        #expect(Set(HostileInput.corpus.map(\.name)).count == HostileInput.corpus.count)
+    }
+}
+
+struct HostileInput: Sendable, CustomTestStringConvertible {
+    enum Expected: Sendable {
+        /// The build fails with exactly these messages, in this order.
+        case fails([String])
+        /// The build succeeds; the closure checks what the page made of the input.
+        case builds(@Sendable (SiteTest) throws -> Void)
+    }
+
+    let name: String
+    let fixture: String
+    let edit: @Sendable (SiteTest) throws -> Void
+    let expected: Expected
+
+    var testDescription: String { name }
+
+    // MARK: Building cases
+
+    /// The `basic` fixture with content/intro/first.md replaced by `text`.
+    static func lessonFile(_ name: String, _ text: String, _ expected: Expected) -> HostileInput {
+        HostileInput(name: name, fixture: "basic", edit: { try $0.write(lesson, text) }, expected: expected)
+    }
+
+    /// The `basic` fixture with a three-line front matter and then `body` as first.md (the body starts on line 4).
+    static func lessonBody(_ name: String, _ body: String, _ expected: Expected) -> HostileInput {
+        lessonFile(name, "---\ntitle: First\n---\n" + body, expected)
+    }
+
+    /// The `experiments` fixture with `old` (which occurs once) replaced by `new` in its lesson.
+    static func experiment(_ name: String, replacing old: String, with new: String, _ expected: Expected) -> HostileInput {
+        HostileInput(name: name, fixture: "experiments", edit: { site in
+            let text = try site.read(lab)
+            guard text.components(separatedBy: old).count == 2 else { throw FixtureMismatch(text: old) }
+            try site.write(lab, text.replacingOccurrences(of: old, with: new))
+        }, expected: expected)
+    }
+
+    static func config(_ name: String, _ text: String, _ expected: Expected) -> HostileInput {
+        HostileInput(name: name, fixture: "basic", edit: { try $0.write("sitegen.yml", text) }, expected: expected)
+    }
+
+    struct FixtureMismatch: Error { let text: String }
+
+    static let lesson = "content/intro/first.md"
+    static let lab = "content/lab/results.md"
+    static let firstPage = "intro/first/index.html"
+
+    static func bytes(_ site: SiteTest, _ relative: String, _ data: [UInt8]) throws {
+        try Data(data).write(to: URL(fileURLWithPath: "\(site.root)/\(relative)"))
+    }
+
+    // MARK: The corpus
+
+    static let corpus: [HostileInput] = frontMatterAndConfig + markdownAndFiles + includes + math + experiments
+
+    static let frontMatterAndConfig: [HostileInput] = [
+        lessonFile("front matter: broken YAML", "---\ntitle: First\nsummary: [unclosed\n---\nBody\n", .fails([
+            "content/intro/first.md:4:1: error: invalid YAML: did not find expected ',' or ']' (while parsing a flow sequence)",
+        ])),
+        lessonFile("front matter: a list, not a mapping", "---\n- a\n- b\n---\nBody\n", .fails([
+            "content/intro/first.md:2:1: error: expected keys and values here (such as 'title: …'), not a list",
+        ])),
+        lessonFile("front matter: title is a mapping", "---\ntitle: {a: 1}\n---\nBody\n", .fails([
+            "content/intro/first.md:2:8: error: 'title' must be text",
+        ])),
+        lessonFile("front matter: order is text", "---\ntitle: T\norder: first\n---\nBody\n", .fails([
+            "content/intro/first.md:3:8: error: 'order' must be a whole number, not 'first'",
+        ])),
+        lessonFile("front matter: draft is not a boolean", "---\ntitle: T\ndraft: maybe\n---\nBody\n", .fails([
+            "content/intro/first.md:3:8: error: 'draft' must be true or false, not 'maybe'",
+        ])),
+        lessonFile("front matter: negative reading time", "---\ntitle: T\nreading_time: -5\n---\nBody\n", .fails([
+            "content/intro/first.md:3:15: error: 'reading_time' is in minutes and must be at least 1",
+        ])),
+        lessonFile("front matter: duplicate key", "---\ntitle: A\ntitle: B\n---\nBody\n", .fails([
+            "content/intro/first.md:2:1: error: duplicate key 'title': each key may appear once",
+        ])),
+        lessonFile("front matter: order beyond Int", "---\ntitle: T\norder: 99999999999999999999999\n---\nBody\n", .fails([
+            "content/intro/first.md:3:8: error: 'order' must be a whole number, not '99999999999999999999999'",
+        ])),
+        lessonFile("front matter: tab indentation", "---\ntitle: T\nsummary:\n\t- x\n---\nBody\n", .fails([
+            "content/intro/first.md:4:1: error: invalid YAML: found character that cannot start any token (while scanning for the next token)",
+        ])),
+        lessonFile("front matter: never closed", "---\ntitle: First\n\nBody\n", .fails([
+            "content/intro/first.md:1:1: error: front matter is not closed: add a '---' line after its last key",
+        ])),
+        config("site config: broken YAML", "title: [x\n", .fails([
+            "sitegen.yml:2:1: error: invalid YAML: did not find expected ',' or ']' (while parsing a flow sequence)",
+        ])),
+        config("site config: modules is not a list", "title: X\nmodules: intro\n", .fails([
+            "sitegen.yml:2:10: error: 'modules' must be a list of module folders (or of mappings with 'slug:')",
+        ])),
+        config("site config: empty file", "", .fails([
+            "sitegen.yml:1:1: error: the site config needs a 'title'",
+        ])),
+        config("site config: base_url is a list", "title: X\nbase_url: [a]\nmodules: [intro]\n", .fails([
+            "sitegen.yml:2:11: error: 'base_url' must be text",
+        ])),
+    ]
+
+    static let markdownAndFiles: [HostileInput] = [
+        lessonFile("lesson: empty file", "", .fails([
+            "content/intro/first.md:1:1: error: missing front matter: start the file with a '---' line, then at least 'title: …', then '---'",
+        ])),
+        HostileInput(name: "lesson: invalid UTF-8", fixture: "basic", edit: { site in
+            try bytes(site, lesson, Array("---\ntitle: T\n---\nCaf".utf8) + [0xC3, 0x28, 0xFF, 0x0A])
+        }, expected: .fails([
+            "content/intro/first.md:1:1: error: the file is not valid UTF-8: save it as UTF-8",
+        ])),
+        lessonBody("lesson: NUL bytes become U+FFFD", "Before\u{0}after.\n", .builds { site in
+            let html = try site.output(firstPage)
+            #expect(html.contains("<p>Before\u{FFFD}after.</p>"))
+        }),
+        lessonBody("lesson: block quotes 50 000 deep", String(repeating: "> ", count: 50_000) + "deep\n", .fails([
+            "content/intro/first.md:4:201: error: markdown nests deeper than 100 levels here (block quotes, lists, emphasis or links inside each other); flatten the structure",
+        ])),
+        lessonBody("lesson: emphasis 50 000 deep",
+                   String(repeating: "*a ", count: 50_000) + "x" + String(repeating: " b*", count: 50_000) + "\n", .fails([
+            "content/intro/first.md:4:296: error: markdown nests deeper than 100 levels here (block quotes, lists, emphasis or links inside each other); flatten the structure",
+        ])),
+        lessonBody("lesson: links 50 000 deep are flattened by cmark",
+                   String(repeating: "[a ", count: 50_000) + "x" + String(repeating: "](u)", count: 50_000) + "\n", .builds { site in
+            let html = try site.output(firstPage)
+            #expect(html.contains("<a href=\"u\">"))
+        }),
+        lessonBody("lesson: unknown callout kind", "> [!NOTEE] Title\n> Body\n", .fails([
+            "content/intro/first.md:4:1: error: unknown callout kind '[!NOTEE]' (did you mean 'NOTE'?); use one of NOTE, TIP, IMPORTANT, WARNING, CAUTION, ANALOGY, QA, COMPARE, TAKEAWAYS",
+        ])),
+        HostileInput(name: "lesson: title and heading with script", fixture: "basic", edit: { site in
+            try site.write(lesson, "---\ntitle: \"<script>alert(1)</script>\"\n---\n## <img src=x onerror=alert(1)> & co\n")
+        }, expected: .builds { site in
+            let html = try site.output(firstPage)
+            #expect(!html.contains("<script>alert(1)"))
+            #expect(html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"))
+        }),
+        HostileInput(name: "lesson: 10 MB of prose, code and math", fixture: "basic", edit: { site in
+            let paragraph = "Adam keeps running means of *gradients* and **their squares** ([docs](https://pytorch.org)), "
+                + "`m / (sqrt(v) + eps)`, and corrects their bias by $1 - \\beta_1^t$.\n\n"
+            let body = String(repeating: paragraph, count: 10_000_000 / paragraph.utf8.count + 1)
+            try site.write(lesson, "---\ntitle: Huge\n---\n## Long\n\n" + body)
+        }, expected: .builds { site in
+            let html = try site.output(firstPage)
+            #expect(html.utf8.count > 10_000_000)
+            #expect(html.contains("<math"))
+        }),
+    ]
+
+    static let includes: [HostileInput] = [
+        lessonBody("include: missing file", "```python file=\"gone.py\"\n```\n", .fails([
+            "content/intro/first.md:4:1: error: included file content/intro/gone.py does not exist: check the name in file=\"gone.py\"",
+        ])),
+        lessonBody("include: path traversal", "```python file=\"../../sitegen.yml\"\n```\n", .fails([
+            "content/intro/first.md:4:1: error: include path '../../sitegen.yml' leaves the content folder; keep included files beside the lesson",
+        ])),
+        lessonBody("include: absolute path", "```python file=\"/etc/passwd\"\n```\n", .fails([
+            "content/intro/first.md:4:1: error: include path '/etc/passwd' must be relative to the lesson's folder",
+        ])),
+        HostileInput(name: "include: symlink leaving the content folder", fixture: "basic", edit: { site in
+            try FileManager.default.createSymbolicLink(atPath: "\(site.root)/content/intro/escape.py", withDestinationPath: "/etc/hostname")
+            try site.write(lesson, "---\ntitle: T\n---\n```python file=\"escape.py\"\n```\n")
+        }, expected: .fails([
+            "content/intro/first.md:4:1: error: include path 'escape.py' leaves the content folder; keep included files beside the lesson",
+        ])),
+        lessonBody("include: a folder", "```python file=\".\"\n```\n", .fails([
+            "content/intro/first.md:4:1: error: included path content/intro is a folder: name a file inside it",
+        ])),
+        lessonBody("include: empty name", "```python file=\"\"\n```\n", .fails([
+            "content/intro/first.md:4:1: error: file=\"\" names no file: write the included file's name, such as file=\"train.py\"",
+        ])),
+        HostileInput(name: "include: invalid UTF-8 file", fixture: "basic", edit: { site in
+            try bytes(site, "content/intro/binary.py", [0x80, 0x81, 0xFE, 0xFF])
+            try site.write(lesson, "---\ntitle: T\n---\n```python file=\"binary.py\"\n```\n")
+        }, expected: .fails([
+            "content/intro/first.md:4:1: error: included file content/intro/binary.py is not valid UTF-8 text",
+        ])),
+        // Includes are shown as code, never expanded, so a lesson including itself is shown once: no cycle.
+        lessonBody("include: the lesson includes itself", "```markdown file=\"first.md\"\n```\n", .builds { site in
+            let html = try site.output(firstPage)
+            #expect(html.components(separatedBy: "file=&quot;first.md&quot;").count == 2)
+        }),
+    ]
+
+    static let math: [HostileInput] = [
+        lessonBody("math: unknown command", "Rule: $\\fracc{a}{b}$.\n", .fails([
+            "content/intro/first.md:4:8: error: invalid math: unknown command \\fracc (did you mean \\frac?)",
+        ])),
+        lessonBody("math: display math not closed", "Cost $$x^2\n", .fails([
+            "content/intro/first.md:4:6: error: display math is not closed: end it with '$$' on the same line",
+        ])),
+        lessonBody("math: braces 50 000 deep",
+                   "Deep $" + String(repeating: "{", count: 50_000) + "x" + String(repeating: "}", count: 50_000) + "$.\n", .fails([
+            "content/intro/first.md:4:207: error: invalid math: formula nests deeper than 200 levels",
+        ])),
+        lessonBody("math: \\frac without arguments", "Broken $\\frac$ here.\n", .fails([
+            "content/intro/first.md:4:9: error: invalid math: \\frac is missing an argument",
+        ])),
+        lessonBody("inline result: not closed", "Value {{ a.b\n", .fails([
+            "content/intro/first.md:4:7: error: inline result is not closed: add '}}' on the same line",
+        ])),
+    ]
+
+    static let experiments: [HostileInput] = [
+        experiment("experiment: unknown optimiser", replacing: "{name: Adam, lr: 1e-3}", with: "{name: Adamw, lr: 1e-3}", .fails([
+            "content/lab/results.md:66:23: error: unknown optimiser 'Adamw' (did you mean 'AdamW'?)",
+        ])),
+        experiment("experiment: lr .nan", replacing: "{name: Adam, lr: 1e-3}", with: "{name: Adam, lr: .nan}", .fails([
+            "content/lab/results.md:66:33: error: 'lr' must be a number, got '.nan'",
+        ])),
+        experiment("experiment: lr .inf", replacing: "{name: Adam, lr: 1e-3}", with: "{name: Adam, lr: .inf}", .fails([
+            "content/lab/results.md:66:33: error: 'lr' must be a number, got '.inf'",
+        ])),
+        experiment("experiment: lr overflows binary64", replacing: "{name: Adam, lr: 1e-3}", with: "{name: Adam, lr: 1e400}", .fails([
+            "content/lab/results.md:66:33: error: 'lr' is 1e400, beyond the largest 64-bit float (about 1.8e308)",
+        ])),
+        experiment("experiment: negative lr", replacing: "{name: SGD, lr: 0.01}", with: "{name: SGD, lr: -0.1}", .fails([
+            "content/lab/results.md:64:32: error: 'lr' must be positive, got -0.1",
+        ])),
+        experiment("experiment: lr quoted", replacing: "{name: SGD, lr: 0.01}", with: "{name: SGD, lr: \"0.01\"}", .fails([
+            "content/lab/results.md:64:32: error: 'lr' must be a number, got '0.01'",
+        ])),
+        experiment("experiment: lr that makes the loss NaN", replacing: "{name: SGD, lr: 0.01}", with: "{name: SGD, lr: 1e4}", .fails([
+            "content/lab/results.md:64:32: error: run 'SGD' diverged: its loss became NaN or infinite at epoch 1, step 3 (lr 10000); lower the learning rate, or add 'diverges: true' to the run to show the divergence on purpose",
+            "content/lab/results.md:75:16: error: inline result: 'SGD' diverged at epoch 1, so its test_mae has no final value",
+        ])),
+        experiment("experiment: schedule dividing by zero", replacing: "{name: Adam, lr: 1e-3}",
+                   with: "{name: Adam, lr: 1e-3}\n    scheduler: {name: LambdaLR, lr_lambda: \"1 / step\"}", .fails([
+            "content/lab/results.md:66:33: error: run 'Adam' diverged: its loss became NaN or infinite at epoch 1, step 2 (lr 0.001 scheduled by LambdaLR); lower the learning rate or fix the schedule, or add 'diverges: true' to the run to show the divergence on purpose",
+        ])),
+        experiment("experiment: a trillion epochs", replacing: "epochs: 3,", with: "epochs: 1000000000000,", .fails([
+            "content/lab/results.md:61:20: error: 'epochs' must be from 1 to 100000, got 1000000000000",
+        ])),
+        experiment("experiment: batch size 0", replacing: "batch_size: 16", with: "batch_size: 0", .fails([
+            "content/lab/results.md:61:35: error: 'batch_size' must be at least 1, got 0",
+        ])),
+        experiment("experiment: absurd layer width", replacing: "layers: [4, 8, 1]", with: "layers: [4, 100000000000000, 1]", .fails([
+            "content/lab/results.md:59:17: error: layer widths must be from 1 to 100000, got 100000000000000",
+        ])),
+        experiment("experiment: negative sample count", replacing: "n_samples: 60", with: "n_samples: -5", .fails([
+            "content/lab/results.md:55:14: error: 'n_samples' must be from 10 to 1000000, got -5",
+        ])),
+        experiment("experiment: seed beyond 64 bits", replacing: "seed: 7", with: "seed: 100000000000000000000000", .fails([
+            "content/lab/results.md:56:9: error: 'seed' must be a whole number, got '100000000000000000000000'",
+        ])),
+        experiment("experiment: broken YAML", replacing: "model: {layers: [4, 8, 1], activation: relu, seed: 1}",
+                   with: "model: {layers: [4, 8, 1, activation: relu", .fails([
+            "content/lab/results.md:60:5: error: YAML syntax error: did not find expected ',' or ']' (while parsing a flow sequence that starts at content/lab/results.md:59:17)",
+        ])),
+        experiment("experiment: alias bomb", replacing: "metrics: [train_loss, test_mae]\n",
+                   with: "metrics: [train_loss, test_mae]\nconstants:\n  a: &a [1, 1, 1, 1, 1, 1, 1, 1, 1, 1]\n"
+                       + "  b: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a, *a]\n  c: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b, *b]\n"
+                       + "  d: &d [*c, *c, *c, *c, *c, *c, *c, *c, *c, *c]\n  e: [*d, *d, *d, *d, *d, *d, *d, *d, *d, *d]\n", .fails([
+            "content/lab/results.md:69:6: error: 'a' must be a number, not a list",
+            "content/lab/results.md:70:6: error: 'b' must be a number, not a list",
+            "content/lab/results.md:71:6: error: 'c' must be a number, not a list",
+            "content/lab/results.md:72:6: error: 'd' must be a number, not a list",
+            "content/lab/results.md:73:3: error: 'e' cannot be a constant name: use letters, digits and _, and not a built-in name (pi, e, t, step, epoch, label, and, or, not, final or a function)",
+        ])),
+        experiment("experiment: YAML nested 20 000 deep", replacing: "metrics: [train_loss, test_mae]\n",
+                   with: "metrics: [train_loss, test_mae]\nconstants: {x: " + String(repeating: "[", count: 20_000)
+                       + String(repeating: "]", count: 20_000) + "}\n", .fails([
+            "content/lab/results.md:68:17: error: YAML syntax error: lists and mappings are nested too deeply (libyaml allows 1000 levels)",
+        ])),
+        experiment("experiment: duplicate id", replacing: "id: tiny-trace", with: "id: tiny-schedule", .fails([
+            "content/lab/results.md:31:1: error: duplicate experiment id 'tiny-schedule' (first used at content/lab/results.md:9:1)",
+        ])),
+        experiment("experiment: unknown kind", replacing: "kind: trace", with: "kind: tracer", .fails([
+            "content/lab/results.md:32:7: error: unknown kind 'tracer' (did you mean 'trace'?)",
+        ])),
+        experiment("experiment: text before the keys", replacing: "id: tiny-trace\nkind: trace\n",
+                   with: "just text\n", .fails([
+            "content/lab/results.md:32:7: error: YAML syntax error: mapping values are not allowed in this context",
+        ])),
+        experiment("experiment: check with a syntax error", replacing: "\"double[3] == 6\"", with: "\"double[3] ==\"", .fails([
+            "content/lab/results.md:23:18: error: in 'check': expected a value but found the end of the expression",
+        ])),
+        experiment("experiment: check that fails", replacing: "\"double[3] == 6\"", with: "\"double[3] == 7\"", .fails([
+            "content/lab/results.md:23:6: error: check failed: double[3] == 7; left side = 6, right side = 7",
+        ])),
+        experiment("experiment: unknown key in a run", replacing: "{name: Adam, lr: 1e-3}",
+                   with: "{name: Adam, lr: 1e-3}\n    diverge: true", .fails([
+            "content/lab/results.md:67:5: error: unknown key 'diverge' in runs[2] (did you mean 'diverges'?)",
+        ])),
+        experiment("inline result: unknown experiment", replacing: "{{ tiny-train[\"SGD\"]", with: "{{ tiny-trian[\"SGD\"]", .fails([
+            "content/lab/results.md:75:16: error: inline result: no experiment with id 'tiny-trian' on this page (did you mean 'tiny-train'?)",
+        ])),
+        HostileInput(name: "experiment: run label with script", fixture: "experiments", edit: { site in
+            let text = try site.read(lab)
+            try site.write(lab, text.replacingOccurrences(of: "label: SGD\n    optimizer: {name: SGD, lr: 0.01}",
+                                                          with: "label: \"<script>alert(1)</script>\"\n    optimizer: {name: SGD, lr: 0.01}")
+                .replacingOccurrences(of: "tiny-train[\"SGD\"]", with: "tiny-train[\"<script>alert(1)</script>\"]"))
+        }, expected: .builds { site in
+            let html = try site.output("lab/results/index.html")
+            #expect(!html.contains("<script>alert(1)"))
+            #expect(html.contains("<th scope=\"row\">&lt;script&gt;alert(1)&lt;/script&gt;</th>"))
+        }),
+    ]
+}
