@@ -30,6 +30,20 @@ struct SiteTest {
         self.options = options
     }
 
+    /// The bundled course itself (the repository's sitegen.yml, content/ and templates/), in a fresh folder.
+    static func bundled(options: BuildOptions = BuildOptions()) throws -> SiteTest {
+        try SiteTest(copying: ["sitegen.yml", "content", "templates"], from: repository, options: options)
+    }
+
+    private init(copying items: [String], from source: String, options: BuildOptions) throws {
+        root = (NSTemporaryDirectory() as NSString).appendingPathComponent("sitegen-test-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(atPath: root, withIntermediateDirectories: true)
+        for item in items {
+            try FileManager.default.copyItem(atPath: "\(source)/\(item)", toPath: "\(root)/\(item)")
+        }
+        self.options = options
+    }
+
     var paths: BuildPaths { BuildPaths(root: root) }
 
     var builder: SiteBuilder { SiteBuilder(paths: paths, options: options) }
