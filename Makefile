@@ -11,6 +11,9 @@ test: setup
 	$(SWIFT) test
 	scripts/browser-check.sh
 	scripts/nginx-check.sh bundled
+	scripts/html-check.sh
+	scripts/fault-check.sh
+	scripts/load-check.sh
 
 bench:
 	scripts/bench.sh

@@ -1,13 +1,16 @@
 #!/usr/bin/env bash
 # Installs what building and testing sitegen needs on a Debian machine, only when missing:
-# the cmark-gfm libraries (always) and, with --browser, headless Chromium for the page checks.
+# the cmark-gfm libraries (always); with --browser, headless Chromium for the page checks; with --load,
+# wrk for the preview server's load check; with --java, a Java runtime for the W3C HTML checker.
 set -euo pipefail
 
-want_browser=0
+want_browser=0 want_load=0 want_java=0
 for arg in "$@"; do
   case "$arg" in
     --browser) want_browser=1 ;;
-    *) echo "usage: scripts/setup.sh [--browser]" >&2; exit 2 ;;
+    --load) want_load=1 ;;
+    --java) want_java=1 ;;
+    *) echo "usage: scripts/setup.sh [--browser] [--load] [--java]" >&2; exit 2 ;;
   esac
 done
 
@@ -17,6 +20,12 @@ if ! pkg-config --exists libcmark-gfm 2>/dev/null || [ ! -f /usr/include/cmark-g
 fi
 if [ "$want_browser" = 1 ] && ! command -v chromium >/dev/null 2>&1; then
   packages+=(chromium)
+fi
+if [ "$want_load" = 1 ] && ! command -v wrk >/dev/null 2>&1; then
+  packages+=(wrk)
+fi
+if [ "$want_java" = 1 ] && ! command -v java >/dev/null 2>&1; then
+  packages+=(default-jre-headless)
 fi
 [ ${#packages[@]} -eq 0 ] && exit 0
 
