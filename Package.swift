@@ -59,7 +59,8 @@ let package = Package(
         // `sitegen serve`: HTTP server over the output folder, polling watcher, reload events.
         .target(
             name: "Preview",
-            dependencies: ["Site", "Diagnostics", .product(name: "Hummingbird", package: "hummingbird")]
+            dependencies: ["Site", "Diagnostics", .product(name: "Hummingbird", package: "hummingbird")],
+            swiftSettings: optimised
         ),
         .executableTarget(
             name: "sitegen",

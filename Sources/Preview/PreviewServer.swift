@@ -64,7 +64,7 @@ struct PreviewResponder: Sendable {
         var bytes = [UInt8](data)
         if ContentType.isHTML(type) {
             let overlay = await hub.overlay
-            bytes = Array(ReloadScript.inject(into: String(decoding: bytes, as: UTF8.self), overlay: overlay).utf8)
+            bytes = ReloadScript.inject(into: bytes, overlay: overlay)
         }
         var headers: HTTPFields = [.contentType: type, .cacheControl: ContentType.cacheControl(path: relative)]
         if head {
