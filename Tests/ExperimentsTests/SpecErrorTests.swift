@@ -132,7 +132,7 @@ import Testing
         #expect(Self.errors(Self.yaml(appending: ["    scheduler: {name: ReduceLROnPlateau, patience: 3}"]))
             == ["lesson.md:22:16: error: missing required key 'monitor' in runs[1].scheduler (the metric to watch, e.g. test_loss)"])
         #expect(Self.errors(Self.yaml(appending: ["    scheduler: {name: ReduceLROnPlateau, monitor: lr}"]))
-            == ["lesson.md:22:51: error: ReduceLROnPlateau cannot monitor 'lr' here; use one of: train_loss, test_loss, test_mae"])
+            == ["lesson.md:22:51: error: ReduceLROnPlateau cannot monitor 'lr' here; use one of: train_loss, test_loss"])
         #expect(Self.errors(Self.yaml(appending: ["    scheduler: {name: StepLR, step_size: 2, Gamma: 0.5}"]))
             == ["lesson.md:22:45: error: unknown key 'Gamma' in runs[1].scheduler (did you mean 'gamma'?)"])
         #expect(Self.errors(Self.yaml(appending: ["    scheduler: {name: LambdaLR, lr_lambda: \"stp / 10\"}"]))

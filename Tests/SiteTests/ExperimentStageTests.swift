@@ -121,10 +121,10 @@ import Testing
                 == ["content/lab/results.md:75:16: error: inline result: unknown name 'test_mea' (did you mean 'test_mae'?)"])
     }
 
-    @Test func unsupportedOptionsAreRefusedAtTheBlock() throws {
+    @Test func unsupportedOptionsAreRefusedAtTheOption() throws {
         #expect(try Self.errors(replacing: "activation: relu", with: "activation: tanh")
-                == ["content/lab/results.md:50:1: error: activation 'tanh' is not available in the numeric core yet; use relu"])
+                == ["content/lab/results.md:59:40: error: activation 'tanh' is not available in the numeric core yet; use relu"])
         #expect(try Self.errors(replacing: "training: {epochs: 3, batch_size: 16}", with: "training: {epochs: 3, batch_size: 16, drop_last: true}")
-                == ["content/lab/results.md:50:1: error: drop_last: true is not supported yet; the last, shorter batch is always used"])
+                == ["content/lab/results.md:61:50: error: drop_last: true is not supported yet; the last, shorter batch is always used"])
     }
 }

@@ -8,7 +8,11 @@ import Testing
 /// 10 MB lesson. Each case either fails with exactly the listed messages (file:line:col) and leaves the
 /// previous public/ untouched, or builds with its hostile part made harmless. None may crash or hang.
 @Suite struct HostileInputTests {
-    @Test(arguments: HostileInput.corpus) func hostileInput(_ input: HostileInput) throws {
+    @Test(arguments: HostileInput.corpus) func hostileInput(_ input: HostileInput) async throws {
+        try await offThePool { try Self.check(input) }
+    }
+
+    static func check(_ input: HostileInput) throws {
         let site = try SiteTest(fixture: input.fixture)
         defer { site.remove() }
         try site.build()

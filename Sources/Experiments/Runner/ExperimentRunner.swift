@@ -21,23 +21,18 @@ public struct ExperimentRunner: Sendable {
         ContentHash.hex("core \(NumericCore.version)\n" + spec.cacheKeyMaterial)
     }
 
-    /// Results by block id; problems (a run the core refuses) as diagnostics at their blocks.
+    /// Results by block id; problems (data that cannot be made, a run that fails) as diagnostics at their blocks.
     public func run(_ specs: [ExperimentSpec]) throws(DiagnosticList) -> [String: ExperimentResult] {
         var results: [String: ExperimentResult] = [:]
         var pending: [ExperimentSpec] = []
-        var problems: [Diagnostic] = []
         for spec in specs {
-            if case .train(let train) = spec.body, let reason = TrainRunner.unsupported(train) {
-                problems.append(.error(at: spec.location, reason))
-                continue
-            }
             if useCache, let cached = cache?.load(key: Self.cacheKey(spec)) {
                 results[spec.id] = cached
             } else {
                 pending.append(spec)
             }
         }
-        if !problems.isEmpty { throw DiagnosticList(problems) }
+        var problems: [Diagnostic] = []
 
         // Jobs: (block index, run index or nil for a whole block).
         var jobs: [(block: Int, run: Int?)] = []

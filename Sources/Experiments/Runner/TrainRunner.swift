@@ -7,22 +7,6 @@ struct TrainRunner {
     let spec: TrainSpec
     let data: PreparedData
 
-    /// What a run needs that the numeric core does not offer yet, found before any compute.
-    static func unsupported(_ spec: TrainSpec) -> String? {
-        if spec.model.activation != .relu {
-            return "activation '\(spec.model.activation.rawValue)' is not available in the numeric core yet; use relu"
-        }
-        if spec.training.dropLast {
-            return "drop_last: true is not supported yet; the last, shorter batch is always used"
-        }
-        for run in spec.runs {
-            if case .reduceLROnPlateau(let o)? = run.scheduler?.kind, o.monitor != .testLoss, o.monitor != .trainLoss {
-                return "ReduceLROnPlateau in run '\(run.label)' can monitor test_loss or train_loss, not \(o.monitor.rawValue)"
-            }
-        }
-        return nil
-    }
-
     func run(_ run: TrainRun) throws(RunError) -> RunResult {
         let metrics = Set(spec.metrics)
         var generator = TorchGenerator(seed: UInt64(spec.model.seed))

@@ -39,6 +39,10 @@ public struct ModelSpec: Sendable, Hashable {
             reader.error(layersNode, "layer widths must be from 1 to \(maxWidth), got \(bad)")
         }
         let activation: Activation = f.choice("activation", "activation") ?? .relu
+        if activation != .relu {
+            // The spec names torch's activations; the numeric core implements ReLU so far.
+            reader.error(f["activation"], "activation '\(activation.rawValue)' is not available in the numeric core yet; use relu")
+        }
         let seed = f.int("seed", default: 42, Rule.nonNegative) { $0 >= 0 }
         return ModelSpec(layers: layers, activation: activation, seed: seed)
     }

@@ -33,7 +33,7 @@ extension TrainSpec {
         var spec = TrainSpec(data: data, model: model, loss: loss, training: training, runs: [], metrics: metrics,
                              constants: constants)
         let env = SchedulerSpec.Context(epochs: training.epochs, stepsPerEpoch: spec.stepsPerEpoch,
-                                        monitorable: applicable.filter { $0 != .lr && $0 != .weightNorm },
+                                        monitorable: applicable.filter { $0 == .testLoss || $0 == .trainLoss },
                                         constants: constants.keys.sorted())
         guard let runsNode = f.required("runs"), let items = reader.list(runsNode, "runs") else { return nil }
         if items.isEmpty { reader.error(runsNode, "'runs' needs at least one run") }
@@ -61,9 +61,12 @@ extension TrainSpec {
         else { return nil }
         let epochs = f.requiredInt("epochs", "must be from 1 to \(limits.epochs)") { (1...limits.epochs).contains($0) }
         let batch = f.requiredInt("batch_size", Rule.atLeastOne) { $0 >= 1 }
+        let dropLast = f.bool("drop_last") ?? false
+        if dropLast {
+            reader.error(f["drop_last"], "drop_last: true is not supported yet; the last, shorter batch is always used")
+        }
         guard let epochs, let batch else { return nil }
-        return TrainingSpec(epochs: epochs, batchSize: batch, shuffle: f.bool("shuffle") ?? true,
-                            dropLast: f.bool("drop_last") ?? false)
+        return TrainingSpec(epochs: epochs, batchSize: batch, shuffle: f.bool("shuffle") ?? true, dropLast: dropLast)
     }
 
     /// The first layer must take the dataset's features; the last must give the single output both losses use.

@@ -3,34 +3,36 @@ import Foundation
 import Testing
 @testable import Experiments
 
-/// Options the spec accepts but the numeric core cannot run yet are refused before any compute, at the
-/// block, with what to write instead.
+/// Options the spec format names (torch's vocabulary) but the numeric core cannot run yet are refused
+/// when the block is read, at the option itself, with what to write instead, so nothing runs.
 @Suite struct UnsupportedOptionTests {
-    static func errors(_ yaml: String) throws -> [String] {
-        let spec = try TinyBlocks.spec(yaml)
+    static func errors(_ yaml: String) -> [String] {
         do {
-            _ = try ExperimentRunner(cache: nil).run([spec])
+            _ = try ExperimentSpec.parse(yaml: yaml, at: TinyBlocks.origin)
             return []
         } catch {
             return error.diagnostics.map(\.description)
         }
     }
 
-    @Test func tanhActivation() throws {
-        #expect(try Self.errors(TinyBlocks.train(activation: "tanh"))
-                == ["tiny.md:10:1: error: activation 'tanh' is not available in the numeric core yet; use relu"])
+    @Test func tanhActivation() {
+        // Line 9 of the block: model: {layers: [4, 8, 1], activation: tanh, seed: 1}
+        #expect(Self.errors(TinyBlocks.train(activation: "tanh"))
+                == ["tiny.md:18:40: error: activation 'tanh' is not available in the numeric core yet; use relu"])
     }
 
-    @Test func dropLast() throws {
-        #expect(try Self.errors(TinyBlocks.train(dropLast: true))
-                == ["tiny.md:10:1: error: drop_last: true is not supported yet; the last, shorter batch is always used"])
+    @Test func dropLast() {
+        #expect(Self.errors(TinyBlocks.train(dropLast: true))
+                == ["tiny.md:20:50: error: drop_last: true is not supported yet; the last, shorter batch is always used"])
     }
 
-    @Test func nothingRunsWhenOneBlockIsRefused() throws {
-        let cache = ResultCache(folder: try TinyBlocks.temporaryFolder())
-        defer { try? FileManager.default.removeItem(atPath: cache.folder) }
-        let specs = [try TinyBlocks.spec(TinyBlocks.trace), try TinyBlocks.spec(TinyBlocks.train(activation: "sigmoid"))]
-        #expect(throws: DiagnosticList.self) { try ExperimentRunner(cache: cache).run(specs) }
-        #expect(cache.statistics.writes == 0)
+    @Test func plateauMonitorsOnlyLosses() {
+        let yaml = TinyBlocks.train(runs: [("SGD", "{name: SGD, lr: 0.01}")])
+            + "    scheduler: {name: ReduceLROnPlateau, monitor: test_mae}\n"
+        let fixed = yaml.replacingOccurrences(of: "metrics: [train_loss, test_mae]\n    scheduler", with: "    scheduler")
+            + "metrics: [train_loss, test_mae]\n"
+        #expect(Self.errors(fixed) == [
+            "tiny.md:24:51: error: ReduceLROnPlateau cannot monitor 'test_mae' here; use one of: train_loss, test_loss",
+        ])
     }
 }

@@ -41,7 +41,8 @@ final class PreviewFixture: @unchecked Sendable {
         let session = PreviewSession(rebuilder: rebuilder, host: "127.0.0.1", port: 0, basePath: basePath, pollInterval: poll)
         let events = self.events
         task = Task { try await session.run { event in await events.append(event) } }
-        let deadline = Date().addingTimeInterval(30)
+        // Generous: on a loaded 2-core machine the parallel test suite can hold the cooperative pool for a while.
+        let deadline = Date().addingTimeInterval(120)
         while Date() < deadline {
             if let port = await events.port { return port }
             try await Task.sleep(for: .milliseconds(20))

@@ -53,12 +53,12 @@ final class RawHTTP {
     }
 
     /// One GET (or other method) with `Connection: close`, read to the end.
-    static func get(_ path: String, port: Int, method: String = "GET", timeout: Double = 10) async throws -> Response {
+    static func get(_ path: String, port: Int, method: String = "GET", timeout: Double = 60) async throws -> Response {
         try await offPool { try blockingGet(path, port: port, method: method, timeout: timeout) }
     }
 
     /// Reads until the event `name` has arrived whole; returns everything received up to its end.
-    func next(event name: String, timeout: Double = 20) async throws -> String {
+    func next(event name: String, timeout: Double = 60) async throws -> String {
         let client = UncheckedBox(self)
         return try await Self.offPool {
             let head = try client.value.readUntil("event: \(name)\n", timeout: timeout)
@@ -68,7 +68,7 @@ final class RawHTTP {
     }
 
     /// Reads until `marker` has arrived, off the cooperative pool.
-    func read(until marker: String, timeout: Double = 10) async throws -> String {
+    func read(until marker: String, timeout: Double = 60) async throws -> String {
         let client = UncheckedBox(self)
         return try await Self.offPool { try client.value.readUntil(marker, timeout: timeout) }
     }
