@@ -65,6 +65,10 @@ import Testing
 
             > [!NOTE]
             > Also [inside a callout](/intro/).
+
+            <p class="raw"><a href="/intro/first/">raw</a> <img src='/intro/x.png' alt=""> <a href="//cdn.example/x">cdn</a></p>
+
+            Inline <a HREF=/intro/>raw inline</a> and <a href="https://example.com/">absolute</a>.
             """)
         try site.build()
         let html = try site.output("intro/second/index.html")
@@ -75,6 +79,8 @@ import Testing
         #expect(html.contains("<img src=\"/courses/ml/intro/first/plot.svg\" alt=\"chart\""))
         #expect(html.contains("<code>[code](/x/)</code>"))
         #expect(html.contains("<a href=\"/courses/ml/intro/\">inside a callout</a>"))
+        #expect(html.contains("<p class=\"raw\"><a href=\"/courses/ml/intro/first/\">raw</a> <img src='/courses/ml/intro/x.png' alt=\"\"> <a href=\"//cdn.example/x\">cdn</a></p>"))
+        #expect(html.contains("Inline <a HREF=/courses/ml/intro/>raw inline</a> and <a href=\"https://example.com/\">absolute</a>."))
     }
 
     @Test func underTheRootBaseLinksAreUnchanged() throws {

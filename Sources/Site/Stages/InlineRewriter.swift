@@ -4,6 +4,8 @@ import Markdown
 /// items, quotes, footnotes), leaving code untouched.
 struct InlineRewriter {
     let rewrite: ([Inline]) -> [Inline]
+    /// Applied to the text of raw HTML blocks written in the markdown, when given.
+    var htmlBlock: ((String) -> String)? = nil
 
     func blocks(_ blocks: [Block]) -> [Block] { blocks.map(block) }
 
@@ -25,7 +27,9 @@ struct InlineRewriter {
             block.kind = .table(table)
         case let .footnoteDefinition(label, content):
             block.kind = .footnoteDefinition(label: label, content: blocks(content))
-        case .codeBlock, .htmlBlock, .thematicBreak, .rawHTML:
+        case .htmlBlock(let html):
+            if let htmlBlock { block.kind = .htmlBlock(htmlBlock(html)) }
+        case .codeBlock, .thematicBreak, .rawHTML:
             break
         }
         return block
