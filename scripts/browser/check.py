@@ -4,7 +4,8 @@
 For each page, at 375 px and 1280 px wide, in the light and the dark colour scheme, it asserts:
 no console error or uncaught exception, no failed or non-2xx request, no request leaving the site
 (the site is served from 127.0.0.1 and every other host is unresolvable), and no horizontal
-overflow of the page (document.documentElement.scrollWidth <= viewport width). It also checks, on
+overflow of the page (document.documentElement.scrollWidth <= viewport width), and chart labels of at
+least MIN_CHART_TEXT px as rendered (font size × the SVG's scale). It also checks, on
 the first lesson-like page, that the theme toggle switches and remembers the theme, and that a page
 loaded with JavaScript disabled still shows its content. A screenshot of each combination is
 written to the screenshots folder.
@@ -29,6 +30,8 @@ from devtools import Browser, evaluate
 WIDTHS = [375, 1280]
 THEMES = ["light", "dark"]
 HEIGHT = {375: 812, 1280: 900}
+# Chart labels must stay readable on a phone: no smaller than this many CSS pixels as rendered.
+MIN_CHART_TEXT = 11
 
 
 class Quiet(http.server.SimpleHTTPRequestHandler):
@@ -54,7 +57,18 @@ OVERFLOW_PROBE = r"""
       }
     }
   }
-  return JSON.stringify({width, scroll, culprits, innerWidth: window.innerWidth,
+  // The smallest chart label as rendered: its font size times the SVG's scale (rendered width / viewBox).
+  let minChartText = null;
+  for (const svg of document.querySelectorAll('svg.sgc')) {
+    const box = svg.viewBox && svg.viewBox.baseVal;
+    const rendered = svg.getBoundingClientRect().width;
+    if (!box || !box.width || !rendered) continue;
+    for (const text of svg.querySelectorAll('text')) {
+      const px = parseFloat(getComputedStyle(text).fontSize) * rendered / box.width;
+      if (minChartText === null || px < minChartText) minChartText = px;
+    }
+  }
+  return JSON.stringify({width, scroll, culprits, innerWidth: window.innerWidth, minChartText,
     theme: getComputedStyle(document.documentElement).colorScheme,
     main: !!document.querySelector('main'), text: document.body.innerText.length});
 })()
@@ -223,6 +237,8 @@ def main():
                         if probe["scroll"] > width:
                             problems.append(f"horizontal overflow: page is {probe['scroll']} px wide in a {width} px viewport; "
                                             f"wide elements: {', '.join(probe['culprits']) or 'unknown'}")
+                        if probe["minChartText"] is not None and probe["minChartText"] < MIN_CHART_TEXT:
+                            problems.append(f"chart labels render at {probe['minChartText']:.1f} px, below {MIN_CHART_TEXT} px")
                         if probe["theme"] != theme:
                             problems.append(f"color-scheme is '{probe['theme']}', expected '{theme}'")
                         name = page.replace("/", "_").removesuffix(".html")
