@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# `make bench`: builds of the bundled site (cold release, cold through `swift run` in debug, warm, after a
-# prose edit, after an experiment edit), peak memory, per-experiment throughput, and — when a venv
+# `make bench`: builds of the bundled site (cold release, cold debug binary, cold through `swift run` in debug,
+# warm, after a prose edit, after an experiment edit), peak memory, per-experiment throughput, and — when a venv
 # with torch exists (SITEGEN_VENV, default /root/venvs/parity) — the same scripts timed in PyTorch.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -11,6 +11,7 @@ scripts/setup.sh
 swift build -c release --product sitegen >/dev/null
 swift build --product sitegen >/dev/null
 release="$root/.build/release/sitegen"
+debug="$root/.build/debug/sitegen"
 
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
@@ -32,9 +33,12 @@ median() {
 
 build_release() { "$release" --root "$work"; }
 cold_release() { rm -rf "$work/.sitegen-cache"; build_release; }
+cold_debug_binary() { rm -rf "$work/.sitegen-cache"; "$debug" --root "$work"; }
+# `swift run` = SwiftPM's up-to-date check of the package (about a second) + the debug binary.
 cold_debug() { rm -rf "$work/.sitegen-cache"; swift run --package-path "$root" sitegen --root "$work"; }
 
 cold=$(median 3 cold_release)
+cold_dbg_bin=$(median 3 cold_debug_binary)
 cold_dbg=$(median 3 cold_debug)
 build_release >/dev/null 2>&1
 warm=$(median 5 build_release)
@@ -61,6 +65,7 @@ echo
 echo "sitegen benchmark, $(date -u +%Y-%m-%d), $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //')"
 printf '%-44s %10s\n' "build of the bundled site" "wall (s)"
 printf '%-44s %10s\n' "cold, release binary, empty cache" "$cold"
+printf '%-44s %10s\n' "cold, debug binary, empty cache" "$cold_dbg_bin"
 printf '%-44s %10s\n' "cold, swift run sitegen (debug), empty cache" "$cold_dbg"
 printf '%-44s %10s\n' "warm, nothing changed" "$warm"
 printf '%-44s %10s\n' "after a prose edit" "$prose"

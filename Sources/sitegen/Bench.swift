@@ -28,8 +28,8 @@ extension SitegenCommand {
                 throw ExitCode.failure
             }
             let peak = MachinePeak.current()
-            print("experiment                     runs  wall (s)   GFLOP  GFLOP/s  % of FP32 peak")
-            var totalWall = 0.0, totalFlop = 0.0
+            print("experiment                     runs  wall (s)   GFLOP  GFLOP/s  % of FP32 peak  CPU (s)  % of busy-core peak")
+            var totalWall = 0.0, totalCPU = 0.0, totalFlop = 0.0
             for module in content.modules {
                 for lesson in module.lessons {
                     let specs: [ExperimentSpec]
@@ -44,46 +44,56 @@ extension SitegenCommand {
                         throw ExitCode.failure
                     }
                     for spec in specs {
-                        var best = Double.infinity
+                        var best = Double.infinity, bestCPU = Double.infinity
                         for _ in 0..<max(1, repetitions) {
-                            let start = DispatchTime.now().uptimeNanoseconds
+                            let start = DispatchTime.now().uptimeNanoseconds, startCPU = processCPUSeconds()
                             do { _ = try ExperimentRunner(cache: nil, useCache: false).run([spec]) } catch {
                                 Terminal.report(error)
                                 throw ExitCode.failure
                             }
                             best = min(best, Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9)
+                            bestCPU = min(bestCPU, processCPUSeconds() - startCPU)
                         }
                         let flop = FlopCount.estimate(spec)
                         totalWall += best
+                        totalCPU += bestCPU
                         totalFlop += flop
-                        print(row(spec.id, runs: spec.runLabels.count, wall: best, flop: flop, peak: peak.flops))
+                        print(row(spec.id, runs: spec.runLabels.count, wall: best, cpu: bestCPU, flop: flop, peak: peak))
                     }
                 }
             }
-            print(row("all (one after another)", runs: 0, wall: totalWall, flop: totalFlop, peak: peak.flops))
+            print(row("all (one after another)", runs: 0, wall: totalWall, cpu: totalCPU, flop: totalFlop, peak: peak))
             print("FP32 peak: \(peak.description)")
+            print("% of FP32 peak = GFLOP / wall / peak (all cores); % of busy-core peak = GFLOP / CPU seconds / one core's")
+            print("peak: the kernels' own efficiency, apart from how evenly the runs fill the cores.")
         }
 
-        private func row(_ name: String, runs: Int, wall: Double, flop: Double, peak: Double) -> String {
+        private func row(_ name: String, runs: Int, wall: Double, cpu: Double, flop: Double, peak: MachinePeak) -> String {
             let gflops = flop / wall / 1e9
             let padded = name.padding(toLength: 29, withPad: " ", startingAt: 0)
             let runText = runs > 0 ? String(runs) : ""
-            return "\(padded) \(runText.leftPad(5)) \(String(format: "%9.3f", wall)) \(String(format: "%7.2f", flop / 1e9)) \(String(format: "%8.2f", gflops)) \(String(format: "%15.1f", 100 * flop / wall / peak))"
+            let perCore = peak.flops / Double(peak.cores)
+            return "\(padded) \(runText.leftPad(5)) \(String(format: "%9.3f", wall)) \(String(format: "%7.2f", flop / 1e9)) \(String(format: "%8.2f", gflops)) \(String(format: "%15.1f", 100 * flop / wall / peak.flops)) \(String(format: "%8.3f", cpu)) \(String(format: "%20.1f", 100 * flop / cpu / perCore))"
         }
+
+        /// CPU time of this process so far, all threads (C `clock()`).
+        private func processCPUSeconds() -> Double { Double(clock()) / Double(CLOCKS_PER_SEC) }
     }
 }
 
 /// Floating-point operations of an experiment, counted from its shapes: per training sample a forward
-/// pass (2 FLOP per multiply-add) and a backward pass (4: input and weight gradients), plus the
-/// per-epoch evaluation passes; traces and schedules are negligible.
+/// pass (2 FLOP per multiply-add) and a backward pass (4: input and weight gradients, except that the
+/// first layer's input gradient is not computed, as in torch, whose input needs no gradient), plus the
+/// per-epoch evaluation passes; bias, activation, loss and optimiser work is not counted.
 enum FlopCount {
     static func estimate(_ spec: ExperimentSpec) -> Double {
         guard case .train(let train) = spec.body else { return 0 }
         let layers = train.model.layers
         let macs = Double(zip(layers, layers.dropFirst()).map { $0 * $1 }.reduce(0, +))
+        let firstLayerMacs = Double(layers.count > 1 ? layers[0] * layers[1] : 0)
         let nTrain = Double(train.data.trainCount)
         let nTest = Double(train.data.dataset.sampleCount) - nTrain
-        var perEpoch = 6 * macs * nTrain
+        var perEpoch = (6 * macs - 2 * firstLayerMacs) * nTrain
         let metrics = Set(train.metrics)
         if metrics.contains(.trainLoss) { perEpoch += 2 * macs * nTrain }
         if metrics.contains(.testLoss) || metrics.contains(.testMAE) || metrics.contains(.accuracy) { perEpoch += 2 * macs * nTest }

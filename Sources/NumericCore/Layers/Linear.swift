@@ -91,13 +91,15 @@ public struct Linear: Sendable, Equatable {
 // MARK: - Kernels on raw buffers (used by MLP without allocating)
 
 extension Linear {
-    /// y[r, j] = f32(Σ_k x[r, k]·W[j, k] ⊕ b[j]), from the transposed weight Wᵀ [in, out].
+    /// y[r, j] = f32(Σ_k x[r, k]·W[j, k] ⊕ b[j]), from the transposed weight Wᵀ [in, out]; with `relu`,
+    /// max(y[r, j], 0) (the MLP's hidden layers, fused so the output is written once).
     static func forward(x: UnsafePointer<Float>, rows: Int, inFeatures: Int, outFeatures: Int,
-                        weightT: UnsafePointer<Float>, bias: UnsafePointer<Float>, y: UnsafeMutablePointer<Float>) {
+                        weightT: UnsafePointer<Float>, bias: UnsafePointer<Float>, relu: Bool = false,
+                        y: UnsafeMutablePointer<Float>) {
         SequentialGEMM.multiply(
             m: rows, n: outFeatures, k: inFeatures,
             a: .init(base: x, rowStride: inFeatures, colStride: 1), b: weightT, ldb: outFeatures,
-            bias: bias, c: .init(base: y, rowStride: outFeatures, colStride: 1))
+            bias: bias, relu: relu, c: .init(base: y, rowStride: outFeatures, colStride: 1))
     }
 
     /// dx[r, k] = Σ_j g[r, j]·W[j, k], chain over j = 0 ..< out.
@@ -109,11 +111,12 @@ extension Linear {
             bias: nil, c: .init(base: dx, rowStride: inFeatures, colStride: 1))
     }
 
-    /// dW[j, k] = Σ_r g[r, j]·x[r, k], chain over rows r = 0 ..< rows. Vectorised along whichever of
-    /// in / out is wider (the chain of each element is the same either way).
+    /// dW[j, k] = Σ_r g[r, j]·x[r, k], chain over rows r = 0 ..< rows. Vectorised along in or out, whichever
+    /// leaves fewer elements to the scalar tail (columns past the last multiple of 8): for Linear(20, 128),
+    /// along out (20 × 0) rather than in (128 × 4). The chain of each element is the same either way.
     static func weightGradient(g: UnsafePointer<Float>, x: UnsafePointer<Float>, rows: Int, inFeatures: Int,
                                outFeatures: Int, dW: UnsafeMutablePointer<Float>) {
-        if inFeatures >= 8 || inFeatures >= outFeatures {
+        if outFeatures * (inFeatures % 8) <= inFeatures * (outFeatures % 8) {
             // C = gᵀ · x : [out, rows] · [rows, in]
             SequentialGEMM.multiply(
                 m: outFeatures, n: inFeatures, k: rows,

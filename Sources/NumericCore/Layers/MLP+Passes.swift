@@ -41,14 +41,14 @@ extension MLP {
                     for l in 0..<layers {
                         let (fin, fout) = (sizes[l], sizes[l + 1])
                         let w = p + ranges[2 * l].lowerBound, t = wt + ranges[2 * l].lowerBound
-                        for j in 0..<fout {
-                            for k in 0..<fin { t[k &* fout &+ j] = w[j &* fin &+ k] }
+                        for k in 0..<fin {                       // Wᵀ row k = column k of W (contiguous writes)
+                            let row = t + k &* fout
+                            for j in 0..<fout { row[j] = w[j &* fin &+ k] }
                         }
                         let input = l == 0 ? x : UnsafePointer(work + offsets[l - 1])
-                        let y = work + offsets[l]
                         Linear.forward(x: input, rows: rows, inFeatures: fin, outFeatures: fout, weightT: t,
-                                       bias: p + ranges[2 * l + 1].lowerBound, y: y)
-                        if l < layers - 1 { ReLU.forward(y, count: rows * fout) }
+                                       bias: p + ranges[2 * l + 1].lowerBound, relu: l < layers - 1,
+                                       y: work + offsets[l])
                     }
                 }
             }

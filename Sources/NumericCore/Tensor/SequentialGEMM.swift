@@ -1,6 +1,7 @@
 /// The one matrix product every layer uses, C = A·B (+ bias), with PyTorch's per-element rounding on this
 /// machine kind (SPEC §5.5): each C[i, j] is the sequential chain `acc = fma(A[i,k], B[k,j], acc)` for
-/// k = 0 ..< K starting from acc = 0, and then, if a bias is given, the single addition `acc ⊕ bias[j]`.
+/// k = 0 ..< K starting from acc = 0, and then, if a bias is given, the single addition `acc ⊕ bias[j]`,
+/// and, if asked, the ReLU `max(·, 0)` of the hidden layers (fused into the store: no second pass).
 ///
 /// Vectorising across j (SIMD8, eight output columns per register) and blocking 4 rows × 16 columns gives
 /// eight independent chains in flight without changing any element's order of operations.
@@ -20,16 +21,25 @@ enum SequentialGEMM {
         let colStride: Int
     }
 
-    /// C[m, n] = A[m, k] · B[k, n] (+ bias[n]); B is row-major with leading dimension `ldb` (contiguous in n).
+    /// What happens to each finished chain before it is stored: `acc ⊕ bias[j]` if a bias is given, then
+    /// `max(·, 0)` if `relu` (torch's `nn.ReLU`: NaN and −0 pass through unchanged).
+    struct Epilogue {
+        let bias: UnsafePointer<Float>?
+        let relu: Bool
+    }
+
+    /// C[m, n] = A[m, k] · B[k, n] (+ bias[n], then ReLU if `relu`); B is row-major with leading dimension
+    /// `ldb` (contiguous in n).
     static func multiply(m: Int, n: Int, k: Int, a: Operand, b: UnsafePointer<Float>, ldb: Int,
-                         bias: UnsafePointer<Float>?, c: Output) {
+                         bias: UnsafePointer<Float>?, relu: Bool = false, c: Output) {
+        let e = Epilogue(bias: bias, relu: relu)
         var i = 0
         while i &+ 4 <= m {
-            rows4(i: i, n: n, k: k, a: a, b: b, ldb: ldb, bias: bias, c: c)
+            rows4(i: i, n: n, k: k, a: a, b: b, ldb: ldb, e: e, c: c)
             i &+= 4
         }
         while i < m {
-            rows1(i: i, n: n, k: k, a: a, b: b, ldb: ldb, bias: bias, c: c)
+            rows1(i: i, n: n, k: k, a: a, b: b, ldb: ldb, e: e, c: c)
             i &+= 1
         }
     }
@@ -40,9 +50,10 @@ enum SequentialGEMM {
     }
 
     @inline(__always)
-    private static func store(_ v: SIMD8<Float>, row: Int, col: Int, _ c: Output, _ bias: UnsafePointer<Float>?) {
+    private static func store(_ v: SIMD8<Float>, row: Int, col: Int, _ c: Output, _ e: Epilogue) {
         var v = v
-        if let bias { v = v + load(bias + col) }                 // f32(chain ⊕ b_j), one rounding each
+        if let bias = e.bias { v = v + load(bias + col) }        // f32(chain ⊕ b_j), one rounding each
+        if e.relu { v.replace(with: 0, where: v .< 0) }          // x < 0 ? 0 : x, lane by lane
         let p = c.base + (row &* c.rowStride &+ col &* c.colStride)
         if c.colStride == 1 {
             UnsafeMutableRawPointer(p).storeBytes(of: v, as: SIMD8<Float>.self)
@@ -52,14 +63,17 @@ enum SequentialGEMM {
     }
 
     @inline(__always)
-    private static func store(_ v: Float, row: Int, col: Int, _ c: Output, _ bias: UnsafePointer<Float>?) {
-        c.base[row &* c.rowStride &+ col &* c.colStride] = bias.map { v + $0[col] } ?? v
+    private static func store(_ v: Float, row: Int, col: Int, _ c: Output, _ e: Epilogue) {
+        var v = v
+        if let bias = e.bias { v = v + bias[col] }
+        if e.relu, v < 0 { v = 0 }
+        c.base[row &* c.rowStride &+ col &* c.colStride] = v
     }
 
     /// Four rows of C: 4 × 16 blocks (eight SIMD8 chains), then 4 × 8, then scalar columns.
     @inline(__always)
     private static func rows4(i: Int, n: Int, k: Int, a: Operand, b: UnsafePointer<Float>, ldb: Int,
-                              bias: UnsafePointer<Float>?, c: Output) {
+                              e: Epilogue, c: Output) {
         var j = 0
         while j &+ 16 <= n {
             var c00 = SIMD8<Float>(), c01 = SIMD8<Float>(), c10 = SIMD8<Float>(), c11 = SIMD8<Float>()
@@ -75,10 +89,10 @@ enum SequentialGEMM {
                 c30 = c30.addingProduct(a3, b0); c31 = c31.addingProduct(a3, b1)
                 bp += ldb
             }
-            store(c00, row: i, col: j, c, bias); store(c01, row: i, col: j &+ 8, c, bias)
-            store(c10, row: i &+ 1, col: j, c, bias); store(c11, row: i &+ 1, col: j &+ 8, c, bias)
-            store(c20, row: i &+ 2, col: j, c, bias); store(c21, row: i &+ 2, col: j &+ 8, c, bias)
-            store(c30, row: i &+ 3, col: j, c, bias); store(c31, row: i &+ 3, col: j &+ 8, c, bias)
+            store(c00, row: i, col: j, c, e); store(c01, row: i, col: j &+ 8, c, e)
+            store(c10, row: i &+ 1, col: j, c, e); store(c11, row: i &+ 1, col: j &+ 8, c, e)
+            store(c20, row: i &+ 2, col: j, c, e); store(c21, row: i &+ 2, col: j &+ 8, c, e)
+            store(c30, row: i &+ 3, col: j, c, e); store(c31, row: i &+ 3, col: j &+ 8, c, e)
             j &+= 16
         }
         if j &+ 8 <= n {
@@ -92,8 +106,8 @@ enum SequentialGEMM {
                 c3 = c3.addingProduct(SIMD8(repeating: a(i &+ 3, kk)), b0)
                 bp += ldb
             }
-            store(c0, row: i, col: j, c, bias); store(c1, row: i &+ 1, col: j, c, bias)
-            store(c2, row: i &+ 2, col: j, c, bias); store(c3, row: i &+ 3, col: j, c, bias)
+            store(c0, row: i, col: j, c, e); store(c1, row: i &+ 1, col: j, c, e)
+            store(c2, row: i &+ 2, col: j, c, e); store(c3, row: i &+ 3, col: j, c, e)
             j &+= 8
         }
         while j < n {
@@ -105,8 +119,8 @@ enum SequentialGEMM {
                 s2 = s2.addingProduct(a(i &+ 2, kk), bv); s3 = s3.addingProduct(a(i &+ 3, kk), bv)
                 bp += ldb
             }
-            store(s0, row: i, col: j, c, bias); store(s1, row: i &+ 1, col: j, c, bias)
-            store(s2, row: i &+ 2, col: j, c, bias); store(s3, row: i &+ 3, col: j, c, bias)
+            store(s0, row: i, col: j, c, e); store(s1, row: i &+ 1, col: j, c, e)
+            store(s2, row: i &+ 2, col: j, c, e); store(s3, row: i &+ 3, col: j, c, e)
             j &+= 1
         }
     }
@@ -114,7 +128,7 @@ enum SequentialGEMM {
     /// One row of C (the tail when m is not a multiple of 4).
     @inline(__always)
     private static func rows1(i: Int, n: Int, k: Int, a: Operand, b: UnsafePointer<Float>, ldb: Int,
-                              bias: UnsafePointer<Float>?, c: Output) {
+                              e: Epilogue, c: Output) {
         var j = 0
         while j &+ 16 <= n {
             var c0 = SIMD8<Float>(), c1 = SIMD8<Float>()
@@ -124,7 +138,7 @@ enum SequentialGEMM {
                 c0 = c0.addingProduct(av, load(bp)); c1 = c1.addingProduct(av, load(bp + 8))
                 bp += ldb
             }
-            store(c0, row: i, col: j, c, bias); store(c1, row: i, col: j &+ 8, c, bias)
+            store(c0, row: i, col: j, c, e); store(c1, row: i, col: j &+ 8, c, e)
             j &+= 16
         }
         if j &+ 8 <= n {
@@ -134,7 +148,7 @@ enum SequentialGEMM {
                 c0 = c0.addingProduct(SIMD8(repeating: a(i, kk)), load(bp))
                 bp += ldb
             }
-            store(c0, row: i, col: j, c, bias)
+            store(c0, row: i, col: j, c, e)
             j &+= 8
         }
         while j < n {
@@ -144,7 +158,7 @@ enum SequentialGEMM {
                 s = s.addingProduct(a(i, kk), bp.pointee)
                 bp += ldb
             }
-            store(s, row: i, col: j, c, bias)
+            store(s, row: i, col: j, c, e)
             j &+= 1
         }
     }
