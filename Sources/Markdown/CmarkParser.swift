@@ -12,9 +12,21 @@ public enum CmarkParser {
     ///   - file: the path shown in diagnostics.
     ///   - lineOffset: lines that preceded `text` in the file (front matter), added to every line number.
     public static func parse(_ text: String, file: String, lineOffset: Int = 0) -> [Block] {
+        parseCheckingDepth(text, file: file, lineOffset: lineOffset).blocks
+    }
+
+    /// How deep blocks and inlines may nest (block quotes, list items, emphasis, links, inside each other).
+    /// cmark itself nests without limit, but every pass over the tree here and in the stages recurses, and
+    /// fuzzing found `>>>>…` and `****…x****` thousands deep overflowing the stack. Deeper content is kept
+    /// as plain text in one paragraph or text run.
+    public static let maxNesting = 64
+
+    /// `parse`, and where the document first nested deeper than `maxNesting` (nil when it does not), for
+    /// the build to report it.
+    public static func parseCheckingDepth(_ text: String, file: String, lineOffset: Int = 0) -> (blocks: [Block], tooDeep: SourceLocation?) {
         cmark_gfm_core_extensions_ensure_registered()
         let options = CMARK_OPT_SOURCEPOS | CMARK_OPT_FOOTNOTES | CMARK_OPT_UNSAFE
-        guard let parser = cmark_parser_new(options) else { return [] }
+        guard let parser = cmark_parser_new(options) else { return ([], nil) }
         defer { cmark_parser_free(parser) }
         for name in extensionNames {
             if let ext = cmark_find_syntax_extension(name) {
@@ -27,10 +39,11 @@ public enum CmarkParser {
                 cmark_parser_feed(parser, $0, buffer.count)
             }
         }
-        guard let document = cmark_parser_finish(parser) else { return [] }
+        guard let document = cmark_parser_finish(parser) else { return ([], nil) }
         defer { cmark_node_free(document) }
         let converter = Converter(file: file, lineOffset: lineOffset)
-        return converter.blocks(childrenOf: document)
+        let blocks = converter.blocks(childrenOf: document)
+        return (blocks, converter.tooDeep)
     }
 }
 
@@ -43,6 +56,9 @@ private final class Converter {
     let file: String
     let lineOffset: Int
     var footnoteDefinitions = 0
+    /// Nesting of the node being converted; past `CmarkParser.maxNesting` a subtree becomes plain text.
+    var depth = 0
+    var tooDeep: SourceLocation?
 
     init(file: String, lineOffset: Int) {
         self.file = file
@@ -68,7 +84,34 @@ private final class Converter {
     }
 
     func blocks(childrenOf node: OpaquePointer) -> [Block] {
-        children(node).compactMap(block)
+        depth += 1
+        defer { depth -= 1 }
+        if depth > CmarkParser.maxNesting {
+            if tooDeep == nil { tooDeep = location(node) }
+            return [Block(.paragraph([.text(plainText(node))]), at: location(node))]
+        }
+        return children(node).compactMap(block)
+    }
+
+    /// The text of a subtree, walked with cmark's iterator (no recursion).
+    func plainText(_ node: OpaquePointer) -> String {
+        guard let iterator = cmark_iter_new(node) else { return "" }
+        defer { cmark_iter_free(iterator) }
+        var text = ""
+        while true {
+            let event = cmark_iter_next(iterator)
+            if event == CMARK_EVENT_DONE { break }
+            guard event == CMARK_EVENT_ENTER, let current = cmark_iter_get_node(iterator) else { continue }
+            switch cmark_node_get_type(current) {
+            case CMARK_NODE_TEXT, CMARK_NODE_CODE, CMARK_NODE_CODE_BLOCK, CMARK_NODE_HTML_INLINE, CMARK_NODE_HTML_BLOCK:
+                text += literal(current)
+            case CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK, CMARK_NODE_PARAGRAPH, CMARK_NODE_HEADING:
+                if !text.isEmpty && !text.hasSuffix(" ") { text += " " }
+            default:
+                break
+            }
+        }
+        return text
     }
 
     func block(_ node: OpaquePointer) -> Block? {
@@ -138,7 +181,13 @@ private final class Converter {
     }
 
     func inlines(childrenOf node: OpaquePointer) -> [Inline] {
-        children(node).compactMap(inline)
+        depth += 1
+        defer { depth -= 1 }
+        if depth > CmarkParser.maxNesting {
+            if tooDeep == nil { tooDeep = location(node) }
+            return [.text(plainText(node))]
+        }
+        return children(node).compactMap(inline)
     }
 
     func inline(_ node: OpaquePointer) -> Inline? {

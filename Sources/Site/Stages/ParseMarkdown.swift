@@ -10,7 +10,11 @@ public struct ParseMarkdown: LessonStage {
     public func run(_ lesson: inout Lesson, in context: BuildContext) throws(DiagnosticList) {
         let protected = try ProtectedSpans(body: lesson.body, file: lesson.sourcePath, lineOffset: lesson.bodyLineOffset)
         lesson.spans = protected.spans
-        lesson.blocks = CmarkParser.parse(protected.masked, file: lesson.sourcePath, lineOffset: lesson.bodyLineOffset)
+        let parsed = CmarkParser.parseCheckingDepth(protected.masked, file: lesson.sourcePath, lineOffset: lesson.bodyLineOffset)
+        if let at = parsed.tooDeep {
+            throw DiagnosticList([.error(at: at, "the markdown nests more than \(CmarkParser.maxNesting) levels deep here (block quotes, lists, emphasis or links inside each other)")])
+        }
+        lesson.blocks = parsed.blocks
     }
 }
 
