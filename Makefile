@@ -2,7 +2,7 @@
 # `make test` runs every test. Both install what they need first.
 SWIFT ?= swift
 
-.PHONY: site test setup bench verify clean
+.PHONY: site test setup bench verify clean fuzz
 
 site: setup
 	$(SWIFT) run sitegen
@@ -17,6 +17,13 @@ test: setup
 
 bench:
 	scripts/bench.sh
+
+# `make fuzz`: libFuzzer on the spec parser, the lesson pipeline and TeX→MathML (docs/fuzzing.md);
+# FUZZ=spec|lesson|tex|all, FUZZ_SECONDS per fuzzer (they run in parallel).
+FUZZ ?= all
+FUZZ_SECONDS ?= 600
+fuzz: setup
+	scripts/fuzz.sh $(FUZZ) $(FUZZ_SECONDS)
 
 setup:
 	@scripts/setup.sh

@@ -1,5 +1,6 @@
 // swift-tools-version:6.0
 import PackageDescription
+import Foundation
 
 /// The numeric core and the page pipeline run optimised even in `swift run sitegen` (a debug build):
 /// the lesson's experiments train small MLPs for hundreds of epochs, and -Onone would make that
@@ -72,6 +73,8 @@ let package = Package(
             dependencies: ["Site", "Diagnostics", .product(name: "Hummingbird", package: "hummingbird")],
             swiftSettings: optimised
         ),
+        // The code the fuzzers drive, also replayed over the kept corpus by FuzzRegressionTests.
+        .target(name: "FuzzTargets", dependencies: ["Site", "Experiments", "Markdown", "MathML", "Diagnostics"]),
         .executableTarget(
             name: "sitegen",
             dependencies: ["Site", "Preview", "Diagnostics", .product(name: "ArgumentParser", package: "swift-argument-parser")]
@@ -86,5 +89,15 @@ let package = Package(
         .testTarget(name: "ExperimentsTests", dependencies: ["Experiments", "NumericCore"], resources: [.copy("Fixtures")]),
         .testTarget(name: "SiteTests", dependencies: ["Site", "Diagnostics"], resources: [.copy("Fixtures")]),
         .testTarget(name: "PreviewTests", dependencies: ["Preview", "Site", "Diagnostics"]),
+        .testTarget(name: "FuzzRegressionTests", dependencies: ["FuzzTargets"], resources: [.copy("Corpus")]),
     ]
 )
+
+// libFuzzer executables (no main of their own: libFuzzer's), only for `scripts/fuzz.sh`, which sets
+// SITEGEN_FUZZ=1 and builds them with --sanitize=fuzzer into .build-fuzz/. See docs/fuzzing.md.
+if ProcessInfo.processInfo.environment["SITEGEN_FUZZ"] == "1" {
+    for name in ["spec", "lesson", "tex"] {
+        package.products.append(.executable(name: "fuzz-\(name)", targets: ["fuzz-\(name)"]))
+        package.targets.append(.executableTarget(name: "fuzz-\(name)", dependencies: ["FuzzTargets"], path: "Sources/fuzz-\(name)"))
+    }
+}

@@ -8,8 +8,9 @@ import Diagnostics
 public enum CmarkParser {
     /// The GFM extensions attached to every parse.
     static let extensionNames = ["table", "strikethrough", "autolink", "tasklist"]
-    /// Deeper than any real lesson (a quote in a list in a quote is 3), shallow enough for a 512 KB thread stack.
-    public static let maximumDepth = 100
+    /// Deeper than any real lesson (a quote in a list in a quote is 3), shallow enough for a 512 KB thread stack
+    /// through every recursive stage and the HTML renderer.
+    public static let maximumDepth = 64
 
     /// - Parameters:
     ///   - text: the markdown (front matter already removed).

@@ -6,6 +6,11 @@ import Diagnostics
 struct ExpressionParser {
     private let tokens: [Token]
     private var position = 0
+    /// Open nesting levels (parentheses, brackets, calls, unary operators, `^` chains, `not`).
+    private var depth = 0
+    /// Far beyond any real expression, and shallow enough that the recursion never nears the end of a
+    /// thread's stack (fuzzing found `{{ ((((…1…)))) }}` overflowing it at a few thousand levels).
+    static let maxDepth = 100
 
     init(tokens: [Token]) {
         self.tokens = tokens
@@ -53,6 +58,8 @@ struct ExpressionParser {
     private mutating func not() throws(ExpressionError) -> Expression {
         guard isWord("not") else { return try comparison() }
         let offset = current.offset
+        try enter()
+        defer { depth -= 1 }
         advance()
         return Expression(.not(try not()), at: offset)
     }
@@ -90,7 +97,10 @@ struct ExpressionParser {
         return left
     }
 
+    /// Every nested sub-expression passes through `unary` (or `not`), so counting there bounds the recursion.
     private mutating func unary() throws(ExpressionError) -> Expression {
+        try enter()
+        defer { depth -= 1 }
         guard isSymbol("-") else { return try power() }
         let offset = current.offset
         advance()
@@ -190,6 +200,13 @@ struct ExpressionParser {
             throw ExpressionError("\(name) takes \(function.arityText), got \(arguments.count)", at: offset)
         }
         return Expression(.call(function, arguments), at: offset)
+    }
+
+    private mutating func enter() throws(ExpressionError) {
+        depth += 1
+        if depth > Self.maxDepth {
+            throw ExpressionError("the expression nests more than \(Self.maxDepth) levels deep (parentheses, calls, operators)", at: current.offset)
+        }
     }
 
     private func peek(_ distance: Int) -> Token { tokens[min(position + distance, tokens.count - 1)] }

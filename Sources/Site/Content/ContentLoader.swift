@@ -92,15 +92,22 @@ public struct ContentLoader {
         guard let data = FileManager.default.contents(atPath: path) else {
             throw Diagnostic.error(at: SourceLocation(file: display, line: 1, column: 1), "cannot read this file")
         }
+        return try Self.lesson(from: data, slug: slug, module: module, sourcePath: display, absolutePath: path)
+    }
+
+    /// A lesson from the bytes of its markdown file: UTF-8 check, line endings, front matter, slug.
+    /// `slug` is the file name without `.md` (`index` for a module's landing page).
+    public static func lesson(from data: Data, slug: String, module: String, sourcePath: String,
+                              absolutePath: String) throws(Diagnostic) -> Lesson {
         guard let text = String(data: data, encoding: .utf8) else {
-            throw Diagnostic.error(at: SourceLocation(file: display, line: 1, column: 1), "the file is not valid UTF-8: save it as UTF-8")
+            throw Diagnostic.error(at: SourceLocation(file: sourcePath, line: 1, column: 1), "the file is not valid UTF-8: save it as UTF-8")
         }
         let normalised = text.replacingOccurrences(of: "\r\n", with: "\n")
-        let (frontMatter, body, offset) = try FrontMatter.split(normalised, file: display)
+        let (frontMatter, body, offset) = try FrontMatter.split(normalised, file: sourcePath)
         if slug != "index" {
-            try SiteConfig.checkSlug(slug, at: SourceLocation(file: display, line: 1, column: 1))
+            try SiteConfig.checkSlug(slug, at: SourceLocation(file: sourcePath, line: 1, column: 1))
         }
-        return Lesson(slug: slug, moduleSlug: module, sourcePath: display, absolutePath: path,
+        return Lesson(slug: slug, moduleSlug: module, sourcePath: sourcePath, absolutePath: absolutePath,
                       frontMatter: frontMatter, body: body, bodyLineOffset: offset)
     }
 }

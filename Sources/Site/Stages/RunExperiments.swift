@@ -7,7 +7,25 @@ import Markdown
 /// the inline results (`{{ block["run"].metric | .4f }}`) cut out of the prose.
 public struct RunExperiments: LessonStage {
     public let name = "experiments"
-    public init() {}
+
+    /// Computes the results of a lesson's blocks, by id.
+    public typealias Runner = @Sendable (_ specs: [ExperimentSpec], _ context: BuildContext) throws(DiagnosticList) -> [String: ExperimentResult]
+
+    private let runner: Runner
+
+    /// The build's stage: blocks run through `ExperimentRunner` with the build's cache and options.
+    public init() {
+        self.runner = { specs, context throws(DiagnosticList) in
+            try ExperimentRunner(cache: context.cache, useCache: !context.options.noCache,
+                                 showProgress: context.options.showProgress).run(specs)
+        }
+    }
+
+    /// The stage with results from elsewhere (the fuzzers use it to skip minutes of training); everything
+    /// after the run (figures, checks, inline results) is the same.
+    public init(runner: @escaping Runner) {
+        self.runner = runner
+    }
 
     public func run(_ lesson: inout Lesson, in context: BuildContext) throws(DiagnosticList) {
         var problems: [Diagnostic] = []
@@ -15,8 +33,7 @@ public struct RunExperiments: LessonStage {
         let specs = found.map(\.spec)
         let blockIndex = Dictionary(found.map { ($0.spec.id, $0.index) }, uniquingKeysWith: { first, _ in first })
 
-        let results = try ExperimentRunner(cache: context.cache, useCache: !context.options.noCache,
-                                           showProgress: context.options.showProgress).run(specs)
+        let results = try runner(specs, context)
         let byID = Dictionary(specs.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         for spec in specs {
             problems += DivergenceCheck.diagnostics(spec, result: results[spec.id])

@@ -1,0 +1,86 @@
+import Foundation
+import FuzzTargets
+import XCTest
+
+/// Replays the inputs kept from fuzzing (`scripts/fuzz.sh`, docs/fuzzing.md) through the same entry points
+/// the fuzzers call: a crash, a trap or a broken invariant here is a regression. `Corpus/<target>/` holds a
+/// minimised corpus (libFuzzer `-merge=1`) and every input that once crashed, named `crash-…`.
+final class FuzzRegressionTests: XCTestCase {
+    func testSpecCorpus() throws { try replay("spec") }
+    func testLessonCorpus() throws { try replay("lesson") }
+    func testTeXCorpus() throws { try replay("tex") }
+
+    /// Every file of the target's corpus runs to an outcome; the corpus is not empty and holds inputs the
+    /// code accepts as well as inputs it rejects with a diagnostic.
+    private func replay(_ target: String) throws {
+        let files = try corpus(target)
+        XCTAssertGreaterThan(files.count, 10, "the \(target) corpus is missing")
+        var accepted = 0, rejected = 0
+        for file in files {
+            for outcome in FuzzTargets.run(target, try bytes(file)) {
+                switch outcome {
+                case .accepted: accepted += 1
+                case .rejected(let messages):
+                    XCTAssertFalse(messages.isEmpty, file.lastPathComponent)
+                    rejected += 1
+                }
+            }
+        }
+        XCTAssertGreaterThan(accepted, 0, "no \(target) input was accepted")
+        XCTAssertGreaterThan(rejected, 0, "no \(target) input was rejected")
+    }
+
+    // MARK: Crashes found, now diagnostics (docs/fuzzing.md)
+
+    /// 50,000 nested block quotes overflowed the stack in the markdown converter.
+    func testDeepBlockQuotesAreReported() throws {
+        try assertRejected(try crash("lesson", "deep-block-quotes"), containing: "markdown nests deeper than 64 levels here")
+    }
+
+    /// `****…x****` 20,000 deep overflowed the stack in the HTML renderer.
+    func testDeepEmphasisIsReported() throws {
+        try assertRejected(try crash("lesson", "deep-emphasis"), containing: "markdown nests deeper than 64 levels here")
+    }
+
+    /// `{{ ((((…1…)))) }}` 5,000 deep overflowed the stack in the expression parser.
+    func testDeepInlineResultIsReported() throws {
+        try assertRejected(try crash("lesson", "deep-inline-result"), containing: "nests more than 100 levels deep")
+    }
+
+    /// The limits leave room: 60 nested quotes render; a check 90 parentheses deep parses, 150 is reported
+    /// at its line in the lesson.
+    func testNestingBelowTheLimitsIsAccepted() throws {
+        let quotes = "---\ntitle: Quotes\n---\n" + String(repeating: ">", count: 60) + " deep\n"
+        XCTAssertTrue(FuzzTargets.lesson(Array(quotes.utf8)).isAccepted)
+        func block(_ depth: Int) -> [UInt8] {
+            let expr = String(repeating: "(", count: depth) + "t" + String(repeating: ")", count: depth)
+            return Array("id: deep\nkind: schedule\nsteps: [1, 2]\ncolumns:\n  - {name: lr, expr: \"\(expr)\"}\n".utf8)
+        }
+        XCTAssertTrue(FuzzTargets.spec(block(90)).isAccepted)
+        try assertRejected(FuzzTargets.spec(block(150)), containing: "fuzz.md:16:")
+        try assertRejected(FuzzTargets.spec(block(150)), containing: "nests more than 100 levels deep")
+    }
+
+    func assertRejected(_ outcome: FuzzTargets.Outcome, containing text: String, file: StaticString = #filePath,
+                        line: UInt = #line) throws {
+        guard case .rejected(let messages) = outcome else {
+            return XCTFail("accepted, expected a diagnostic containing '\(text)'", file: file, line: line)
+        }
+        XCTAssertTrue(messages.contains { $0.contains(text) }, "\(messages)", file: file, line: line)
+    }
+
+    func corpus(_ target: String) throws -> [URL] {
+        let folder = try XCTUnwrap(Bundle.module.url(forResource: "Corpus", withExtension: nil)).appendingPathComponent(target)
+        return try FileManager.default.contentsOfDirectory(at: folder, includingPropertiesForKeys: nil)
+            .filter { !$0.lastPathComponent.hasPrefix(".") }
+            .sorted { $0.lastPathComponent < $1.lastPathComponent }
+    }
+
+    func bytes(_ file: URL) throws -> [UInt8] { [UInt8](try Data(contentsOf: file)) }
+
+    /// The outcome of one kept crash input, `Corpus/<target>/crash-<name>` (lesson and spec targets).
+    func crash(_ target: String, _ name: String) throws -> FuzzTargets.Outcome {
+        let file = try corpus(target).first { $0.lastPathComponent == "crash-\(name)" }
+        return try XCTUnwrap(FuzzTargets.run(target, try bytes(try XCTUnwrap(file, "no crash-\(name) in Corpus/\(target)"))).first)
+    }
+}
