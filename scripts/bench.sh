@@ -42,6 +42,8 @@ cold_dbg_bin=$(median 3 cold_debug_binary)
 cold_dbg=$(median 3 cold_debug)
 build_release >/dev/null 2>&1
 warm=$(median 5 build_release)
+forced() { "$release" --root "$work" --force; }
+warm_forced=$(median 5 forced)
 prose_edit() { echo "" >> "$lesson"; echo "One more sentence of prose." >> "$lesson"; build_release; }
 prose=$(median 3 prose_edit)
 edits=0
@@ -67,7 +69,8 @@ printf '%-44s %10s\n' "build of the bundled site" "wall (s)"
 printf '%-44s %10s\n' "cold, release binary, empty cache" "$cold"
 printf '%-44s %10s\n' "cold, debug binary, empty cache" "$cold_dbg_bin"
 printf '%-44s %10s\n' "cold, swift run sitegen (debug), empty cache" "$cold_dbg"
-printf '%-44s %10s\n' "warm, nothing changed" "$warm"
+printf '%-44s %10s\n' "warm, nothing changed (up-to-date check)" "$warm"
+printf '%-44s %10s\n' "warm, --force: every page rendered again" "$warm_forced"
 printf '%-44s %10s\n' "after a prose edit" "$prose"
 printf '%-44s %10s\n' "after one experiment edit" "$experiment"
 printf '%-44s %10s\n' "peak memory, cold release build" "$peak"

@@ -40,6 +40,9 @@ public struct SiteBuilder {
         public var pages: Int
         public var files: Int
         public var tree: OutputTree
+        /// True when the build was skipped because nothing changed (`BuildOptions.skipWhenUpToDate`);
+        /// `tree` is then empty.
+        public var upToDate = false
     }
 
     /// Builds the site in memory; nothing is written. Throws every problem found.
@@ -110,11 +113,20 @@ public struct SiteBuilder {
     /// Renders and writes the site; the previous output stays until this succeeds.
     @discardableResult
     public func build() throws(DiagnosticList) -> Report {
+        let inputs = options.skipWhenUpToDate ? BuildFingerprint.inputs(paths, options) : nil
+        if let inputs, let last = BuildFingerprint.load(paths), last.inputs == inputs,
+           !last.output.isEmpty, last.output == BuildFingerprint.listing(paths.output) {
+            return Report(pages: last.pages, files: last.output.count, tree: OutputTree(), upToDate: true)
+        }
+        BuildFingerprint.forget(paths)
         let report = try render()
         do {
             try OutputWriter(output: paths.output, displayOutput: paths.display(paths.output)).write(report.tree)
         } catch {
             throw DiagnosticList([error])
+        }
+        if let inputs {
+            BuildFingerprint(inputs: inputs, pages: report.pages, output: BuildFingerprint.listing(paths.output)).save(paths)
         }
         return report
     }

@@ -20,6 +20,10 @@ extension SitegenCommand {
             do {
                 let report = try builder.build()
                 let seconds = Date().timeIntervalSince(started)
+                if report.upToDate {
+                    Terminal.status("up to date: nothing changed since the last build of \(options.paths.display(options.paths.output)) (\(String(format: "%.2f", seconds)) s; --force rebuilds)")
+                    return
+                }
                 Terminal.status("built \(report.pages) pages (\(report.files) files) into \(options.paths.display(options.paths.output)) in \(String(format: "%.2f", seconds)) s")
             } catch {
                 Terminal.report(error)

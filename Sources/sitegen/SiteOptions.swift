@@ -27,6 +27,9 @@ struct SiteOptions: ParsableArguments {
     @Flag(name: .customLong("no-cache"), help: "Rerun every experiment instead of reusing cached results.")
     var noCache = false
 
+    @Flag(help: "Render and write the site even when nothing changed since the last build.")
+    var force = false
+
     @Flag(name: .shortAndLong, help: "Print each pipeline stage as it runs.")
     var verbose = false
 
@@ -35,6 +38,6 @@ struct SiteOptions: ParsableArguments {
     }
 
     var buildOptions: BuildOptions {
-        BuildOptions(baseURL: baseURL, includeDrafts: drafts, noCache: noCache, showProgress: true)
+        BuildOptions(baseURL: baseURL, includeDrafts: drafts, noCache: noCache, showProgress: true, skipWhenUpToDate: !noCache && !force)
     }
 }

@@ -34,11 +34,16 @@ public struct BuildOptions: Sendable {
     public var noCache: Bool
     /// Print a progress line while experiments run.
     public var showProgress: Bool
+    /// Skip the build when nothing it reads changed since the last successful one and the output folder
+    /// is as that build left it (see `BuildFingerprint`). The command line turns it on, unless `--no-cache`.
+    public var skipWhenUpToDate: Bool
 
-    public init(baseURL: String? = nil, includeDrafts: Bool = false, noCache: Bool = false, showProgress: Bool = false) {
+    public init(baseURL: String? = nil, includeDrafts: Bool = false, noCache: Bool = false, showProgress: Bool = false,
+                skipWhenUpToDate: Bool = false) {
         self.baseURL = baseURL
         self.includeDrafts = includeDrafts
         self.noCache = noCache
         self.showProgress = showProgress
+        self.skipWhenUpToDate = skipWhenUpToDate
     }
 }
