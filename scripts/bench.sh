@@ -75,7 +75,7 @@ printf '%-44s %10s\n' "after a prose edit" "$prose"
 printf '%-44s %10s\n' "after one experiment edit" "$experiment"
 printf '%-44s %10s\n' "peak memory, cold release build" "$peak"
 echo
-"$release" bench --root "$work"
+"$release" bench --root "$work" --repetitions 3
 
 if [ -x "$venv/bin/python" ] && "$venv/bin/python" -c 'import torch' 2>/dev/null; then
   echo
@@ -89,5 +89,5 @@ if [ -x "$venv/bin/python" ] && "$venv/bin/python" -c 'import torch' 2>/dev/null
   printf '%-34s %12s\n' "all five" "$total"
   awk -v p="$total" -v s="$cold" 'BEGIN { printf "PyTorch / sitegen cold release: %.0fx\n", p / s }'
 else
-  echo "(no venv with torch at $venv: PyTorch comparison skipped; `make verify` creates one at ~/.cache/sitegen/venv; pass SITEGEN_VENV=…)"
+  echo "(no venv with torch at $venv: PyTorch comparison skipped; 'make verify' creates one at ~/.cache/sitegen/venv; pass SITEGEN_VENV=…)"
 fi
