@@ -9,8 +9,8 @@ set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 kills="${1:-16}"
 
-(cd "$root" && swift build --product sitegen >/dev/null 2>&1) || (cd "$root" && swift build --product sitegen)
-sitegen="$(cd "$root" && swift build --show-bin-path)/sitegen"
+source "$root/scripts/lib/common.sh"
+sitegen="$(sitegen_binary)"
 
 work="$(mktemp -d "${TMPDIR:-/tmp}/sitegen-fault.XXXXXX")"
 trap 'rm -rf "$work"' EXIT

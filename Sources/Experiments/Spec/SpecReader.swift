@@ -131,14 +131,7 @@ final class SpecReader {
         }
     }
 
-    static func describe(_ node: Node) -> String {
-        switch node {
-        case .scalar(let s): return "'\(s.string)'"
-        case .mapping: return "a mapping"
-        case .sequence: return "a list"
-        case .alias: return "an alias"
-        }
-    }
+    static func describe(_ node: Node) -> String { YAMLErrors.describe(node) }
 
     /// `[-+]digits[.digits][e[-+]digits]` or `.digits…`: no `inf`, `nan`, hex or underscores.
     static func isDecimalNumber(_ text: String) -> Bool {

@@ -25,6 +25,16 @@ public enum YAMLErrors {
         }
     }
 
+    /// A node as a message names what was found instead of what was expected: `'text'`, `a list`.
+    public static func describe(_ node: Node) -> String {
+        switch node {
+        case .scalar(let s): "'\(s.string)'"
+        case .mapping: "a mapping"
+        case .sequence: "a list"
+        case .alias: "an alias"
+        }
+    }
+
     /// libyaml's problem text, with advice about its own C API replaced by advice for an author.
     public static func readable(_ problem: String) -> String {
         if problem.hasPrefix("Maximum nesting level reached") {

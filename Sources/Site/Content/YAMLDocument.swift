@@ -29,7 +29,7 @@ struct YAMLDocument {
         case .mapping(let mapping)?:
             root = mapping
         case let other?:
-            throw Diagnostic.error(at: Self.location(of: other, file: file, lineOffset: lineOffset), "expected keys and values here (such as 'title: …'), not \(Self.describe(other))")
+            throw Diagnostic.error(at: Self.location(of: other, file: file, lineOffset: lineOffset), "expected keys and values here (such as 'title: …'), not \(YAMLErrors.describe(other))")
         }
     }
 
@@ -102,15 +102,6 @@ struct YAMLDocument {
             out.append(s)
         }
         return out
-    }
-
-    static func describe(_ node: Node) -> String {
-        switch node {
-        case .scalar: "plain text"
-        case .sequence: "a list"
-        case .mapping: "a mapping"
-        case .alias: "an alias"
-        }
     }
 
     static func diagnostic(_ error: YamlError, file: String, lineOffset: Int) -> Diagnostic {

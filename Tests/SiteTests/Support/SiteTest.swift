@@ -17,17 +17,11 @@ struct SiteTest {
     }()
 
     init(fixture: String, options: BuildOptions = BuildOptions()) throws {
-        let fm = FileManager.default
-        root = (NSTemporaryDirectory() as NSString).appendingPathComponent("sitegen-test-\(UUID().uuidString)")
-        try fm.createDirectory(atPath: root, withIntermediateDirectories: true)
         let source = "\(Self.repository)/Tests/SiteTests/Fixtures/\(fixture)"
-        for item in try fm.contentsOfDirectory(atPath: source) {
-            try fm.copyItem(atPath: "\(source)/\(item)", toPath: "\(root)/\(item)")
+        try self.init(copying: try FileManager.default.contentsOfDirectory(atPath: source), from: source, options: options)
+        if !FileManager.default.fileExists(atPath: "\(root)/templates") {
+            try FileManager.default.copyItem(atPath: "\(Self.repository)/templates", toPath: "\(root)/templates")
         }
-        if !fm.fileExists(atPath: "\(root)/templates") {
-            try fm.copyItem(atPath: "\(Self.repository)/templates", toPath: "\(root)/templates")
-        }
-        self.options = options
     }
 
     /// The bundled course itself (the repository's sitegen.yml, content/ and templates/), in a fresh folder.

@@ -1,0 +1,14 @@
+# Shared by the check scripts (source it after setting `root` to the repository).
+
+# Builds the debug `sitegen` (quietly, unless it fails) and prints the binary's path.
+sitegen_binary() {
+  if ! (cd "$root" && swift build --product sitegen >/dev/null 2>&1); then
+    (cd "$root" && swift build --product sitegen >&2) || return 1   # again, to show why it failed
+  fi
+  echo "$(cd "$root" && swift build --show-bin-path)/sitegen"
+}
+
+# A free TCP port on loopback: bind port 0 and read what the kernel chose.
+free_port() {
+  python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()'
+}
