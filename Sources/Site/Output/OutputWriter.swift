@@ -67,16 +67,34 @@ public struct OutputWriter {
         }
     }
 
-    /// Staging folders left by a killed build: only those untouched for an hour, so a build running
-    /// at the same time (a preview server beside `sitegen build`) keeps its own.
+    /// Staging folders left by a killed build. The folder name carries the writer's process id: a
+    /// folder whose process is gone is removed at once; one whose process still runs (a preview server
+    /// beside `sitegen build`, or this process) is kept unless it has been untouched for an hour.
     private func removeLeftovers(parent: String, base: String) {
         let fm = FileManager.default
-        for name in (try? fm.contentsOfDirectory(atPath: parent)) ?? [] where name.hasPrefix(".\(base)-staging-") {
+        let prefix = ".\(base)-staging-"
+        for name in (try? fm.contentsOfDirectory(atPath: parent)) ?? [] where name.hasPrefix(prefix) {
             let path = (parent as NSString).appendingPathComponent(name)
+            if let owner = Self.ownerProcess(stagingName: name, prefix: prefix), !Self.processIsRunning(owner) {
+                try? fm.removeItem(atPath: path)
+                continue
+            }
             guard let modified = (try? fm.attributesOfItem(atPath: path))?[.modificationDate] as? Date,
                   Date().timeIntervalSince(modified) > 3600 else { continue }
             try? fm.removeItem(atPath: path)
         }
+    }
+
+    /// The process id in `.public-staging-PID-MILLISECONDS[-previous]`.
+    static func ownerProcess(stagingName name: String, prefix: String) -> pid_t? {
+        let token = name.dropFirst(prefix.count)
+        guard let digits = token.split(separator: "-").first, let pid = pid_t(digits), pid > 0 else { return nil }
+        return pid
+    }
+
+    /// `kill(pid, 0)` sends nothing; it fails with ESRCH only when no such process exists.
+    static func processIsRunning(_ pid: pid_t) -> Bool {
+        kill(pid, 0) == 0 || errno != ESRCH
     }
 
     static func reason(_ error: Error) -> String {

@@ -1,0 +1,68 @@
+import Foundation
+import Testing
+@testable import Site
+
+/// The atomic swap of the output folder, and what happens to the staging folders killed builds leave.
+@Suite struct OutputWriterTests {
+    let parent: String
+    var output: String { (parent as NSString).appendingPathComponent("public") }
+
+    init() throws {
+        parent = NSTemporaryDirectory() + "sitegen-writer-\(UUID().uuidString)"
+        try FileManager.default.createDirectory(atPath: parent, withIntermediateDirectories: true)
+    }
+
+    func tree(_ text: String) -> OutputTree {
+        var tree = OutputTree()
+        tree.add("index.html", text)
+        tree.add("a/b.css", "b")
+        return tree
+    }
+
+    func entries() throws -> [String] { try FileManager.default.contentsOfDirectory(atPath: parent).sorted() }
+
+    /// The id of a process that has already exited.
+    func exitedProcessID() throws -> pid_t {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/bin/true")
+        try process.run()
+        process.waitUntilExit()
+        return process.processIdentifier
+    }
+
+    @Test func replacesTheSiteAndLeavesNoStagingFolder() throws {
+        defer { try? FileManager.default.removeItem(atPath: parent) }
+        let writer = OutputWriter(output: output, displayOutput: "public")
+        try writer.write(tree("one"))
+        try writer.write(tree("two"))
+        #expect(try entries() == ["public"])
+        #expect(try String(contentsOfFile: output + "/index.html", encoding: .utf8) == "two")
+        #expect(FileManager.default.fileExists(atPath: output + "/a/b.css"))
+    }
+
+    @Test func removesStagingFoldersOfProcessesThatAreGone() throws {
+        defer { try? FileManager.default.removeItem(atPath: parent) }
+        let fm = FileManager.default
+        let dead = try exitedProcessID()
+        let alive = ProcessInfo.processInfo.processIdentifier
+        // What a build killed while writing leaves, what one killed while removing the previous site
+        // leaves, and a build of this process that is still running (it must be kept).
+        let killedWhileWriting = ".public-staging-\(dead)-1700000000000"
+        let killedWhileRemoving = ".public-staging-\(dead)-1700000000001-previous"
+        let running = ".public-staging-\(alive)-1700000000002"
+        for name in [killedWhileWriting, killedWhileRemoving, running] {
+            try fm.createDirectory(atPath: parent + "/" + name + "/sub", withIntermediateDirectories: true)
+            #expect(fm.createFile(atPath: parent + "/" + name + "/sub/page.html", contents: Data("x".utf8)))
+        }
+        try OutputWriter(output: output, displayOutput: "public").write(tree("new"))
+        #expect(try entries() == [running, "public"])
+    }
+
+    @Test func readsTheOwnerFromTheFolderName() {
+        let prefix = ".public-staging-"
+        #expect(OutputWriter.ownerProcess(stagingName: ".public-staging-4242-1700000000000", prefix: prefix) == 4242)
+        #expect(OutputWriter.ownerProcess(stagingName: ".public-staging-4242-1700000000000-previous", prefix: prefix) == 4242)
+        #expect(OutputWriter.ownerProcess(stagingName: ".public-staging-x-1", prefix: prefix) == nil)
+        #expect(OutputWriter.processIsRunning(ProcessInfo.processInfo.processIdentifier))
+    }
+}
