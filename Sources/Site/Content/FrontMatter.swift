@@ -19,19 +19,31 @@ public struct FrontMatter: Sendable, Equatable {
     /// Splits `text` into front matter and body. The body keeps its position: `bodyLineOffset` is the
     /// number of lines before it, so markdown positions map back to the file.
     public static func split(_ text: String, file: String) throws(Diagnostic) -> (frontMatter: FrontMatter, body: String, bodyLineOffset: Int) {
-        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
-        guard let first = lines.first, first.trimmingCharacters(in: .whitespaces) == "---" else {
+        // Only the lines up to the closing '---' are looked at; the body is the rest of the text as is.
+        func isFence(_ line: Substring) -> Bool { line.trimmingCharacters(in: .whitespaces) == "---" }
+        func lineEnd(from start: String.Index) -> String.Index { text[start...].firstIndex(of: "\n") ?? text.endIndex }
+        let firstEnd = lineEnd(from: text.startIndex)
+        guard isFence(text[..<firstEnd]) else {
             throw Diagnostic.error(at: SourceLocation(file: file, line: 1, column: 1),
                                    "missing front matter: start the file with a '---' line, then at least 'title: …', then '---'")
         }
-        guard let end = lines.dropFirst().firstIndex(where: { $0.trimmingCharacters(in: .whitespaces) == "---" }) else {
-            throw Diagnostic.error(at: SourceLocation(file: file, line: 1, column: 1),
-                                   "front matter is not closed: add a '---' line after its last key")
+        var lineIndex = 0          // of the line that starts at `start`, counted from 0
+        var start = firstEnd
+        while start < text.endIndex {
+            start = text.index(after: start)
+            lineIndex += 1
+            let end = lineEnd(from: start)
+            if isFence(text[start..<end]) {
+                let yamlStart = text.index(after: firstEnd)
+                let yaml = yamlStart < start ? String(text[yamlStart..<text.index(before: start)]) : ""
+                let body = end < text.endIndex ? String(text[text.index(after: end)...]) : ""
+                let frontMatter = try parse(yaml, file: file, lineOffset: 1)
+                return (frontMatter, body, lineIndex + 1)
+            }
+            start = end
         }
-        let yaml = lines[1..<end].joined(separator: "\n")
-        let body = lines[(end + 1)...].joined(separator: "\n")
-        let frontMatter = try parse(yaml, file: file, lineOffset: 1)
-        return (frontMatter, body, end + 1)
+        throw Diagnostic.error(at: SourceLocation(file: file, line: 1, column: 1),
+                               "front matter is not closed: add a '---' line after its last key")
     }
 
     static func parse(_ yaml: String, file: String, lineOffset: Int) throws(Diagnostic) -> FrontMatter {

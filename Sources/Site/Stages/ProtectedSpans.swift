@@ -52,7 +52,12 @@ public struct ProtectedSpans: Sendable {
                 out += rawLine   // indented code
                 continue
             }
-            out += maskLine(Array(rawLine), file: file, line: line, problems: &problems)
+            // Most lines hold no code span, math, result or escape: they are copied as they are.
+            if rawLine.utf8.contains(where: { $0 == UInt8(ascii: "`") || $0 == UInt8(ascii: "$") || $0 == UInt8(ascii: "{") || $0 == UInt8(ascii: "\\") }) {
+                out += maskLine(Array(rawLine), file: file, line: line, problems: &problems)
+            } else {
+                out += rawLine
+            }
         }
         masked = out
         if !problems.isEmpty { throw DiagnosticList(problems) }
@@ -144,7 +149,7 @@ public struct ProtectedSpans: Sendable {
         guard chars.count >= pattern.count else { return nil }
         var j = start
         while j + pattern.count <= chars.count {
-            if Array(chars[j..<(j + pattern.count)]) == pattern { return j }
+            if chars[j..<(j + pattern.count)].elementsEqual(pattern) { return j }
             j += 1
         }
         return nil

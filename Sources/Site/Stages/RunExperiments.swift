@@ -57,7 +57,7 @@ public struct RunExperiments: LessonStage {
             }
         }
         if !problems.isEmpty { throw DiagnosticList(problems) }
-        lesson.blocks = SpanReplacement.replace(in: lesson.blocks) { rendered[$0] }
+        if !rendered.isEmpty { lesson.blocks = SpanReplacement.replace(in: lesson.blocks) { rendered[$0] } }
     }
 
     /// The experiment blocks among `blocks` (top level), parsed, with their positions in the array.

@@ -1,0 +1,66 @@
+import Diagnostics
+import Foundation
+import Testing
+@testable import Site
+
+/// Where the front matter ends and the body begins: the body is the text after the closing `---`
+/// byte for byte, and its first line's number in the file is known.
+@Suite struct FrontMatterSplitTests {
+    func split(_ text: String) throws(Diagnostic) -> (title: String, body: String, offset: Int) {
+        let (frontMatter, body, offset) = try FrontMatter.split(text, file: "content/m/l.md")
+        return (frontMatter.title, body, offset)
+    }
+
+    @Test func bodyIsTheRestOfTheFileAsWritten() throws {
+        let result = try split("---\ntitle: T\nsummary: S\n---\n\n# Head\n\ntext  \n\n\n")
+        #expect(result.title == "T")
+        #expect(result.body == "\n# Head\n\ntext  \n\n\n")
+        #expect(result.offset == 4)   // the body's first line is line 5
+    }
+
+    @Test func closingLineMayEndTheFileOrCarrySpaces() throws {
+        #expect(try split("---\ntitle: T\n---").body == "")
+        #expect(try split("---\ntitle: T\n---\n").body == "")
+        let spaced = try split("--- \ntitle: T\n  ---  \nbody")
+        #expect(spaced.body == "body")
+        #expect(spaced.offset == 3)
+    }
+
+    @Test func aDashLineInTheBodyIsNotTheFrontMatter() throws {
+        let result = try split("---\ntitle: T\n---\nabove\n---\nbelow\n")
+        #expect(result.body == "above\n---\nbelow\n")
+    }
+
+    @Test func emptyFrontMatterAsksForATitle() {
+        #expect(throws: Diagnostic.self) { try split("---\n---\nbody\n") }
+        do {
+            _ = try split("---\n---\nbody\n")
+        } catch {
+            #expect(error.description == "content/m/l.md:2:1: error: front matter needs a 'title'")
+        }
+    }
+
+    @Test func missingOrUnclosedFrontMatter() {
+        for (text, message) in [
+            ("title: T\n", "content/m/l.md:1:1: error: missing front matter: start the file with a '---' line, then at least 'title: …', then '---'"),
+            ("", "content/m/l.md:1:1: error: missing front matter: start the file with a '---' line, then at least 'title: …', then '---'"),
+            ("---\ntitle: T\n", "content/m/l.md:1:1: error: front matter is not closed: add a '---' line after its last key"),
+            ("---", "content/m/l.md:1:1: error: front matter is not closed: add a '---' line after its last key"),
+        ] {
+            do {
+                _ = try split(text)
+                Issue.record("\(text.debugDescription) was accepted")
+            } catch {
+                #expect(error.description == message)
+            }
+        }
+    }
+
+    @Test func windowsLineEndingsAreReadAsNewlines() throws {
+        let data = Data("---\r\ntitle: T\r\n---\r\nline one\r\nline two\r\n".utf8)
+        let lesson = try ContentLoader.lesson(from: data, slug: "l", module: "m", sourcePath: "content/m/l.md", absolutePath: "/x")
+        #expect(lesson.frontMatter.title == "T")
+        #expect(lesson.body == "line one\nline two\n")
+        #expect(lesson.bodyLineOffset == 3)
+    }
+}
