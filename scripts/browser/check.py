@@ -177,8 +177,13 @@ def skip_link_problems(browser, session, url):
         problems.append(f"keyboard: {answer}")
     browser.send("Input.dispatchKeyEvent", {"type": "keyDown", "key": "Enter", "code": "Enter", "windowsVirtualKeyCode": 13}, session)
     browser.send("Input.dispatchKeyEvent", {"type": "keyUp", "key": "Enter", "code": "Enter", "windowsVirtualKeyCode": 13}, session)
-    time.sleep(0.2)
-    target = evaluate(browser, session, "document.activeElement ? document.activeElement.id : ''")
+    # Following the link is asynchronous: poll for up to 5 s rather than guess how long a loaded machine needs.
+    deadline = time.time() + 5
+    while True:
+        target = evaluate(browser, session, "document.activeElement ? document.activeElement.id : ''")
+        if target == "main" or time.time() > deadline:
+            break
+        time.sleep(0.05)
     if target != "main":
         problems.append(f"keyboard: following the skip link focuses '{target}', not <main id=\"main\">")
     return problems
