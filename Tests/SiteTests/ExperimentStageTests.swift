@@ -26,6 +26,29 @@ import Testing
         return site.buildFailure().map(\.description)
     }
 
+    @Test func theScriptABlockReproducesIsPublishedEvenWhenNotShown() throws {
+        let site = try Self.site(replacing: "id: tiny-trace\n", with: "id: tiny-trace\nsource: scripts/trace.py\n")
+        defer { site.remove() }
+        try site.write("content/lab/scripts/trace.py", "print('step 1')\n")
+        try site.build()
+        let html = try site.output("lab/results/index.html")
+        #expect(html.contains("reproduces <a href=\"trace.py\"><code>trace.py</code></a>"))
+        #expect(try site.output("lab/results/trace.py") == "print('step 1')\n")
+    }
+
+    @Test func aMissingOrEscapingScriptFailsAtItsSourceKey() throws {
+        // `source:` is on line 32, after the fence (29) and `id:` (31), `source: ` is 8 columns wide.
+        #expect(try Self.errors(replacing: "id: tiny-trace\n", with: "id: tiny-trace\nsource: gone.py\n") == [
+            "content/lab/results.md:32:9: error: script content/lab/gone.py does not exist: check the name in source: gone.py",
+        ])
+        #expect(try Self.errors(replacing: "id: tiny-trace\n", with: "id: tiny-trace\nsource: ../../sitegen.yml\n") == [
+            "content/lab/results.md:32:9: error: source path '../../sitegen.yml' leaves the content folder; keep scripts beside the lesson",
+        ])
+        #expect(try Self.errors(replacing: "id: tiny-trace\n", with: "id: tiny-trace\nsource: ''\n") == [
+            "content/lab/results.md:32:9: error: source: '' names no file: write the script's name, such as source: train.py",
+        ])
+    }
+
     @Test func figuresInlineResultsAndCSVFiles() throws {
         let site = try Self.site()
         defer { site.remove() }

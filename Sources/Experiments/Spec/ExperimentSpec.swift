@@ -23,8 +23,11 @@ public struct ExperimentSpec: Sendable, Hashable {
     public var location: SourceLocation
     public var title: String?
     public var caption: String?
-    /// The Python script this block reproduces, relative to the lesson, for later verification.
+    /// The Python script this block reproduces, relative to the lesson: linked from the figure,
+    /// published beside the page, and run by `sitegen verify`.
     public var source: String?
+    /// Where the `source` value is written, for errors about the script.
+    public var sourceLocation: SourceLocation?
     public var table: TableSpec?
     public var chart: ChartSpec?
     public var checks: [CheckSpec]
@@ -78,7 +81,8 @@ public struct ExperimentSpec: Sendable, Hashable {
         }
         guard let id, let body else { return nil }
         var spec = ExperimentSpec(id: id, location: reader.origin, title: f.string("title"), caption: f.string("caption"),
-                                  source: f.string("source"), table: nil, chart: nil, checks: [], body: body)
+                                  source: f.string("source"), sourceLocation: f["source"].map { reader.location(of: $0) },
+                                  table: nil, chart: nil, checks: [], body: body)
         let base = spec
         spec.table = f["table"].flatMap { TableSpec.parse($0, kind: kind, scopes: { base.scope(rows: $0) }, reader) }
         spec.chart = f["chart"].flatMap { ChartSpec.parse($0, kind: kind, plottable: base.plottable, reader) }

@@ -18,7 +18,7 @@ public struct IncludeFiles: LessonStage {
             var fence = FenceInfo(info)
             guard let file = fence.attributes["file"] else { continue }
             do throws(Diagnostic) {
-                let text = try Self.read(file, from: folder, contentRoot: context.paths.content, at: block.location,
+                let text = try Self.read(.include(file), from: folder, contentRoot: context.paths.content, at: block.location,
                                          display: context.paths.display)
                 if !code.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
                     throw Diagnostic.error(at: block.location, "a block with file=\"\(file)\" shows that file; leave its body empty")
@@ -39,29 +39,54 @@ public struct IncludeFiles: LessonStage {
         lesson.attachments += attachments
     }
 
-    static func read(_ file: String, from folder: String, contentRoot: String, at location: SourceLocation,
+    /// How a lesson names a file it publishes: a shown block's `file="…"`, or an experiment's `source:`.
+    /// The words of every error follow from it.
+    enum Reference {
+        case include(String)
+        case source(String)
+
+        var file: String {
+            switch self { case .include(let file), .source(let file): file }
+        }
+        /// The name as the author wrote it.
+        var written: String {
+            switch self {
+            case .include(let file): "file=\"\(file)\""
+            case .source(let file): "source: \(file.isEmpty ? "''" : file)"
+            }
+        }
+        var noun: String { if case .include = self { "included file" } else { "script" } }
+        var pathNoun: String { if case .include = self { "include path" } else { "source path" } }
+        var example: String { if case .include = self { "file=\"train.py\"" } else { "source: train.py" } }
+        var plural: String { if case .include = self { "included files" } else { "scripts" } }
+        var folderNoun: String { if case .include = self { "included path" } else { "source path" } }
+    }
+
+    /// The text of the file `reference` names, relative to `folder`; it must stay inside `contentRoot`.
+    static func read(_ reference: Reference, from folder: String, contentRoot: String, at location: SourceLocation,
                      display: (String) -> String) throws(Diagnostic) -> String {
+        let file = reference.file
         guard !file.isEmpty else {
-            throw Diagnostic.error(at: location, "file=\"\" names no file: write the included file's name, such as file=\"train.py\"")
+            throw Diagnostic.error(at: location, "\(reference.written) names no file: write the \(reference.noun)'s name, such as \(reference.example)")
         }
         guard !file.hasPrefix("/") else {
-            throw Diagnostic.error(at: location, "include path '\(file)' must be relative to the lesson's folder")
+            throw Diagnostic.error(at: location, "\(reference.pathNoun) '\(file)' must be relative to the lesson's folder")
         }
         let path = ((folder as NSString).appendingPathComponent(file) as NSString).standardizingPath
         let resolved = (path as NSString).resolvingSymlinksInPath
         let root = (contentRoot as NSString).resolvingSymlinksInPath
         guard resolved.hasPrefix(root + "/") else {
-            throw Diagnostic.error(at: location, "include path '\(file)' leaves the content folder; keep included files beside the lesson")
+            throw Diagnostic.error(at: location, "\(reference.pathNoun) '\(file)' leaves the content folder; keep \(reference.plural) beside the lesson")
         }
         var isFolder: ObjCBool = false
         if FileManager.default.fileExists(atPath: resolved, isDirectory: &isFolder), isFolder.boolValue {
-            throw Diagnostic.error(at: location, "included path \(display(path)) is a folder: name a file inside it")
+            throw Diagnostic.error(at: location, "\(reference.folderNoun) \(display(path)) is a folder: name a file inside it")
         }
         guard let data = FileManager.default.contents(atPath: resolved) else {
-            throw Diagnostic.error(at: location, "included file \(display(path)) does not exist: check the name in file=\"\(file)\"")
+            throw Diagnostic.error(at: location, "\(reference.noun) \(display(path)) does not exist: check the name in \(reference.written)")
         }
         guard let text = String(data: data, encoding: .utf8) else {
-            throw Diagnostic.error(at: location, "included file \(display(path)) is not valid UTF-8 text")
+            throw Diagnostic.error(at: location, "\(reference.noun) \(display(path)) is not valid UTF-8 text")
         }
         return text
     }

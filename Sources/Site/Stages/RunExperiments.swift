@@ -1,10 +1,12 @@
 import Diagnostics
 import Experiments
+import Foundation
 import Markdown
 
 /// Runs the lesson's ```` ```experiment ```` blocks through the numeric core (reusing cached results),
-/// replaces each with its figure (table, chart, caption, CSV link), checks every claim, and fills in
-/// the inline results (`{{ block["run"].metric | .4f }}`) cut out of the prose.
+/// replaces each with its figure (table, chart, caption, CSV link, and a link to the script it
+/// reproduces, published beside the page), checks every claim, and fills in the inline results
+/// (`{{ block["run"].metric | .4f }}`) cut out of the prose.
 public struct RunExperiments: LessonStage {
     public let name = "experiments"
 
@@ -32,6 +34,24 @@ public struct RunExperiments: LessonStage {
         let found = try Self.specs(in: lesson.blocks)
         let specs = found.map(\.spec)
         let blockIndex = Dictionary(found.map { ($0.spec.id, $0.index) }, uniquingKeysWith: { first, _ in first })
+
+        // The scripts the figures link to are published beside the page; a wrong name fails before
+        // anything is trained.
+        let folder = (lesson.absolutePath as NSString).deletingLastPathComponent
+        for spec in specs {
+            guard let source = spec.source else { continue }
+            do throws(Diagnostic) {
+                let text = try IncludeFiles.read(.source(source), from: folder, contentRoot: context.paths.content,
+                                                 at: spec.sourceLocation ?? spec.location, display: context.paths.display)
+                let name = (source as NSString).lastPathComponent
+                if !lesson.attachments.contains(where: { $0.name == name }) {
+                    lesson.attachments.append(Lesson.Attachment(name: name, contents: text))
+                }
+            } catch {
+                problems.append(error)
+            }
+        }
+        if !problems.isEmpty { throw DiagnosticList(problems) }
 
         let results = try runner(specs, context)
         let byID = Dictionary(specs.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
