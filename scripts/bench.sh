@@ -1,11 +1,12 @@
 #!/usr/bin/env bash
 # `make bench`: builds of the bundled site (cold release, cold debug binary, cold through `swift run` in debug,
 # warm, after a prose edit, after an experiment edit), peak memory, per-experiment throughput, and — when a venv
-# with torch exists (SITEGEN_VENV, default /root/venvs/parity) — the same scripts timed in PyTorch.
+# with torch exists (SITEGEN_VENV, default ~/.cache/sitegen/venv, the one `make verify` makes) — the same
+# scripts timed in PyTorch.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$(pwd)
-venv=${SITEGEN_VENV:-/root/venvs/parity}
+venv=${SITEGEN_VENV:-$HOME/.cache/sitegen/venv}
 
 scripts/setup.sh
 swift build -c release --product sitegen >/dev/null
@@ -89,5 +90,5 @@ if [ -x "$venv/bin/python" ] && "$venv/bin/python" -c 'import torch' 2>/dev/null
   printf '%-34s %12s\n' "all five" "$total"
   awk -v p="$total" -v s="$cold" 'BEGIN { printf "PyTorch / sitegen cold release: %.0fx\n", p / s }'
 else
-  echo "(no venv with torch at $venv: PyTorch comparison skipped; 'make verify' creates one at ~/.cache/sitegen/venv; pass SITEGEN_VENV=…)"
+  echo "(no venv with torch at $venv: PyTorch comparison skipped; 'make verify' creates it, or pass SITEGEN_VENV=PATH for another)"
 fi
