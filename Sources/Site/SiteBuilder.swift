@@ -95,7 +95,8 @@ public struct SiteBuilder {
                     let layout = lesson.frontMatter.layout ?? "lesson"
                     tree.add(PageContext.lessonPath(lesson) + "index.html",
                              try page(layout, pages.lesson(lesson, in: module, body: body), templates: templates,
-                                      requestedAt: SourceLocation(file: lesson.sourcePath, line: 1, column: 1)))
+                                      requestedAt: lesson.frontMatter.layoutLocation
+                                          ?? SourceLocation(file: lesson.sourcePath, line: 1, column: 1)))
                     for attachment in lesson.attachments {
                         tree.add(PageContext.lessonPath(lesson) + attachment.name, attachment.contents)
                     }

@@ -73,7 +73,7 @@ import Testing
             try site.write("content/intro/first.md", "---\ntitle: First\nlayout: wide\n---\nBody\n")
         }
         #expect(diagnostics.map(\.description) == [
-            "content/intro/first.md:1:1: error: missing template 'wide': create templates/wide.mustache",
+            "content/intro/first.md:3:9: error: missing template 'wide': create templates/wide.mustache",
         ])
     }
 

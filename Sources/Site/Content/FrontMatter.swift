@@ -13,6 +13,8 @@ public struct FrontMatter: Sendable, Equatable {
     public var readingTime: Int?
     /// Template used for the page body (default `lesson`).
     public var layout: String?
+    /// Where the `layout` value is written, for a missing template.
+    public var layoutLocation: SourceLocation?
 
     static let keys = ["title", "summary", "date", "order", "draft", "reading_time", "layout"]
 
@@ -67,7 +69,8 @@ public struct FrontMatter: Sendable, Equatable {
             order: try doc.int("order"),
             draft: try doc.bool("draft") ?? false,
             readingTime: readingTime,
-            layout: try doc.string("layout")
+            layout: try doc.string("layout"),
+            layoutLocation: doc.node("layout").map { doc.location(of: $0) }
         )
     }
 
