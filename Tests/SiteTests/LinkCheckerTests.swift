@@ -46,6 +46,29 @@ import Testing
         ])
     }
 
+    @Test func brokenRawHTMLReferencesAreReportedAtTheirMarkdownLines() throws {
+        let site = try SiteTest(fixture: "basic")
+        defer { site.remove() }
+        try site.write("content/intro/second.md", """
+            ---
+            title: Second lesson
+            ---
+            Text with an inline <a href="/intro/gone/">raw link</a>.
+
+            <figure>
+              <img src="missing.png" alt="">
+              <a href="../first/">fine</a>
+            </figure>
+            """)
+        let report = try SiteCheck(paths: site.paths, options: site.options).run()
+        #expect(report.problems == [
+            .error(at: SourceLocation(file: "content/intro/second.md", line: 4, column: 30),
+                   "broken link '/courses/ml/intro/gone/': the site has no file intro/gone/index.html (checked public/intro/second/index.html)"),
+            .error(at: SourceLocation(file: "content/intro/second.md", line: 7, column: 13),
+                   "broken image 'missing.png': the site has no file intro/second/missing.png (checked public/intro/second/index.html)"),
+        ])
+    }
+
     @Test func referenceDefinitionsAreFoundBelowTheirParagraph() throws {
         let site = try SiteTest(fixture: "basic")
         defer { site.remove() }

@@ -2,9 +2,10 @@ import Diagnostics
 import Foundation
 import Markdown
 
-/// Finds where in a lesson's markdown a reference of its built page was written: the link with the
-/// same published URL in the lesson's parsed blocks, then the link target's text in the source file,
-/// searched from that block's line onward (reference definitions sit below their paragraph).
+/// Finds where in a lesson's markdown a reference of its built page was written: the link, image or raw
+/// HTML `href`/`src` with the same published URL in the lesson's parsed blocks, then the URL's text in
+/// the source file, searched from that block's line onward (reference definitions sit below their
+/// paragraph).
 /// Links met once are consumed, so a URL used twice is found at both places.
 struct SourceFinder {
     private var links: [(published: String, written: String, line: Int)] = []
@@ -14,9 +15,13 @@ struct SourceFinder {
     init(lesson: Lesson?, urls: SiteURLs) {
         file = lesson?.sourcePath ?? ""
         guard let lesson else { return }
-        var found: [(url: String, line: Int)] = []
+        var found: [Found] = []
         Self.collect(lesson.blocks, into: &found)
-        links = found.map { (HTMLEscape.url(RootRelativeLinks.published($0.url, urls: urls)), $0.url, $0.line) }
+        // Markdown URLs are escaped on the way to the page; raw HTML attributes are published as written.
+        links = found.map { link in
+            let published = RootRelativeLinks.published(link.url, urls: urls)
+            return (link.inHTML ? published : HTMLEscape.url(published), link.url, link.line)
+        }
         if let text = try? String(contentsOfFile: lesson.absolutePath, encoding: .utf8) {
             lines = text.replacingOccurrences(of: "\r\n", with: "\n").components(separatedBy: "\n")
         }
@@ -36,8 +41,11 @@ struct SourceFinder {
         return SourceLocation(file: file, line: link.line, column: 1)
     }
 
-    /// (URL as written, block line) of every link and image, in document order.
-    private static func collect(_ blocks: [Block], into found: inout [(url: String, line: Int)]) {
+    /// A URL as written, the line of its block (or of its tag, in raw HTML), and whether it sits in raw HTML.
+    private typealias Found = (url: String, line: Int, inHTML: Bool)
+
+    /// Every link, image and raw HTML reference, in document order.
+    private static func collect(_ blocks: [Block], into found: inout [Found]) {
         for block in blocks {
             let line = block.location.line
             switch block.kind {
@@ -50,26 +58,37 @@ struct SourceFinder {
             case .table(let table):
                 for cell in table.header { collect(cell, line: line, into: &found) }
                 for row in table.rows { for cell in row { collect(cell, line: line, into: &found) } }
-            case .codeBlock, .htmlBlock, .thematicBreak, .rawHTML:
+            case .htmlBlock(let html):
+                collect(html: html, line: line, into: &found)
+            case .codeBlock, .thematicBreak, .rawHTML:
                 break
             }
         }
     }
 
-    private static func collect(_ inlines: [Inline], line: Int, into found: inout [(url: String, line: Int)]) {
+    private static func collect(_ inlines: [Inline], line: Int, into found: inout [Found]) {
         for inline in inlines {
             switch inline {
             case let .link(url, _, content):
-                found.append((url, line))
+                found.append((url, line, false))
                 collect(content, line: line, into: &found)
             case let .image(url, _, alt):
-                found.append((url, line))
+                found.append((url, line, false))
                 collect(alt, line: line, into: &found)
             case .emphasis(let content), .strong(let content), .strikethrough(let content):
                 collect(content, line: line, into: &found)
+            case .html(let html):
+                collect(html: html, line: line, into: &found)
             default:
                 break
             }
+        }
+    }
+
+    /// The `href` and `src` values of author-written HTML that starts on `line`.
+    private static func collect(html: String, line: Int, into found: inout [Found]) {
+        for reference in HTMLReferences(html: html).references {
+            found.append((reference.raw, line + reference.line - 1, true))
         }
     }
 }
