@@ -5,6 +5,14 @@ import Testing
 
 /// `sitegen check`: broken links and anchors are found and reported where they were written.
 @Suite struct LinkCheckerTests {
+    /// `sitegen check` on the basic fixture with its second lesson replaced by `markdown`.
+    func check(secondLesson markdown: String) throws -> LinkCheckReport {
+        let site = try SiteTest(fixture: "basic")
+        defer { site.remove() }
+        try site.write("content/intro/second.md", markdown)
+        return try SiteCheck(paths: site.paths, options: site.options).run()
+    }
+
     @Test func theFixtureSiteHasNoBrokenReference() throws {
         let site = try SiteTest(fixture: "basic")
         defer { site.remove() }
@@ -14,9 +22,7 @@ import Testing
     }
 
     @Test func brokenLinkAndAnchorAreReportedAtTheirMarkdownLines() throws {
-        let site = try SiteTest(fixture: "basic")
-        defer { site.remove() }
-        try site.write("content/intro/second.md", """
+        let report = try check(secondLesson: """
             ---
             title: Second lesson
             reading_time: 7
@@ -31,7 +37,6 @@ import Testing
             Mail [us](mailto:team@example.org) or read [the docs](https://docs.example.org/x).
             ![missing image](missing.png)
             """)
-        let report = try SiteCheck(paths: site.paths, options: site.options).run()
         #expect(report.problems == [
             .error(at: SourceLocation(file: "content/intro/second.md", line: 8, column: 21),
                    "broken link '/courses/ml/intro/gone/': the site has no file intro/gone/index.html (checked public/intro/second/index.html)"),
@@ -47,9 +52,7 @@ import Testing
     }
 
     @Test func brokenRawHTMLReferencesAreReportedAtTheirMarkdownLines() throws {
-        let site = try SiteTest(fixture: "basic")
-        defer { site.remove() }
-        try site.write("content/intro/second.md", """
+        let report = try check(secondLesson: """
             ---
             title: Second lesson
             ---
@@ -60,7 +63,6 @@ import Testing
               <a href="../first/">fine</a>
             </figure>
             """)
-        let report = try SiteCheck(paths: site.paths, options: site.options).run()
         #expect(report.problems == [
             .error(at: SourceLocation(file: "content/intro/second.md", line: 4, column: 30),
                    "broken link '/courses/ml/intro/gone/': the site has no file intro/gone/index.html (checked public/intro/second/index.html)"),
@@ -70,10 +72,7 @@ import Testing
     }
 
     @Test func referenceDefinitionsAreFoundBelowTheirParagraph() throws {
-        let site = try SiteTest(fixture: "basic")
-        defer { site.remove() }
-        try site.write("content/intro/second.md", "---\ntitle: Second lesson\n---\nSee [this][ref].\n\nMore text.\n\n[ref]: ../nowhere/\n")
-        let report = try SiteCheck(paths: site.paths, options: site.options).run()
+        let report = try check(secondLesson: "---\ntitle: Second lesson\n---\nSee [this][ref].\n\nMore text.\n\n[ref]: ../nowhere/\n")
         #expect(report.problems.map(\.location) == [SourceLocation(file: "content/intro/second.md", line: 8, column: 8)])
     }
 

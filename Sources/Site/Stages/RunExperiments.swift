@@ -38,8 +38,9 @@ public struct RunExperiments: LessonStage {
         // The scripts the figures link to are published beside the page; a wrong name fails before
         // anything is trained.
         let folder = (lesson.absolutePath as NSString).deletingLastPathComponent
+        var published: Set<String> = []   // blocks often share a script: read each once
         for spec in specs {
-            guard let source = spec.source else { continue }
+            guard let source = spec.source, !published.contains(source) else { continue }
             do throws(Diagnostic) {
                 let text = try IncludeFiles.read(.source(source), from: folder, contentRoot: context.paths.content,
                                                  at: spec.sourceLocation ?? spec.location, display: context.paths.display)
@@ -47,6 +48,7 @@ public struct RunExperiments: LessonStage {
                 if !lesson.attachments.contains(where: { $0.name == name }) {
                     lesson.attachments.append(Lesson.Attachment(name: name, contents: text))
                 }
+                published.insert(source)
             } catch {
                 problems.append(error)
             }
