@@ -21,7 +21,7 @@ sitegen="$(sitegen_binary)"
 work="$(mktemp -d "${TMPDIR:-/tmp}/sitegen-html.XXXXXX")"
 trap 'rm -rf "$work"' EXIT
 "$sitegen" --root "$root" --output "$work/out/bundled" --drafts >/dev/null
-for fixture in basic features experiments; do
+for fixture in basic features experiments citations; do
   mkdir -p "$work/src/$fixture"
   cp -R "$root/Tests/SiteTests/Fixtures/$fixture/." "$work/src/$fixture/"
   [ -d "$work/src/$fixture/templates" ] || cp -R "$root/templates" "$work/src/$fixture/templates"

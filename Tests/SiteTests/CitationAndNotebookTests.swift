@@ -161,3 +161,23 @@ enum LinkCheckerTestsSupport {
         try SiteCheck(paths: site.paths, options: site.options).run().problems.map(\.description)
     }
 }
+
+/// The `citations` fixture (also built by scripts/html-check.sh for the Nu checker): author-year style,
+/// accents, a citation inside a table caption and a callout, and a caption before its table.
+@Suite struct CitationFixtureTests {
+    @Test func authorYearReferencesAreSortedIgnoringAccentsAndCaptionsMayComeFirst() throws {
+        let site = try SiteTest(fixture: "citations")
+        defer { site.remove() }
+        try site.build()
+        let html = try site.output("papers/reading/index.html")
+        let order = ["ref-goedel1931", "ref-goodfellow2016deep", "ref-kingma2015adam", "ref-pytorch"]
+            .compactMap { html.range(of: "<li id=\"\($0)\"")?.lowerBound }
+        #expect(order.count == 4 && order == order.sorted())
+        #expect(html.contains("aria-describedby=\"cite-6\">Gödel, 1931</a>"))   // inside the callout
+        #expect(html.contains("<span class=\"figure-label\">Table 1.</span> Adam's defaults (<span class=\"citation\">"))
+        #expect(html.contains("<figure class=\"table-figure\" id=\"table-sizes\">\n<figcaption>\n<p><span class=\"figure-label\">Table 2.</span> Network sizes.</p>"))
+        #expect(html.contains("Kurt Gödel. 1931. Über formal unentscheidbare Sätze. <em>Monatshefte für Mathematik und Physik</em>, 38, 173–198."))
+        #expect(html.contains("<a href=\"https://github.com/example/citation-course/edit/main/content/papers/reading.md\">Edit this page</a>"))
+        #expect(try LinkCheckerTestsSupport.problems(site).isEmpty)
+    }
+}

@@ -1,5 +1,6 @@
 import Bibliography
 import Diagnostics
+import Foundation
 import Markdown
 
 /// Resolves `[@key]` and `[@a; @b]` against the site's bibliography and ends the lesson with a
@@ -64,12 +65,17 @@ public struct Citations: LessonStage {
     static func list(_ keys: [String], bibliography: Bibliography, style: CitationStyle) -> String {
         let entries = keys.compactMap { bibliography[$0] }
         let ordered = style == .numbered ? entries
-            : entries.sorted { (ReferenceFormat.authorYear($0), $0.key) < (ReferenceFormat.authorYear($1), $1.key) }
+            : entries.sorted { (sortKey($0), $0.key) < (sortKey($1), $1.key) }
         var list = style == .numbered ? "<ol class=\"references\">\n" : "<ul class=\"references author-year\">\n"
         for entry in ordered {
             list += "<li id=\"\(anchor(entry.key))\">\(html(ReferenceFormat.parts(entry)))</li>\n"
         }
         return list + (style == .numbered ? "</ol>\n" : "</ul>\n")
+    }
+
+    /// Author-year order ignores case and accents (Gödel before Goodfellow), the same on every machine.
+    static func sortKey(_ entry: BibEntry) -> String {
+        ReferenceFormat.authorYear(entry).folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)
     }
 
     static func html(_ parts: [ReferencePart]) -> String {
