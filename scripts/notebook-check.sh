@@ -8,12 +8,8 @@ set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 venv="${SITEGEN_NBFORMAT_VENV:-$HOME/.cache/sitegen/nbformat-venv}"
 
-if ! "$venv/bin/python" -c 'import nbformat' >/dev/null 2>&1; then
-  echo "notebook-check: installing nbformat into $venv" >&2
-  python3 -m venv "$venv"
-  "$venv/bin/pip" install -q nbformat
-fi
 source "$root/scripts/lib/common.sh"
+ensure_pypi_venv "$venv" nbformat "$venv/bin/python" -c 'import nbformat'
 sitegen="$(sitegen_binary)"
 
 work="$(mktemp -d "${TMPDIR:-/tmp}/sitegen-notebook.XXXXXX")"

@@ -254,6 +254,18 @@ def main():
     ORIGIN = f"http://127.0.0.1:{server.server_address[1]}/"
 
     passed, failed = 0, 0
+
+    def report(label, problems, passed_label=None):
+        """Prints `ok   label` (or `passed_label`), or `FAIL label` and each distinct problem; counts it."""
+        nonlocal passed, failed
+        if problems:
+            failed += 1
+            print(f"FAIL {label}")
+            for problem in dict.fromkeys(problems):
+                print(f"  - {problem}")
+        else:
+            passed += 1
+            print(f"ok   {passed_label or label}")
     with tempfile.TemporaryDirectory(prefix="sitegen-chromium-") as profile:
         browser = Browser(chromium, profile)
         try:
@@ -278,14 +290,7 @@ def main():
                             problems.append(f"color-scheme is '{probe['theme']}', expected '{theme}'")
                         name = page.replace("/", "_").removesuffix(".html")
                         shoot(browser, session, os.path.join(shots, f"{name}-{width}-{theme}.png"), full_page)
-                        if problems:
-                            failed += 1
-                            print(f"FAIL {label}")
-                            for problem in dict.fromkeys(problems):
-                                print(f"  - {problem}")
-                        else:
-                            passed += 1
-                            print(f"ok   {label}")
+                        report(label, problems)
                 # Without JavaScript the page still shows its text (nothing is rendered by scripts).
                 set_viewport(browser, session, 375, "light", scripts=False)
                 problems = load(browser, session, url)
@@ -295,14 +300,7 @@ def main():
                 if probe["scroll"] > 375:
                     problems.append(f"without JavaScript the page overflows: {probe['scroll']} px")
                 label = f"{page} without JavaScript"
-                if problems:
-                    failed += 1
-                    print(f"FAIL {label}")
-                    for problem in dict.fromkeys(problems):
-                        print(f"  - {problem}")
-                else:
-                    passed += 1
-                    print(f"ok   {label}")
+                report(label, problems)
                 set_viewport(browser, session, 375, "light", scripts=True)
             for page in pages:
                 if "class=\"citation\"" not in open(os.path.join(site, page), encoding="utf-8").read():
@@ -310,33 +308,12 @@ def main():
                 for width in WIDTHS:
                     count, problems = citation_preview_problems(browser, session, ORIGIN + page.removesuffix("index.html"), width)
                     label = f"citation previews on {page} @{width}px"
-                    if problems:
-                        failed += 1
-                        print(f"FAIL {label}")
-                        for problem in dict.fromkeys(problems):
-                            print(f"  - {problem}")
-                    else:
-                        passed += 1
-                        print(f"ok   {label}: {count} citations, each shows its reference on focus")
+                    report(label, problems, f"{label}: {count} citations, each shows its reference on focus")
             toggle_page = next((p for p in pages if p.count("/") >= 2), pages[0])
             problems = theme_toggle_problems(browser, session, ORIGIN + toggle_page.removesuffix("index.html"))
-            if problems:
-                failed += 1
-                print(f"FAIL theme toggle on {toggle_page}")
-                for problem in dict.fromkeys(problems):
-                    print(f"  - {problem}")
-            else:
-                passed += 1
-                print(f"ok   theme toggle on {toggle_page} switches and is remembered")
+            report(f"theme toggle on {toggle_page}", problems, f"theme toggle on {toggle_page} switches and is remembered")
             problems = skip_link_problems(browser, session, ORIGIN + toggle_page.removesuffix("index.html"))
-            if problems:
-                failed += 1
-                print(f"FAIL keyboard on {toggle_page}")
-                for problem in dict.fromkeys(problems):
-                    print(f"  - {problem}")
-            else:
-                passed += 1
-                print(f"ok   keyboard on {toggle_page}: the first Tab shows the skip link, which focuses <main>")
+            report(f"keyboard on {toggle_page}", problems, f"keyboard on {toggle_page}: the first Tab shows the skip link, which focuses <main>")
         except Exception as error:  # a browser that dies or hangs is a failed check, not a traceback
             failed += 1
             print(f"FAIL browser session: {error}")
