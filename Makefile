@@ -12,6 +12,7 @@ test: setup
 	scripts/browser-check.sh
 	scripts/nginx-check.sh bundled
 	scripts/html-check.sh
+	scripts/notebook-check.sh
 	scripts/fault-check.sh
 	scripts/load-check.sh
 

@@ -9,6 +9,8 @@ struct PageContext {
     let content: SiteContent
     let urls: SiteURLs
     let assets: [String: String]
+    /// The output folder as the repository holds it (`public`), for "Open in Colab".
+    var outputFolder = "public"
 
     /// Keys of list items (table of contents, lessons, modules) that a page may have none of.
     static let itemNames: Set<String> = [
@@ -65,6 +67,7 @@ struct PageContext {
         let index = module.lessons.firstIndex { $0.slug == lesson.slug } ?? 0
         let previous = index > 0 ? module.lessons[index - 1] : nil
         let next = index + 1 < module.lessons.count ? module.lessons[index + 1] : nil
+        let notebook = lesson.attachments.first { $0.name == LessonNotebook.fileName(lesson) }?.name
         context["lesson"] = [
             "title": lesson.frontMatter.title,
             "summary": lesson.frontMatter.summary,
@@ -79,6 +82,11 @@ struct PageContext {
             "previous": Self.optional(previous.map { link(to: $0) }),
             "next": Self.optional(next.map { link(to: $0) }),
             "next_module": Self.optional(next == nil ? nextModule(after: module) : nil),
+            "notebook_url": Self.optional(notebook.map { urls.link(Self.lessonPath(lesson) + $0) }),
+            "colab_url": Self.optional(notebook.flatMap { name in
+                content.config.repository?.colabURL("\(outputFolder)/\(Self.lessonPath(lesson))\(name)")
+            }),
+            "edit_url": Self.optional(content.config.repository?.editURL(lesson.sourcePath)),
         ] as [String: Any]
         return context
     }

@@ -31,6 +31,9 @@ public struct SiteBuilder {
         RunExperiments(),
         RenderMath(),
         HighlightCode(),
+        CrossReferences(),
+        Citations(),
+        LessonNotebook(),
         LessonFurniture(),
         AssignHeadingIDs(),
     ]
@@ -49,7 +52,8 @@ public struct SiteBuilder {
     public func render() throws(DiagnosticList) -> Report {
         let content = try ContentLoader(paths: paths, includeDrafts: options.includeDrafts).load()
         let templates = try TemplateSet(folder: paths.templates, displayFolder: paths.display(paths.templates))
-        let context = BuildContext(paths: paths, options: options, site: content.config, cache: cache)
+        let context = BuildContext(paths: paths, options: options, site: content.config, cache: cache,
+                                   bibliography: content.bibliography)
 
         var processed = content
         var problems: [Diagnostic] = []
@@ -79,7 +83,7 @@ public struct SiteBuilder {
             throw DiagnosticList([error])
         }
         let urls = SiteURLs(baseURL: options.baseURL ?? content.config.baseURL)
-        let pages = PageContext(content: processed, urls: urls, assets: assets.urls)
+        let pages = PageContext(content: processed, urls: urls, assets: assets.urls, outputFolder: paths.display(paths.output))
         let renderer = HTMLRenderer()
         var count = 0
         do {

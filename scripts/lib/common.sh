@@ -12,3 +12,15 @@ sitegen_binary() {
 free_port() {
   python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()'
 }
+
+# Makes the venv $1 (outside the repository) with PyPI's package $2, unless the command that follows
+# already succeeds: ensure_pypi_venv "$venv" nbformat "$venv/bin/python" -c 'import nbformat'
+ensure_pypi_venv() {
+  local venv="$1" package="$2"
+  shift 2
+  if ! "$@" >/dev/null 2>&1; then
+    echo "$(basename "$0" .sh): installing $package into $venv" >&2
+    python3 -m venv "$venv"
+    "$venv/bin/pip" install -q "$package"
+  fi
+}

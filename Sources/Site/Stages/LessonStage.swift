@@ -1,5 +1,6 @@
 import Diagnostics
 import Experiments
+import Bibliography
 
 /// One step of the per-lesson pipeline (parse, run experiments, typeset math, …). Stages run in order
 /// and may rewrite the lesson's blocks; a stage reports every problem it finds as diagnostics.
@@ -16,12 +17,16 @@ public struct BuildContext: Sendable {
     /// Finished experiment results, shared by every build of one `SiteBuilder` (and so by a preview
     /// server's rebuilds).
     public var cache: ResultCache?
+    /// What `[@key]` may cite.
+    public var bibliography: Bibliography
 
-    public init(paths: BuildPaths, options: BuildOptions, site: SiteConfig, cache: ResultCache? = nil) {
+    public init(paths: BuildPaths, options: BuildOptions, site: SiteConfig, cache: ResultCache? = nil,
+                bibliography: Bibliography = .empty) {
         self.paths = paths
         self.options = options
         self.site = site
         self.cache = cache
+        self.bibliography = bibliography
     }
 }
 
