@@ -150,7 +150,7 @@ public enum FuzzTargets {
     static let root = "/nonexistent-sitegen-fuzz"
 
     /// `SiteBuilder.defaultStages`, in order, with experiments run by `cheapResults` instead of training.
-    static let stages: [any LessonStage] = SiteBuilder.defaultStages.map { stage in
+    static let stages: [any LessonStage] = SiteBuilder.defaultStages(cache: nil).map { stage in
         stage is RunExperiments ? RunExperiments(runner: { specs, _ throws(DiagnosticList) in try cheapResults(specs) }) : stage
     }
 
@@ -169,7 +169,7 @@ public enum FuzzTargets {
             return rejected([error])
         }
         let paths = BuildPaths(root: root)
-        let context = BuildContext(paths: paths, options: BuildOptions(), site: siteConfig, cache: nil)
+        let context = BuildContext(paths: paths, options: BuildOptions(), site: siteConfig)
         for stage in stages {
             do {
                 try stage.run(&lesson, in: context)

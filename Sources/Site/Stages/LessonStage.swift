@@ -1,5 +1,4 @@
 import Diagnostics
-import Experiments
 
 /// One step of the per-lesson pipeline (parse, run experiments, typeset math, …). Stages run in order
 /// and may rewrite the lesson's blocks; a stage reports every problem it finds as diagnostics.
@@ -13,15 +12,11 @@ public struct BuildContext: Sendable {
     public var paths: BuildPaths
     public var options: BuildOptions
     public var site: SiteConfig
-    /// Finished experiment results, shared by every build of one `SiteBuilder` (and so by a preview
-    /// server's rebuilds).
-    public var cache: ResultCache?
 
-    public init(paths: BuildPaths, options: BuildOptions, site: SiteConfig, cache: ResultCache? = nil) {
+    public init(paths: BuildPaths, options: BuildOptions, site: SiteConfig) {
         self.paths = paths
         self.options = options
         self.site = site
-        self.cache = cache
     }
 }
 

@@ -2,6 +2,7 @@ import Diagnostics
 import Experiments
 import Foundation
 import Markdown
+import Escaping
 
 /// Runs the lesson's ```` ```experiment ```` blocks through the numeric core (reusing cached results),
 /// replaces each with its figure (table, chart, caption, CSV link, and a link to the script it
@@ -15,10 +16,11 @@ public struct RunExperiments: LessonStage {
 
     private let runner: Runner
 
-    /// The build's stage: blocks run through `ExperimentRunner` with the build's cache and options.
-    public init() {
+    /// The build's stage: blocks run through `ExperimentRunner` with the build's options, their results kept
+    /// in `cache` (shared by every build of one `SiteBuilder`, and so by a preview server's rebuilds).
+    public init(cache: ResultCache? = nil) {
         self.runner = { specs, context throws(DiagnosticList) in
-            try ExperimentRunner(cache: context.cache, useCache: !context.options.noCache,
+            try ExperimentRunner(cache: cache, useCache: !context.options.noCache,
                                  showProgress: context.options.showProgress).run(specs)
         }
     }
