@@ -13,7 +13,7 @@ import Testing
             .replacingOccurrences(of: "model: {layers: [4, 64, 32, 1]}", with: "model:\n  layers: [4, 64, 32, 1]\n  activation: relu\n  seed: 42")
             .replacingOccurrences(of: "{name: Adam, lr: 1e-3}", with: "{name: Adam, lr: 0.001, betas: [0.9, 0.999], eps: 1.0e-8, weight_decay: 0}")
             .replacingOccurrences(of: "  dataset: delivery-times\n", with: "  dataset: delivery-times\n  n_samples: 2000\n  noise: 4.0\n  seed: 42\n")
-            .replacingOccurrences(of: "training: {epochs: 150, batch_size: 64}", with: "training: {batch_size: 64, epochs: 150, shuffle: true, drop_last: false}")
+            .replacingOccurrences(of: "training: {epochs: 150, batch_size: 64}", with: "training: {batch_size: 64, epochs: 150, shuffle: true}")
             .replacingOccurrences(of: "chart: {type: bar, y: weight_norm, title: Sum of parameter norms after training}", with: "title: Adam vs AdamW"))
         #expect(short.cacheKeyMaterial == explicit.cacheKeyMaterial)
         #expect(short.presentationKeyMaterial != explicit.presentationKeyMaterial)

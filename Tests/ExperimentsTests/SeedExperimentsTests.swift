@@ -31,7 +31,7 @@ import Testing
         #expect(train.data.trainCount == 1600)
         #expect(train.stepsPerEpoch == 25)
         #expect(train.model.parameterCount == 2433)
-        #expect(train.training == TrainingSpec(epochs: 150, batchSize: 64, shuffle: true, dropLast: false))
+        #expect(train.training == TrainingSpec(epochs: 150, batchSize: 64, shuffle: true))
         #expect(train.runs.map(\.label) == ["SGD (lr=0.01)", "SGD (lr=0.1)", "SGD + momentum (β=0.9)", "SGD + momentum + nesterov"])
         #expect(train.runs[0].optimizer == .sgd(SGDOptions(lr: 0.01, momentum: 0, dampening: 0, weightDecay: 0, nesterov: false)))
         #expect(train.runs[3].optimizer == .sgd(SGDOptions(lr: 0.01, momentum: 0.9, dampening: 0, weightDecay: 0, nesterov: true)))

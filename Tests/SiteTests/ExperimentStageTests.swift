@@ -148,6 +148,6 @@ import Testing
         #expect(try Self.errors(replacing: "activation: relu", with: "activation: tanh")
                 == ["content/lab/results.md:59:40: error: activation 'tanh' is not available in the numeric core yet; use relu"])
         #expect(try Self.errors(replacing: "training: {epochs: 3, batch_size: 16}", with: "training: {epochs: 3, batch_size: 16, drop_last: true}")
-                == ["content/lab/results.md:61:50: error: drop_last: true is not supported yet; the last, shorter batch is always used"])
+                == ["content/lab/results.md:61:39: error: unknown key 'drop_last' in training"])
     }
 }

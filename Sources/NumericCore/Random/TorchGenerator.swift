@@ -8,14 +8,6 @@ public struct TorchGenerator: Sendable {
         mt = MT19937(seed: UInt32(truncatingIfNeeded: seed))
     }
 
-    /// `manual_seed(seed)` on an existing generator.
-    public mutating func manualSeed(_ seed: UInt64) {
-        mt.reseed(UInt32(truncatingIfNeeded: seed))
-    }
-
-    /// One raw 32-bit draw (torch `random()`).
-    public mutating func random32() -> UInt32 { mt.next() }
-
     /// float32 `t.uniform_(low, high)` for `count` elements in row-major order:
     /// `u = f32(draw & 0xFFFFFF)·2⁻²⁴` and `value = fma(u, f32(f32(high) − f32(low)), f32(low))`, fused.
     public mutating func uniform(count: Int, low: Double, high: Double) throws -> [Float] {

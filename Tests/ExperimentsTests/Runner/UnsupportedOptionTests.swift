@@ -21,11 +21,6 @@ import Testing
                 == ["tiny.md:18:40: error: activation 'tanh' is not available in the numeric core yet; use relu"])
     }
 
-    @Test func dropLast() {
-        #expect(Self.errors(TinyBlocks.train(dropLast: true))
-                == ["tiny.md:20:50: error: drop_last: true is not supported yet; the last, shorter batch is always used"])
-    }
-
     @Test func plateauMonitorsOnlyLosses() {
         let yaml = TinyBlocks.train(runs: [("SGD", "{name: SGD, lr: 0.01}")])
             + "    scheduler: {name: ReduceLROnPlateau, monitor: test_mae}\n"
