@@ -1,5 +1,5 @@
 /// torch's CPU generator (`torch.manual_seed`, `torch.Generator`) for the calls the lessons make:
-/// float32 `uniform_`, int64 `random_()` and `randperm` (SPEC §5.1, §5.2).
+/// float32 `uniform_`, int64 `random_()` and `randperm` (docs/parity.md §2.3, §2.4).
 public struct TorchGenerator: Sendable {
     private var mt: MT19937
 

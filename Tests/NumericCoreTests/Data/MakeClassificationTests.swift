@@ -33,7 +33,7 @@ struct MakeClassificationTests {
     }
 
     /// Variants that take the permutation and reservoir vertex samplers, repeated columns, three classes,
-    /// no hypercube, random shift and scale, no shuffle. Labels are exact; X within 1e-15 relative (SPEC §4.3:
+    /// no hypercube, random shift and scale, no shuffle. Labels are exact; X within 1e-15 relative (docs/parity.md §3.5:
     /// dgemm's order can differ in the last bit for other shapes).
     @Test("variants: labels exact, features to the last bit or two", arguments: 0..<4)
     func variant(index: Int) throws {
