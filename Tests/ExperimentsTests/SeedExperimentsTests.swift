@@ -82,8 +82,8 @@ import Testing
     }
 
     @Test func warmupCosineFillsTheLessonsNumbers() throws {
-        let yaml = SeedBlocks.lrSchedules.replacingOccurrences(
-            of: "    scheduler:\n      name: LambdaLR\n      interval: step\n      lr_lambda: \"step < warmup ? step / warmup : 0.5 * (1 + cos(pi * (step - warmup) / (total - warmup)))\"",
+        let yaml = try SeedBlocks.lrSchedules.replacingOnce(
+            "    scheduler:\n      name: LambdaLR\n      interval: step\n      lr_lambda: \"step < warmup ? step / warmup : 0.5 * (1 + cos(pi * (step - warmup) / (total - warmup)))\"",
             with: "    scheduler: {name: WarmupCosine}")
         let spec = try Self.parse(yaml)
         guard case .train(let train) = spec.body else { Issue.record("not a train block"); return }
@@ -175,9 +175,9 @@ import Testing
     }
 
     @Test func defaultMetricsFollowTheLoss() throws {
-        let yaml = SeedBlocks.adamVsAdamW
-            .replacingOccurrences(of: "metrics: [test_mae, weight_norm]\n", with: "")
-            .replacingOccurrences(of: "chart: {type: bar, y: weight_norm, title: Sum of parameter norms after training}\n", with: "")
+        let yaml = try SeedBlocks.adamVsAdamW
+            .replacingOnce("metrics: [test_mae, weight_norm]\n", with: "")
+            .replacingOnce("chart: {type: bar, y: weight_norm, title: Sum of parameter norms after training}\n", with: "")
         let spec = try Self.parse(yaml)
         guard case .train(let train) = spec.body else { Issue.record("not a train block"); return }
         #expect(train.metrics == [.trainLoss, .testLoss, .testMAE, .weightNorm, .lr])

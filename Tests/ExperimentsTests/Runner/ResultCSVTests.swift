@@ -35,7 +35,7 @@ import Testing
     }
 
     @Test func labelsWithCommasAndQuotesAreQuoted() throws {
-        let yaml = TinyBlocks.trace.replacingOccurrences(of: "label: SGD", with: "label: 'SGD, \"plain\"'")
+        let yaml = try TinyBlocks.trace.replacingOnce("label: SGD", with: "label: 'SGD, \"plain\"'")
         #expect(try Self.csv(yaml).contains("\n\"SGD, \"\"plain\"\"\",1,0.75,-2.125\n"))
     }
 

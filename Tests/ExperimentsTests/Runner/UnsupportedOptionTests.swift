@@ -21,10 +21,10 @@ import Testing
                 == ["tiny.md:18:40: error: activation 'tanh' is not available in the numeric core yet; use relu"])
     }
 
-    @Test func plateauMonitorsOnlyLosses() {
+    @Test func plateauMonitorsOnlyLosses() throws {
         let yaml = TinyBlocks.train(runs: [("SGD", "{name: SGD, lr: 0.01}")])
             + "    scheduler: {name: ReduceLROnPlateau, monitor: test_mae}\n"
-        let fixed = yaml.replacingOccurrences(of: "metrics: [train_loss, test_mae]\n    scheduler", with: "    scheduler")
+        let fixed = try yaml.replacingOnce("metrics: [train_loss, test_mae]\n    scheduler", with: "    scheduler")
             + "metrics: [train_loss, test_mae]\n"
         #expect(Self.errors(fixed) == [
             "tiny.md:24:51: error: ReduceLROnPlateau cannot monitor 'test_mae' here; use one of: train_loss, test_loss",
