@@ -114,9 +114,13 @@ public struct SiteBuilder {
         return Report(pages: count, files: tree.files.count, tree: tree)
     }
 
-    /// Renders and writes the site; the previous output stays until this succeeds.
+    /// Renders and writes the site; the previous output stays until this succeeds. Nothing is read,
+    /// written or compared before `OutputGuard` has accepted the output folder.
     @discardableResult
     public func build() throws(DiagnosticList) -> Report {
+        if let refusal = OutputGuard.check(output: paths.output, project: paths, replaceOutput: options.replaceOutput) {
+            throw DiagnosticList([refusal])
+        }
         let inputs = options.skipWhenUpToDate ? BuildFingerprint.inputs(paths, options) : nil
         if let inputs, let last = BuildFingerprint.load(paths), last.inputs == inputs,
            !last.output.isEmpty, last.output == BuildFingerprint.listing(paths.output) {
@@ -125,7 +129,8 @@ public struct SiteBuilder {
         BuildFingerprint.forget(paths)
         let report = try render()
         do {
-            try OutputWriter(output: paths.output, displayOutput: paths.display(paths.output)).write(report.tree)
+            try OutputWriter(output: paths.output, displayOutput: paths.display(paths.output), replaceOutput: options.replaceOutput)
+                .write(report.tree)
         } catch {
             throw DiagnosticList([error])
         }

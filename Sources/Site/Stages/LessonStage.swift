@@ -32,13 +32,17 @@ public struct BuildOptions: Sendable {
     /// Skip the build when nothing it reads changed since the last successful one and the output folder
     /// is as that build left it (see `BuildFingerprint`). The command line turns it on, unless `--no-cache`.
     public var skipWhenUpToDate: Bool
+    /// `--replace-output`: an existing non-empty output folder that sitegen did not write may be replaced
+    /// (see `OutputGuard`); every other output rule still holds.
+    public var replaceOutput: Bool
 
     public init(baseURL: String? = nil, includeDrafts: Bool = false, noCache: Bool = false, showProgress: Bool = false,
-                skipWhenUpToDate: Bool = false) {
+                skipWhenUpToDate: Bool = false, replaceOutput: Bool = false) {
         self.baseURL = baseURL
         self.includeDrafts = includeDrafts
         self.noCache = noCache
         self.showProgress = showProgress
         self.skipWhenUpToDate = skipWhenUpToDate
+        self.replaceOutput = replaceOutput
     }
 }
