@@ -19,7 +19,7 @@ public struct SiteBuilder {
         self.paths = paths
         self.options = options
         self.log = log
-        let cache = ResultCache(folder: (paths.cache as NSString).appendingPathComponent("experiments"))
+        let cache = LessonExperiments.cache(paths)
         self.cache = cache
         self.stages = stages ?? SiteBuilder.defaultStages(cache: cache)
     }

@@ -27,6 +27,8 @@ extension SitegenCommand {
                 Terminal.report(error)
                 throw ExitCode.failure
             }
+            let uncached = BuildOptions(includeDrafts: options.drafts, noCache: true)
+            let context = BuildContext(paths: paths, options: uncached, site: content.config)
             let peak = MachinePeak.current()
             print("experiment                     runs  wall (s)   GFLOP  GFLOP/s  % of FP32 peak  CPU (s)  % of busy-core peak")
             var totalWall = 0.0, totalCPU = 0.0, totalFlop = 0.0
@@ -34,12 +36,8 @@ extension SitegenCommand {
                 for lesson in module.lessons {
                     let specs: [ExperimentSpec]
                     do {
-                        let blocks = try CmarkParser.parse(lesson.body, file: lesson.sourcePath, lineOffset: lesson.bodyLineOffset)
-                        specs = try RunExperiments.specs(in: blocks).map(\.spec)
-                    } catch let error as Diagnostic {
-                        Terminal.report(DiagnosticList([error]))
-                        throw ExitCode.failure
-                    } catch let error as DiagnosticList {
+                        specs = try LessonExperiments.specs(of: lesson, in: context)
+                    } catch {
                         Terminal.report(error)
                         throw ExitCode.failure
                     }
@@ -47,7 +45,7 @@ extension SitegenCommand {
                         var best = Double.infinity, bestCPU = Double.infinity
                         for _ in 0..<max(1, repetitions) {
                             let start = DispatchTime.now().uptimeNanoseconds, startCPU = processCPUSeconds()
-                            do { _ = try ExperimentRunner(cache: nil, useCache: false).run([spec]) } catch {
+                            do { _ = try LessonExperiments.run([spec], cache: nil, options: uncached) } catch {
                                 Terminal.report(error)
                                 throw ExitCode.failure
                             }
