@@ -87,6 +87,8 @@ let package = Package(
             ]
         ),
 
+        // What several test targets share (test targets cannot import one another).
+        .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "DiagnosticsTests", dependencies: ["Diagnostics"]),
         .testTarget(name: "EscapingTests", dependencies: ["Escaping"]),
         .testTarget(name: "HashingTests", dependencies: ["Hashing"]),
@@ -95,9 +97,9 @@ let package = Package(
         .testTarget(name: "SVGChartsTests", dependencies: ["SVGCharts"], resources: [.copy("Reference")]),
         .testTarget(name: "MathMLTests", dependencies: ["MathML"]),
         .testTarget(name: "SyntaxHighlightTests", dependencies: ["SyntaxHighlight"]),
-        .testTarget(name: "ExperimentsTests", dependencies: ["Experiments", "Diagnostics"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "SiteTests", dependencies: ["Site", "Diagnostics"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "PreviewTests", dependencies: ["Preview", "Site", "Diagnostics"]),
+        .testTarget(name: "ExperimentsTests", dependencies: ["Experiments", "Diagnostics", "TestSupport"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "SiteTests", dependencies: ["Site", "Diagnostics", "TestSupport"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "PreviewTests", dependencies: ["Preview", "Site", "Diagnostics", "TestSupport"]),
         .testTarget(name: "FuzzRegressionTests", dependencies: ["FuzzTargets"], resources: [.copy("Corpus")]),
     ]
 )

@@ -1,6 +1,7 @@
 import Diagnostics
 import Testing
 @testable import Experiments
+import TestSupport
 
 @Suite struct CacheKeyTests {
     static func spec(_ yaml: String) throws -> ExperimentSpec {

@@ -1,6 +1,7 @@
 import Diagnostics
 import Testing
 @testable import Experiments
+import TestSupport
 
 @Suite struct SeedExperimentsTests {
     static let at = SourceLocation(file: "content/optimisers.md", line: 20, column: 1)

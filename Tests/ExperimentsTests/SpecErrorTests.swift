@@ -1,6 +1,7 @@
 import Diagnostics
 import Testing
 @testable import Experiments
+import TestSupport
 
 /// Every diagnostic as the author sees it. The block's YAML starts on line 10 of the lesson, so YAML
 /// line n is markdown line 9 + n.

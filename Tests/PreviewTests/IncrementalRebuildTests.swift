@@ -2,6 +2,7 @@ import Foundation
 import Site
 import Testing
 @testable import Preview
+import TestSupport
 
 /// `rebuildOnChange` reuses cached experiment results: a prose edit reruns no experiment, an edit to
 /// one experiment reruns only that one.

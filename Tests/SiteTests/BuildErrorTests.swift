@@ -2,6 +2,7 @@ import Diagnostics
 import Foundation
 import Testing
 @testable import Site
+import TestSupport
 
 /// Every error case of the foundation: message, location, and the previous output left untouched.
 @Suite struct BuildErrorTests {

@@ -2,6 +2,7 @@ import Diagnostics
 import Foundation
 import Testing
 @testable import Site
+import TestSupport
 
 /// The experiment stage inside a real build of the `experiments` fixture (a lesson with a schedule, a trace
 /// and a three-epoch training block, all running in milliseconds): figures, inline results, CSV files,

@@ -2,6 +2,7 @@ import Diagnostics
 import Foundation
 import Testing
 @testable import Site
+import TestSupport
 
 /// The hostile-input corpus: malformed YAML, wrong types, huge numbers, NaN/Inf and diverging learning rates,
 /// missing, cyclic and escaping includes, labels with markup, invalid UTF-8, empty files, absurd nesting and a

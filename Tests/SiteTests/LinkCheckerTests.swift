@@ -2,6 +2,7 @@ import Diagnostics
 import Foundation
 import Testing
 @testable import Site
+import TestSupport
 
 /// `sitegen check`: broken links and anchors are found and reported where they were written.
 @Suite struct LinkCheckerTests {

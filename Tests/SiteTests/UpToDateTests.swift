@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import Site
+import TestSupport
 
 /// The up-to-date check of `sitegen build`: a second build with nothing changed is skipped; any change to
 /// what a build reads, or to what it wrote, makes the next one run in full.

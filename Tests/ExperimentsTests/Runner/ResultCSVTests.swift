@@ -1,5 +1,6 @@
 import Testing
 @testable import Experiments
+import TestSupport
 
 /// The CSV published beside each block: one row per run and step, vector quantities spread over columns,
 /// numbers in shortest round-trip form, labels quoted only when they must be.

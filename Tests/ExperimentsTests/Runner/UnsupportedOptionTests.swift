@@ -2,6 +2,7 @@ import Diagnostics
 import Foundation
 import Testing
 @testable import Experiments
+import TestSupport
 
 /// Options the spec format names (torch's vocabulary) but the numeric core cannot run yet are refused
 /// when the block is read, at the option itself, with what to write instead, so nothing runs.
