@@ -82,7 +82,7 @@ let package = Package(
         .executableTarget(
             name: "sitegen",
             dependencies: [
-                "Site", "Preview", "Experiments", "Markdown", "Diagnostics",
+                "Site", "Preview", "Experiments", "Diagnostics",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

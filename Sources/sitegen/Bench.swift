@@ -2,7 +2,6 @@ import ArgumentParser
 import Diagnostics
 import Experiments
 import Foundation
-import Markdown
 import Site
 
 extension SitegenCommand {
