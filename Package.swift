@@ -48,23 +48,27 @@ let package = Package(
         ),
         // renameat2(RENAME_EXCHANGE): swaps a finished build into public/ in one step.
         .target(name: "CFileSwap"),
+        // Each target lists exactly the modules its files import.
         .target(name: "Diagnostics"),
-        .target(name: "Markdown", dependencies: ["CCmarkGFM", "Diagnostics"], swiftSettings: optimised),
+        // The one HTML/XML escaper and the one FNV-1a hash, below every module that writes markup or hashes.
+        .target(name: "Escaping", swiftSettings: optimised),
+        .target(name: "Hashing", swiftSettings: optimised),
+        .target(name: "Markdown", dependencies: ["CCmarkGFM", "Diagnostics", "Escaping"], swiftSettings: optimised),
         // BibTeX files → entries; reference lists and citation labels.
         .target(name: "Bibliography", dependencies: ["Diagnostics"]),
         .target(name: "NumericCore", swiftSettings: optimised),
-        .target(name: "SVGCharts", swiftSettings: optimised),
-        .target(name: "MathML", swiftSettings: optimised),
-        .target(name: "SyntaxHighlight", swiftSettings: optimised),
+        .target(name: "SVGCharts", dependencies: ["Escaping", "Hashing"], swiftSettings: optimised),
+        .target(name: "MathML", dependencies: ["Escaping"], swiftSettings: optimised),
+        .target(name: "SyntaxHighlight", dependencies: ["Escaping"], swiftSettings: optimised),
         .target(
             name: "Experiments",
-            dependencies: ["NumericCore", "SVGCharts", "Diagnostics", "Markdown", "Yams"],
+            dependencies: ["NumericCore", "SVGCharts", "Diagnostics", "Escaping", "Hashing", "Yams"],
             swiftSettings: optimised
         ),
         .target(
             name: "Site",
             dependencies: [
-                "Markdown", "Diagnostics", "Bibliography", "Experiments", "CFileSwap", "MathML", "SyntaxHighlight", "SVGCharts",
+                "Markdown", "Diagnostics", "Bibliography", "Escaping", "Hashing", "Experiments", "CFileSwap", "MathML", "SyntaxHighlight",
                 "Yams", .product(name: "Mustache", package: "swift-mustache"),
             ],
             swiftSettings: optimised
@@ -72,26 +76,33 @@ let package = Package(
         // `sitegen serve`: HTTP server over the output folder, polling watcher, reload events.
         .target(
             name: "Preview",
-            dependencies: ["Site", "Diagnostics", .product(name: "Hummingbird", package: "hummingbird")],
+            dependencies: ["Site", "Diagnostics", "Escaping", .product(name: "Hummingbird", package: "hummingbird")],
             swiftSettings: optimised
         ),
         // The code the fuzzers drive, also replayed over the kept corpus by FuzzRegressionTests.
         .target(name: "FuzzTargets", dependencies: ["Site", "Experiments", "Markdown", "MathML", "Diagnostics"]),
         .executableTarget(
             name: "sitegen",
-            dependencies: ["Site", "Preview", "Diagnostics", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: [
+                "Site", "Preview", "Experiments", "Diagnostics",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
         ),
 
+        // What several test targets share (test targets cannot import one another).
+        .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "DiagnosticsTests", dependencies: ["Diagnostics"]),
+        .testTarget(name: "EscapingTests", dependencies: ["Escaping"]),
+        .testTarget(name: "HashingTests", dependencies: ["Hashing"]),
         .testTarget(name: "MarkdownTests", dependencies: ["Markdown"]),
         .testTarget(name: "BibliographyTests", dependencies: ["Bibliography", "Diagnostics"]),
-        .testTarget(name: "NumericCoreTests", dependencies: ["NumericCore"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "NumericCoreTests", dependencies: ["NumericCore", "Hashing"], resources: [.copy("Fixtures")]),
         .testTarget(name: "SVGChartsTests", dependencies: ["SVGCharts"], resources: [.copy("Reference")]),
         .testTarget(name: "MathMLTests", dependencies: ["MathML"]),
         .testTarget(name: "SyntaxHighlightTests", dependencies: ["SyntaxHighlight"]),
-        .testTarget(name: "ExperimentsTests", dependencies: ["Experiments", "NumericCore"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "SiteTests", dependencies: ["Site", "Diagnostics"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "PreviewTests", dependencies: ["Preview", "Site", "Diagnostics"]),
+        .testTarget(name: "ExperimentsTests", dependencies: ["Experiments", "Diagnostics", "TestSupport"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "SiteTests", dependencies: ["Site", "Diagnostics", "TestSupport"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "PreviewTests", dependencies: ["Preview", "Site", "Diagnostics", "TestSupport"]),
         .testTarget(name: "FuzzRegressionTests", dependencies: ["FuzzTargets"], resources: [.copy("Corpus")]),
     ]
 )

@@ -1,3 +1,5 @@
+import Escaping
+
 /// Writes a `Block` tree as HTML5. Headings get their id and a self-link; fenced code keeps its
 /// language as `class="language-x"`; a stage may take over code blocks through `codeBlock`.
 public struct HTMLRenderer {

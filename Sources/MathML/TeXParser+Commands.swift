@@ -1,3 +1,5 @@
+import Escaping
+
 extension TeXParser {
     /// Commands with arguments or special syntax, beyond the plain symbols of `TeXSymbols`.
     static let structuralCommands: [String] = [
@@ -65,13 +67,13 @@ extension TeXParser {
             var text = try readText(of: command, at: start)
             if name == "textbf" { text = Self.mapped(text, MathFont.bold) }
             if name == "textit" { text = Self.mapped(text, MathFont.italic) }
-            return Atom(markup: "<mtext>\(escapeMarkup(Self.protectingEdgeSpaces(text)))</mtext>")
+            return Atom(markup: "<mtext>\(HTMLEscape.escape(Self.protectingEdgeSpaces(text)))</mtext>")
         case "operatorname":
             let limits = source.peek() == "*"
             if limits { source.advance() }
             let text = try readText(of: command, at: start)
             let markup = text.unicodeScalars.count == 1
-                ? "<mi mathvariant=\"normal\">\(escapeMarkup(text))</mi>" : "<mi>\(escapeMarkup(text))</mi>"
+                ? "<mi mathvariant=\"normal\">\(HTMLEscape.escape(text))</mi>" : "<mi>\(HTMLEscape.escape(text))</mi>"
             return Atom(markup: markup, kind: .function(text, limits: limits))
         case "left": return Atom(markup: try parseLeftRight(at: start))
         case "middle":
@@ -84,7 +86,7 @@ extension TeXParser {
         if let accent = Self.accents[name] {
             let base = try parseArgument(of: command, at: start)
             return Atom(markup: "<mover accent=\"true\">\(base)"
-                + "<mo stretchy=\"\(accent.stretchy)\">\(escapeMarkup(accent.mark))</mo></mover>")
+                + "<mo stretchy=\"\(accent.stretchy)\">\(HTMLEscape.escape(accent.mark))</mo></mover>")
         }
         if let newFont = MathFont.commands[name] {
             let saved = font
@@ -96,7 +98,7 @@ extension TeXParser {
             let delimiter = try parseDelimiter(after: command, at: start)
             guard !delimiter.isEmpty else { return Atom(markup: "") }
             return Atom(markup: "<mo fence=\"true\" stretchy=\"true\" symmetric=\"true\" minsize=\"\(size)\" "
-                + "maxsize=\"\(size)\">\(escapeMarkup(delimiter))</mo>")
+                + "maxsize=\"\(size)\">\(HTMLEscape.escape(delimiter))</mo>")
         }
         if Self.structuralCommands.contains(name) {
             throw TeXError("\\\(name) cannot be used here", at: start)  // e.g. \frac\limits
@@ -131,9 +133,9 @@ private extension TeXParser {
         switch symbol {
         case let .identifier(text, upright):
             let variant = upright && text.unicodeScalars.count == 1 ? " mathvariant=\"normal\"" : ""
-            return Atom(markup: "<mi\(variant)>\(escapeMarkup(text))</mi>")
-        case let .op(text): return Atom(markup: "<mo>\(escapeMarkup(text))</mo>")
-        case let .fence(text): return Atom(markup: "<mo stretchy=\"false\">\(escapeMarkup(text))</mo>")
+            return Atom(markup: "<mi\(variant)>\(HTMLEscape.escape(text))</mi>")
+        case let .op(text): return Atom(markup: "<mo>\(HTMLEscape.escape(text))</mo>")
+        case let .fence(text): return Atom(markup: "<mo stretchy=\"false\">\(HTMLEscape.escape(text))</mo>")
         case let .largeOperator(text, limits):
             return Atom(markup: "<mo>\(text)</mo>", kind: .largeOperator(text, limits: limits))
         case let .function(name, limits):
@@ -144,7 +146,7 @@ private extension TeXParser {
 
     /// A delimiter that grows with its content, as after `\left` and `\right`.
     static func fence(_ text: String, form: String) -> String {
-        "<mo fence=\"true\" form=\"\(form)\" stretchy=\"true\">\(escapeMarkup(text))</mo>"
+        "<mo fence=\"true\" form=\"\(form)\" stretchy=\"true\">\(HTMLEscape.escape(text))</mo>"
     }
 
     /// Parses `\left⟨delim⟩ … \right⟨delim⟩` into a row whose fences stretch over the content.

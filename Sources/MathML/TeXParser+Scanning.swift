@@ -1,3 +1,5 @@
+import Escaping
+
 /// Scanning helpers: numbers, letters, function application and row spacing.
 extension TeXParser {
     /// Reads digits with an optional decimal part and exponent (`0.999`, `1e-8`), mapped into the font.
@@ -34,7 +36,7 @@ extension TeXParser {
         source.advance()
         guard font == .roman else {
             let mapped = font?.map(first) ?? first
-            return "<mi>\(escapeMarkup(String(mapped)))</mi>"
+            return "<mi>\(HTMLEscape.escape(String(mapped)))</mi>"
         }
         var word = String(first)
         while !single, let c = source.peek(), c.isASCIILetter {

@@ -1,3 +1,5 @@
+import Escaping
+
 /// A recursive-descent parser for TeX math that writes MathML markup as it reads.
 struct TeXParser {
     /// Deepest nesting of groups and commands accepted before giving up with an error (no stack overflow).
@@ -117,13 +119,13 @@ struct TeXParser {
         if c.isASCIILetter { return Atom(markup: readLetters(single: single)) }
         source.advance()
         if TeXSymbols.plainFences.contains(c) {
-            return Atom(markup: "<mo stretchy=\"false\">\(escapeMarkup(String(c)))</mo>")
+            return Atom(markup: "<mo stretchy=\"false\">\(HTMLEscape.escape(String(c)))</mo>")
         }
-        if let op = TeXSymbols.plainOperators[c] { return Atom(markup: "<mo>\(escapeMarkup(op))</mo>") }
+        if let op = TeXSymbols.plainOperators[c] { return Atom(markup: "<mo>\(HTMLEscape.escape(op))</mo>") }
         if c.value < 0x20 || (0x7F...0x9F).contains(c.value) {
             throw TeXError("unexpected control character U+\(String(c.value, radix: 16, uppercase: true))", at: start)
         }
-        let text = escapeMarkup(String(c))
+        let text = HTMLEscape.escape(String(c))
         if c.properties.isAlphabetic { return Atom(markup: "<mi>\(text)</mi>") }
         if c.properties.numericType != nil { return Atom(markup: "<mn>\(text)</mn>") }
         return Atom(markup: "<mo>\(text)</mo>")
@@ -197,7 +199,7 @@ struct TeXParser {
         case .largeOperator(_, let l): limits = l
         case .function(let name, let l) where l:
             limits = true
-            base = "<mo movablelimits=\"true\" form=\"prefix\">\(escapeMarkup(name))</mo>"
+            base = "<mo movablelimits=\"true\" form=\"prefix\">\(HTMLEscape.escape(name))</mo>"
         default: break
         }
         let supMarkup = sup.isEmpty ? nil : Self.row(sup)

@@ -1,3 +1,5 @@
+import Escaping
+
 /// Converts a TeX math formula to presentation MathML at build time, so pages typeset it without a script.
 public enum TeXToMathML {
     /// The MathML for `tex`: a `<math>` element (block when `display`, else inline) whose `<semantics>`
@@ -9,7 +11,7 @@ public enum TeXToMathML {
         let items = try parser.parseFormula()
         if display && items.isEmpty { throw TeXError("empty display formula", at: 0) }
         let mode = display ? "block" : "inline"
-        let annotation = escapeMarkup(tex.trimmingWhitespace)
+        let annotation = HTMLEscape.escape(tex.trimmingWhitespace)
         return "<math xmlns=\"http://www.w3.org/1998/Math/MathML\" display=\"\(mode)\"><semantics>"
             + TeXParser.row(items)
             + "<annotation encoding=\"application/x-tex\">\(annotation)</annotation></semantics></math>"

@@ -1,4 +1,5 @@
 import Diagnostics
+import Escaping
 
 /// The box shown over a served page while the last build failed: every diagnostic with its
 /// `file:line:col` and message, HTML-escaped, plus a note that the last good build is still served.
@@ -21,30 +22,13 @@ public struct ErrorOverlay: Sendable, Equatable {
         for diagnostic in diagnostics {
             out += "<li style=\"margin:0 0 .75rem\">"
             if let location = diagnostic.location {
-                out += "<code style=\"color:#93c5fd\">\(Self.escape(location.description))</code>: "
+                out += "<code style=\"color:#93c5fd\">\(HTMLEscape.escapeWithApostrophe(location.description))</code>: "
             }
-            out += "<span style=\"color:#fca5a5\">\(Self.escape(diagnostic.severity.rawValue))</span>: "
-            out += "<span style=\"white-space:pre-wrap\">\(Self.escape(diagnostic.message))</span></li>"
+            out += "<span style=\"color:#fca5a5\">\(HTMLEscape.escapeWithApostrophe(diagnostic.severity.rawValue))</span>: "
+            out += "<span style=\"white-space:pre-wrap\">\(HTMLEscape.escapeWithApostrophe(diagnostic.message))</span></li>"
         }
         out += "</ol><p style=\"margin:0;color:#a1a1aa\">The last good build is still being served. "
         out += "Fix the file and save: the page reloads by itself.</p></div>"
-        return out
-    }
-
-    /// Escapes text for HTML content and attribute values.
-    static func escape(_ text: String) -> String {
-        var out = ""
-        out.reserveCapacity(text.utf8.count)
-        for character in text {
-            switch character {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&#39;"
-            default: out.append(character)
-            }
-        }
         return out
     }
 }

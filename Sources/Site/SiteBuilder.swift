@@ -18,25 +18,28 @@ public struct SiteBuilder {
                 log: @escaping @Sendable (String) -> Void = { _ in }) {
         self.paths = paths
         self.options = options
-        self.stages = stages ?? SiteBuilder.defaultStages
         self.log = log
-        self.cache = ResultCache(folder: (paths.cache as NSString).appendingPathComponent("experiments"))
+        let cache = LessonExperiments.cache(paths)
+        self.cache = cache
+        self.stages = stages ?? SiteBuilder.defaultStages(cache: cache)
     }
 
-    /// The lesson pipeline, in order.
-    public static let defaultStages: [any LessonStage] = [
-        ParseMarkdown(),
-        RootRelativeLinks(),
-        IncludeFiles(),
-        RunExperiments(),
-        RenderMath(),
-        HighlightCode(),
-        CrossReferences(),
-        Citations(),
-        LessonNotebook(),
-        LessonFurniture(),
-        AssignHeadingIDs(),
-    ]
+    /// The lesson pipeline, in order; experiment results are kept in `cache` (none: always computed).
+    public static func defaultStages(cache: ResultCache?) -> [any LessonStage] {
+        [
+            ParseMarkdown(),
+            RootRelativeLinks(),
+            IncludeFiles(),
+            RunExperiments(cache: cache),
+            RenderMath(),
+            HighlightCode(),
+            CrossReferences(),
+            Citations(),
+            LessonNotebook(),
+            LessonFurniture(),
+            AssignHeadingIDs(),
+        ]
+    }
 
     /// What a finished build produced.
     public struct Report: Sendable {
@@ -52,7 +55,7 @@ public struct SiteBuilder {
     public func render() throws(DiagnosticList) -> Report {
         let content = try ContentLoader(paths: paths, includeDrafts: options.includeDrafts).load()
         let templates = try TemplateSet(folder: paths.templates, displayFolder: paths.display(paths.templates))
-        let context = BuildContext(paths: paths, options: options, site: content.config, cache: cache,
+        let context = BuildContext(paths: paths, options: options, site: content.config,
                                    bibliography: content.bibliography)
 
         var processed = content

@@ -1,3 +1,5 @@
+import Escaping
+
 /// Highlights code at build time into HTML-escaped text with `<span class="tok-…">` tokens.
 public enum SyntaxHighlighter {
     /// The languages the highlighter knows, after resolving aliases.
@@ -34,7 +36,7 @@ public enum SyntaxHighlighter {
         out.reserveCapacity(lexer.bytes.count + lexer.bytes.count / 2)
         for token in lexer.tokens {
             if let kind = token.kind { out.append(contentsOf: "<span class=\"\(kind.cssClass)\">".utf8) }
-            appendEscaped(lexer.bytes[token.range], to: &out)
+            HTMLEscape.append(lexer.bytes[token.range], escapedTo: &out)
             if token.kind != nil { out.append(contentsOf: "</span>".utf8) }
         }
         return String(decoding: out, as: UTF8.self)
@@ -43,7 +45,7 @@ public enum SyntaxHighlighter {
     /// Escapes `&`, `<`, `>`, `"` and `'` for HTML text and attribute values.
     public static func escape(_ text: String) -> String {
         var out: [UInt8] = []
-        appendEscaped(Array(text.utf8)[...], to: &out)
+        HTMLEscape.append(Array(text.utf8)[...], escapedTo: &out)
         return String(decoding: out, as: UTF8.self)
     }
 
@@ -59,18 +61,5 @@ public enum SyntaxHighlighter {
         case .json: lexer.lexJSON()
         }
         return lexer
-    }
-
-    private static func appendEscaped(_ bytes: ArraySlice<UInt8>, to out: inout [UInt8]) {
-        for b in bytes {
-            switch b {
-            case UInt8(ascii: "&"): out.append(contentsOf: "&amp;".utf8)
-            case UInt8(ascii: "<"): out.append(contentsOf: "&lt;".utf8)
-            case UInt8(ascii: ">"): out.append(contentsOf: "&gt;".utf8)
-            case UInt8(ascii: "\""): out.append(contentsOf: "&quot;".utf8)
-            case UInt8(ascii: "'"): out.append(contentsOf: "&#39;".utf8)
-            default: out.append(b)
-            }
-        }
     }
 }

@@ -2,7 +2,6 @@ import ArgumentParser
 import Diagnostics
 import Experiments
 import Foundation
-import Markdown
 import Site
 
 extension SitegenCommand {
@@ -27,6 +26,8 @@ extension SitegenCommand {
                 Terminal.report(error)
                 throw ExitCode.failure
             }
+            let uncached = BuildOptions(includeDrafts: options.drafts, noCache: true)
+            let context = BuildContext(paths: paths, options: uncached, site: content.config)
             let peak = MachinePeak.current()
             print("experiment                     runs  wall (s)   GFLOP  GFLOP/s  % of FP32 peak  CPU (s)  % of busy-core peak")
             var totalWall = 0.0, totalCPU = 0.0, totalFlop = 0.0
@@ -34,12 +35,8 @@ extension SitegenCommand {
                 for lesson in module.lessons {
                     let specs: [ExperimentSpec]
                     do {
-                        let blocks = try CmarkParser.parse(lesson.body, file: lesson.sourcePath, lineOffset: lesson.bodyLineOffset)
-                        specs = try RunExperiments.specs(in: blocks).map(\.spec)
-                    } catch let error as Diagnostic {
-                        Terminal.report(DiagnosticList([error]))
-                        throw ExitCode.failure
-                    } catch let error as DiagnosticList {
+                        specs = try LessonExperiments.specs(of: lesson, in: context)
+                    } catch {
                         Terminal.report(error)
                         throw ExitCode.failure
                     }
@@ -47,7 +44,7 @@ extension SitegenCommand {
                         var best = Double.infinity, bestCPU = Double.infinity
                         for _ in 0..<max(1, repetitions) {
                             let start = DispatchTime.now().uptimeNanoseconds, startCPU = processCPUSeconds()
-                            do { _ = try ExperimentRunner(cache: nil, useCache: false).run([spec]) } catch {
+                            do { _ = try LessonExperiments.run([spec], cache: nil, options: uncached) } catch {
                                 Terminal.report(error)
                                 throw ExitCode.failure
                             }
@@ -78,48 +75,6 @@ extension SitegenCommand {
 
         /// CPU time of this process so far, all threads (C `clock()`).
         private func processCPUSeconds() -> Double { Double(clock()) / Double(CLOCKS_PER_SEC) }
-    }
-}
-
-/// Floating-point operations of an experiment, counted from its shapes: per training sample a forward
-/// pass (2 FLOP per multiply-add) and a backward pass (4: input and weight gradients, except that the
-/// first layer's input gradient is not computed, as in torch, whose input needs no gradient), plus the
-/// per-epoch evaluation passes; bias, activation, loss and optimiser work is not counted.
-enum FlopCount {
-    static func estimate(_ spec: ExperimentSpec) -> Double {
-        guard case .train(let train) = spec.body else { return 0 }
-        let layers = train.model.layers
-        let macs = Double(zip(layers, layers.dropFirst()).map { $0 * $1 }.reduce(0, +))
-        let firstLayerMacs = Double(layers.count > 1 ? layers[0] * layers[1] : 0)
-        let nTrain = Double(train.data.trainCount)
-        let nTest = Double(train.data.dataset.sampleCount) - nTrain
-        var perEpoch = (6 * macs - 2 * firstLayerMacs) * nTrain
-        let metrics = Set(train.metrics)
-        if metrics.contains(.trainLoss) { perEpoch += 2 * macs * nTrain }
-        if metrics.contains(.testLoss) || metrics.contains(.testMAE) || metrics.contains(.accuracy) { perEpoch += 2 * macs * nTest }
-        return perEpoch * Double(train.training.epochs) * Double(train.runs.count)
-    }
-}
-
-/// This machine's FP32 peak: cores × clock × 32 FLOP per cycle (two 8-wide FMA units, AVX2 + FMA).
-struct MachinePeak {
-    var cores: Int
-    var gigahertz: Double
-
-    var flops: Double { Double(cores) * gigahertz * 1e9 * 32 }
-    var description: String {
-        "\(cores) cores × \(String(format: "%.3f", gigahertz)) GHz × 32 FLOP/cycle = \(String(format: "%.1f", flops / 1e9)) GFLOP/s"
-    }
-
-    static func current() -> MachinePeak {
-        let cores = ProcessInfo.processInfo.activeProcessorCount
-        var ghz = 2.0
-        if let text = try? String(contentsOfFile: "/proc/cpuinfo", encoding: .utf8),
-           let line = text.split(separator: "\n").first(where: { $0.hasPrefix("cpu MHz") }),
-           let value = line.split(separator: ":").last.flatMap({ Double($0.trimmingCharacters(in: .whitespaces)) }) {
-            ghz = value / 1000
-        }
-        return MachinePeak(cores: cores, gigahertz: ghz)
     }
 }
 

@@ -1,6 +1,7 @@
 import Diagnostics
 import Testing
 @testable import Experiments
+import TestSupport
 
 @Suite struct CacheKeyTests {
     static func spec(_ yaml: String) throws -> ExperimentSpec {
@@ -10,24 +11,24 @@ import Testing
     @Test func defaultsStyleAndPresentationDoNotChangeTheKey() throws {
         let short = try Self.spec(SeedBlocks.adamVsAdamW)
         let explicit = try Self.spec(SeedBlocks.adamVsAdamW
-            .replacingOccurrences(of: "model: {layers: [4, 64, 32, 1]}", with: "model:\n  layers: [4, 64, 32, 1]\n  activation: relu\n  seed: 42")
-            .replacingOccurrences(of: "{name: Adam, lr: 1e-3}", with: "{name: Adam, lr: 0.001, betas: [0.9, 0.999], eps: 1.0e-8, weight_decay: 0}")
-            .replacingOccurrences(of: "  dataset: delivery-times\n", with: "  dataset: delivery-times\n  n_samples: 2000\n  noise: 4.0\n  seed: 42\n")
-            .replacingOccurrences(of: "training: {epochs: 150, batch_size: 64}", with: "training: {batch_size: 64, epochs: 150, shuffle: true, drop_last: false}")
-            .replacingOccurrences(of: "chart: {type: bar, y: weight_norm, title: Sum of parameter norms after training}", with: "title: Adam vs AdamW"))
+            .replacingOnce("model: {layers: [4, 64, 32, 1]}", with: "model:\n  layers: [4, 64, 32, 1]\n  activation: relu\n  seed: 42")
+            .replacingOnce("{name: Adam, lr: 1e-3}", with: "{name: Adam, lr: 0.001, betas: [0.9, 0.999], eps: 1.0e-8, weight_decay: 0}")
+            .replacingOnce("  dataset: delivery-times\n", with: "  dataset: delivery-times\n  n_samples: 2000\n  noise: 4.0\n  seed: 42\n")
+            .replacingOnce("training: {epochs: 150, batch_size: 64}", with: "training: {batch_size: 64, epochs: 150, shuffle: true}")
+            .replacingOnce("chart: {type: bar, y: weight_norm, title: Sum of parameter norms after training}", with: "title: Adam vs AdamW"))
         #expect(short.cacheKeyMaterial == explicit.cacheKeyMaterial)
         #expect(short.presentationKeyMaterial != explicit.presentationKeyMaterial)
     }
 
     @Test func aChangedOptionChangesTheKey() throws {
         let a = try Self.spec(SeedBlocks.adamVsAdamW)
-        let b = try Self.spec(SeedBlocks.adamVsAdamW.replacingOccurrences(of: "weight_decay: 0.1}", with: "weight_decay: 0.2}"))
+        let b = try Self.spec(SeedBlocks.adamVsAdamW.replacingOnce("weight_decay: 0.1}", with: "weight_decay: 0.2}"))
         #expect(a.cacheKeyMaterial != b.cacheKeyMaterial)
     }
 
     @Test func expressionsAreKeyedByMeaningNotSpacing() throws {
         let a = try Self.spec(SeedBlocks.warmupEffect)
-        let b = try Self.spec(SeedBlocks.warmupEffect.replacingOccurrences(of: "\"lr / sqrt(1 - beta2^t)\"", with: "\"(lr)/sqrt(1-beta2 ^ t)\""))
+        let b = try Self.spec(SeedBlocks.warmupEffect.replacingOnce("\"lr / sqrt(1 - beta2^t)\"", with: "\"(lr)/sqrt(1-beta2 ^ t)\""))
         #expect(a.cacheKeyMaterial == b.cacheKeyMaterial)
     }
 

@@ -1,6 +1,7 @@
 import Diagnostics
 import Testing
 @testable import Experiments
+import TestSupport
 
 @Suite struct SeedExperimentsTests {
     static let at = SourceLocation(file: "content/optimisers.md", line: 20, column: 1)
@@ -31,7 +32,7 @@ import Testing
         #expect(train.data.trainCount == 1600)
         #expect(train.stepsPerEpoch == 25)
         #expect(train.model.parameterCount == 2433)
-        #expect(train.training == TrainingSpec(epochs: 150, batchSize: 64, shuffle: true, dropLast: false))
+        #expect(train.training == TrainingSpec(epochs: 150, batchSize: 64, shuffle: true))
         #expect(train.runs.map(\.label) == ["SGD (lr=0.01)", "SGD (lr=0.1)", "SGD + momentum (β=0.9)", "SGD + momentum + nesterov"])
         #expect(train.runs[0].optimizer == .sgd(SGDOptions(lr: 0.01, momentum: 0, dampening: 0, weightDecay: 0, nesterov: false)))
         #expect(train.runs[3].optimizer == .sgd(SGDOptions(lr: 0.01, momentum: 0.9, dampening: 0, weightDecay: 0, nesterov: true)))
@@ -82,8 +83,8 @@ import Testing
     }
 
     @Test func warmupCosineFillsTheLessonsNumbers() throws {
-        let yaml = SeedBlocks.lrSchedules.replacingOccurrences(
-            of: "    scheduler:\n      name: LambdaLR\n      interval: step\n      lr_lambda: \"step < warmup ? step / warmup : 0.5 * (1 + cos(pi * (step - warmup) / (total - warmup)))\"",
+        let yaml = try SeedBlocks.lrSchedules.replacingOnce(
+            "    scheduler:\n      name: LambdaLR\n      interval: step\n      lr_lambda: \"step < warmup ? step / warmup : 0.5 * (1 + cos(pi * (step - warmup) / (total - warmup)))\"",
             with: "    scheduler: {name: WarmupCosine}")
         let spec = try Self.parse(yaml)
         guard case .train(let train) = spec.body else { Issue.record("not a train block"); return }
@@ -175,9 +176,9 @@ import Testing
     }
 
     @Test func defaultMetricsFollowTheLoss() throws {
-        let yaml = SeedBlocks.adamVsAdamW
-            .replacingOccurrences(of: "metrics: [test_mae, weight_norm]\n", with: "")
-            .replacingOccurrences(of: "chart: {type: bar, y: weight_norm, title: Sum of parameter norms after training}\n", with: "")
+        let yaml = try SeedBlocks.adamVsAdamW
+            .replacingOnce("metrics: [test_mae, weight_norm]\n", with: "")
+            .replacingOnce("chart: {type: bar, y: weight_norm, title: Sum of parameter norms after training}\n", with: "")
         let spec = try Self.parse(yaml)
         guard case .train(let train) = spec.body else { Issue.record("not a train block"); return }
         #expect(train.metrics == [.trainLoss, .testLoss, .testMAE, .weightNorm, .lr])

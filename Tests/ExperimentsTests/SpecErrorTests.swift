@@ -1,6 +1,7 @@
 import Diagnostics
 import Testing
 @testable import Experiments
+import TestSupport
 
 /// Every diagnostic as the author sees it. The block's YAML starts on line 10 of the lesson, so YAML
 /// line n is markdown line 9 + n.
@@ -143,10 +144,10 @@ import Testing
             == ["lesson.md:22:51: error: warmup (250 steps) must be shorter than total_steps (250)"])
     }
 
-    @Test func computeBudget() {
-        let huge = Self.yaml([4: "  dataset: delivery-times", 9: "training: {epochs: 100000, batch_size: 32}"],
-                             appending: ["data2: x"]).replacingOccurrences(of: "data2: x\n", with: "")
-            .replacingOccurrences(of: "  dataset: delivery-times\n", with: "  dataset: delivery-times\n  n_samples: 1000000\n")
+    @Test func computeBudget() throws {
+        let huge = try Self.yaml([4: "  dataset: delivery-times", 9: "training: {epochs: 100000, batch_size: 32}"],
+                             appending: ["data2: x"]).replacingOnce("data2: x\n", with: "")
+            .replacingOnce("  dataset: delivery-times\n", with: "  dataset: delivery-times\n  n_samples: 1000000\n")
         #expect(Self.errors(huge) == [
             "lesson.md:10:1: error: this experiment is too large to run at build time: runs × epochs × samples × "
                 + "parameters = 4.9e+12, over the budget of 2.0e+11; reduce epochs, samples, layer widths or runs",

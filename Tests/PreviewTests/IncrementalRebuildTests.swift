@@ -2,6 +2,7 @@ import Foundation
 import Site
 import Testing
 @testable import Preview
+import TestSupport
 
 /// `rebuildOnChange` reuses cached experiment results: a prose edit reruns no experiment, an edit to
 /// one experiment reruns only that one.
@@ -12,7 +13,7 @@ import Testing
             _ = try LessonScaffold(paths: site.paths).create("intro/\(slug)")
         }
         // Results are cached by content, so the two blocks must differ to be two experiments.
-        try site.write("content/intro/warm-b.md", try site.read("content/intro/warm-b.md").replacingOccurrences(of: "warmup: 5}", with: "warmup: 3}"))
+        try site.write("content/intro/warm-b.md", try site.read("content/intro/warm-b.md").replacingOnce("warmup: 5}", with: "warmup: 3}"))
         let rebuilder = site.rebuilder
         let watcher = rebuilder.watcher(interval: .milliseconds(50))
         let before = watcher.snapshot()
@@ -39,7 +40,7 @@ import Testing
         #expect(cached1 == 2)
         #expect(try site.read("public/intro/warm-a/index.html").contains("One more sentence of prose."))
 
-        let edited = try site.read("content/intro/warm-b.md").replacingOccurrences(of: "warmup: 3}", with: "warmup: 4}")
+        let edited = try site.read("content/intro/warm-b.md").replacingOnce("warmup: 3}", with: "warmup: 4}")
         try site.write("content/intro/warm-b.md", edited)
         guard case let .built(_, _, _, run2, cached2)? = await iterator.next() else {
             Issue.record("the rebuild after an experiment edit failed")

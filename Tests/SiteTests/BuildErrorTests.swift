@@ -2,6 +2,7 @@ import Diagnostics
 import Foundation
 import Testing
 @testable import Site
+import TestSupport
 
 /// Every error case of the foundation: message, location, and the previous output left untouched.
 @Suite struct BuildErrorTests {
@@ -59,7 +60,7 @@ import Testing
     @Test func unknownTemplateVariable() throws {
         let diagnostics = try expectFailure { site in
             let lesson = try site.read("templates/lesson.mustache")
-            try site.write("templates/lesson.mustache", lesson.replacingOccurrences(of: "<h1>{{lesson.title}}</h1>", with: "<h1>{{lesson.titel}}</h1>"))
+            try site.write("templates/lesson.mustache", lesson.replacingOnce("<h1>{{lesson.title}}</h1>", with: "<h1>{{lesson.titel}}</h1>"))
         }
         let d = try #require(diagnostics.first)
         #expect(d.location?.file == "templates/lesson.mustache")
@@ -95,7 +96,7 @@ import Testing
     @Test func missingModuleFolderAndLesson() throws {
         let diagnostics = try expectFailure { site in
             let config = try site.read("sitegen.yml")
-            try site.write("sitegen.yml", config.replacingOccurrences(of: "lessons: [second, first]", with: "lessons: [second, first, third]")
+            try site.write("sitegen.yml", config.replacingOnce("lessons: [second, first]", with: "lessons: [second, first, third]")
                 + "  - gone\n")
         }
         #expect(diagnostics.map(\.description) == [

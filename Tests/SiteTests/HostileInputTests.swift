@@ -2,6 +2,7 @@ import Diagnostics
 import Foundation
 import Testing
 @testable import Site
+import TestSupport
 
 /// The hostile-input corpus: malformed YAML, wrong types, huge numbers, NaN/Inf and diverging learning rates,
 /// missing, cyclic and escaping includes, labels with markup, invalid UTF-8, empty files, absurd nesting and a
@@ -329,9 +330,9 @@ struct HostileInput: Sendable, CustomTestStringConvertible {
         ])),
         HostileInput(name: "experiment: run label with script", fixture: "experiments", edit: { site in
             let text = try site.read(lab)
-            try site.write(lab, text.replacingOccurrences(of: "label: SGD\n    optimizer: {name: SGD, lr: 0.01}",
-                                                          with: "label: \"<script>alert(1)</script>\"\n    optimizer: {name: SGD, lr: 0.01}")
-                .replacingOccurrences(of: "tiny-train[\"SGD\"]", with: "tiny-train[\"<script>alert(1)</script>\"]"))
+            try site.write(lab, text.replacingOnce("label: SGD\n    optimizer: {name: SGD, lr: 0.01}",
+                                                   with: "label: \"<script>alert(1)</script>\"\n    optimizer: {name: SGD, lr: 0.01}")
+                .replacingOnce("tiny-train[\"SGD\"]", with: "tiny-train[\"<script>alert(1)</script>\"]"))
         }, expected: .builds { site in
             let html = try site.output("lab/results/index.html")
             #expect(!html.contains("<script>alert(1)"))

@@ -2,6 +2,7 @@ import Diagnostics
 import Foundation
 import Testing
 @testable import Site
+import TestSupport
 
 /// `sitegen check`: broken links and anchors are found and reported where they were written.
 @Suite struct LinkCheckerTests {
@@ -80,7 +81,7 @@ import Testing
         let site = try SiteTest(fixture: "basic")
         defer { site.remove() }
         let footer = try site.read("templates/partials/footer.mustache")
-        try site.write("templates/partials/footer.mustache", footer.replacingOccurrences(of: "</footer>", with: "<a href=\"{{root}}about/\">About</a>\n</footer>"))
+        try site.write("templates/partials/footer.mustache", footer.replacingOnce("</footer>", with: "<a href=\"{{root}}about/\">About</a>\n</footer>"))
         let report = try SiteCheck(paths: site.paths, options: site.options).run()
         try site.build()  // the same pages on disk, to find the line
         let home = try #require(report.problems.first { $0.location?.file == "public/index.html" })

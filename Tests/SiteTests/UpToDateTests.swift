@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import Site
+import TestSupport
 
 /// The up-to-date check of `sitegen build`: a second build with nothing changed is skipped; any change to
 /// what a build reads, or to what it wrote, makes the next one run in full.
@@ -31,7 +32,7 @@ import Testing
         case "lesson": try site.write("content/intro/first.md", try site.read("content/intro/first.md") + "\nMore.\n")
         case "template": try site.write("templates/lesson.mustache", try site.read("templates/lesson.mustache") + "\n")
         case "asset": try site.write("templates/assets/extra.js", "// new\n")
-        case "config": try site.write("sitegen.yml", try site.read("sitegen.yml").replacingOccurrences(of: "Fixture Course", with: "Renamed"))
+        case "config": try site.write("sitegen.yml", try site.read("sitegen.yml").replacingOnce("Fixture Course", with: "Renamed"))
         case "new file": try site.write("content/intro/data.py", "print(1)\n")
         case "output edited": try site.write("public/index.html", "hand-edited")
         case "output deleted": try FileManager.default.removeItem(atPath: "\(site.root)/public/404.html")

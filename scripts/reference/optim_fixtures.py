@@ -97,7 +97,7 @@ def fma32(a, b, c):
 
 
 def ieee_adam_trace(start, grads, lr=1e-3, betas=(0.9, 0.999), eps=1e-8, wd=0.0, amsgrad=False, decoupled=False):
-    """SPEC 5.6's Adam with the IEEE sqrt, written out here only to pick inputs on which torch's MKL sqrt and
+    """docs/parity.md §5.2's Adam with the IEEE sqrt, written out here only to pick inputs on which torch's MKL sqrt and
     the IEEE sqrt lead to the same bits (torch is still the oracle of the fixture)."""
     F, f = np.float32, np.float32
     p = np.array(start, F)
@@ -149,8 +149,8 @@ def optimizer_traces():
           "10 torch.optim steps on one float32 parameter of 7 elements with a fixed gradient sequence: the "
           "parameter and the optimiser state after each step, for every SGD / Adam / AdamW option.",
           f"p = nn.Parameter(start); opt = <config>([p]); for each g: p.grad = g; opt.step(). torch CPU. The inputs "
-          f"come from RandomState({seed}): torch's sqrt is MKL's (SPEC 5.4), so the script takes the first seed on "
-          f"which SPEC 5.6's Adam with an IEEE sqrt gives torch's parameters bit for bit.",
+          f"come from RandomState({seed}): torch's sqrt is MKL's (docs/parity.md §4.4), so the script takes the first seed on "
+          f"which docs/parity.md §5.2's Adam with an IEEE sqrt gives torch's parameters bit for bit.",
           {"start": f32list(start), "grads": [f32list(g) for g in grads], "traces": traces})
 
 

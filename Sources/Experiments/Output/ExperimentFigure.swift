@@ -1,5 +1,5 @@
 import Diagnostics
-import Markdown
+import Escaping
 
 /// What an executed block becomes on the page: a figure holding its table and/or chart (with the
 /// chart's data as a table for screen readers and the curious), its caption, and links to the raw

@@ -1,5 +1,5 @@
 import Diagnostics
-import Markdown
+import Escaping
 
 /// Writes a block's `table` as HTML: a caption, column headers with scopes, right-aligned numbers
 /// formatted as asked, the best cell of a highlighted column marked, and diverged runs said in words.

@@ -38,8 +38,8 @@ enum CoreFactory {
                 (try? expression.number(using: lambdaVariables(step))) ?? .nan
             }
         case let .warmupCosine(warmup, total):
-            // As lr_schedules.py and the format's docs write it, left to right: (π·(step − w)) / (total − w).
-            // (LambdaLR.warmupCosineFactor computes π·((step − w)/(total − w)), one ulp off at some steps.)
+            // The one definition of the format's WarmupCosine, as lr_schedules.py and the format's docs write it,
+            // left to right: (π·(step − w)) / (total − w). (π·((step − w)/(total − w)) is one ulp off at some steps.)
             return LambdaLR(baseLR: baseLR) { step in
                 if step < warmup { return Double(step) / Double(warmup) }
                 return 0.5 * (1 + cos(Double.pi * Double(step - warmup) / Double(total - warmup)))

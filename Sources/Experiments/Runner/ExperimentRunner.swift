@@ -1,5 +1,6 @@
 import Diagnostics
 import Foundation
+import Hashing
 import NumericCore
 
 /// Executes experiment blocks: cached results are reused; everything else is split into jobs (one per

@@ -1,4 +1,5 @@
 import Foundation
+import Hashing
 
 /// Finished experiment results on disk (`.sitegen-cache/experiments/<key>.json`), keyed by a hash of
 /// the normalised spec and the numeric core's version, so an unchanged experiment never reruns.

@@ -18,7 +18,7 @@ struct TrainRunner {
             let layers = try generator.mlpInit(layerSizes: spec.model.layers)
             model = try MLP(sizes: spec.model.layers, parameters: layers.flatMap { [$0.weight, $0.bias] })
             batches = try ShuffledBatches(count: data.trainCount, batchSize: spec.training.batchSize,
-                                          shuffle: spec.training.shuffle, dropLast: false)
+                                          shuffle: spec.training.shuffle)
             optimizer = try CoreFactory.optimizer(run.optimizer)
             if let scheduler = run.scheduler {
                 if case .reduceLROnPlateau(let o) = scheduler.kind {

@@ -59,7 +59,8 @@ final class SpecReader {
         return value
     }
 
-    /// A whole number (`150`, `2e3` is not accepted).
+    /// A whole number: any number `double` accepts whose value is whole (`150`, and also `2e3` or `150.0`),
+    /// below 10¹⁵ in magnitude; `1.5` and text are reported.
     func int(_ node: Node, _ key: String) -> Int? {
         guard let value = double(node, key) else { return nil }
         guard value.rounded() == value, abs(value) < 1e15 else {

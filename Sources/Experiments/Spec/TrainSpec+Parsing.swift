@@ -57,16 +57,12 @@ extension TrainSpec {
     }
 
     private static func parseTraining(_ node: Node, _ reader: SpecReader) -> TrainingSpec? {
-        guard let f = Fields(node, "training", allowed: ["epochs", "batch_size", "shuffle", "drop_last"], reader: reader)
+        guard let f = Fields(node, "training", allowed: ["epochs", "batch_size", "shuffle"], reader: reader)
         else { return nil }
         let epochs = f.requiredInt("epochs", "must be from 1 to \(limits.epochs)") { (1...limits.epochs).contains($0) }
         let batch = f.requiredInt("batch_size", Rule.atLeastOne) { $0 >= 1 }
-        let dropLast = f.bool("drop_last") ?? false
-        if dropLast {
-            reader.error(f["drop_last"], "drop_last: true is not supported yet; the last, shorter batch is always used")
-        }
         guard let epochs, let batch else { return nil }
-        return TrainingSpec(epochs: epochs, batchSize: batch, shuffle: f.bool("shuffle") ?? true, dropLast: dropLast)
+        return TrainingSpec(epochs: epochs, batchSize: batch, shuffle: f.bool("shuffle") ?? true)
     }
 
     /// The first layer must take the dataset's features; the last must give the single output both losses use.
@@ -111,7 +107,7 @@ extension TrainSpec {
         .object([
             "data": data.canonical, "model": model.canonical, "loss": .string(loss.rawValue),
             "training": .object(["epochs": .int(training.epochs), "batch_size": .int(training.batchSize),
-                                 "shuffle": .bool(training.shuffle), "drop_last": .bool(training.dropLast)]),
+                                 "shuffle": .bool(training.shuffle)]),
             "runs": .array(runs.map { run in
                 .object(["label": .string(run.label), "optimizer": run.optimizer.canonical,
                          "scheduler": run.scheduler?.canonical ?? .null])

@@ -13,10 +13,10 @@ public struct TrainSpec: Sendable, Hashable {
     /// Named numbers usable in `lr_lambda`, table values and checks.
     public var constants: [String: Double]
 
-    /// Mini-batches per epoch: ceil(n_train / batch_size), or floor with `drop_last`.
+    /// Mini-batches per epoch: ceil(n_train / batch_size) (the last batch is shorter).
     public var stepsPerEpoch: Int {
         let n = data.trainCount, b = training.batchSize
-        return training.dropLast ? n / b : (n + b - 1) / b
+        return (n + b - 1) / b
     }
 }
 
@@ -26,7 +26,6 @@ public struct TrainingSpec: Sendable, Hashable {
     public var batchSize: Int
     /// DataLoader `shuffle` (drawn from torch's global generator after the model is built).
     public var shuffle = true
-    public var dropLast = false
 }
 
 /// One training run: a label (unique in the block, used in tables, charts and references) and its optimiser.

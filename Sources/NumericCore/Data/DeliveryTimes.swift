@@ -1,5 +1,7 @@
-/// The lesson's synthetic delivery-time regression data (ex1/ex3/ex4), bit for bit as numpy makes it
-/// after `np.random.seed(seed)` (SPEC §2.1).
+/// A synthetic regression generator: `count` rows of four features drawn from numpy's legacy
+/// `RandomState(seed)` and a target linear in three of them plus Gaussian noise, clipped, bit for bit as
+/// numpy computes it. Its columns model food deliveries (hence the name, and the experiment format's
+/// `dataset: delivery-times`); nothing here depends on a lesson (docs/parity.md §3.1).
 public struct DeliveryTimes: Sendable, Equatable {
     /// Column names of `features`, in order.
     public static let featureNames = ["distance", "traffic", "prep", "value"]

@@ -7,7 +7,7 @@ public struct ClassificationData: Sendable, Equatable {
 }
 
 /// scikit-learn's `make_classification` (equal class weights), every draw on one `RandomState(randomState)`
-/// in sklearn's order (SPEC §4.3). The matrix products are sequential fused multiply-add chains, which is
+/// in sklearn's order (docs/parity.md §3.5). The matrix products are sequential fused multiply-add chains, which is
 /// what OpenBLAS's dgemm gives for the lesson's shapes (bitwise there; ≤ 3e−16 relative for others).
 public func makeClassification(
     nSamples: Int = 100, nFeatures: Int = 20, nInformative: Int = 2, nRedundant: Int = 2, nRepeated: Int = 0,

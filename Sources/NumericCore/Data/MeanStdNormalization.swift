@@ -1,5 +1,5 @@
 /// The lesson's hand-written normalisation: `X_mean, X_std = X_tr.mean(0), X_tr.std(0) + 1e-8` and
-/// `y_mean, y_std = y_tr.mean(), y_tr.std() + 1e-8`, all float64 in numpy's summation orders (SPEC §3).
+/// `y_mean, y_std = y_tr.mean(), y_tr.std() + 1e-8`, all float64 in numpy's summation orders (docs/parity.md §3.2, §3.3).
 public struct MeanStdNormalization: Sendable, Equatable {
     /// Column means of the training features.
     public let featureMean: [Double]

@@ -1,4 +1,4 @@
-/// numpy's float64 sums, means and standard deviations in numpy's own summation orders (SPEC §3).
+/// numpy's float64 sums, means and standard deviations in numpy's own summation orders (docs/parity.md §3.2).
 public enum NumpyReductions {
     /// `np.sum` of a contiguous run: `0.0 ⊕ P(a)` with numpy's pairwise summation.
     public static func sum<C: RandomAccessCollection>(_ a: C) -> Double where C.Element == Double, C.Index == Int {

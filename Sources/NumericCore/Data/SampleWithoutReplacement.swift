@@ -1,5 +1,5 @@
 /// scikit-learn's `sample_without_replacement(method="auto")` and `_generate_hypercube` on a legacy
-/// RandomState (SPEC §4.3 step 2).
+/// RandomState (docs/parity.md §3.5).
 extension NumpyRandomState {
     /// `count` distinct integers from `0..<population`, by sklearn's three methods chosen on `count/population`:
     /// permutation for 0.01 < ratio < 0.99, tracking selection below 0.2, reservoir sampling otherwise.

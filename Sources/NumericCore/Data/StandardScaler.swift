@@ -1,5 +1,5 @@
 /// scikit-learn's `StandardScaler` (dense float64, population variance), fitted on the training rows
-/// (SPEC §4.4).
+/// (docs/parity.md §3.6).
 public struct StandardScaler: Sendable, Equatable {
     /// `mean_`: per-column mean of the fitted rows.
     public let mean: [Double]

@@ -14,7 +14,7 @@ public struct TrainTestIndices: Sendable, Equatable {
 }
 
 /// scikit-learn's `train_test_split(range(count), test_size=testSize, random_state=randomState,
-/// stratify=stratify)` as row indices (SPEC §4.1 plain, §4.2 stratified).
+/// stratify=stratify)` as row indices (docs/parity.md §3.4).
 ///
 /// `n_test = ceil(testSize ⊗ count)`. Plain: `p = RandomState(s).permutation(count)`, test = `p[..<n_test]`,
 /// train = the rest. Stratified: StratifiedShuffleSplit's first split with `approx_mode` per class.

@@ -1,9 +1,9 @@
 /// A fully connected layer `y = x·Wᵀ + b` (torch's `nn.Linear`), weight row-major [out, in], in float32.
 ///
-/// Rounding follows SPEC §5.5: forward output (r, j) is `f32(chain ⊕ b_j)` with `chain` the sequential FMA
+/// Rounding follows docs/parity.md §4.2: forward output (r, j) is `f32(chain ⊕ b_j)` with `chain` the sequential FMA
 /// chain over k from 0 (bitwise torch for out_features > 1); `dx = g·W` uses the same chain over j;
 /// `dW = gᵀ·x` is the sequential FMA chain over the batch rows r = 0, 1, …; `db_j = Σ_r g[r, j]` is a plain
-/// sequential float32 sum over rows in order (torch's ATen reduction order is not reproduced; SPEC §6).
+/// sequential float32 sum over rows in order (torch's ATen reduction order is not reproduced; docs/parity.md §4.2).
 public struct Linear: Sendable, Equatable {
     public let inFeatures: Int
     public let outFeatures: Int

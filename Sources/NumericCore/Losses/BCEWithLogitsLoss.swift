@@ -13,7 +13,7 @@ enum BCEWithLogitsLoss {
         return Float(sum) / Float(count)
     }
 
-    /// d/dx = (sigmoid(x) ⊖ y) ⊘ f32(N), a true division (SPEC §5.5). torch's sigmoid is a vectorised
+    /// d/dx = (sigmoid(x) ⊖ y) ⊘ f32(N), a true division (docs/parity.md §4.3). torch's sigmoid is a vectorised
     /// approximation; here it is 1 / (1 + exp(−x)) in float32, so the gradient matches to an ulp or so.
     static func gradient(x: UnsafePointer<Float>, y: UnsafePointer<Float>, count: Int, into g: UnsafeMutablePointer<Float>) {
         let n = Float(count)

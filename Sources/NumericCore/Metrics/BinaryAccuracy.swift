@@ -1,5 +1,5 @@
 /// ex5's validation accuracy: `((logits > 0).float() == labels).float().mean().item()`, i.e.
-/// `f32(k) ⊘ f32(n)` for k matching rows out of n (SPEC §5.8), as a float32.
+/// `f32(k) ⊘ f32(n)` for k matching rows out of n (docs/parity.md §7.1), as a float32.
 public func binaryAccuracy(logits: [Float], labels: [Float]) throws -> Float {
     guard !logits.isEmpty else { throw DataError.invalidCount(name: "number of logits", value: 0, minimum: 1) }
     guard logits.count == labels.count else {

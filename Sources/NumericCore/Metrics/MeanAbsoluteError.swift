@@ -1,4 +1,4 @@
-/// scikit-learn's `mean_absolute_error` for one output column: `Σ_pairwise |pred ⊖ true| ⊘ n` (SPEC §5.8).
+/// scikit-learn's `mean_absolute_error` for one output column: `Σ_pairwise |pred ⊖ true| ⊘ n` (docs/parity.md §7.1).
 public func meanAbsoluteError(yTrue: [Double], yPred: [Double]) throws -> Double {
     guard !yTrue.isEmpty else { throw DataError.invalidCount(name: "number of targets", value: 0, minimum: 1) }
     guard yTrue.count == yPred.count else {

@@ -1,7 +1,7 @@
 import Foundation
 
 /// Adam with optional L2 weight decay and amsgrad — torch's `optim.Adam`, single-tensor path
-/// (torch 2.x `_single_tensor_adam`, not capturable), reproduced step for step (SPEC §5.6):
+/// (torch 2.x `_single_tensor_adam`, not capturable), reproduced step for step (docs/parity.md §5.2):
 ///
 ///     t ← t + 1
 ///     g ← fma(f32(λ), p, g)                 (Adam: L2 folded into the gradient)   if λ ≠ 0
@@ -12,7 +12,7 @@ import Foundation
 ///     denom ← sqrt(amsgrad ? (vmax ← max(vmax, v)) : v) ⊘ f32(bc2Sqrt) ⊕ f32(eps)
 ///     p ← p ⊕ (f32(−stepSize) ⊗ m) ⊘ denom  (addcdiv: not fused)
 ///
-/// `sqrt` is IEEE here; torch's MKL sqrt is 1 ulp off for ~20 % of float32 inputs (SPEC §5.4).
+/// `sqrt` is IEEE here; torch's MKL sqrt is 1 ulp off for ~20 % of float32 inputs (docs/parity.md §4.4).
 public struct Adam: Optimizer {
     public var lr: Double
     public var beta1: Double

@@ -2,7 +2,7 @@
 ///
 /// Every update is element-wise, so one pass over the flat vector equals torch's loop over the parameter
 /// tensors. Hyper-parameters are binary64; a scalar meeting a float32 tensor is first rounded to float32
-/// (SPEC §5.3). State buffers are laid out like the parameter vector: slice them with the model's
+/// (docs/parity.md §4.1). State buffers are laid out like the parameter vector: slice them with the model's
 /// `parameterRanges` to read one tensor's state.
 public protocol Optimizer: Sendable {
     /// The learning rate of the next step (schedulers write it).

@@ -1,5 +1,5 @@
 /// Stochastic gradient descent with optional momentum, dampening, Nesterov and L2 weight decay — torch's
-/// `optim.SGD`, single-tensor path (torch 2.x, `_single_tensor_sgd`), reproduced to the bit (SPEC §5.6):
+/// `optim.SGD`, single-tensor path (torch 2.x, `_single_tensor_sgd`), reproduced to the bit (docs/parity.md §5.1):
 ///
 ///     g ← fma(f32(λ), p, g)                                         if λ ≠ 0
 ///     buf ← first ? g : fma(f32(1 − τ), g, buf ⊗ f32(μ))            if μ ≠ 0

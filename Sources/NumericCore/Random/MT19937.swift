@@ -1,7 +1,7 @@
 /// The 32-bit Mersenne Twister behind numpy's legacy `RandomState` and torch's CPU generator.
 ///
 /// Seeding is Matsumoto–Nishimura `init_genrand`; the state regenerates in place, all 624 words in order,
-/// when it is exhausted (SPEC §1).
+/// when it is exhausted (docs/parity.md §2.1).
 public struct MT19937: Sendable {
     private static let n = 624
     private static let m = 397

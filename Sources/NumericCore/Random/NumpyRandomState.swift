@@ -1,7 +1,7 @@
 import Foundation
 
 /// numpy's legacy `np.random.RandomState` (also behind `np.random.seed` and scikit-learn's
-/// `random_state=int`), reproduced bit for bit (SPEC §2).
+/// `random_state=int`), reproduced bit for bit (docs/parity.md §2.2).
 public struct NumpyRandomState: Sendable {
     private var mt: MT19937
     /// The second Gaussian of the last polar pair, returned by the next `gauss()` without drawing.

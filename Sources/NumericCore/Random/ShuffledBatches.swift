@@ -1,5 +1,5 @@
 /// The batch order of `DataLoader(dataset, batch_size, shuffle, drop_last)` with `num_workers=0` and no
-/// explicit generator, drawn from the global torch generator one epoch at a time (SPEC §5.2).
+/// explicit generator, drawn from the global torch generator one epoch at a time (docs/parity.md §2.4).
 public struct ShuffledBatches: Sendable, Equatable {
     /// Rows in the data set.
     public let count: Int

@@ -1,4 +1,4 @@
-/// `nn.Linear` initialisation on the global generator (SPEC §5.1): kaiming-uniform weights, then bias.
+/// `nn.Linear` initialisation on the global generator (docs/parity.md §2.3): kaiming-uniform weights, then bias.
 extension TorchGenerator {
     /// The weight and bias of a freshly built `nn.Linear(inFeatures, outFeatures)`, float32.
     /// `weight` is row-major [outFeatures, inFeatures]; the weight is drawn first, then the bias.

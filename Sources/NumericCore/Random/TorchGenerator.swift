@@ -1,5 +1,5 @@
 /// torch's CPU generator (`torch.manual_seed`, `torch.Generator`) for the calls the lessons make:
-/// float32 `uniform_`, int64 `random_()` and `randperm` (SPEC §5.1, §5.2).
+/// float32 `uniform_`, int64 `random_()` and `randperm` (docs/parity.md §2.3, §2.4).
 public struct TorchGenerator: Sendable {
     private var mt: MT19937
 
@@ -7,14 +7,6 @@ public struct TorchGenerator: Sendable {
     public init(seed: UInt64) {
         mt = MT19937(seed: UInt32(truncatingIfNeeded: seed))
     }
-
-    /// `manual_seed(seed)` on an existing generator.
-    public mutating func manualSeed(_ seed: UInt64) {
-        mt.reseed(UInt32(truncatingIfNeeded: seed))
-    }
-
-    /// One raw 32-bit draw (torch `random()`).
-    public mutating func random32() -> UInt32 { mt.next() }
 
     /// float32 `t.uniform_(low, high)` for `count` elements in row-major order:
     /// `u = f32(draw & 0xFFFFFF)·2⁻²⁴` and `value = fma(u, f32(f32(high) − f32(low)), f32(low))`, fused.

@@ -32,10 +32,4 @@ public struct CosineAnnealingLR: LRScheduler {
             lr = (1 + cos(Double.pi * k / t)) / (1 + cos(Double.pi * (k - 1) / t)) * (lr - etaMin) + etaMin
         }
     }
-
-    /// The closed form η + (base − η)(1 + cos(πk/T))/2 (torch uses it only for `step(epoch)`; it differs
-    /// from the recursion in the last bits).
-    public func closedForm(at k: Int) -> Double {
-        etaMin + (baseLR - etaMin) * (1 + cos(Double.pi * Double(k) / Double(tMax))) / 2
-    }
 }

@@ -1,7 +1,7 @@
 /// A learning-rate schedule stepped without a metric (torch's `scheduler.step()`), computed in binary64.
 ///
 /// Construction already performs torch's step 0: `lr` right after `init` is what the first
-/// `optimizer.step()` uses; after k calls to `step()`, `lr` is torch's lr_k (SPEC §5.7). Copy the values
+/// `optimizer.step()` uses; after k calls to `step()`, `lr` is torch's lr_k (docs/parity.md §6). Copy the values
 /// into an optimiser with `apply(to:)` (the trainer does this before every optimiser step).
 public protocol LRScheduler: Sendable {
     /// The current learning rate.

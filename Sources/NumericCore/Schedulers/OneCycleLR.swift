@@ -1,6 +1,6 @@
 import Foundation
 
-/// torch's `OneCycleLR` (binary64, SPEC §5.7): the lr rises from max/div to max over the first
+/// torch's `OneCycleLR` (binary64, docs/parity.md §6): the lr rises from max/div to max over the first
 /// `pctStart` of the steps and anneals to max/div/finalDiv, while the momentum (SGD's `momentum`,
 /// Adam/AdamW's `beta1`) moves the opposite way between `maxMomentum` and `baseMomentum`.
 ///

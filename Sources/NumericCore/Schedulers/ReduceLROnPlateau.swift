@@ -1,5 +1,5 @@
 /// torch's `ReduceLROnPlateau`: cuts the lr by `factor` after more than `patience` steps without an
-/// improvement of the metric it is fed (every default of torch 2.x; SPEC §5.7).
+/// improvement of the metric it is fed (every default of torch 2.x; docs/parity.md §6).
 ///
 ///     better ⇔ min/rel: m < best·(1 − threshold)   min/abs: m < best − threshold
 ///              max/rel: m > best·(threshold + 1)   max/abs: m > best + threshold

@@ -1,5 +1,5 @@
 /// The one matrix product every layer uses, C = A·B (+ bias), with PyTorch's per-element rounding on this
-/// machine kind (SPEC §5.5): each C[i, j] is the sequential chain `acc = fma(A[i,k], B[k,j], acc)` for
+/// machine kind (docs/parity.md §4.2): each C[i, j] is the sequential chain `acc = fma(A[i,k], B[k,j], acc)` for
 /// k = 0 ..< K starting from acc = 0, and then, if a bias is given, the single addition `acc ⊕ bias[j]`,
 /// and, if asked, the ReLU `max(·, 0)` of the hidden layers (fused into the store: no second pass).
 ///

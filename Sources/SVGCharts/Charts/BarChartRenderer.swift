@@ -1,3 +1,5 @@
+import Escaping
+
 /// Lays out and draws a horizontal bar chart: category labels left, value axis below, values at bar ends.
 struct BarChartRenderer {
     static let fontSize = 15.0
@@ -61,13 +63,13 @@ struct BarChartRenderer {
         let fs = Self.fontSize
         var parts: [String] = []
         if chart.showsTitle && !chart.title.isEmpty {
-            parts.append("<text class=\"sgc-title\" x=\"6\" y=\"\(c(6 + fs * 0.9))\">\(chart.title.xmlEscaped)</text>")
+            parts.append("<text class=\"sgc-title\" x=\"6\" y=\"\(c(6 + fs * 0.9))\">\(HTMLEscape.xml(chart.title))</text>")
         }
         let axis = AxisDrawing.bottom(ticks, plot: plot, fontSize: fs)
         parts.append(axis.grid)
         parts.append(axis.axis)
         if !chart.valueLabel.isEmpty {
-            parts.append("<text aria-label=\"x-axis title\" x=\"\(c(plot.right))\" y=\"\(c(size.height - 7))\" text-anchor=\"end\">\(chart.valueLabel.xmlEscaped) →</text>")
+            parts.append("<text aria-label=\"x-axis title\" x=\"\(c(plot.right))\" y=\"\(c(size.height - 7))\" text-anchor=\"end\">\(HTMLEscape.xml(chart.valueLabel)) →</text>")
         }
         let zero = x(0) ?? plot.left
         var bars = "<g class=\"sgc-series sgc-s1\" aria-label=\"bars\">"
@@ -75,14 +77,14 @@ struct BarChartRenderer {
         for (i, bar) in chart.bars.enumerated() {
             let centre = plot.top + (Double(i) + 0.5) * Self.rowPitch
             let thickness = Self.rowPitch * 0.62
-            let valueText = chart.valueFormat.text(bar.value).xmlEscaped
-            texts += "<text x=\"\(c(labelRight))\" y=\"\(c(centre))\" dy=\"0.32em\" text-anchor=\"end\">\(labels[i].xmlEscaped)</text>"
+            let valueText = HTMLEscape.xml(chart.valueFormat.text(bar.value))
+            texts += "<text x=\"\(c(labelRight))\" y=\"\(c(centre))\" dy=\"0.32em\" text-anchor=\"end\">\(HTMLEscape.xml(labels[i]))</text>"
             guard bar.value.isFinite, let end = x(bar.value) else {
                 texts += "<text class=\"sgc-tick\" x=\"\(c(zero + 6))\" y=\"\(c(centre))\" dy=\"0.32em\">\(valueText)</text>"
                 continue
             }
             let (x0, x1) = (min(zero, end), max(zero, end))
-            bars += "<rect class=\"sgc-bar\" x=\"\(c(x0))\" y=\"\(c(centre - thickness / 2))\" width=\"\(c(max(x1 - x0, 0.5)))\" height=\"\(c(thickness))\"><title>\(bar.label.xmlEscaped): \(valueText)</title></rect>"
+            bars += "<rect class=\"sgc-bar\" x=\"\(c(x0))\" y=\"\(c(centre - thickness / 2))\" width=\"\(c(max(x1 - x0, 0.5)))\" height=\"\(c(thickness))\"><title>\(HTMLEscape.xml(bar.label)): \(valueText)</title></rect>"
             let negative = bar.value < 0
             texts += "<text class=\"sgc-tick\" x=\"\(c(negative ? x0 - 5 : x1 + 5))\" y=\"\(c(centre))\" dy=\"0.32em\"\(negative ? " text-anchor=\"end\"" : "")>\(valueText)</text>"
         }

@@ -1,3 +1,5 @@
+import Escaping
+
 /// Draws a laid-out line chart: grid, axes, titles, reference lines, series, labels — one `<g>` each.
 struct LineChartRenderer {
     let chart: LineChart
@@ -31,13 +33,13 @@ struct LineChartRenderer {
     private func titles() -> String {
         var out = ""
         if let b = layout.titleBaseline {
-            out += "<text class=\"sgc-title\" x=\"6\" y=\"\(c(b))\">\(chart.title.xmlEscaped)</text>"
+            out += "<text class=\"sgc-title\" x=\"6\" y=\"\(c(b))\">\(HTMLEscape.xml(chart.title))</text>"
         }
         if let b = layout.yTitleBaseline {
-            out += "<text aria-label=\"y-axis title\" x=\"6\" y=\"\(c(b))\">↑ \(chart.yLabel.xmlEscaped)\(chart.yScale == .log ? " (log scale)" : "")</text>"
+            out += "<text aria-label=\"y-axis title\" x=\"6\" y=\"\(c(b))\">↑ \(HTMLEscape.xml(chart.yLabel))\(chart.yScale == .log ? " (log scale)" : "")</text>"
         }
         if !chart.xLabel.isEmpty {
-            out += "<text aria-label=\"x-axis title\" x=\"\(c(layout.plot.right))\" y=\"\(c(layout.size.height - 7))\" text-anchor=\"end\">\(chart.xLabel.xmlEscaped)\(chart.xScale == .log ? " (log scale)" : "") →</text>"
+            out += "<text aria-label=\"x-axis title\" x=\"\(c(layout.plot.right))\" y=\"\(c(layout.size.height - 7))\" text-anchor=\"end\">\(HTMLEscape.xml(chart.xLabel))\(chart.xScale == .log ? " (log scale)" : "") →</text>"
         }
         return out
     }
@@ -55,7 +57,7 @@ struct LineChartRenderer {
                 guard let py = layout.y(v), py >= plot.top - 0.5, py <= plot.bottom + 0.5 else { continue }
                 rules += "<line class=\"sgc-rule\" x1=\"\(c(plot.left))\" x2=\"\(c(plot.right))\" y1=\"\(c(py))\" y2=\"\(c(py))\"/>"
                 if !a.label.isEmpty {
-                    labels += "<text class=\"sgc-note sgc-halo\" x=\"\(c(plot.right - 4))\" y=\"\(c(py - 5))\" text-anchor=\"end\">\(a.label.xmlEscaped)</text>"
+                    labels += "<text class=\"sgc-note sgc-halo\" x=\"\(c(plot.right - 4))\" y=\"\(c(py - 5))\" text-anchor=\"end\">\(HTMLEscape.xml(a.label))</text>"
                 }
             }
         }
@@ -63,7 +65,7 @@ struct LineChartRenderer {
             let a = chart.annotations[r.annotation]
             let baseline = layout.ruleRowTop + Double(r.row) * LineChartLayout.noteSize * 1.3 + LineChartLayout.noteSize
             let tx = r.anchorEnd ? r.x - 4 : r.x + 4
-            labels += "<text class=\"sgc-note\" x=\"\(c(tx))\" y=\"\(c(baseline))\"\(r.anchorEnd ? " text-anchor=\"end\"" : "")>\(a.label.xmlEscaped)</text>"
+            labels += "<text class=\"sgc-note\" x=\"\(c(tx))\" y=\"\(c(baseline))\"\(r.anchorEnd ? " text-anchor=\"end\"" : "")>\(HTMLEscape.xml(a.label))</text>"
             // A short tick ties a label on a lower row to its rule.
             labels += "<line class=\"sgc-rule\" x1=\"\(c(r.x))\" x2=\"\(c(r.x))\" y1=\"\(c(baseline - LineChartLayout.noteSize * 0.8))\" y2=\"\(c(plot.top))\"/>"
         }
@@ -74,7 +76,7 @@ struct LineChartRenderer {
     private func series(_ s: Series, index: Int, clip: Bool) -> String {
         let path = LinePath(series: s, x: layout.x, y: layout.y)
         let shape = MarkerShape.forSeries(index)
-        var out = "<g class=\"sgc-series \(Theme.seriesClass(index))\" aria-label=\"series \(s.label.xmlEscaped)\""
+        var out = "<g class=\"sgc-series \(Theme.seriesClass(index))\" aria-label=\"series \(HTMLEscape.xml(s.label))\""
         out += clip ? " clip-path=\"url(#\(id)-clip)\">" : ">"
         var markers: [Downsample.Pixel] = []
         switch s.mark {
@@ -126,7 +128,7 @@ struct LineChartRenderer {
             guard let px = layout.x(label.x) else { continue }
             let text = chart.series[label.series].label
             let fits = px + 8 + TextWidth.width(text, fontSize: fs) <= layout.size.width - 2
-            out += "<text class=\"sgc-key sgc-halo \(Theme.seriesClass(label.series))\" x=\"\(c(fits ? px + 8 : px - 8))\" y=\"\(c(label.y))\" dy=\"0.32em\"\(fits ? "" : " text-anchor=\"end\"")>\(text.xmlEscaped)</text>"
+            out += "<text class=\"sgc-key sgc-halo \(Theme.seriesClass(label.series))\" x=\"\(c(fits ? px + 8 : px - 8))\" y=\"\(c(label.y))\" dy=\"0.32em\"\(fits ? "" : " text-anchor=\"end\"")>\(HTMLEscape.xml(text))</text>"
         }
         for label in layout.directLabels {
             let cls = Theme.seriesClass(label.series)
@@ -134,7 +136,7 @@ struct LineChartRenderer {
                 // Leader (drawn for every label once any label was nudged): level with the line end, then to the label.
                 out += "<path class=\"sgc-leader \(cls)\" d=\"M\(c(x0 + 5)),\(c(label.anchor))H\(c(x0 + 8))L\(c(textX - 3)),\(c(label.y))\"/>"
             }
-            out += "<text class=\"sgc-key \(cls)\" x=\"\(c(textX))\" y=\"\(c(label.y))\" dy=\"0.32em\">\(chart.series[label.series].label.xmlEscaped)</text>"
+            out += "<text class=\"sgc-key \(cls)\" x=\"\(c(textX))\" y=\"\(c(label.y))\" dy=\"0.32em\">\(HTMLEscape.xml(chart.series[label.series].label))</text>"
         }
         return out + "</g>"
     }

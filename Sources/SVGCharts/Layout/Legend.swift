@@ -1,3 +1,5 @@
+import Escaping
+
 /// A wrapped row-by-row legend (swatch + marker + label) used when direct labels cannot fit.
 struct Legend {
     struct Entry {
@@ -41,7 +43,7 @@ struct Legend {
             out += "<g class=\"sgc-mark\(MarkerShape.forSeries(e.index).isOpen ? " sgc-open" : "")\">"
             out += MarkerShape.forSeries(e.index).element(x: e.x + Legend.swatchWidth / 2, y: e.y, r: 3.5) + "</g>"
             out += "<text class=\"sgc-key\" x=\"\(c(e.x + Legend.swatchWidth + 6))\" y=\"\(c(e.y))\" dy=\"0.35em\">"
-            out += e.text.xmlEscaped + "</text></g>"
+            out += HTMLEscape.xml(e.text) + "</text></g>"
         }
         return out + "</g>"
     }

@@ -1,3 +1,5 @@
+import Escaping
+
 /// The data behind a chart as a plain table (caption, column headers, rows of text) for pages to show.
 ///
 /// The first column holds row headers (the x value or the bar's label); empty cells mean that series
@@ -15,13 +17,13 @@ public struct ChartTable: Sendable, Equatable {
 
     /// An HTML `<table>` with a `<caption>`, `scope="col"` headers and `scope="row"` first cells; all text escaped.
     public func html() -> String {
-        var out = "<table class=\"chart-table\">\n<caption>\(caption.xmlEscaped)</caption>\n<thead><tr>"
-        for column in columns { out += "<th scope=\"col\">\(column.xmlEscaped)</th>" }
+        var out = "<table class=\"chart-table\">\n<caption>\(HTMLEscape.xml(caption))</caption>\n<thead><tr>"
+        for column in columns { out += "<th scope=\"col\">\(HTMLEscape.xml(column))</th>" }
         out += "</tr></thead>\n<tbody>\n"
         for row in rows {
             out += "<tr>"
             for (i, cell) in row.enumerated() {
-                out += i == 0 ? "<th scope=\"row\">\(cell.xmlEscaped)</th>" : "<td>\(cell.xmlEscaped)</td>"
+                out += i == 0 ? "<th scope=\"row\">\(HTMLEscape.xml(cell))</th>" : "<td>\(HTMLEscape.xml(cell))</td>"
             }
             out += "</tr>\n"
         }

@@ -1,3 +1,6 @@
+import Escaping
+import Hashing
+
 /// The outer `<svg>` element shared by all charts: responsive viewBox, accessible name and description,
 /// embedded stylesheet.
 enum SVGDocument {
@@ -7,8 +10,8 @@ enum SVGDocument {
         let c = NumberText.coordinate
         var out = "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"sgc\" viewBox=\"0 0 \(c(size.width)) \(c(size.height))\""
         out += " width=\"100%\" role=\"img\" aria-labelledby=\"\(id)-title \(id)-desc\">\n"
-        out += "<title id=\"\(id)-title\">\(title.xmlEscaped)</title>\n"
-        out += "<desc id=\"\(id)-desc\">\(description.xmlEscaped)</desc>\n"
+        out += "<title id=\"\(id)-title\">\(HTMLEscape.xml(title))</title>\n"
+        out += "<desc id=\"\(id)-desc\">\(HTMLEscape.xml(description))</desc>\n"
         out += "<style>\(Theme.stylesheet(seriesCount: seriesCount))</style>\n"
         for part in body where !part.isEmpty { out += part + "\n" }
         return out + "</svg>\n"
@@ -16,17 +19,12 @@ enum SVGDocument {
 
     /// A deterministic element id from the chart's content (FNV-1a, 32 bit), e.g. `sgc-3f2a9c01`.
     static func identifier(_ parts: [String]) -> String {
-        var hash: UInt32 = 0x811C_9DC5
+        var hash = FNV1a<UInt32>()
         for part in parts {
-            for byte in part.utf8 {
-                hash ^= UInt32(byte)
-                hash = hash &* 0x0100_0193
-            }
-            hash ^= 0x1F
-            hash = hash &* 0x0100_0193
+            hash.update(part)
+            hash.update(byte: 0x1F)
         }
-        let hex = String(hash, radix: 16)
-        return "sgc-" + String(repeating: "0", count: 8 - hex.count) + hex
+        return "sgc-" + hash.hex
     }
 }
 
@@ -53,7 +51,7 @@ enum AxisDrawing {
             grid += "<line\(t.isMinor ? " class=\"sgc-minor\"" : "") x1=\"\(c(t.position))\" x2=\"\(c(t.position))\" y1=\"\(c(plot.top))\" y2=\"\(c(plot.bottom))\"/>"
             axis += "M\(c(t.position)),\(c(plot.bottom))v\(t.isMinor ? 3 : 5)"
             if let label = t.label {
-                labels += "<text class=\"sgc-tick\" x=\"\(c(t.position))\" y=\"\(c(plot.bottom + 7 + fontSize * 0.8))\" text-anchor=\"middle\">\(label.xmlEscaped)</text>"
+                labels += "<text class=\"sgc-tick\" x=\"\(c(t.position))\" y=\"\(c(plot.bottom + 7 + fontSize * 0.8))\" text-anchor=\"middle\">\(HTMLEscape.xml(label))</text>"
             }
         }
         return (grid + "</g>", axis + "\"/>" + labels + "</g>")
@@ -68,7 +66,7 @@ enum AxisDrawing {
             grid += "<line\(t.isMinor ? " class=\"sgc-minor\"" : "") x1=\"\(c(plot.left))\" x2=\"\(c(plot.right))\" y1=\"\(c(t.position))\" y2=\"\(c(t.position))\"/>"
             axis += "M\(c(plot.left)),\(c(t.position))h\(t.isMinor ? -3 : -5)"
             if let label = t.label {
-                labels += "<text class=\"sgc-tick\" x=\"\(c(plot.left - 8))\" y=\"\(c(t.position))\" dy=\"0.32em\" text-anchor=\"end\">\(label.xmlEscaped)</text>"
+                labels += "<text class=\"sgc-tick\" x=\"\(c(plot.left - 8))\" y=\"\(c(t.position))\" dy=\"0.32em\" text-anchor=\"end\">\(HTMLEscape.xml(label))</text>"
             }
         }
         return (grid + "</g>", axis + "\"/>" + labels + "</g>")

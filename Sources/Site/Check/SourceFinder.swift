@@ -1,6 +1,7 @@
 import Diagnostics
 import Foundation
 import Markdown
+import Escaping
 
 /// Finds where in a lesson's markdown a reference of its built page was written: the link, image or raw
 /// HTML `href`/`src` with the same published URL in the lesson's parsed blocks, then the URL's text in

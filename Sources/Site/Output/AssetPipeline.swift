@@ -1,6 +1,6 @@
 import Diagnostics
-import Experiments
 import Foundation
+import Hashing
 
 /// Copies `templates/assets/` into the output with a content hash in each file name
 /// (`style.css` → `assets/style.3f2a9c1b.css`), so pages can be cached forever and still change.

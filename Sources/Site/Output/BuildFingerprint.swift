@@ -1,5 +1,5 @@
-import Experiments
 import Foundation
+import Hashing
 
 /// The up-to-date check of a warm build: a hash of everything a build reads (site config, every file
 /// under content/ and templates/, the options, and the sitegen executable itself) plus a listing of the

@@ -1,3 +1,5 @@
+import Escaping
+
 /// `sitemap.xml`: every page of the build (each `…/index.html`), in path order, with no dates, so
 /// the file changes only when pages are added or removed. URLs are absolute when the base URL has
 /// an origin (`https://example.org/courses/ml/`); with a bare path they are root-relative, which
@@ -24,24 +26,9 @@ public struct Sitemap: Sendable {
         var out = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
         out += "<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n"
         for page in pages {
-            out += "  <url><loc>\(Self.escape(urls.canonical(page)))</loc></url>\n"
+            out += "  <url><loc>\(HTMLEscape.xml(urls.canonical(page)))</loc></url>\n"
         }
         return out + "</urlset>\n"
-    }
-
-    static func escape(_ text: String) -> String {
-        var out = ""
-        for character in text {
-            switch character {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&apos;"
-            default: out.append(character)
-            }
-        }
-        return out
     }
 }
 

@@ -1,3 +1,4 @@
+import Escaping
 import Bibliography
 import Diagnostics
 import Foundation

@@ -1,5 +1,6 @@
 import Markdown
 import SyntaxHighlight
+import Escaping
 
 /// Writes a fenced code block as a figure-like box: an optional title bar (`title="…"`, with a
 /// download link when the file is published beside the page) over the code, with the language kept

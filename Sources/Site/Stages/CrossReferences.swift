@@ -1,3 +1,4 @@
+import Escaping
 import Diagnostics
 import Foundation
 import Markdown

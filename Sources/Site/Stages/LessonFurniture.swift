@@ -1,5 +1,6 @@
 import Diagnostics
 import Markdown
+import Escaping
 
 /// Turns GitHub-style alerts into the lesson's furniture. A block quote whose first line is `[!KIND]`
 /// (optionally followed by a title) becomes:

@@ -1,5 +1,4 @@
 import Diagnostics
-import Experiments
 import Bibliography
 
 /// One step of the per-lesson pipeline (parse, run experiments, typeset math, …). Stages run in order
@@ -14,18 +13,13 @@ public struct BuildContext: Sendable {
     public var paths: BuildPaths
     public var options: BuildOptions
     public var site: SiteConfig
-    /// Finished experiment results, shared by every build of one `SiteBuilder` (and so by a preview
-    /// server's rebuilds).
-    public var cache: ResultCache?
     /// What `[@key]` may cite.
     public var bibliography: Bibliography
 
-    public init(paths: BuildPaths, options: BuildOptions, site: SiteConfig, cache: ResultCache? = nil,
-                bibliography: Bibliography = .empty) {
+    public init(paths: BuildPaths, options: BuildOptions, site: SiteConfig, bibliography: Bibliography = .empty) {
         self.paths = paths
         self.options = options
         self.site = site
-        self.cache = cache
         self.bibliography = bibliography
     }
 }

@@ -1,4 +1,5 @@
 import Diagnostics
+import Experiments
 
 /// Math (`$…$`, `$$…$$`) and inline results (`{{ … }}`) must reach their stages exactly as written,
 /// but markdown would read `*`, `_` and `\\` inside them. Before cmark parses the body, this pass cuts
@@ -21,6 +22,9 @@ public struct ProtectedSpans: Sendable {
         public var source: String
         /// Where the text between the delimiters starts, in the original file.
         public var location: SourceLocation
+        /// For an inline result: `source` read as a reference, or why it cannot be (reported by the
+        /// experiments stage, which evaluates it).
+        public var reference: Result<InlineReference, ExpressionError>?
     }
 
     public private(set) var spans: [Span] = []
@@ -157,7 +161,9 @@ public struct ProtectedSpans: Sendable {
 
     private mutating func add(_ kind: Kind, _ source: String, _ location: SourceLocation, into out: inout String) {
         out += Self.placeholder(spans.count)
-        spans.append(Span(kind: kind, source: source, location: location))
+        let reference = kind == .inlineResult
+            ? Result { () throws(ExpressionError) -> InlineReference in try InlineReference.parse(source) } : nil
+        spans.append(Span(kind: kind, source: source, location: location, reference: reference))
     }
 
     private func find(_ pattern: [Character], in chars: [Character], from start: Int) -> Int? {

@@ -1,4 +1,5 @@
 import Diagnostics
+import Escaping
 import Experiments
 import Foundation
 import Markdown
@@ -6,7 +7,8 @@ import Markdown
 /// Runs the lesson's ```` ```experiment ```` blocks through the numeric core (reusing cached results),
 /// replaces each with its figure (table, chart, caption, CSV link, and a link to the script it
 /// reproduces, published beside the page), checks every claim, and fills in the inline results
-/// (`{{ block["run"].metric | .4f }}`) cut out of the prose.
+/// (`{{ block["run"].metric | .4f }}`) cut out of the prose. Blocks are read and run through
+/// `LessonExperiments`, as `sitegen verify` and `sitegen bench` read and run them.
 public struct RunExperiments: LessonStage {
     public let name = "experiments"
 
@@ -15,11 +17,11 @@ public struct RunExperiments: LessonStage {
 
     private let runner: Runner
 
-    /// The build's stage: blocks run through `ExperimentRunner` with the build's cache and options.
-    public init() {
+    /// The build's stage: blocks run with the build's options, their results kept in `cache` (shared by
+    /// every build of one `SiteBuilder`, and so by a preview server's rebuilds).
+    public init(cache: ResultCache? = nil) {
         self.runner = { specs, context throws(DiagnosticList) in
-            try ExperimentRunner(cache: context.cache, useCache: !context.options.noCache,
-                                 showProgress: context.options.showProgress).run(specs)
+            try LessonExperiments.run(specs, cache: cache, options: context.options)
         }
     }
 
@@ -31,7 +33,7 @@ public struct RunExperiments: LessonStage {
 
     public func run(_ lesson: inout Lesson, in context: BuildContext) throws(DiagnosticList) {
         var problems: [Diagnostic] = []
-        let found = try Self.specs(in: lesson.blocks)
+        let found = try LessonExperiments.blocks(in: lesson.blocks)
         let specs = found.map(\.spec)
         let blockIndex = Dictionary(found.map { ($0.spec.id, $0.index) }, uniquingKeysWith: { first, _ in first })
 
@@ -73,9 +75,10 @@ public struct RunExperiments: LessonStage {
         }
         var rendered: [Int: String] = [:]
         let resolver = ResultResolver(results: results, specs: byID, current: nil)
-        for (index, span) in lesson.spans.enumerated() where span.kind == .inlineResult {
+        for (index, span) in lesson.spans.enumerated() {
+            guard let reference = span.reference else { continue }
             do {
-                rendered[index] = try Self.inlineResult(span, resolver: resolver)
+                rendered[index] = try Self.inlineResult(reference, at: span.location, resolver: resolver)
             } catch {
                 problems.append(error)
             }
@@ -84,50 +87,27 @@ public struct RunExperiments: LessonStage {
         if !rendered.isEmpty { lesson.blocks = SpanReplacement.replace(in: lesson.blocks) { rendered[$0] } }
     }
 
-    /// The experiment blocks among `blocks` (top level), parsed, with their positions in the array.
-    public static func specs(in blocks: [Block]) throws(DiagnosticList) -> [(spec: ExperimentSpec, index: Int)] {
-        var problems: [Diagnostic] = []
-        var found: [(spec: ExperimentSpec, index: Int)] = []
-        for (index, block) in blocks.enumerated() {
-            guard case let .codeBlock(info, code) = block.kind, FenceInfo(info).language == "experiment" else { continue }
-            // The YAML starts on the line after the opening fence.
-            let start = SourceLocation(file: block.location.file, line: block.location.line + 1, column: block.location.column)
-            do {
-                found.append((try ExperimentSpec.parse(yaml: code, at: start), index))
-            } catch {
-                problems += error.diagnostics
-            }
+    /// `{{ expr | format }}` → `<span class="inline-result" title="expr">3.2816</span>`. `location` is where
+    /// the text between the braces starts; the reference was read from it when the spans were cut out.
+    static func inlineResult(_ reference: Result<InlineReference, ExpressionError>, at location: SourceLocation,
+                             resolver: ResultResolver) throws(Diagnostic) -> String {
+        func located(_ error: ExpressionError) -> Diagnostic {
+            var at = location
+            at.column += max(0, error.offset)
+            return .error(at: at, "inline result: \(error.message)")
         }
-        problems += ExperimentSpec.duplicateIDs(in: found.map(\.spec))
-        if !problems.isEmpty { throw DiagnosticList(problems) }
-        return found
-    }
-
-    /// `{{ expr | format }}` → `<span class="inline-result" title="expr">3.2816</span>`.
-    static func inlineResult(_ span: ProtectedSpans.Span, resolver: ResultResolver) throws(Diagnostic) -> String {
-        // Locations: the span's source starts right after `{{`; the scanner counts from `{{`.
-        var at = span.location
+        let parsed: InlineReference
+        switch reference {
+        case .success(let value): parsed = value
+        case .failure(let error): throw located(error)
+        }
+        let value: Value
         do {
-            let segments = try InlineReference.scan("{{" + span.source + "}}")
-            guard segments.count == 1, case .reference(let reference) = segments[0] else {
-                throw Diagnostic.error(at: at, "an inline result holds one expression: {{ block[\"run\"].metric | .4f }}")
-            }
-            let value: Value
-            do {
-                value = try reference.expression.evaluate(using: resolver)
-            } catch {
-                at.column += max(0, error.offset - 2)
-                throw Diagnostic.error(at: at, "inline result: \(error.message)")
-            }
-            let text = value.formatted(with: reference.format)
-            return "<span class=\"inline-result\" title=\"\(HTMLEscape.escape(reference.expression.description))\">\(HTMLEscape.escape(text))</span>"
-        } catch let error as Diagnostic {
-            throw error
-        } catch let error as ExpressionError {
-            at.column += max(0, error.offset - 2)
-            throw Diagnostic.error(at: at, "inline result: \(error.message)")
+            value = try parsed.expression.evaluate(using: resolver)
         } catch {
-            throw Diagnostic.error(at: at, "inline result: \(error)")
+            throw located(error)
         }
+        let text = value.formatted(with: parsed.format)
+        return "<span class=\"inline-result\" title=\"\(HTMLEscape.escape(parsed.expression.description))\">\(HTMLEscape.escape(text))</span>"
     }
 }

@@ -42,16 +42,13 @@ public struct ScriptVerifier {
             return summary
         }
         let content = try ContentLoader(paths: paths, includeDrafts: includeDrafts).load()
-        let runner = ExperimentRunner(cache: ResultCache(folder: (paths.cache as NSString).appendingPathComponent("experiments")))
+        let cache = LessonExperiments.cache(paths)
+        let context = BuildContext(paths: paths, options: BuildOptions(includeDrafts: includeDrafts), site: content.config)
         var problems: [Diagnostic] = []
         for module in content.modules {
             for lesson in module.lessons {
-                let blocks: [Block]
-                do { blocks = try CmarkParser.parse(lesson.body, file: lesson.sourcePath, lineOffset: lesson.bodyLineOffset) } catch {
-                    throw DiagnosticList([error])
-                }
-                let specs = try RunExperiments.specs(in: blocks).map(\.spec)
-                let results = try runner.run(specs)
+                let specs = try LessonExperiments.specs(of: lesson, in: context)
+                let results = try LessonExperiments.run(specs, cache: cache, options: context.options)
                 let byID = Dictionary(specs.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
                 let folder = (lesson.absolutePath as NSString).deletingLastPathComponent
                 var outputs: [String: [String]] = [:]

@@ -5,7 +5,7 @@ import Testing
 
 /// The optimisers lesson's experiment blocks, run once through `ExperimentRunner` (no cache), against the
 /// numbers the real PyTorch / numpy / scikit-learn give for the lesson's scripts (lesson_outputs.json).
-/// Tolerances follow /work/shared/parity SPEC §6: epoch-10 figures 1e-6 relative (printed digits equal),
+/// Tolerances follow docs/parity.md §7.2: epoch-10 figures 1e-6 relative (printed digits equal),
 /// final figures 0.2 % relative (ex4 onecycle 0.5 %), accuracies and their epochs exact, float64 traces
 /// bitwise. Each test prints its largest relative deviation so the log shows how close the core is.
 @Suite struct LessonParityTests {
@@ -216,7 +216,7 @@ import Testing
                 rows = max(rows, (abs(a - b) * 600).rounded())
             }
         }
-        #expect(rows <= 3, "single-epoch accuracies within 3 of 600 rows (SPEC §6)")
+        #expect(rows <= 3, "single-epoch accuracies within 3 of 600 rows (docs/parity.md §7.2)")
         print("parity ex5 classification: best accuracy and epoch exact; per-epoch accuracy at most \(Int(rows)) of 600 rows apart (relative \(largest))")
     }
 

@@ -1,5 +1,6 @@
 import Testing
 @testable import Experiments
+import TestSupport
 
 /// The CSV published beside each block: one row per run and step, vector quantities spread over columns,
 /// numbers in shortest round-trip form, labels quoted only when they must be.
@@ -35,7 +36,7 @@ import Testing
     }
 
     @Test func labelsWithCommasAndQuotesAreQuoted() throws {
-        let yaml = TinyBlocks.trace.replacingOccurrences(of: "label: SGD", with: "label: 'SGD, \"plain\"'")
+        let yaml = try TinyBlocks.trace.replacingOnce("label: SGD", with: "label: 'SGD, \"plain\"'")
         #expect(try Self.csv(yaml).contains("\n\"SGD, \"\"plain\"\"\",1,0.75,-2.125\n"))
     }
 

@@ -8,7 +8,7 @@ enum TinyBlocks {
     static let origin = SourceLocation(file: "tiny.md", line: 10, column: 1)
 
     /// Two runs on 60 delivery orders (45 for training), a 4-8-1 network.
-    static func train(epochs: Int = 3, activation: String = "relu", dropLast: Bool = false,
+    static func train(epochs: Int = 3, activation: String = "relu",
                       runs: [(label: String, optimizer: String)] = [("SGD", "{name: SGD, lr: 0.01}"), ("Adam", "{name: Adam, lr: 1e-3}")],
                       extra: [String] = []) -> String {
         ([
@@ -22,7 +22,7 @@ enum TinyBlocks {
             "  normalize: mean-std",
             "model: {layers: [4, 8, 1], activation: \(activation), seed: 1}",
             "loss: mse",
-            "training: {epochs: \(epochs), batch_size: 16\(dropLast ? ", drop_last: true" : "")}",
+            "training: {epochs: \(epochs), batch_size: 16}",
             "runs:",
         ] + runs.flatMap { ["  - label: \"\($0.label)\"", "    optimizer: \($0.optimizer)"] }
           + ["metrics: [train_loss, test_mae]"] + extra).joined(separator: "\n") + "\n"

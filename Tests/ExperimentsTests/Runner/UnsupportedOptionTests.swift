@@ -2,6 +2,7 @@ import Diagnostics
 import Foundation
 import Testing
 @testable import Experiments
+import TestSupport
 
 /// Options the spec format names (torch's vocabulary) but the numeric core cannot run yet are refused
 /// when the block is read, at the option itself, with what to write instead, so nothing runs.
@@ -21,15 +22,10 @@ import Testing
                 == ["tiny.md:18:40: error: activation 'tanh' is not available in the numeric core yet; use relu"])
     }
 
-    @Test func dropLast() {
-        #expect(Self.errors(TinyBlocks.train(dropLast: true))
-                == ["tiny.md:20:50: error: drop_last: true is not supported yet; the last, shorter batch is always used"])
-    }
-
-    @Test func plateauMonitorsOnlyLosses() {
+    @Test func plateauMonitorsOnlyLosses() throws {
         let yaml = TinyBlocks.train(runs: [("SGD", "{name: SGD, lr: 0.01}")])
             + "    scheduler: {name: ReduceLROnPlateau, monitor: test_mae}\n"
-        let fixed = yaml.replacingOccurrences(of: "metrics: [train_loss, test_mae]\n    scheduler", with: "    scheduler")
+        let fixed = try yaml.replacingOnce("metrics: [train_loss, test_mae]\n    scheduler", with: "    scheduler")
             + "metrics: [train_loss, test_mae]\n"
         #expect(Self.errors(fixed) == [
             "tiny.md:24:51: error: ReduceLROnPlateau cannot monitor 'test_mae' here; use one of: train_loss, test_loss",

@@ -8,10 +8,10 @@ struct DeliveryTimesTests {
         let fixture = try Fixture.load("data_delivery.json")
         let d = try DeliveryTimes(count: 2000, seed: 42, noise: 4.0)
         #expect(d.features.rows == 2000 && d.features.columns == 4)
-        #expect(FNV1a.hex(FNV1a.digest(d.features.values)) == (try fixture.object("X"))["fnv1a64"] as? String)
+        #expect(FixtureDigest.hex(d.features.values) == (try fixture.object("X"))["fnv1a64"] as? String)
         #expect(Array(d.features.values.prefix(12)) == (try fixture.object("X").exactDoubles("first_3_rows")))
         #expect(Array(d.features.row(1999)) == (try fixture.object("X").exactDoubles("last_row")))
-        #expect(FNV1a.hex(FNV1a.digest(d.targets)) == (try fixture.object("y"))["fnv1a64"] as? String)
+        #expect(FixtureDigest.hex(d.targets) == (try fixture.object("y"))["fnv1a64"] as? String)
         #expect(Array(d.targets.prefix(5)) == (try fixture.object("y").exactDoubles("first_5")))
     }
 
@@ -19,8 +19,8 @@ struct DeliveryTimesTests {
     func variant() throws {
         let fixture = try Fixture.load("data_delivery.json").object("variant_seed7_n300_noise2.5")
         let d = try DeliveryTimes(count: 300, seed: 7, noise: 2.5)
-        #expect(FNV1a.hex(FNV1a.digest(d.features.values)) == fixture["X_fnv1a64"] as? String)
-        #expect(FNV1a.hex(FNV1a.digest(d.targets)) == fixture["y_fnv1a64"] as? String)
+        #expect(FixtureDigest.hex(d.features.values) == fixture["X_fnv1a64"] as? String)
+        #expect(FixtureDigest.hex(d.targets) == fixture["y_fnv1a64"] as? String)
         #expect(Array(d.targets.prefix(3)) == (try fixture.exactDoubles("y_first_3")))
     }
 
@@ -30,8 +30,8 @@ struct DeliveryTimesTests {
         let d = try DeliveryTimes()
         let split = try trainTestSplit(count: 2000, testSize: 0.2, randomState: 42)
         #expect(split.train.count == 1600 && split.test.count == 400)
-        #expect(FNV1a.hex(FNV1a.digest(split.train)) == (try fixture.object("train_indices"))["fnv1a64"] as? String)
-        #expect(FNV1a.hex(FNV1a.digest(split.test)) == (try fixture.object("test_indices"))["fnv1a64"] as? String)
+        #expect(FixtureDigest.hex(split.train) == (try fixture.object("train_indices"))["fnv1a64"] as? String)
+        #expect(FixtureDigest.hex(split.test) == (try fixture.object("test_indices"))["fnv1a64"] as? String)
         #expect(Array(split.test.prefix(10)) == (try fixture.object("test_indices").ints("first_10")))
 
         let xTrain = try d.features.selectingRows(split.train), xTest = try d.features.selectingRows(split.test)
@@ -45,10 +45,10 @@ struct DeliveryTimesTests {
         let tensors = try fixture.object("tensors")
         let xTrT = try norm.normalizedFeatures(xTrain), xTeT = try norm.normalizedFeatures(xTest)
         let yTrT = norm.normalizedTargets(yTrain), yTeT = norm.normalizedTargets(yTest)
-        #expect(FNV1a.hex(FNV1a.digest(xTrT)) == (try tensors.object("X_tr_t"))["fnv1a64"] as? String)
-        #expect(FNV1a.hex(FNV1a.digest(xTeT)) == (try tensors.object("X_te_t"))["fnv1a64"] as? String)
-        #expect(FNV1a.hex(FNV1a.digest(yTrT)) == (try tensors.object("y_tr_t"))["fnv1a64"] as? String)
-        #expect(FNV1a.hex(FNV1a.digest(yTeT)) == (try tensors.object("y_te_t"))["fnv1a64"] as? String)
+        #expect(FixtureDigest.hex(xTrT) == (try tensors.object("X_tr_t"))["fnv1a64"] as? String)
+        #expect(FixtureDigest.hex(xTeT) == (try tensors.object("X_te_t"))["fnv1a64"] as? String)
+        #expect(FixtureDigest.hex(yTrT) == (try tensors.object("y_tr_t"))["fnv1a64"] as? String)
+        #expect(FixtureDigest.hex(yTeT) == (try tensors.object("y_te_t"))["fnv1a64"] as? String)
         #expect(Array(xTrT.prefix(8)) == (try tensors.object("X_tr_t").floats("first_2_rows")))
 
         // Made-up predictions: y_te_t + 0.125·((i mod 7) − 3), each one float32 addition.

@@ -10,15 +10,15 @@ struct MakeClassificationTests {
         let data = try makeClassification(nSamples: 3000, nFeatures: 20, nInformative: 10, nRedundant: 5,
                                           randomState: 42)
         let x = data.features
-        #expect(FNV1a.hex(FNV1a.digest(data.labels)) == (try fixture.object("y"))["fnv1a64"] as? String)
+        #expect(FixtureDigest.hex(data.labels) == (try fixture.object("y"))["fnv1a64"] as? String)
         #expect(Array(data.labels.prefix(20)) == (try fixture.object("y").ints("first_20")))
-        #expect(FNV1a.hex(FNV1a.digest(x.values)) == (try fixture.object("X"))["fnv1a64"] as? String)
+        #expect(FixtureDigest.hex(x.values) == (try fixture.object("X"))["fnv1a64"] as? String)
         #expect(Array(x.values.prefix(40)) == (try fixture.object("X").exactDoubles("first_2_rows")))
         #expect(NumpyReductions.columnSums(x) == (try fixture.object("X").exactDoubles("column_sums")))
 
         let split = try trainTestSplit(count: 3000, testSize: 0.2, randomState: 42, stratify: data.labels)
-        #expect(FNV1a.hex(FNV1a.digest(split.train)) == (try fixture.object("train_indices"))["fnv1a64"] as? String)
-        #expect(FNV1a.hex(FNV1a.digest(split.test)) == (try fixture.object("test_indices"))["fnv1a64"] as? String)
+        #expect(FixtureDigest.hex(split.train) == (try fixture.object("train_indices"))["fnv1a64"] as? String)
+        #expect(FixtureDigest.hex(split.test) == (try fixture.object("test_indices"))["fnv1a64"] as? String)
         #expect(Array(split.train.prefix(10)) == (try fixture.object("train_indices").ints("first_10")))
 
         let xTrain = try x.selectingRows(split.train), xTest = try x.selectingRows(split.test)
@@ -26,14 +26,14 @@ struct MakeClassificationTests {
         #expect(scaler.mean == (try fixture.exactDoubles("scaler_mean")))
         #expect(scaler.scale == (try fixture.exactDoubles("scaler_scale")))
         let tensors = try fixture.object("tensors")
-        #expect(FNV1a.hex(FNV1a.digest(try scaler.transform(xTrain).float32())) == tensors["X_tr_t"] as? String)
-        #expect(FNV1a.hex(FNV1a.digest(try scaler.transform(xTest).float32())) == tensors["X_te_t"] as? String)
+        #expect(FixtureDigest.hex(try scaler.transform(xTrain).float32()) == tensors["X_tr_t"] as? String)
+        #expect(FixtureDigest.hex(try scaler.transform(xTest).float32()) == tensors["X_te_t"] as? String)
         let yTrain = split.train.map { Float(data.labels[$0]) }
-        #expect(FNV1a.hex(FNV1a.digest(yTrain)) == tensors["y_tr_t"] as? String)
+        #expect(FixtureDigest.hex(yTrain) == tensors["y_tr_t"] as? String)
     }
 
     /// Variants that take the permutation and reservoir vertex samplers, repeated columns, three classes,
-    /// no hypercube, random shift and scale, no shuffle. Labels are exact; X within 1e-15 relative (SPEC §4.3:
+    /// no hypercube, random shift and scale, no shuffle. Labels are exact; X within 1e-15 relative (docs/parity.md §3.5:
     /// dgemm's order can differ in the last bit for other shapes).
     @Test("variants: labels exact, features to the last bit or two", arguments: 0..<4)
     func variant(index: Int) throws {

@@ -11,8 +11,8 @@ struct TrainTestSplitTests {
                                            randomState: Int64(try c.double("seed")))
             #expect(split.train.count == Int(try c.double("n_train")))
             #expect(split.test.count == Int(try c.double("n_test")))
-            #expect(FNV1a.hex(FNV1a.digest(split.train)) == c["train_fnv1a64"] as? String)
-            #expect(FNV1a.hex(FNV1a.digest(split.test)) == c["test_fnv1a64"] as? String)
+            #expect(FixtureDigest.hex(split.train) == c["train_fnv1a64"] as? String)
+            #expect(FixtureDigest.hex(split.test) == c["test_fnv1a64"] as? String)
         }
     }
 

@@ -40,7 +40,7 @@ import Testing
     }
 
     @Test func forwardWithOneOutputIsWithinTolerance() throws {
-        // torch's gemv order for out_features = 1 is not reproduced (SPEC §5.5: within 8 ulp).
+        // torch's gemv order for out_features = 1 is not reproduced (docs/parity.md §4.2: within 8 ulp).
         for c in try Self.load() where c.layer.outFeatures == 1 {
             #expect(Self.maxRelative(try c.layer.forward(c.x).scalars, c.y) < 1e-6, "\(c.name)")
         }
@@ -60,7 +60,7 @@ import Testing
     }
 
     @Test func weightGradientIsBitwiseWhereTorchChainsSequentially() throws {
-        // SPEC §5.5: dW matches the sequential chain for 64→32, 20→128, 128→64; elsewhere ≤ 2e−7 relative.
+        // docs/parity.md §4.2: dW matches the sequential chain for 64→32, 20→128, 128→64; elsewhere ≤ 2e−7 relative.
         for c in try Self.load() {
             let grads = try c.layer.backward(input: c.x, outputGradient: c.g)
             if [(64, 32), (20, 128), (128, 64)].contains(where: { $0 == (c.layer.inFeatures, c.layer.outFeatures) }) {

@@ -55,12 +55,15 @@ import Testing
         guard let states = trace["state"] as? [[String: Any]], let make = Self.configurations[name] else {
             throw Fixture.Missing(description: "state of \(name)")
         }
+        #expect(grads.count == 10 && params.count == 10 && states.count == 10)
         var optimizer = try make()
         var p = try fixture.floats("start")
         for (t, g) in grads.enumerated() {
             try optimizer.step(parameters: &p, gradients: g)
             #expect(bits(p) == bits(params[t].map { Float($0) }), "\(name) step \(t + 1): parameters")
             let ours = Self.state(optimizer)
+            // The same buffers as torch's, so the comparison below cannot pass by comparing none.
+            #expect(Set(states[t].keys.filter { $0 != "step" }) == Set(ours.keys), "\(name) step \(t + 1): state buffers")
             for (key, value) in states[t] where key != "step" {
                 let torch = try states[t].floats(key)
                 #expect(bits(ours[key] ?? []) == bits(torch), "\(name) step \(t + 1): \(key)")

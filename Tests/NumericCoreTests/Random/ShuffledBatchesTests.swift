@@ -18,7 +18,7 @@ struct ShuffledBatchesTests {
             #expect(batches.dropLast().allSatisfy { $0.count == 64 })
             #expect(batches.last?.count == n - 64 * (batches.count - 1))
             let order = batches.flatMap { $0 }
-            #expect(FNV1a.hex(FNV1a.digest(order)) == epoch["fnv1a64"] as? String)
+            #expect(FixtureDigest.hex(order) == epoch["fnv1a64"] as? String)
             #expect(Array(order.prefix(70)) == (try epoch.ints("first_70")))
         }
         let next = try #require(fixture["next_int64_after_3_epochs"] as? NSNumber).int64Value

@@ -1,7 +1,7 @@
 import Testing
 @testable import NumericCore
 
-/// The blocked SIMD product keeps each element's sequential FMA chain (SPEC §5.5) for every tail shape.
+/// The blocked SIMD product keeps each element's sequential FMA chain (docs/parity.md §4.2) for every tail shape.
 @Suite struct SequentialGEMMTests {
     /// A deterministic spread of float32 values with many significant bits.
     static func values(_ n: Int, seed: UInt32) -> [Float] {

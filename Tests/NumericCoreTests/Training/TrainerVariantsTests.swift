@@ -35,7 +35,7 @@ import Testing
         #expect(result.completed && result.epochs.count == 10)
         for (r, t) in zip(result.epochs, torch) {
             let loss = try #require(r.trainLoss)
-            // SPEC §6 puts epoch-10 figures within 1e−7 for every summation order; measured here ≤ 5.1e−7
+            // docs/parity.md §7.2 puts epoch-10 figures within 1e−7 for every summation order; measured here ≤ 5.1e−7
             // (SGD lr 0.1), the Adam family included despite torch's MKL sqrt.
             #expect(TrainerEx1Tests.relative(loss, t) <= 1e-6, "\(name) epoch \(r.epoch): \(loss) vs \(t)")
         }

@@ -1,0 +1,60 @@
+import Foundation
+
+/// The one escaper of text for HTML, SVG, MathML and XML output, shared by every module that writes markup.
+/// It knows nothing of the documents it is used in; each caller picks the rules of its context.
+public enum HTMLEscape {
+    /// Escapes `&`, `<`, `>` and `"` (safe in text and in double-quoted attributes).
+    public static func escape(_ text: String) -> String { escaped(text, .text) }
+
+    /// Escapes `&`, `<`, `>`, `"` and `'` (as `&#39;`): safe in text and in attributes quoted either way.
+    public static func escapeWithApostrophe(_ text: String) -> String { escaped(text, .textAndApostrophe) }
+
+    /// Escapes as `escapeWithApostrophe` and drops the characters XML forbids (C0 controls other than
+    /// tab, newline and carriage return; U+FFFE, U+FFFF), so the result is well-formed XML (SVG, sitemaps).
+    public static func xml(_ text: String) -> String { escaped(text, .xml) }
+
+    /// Escapes a URL for an `href`/`src` attribute; `javascript:` and other script schemes become `#`.
+    public static func url(_ url: String) -> String {
+        let lowered = url.trimmingCharacters(in: .whitespaces).lowercased()
+        for scheme in ["javascript:", "vbscript:", "data:text/html"] where lowered.hasPrefix(scheme) {
+            return "#"
+        }
+        return escape(url)
+    }
+
+    /// Appends UTF-8 `bytes` to `out` escaped as `escapeWithApostrophe` does (for writers that build bytes).
+    public static func append(_ bytes: ArraySlice<UInt8>, escapedTo out: inout [UInt8]) {
+        append(bytes, to: &out, .textAndApostrophe)
+    }
+
+    /// Which characters become entities, and whether XML-forbidden characters are dropped.
+    enum Rules { case text, textAndApostrophe, xml }
+
+    static func escaped(_ text: String, _ rules: Rules) -> String {
+        var out: [UInt8] = []
+        out.reserveCapacity(text.utf8.count + 16)
+        append(ArraySlice(text.utf8), to: &out, rules)
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    static func append(_ bytes: ArraySlice<UInt8>, to out: inout [UInt8], _ rules: Rules) {
+        var i = bytes.startIndex
+        while i < bytes.endIndex {
+            let b = bytes[i]
+            i += 1
+            switch b {
+            case UInt8(ascii: "&"): out.append(contentsOf: "&amp;".utf8)
+            case UInt8(ascii: "<"): out.append(contentsOf: "&lt;".utf8)
+            case UInt8(ascii: ">"): out.append(contentsOf: "&gt;".utf8)
+            case UInt8(ascii: "\""): out.append(contentsOf: "&quot;".utf8)
+            case UInt8(ascii: "'") where rules != .text: out.append(contentsOf: "&#39;".utf8)
+            case 0x09, 0x0A, 0x0D: out.append(b)
+            case ..<0x20 where rules == .xml: continue
+            case 0xEF where rules == .xml && i + 1 < bytes.endIndex
+                && bytes[i] == 0xBF && (bytes[i + 1] == 0xBE || bytes[i + 1] == 0xBF):
+                i += 2  // U+FFFE or U+FFFF
+            default: out.append(b)
+            }
+        }
+    }
+}

@@ -1,0 +1,96 @@
+import Yams
+
+extension DataSpec {
+    static let limits = (samples: 1_000_000, features: 10_000)
+
+    static func parse(_ node: Node, _ reader: SpecReader) -> DataSpec? {
+        guard let mapping = node.mapping else {
+            reader.error(node, "data must be a mapping with a 'dataset' key")
+            return nil
+        }
+        guard let nameNode = mapping["dataset"] else {
+            reader.error(node, "missing required key 'dataset' in data (delivery-times or make-classification)")
+            return nil
+        }
+        guard let name: Dataset.Name = reader.choice(nameNode, "dataset") else { return nil }
+        let common = ["dataset", "split", "normalize"]
+        let dataset: Dataset?
+        let f: Fields?
+        switch name {
+        case .deliveryTimes:
+            f = Fields(node, "data", allowed: common + ["n_samples", "seed", "noise"], reader: reader)
+            guard let f else { return nil }
+            var o = DeliveryTimesOptions()
+            o.nSamples = f.int("n_samples", default: 2000, "must be from 10 to \(limits.samples)") { (10...limits.samples).contains($0) }
+            o.seed = f.int("seed", default: 42, "must be from 0 to 2^32-1") { (0...4_294_967_295).contains($0) }
+            o.noise = f.double("noise", default: 4, Rule.nonNegative) { $0 >= 0 }
+            dataset = .deliveryTimes(o)
+        case .makeClassification:
+            f = Fields(node, "data", allowed: common + ["n_samples", "n_features", "n_informative", "n_redundant",
+                                                         "n_repeated", "n_classes", "n_clusters_per_class", "flip_y",
+                                                         "class_sep", "random_state"], reader: reader)
+            guard let f else { return nil }
+            let seed = f.requiredInt("random_state", "must be from 0 to 2^32-1") { (0...4_294_967_295).contains($0) }
+            var o = MakeClassificationOptions(randomState: seed ?? 0)
+            o.nSamples = f.int("n_samples", default: 100, "must be from 10 to \(limits.samples)") { (10...limits.samples).contains($0) }
+            o.nFeatures = f.int("n_features", default: 20, "must be from 1 to \(limits.features)") { (1...limits.features).contains($0) }
+            let features = "must be from 0 to \(limits.features)", classes = "must be from 2 to 1000"
+            o.nInformative = f.int("n_informative", default: 2, "must be from 1 to \(limits.features)") { (1...limits.features).contains($0) }
+            o.nRedundant = f.int("n_redundant", default: 2, features) { (0...limits.features).contains($0) }
+            o.nRepeated = f.int("n_repeated", default: 0, features) { (0...limits.features).contains($0) }
+            o.nClasses = f.int("n_classes", default: 2, classes) { (2...1000).contains($0) }
+            o.nClustersPerClass = f.int("n_clusters_per_class", default: 2, "must be from 1 to 1000") { (1...1000).contains($0) }
+            o.flipY = f.double("flip_y", default: 0.01, "must be from 0 to 1") { $0 >= 0 && $0 <= 1 }
+            o.classSep = f.double("class_sep", default: 1, Rule.positive) { $0 > 0 }
+            if o.nInformative + o.nRedundant + o.nRepeated > o.nFeatures {
+                reader.error(f["n_features"] ?? node, "n_informative + n_redundant + n_repeated (\(o.nInformative + o.nRedundant + o.nRepeated)) must not exceed n_features (\(o.nFeatures))")
+            }
+            if o.nInformative < 64, o.nClasses * o.nClustersPerClass > 1 << o.nInformative {
+                reader.error(f["n_informative"] ?? node, "n_classes × n_clusters_per_class (\(o.nClasses * o.nClustersPerClass)) must be at most 2^n_informative (\(1 << o.nInformative))")
+            }
+            dataset = seed == nil ? nil : .makeClassification(o)
+        }
+        guard let f else { return nil }
+        let split = parseSplit(f, reader, classification: name == .makeClassification)
+        let normalize: Normalization = f.choice("normalize", "normalisation") ?? .none
+        if name == .makeClassification, normalize == .meanStd {
+            reader.error(f["normalize"], "mean-std also scales the targets; use standard-scaler for classification")
+        }
+        guard let dataset, let split else { return nil }
+        return DataSpec(dataset: dataset, split: split, normalize: normalize)
+    }
+
+    private static func parseSplit(_ f: Fields, _ reader: SpecReader, classification: Bool) -> SplitSpec? {
+        guard let node = f.required("split", " (e.g. split: {test_size: 0.2, random_state: 42})"),
+              let s = Fields(node, "data.split", allowed: ["test_size", "random_state", "stratify"], reader: reader)
+        else { return nil }
+        guard let seed = s.requiredInt("random_state", "must be from 0 to 2^32-1", { (0...4_294_967_295).contains($0) })
+        else { return nil }
+        var split = SplitSpec(randomState: seed)
+        split.testSize = s.double("test_size", default: 0.25, Rule.unitInterval) { $0 > 0 && $0 < 1 }
+        split.stratify = s.bool("stratify") ?? false
+        if split.stratify, !classification { reader.error(s["stratify"], "stratify needs class labels; delivery-times is a regression dataset") }
+        return split
+    }
+
+    var canonical: Canonical {
+        var fields: [String: Canonical] = [
+            "split": .object(["test_size": .number(split.testSize), "random_state": .int(split.randomState),
+                              "stratify": .bool(split.stratify)]),
+            "normalize": .string(normalize.rawValue),
+        ]
+        switch dataset {
+        case .deliveryTimes(let o):
+            fields.merge(["dataset": .string("delivery-times"), "n_samples": .int(o.nSamples), "seed": .int(o.seed),
+                          "noise": .number(o.noise)]) { $1 }
+        case .makeClassification(let o):
+            fields.merge(["dataset": .string("make-classification"), "n_samples": .int(o.nSamples),
+                          "n_features": .int(o.nFeatures), "n_informative": .int(o.nInformative),
+                          "n_redundant": .int(o.nRedundant), "n_repeated": .int(o.nRepeated),
+                          "n_classes": .int(o.nClasses), "n_clusters_per_class": .int(o.nClustersPerClass),
+                          "flip_y": .number(o.flipY), "class_sep": .number(o.classSep),
+                          "random_state": .int(o.randomState)]) { $1 }
+        }
+        return .object(fields)
+    }
+}

@@ -1,0 +1,76 @@
+import Yams
+
+extension ScheduleSpec {
+    static let keys = ["steps", "constants", "columns", "schedulers"]
+    static let maxSteps = 1_000_000
+
+    static func parse(_ f: Fields, _ reader: SpecReader) -> ScheduleSpec? {
+        let steps = f.required("steps", " (a list such as [1, 5, 10] or {from: 1, to: 100})").flatMap { parseSteps($0, reader) }
+        let constants = f["constants"].map { Constants.parse($0, reader) } ?? [:]
+        var columns: [Column] = []
+        if let node = f["columns"], let items = reader.list(node, "columns") {
+            for (i, item) in items.enumerated() {
+                let context = "columns[\(i + 1)]"
+                guard let c = Fields(item, context, allowed: ["name", "expr"], reader: reader),
+                      let nameNode = c.required("name"), let name = reader.string(nameNode, "name"),
+                      let exprNode = c.required("expr"), let expression = reader.expression(exprNode, "expr") else { continue }
+                if !Constants.isIdentifier(name) || Constants.reserved.contains(name) || constants[name] != nil {
+                    reader.error(nameNode, "column name '\(name)' must be a plain name (letters, digits, _) not used by a constant or built-in")
+                } else if columns.contains(where: { $0.name == name }) {
+                    reader.error(nameNode, "duplicate column name '\(name)'")
+                }
+                let scope = NameScope(bare: ["t", "step"] + constants.keys.sorted() + columns.map(\.name))
+                scope.check(expression, in: exprNode, "expr", reader)
+                columns.append(Column(name: name, expression: expression))
+            }
+        }
+        var schedulers: [Scheduler] = []
+        if let node = f["schedulers"], let items = reader.list(node, "schedulers") {
+            let env = SchedulerSpec.Context(epochs: nil, stepsPerEpoch: nil, monitorable: [], constants: constants.keys.sorted())
+            for (i, item) in items.enumerated() {
+                let context = "schedulers[\(i + 1)]"
+                guard let s = SchedulerSpec.parse(item, context, reader, env, extraKeys: ["label", "base_lr"]),
+                      let fields = Fields(item, context, allowed: nil, reader: reader),
+                      let label = Labels.parse(fields, context, existing: schedulers.map(\.label), reader) else { continue }
+                let baseLR = fields.double("base_lr", default: 1e-3, Rule.positive) { $0 > 0 }
+                schedulers.append(Scheduler(label: label, scheduler: s, baseLR: baseLR))
+            }
+        }
+        if columns.isEmpty && schedulers.isEmpty && !f.has("columns") && !f.has("schedulers") {
+            reader.error(f.node, "a schedule block needs 'columns' (formulas) or 'schedulers'")
+        }
+        guard let steps else { return nil }
+        return ScheduleSpec(steps: steps, constants: constants, columns: columns, schedulers: schedulers)
+    }
+
+    private static func parseSteps(_ node: Node, _ reader: SpecReader) -> Steps? {
+        if case .sequence = node {
+            guard let steps = reader.ints(node, "steps") else { return nil }
+            if steps.isEmpty || steps.count > maxSteps { reader.error(node, "'steps' needs from 1 to \(maxSteps) steps") }
+            if steps.contains(where: { $0 < 0 }) { reader.error(node, "steps must be zero or more") }
+            return .list(steps)
+        }
+        guard let f = Fields(node, "steps", allowed: ["from", "to", "every"], reader: reader),
+              let from = f.requiredInt("from", Rule.nonNegative, { $0 >= 0 }),
+              let to = f.requiredInt("to", Rule.nonNegative, { $0 >= 0 }) else { return nil }
+        let every = f.int("every", default: 1, Rule.atLeastOne) { $0 >= 1 }
+        if to < from { reader.error(f["to"], "'to' (\(to)) must not be below 'from' (\(from))") }
+        if every >= 1, (to - from) / every + 1 > maxSteps { reader.error(node, "at most \(maxSteps) steps per schedule block") }
+        return .range(from: from, to: to, every: every)
+    }
+
+    var canonical: Canonical {
+        let stepsCanonical: Canonical = switch steps {
+        case .list(let list): .array(list.map { .int($0) })
+        case .range(let from, let to, let every): .object(["from": .int(from), "to": .int(to), "every": .int(every)])
+        }
+        return .object([
+            "steps": stepsCanonical,
+            "constants": .object(constants.mapValues { .number($0) }),
+            "columns": .array(columns.map { .object(["name": .string($0.name), "expr": .string($0.expression.description)]) }),
+            "schedulers": .array(schedulers.map {
+                .object(["label": .string($0.label), "base_lr": .number($0.baseLR), "scheduler": $0.scheduler.canonical])
+            }),
+        ])
+    }
+}

@@ -1,0 +1,52 @@
+/// FNV-1a, the one non-cryptographic hash of the project: fast and stable across platforms and runs.
+/// 64 bit (`ContentHash`) names cache entries, checksums them and hashes assets and build inputs;
+/// 32 bit gives SVG charts their element ids. Not for security.
+public struct FNV1a<Digest: FixedWidthInteger & UnsignedInteger & Sendable>: Sendable {
+    /// The digest of everything hashed so far.
+    public var value: Digest { state }
+    @usableFromInline var state: Digest
+
+    // Inlinable so that the byte loop is specialised in the caller's module (asset and cache files are hashed whole).
+    @inlinable public init() {
+        state = Digest.bitWidth == 64 ? Digest(truncatingIfNeeded: 0xcbf2_9ce4_8422_2325 as UInt64)
+                                      : Digest(truncatingIfNeeded: 0x811c_9dc5 as UInt32)
+    }
+
+    @inlinable static var prime: Digest {
+        Digest.bitWidth == 64 ? Digest(truncatingIfNeeded: 0x0000_0100_0000_01b3 as UInt64)
+                              : Digest(truncatingIfNeeded: 0x0100_0193 as UInt32)
+    }
+
+    @inlinable public mutating func update<Bytes: Sequence>(_ bytes: Bytes) where Bytes.Element == UInt8 {
+        let prime = Self.prime
+        for byte in bytes {
+            state ^= Digest(byte)
+            state = state &* prime
+        }
+    }
+
+    @inlinable public mutating func update(_ text: String) { update(text.utf8) }
+
+    @inlinable public mutating func update(byte: UInt8) { update(CollectionOfOne(byte)) }
+
+    /// The digest as lowercase hex digits, zero-padded to the digest's width (16 for 64 bit).
+    public var hex: String {
+        let digits = String(value, radix: 16)
+        return String(repeating: "0", count: Digest.bitWidth / 4 - digits.count) + digits
+    }
+
+    public static func hex(_ text: String) -> String {
+        var hash = Self()
+        hash.update(text)
+        return hash.hex
+    }
+
+    @inlinable public static func hex<Bytes: Sequence>(bytes: Bytes) -> String where Bytes.Element == UInt8 {
+        var hash = Self()
+        hash.update(bytes)
+        return hash.hex
+    }
+}
+
+/// FNV-1a, 64 bit: cache keys and checksums, content-hashed asset names, the build fingerprint.
+public typealias ContentHash = FNV1a<UInt64>

@@ -1,0 +1,37 @@
+import Testing
+@testable import Escaping
+
+@Suite struct HTMLEscapeTests {
+    let hostile = "<script>alert(\"x\")</script> & 'co'"
+
+    @Test func textKeepsApostrophes() {
+        #expect(HTMLEscape.escape(hostile) == "&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; 'co'")
+    }
+
+    @Test func apostropheVariantEscapesSingleQuotes() {
+        #expect(HTMLEscape.escapeWithApostrophe(hostile) == "&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; &#39;co&#39;")
+    }
+
+    @Test func xmlDropsWhatXMLForbids() {
+        #expect(HTMLEscape.xml(hostile) == "&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; &#39;co&#39;")
+        #expect(HTMLEscape.xml("a\u{0}b\u{1B}c\td\ne\rf") == "abc\td\ne\rf")
+        #expect(HTMLEscape.xml("x\u{FFFE}y\u{FFFF}z\u{FFFD}") == "xyz\u{FFFD}")
+        // Only XML drops them; HTML text keeps every character.
+        #expect(HTMLEscape.escape("a\u{1B}\u{FFFF}") == "a\u{1B}\u{FFFF}")
+    }
+
+    @Test func multibyteTextPassesThrough() {
+        #expect(HTMLEscape.xml("Optimisers — β₁ < 1, ü") == "Optimisers — β₁ &lt; 1, ü")
+    }
+
+    @Test func byteWriterMatchesTheStringForm() {
+        var out: [UInt8] = []
+        HTMLEscape.append(Array(hostile.utf8)[...], escapedTo: &out)
+        #expect(String(decoding: out, as: UTF8.self) == HTMLEscape.escapeWithApostrophe(hostile))
+    }
+
+    @Test func scriptURLsBecomeHash() {
+        #expect(HTMLEscape.url(" JavaScript:alert(1)") == "#")
+        #expect(HTMLEscape.url("a.html?x=1&y=\"2\"") == "a.html?x=1&amp;y=&quot;2&quot;")
+    }
+}
