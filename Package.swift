@@ -110,7 +110,7 @@ let package = Package(
 // libFuzzer executables (no main of their own: libFuzzer's), only for `scripts/fuzz.sh`, which sets
 // SITEGEN_FUZZ=1 and builds them with --sanitize=fuzzer into .build-fuzz/. See docs/fuzzing.md.
 if ProcessInfo.processInfo.environment["SITEGEN_FUZZ"] == "1" {
-    for name in ["spec", "lesson", "tex"] {
+    for name in ["spec", "lesson", "tex", "template", "writer"] {
         package.products.append(.executable(name: "fuzz-\(name)", targets: ["fuzz-\(name)"]))
         package.targets.append(.executableTarget(name: "fuzz-\(name)", dependencies: ["FuzzTargets"], path: "Sources/fuzz-\(name)"))
     }

@@ -2,8 +2,8 @@
 """Seed corpora and dictionaries for scripts/fuzz.sh, made from the real lesson and the test fixtures.
 
 Usage: fuzz-seeds.py OUT_DIR   (run from the repository root)
-Writes OUT_DIR/seeds/{spec,lesson,tex}/ (one input per file, named by content hash) and
-OUT_DIR/dict/{spec,lesson,tex}.dict (libFuzzer dictionaries).
+Writes OUT_DIR/seeds/{spec,lesson,tex,template,writer}/ (one input per file, named by content hash) and
+OUT_DIR/dict/{spec,lesson,tex,template,writer}.dict (libFuzzer dictionaries).
 """
 import glob
 import hashlib
@@ -13,8 +13,8 @@ import sys
 import textwrap
 
 out = sys.argv[1]
-seeds = {"spec": set(), "lesson": set(), "tex": set()}
-words = {"spec": set(), "lesson": set(), "tex": set()}
+seeds = {"spec": set(), "lesson": set(), "tex": set(), "template": set(), "writer": set()}
+words = {"spec": set(), "lesson": set(), "tex": set(), "template": set(), "writer": set()}
 
 markdown = sorted(glob.glob("content/**/*.md", recursive=True)
                   + glob.glob("Tests/**/Fixtures/**/*.md", recursive=True))
@@ -63,6 +63,21 @@ words["lesson"].update(["---\n", "\n---\n", "title: ", "date: ", "order: ", "dra
                         "summary: ", "$", "$$", "\\$", "{{", "}}", "| .4f", "```", "```experiment\n", "```python file=\"",
                         "~~~", "> [!NOTE]", "> [!QA] ", "> [!COMPARE]", "> [!TAKEAWAYS]", "### ", "## ", "[^1]", "[^1]: ",
                         "- [ ] ", "| a | b |\n|---|---|\n", "`", "<div>", "](/", "![", "*", "_", "\r\n"])
+
+# Templates: the real ones (a partial after a `----` line), and the tags and names they use.
+for path in sorted(glob.glob("templates/**/*.mustache", recursive=True)):
+    text = open(path, encoding="utf-8").read()
+    seeds["template"].add(text)
+    seeds["template"].add(text + "\n----\n{{#lesson.toc}}{{title}}{{/lesson.toc}}")
+    for tag in re.findall(r"\{\{\{?[^}]*\}?\}\}", text):
+        words["template"].add(tag)
+words["template"].update(["{{", "}}", "{{{", "}}}", "{{#", "{{/", "{{^", "{{>", "{{>partials/part}}", "{{!", "{{&",
+                          "{{=<% %>=}}", "\n----\n", "site.title", "lesson.title", "lesson.toc", "content", "."])
+# Output trees: the paths a build writes, and hostile ones.
+seeds["writer"].update(["index.html\t<p>home</p>\nassets/style.css\tbody{}\n",
+                        "optimisers/optimisers/index.html\tx\noptimisers/optimisers/sgd.py\tprint(1)\n",
+                        "../escape\tx\n", "a\tfile\na/b\tfolder?\n", ".sitegen-output\tforged\n"])
+words["writer"].update(["/", "../", "./", "//", "\t", "\n", "index.html", ".sitegen-output", ".gitkeep", "assets/", "\x00"])
 
 def escape(word):
     return "".join(c if 32 <= ord(c) < 127 and c not in '"\\' else "\\x%02x" % b

@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
 # Fuzzes sitegen's parsers with libFuzzer (see docs/fuzzing.md).
 #
-#   scripts/fuzz.sh [spec|lesson|tex|all] [seconds]     build, then fuzz (default: all, 600 s each, in parallel)
-#   scripts/fuzz.sh build                                build the three fuzzers only
-#   scripts/fuzz.sh merge [spec|lesson|tex|all]          minimise the found corpus into Tests/FuzzRegressionTests/Corpus
+#   scripts/fuzz.sh [spec|lesson|tex|template|writer|all] [seconds]     build, then fuzz (default: all, 600 s each, in parallel)
+#   scripts/fuzz.sh build                                build the fuzzers only
+#   scripts/fuzz.sh merge [spec|lesson|tex|template|writer|all]          minimise the found corpus into Tests/FuzzRegressionTests/Corpus
 #   scripts/fuzz.sh repro TARGET FILE...                 run the fuzzer once on the given inputs
 #
 # The fuzzers are executables that only exist when SITEGEN_FUZZ=1 (Package.swift); they are built with
@@ -15,11 +15,11 @@ cd "$(dirname "$0")/.."
 
 SWIFT=${SWIFT:-swift}
 WORK=${FUZZ_WORK:-$HOME/.cache/sitegen/fuzz}
-TARGETS=(spec lesson tex)
+TARGETS=(spec lesson tex template writer)
 BIN=.build-fuzz/release
 
 # Longest input each fuzzer makes: a block, a lesson (the real one is 32 KB; its sections seed it), a formula.
-max_len() { case $1 in spec) echo 8192 ;; lesson) echo 40000 ;; tex) echo 2048 ;; esac; }
+max_len() { case $1 in spec) echo 8192 ;; lesson) echo 40000 ;; tex) echo 2048 ;; template) echo 8192 ;; writer) echo 4096 ;; esac; }
 
 build() {
     for t in "${TARGETS[@]}"; do
@@ -67,7 +67,7 @@ summary() {
 }
 
 # Largest input kept in the regression corpus, so that it stays a few hundred KB.
-keep_bytes() { case $1 in spec) echo 600 ;; lesson) echo 1000 ;; tex) echo 1024 ;; esac; }
+keep_bytes() { case $1 in spec) echo 600 ;; lesson) echo 1000 ;; tex) echo 1024 ;; template) echo 1024 ;; writer) echo 600 ;; esac; }
 
 merge() {
     local t=$1 dest="Tests/FuzzRegressionTests/Corpus/$t" small="$WORK/merge-$1"
@@ -92,7 +92,7 @@ case "${1:-all}" in
     repro)
         t=$2; shift 2
         SWIFT_BACKTRACE=enable=no ASAN_OPTIONS=detect_leaks=0 "$BIN/fuzz-$t" -timeout=10 "$@" ;;
-    spec|lesson|tex|all)
+    spec|lesson|tex|template|writer|all)
         which=${1:-all}; seconds=${2:-600}
         [ "$which" = all ] && list=("${TARGETS[@]}") || list=("$which")
         build

@@ -20,14 +20,16 @@ public enum FuzzTargets {
         }
     }
 
-    /// The three fuzzers, by the names `scripts/fuzz.sh` and the corpus folders use.
-    public static let names = ["spec", "lesson", "tex"]
+    /// The fuzzers, by the names `scripts/fuzz.sh` and the corpus folders use.
+    public static let names = ["spec", "lesson", "tex", "template", "writer"]
 
     public static func run(_ name: String, _ bytes: [UInt8]) -> [Outcome] {
         switch name {
         case "spec": return [spec(bytes)]
         case "lesson": return [lesson(bytes)]
         case "tex": return tex(bytes)
+        case "template": return [template(bytes)]
+        case "writer": return [writer(bytes)]
         default: fatalError("unknown fuzz target \(name)")
         }
     }

@@ -12,7 +12,12 @@ public actor ReloadHub {
     private var subscribers: [UUID: AsyncStream<ServerSentEvent>.Continuation] = [:]
     private var closed = false
 
-    public init() {}
+    /// Makes each location of the overlay a link into the author's editor (`serve --editor`).
+    public let editor: EditorLink?
+
+    public init(editor: EditorLink? = nil) {
+        self.editor = editor
+    }
 
     /// A stream of events for one client; it starts with the overlay when the last build failed.
     public func subscribe() -> AsyncStream<ServerSentEvent> {
@@ -44,7 +49,7 @@ public actor ReloadHub {
             generation += 1
             event = .reload(generation: generation)
         case .failed(let list):
-            let next = ErrorOverlay(list.diagnostics)
+            let next = ErrorOverlay(list.diagnostics, editor: editor)
             overlay = next
             event = ServerSentEvent(name: ServerSentEvent.buildErrorName, data: next.html)
         }

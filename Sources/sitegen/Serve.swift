@@ -19,6 +19,9 @@ extension SitegenCommand {
         @Option(help: "Port to listen on (0 picks a free one).")
         var port: Int = Preview.defaultPort
 
+        @Option(help: "Make each error location in the preview open your editor: vscode, idea, or a URL pattern with {file}, {line} and {column}.")
+        var editor: String?
+
         func validate() throws {
             guard (0...65535).contains(port) else {
                 throw ValidationError("--port must be between 0 and 65535, not \(port)")
@@ -30,7 +33,17 @@ extension SitegenCommand {
             let verbose = options.verbose
             let rebuilder = SiteRebuilder(paths: paths, options: options.buildOptions,
                                           log: { line in if verbose { Terminal.status(line) } })
-            let session = PreviewSession(rebuilder: rebuilder, host: host, port: port, basePath: basePath(paths))
+            var editorLink: EditorLink?
+            if let editor {
+                do {
+                    editorLink = try EditorLink(editor, root: paths.root)
+                } catch {
+                    Terminal.status(error.description)
+                    throw ExitCode.failure
+                }
+            }
+            let session = PreviewSession(rebuilder: rebuilder, host: host, port: port, basePath: basePath(paths),
+                                         hub: ReloadHub(editor: editorLink))
             let task = Task {
                 try await session.run { event in
                     switch event {

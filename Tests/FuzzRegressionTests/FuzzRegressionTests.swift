@@ -9,6 +9,8 @@ final class FuzzRegressionTests: XCTestCase {
     func testSpecCorpus() throws { try replay("spec") }
     func testLessonCorpus() throws { try replay("lesson") }
     func testTeXCorpus() throws { try replay("tex") }
+    func testTemplateCorpus() throws { try replay("template") }
+    func testWriterCorpus() throws { try replay("writer") }
 
     /// Every file of the target's corpus runs to an outcome; the corpus is not empty and holds inputs the
     /// code accepts as well as inputs it rejects with a diagnostic.
@@ -42,9 +44,24 @@ final class FuzzRegressionTests: XCTestCase {
         try assertRejected(try crash("lesson", "deep-emphasis"), containing: "markdown nests deeper than 64 levels here")
     }
 
-    /// `{{ ((((…1…)))) }}` 5,000 deep overflowed the stack in the expression parser.
+    /// `{{ ((((…1…)))) }}` 5,000 deep overflowed the stack in the expression parser; its 10,001 tokens are
+    /// now refused before parsing by the length limit (the nesting limit still holds for shorter ones).
     func testDeepInlineResultIsReported() throws {
-        try assertRejected(try crash("lesson", "deep-inline-result"), containing: "nests more than 100 levels deep")
+        try assertRejected(try crash("lesson", "deep-inline-result"), containing: "the expression is longer than 500 tokens")
+    }
+
+    /// A partial that includes itself (directly or through another) made swift-mustache recurse until the
+    /// stack overflowed; so did sections 50,000 deep.
+    func testTemplateCyclesAndDeepSectionsAreReported() throws {
+        try assertRejected(FuzzTargets.template(Array("{{>page}}".utf8)),
+                           containing: "templates/page.mustache:1:1: error: partial 'page' includes itself (page → page)")
+        try assertRejected(FuzzTargets.template(Array("<p>{{>partials/part}}</p>\n----\n{{>partials/part}}".utf8)),
+                           containing: "partial 'partials/part' includes itself (page → partials/part → partials/part)")
+        let deep = String(repeating: "{{#a}}", count: 50_000) + "x" + String(repeating: "{{/a}}", count: 50_000)
+        try assertRejected(FuzzTargets.template(Array(deep.utf8)),
+                           containing: "templates/page.mustache:1:601: error: template sections nest deeper than 100 levels here")
+        let fine = String(repeating: "{{#lesson}}", count: 90) + "{{lesson.title}}" + String(repeating: "{{/lesson}}", count: 90)
+        XCTAssertTrue(FuzzTargets.template(Array(fine.utf8)).isAccepted)
     }
 
     /// The limits leave room: 60 nested quotes render; a check 90 parentheses deep parses, 150 is reported

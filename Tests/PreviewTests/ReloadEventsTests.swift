@@ -12,7 +12,7 @@ import Testing
 
     @Test func overlayEscapesMessagesAndKeepsLocations() {
         let overlay = ErrorOverlay([.error(at: SourceLocation(file: "content/<m>/a.md", line: 3, column: 7), "unknown '<script>' & \"x\"")])
-        #expect(overlay.html.contains("<code style=\"color:#93c5fd\">content/&lt;m&gt;/a.md:3:7</code>"))
+        #expect(overlay.html.contains("<code style=\"\(ErrorOverlay.chipStyle)\">content/&lt;m&gt;/a.md:3:7</code>"))
         #expect(overlay.html.contains("unknown &#39;&lt;script&gt;&#39; &amp; &quot;x&quot;"))
         #expect(!overlay.html.contains("<script>"))
         #expect(!overlay.html.contains("\n"))

@@ -30,7 +30,7 @@ import Testing
         try site.write("content/intro/first.md", good + "\n> [!NOTICE] <b>bold</b>\n> text\n")
         let failure = try await stream.next(event: "build-error")
         #expect(failure.contains("event: build-error\n"))
-        #expect(failure.contains("<code style=\"color:#93c5fd\">content/intro/first.md:24:1</code>"))
+        #expect(failure.contains("<code style=\"\(ErrorOverlay.chipStyle)\">content/intro/first.md:24:1</code>"))
         #expect(failure.contains("unknown callout kind &#39;[!NOTICE]&#39;"))
         #expect(!failure.contains("<b>bold</b>"))
 

@@ -68,10 +68,18 @@ struct HostileInput: Sendable, CustomTestStringConvertible {
 
     /// The `experiments` fixture with `old` (which occurs once) replaced by `new` in its lesson.
     static func experiment(_ name: String, replacing old: String, with new: String, _ expected: Expected) -> HostileInput {
+        experiment(name, replacing: [(old, new)], expected)
+    }
+
+    /// The `experiments` fixture with each `old` (which occurs once) replaced by its `new`, in order.
+    static func experiment(_ name: String, replacing edits: [(String, String)], _ expected: Expected) -> HostileInput {
         HostileInput(name: name, fixture: "experiments", edit: { site in
-            let text = try site.read(lab)
-            guard text.components(separatedBy: old).count == 2 else { throw FixtureMismatch(text: old) }
-            try site.write(lab, text.replacingOccurrences(of: old, with: new))
+            var text = try site.read(lab)
+            for (old, new) in edits {
+                guard text.components(separatedBy: old).count == 2 else { throw FixtureMismatch(text: old) }
+                text = text.replacingOccurrences(of: old, with: new)
+            }
+            try site.write(lab, text)
         }, expected: expected)
     }
 
@@ -93,6 +101,7 @@ struct HostileInput: Sendable, CustomTestStringConvertible {
 
     static let corpus: [HostileInput] = frontMatterAndConfig + markdownAndFiles + includes + math + experiments
         + citationsAndReferences
+        + HostileInput.longChains + HostileInput.oneTypoOneError + HostileInput.lessonsAndDates
 
     static let frontMatterAndConfig: [HostileInput] = [
         lessonFile("front matter: broken YAML", "---\ntitle: First\nsummary: [unclosed\n---\nBody\n", .fails([

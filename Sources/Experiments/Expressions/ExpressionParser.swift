@@ -11,6 +11,11 @@ struct ExpressionParser {
     /// Far beyond any real expression, and shallow enough that the recursion never nears the end of a
     /// thread's stack (fuzzing found `{{ ((((…1…)))) }}` overflowing it at a few thousand levels).
     static let maxDepth = 100
+    /// The longest expression, in tokens (numbers, names, strings, operators, brackets). A flat chain
+    /// `1 + 1 + … + 1` parses in a loop but becomes a tree as deep as it is long, which evaluation,
+    /// comparison and release walk recursively: 50 000 terms overflowed the stack. 500 tokens is ten
+    /// times the longest formula of the lessons and keeps every tree under 250 levels.
+    static let maxTokens = 500
 
     init(tokens: [Token]) {
         self.tokens = tokens
@@ -20,6 +25,9 @@ struct ExpressionParser {
 
     mutating func parseAll() throws(ExpressionError) -> Expression {
         if case .end = current.kind { throw ExpressionError("empty expression", at: current.offset) }
+        if tokens.count - 1 > Self.maxTokens {
+            throw ExpressionError("the expression is longer than \(Self.maxTokens) tokens (numbers, names, operators); split it, or compute part of it in a schedule column or a constant", at: tokens[Self.maxTokens].offset)
+        }
         let expression = try conditional()
         guard case .end = current.kind else {
             throw ExpressionError("unexpected \(current.display) after the expression", at: current.offset)

@@ -9,7 +9,7 @@ extension ChartSpec {
         var y: [String] = []
         if let yNode = f["y"] {
             let names = yNode.scalar != nil ? reader.string(yNode, "y").map { [$0] } : reader.list(yNode, "y")?.compactMap { reader.string($0, "y") }
-            for name in names ?? [] where !plottable.contains(name) {
+            for name in names ?? [] where !plottable.contains(name) && !reader.forgiven.contains(name) {
                 reader.error(yNode, "chart y '\(name)' is not recorded in this block" + DidYouMean.hint(for: name, among: plottable)
                     + " (available: \(plottable.joined(separator: ", ")))")
             }

@@ -17,6 +17,8 @@ struct NameScope {
     func check(_ expression: Expression, in node: Node, _ key: String, _ reader: SpecReader) {
         for use in expression.references {
             let r = use.reference
+            // A name whose definition already failed was reported there.
+            if reader.forgiven.contains(r.name) || r.run.map(reader.forgiven.contains) == true { continue }
             if r.block == nil && r.run == nil {
                 if r.name == "pi" || r.name == "e" { continue }
                 if !bare.contains(r.name) {

@@ -12,8 +12,11 @@ extension ScheduleSpec {
             for (i, item) in items.enumerated() {
                 let context = "columns[\(i + 1)]"
                 guard let c = Fields(item, context, allowed: ["name", "expr"], reader: reader),
-                      let nameNode = c.required("name"), let name = reader.string(nameNode, "name"),
-                      let exprNode = c.required("expr"), let expression = reader.expression(exprNode, "expr") else { continue }
+                      let nameNode = c.required("name"), let name = reader.string(nameNode, "name") else { continue }
+                guard let exprNode = c.required("expr"), let expression = reader.expression(exprNode, "expr") else {
+                    reader.forgive([name])  // a known column whose formula is wrong
+                    continue
+                }
                 if !Constants.isIdentifier(name) || Constants.reserved.contains(name) || constants[name] != nil {
                     reader.error(nameNode, "column name '\(name)' must be a plain name (letters, digits, _) not used by a constant or built-in")
                 } else if columns.contains(where: { $0.name == name }) {
@@ -29,7 +32,11 @@ extension ScheduleSpec {
             let env = SchedulerSpec.Context(epochs: nil, stepsPerEpoch: nil, monitorable: [], constants: constants.keys.sorted())
             for (i, item) in items.enumerated() {
                 let context = "schedulers[\(i + 1)]"
-                guard let s = SchedulerSpec.parse(item, context, reader, env, extraKeys: ["label", "base_lr"]),
+                guard let s = SchedulerSpec.parse(item, context, reader, env, extraKeys: ["label", "base_lr"]) else {
+                    if let label = item.mapping?["label"]?.string { reader.forgive([label]) }
+                    continue
+                }
+                guard
                       let fields = Fields(item, context, allowed: nil, reader: reader),
                       let label = Labels.parse(fields, context, existing: schedulers.map(\.label), reader) else { continue }
                 let baseLR = fields.double("base_lr", default: 1e-3, Rule.positive) { $0 > 0 }

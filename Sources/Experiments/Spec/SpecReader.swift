@@ -7,6 +7,10 @@ final class SpecReader {
     /// Where the block's first content line starts in the markdown file.
     let origin: SourceLocation
     private(set) var diagnostics: [Diagnostic] = []
+    /// Names whose own definition already gave an error (a run whose optimiser is misspelt, a metric
+    /// not recognised, a column whose formula is broken): references to them are not reported again,
+    /// so one typo gives one error.
+    private(set) var forgiven: Set<String> = []
 
     init(origin: SourceLocation) {
         self.origin = origin
@@ -20,6 +24,11 @@ final class SpecReader {
     func location(of node: Node) -> SourceLocation {
         guard let mark = node.mark else { return origin }
         return location(line: mark.line, column: mark.column)
+    }
+
+    /// Marks `names` as defined-but-broken (see `forgiven`).
+    func forgive(_ names: some Sequence<String>) {
+        forgiven.formUnion(names)
     }
 
     func error(_ node: Node?, _ message: String) {

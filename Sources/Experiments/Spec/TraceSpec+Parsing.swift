@@ -15,6 +15,7 @@ extension TraceSpec {
         var record: [TraceQuantity] = [.param]
         if let node = f["record"], let items = reader.list(node, "record") {
             record = items.compactMap { reader.choice($0, "recorded quantity") }
+            if record.count < items.count { reader.forgive(TraceQuantity.allCases.map(\.rawValue)) }
         }
         var runs: [TraceRun] = []
         if let runsNode = f.required("runs"), let items = reader.list(runsNode, "runs") {
@@ -31,7 +32,11 @@ extension TraceSpec {
                 case (nil, let node?): stepper = parseRule(node, "\(context).rule", reader).map { .rule($0) }
                 default: reader.error(item, "\(context) needs exactly one of 'optimizer' (a torch optimiser) or 'rule' (a textbook rule)")
                 }
-                if let label, let stepper { runs.append(TraceRun(label: label, stepper: stepper)) }
+                if let label, let stepper {
+                    runs.append(TraceRun(label: label, stepper: stepper))
+                } else if let label {
+                    reader.forgive([label])  // a known run whose options are wrong
+                }
             }
         }
         guard let params, let gradients else { return nil }

@@ -18,8 +18,13 @@ extension TrainSpec {
         if let node = f["metrics"], let items = reader.list(node, "metrics") {
             metrics = []
             for item in items {
-                guard let metric: Metric = reader.choice(item, "metric") else { continue }
+                guard let metric: Metric = reader.choice(item, "metric") else {
+                    // Which metric was meant is unknown: references to any of them are not reported again.
+                    reader.forgive(Metric.allCases.map(\.rawValue))
+                    continue
+                }
                 if !applicable.contains(metric) {
+                    reader.forgive([metric.rawValue])
                     reader.error(item, "metric '\(metric.rawValue)' does not apply to loss \(loss.rawValue)"
                         + (metric == .accuracy ? " (accuracy needs bce-with-logits)" : " (test_mae needs mse)"))
                 } else if metrics.contains(metric) {
@@ -44,15 +49,19 @@ extension TrainSpec {
             let label = Labels.parse(r, context, existing: spec.runs.map(\.label), reader)
             let optimizer = r.required("optimizer").flatMap { OptimizerSpec.parse($0, "\(context).optimizer", reader) }
             let scheduler = r["scheduler"].flatMap { SchedulerSpec.parse($0, "\(context).scheduler", reader, env) }
-            if r.has("scheduler"), scheduler == nil { continue }
             let diverges = r.bool("diverges") ?? false
-            guard let label, let optimizer else { continue }
+            // A run whose options are wrong is still a known run: checks naming it say nothing more.
+            guard let label, let optimizer, !(r.has("scheduler") && scheduler == nil) else {
+                if let label { reader.forgive([label]) }
+                continue
+            }
             let lrNode = r["optimizer"]?.mapping?["lr"] ?? item
             spec.runs.append(TrainRun(label: label, optimizer: optimizer, scheduler: scheduler,
                                       expectsDivergence: diverges, location: reader.location(of: lrNode)))
         }
         // Out-of-range sizes were reported already; the budget is judged on valid ones.
         if reader.diagnostics.isEmpty { checkBudget(spec, runsNode, reader) }
+        if reader.diagnostics.isEmpty { checkMemory(spec, f, reader) }
         return spec
     }
 

@@ -74,8 +74,15 @@ public struct ContentLoader {
         var problems: [Diagnostic] = []
         var intro: Lesson?
         var lessons: [Lesson] = []
+        let contentRoot = BuildPaths.resolved(paths.content)
         for name in names {
             let path = (folder as NSString).appendingPathComponent(name)
+            // Like included files and scripts: a lesson may not lead outside the content folder.
+            guard BuildPaths.isInside(BuildPaths.resolved(path), contentRoot) else {
+                problems.append(.error(at: SourceLocation(file: paths.display(path), line: 1, column: 1),
+                                       "this lesson is a symbolic link to a file outside the content folder; keep lessons inside \(paths.display(paths.content)) (copy the file in)"))
+                continue
+            }
             do {
                 let lesson = try loadLesson(path: path, slug: String(name.dropLast(3)), module: entry.slug)
                 if name == "index.md" {

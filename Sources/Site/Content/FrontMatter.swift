@@ -55,8 +55,13 @@ public struct FrontMatter: Sendable, Equatable {
             throw Diagnostic.error(at: doc.start, "front matter needs a 'title'")
         }
         let date = try doc.string("date")
-        if let date, let node = doc.node("date"), !isISODate(date) {
-            throw Diagnostic.error(at: doc.location(of: node), "'date' must be written YYYY-MM-DD, not '\(date)'")
+        if let date, let node = doc.node("date") {
+            if !isISODate(date) {
+                throw Diagnostic.error(at: doc.location(of: node), "'date' must be written YYYY-MM-DD, not '\(date)'")
+            }
+            if let problem = calendarProblem(date) {
+                throw Diagnostic.error(at: doc.location(of: node), "'date' \(date) is not a day of the calendar: \(problem)")
+            }
         }
         let readingTime = try doc.int("reading_time")
         if let readingTime, readingTime <= 0, let node = doc.node("reading_time") {
@@ -74,20 +79,34 @@ public struct FrontMatter: Sendable, Equatable {
         )
     }
 
+    /// `YYYY-MM-DD` in digits, month 1–12, day 1–31.
     static func isISODate(_ s: String) -> Bool {
-        let parts = s.split(separator: "-")
+        let parts = s.split(separator: "-", omittingEmptySubsequences: false)
         guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
-              let m = Int(parts[1]), let d = Int(parts[2]), Int(parts[0]) != nil else { return false }
+              parts.allSatisfy({ $0.allSatisfy { $0.isASCII && $0.isNumber } }),
+              let m = Int(parts[1]), let d = Int(parts[2]) else { return false }
         return (1...12).contains(m) && (1...31).contains(d)
     }
+
+    /// Why an ISO date names no real day (`2026-02-30`), or nil: the Gregorian calendar's month lengths.
+    static func calendarProblem(_ s: String) -> String? {
+        let parts = s.split(separator: "-").compactMap { Int($0) }
+        guard parts.count == 3 else { return nil }
+        let (year, month, day) = (parts[0], parts[1], parts[2])
+        let leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0)
+        let lengths = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
+        guard (1...12).contains(month), day > lengths[month - 1] else { return nil }
+        return "\(Self.months[month - 1]) \(year) has \(lengths[month - 1]) days"
+    }
+
+    static let months = ["January", "February", "March", "April", "May", "June", "July", "August",
+                         "September", "October", "November", "December"]
 
     /// The date as readers see it: `2026-03-14` → `14 March 2026`.
     public var displayDate: String? {
         guard let date else { return nil }
         let parts = date.split(separator: "-").compactMap { Int($0) }
         guard parts.count == 3 else { return date }
-        let months = ["January", "February", "March", "April", "May", "June", "July", "August",
-                      "September", "October", "November", "December"]
-        return "\(parts[2]) \(months[parts[1] - 1]) \(parts[0])"
+        return "\(parts[2]) \(Self.months[parts[1] - 1]) \(parts[0])"
     }
 }

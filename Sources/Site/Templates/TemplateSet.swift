@@ -33,6 +33,10 @@ public struct TemplateSet: Sendable {
                 problems.append(.error(at: SourceLocation(file: display, line: 1, column: 1), "cannot read this template as UTF-8 text"))
                 continue
             }
+            if let problem = Self.nestingProblem(text, file: display) {
+                problems.append(problem)
+                continue
+            }
             do {
                 library.register(try MustacheTemplate(string: text), named: name)
                 sources[name] = TemplateSource(text: text, displayPath: display, tags: TemplateTag.scan(text, file: display))
@@ -51,6 +55,34 @@ public struct TemplateSet: Sendable {
 
     public func has(_ name: String) -> Bool { sources[name] != nil }
 
+    /// Sections (`{{#…}}`, `{{^…}}`) nested deeper than this are refused before swift-mustache, whose
+    /// parser and renderer recurse once per level, sees them; real templates nest three or four deep.
+    static let maxSectionDepth = 100
+
+    /// The first section opened deeper than `maxSectionDepth`, as an error at its tag.
+    static func nestingProblem(_ text: String, file: String) -> Diagnostic? {
+        var depth = 0, line = 1, column = 1
+        let scalars = Array(text.unicodeScalars)
+        var i = 0
+        while i < scalars.count {
+            if scalars[i] == "{", i + 2 < scalars.count, scalars[i + 1] == "{" {
+                let sigil = scalars[i + 2]
+                if sigil == "#" || sigil == "^" {
+                    depth += 1
+                    if depth > maxSectionDepth {
+                        return .error(at: SourceLocation(file: file, line: line, column: column),
+                                      "template sections nest deeper than \(maxSectionDepth) levels here; flatten the template")
+                    }
+                } else if sigil == "/" {
+                    depth = max(0, depth - 1)
+                }
+            }
+            if scalars[i] == "\n" { line += 1; column = 1 } else { column += 1 }
+            i += 1
+        }
+        return nil
+    }
+
     /// Renders template `name` with `context`, after checking that every variable and partial it uses
     /// (and, recursively, its partials use) exists. `requestedAt` is where the page asked for this
     /// template (a `layout:` key), used when the template itself is missing.
@@ -66,11 +98,16 @@ public struct TemplateSet: Sendable {
         }
         let names = Self.contextNames(context).union(itemNames)
         var checked: Set<String> = []
-        try check(name, names: names, checked: &checked)
+        var path: [String] = []
+        try check(name, names: names, checked: &checked, path: &path)
         return library.render(context, withTemplate: name) ?? ""
     }
 
-    private func check(_ name: String, names: Set<String>, checked: inout Set<String>) throws(Diagnostic) {
+    /// `path` is the chain of partials being checked: a partial that includes one of them would make
+    /// swift-mustache recurse until the stack overflows, so it is an error.
+    private func check(_ name: String, names: Set<String>, checked: inout Set<String>, path: inout [String]) throws(Diagnostic) {
+        path.append(name)
+        defer { path.removeLast() }
         guard checked.insert(name).inserted, let source = sources[name] else { return }
         for tag in source.tags {
             switch tag.kind {
@@ -78,7 +115,10 @@ public struct TemplateSet: Sendable {
                 guard sources[tag.name] != nil else {
                     throw Diagnostic.error(at: tag.location, "missing partial '\(tag.name)': create \((displayFolder as NSString).appendingPathComponent("\(tag.name).mustache"))\(DidYouMean.hint(for: tag.name, among: sources.keys.sorted()))")
                 }
-                try check(tag.name, names: names, checked: &checked)
+                if path.contains(tag.name) {
+                    throw Diagnostic.error(at: tag.location, "partial '\(tag.name)' includes itself (\((path + [tag.name]).joined(separator: " → "))): a template cannot include itself")
+                }
+                try check(tag.name, names: names, checked: &checked, path: &path)
             case .variable:
                 for component in tag.name.split(separator: ".") where !names.contains(String(component)) {
                     let c = String(component)

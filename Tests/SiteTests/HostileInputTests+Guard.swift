@@ -1,0 +1,108 @@
+import Foundation
+import Testing
+@testable import Site
+
+/// Hostile inputs of issue 15: flat chains of 50 000 terms in every expression language (checks, inline
+/// results, `lr_lambda`, schedule columns, TeX, markdown), a model that needs more memory than the
+/// budget, one typo that used to give a cascade of errors, a lesson that is a link out of the content
+/// folder, and a date that is no day of the calendar.
+extension HostileInput {
+    /// `1 + 1 + … + 1` with `terms` ones.
+    static func chain(_ terms: Int, _ op: String = " + ") -> String {
+        Array(repeating: "1", count: terms).joined(separator: op)
+    }
+
+    static let longChains: [HostileInput] = [
+        experiment("chain: a check of 50 000 terms", replacing: "\"double[3] == 6\"", with: "\"\(chain(50_000)) > 0\"", .fails([
+            "content/lab/results.md:23:1006: error: in 'check': the expression is longer than 500 tokens (numbers, names, operators); split it, or compute part of it in a schedule column or a constant",
+        ])),
+        experiment("chain: a check of 240 terms still builds", replacing: "\"double[3] == 6\"", with: "\"\(chain(240)) == 240\"", .builds { site in
+            let html = try site.output("lab/results/index.html")
+            #expect(html.contains("Doubling"))
+        }),
+        experiment("chain: a schedule column of 50 000 terms", replacing: "expr: \"2 * t\"", with: "expr: \"\(chain(50_000, " * "))\"", .fails([
+            "content/lab/results.md:14:1027: error: in 'expr': the expression is longer than 500 tokens (numbers, names, operators); split it, or compute part of it in a schedule column or a constant",
+        ])),
+        experiment("chain: lr_lambda of 50 000 terms", replacing: "{name: Adam, lr: 1e-3}",
+                   with: "{name: Adam, lr: 1e-3}\n    scheduler: {name: LambdaLR, lr_lambda: \"\(chain(50_000)) - 49999\"}", .fails([
+            "content/lab/results.md:67:1045: error: in 'lr_lambda': the expression is longer than 500 tokens (numbers, names, operators); split it, or compute part of it in a schedule column or a constant",
+        ])),
+        experiment("chain: an inline result of 50 000 terms", replacing: "{{ tiny-trace.param | .3f }}",
+                   with: "{{ \(chain(50_000)) | d }}", .fails([
+            "content/lab/results.md:45:1036: error: inline result: the expression is longer than 500 tokens (numbers, names, operators); split it, or compute part of it in a schedule column or a constant",
+        ])),
+        lessonBody("chain: TeX of 50 000 terms", "Sum $" + chain(50_000, "+") + "$.\n", .builds { site in
+            let html = try site.output(firstPage)
+            #expect(html.contains("<math"))
+        }),
+        lessonBody("chain: markdown list of 20 000 items and 20 000 links", String(repeating: "- [a](b) *c*\n", count: 20_000), .builds { site in
+            let html = try site.output(firstPage)
+            #expect(html.components(separatedBy: "<li><a href=\"b\">a</a> <em>c</em></li>").count == 20_001)
+        }),
+        // Within the compute budget (2 runs × 1 epoch × 10 samples × 9·10⁹ parameters = 1.8·10¹¹), but 288 GB.
+        experiment("memory: 9·10^9 parameters are refused at the layers", replacing: [
+            ("layers: [4, 8, 1]", "layers: [4, 100000, 90000, 1]"), ("n_samples: 60", "n_samples: 10"), ("epochs: 3,", "epochs: 1,"),
+        ], .fails([
+            "content/lab/results.md:59:17: error: this experiment would need about 288.1 GB of memory (parameters and optimiser state 288.0 GB, activations 48.6 MB, recorded series 0.1 KB, data 1.2 KB), over the memory budget of 2.0 GB; reduce layer widths",
+        ])),
+    ]
+
+    static let oneTypoOneError: [HostileInput] = [
+        experiment("one error: a misspelt optimiser in a run that checks name", replacing: [
+            ("{name: Adam, lr: 1e-3}", "{name: SDG, lr: 1e-3}"),
+            ("metrics: [train_loss, test_mae]\n", "metrics: [train_loss, test_mae]\nchecks:\n  - \"['Adam'].train_loss[3] > 0\"\n  - \"['Adam'].test_mae < 100\"\n"),
+        ], .fails([
+            "content/lab/results.md:66:23: error: unknown optimiser 'SDG' (did you mean 'SGD'?)",
+        ])),
+        experiment("one error: a misspelt scheduler", replacing: [
+            ("{name: Adam, lr: 1e-3}", "{name: Adam, lr: 1e-3}\n    scheduler: {name: StepLRR, step_size: 1}"),
+            ("metrics: [train_loss, test_mae]\n", "metrics: [train_loss, test_mae]\nchecks:\n  - \"['Adam'].train_loss[3] > 0\"\n"),
+        ], .fails([
+            "content/lab/results.md:67:23: error: unknown scheduler 'StepLRR' (did you mean 'StepLR'?)",
+        ])),
+        experiment("one error: a misspelt metric", replacing: [
+            ("metrics: [train_loss, test_mae]\n", "metrics: [train_loss, test_mea]\nchecks:\n  - \"['Adam'].test_mae < 100\"\n"),
+        ], .fails([
+            "content/lab/results.md:67:23: error: unknown metric 'test_mea' (did you mean 'test_mae'?)",
+        ])),
+        experiment("one error: a broken schedule column", replacing: "expr: \"2 * t\"", with: "expr: \"2 *\"", .fails([
+            "content/lab/results.md:14:30: error: in 'expr': expected a value but found the end of the expression",
+        ])),
+        experiment("one error: a misspelt scheduler of a schedule block", replacing: "name: StepLR, step_size: 2", with: "name: StepRL, step_size: 2", .fails([
+            "content/lab/results.md:16:28: error: unknown scheduler 'StepRL' (did you mean 'StepLR'?)",
+        ])),
+        experiment("one error: a misspelt block id referenced inline", replacing: "{{ tiny-trace.param | .3f }}", with: "{{ tiny-trcae.param | .3f }}", .fails([
+            "content/lab/results.md:45:36: error: inline result: no experiment with id 'tiny-trcae' on this page (did you mean 'tiny-trace'?)",
+        ])),
+    ]
+
+    static let lessonsAndDates: [HostileInput] = [
+        HostileInput(name: "template: a partial that includes itself", fixture: "basic", edit: { site in
+            try site.write("templates/partials/footer.mustache", "<footer>{{>partials/footer}}</footer>\n")
+        }, expected: .fails([
+            "templates/partials/footer.mustache:1:9: error: partial 'partials/footer' includes itself (base → partials/footer → partials/footer): a template cannot include itself",
+        ])),
+        lessonFile("front matter: 30 February", "---\ntitle: T\ndate: 2026-02-30\n---\nBody\n", .fails([
+            "content/intro/first.md:3:7: error: 'date' 2026-02-30 is not a day of the calendar: February 2026 has 28 days",
+        ])),
+        lessonFile("front matter: 29 February of a leap year builds", "---\ntitle: T\ndate: 2028-02-29\n---\nBody\n", .builds { site in
+            let html = try site.output(firstPage)
+            #expect(html.contains("29 February 2028"))
+        }),
+        lessonFile("front matter: 31 April", "---\ntitle: T\ndate: 2026-04-31\n---\nBody\n", .fails([
+            "content/intro/first.md:3:7: error: 'date' 2026-04-31 is not a day of the calendar: April 2026 has 30 days",
+        ])),
+        HostileInput(name: "lesson: a symbolic link to a file outside the content folder", fixture: "basic", edit: { site in
+            try site.write("outside.md", "---\ntitle: Outside\n---\nSecret\n")
+            try FileManager.default.createSymbolicLink(atPath: "\(site.root)/content/intro/escape.md", withDestinationPath: "\(site.root)/outside.md")
+        }, expected: .fails([
+            "content/intro/escape.md:1:1: error: this lesson is a symbolic link to a file outside the content folder; keep lessons inside content (copy the file in)",
+        ])),
+        HostileInput(name: "lesson: a symbolic link inside the content folder builds", fixture: "basic", edit: { site in
+            try FileManager.default.createSymbolicLink(atPath: "\(site.root)/content/intro/alias.md", withDestinationPath: "first.md")
+        }, expected: .builds { site in
+            let html = try site.output("intro/alias/index.html")
+            #expect(html.contains("<h1>First lesson</h1>"))
+        }),
+    ]
+}
