@@ -26,7 +26,7 @@ public struct SiteBuilder {
     /// The lesson pipeline, in order.
     public static let defaultStages: [any LessonStage] = [
         ParseMarkdown(),
-        RootRelativeLinks(),
+        PageRelativeLinks(),
         IncludeFiles(),
         RunExperiments(),
         RenderMath(),

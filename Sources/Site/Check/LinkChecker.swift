@@ -36,7 +36,7 @@ public struct LinkChecker {
         let pages = tree.files.keys.filter { $0.hasSuffix(".html") }.sorted()
         for page in pages {
             guard let found = references(page) else { continue }
-            var finder = SourceFinder(lesson: sources[page], urls: urls)
+            var finder = SourceFinder(lesson: sources[page])
             for reference in found.references {
                 report.checked += 1
                 // Looked up only for references that are reported, so working template links (the
