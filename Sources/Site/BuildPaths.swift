@@ -27,6 +27,9 @@ public struct BuildPaths: Sendable {
         return (joined as NSString).standardizingPath
     }
 
+    /// A path given relative to the root (or absolute), made absolute.
+    public func absolute(_ path: String) -> String { Self.absolute(path, relativeTo: root) }
+
     /// `path` relative to the root when it lies inside it, else as is.
     public func display(_ path: String) -> String {
         let prefix = root.hasSuffix("/") ? root : root + "/"

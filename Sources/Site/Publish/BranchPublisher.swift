@@ -61,7 +61,7 @@ public struct BranchPublisher {
         let inside = sources.filter { $0 == top || $0.hasPrefix(top + "/") }
         guard !inside.isEmpty else { return }
         let status = try git.run(["status", "--porcelain=v1", "--untracked-files=all", "--"] + inside)
-        let changed = status.split(separator: "\n").map { String($0.dropFirst(3)) }
+        let changed = status.split(separator: "\n").map { String($0.dropFirst(3)) }.sorted()
         if !changed.isEmpty {
             let shown = changed.prefix(5).joined(separator: ", ") + (changed.count > 5 ? " and \(changed.count - 5) more" : "")
             throw Diagnostic.error(at: nil, "the site's sources have uncommitted changes (\(shown)): commit them first, so the published site matches a commit, or pass --allow-dirty")
@@ -142,22 +142,16 @@ public struct BranchPublisher {
         return subject.isEmpty ? "Publish site from \(hash)" : "Publish site from \(hash) (\(subject))"
     }
 
-    /// Every regular file under `folder`, as sorted `/`-separated relative paths.
+    /// Every file under `folder`, as sorted `/`-separated relative paths.
     static func files(in folder: String) throws(Diagnostic) -> [String] {
-        let fm = FileManager.default
         var isFolder: ObjCBool = false
-        guard fm.fileExists(atPath: folder, isDirectory: &isFolder), isFolder.boolValue else {
+        guard FileManager.default.fileExists(atPath: folder, isDirectory: &isFolder), isFolder.boolValue else {
             throw Diagnostic.error(at: nil, "there is no built site at \(folder)")
         }
-        var files: [String] = []
-        for case let relative as String in fm.enumerator(atPath: folder) ?? NSArray().objectEnumerator() {
-            let full = (folder as NSString).appendingPathComponent(relative)
-            guard let type = (try? fm.attributesOfItem(atPath: full))?[.type] as? FileAttributeType, type == .typeRegular else { continue }
-            guard !relative.contains("\n") else {
-                throw Diagnostic.error(at: nil, "cannot publish \(full): a file name with a line break")
-            }
-            files.append(relative)
+        let files = BuildFingerprint.files(under: folder).map { String($0.dropFirst(folder.count + 1)) }
+        if let odd = files.first(where: { $0.contains("\n") }) {
+            throw Diagnostic.error(at: nil, "cannot publish \(folder)/\(odd): a file name with a line break")
         }
-        return files.sorted()
+        return files
     }
 }

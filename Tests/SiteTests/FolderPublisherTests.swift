@@ -1,0 +1,105 @@
+import Diagnostics
+import Foundation
+import Testing
+@testable import Site
+
+/// `sitegen publish --to DIR`: the deploy folder ends up byte-identical to the built site; unchanged
+/// files are not rewritten, stale ones are removed, and folders that may hold the author's files are refused.
+@Suite struct FolderPublisherTests {
+    /// Path → bytes of every file under `folder`.
+    func contents(_ folder: String) -> [String: Data] {
+        var found: [String: Data] = [:]
+        for (path, type) in FolderPublisher.entries(in: folder) where type == .typeRegular {
+            found[path] = FileManager.default.contents(atPath: "\(folder)/\(path)")
+        }
+        return found
+    }
+
+    func modified(_ path: String) throws -> Date {
+        try #require(try FileManager.default.attributesOfItem(atPath: path)[.modificationDate] as? Date)
+    }
+
+    @Test func theFolderMirrorsTheSiteAndOnlyChangedFilesAreWritten() throws {
+        let site = try SiteTest(fixture: "basic")
+        defer { site.remove() }
+        try site.build()
+        let deploy = site.root + "/deploy"
+        let publisher = FolderPublisher(site: site.paths.output, destination: deploy)
+        try publisher.check(paths: site.paths, replaceFolder: false)
+        let first = try publisher.publish()
+        var expected = contents(site.paths.output)
+        expected[DeployFolderCheck.marker] = Data(DeployFolderCheck.markerText.utf8)
+        #expect(contents(deploy) == expected)
+        #expect(first.written.count == expected.count - 1 && first.removed.isEmpty && first.unchanged == 0)
+        // New files come before changed ones, pages last among the new.
+        let firstPage = try #require(first.written.firstIndex { $0.hasSuffix(".html") })
+        #expect(first.written[..<firstPage].contains { $0.hasPrefix("assets/") })
+
+        // Nothing changed: nothing written, no file touched.
+        let stamp = try modified("\(deploy)/intro/first/index.html")
+        Thread.sleep(forTimeInterval: 0.02)
+        let second = try publisher.publish()
+        #expect(second.written.isEmpty && second.removed.isEmpty && second.unchanged == expected.count - 1)
+        #expect(try modified("\(deploy)/intro/first/index.html") == stamp)
+
+        // A lesson edit and a new stylesheet: the pages and the asset are written, the old asset removed;
+        // a stale file left in the deploy folder, and the folder holding it, go too.
+        let oldCSS = try #require(expected.keys.first { $0.hasPrefix("assets/style.") })
+        try site.write("templates/assets/style.css", try site.read("templates/assets/style.css") + "\nbody{}\n")
+        try site.write("content/intro/second.md", try site.read("content/intro/second.md") + "\nMore.\n")
+        try site.write("deploy/old/stale.html", "old")
+        try site.build()
+        let sitemapStamp = try modified("\(deploy)/sitemap.xml")
+        let third = try publisher.publish()
+        var now = contents(site.paths.output)
+        now[DeployFolderCheck.marker] = Data(DeployFolderCheck.markerText.utf8)
+        #expect(contents(deploy) == now)
+        #expect(third.removed == [oldCSS, "old/stale.html"])
+        #expect(!FileManager.default.fileExists(atPath: "\(deploy)/old"))
+        #expect(third.written.contains("intro/second/index.html") && third.unchanged > 0)
+        #expect(!third.written.contains("sitemap.xml"))
+        #expect(try modified("\(deploy)/sitemap.xml") == sitemapStamp)
+    }
+
+    @Test func aFileWhereAFolderGoesAndAFolderWhereAFileGoesAreReplaced() throws {
+        let site = try SiteTest(fixture: "basic")
+        defer { site.remove() }
+        try site.build()
+        let deploy = site.root + "/deploy"
+        try site.write("deploy/\(DeployFolderCheck.marker)", DeployFolderCheck.markerText)
+        try site.write("deploy/intro", "a file where the intro folder goes")
+        try site.write("deploy/robots.txt/inner.txt", "a folder where robots.txt goes")
+        _ = try FolderPublisher(site: site.paths.output, destination: deploy).publish()
+        var expected = contents(site.paths.output)
+        expected[DeployFolderCheck.marker] = Data(DeployFolderCheck.markerText.utf8)
+        #expect(contents(deploy) == expected)
+    }
+
+    @Test func foldersThatMayHoldTheAuthorsFilesAreRefusedAndLeftAlone() throws {
+        let site = try SiteTest(fixture: "basic")
+        defer { site.remove() }
+        try site.write("elsewhere/notes.txt", "my notes")
+        try site.write("a-file", "text")
+        func refusal(_ destination: String, replace: Bool = false) -> String? {
+            do {
+                try FolderPublisher(site: site.paths.output, destination: destination).check(paths: site.paths, replaceFolder: replace)
+                return nil
+            } catch {
+                return error.message
+            }
+        }
+        let root = site.root
+        #expect(refusal("/") == "refusing to publish into /: it is the root folder; name a folder of its own")
+        #expect(refusal(NSHomeDirectory()) == "refusing to publish into \(NSHomeDirectory()): it is your home folder; name a folder of its own")
+        #expect(refusal(root) == "refusing to publish into \(root): it is the project root; publish into a folder of its own")
+        #expect(refusal(root + "/..") == "refusing to publish into \(root)/..: it holds the project root; publish into a folder of its own")
+        #expect(refusal(root + "/content") == "refusing to publish into \(root)/content: it is the content folder; publish into a folder of its own")
+        #expect(refusal(root + "/templates/assets") == "refusing to publish into \(root)/templates/assets: it lies inside the templates folder; publish into a folder of its own")
+        #expect(refusal(root + "/public") == "refusing to publish into \(root)/public: it is the output folder; publish into a folder of its own")
+        #expect(refusal(root + "/a-file") == "refusing to publish into \(root)/a-file: it exists and is not a folder")
+        #expect(refusal(root + "/elsewhere") == "refusing to publish into \(root)/elsewhere: it is not empty and sitegen did not publish there before (it has no .sitegen-deploy); its files would be replaced or removed. Empty it, pick another folder, or pass --replace-folder if its files may go")
+        #expect(refusal(root + "/elsewhere", replace: true) == nil)
+        #expect(refusal(root + "/new-folder") == nil)
+        #expect(try site.read("elsewhere/notes.txt") == "my notes")
+    }
+}
