@@ -11,19 +11,14 @@
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 
-"$root/scripts/setup.sh" --browser
-chromium_bin="$(command -v chromium || true)"
-if [ -z "$chromium_bin" ]; then
-  echo "disk-check: chromium is not installed and could not be installed" >&2
-  exit 1
-fi
+source "$root/scripts/lib/common.sh"
+chromium_bin="$(chromium_binary disk-check)"
 
 work="$(mktemp -d "${TMPDIR:-/tmp}/sitegen-disk-check.XXXXXX")"
 trap 'rm -rf "$work/site"' EXIT
 if [ $# -ge 1 ]; then
   site="$1"
 else
-  source "$root/scripts/lib/common.sh"
   sitegen="$(sitegen_binary)"
   site="$work/site"
   "$sitegen" build --root "$root" --output "$site" --base-url https://example.org/courses/ml/ >&2

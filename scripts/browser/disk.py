@@ -20,9 +20,9 @@ import json
 import os
 import sys
 import tempfile
-import time
 import urllib.parse
 
+import devtools
 from devtools import Browser, evaluate
 
 # What a page links to, resolved by the browser (so relative links resolve exactly as a reader's click
@@ -49,36 +49,7 @@ PAGE_PROBE = r"""
 
 def load(browser, session, url):
     """Navigates over file:// and waits for the load event; returns the problems seen while loading."""
-    browser.events = [e for e in browser.events if e.get("sessionId") != session]
-    result = browser.send("Page.navigate", {"url": url}, session)
-    if result.get("errorText"):
-        return [f"cannot open: {result['errorText']}"]
-    browser.wait_for("Page.loadEventFired", session)
-    time.sleep(0.1)
-    browser.send("Runtime.evaluate", {"expression": "1"}, session)
-    problems = []
-    events = [e for e in browser.events if e.get("sessionId") == session]
-    urls = {e["params"].get("requestId"): e["params"].get("request", {}).get("url", "")
-            for e in events if e.get("method") == "Network.requestWillBeSent"}
-    for event in events:
-        method, params = event.get("method"), event.get("params", {})
-        if method == "Runtime.consoleAPICalled" and params.get("type") in ("error", "assert"):
-            text = " ".join(str(a.get("value", a.get("description", ""))) for a in params.get("args", []))
-            problems.append(f"console error: {text}")
-        elif method == "Runtime.exceptionThrown":
-            details = params.get("exceptionDetails", {})
-            problems.append(f"uncaught exception: {details.get('exception', {}).get('description') or details.get('text')}")
-        elif method == "Log.entryAdded" and params.get("entry", {}).get("level") == "error":
-            entry = params["entry"]
-            problems.append(f"console error: {entry.get('text')} {entry.get('url', '')}".rstrip())
-        elif method == "Network.requestWillBeSent":
-            request = params.get("request", {}).get("url", "")
-            if not (request.startswith(SITE_URL) or request.startswith(("data:", "about:", "blob:"))):
-                problems.append(f"request outside the site folder: {request}")
-        elif method == "Network.loadingFailed" and not params.get("canceled"):
-            problems.append(f"failed request: {params.get('errorText')} {urls.get(params.get('requestId'), '')}".rstrip())
-    browser.events = [e for e in browser.events if e.get("sessionId") != session]
-    return problems
+    return devtools.load(browser, session, url, lambda request: request.startswith(SITE_URL))
 
 
 def local_path(url):

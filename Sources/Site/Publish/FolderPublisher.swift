@@ -54,11 +54,11 @@ public struct FolderPublisher {
             guard let bytes = fm.contents(atPath: (site as NSString).appendingPathComponent(write.path)) else {
                 throw Diagnostic.error(at: nil, "cannot read \(site)/\(write.path)")
             }
-            try place(bytes, at: write.path, present: present)
+            try place(bytes, at: write.path)
             outcome.written.append(write.path)
         }
         if present[DeployFolderCheck.marker] != .typeRegular {
-            try place(Data(DeployFolderCheck.markerText.utf8), at: DeployFolderCheck.marker, present: present)
+            try place(Data(DeployFolderCheck.markerText.utf8), at: DeployFolderCheck.marker)
         }
         // Stale files, then folders left empty (deepest first).
         let wanted = Set(files)
@@ -68,6 +68,8 @@ public struct FolderPublisher {
         })
         for (path, type) in present.sorted(by: { $0.key > $1.key }) where !wanted.contains(path) && !folders.contains(path) {
             let full = (destination as NSString).appendingPathComponent(path)
+            // Gone already when a file took its folder's place.
+            guard (try? fm.attributesOfItem(atPath: full)) != nil else { continue }
             if type == .typeDirectory {
                 if (try? fm.contentsOfDirectory(atPath: full))?.isEmpty ?? false { try? fm.removeItem(atPath: full) }
                 continue
@@ -85,20 +87,19 @@ public struct FolderPublisher {
 
     /// Writes `bytes` to a temporary file beside `path`, then renames it over `path`. Whatever stands in
     /// the way (a folder where a file goes, a file where a folder goes) is removed first.
-    private func place(_ bytes: Data, at path: String, present: [String: FileAttributeType]) throws(Diagnostic) {
+    private func place(_ bytes: Data, at path: String) throws(Diagnostic) {
         let fm = FileManager.default
         let target = (destination as NSString).appendingPathComponent(path)
         let parent = (target as NSString).deletingLastPathComponent
+        func type(_ full: String) -> FileAttributeType? { (try? fm.attributesOfItem(atPath: full))?[.type] as? FileAttributeType }
         do {
             let parts = path.split(separator: "/").dropLast()
             for index in parts.indices {
-                let folder = parts[...index].joined(separator: "/")
-                if let type = present[folder], type != .typeDirectory {
-                    try fm.removeItem(atPath: (destination as NSString).appendingPathComponent(folder))
-                }
+                let folder = (destination as NSString).appendingPathComponent(parts[...index].joined(separator: "/"))
+                if let found = type(folder), found != .typeDirectory { try fm.removeItem(atPath: folder) }
             }
             try fm.createDirectory(atPath: parent, withIntermediateDirectories: true)
-            if present[path] == .typeDirectory { try fm.removeItem(atPath: target) }
+            if type(target) == .typeDirectory { try fm.removeItem(atPath: target) }
             let temporary = (parent as NSString).appendingPathComponent(".\((path as NSString).lastPathComponent).sitegen-\(ProcessInfo.processInfo.processIdentifier)")
             guard fm.createFile(atPath: temporary, contents: bytes) else {
                 throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: temporary])
