@@ -195,10 +195,7 @@ def main():
     with tempfile.TemporaryDirectory(prefix="sitegen-chromium-") as profile:
         browser = Browser(chromium, profile)
         try:
-            target = browser.send("Target.createTarget", {"url": "about:blank"})["targetId"]
-            session = browser.send("Target.attachToTarget", {"targetId": target, "flatten": True})["sessionId"]
-            for domain in ("Page", "Runtime", "Log", "Network"):
-                browser.send(f"{domain}.enable", {}, session)
+            session = browser.new_session()
             for page in pages:
                 url = ORIGIN + (page[:-len("index.html")] if page.endswith("index.html") else page)
                 for width in WIDTHS:

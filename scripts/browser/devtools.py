@@ -73,6 +73,14 @@ class Browser:
                     return event
             self.events.append(self._read_message(deadline))
 
+    def new_session(self):
+        """A fresh tab, attached, with the Page, Runtime, Log and Network events on; returns its session id."""
+        target = self.send("Target.createTarget", {"url": "about:blank"})["targetId"]
+        session = self.send("Target.attachToTarget", {"targetId": target, "flatten": True})["sessionId"]
+        for domain in ("Page", "Runtime", "Log", "Network"):
+            self.send(f"{domain}.enable", {}, session)
+        return session
+
     def close(self):
         try:
             self.send("Browser.close", timeout=5)

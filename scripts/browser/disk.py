@@ -89,10 +89,7 @@ def main():
     with tempfile.TemporaryDirectory(prefix="sitegen-chromium-") as profile:
         browser = Browser(chromium, profile)
         try:
-            target = browser.send("Target.createTarget", {"url": "about:blank"})["targetId"]
-            session = browser.send("Target.attachToTarget", {"targetId": target, "flatten": True})["sessionId"]
-            for domain in ("Page", "Runtime", "Log", "Network"):
-                browser.send(f"{domain}.enable", {}, session)
+            session = browser.new_session()
             browser.send("Emulation.setDeviceMetricsOverride",
                          {"width": 1280, "height": 900, "deviceScaleFactor": 1, "mobile": False}, session)
             while queue or len(visited) < len(pages):
