@@ -91,4 +91,21 @@ import Testing
         // Every page carries the footer: one problem per page (index, module, two lessons, 404).
         #expect(report.problems.count == 5)
     }
+
+    @Test func linksThatBreakOpenedFromDiskAreWarnings() throws {
+        let site = try SiteTest(fixture: "basic")
+        defer { site.remove() }
+        try site.write("content/intro/second.md", "---\ntitle: Second lesson\n---\nSee [the first](../first) and [the module](..).\n")
+        let footer = try site.read("templates/partials/footer.mustache")
+        try site.write("templates/partials/footer.mustache", footer.replacingOccurrences(of: "</footer>", with: "<a href=\"/courses/ml/intro/index.html\">Intro</a>\n</footer>"))
+        let report = try SiteCheck(paths: site.paths, options: site.options).run()
+        #expect(report.problems == [])
+        let lesson = report.warnings.filter { $0.location?.file == "content/intro/second.md" }
+        #expect(lesson == [.warning(at: SourceLocation(file: "content/intro/second.md", line: 4, column: 17),
+                                    "'../first' names a folder: opened from disk a browser shows a folder listing there, not its index.html; name the index.html in the link")])
+        let home = try #require(report.warnings.first { $0.location?.file == "public/index.html" })
+        #expect(home.message == "'/courses/ml/intro/index.html' is root-relative: it works only where the site is served at this base path, not opened from disk or moved; link relative to the page (in a template, from {{root}})")
+        // Every page but the 404 page, which links from the base path on purpose.
+        #expect(report.warnings.filter { $0.message.contains("root-relative") }.count == 4)
+    }
 }
