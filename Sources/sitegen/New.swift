@@ -31,8 +31,11 @@ extension SitegenCommand {
         @Option(help: "Site config file (relative to --root).")
         var config: String = "sitegen.yml"
 
+        @Option(help: "Output folder of the builds (relative to --root): the lesson may not land inside it.")
+        var output: String = "public"
+
         func run() throws {
-            let paths = BuildPaths(root: root, content: content, config: config)
+            let paths = BuildPaths(root: root, content: content, config: config, output: output)
             do {
                 let result = try LessonScaffold(paths: paths).create(name)
                 if result.createdModuleFolder {

@@ -14,7 +14,7 @@ extension SitegenCommand {
             working tree, index and checked-out branch are not touched. It refuses outside a git repository, \
             when the branch is checked out, and when content, templates or the config have uncommitted changes.
             --to DIR makes DIR hold exactly the built site: only changed files are written (each replaced in one \
-            rename), stale files are removed. It refuses a non-empty folder it did not publish to before.
+            rename), stale files are removed. It refuses what a build refuses as its output folder (--replace-output as there).
             """
         )
 
@@ -38,18 +38,12 @@ extension SitegenCommand {
         @Option(help: "Copy the built site into this deploy folder (relative to --root): only changed files are written, stale files removed.")
         var to: String?
 
-        @Flag(name: .customLong("replace-folder"), help: "With --to: publish into a non-empty folder sitegen did not publish to before (its files are replaced or removed).")
-        var replaceFolder = false
-
         func validate() throws {
             guard (branch == nil) != (to == nil) else {
                 throw ValidationError("give either --branch BRANCH (commit the site to a git branch) or --to DIR (copy it into a folder)")
             }
             if to != nil, remote != nil || message != nil || cname != nil || allowDirty {
                 throw ValidationError("--remote, --message, --cname and --allow-dirty go with --branch, not --to")
-            }
-            if branch != nil, replaceFolder {
-                throw ValidationError("--replace-folder goes with --to, not --branch")
             }
             if let cname, cname.isEmpty || cname.contains(where: { $0.isWhitespace || $0 == "/" }) {
                 throw ValidationError("--cname takes a bare domain such as example.org, not '\(cname)'")
@@ -74,7 +68,7 @@ extension SitegenCommand {
                 }
                 if let to {
                     let publisher = FolderPublisher(site: paths.output, destination: paths.absolute(to))
-                    try publisher.check(paths: paths, replaceFolder: replaceFolder)
+                    try publisher.check(paths: paths, replaceOutput: options.replaceOutput)
                     try build(paths)
                     let outcome = try publisher.publish()
                     Terminal.status("published \(paths.display(paths.output)) to \(to): \(outcome.written.count) written, \(outcome.removed.count) removed, \(outcome.unchanged) unchanged")

@@ -51,6 +51,9 @@ extension SitegenCommand {
             do {
                 try await task.value
             } catch is CancellationError {
+            } catch let refusal as DiagnosticList {
+                Terminal.report(refusal, what: "serve", consequence: "; nothing was written or served")
+                throw ExitCode.failure
             } catch {
                 Terminal.status("error: cannot serve on \(host):\(port): \(error)")
                 throw ExitCode.failure

@@ -15,8 +15,11 @@ struct SiteOptions: ParsableArguments {
     @Option(help: "Site config file (relative to --root).")
     var config: String = "sitegen.yml"
 
-    @Option(help: "Output folder, replaced atomically when the build succeeds (relative to --root).")
+    @Option(help: "Output folder, replaced atomically when the build succeeds (relative to --root). It may not be or contain the project, content, templates, config or cache; an existing non-empty folder must be one sitegen wrote.")
     var output: String = "public"
+
+    @Flag(name: .customLong("replace-output"), help: "Replace an existing non-empty output folder that sitegen did not write (it has no .sitegen-output marker); everything in it is deleted.")
+    var replaceOutput = false
 
     @Option(name: .customLong("base-url"), help: "Base URL the site is served from, e.g. https://example.org/courses/ml/ (overrides base_url in the config).")
     var baseURL: String?
@@ -38,6 +41,7 @@ struct SiteOptions: ParsableArguments {
     }
 
     var buildOptions: BuildOptions {
-        BuildOptions(baseURL: baseURL, includeDrafts: drafts, noCache: noCache, showProgress: true, skipWhenUpToDate: !noCache && !force)
+        BuildOptions(baseURL: baseURL, includeDrafts: drafts, noCache: noCache, showProgress: true, skipWhenUpToDate: !noCache && !force,
+                     replaceOutput: replaceOutput)
     }
 }

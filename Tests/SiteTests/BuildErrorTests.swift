@@ -109,7 +109,7 @@ import Testing
             try site.write("sitegen.yml", "title: X\nbase_ulr: /\nmodules: [intro]\n")
         }
         #expect(diagnostics.map(\.description) == [
-            "sitegen.yml:2:1: error: unknown site config key 'base_ulr' (did you mean 'base_url'?); known keys: title, track, description, base_url, language, author, modules",
+            "sitegen.yml:2:1: error: unknown site config key 'base_ulr' (did you mean 'base_url'?); known keys: title, track, description, base_url, language, author, modules, bibliography, citation_style, repository, repository_branch",
         ])
     }
 

@@ -121,7 +121,7 @@ import Testing
         try site.build()
         let html = try site.output("lab/results/index.html")
         #expect(html.contains("<tr><th scope=\"row\">Adam</th><td class=\"diverged\">diverged at epoch 1</td></tr>"))
-        #expect(html.contains("<figcaption>Three epochs on 45 orders. <span class=\"diverged\">Adam diverged at epoch 1.</span>"))
+        #expect(html.contains("<figcaption><span class=\"figure-label\">Figure 3.</span> Three epochs on 45 orders. <span class=\"diverged\">Adam diverged at epoch 1.</span>"))
     }
 
     @Test func aFailingCheckPointsAtItsLine() throws {

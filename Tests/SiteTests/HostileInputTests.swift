@@ -91,6 +91,7 @@ struct HostileInput: Sendable, CustomTestStringConvertible {
     // MARK: The corpus
 
     static let corpus: [HostileInput] = frontMatterAndConfig + markdownAndFiles + includes + math + experiments
+        + citationsAndReferences
 
     static let frontMatterAndConfig: [HostileInput] = [
         lessonFile("front matter: broken YAML", "---\ntitle: First\nsummary: [unclosed\n---\nBody\n", .fails([
@@ -336,5 +337,87 @@ struct HostileInput: Sendable, CustomTestStringConvertible {
             #expect(!html.contains("<script>alert(1)"))
             #expect(html.contains("<th scope=\"row\">&lt;script&gt;alert(1)&lt;/script&gt;</th>"))
         }),
+    ]
+}
+
+// MARK: Citations, bibliographies and cross-references
+
+extension HostileInput {
+    static let validBib = "@misc{kingma2015adam, author = {Kingma, D. and Ba, J.}, title = {Adam}, year = 2015}\n"
+
+    /// The `basic` fixture with `bib` as content/references.bib and `body` as first.md's body (from line 4).
+    static func cited(_ name: String, bib: String, _ body: String, _ expected: Expected) -> HostileInput {
+        HostileInput(name: name, fixture: "basic", edit: { site in
+            try site.write("content/references.bib", bib)
+            try site.write(lesson, "---\ntitle: First\n---\n" + body)
+        }, expected: expected)
+    }
+
+    static let citationsAndReferences: [HostileInput] = [
+        cited("bibliography: unclosed brace", bib: "@article{a,\n  title = {Adam: a method,\n  year = 2015\n}\n@misc{b, title = {B}}\n", "Text.\n", .fails([
+            "content/references.bib:1:1: error: @article{a, … is not closed before the next entry: is a '{' in one of its values missing its '}'?",
+        ])),
+        cited("bibliography: unknown macro and missing comma", bib: "@misc{a, month = juni}\n@misc{b title = {x}}\n", "Text.\n", .fails([
+            "content/references.bib:1:18: error: unknown macro 'juni' (did you mean 'jun'?): put text in braces, {juni}, or define it with @string",
+            "content/references.bib:2:9: error: expected ',' after the key (or '}' to end the entry), found 't'",
+        ])),
+        cited("bibliography: duplicate key", bib: validBib + validBib, "Text.\n", .fails([
+            "content/references.bib:2:1: error: duplicate citation key 'kingma2015adam': it is already defined at content/references.bib:1:1; rename one of them",
+        ])),
+        cited("bibliography: entry never closed", bib: "@misc{a, title = {t}", "Text.\n", .fails([
+            "content/references.bib:1:1: error: @misc{a, … is not closed: add '}' at its end",
+        ])),
+        HostileInput(name: "bibliography: invalid UTF-8", fixture: "basic", edit: { site in
+            try bytes(site, "content/references.bib", [0x40, 0x6D, 0x69, 0x73, 0x63, 0x7B, 0xFF, 0xFE])
+        }, expected: .fails(["content/references.bib:1:1: error: the bibliography is not valid UTF-8: save it as UTF-8"])),
+        cited("citation: unknown key", bib: validBib, "As shown [@other; @kingma2014adam].\n", .fails([
+            "content/intro/first.md:4:12: error: unknown citation key 'other': add it to content/references.bib",
+            "content/intro/first.md:4:20: error: unknown citation key 'kingma2014adam' (did you mean 'kingma2015adam'?): add it to content/references.bib",
+        ])),
+        lessonBody("citation: no bibliography at all", "As shown [@kingma2015adam].\n", .fails([
+            "content/intro/first.md:4:12: error: unknown citation key 'kingma2015adam': the site has no bibliography: create content/references.bib (see README, 'Citations')",
+        ])),
+        cited("citation: markup in a reference is escaped", bib: "@misc{x, title = {<script>alert(1)</script>}, url = {javascript:alert(1)}}\n",
+              "See [@x].\n", .builds { site in
+            let html = try site.output(firstPage)
+            #expect(!html.contains("<script>alert(1)"))
+            #expect(html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"))
+            #expect(!html.contains("href=\"javascript:"))
+        }),
+        cited("citation: links, e-mails and code that look like citations", bib: validBib,
+              "[@kingma2015adam](https://example.org/a), x@fig:y, `[@nokey]` and [@ not a key].\n", .builds { site in
+            let html = try site.output(firstPage)
+            #expect(html.contains("<a href=\"https://example.org/a\">@kingma2015adam</a>"))
+            #expect(html.contains("x@fig:y"))
+            #expect(html.contains("<code>[@nokey]</code>"))
+            #expect(!html.contains("References"))
+        }),
+        lessonBody("cross-reference: unknown figure", "See @fig:sgd.\n", .fails([
+            "content/intro/first.md:4:5: error: '@fig:sgd' refers to no figure (an experiment block's id) of this lesson",
+        ])),
+        lessonBody("cross-reference: unknown table, with a suggestion",
+                   "| a |\n|---|\n| 1 |\n\nTable: One. {#tbl:one}\n\nSee @tbl:onw.\n", .fails([
+            "content/intro/first.md:10:5: error: '@tbl:onw' refers to no table (a caption ending in {#tbl:onw}) of this lesson (did you mean 'tbl:one'?); the lesson has @tbl:one",
+        ])),
+        lessonBody("cross-reference: malformed and duplicate table ids",
+                   "| a |\n|---|\n| 1 |\n\nTable: One. {#tbl:o n}\n\n| b |\n|---|\n| 2 |\n\nTable: Two. {#tbl:t}\n\n| c |\n|---|\n| 3 |\n\nTable: Three. {#tbl:t}\n", .fails([
+            "content/intro/first.md:8:1: error: a table's id is written {#tbl:name} at the end of its caption, with letters, digits, '-' and '_', not '{#tbl:o n}'",
+            "content/intro/first.md:20:1: error: '{#tbl:t}' names two tables of this lesson: give each its own id",
+        ])),
+        experiment("cross-reference: figure id mistyped", replacing: "## A training run", with: "See @fig:tiny-trian.\n\n## A training run", .fails([
+            "content/lab/results.md:47:5: error: '@fig:tiny-trian' refers to no figure (an experiment block's id) of this lesson (did you mean 'fig:tiny-train'?); the lesson has @fig:tiny-schedule, @fig:tiny-trace, @fig:tiny-train",
+        ])),
+        config("config: bibliography outside the content folder", "title: T\nbibliography: ../secrets.bib\nmodules: [intro]\n", .fails([
+            "sitegen.yml:2:15: error: 'bibliography' is a path inside the content folder, such as references.bib, not '../secrets.bib'",
+        ])),
+        config("config: bibliography file missing", "title: T\nbibliography: refs.bib\nmodules: [intro]\n", .fails([
+            "sitegen.yml:2:15: error: no bibliography at content/refs.bib: create it, or correct 'bibliography'",
+        ])),
+        config("config: unknown citation style", "title: T\ncitation_style: authoryear\nmodules: [intro]\n", .fails([
+            "sitegen.yml:2:17: error: 'citation_style' is 'numbered' or 'author-year', not 'authoryear' (did you mean 'author-year'?)",
+        ])),
+        config("config: repository that is not on GitHub", "title: T\nrepository: ftp://example.org/x\nmodules: [intro]\n", .fails([
+            "sitegen.yml:2:13: error: 'repository' is a GitHub repository's address, such as https://github.com/owner/course, not 'ftp://example.org/x'",
+        ])),
     ]
 }

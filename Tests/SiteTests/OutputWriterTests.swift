@@ -1,3 +1,4 @@
+import Diagnostics
 import Foundation
 import Testing
 @testable import Site
@@ -53,9 +54,32 @@ import Testing
         for name in [killedWhileWriting, killedWhileRemoving, running] {
             try fm.createDirectory(atPath: parent + "/" + name + "/sub", withIntermediateDirectories: true)
             #expect(fm.createFile(atPath: parent + "/" + name + "/sub/page.html", contents: Data("x".utf8)))
+            // A staging folder gets the marker before anything else.
+            #expect(fm.createFile(atPath: parent + "/" + name + "/" + OutputGuard.markerName, contents: Data(OutputGuard.markerText.utf8)))
         }
         try OutputWriter(output: output, displayOutput: "public").write(tree("new"))
         #expect(try entries() == [running, "public"])
+    }
+
+    @Test func refusesTreePathsThatLeaveTheFolder() throws {
+        defer { try? FileManager.default.removeItem(atPath: parent) }
+        for bad in ["../escape.html", "/etc/x", "a//b", "a/./b", "", "a/../../b", OutputGuard.markerName, "a\0b"] {
+            var tree = tree("x")
+            tree.add(bad, "bad")
+            #expect(throws: Diagnostic.self) { try OutputWriter(output: output, displayOutput: "public").write(tree) }
+        }
+        #expect(try entries() == [])
+    }
+
+    @Test func refusesToReplaceAFolderItDidNotWrite() throws {
+        defer { try? FileManager.default.removeItem(atPath: parent) }
+        try FileManager.default.createDirectory(atPath: output, withIntermediateDirectories: true)
+        #expect(FileManager.default.createFile(atPath: output + "/mine.txt", contents: Data("mine".utf8)))
+        #expect(throws: Diagnostic.self) { try OutputWriter(output: output, displayOutput: "public").write(tree("new")) }
+        #expect(try entries() == ["public"])
+        #expect(try FileManager.default.contentsOfDirectory(atPath: output) == ["mine.txt"])
+        try OutputWriter(output: output, displayOutput: "public", replaceOutput: true).write(tree("new"))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: output).sorted() == [OutputGuard.markerName, "a", "index.html"])
     }
 
     @Test func readsTheOwnerFromTheFolderName() {

@@ -7,7 +7,8 @@ no console error or uncaught exception, no failed or non-2xx request, no request
 overflow of the page (document.documentElement.scrollWidth <= viewport width), and chart labels of at
 least MIN_CHART_TEXT px as rendered (font size × the SVG's scale). It also checks, on
 the first lesson-like page, that the theme toggle switches and remembers the theme, and that a page
-loaded with JavaScript disabled still shows its content. A screenshot of each combination is
+loaded with JavaScript disabled still shows its content; on every page with citations, that focusing
+each one shows its reference below it and inside the screen, and that it is hidden otherwise. A screenshot of each combination is
 written to the screenshots folder.
 
 Talks to Chromium over the DevTools protocol on a pipe (devtools.py), so it needs only the Python
@@ -157,6 +158,35 @@ def skip_link_problems(browser, session, url):
     return problems
 
 
+CITATION_PROBE = r"""
+(() => {
+  const links = [...document.querySelectorAll('.citation > a')];
+  const problems = [];
+  for (const a of links) {
+    const tip = document.getElementById(a.getAttribute('aria-describedby'));
+    if (!tip) { problems.push(a.textContent + ': aria-describedby names no element'); continue; }
+    if (getComputedStyle(tip).display !== 'none') problems.push(a.textContent + ': preview shown before focus');
+    a.focus();
+    const r = tip.getBoundingClientRect(), l = a.getBoundingClientRect();
+    if (getComputedStyle(tip).display === 'none' || r.width < 50 || r.height < 10) problems.push(a.textContent + ': focus does not show the preview');
+    else if (r.left < 0 || r.right > document.documentElement.clientWidth + 0.5) problems.push(a.textContent + ': preview spills off screen (' + Math.round(r.left) + '..' + Math.round(r.right) + ')');
+    else if (r.top < l.bottom - 1) problems.push(a.textContent + ': preview covers its citation');
+    a.blur();
+    if (!document.getElementById(a.getAttribute('href').slice(1))) problems.push(a.textContent + ': links to a missing reference');
+  }
+  return JSON.stringify({count: links.length, problems: problems.slice(0, 5)});
+})()
+"""
+
+
+def citation_preview_problems(browser, session, url, width):
+    """Focusing each citation shows its reference below it, inside the screen; it is hidden otherwise."""
+    set_viewport(browser, session, width, "light")
+    problems = load(browser, session, url)
+    answer = json.loads(evaluate(browser, session, CITATION_PROBE))
+    return answer["count"], problems + [f"citation preview: {p}" for p in answer["problems"]]
+
+
 def main():
     global ORIGIN
     args = sys.argv[1:]
@@ -192,6 +222,18 @@ def main():
     ORIGIN = f"http://127.0.0.1:{server.server_address[1]}/"
 
     passed, failed = 0, 0
+
+    def report(label, problems, passed_label=None):
+        """Prints `ok   label` (or `passed_label`), or `FAIL label` and each distinct problem; counts it."""
+        nonlocal passed, failed
+        if problems:
+            failed += 1
+            print(f"FAIL {label}")
+            for problem in dict.fromkeys(problems):
+                print(f"  - {problem}")
+        else:
+            passed += 1
+            print(f"ok   {passed_label or label}")
     with tempfile.TemporaryDirectory(prefix="sitegen-chromium-") as profile:
         browser = Browser(chromium, profile)
         try:
@@ -213,14 +255,7 @@ def main():
                             problems.append(f"color-scheme is '{probe['theme']}', expected '{theme}'")
                         name = page.replace("/", "_").removesuffix(".html")
                         shoot(browser, session, os.path.join(shots, f"{name}-{width}-{theme}.png"), full_page)
-                        if problems:
-                            failed += 1
-                            print(f"FAIL {label}")
-                            for problem in dict.fromkeys(problems):
-                                print(f"  - {problem}")
-                        else:
-                            passed += 1
-                            print(f"ok   {label}")
+                        report(label, problems)
                 # Without JavaScript the page still shows its text (nothing is rendered by scripts).
                 set_viewport(browser, session, 375, "light", scripts=False)
                 problems = load(browser, session, url)
@@ -230,34 +265,20 @@ def main():
                 if probe["scroll"] > 375:
                     problems.append(f"without JavaScript the page overflows: {probe['scroll']} px")
                 label = f"{page} without JavaScript"
-                if problems:
-                    failed += 1
-                    print(f"FAIL {label}")
-                    for problem in dict.fromkeys(problems):
-                        print(f"  - {problem}")
-                else:
-                    passed += 1
-                    print(f"ok   {label}")
+                report(label, problems)
                 set_viewport(browser, session, 375, "light", scripts=True)
+            for page in pages:
+                if "class=\"citation\"" not in open(os.path.join(site, page), encoding="utf-8").read():
+                    continue
+                for width in WIDTHS:
+                    count, problems = citation_preview_problems(browser, session, ORIGIN + page.removesuffix("index.html"), width)
+                    label = f"citation previews on {page} @{width}px"
+                    report(label, problems, f"{label}: {count} citations, each shows its reference on focus")
             toggle_page = next((p for p in pages if p.count("/") >= 2), pages[0])
             problems = theme_toggle_problems(browser, session, ORIGIN + toggle_page.removesuffix("index.html"))
-            if problems:
-                failed += 1
-                print(f"FAIL theme toggle on {toggle_page}")
-                for problem in dict.fromkeys(problems):
-                    print(f"  - {problem}")
-            else:
-                passed += 1
-                print(f"ok   theme toggle on {toggle_page} switches and is remembered")
+            report(f"theme toggle on {toggle_page}", problems, f"theme toggle on {toggle_page} switches and is remembered")
             problems = skip_link_problems(browser, session, ORIGIN + toggle_page.removesuffix("index.html"))
-            if problems:
-                failed += 1
-                print(f"FAIL keyboard on {toggle_page}")
-                for problem in dict.fromkeys(problems):
-                    print(f"  - {problem}")
-            else:
-                passed += 1
-                print(f"ok   keyboard on {toggle_page}: the first Tab shows the skip link, which focuses <main>")
+            report(f"keyboard on {toggle_page}", problems, f"keyboard on {toggle_page}: the first Tab shows the skip link, which focuses <main>")
         except Exception as error:  # a browser that dies or hangs is a failed check, not a traceback
             failed += 1
             print(f"FAIL browser session: {error}")

@@ -19,3 +19,15 @@ chromium_binary() {
   "$root/scripts/setup.sh" --browser >&2
   command -v chromium || { echo "$1: chromium is not installed and could not be installed" >&2; return 1; }
 }
+
+# Makes the venv $1 (outside the repository) with PyPI's package $2, unless the command that follows
+# already succeeds: ensure_pypi_venv "$venv" nbformat "$venv/bin/python" -c 'import nbformat'
+ensure_pypi_venv() {
+  local venv="$1" package="$2"
+  shift 2
+  if ! "$@" >/dev/null 2>&1; then
+    echo "$(basename "$0" .sh): installing $package into $venv" >&2
+    python3 -m venv "$venv"
+    "$venv/bin/pip" install -q "$package"
+  fi
+}

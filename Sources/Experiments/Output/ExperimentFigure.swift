@@ -20,9 +20,10 @@ public struct ExperimentFigure: Sendable {
         }.cells()
     }
 
-    /// Renders one block; failed checks and unresolvable cells are returned as diagnostics.
+    /// Renders one block; failed checks and unresolvable cells are returned as diagnostics. `label`
+    /// (`Figure 2`) starts the caption.
     public static func render(_ spec: ExperimentSpec, results: [String: ExperimentResult],
-                              specs: [String: ExperimentSpec]) throws(DiagnosticList) -> ExperimentFigure {
+                              specs: [String: ExperimentSpec], label: String? = nil) throws(DiagnosticList) -> ExperimentFigure {
         guard let result = results[spec.id] else {
             throw DiagnosticList([.error(at: spec.location, "experiment '\(spec.id)' produced no results")])
         }
@@ -59,6 +60,7 @@ public struct ExperimentFigure: Sendable {
         if spec.table == nil, let title = spec.title { html += "<p class=\"experiment-title\">\(HTMLEscape.escape(title))</p>\n" }
         html += body
         html += "<figcaption>"
+        if let label { html += "<span class=\"figure-label\">\(HTMLEscape.escape(label)).</span> " }
         if let caption = spec.caption { html += HTMLEscape.escape(caption) + " " }
         if !diverged.isEmpty { html += "<span class=\"diverged\">\(HTMLEscape.escape(diverged.joined(separator: "; "))).</span> " }
         html += "<span class=\"experiment-meta\">\(meta.joined(separator: " · "))</span></figcaption>\n</figure>\n"

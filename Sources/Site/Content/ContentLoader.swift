@@ -1,5 +1,6 @@
 import Diagnostics
 import Foundation
+import Bibliography
 
 /// Stage 1 of a build: reads the site config and every module's markdown files from disk.
 /// Reports every broken file at once, each with its location.
@@ -32,8 +33,28 @@ public struct ContentLoader {
             problems.append(.error(at: SourceLocation(file: config.file, line: 1, column: 1),
                                    "the site has no published module: list at least one folder of \(paths.display(paths.content)) under 'modules:'"))
         }
+        var bibliography = Bibliography.empty
+        do {
+            bibliography = try loadBibliography(config)
+        } catch let list {
+            problems += list.diagnostics
+        }
         if !problems.isEmpty { throw DiagnosticList(problems) }
-        return SiteContent(config: config, modules: modules)
+        return SiteContent(config: config, modules: modules, bibliography: bibliography)
+    }
+
+    /// The config's `bibliography` file, or `references.bib` in the content folder when there is one.
+    private func loadBibliography(_ config: SiteConfig) throws(DiagnosticList) -> Bibliography {
+        let path = (paths.content as NSString).appendingPathComponent(config.bibliography ?? "references.bib")
+        guard let data = FileManager.default.contents(atPath: path) else {
+            guard config.bibliography != nil else { return .empty }
+            throw DiagnosticList([.error(at: config.bibliographyLocation, "no bibliography at \(paths.display(path)): create it, or correct 'bibliography'")])
+        }
+        guard let text = String(data: data, encoding: .utf8) else {
+            throw DiagnosticList([.error(at: SourceLocation(file: paths.display(path), line: 1, column: 1), "the bibliography is not valid UTF-8: save it as UTF-8")])
+        }
+        let normalised = data.contains(0x0D) ? text.replacingOccurrences(of: "\r\n", with: "\n") : text
+        return try BibTeXParser.parse(normalised, file: paths.display(path))
     }
 
     private func loadModule(_ entry: SiteConfig.ModuleEntry) throws(DiagnosticList) -> CourseModule {

@@ -1,5 +1,6 @@
 import Diagnostics
 import Markdown
+import Bibliography
 
 /// One lesson: a markdown file under content/<module>/, its front matter and its parsed blocks.
 public struct Lesson: Sendable {
@@ -22,6 +23,11 @@ public struct Lesson: Sendable {
     public var toc: [TOCEntry] = []
     /// Extra files the lesson wants written beside its page (CSV downloads, included sources).
     public var attachments: [Attachment] = []
+    /// Numbered figures and tables, by the key prose refers to them with (`fig:sgd-variants`); filled
+    /// by `RunExperiments` (figures) and `CrossReferences` (tables).
+    public var crossReferenceTargets: [String: CrossReferenceTarget] = [:]
+    /// The citation keys the lesson cites, in order of first citation (filled by `Citations`).
+    public var citedKeys: [String] = []
 
     /// A file written next to the lesson's page, e.g. `sgd-variants.csv`.
     public struct Attachment: Sendable, Equatable {
@@ -79,4 +85,24 @@ public struct CourseModule: Sendable {
 public struct SiteContent: Sendable {
     public var config: SiteConfig
     public var modules: [CourseModule]
+    /// The entries lessons may cite (empty when the site has no bibliography file).
+    public var bibliography: Bibliography = .empty
+}
+
+/// A numbered figure or table that prose can refer to: `@fig:sgd-variants` → "Figure 1".
+public struct CrossReferenceTarget: Sendable, Equatable {
+    /// `fig:sgd-variants` or `tbl:adam-defaults`.
+    public var key: String
+    /// `Figure 1`, `Table 2`.
+    public var label: String
+    /// The id of the element on the page.
+    public var anchor: String
+
+    public static func figure(id: String, number: Int) -> CrossReferenceTarget {
+        CrossReferenceTarget(key: "fig:\(id)", label: "Figure \(number)", anchor: "experiment-\(id)")
+    }
+
+    public static func table(id: String?, number: Int) -> CrossReferenceTarget {
+        CrossReferenceTarget(key: id.map { "tbl:\($0)" } ?? "", label: "Table \(number)", anchor: id.map { "table-\($0)" } ?? "table-\(number)")
+    }
 }

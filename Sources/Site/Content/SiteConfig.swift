@@ -1,6 +1,7 @@
 import Diagnostics
 import Foundation
 import Yams
+import Bibliography
 
 /// The site config at the project root (`sitegen.yml`): titles, base URL, and the order of modules
 /// and lessons.
@@ -25,8 +26,18 @@ public struct SiteConfig: Sendable, Equatable {
     public var author: String?
     public var modules: [ModuleEntry]
     public var file: String
+    /// The BibTeX file lessons cite from, relative to the content folder (`references.bib` by default;
+    /// a missing default file means the site cites nothing).
+    public var bibliography: String?
+    public var bibliographyLocation: SourceLocation?
+    /// `[@key]` renders as `[1]` (numbered) or `(Kingma & Ba, 2015)` (author-year).
+    public var citationStyle: CitationStyle = .numbered
+    /// The repository holding the site's sources (`https://github.com/owner/name`), for "Edit this page"
+    /// and "Open in Colab" links; and its branch.
+    public var repository: SourceRepository?
 
-    static let keys = ["title", "track", "description", "base_url", "language", "author", "modules"]
+    static let keys = ["title", "track", "description", "base_url", "language", "author", "modules",
+                       "bibliography", "citation_style", "repository", "repository_branch"]
     static let moduleKeys = ["slug", "title", "summary", "lessons", "status"]
 
     public static func load(path: String, displayPath: String) throws(Diagnostic) -> SiteConfig {
@@ -59,7 +70,7 @@ public struct SiteConfig: Sendable, Equatable {
             throw Diagnostic.error(at: module.location, "module '\(module.slug)' is listed twice")
         }
         let baseURL = try doc.string("base_url") ?? "/"
-        return SiteConfig(
+        var config = SiteConfig(
             title: title,
             track: try doc.string("track") ?? "",
             description: try doc.string("description") ?? "",
@@ -69,6 +80,30 @@ public struct SiteConfig: Sendable, Equatable {
             modules: modules,
             file: file
         )
+        if let path = try doc.string("bibliography") {
+            let at = doc.node("bibliography").map(doc.location(of:))
+            if path.isEmpty || path.hasPrefix("/") || path.split(separator: "/").contains("..") {
+                throw Diagnostic.error(at: at, "'bibliography' is a path inside the content folder, such as references.bib, not '\(path)'")
+            }
+            config.bibliography = path
+            config.bibliographyLocation = at
+        }
+        if let style = try doc.string("citation_style") {
+            guard let known = CitationStyle(rawValue: style) else {
+                let names = CitationStyle.allCases.map(\.rawValue)
+                throw Diagnostic.error(at: doc.node("citation_style").map(doc.location(of:)),
+                                       "'citation_style' is \(names.map { "'\($0)'" }.joined(separator: " or ")), not '\(style)'\(DidYouMean.hint(for: style, among: names))")
+            }
+            config.citationStyle = known
+        }
+        if let url = try doc.string("repository") {
+            guard let repository = SourceRepository(url: url, branch: try doc.string("repository_branch") ?? "main") else {
+                throw Diagnostic.error(at: doc.node("repository").map(doc.location(of:)),
+                                       "'repository' is a GitHub repository's address, such as https://github.com/owner/course, not '\(url)'")
+            }
+            config.repository = repository
+        }
+        return config
     }
 
     private static func moduleEntry(_ node: Node, doc: YAMLDocument) throws(Diagnostic) -> ModuleEntry {

@@ -4,14 +4,20 @@ import Foundation
 
 /// Writes an `OutputTree` to the output folder atomically: everything goes into a fresh staging
 /// folder beside it, which then takes the output folder's place in one `renameat2` exchange. A build
-/// that fails or is killed before that moment leaves the previous site untouched.
+/// that fails or is killed before that moment leaves the previous site untouched. The staging folder
+/// gets `OutputGuard`'s marker first; the folder about to be replaced is checked against the guard's
+/// rules for what is there (a folder, empty or marked, unless `replaceOutput`) just before the swap,
+/// and a leftover staging folder is removed only when it holds the marker (or nothing).
 public struct OutputWriter {
     public var output: String
     public var displayOutput: String
+    /// `--replace-output`: an existing non-empty folder without the marker may be replaced.
+    public var replaceOutput: Bool
 
-    public init(output: String, displayOutput: String) {
+    public init(output: String, displayOutput: String, replaceOutput: Bool = false) {
         self.output = output
         self.displayOutput = displayOutput
+        self.replaceOutput = replaceOutput
     }
 
     public func write(_ tree: OutputTree) throws(Diagnostic) {
@@ -20,10 +26,20 @@ public struct OutputWriter {
         let base = (output as NSString).lastPathComponent
         let token = "\(ProcessInfo.processInfo.processIdentifier)-\(UInt64(Date().timeIntervalSince1970 * 1000))"
         let staging = (parent as NSString).appendingPathComponent(".\(base)-staging-\(token)")
+        for path in tree.files.keys.sorted() where !Self.isSafe(path) {
+            throw Diagnostic.error(at: nil, "cannot write '\(path)' into \(displayOutput): an output path must be relative, without '.', '..' or empty parts, and not \(OutputGuard.markerName)")
+        }
+        if let refusal = OutputGuard.contentsProblem(output: output, display: displayOutput, replaceOutput: replaceOutput) {
+            throw refusal
+        }
         removeLeftovers(parent: parent, base: base)
         do {
             try fm.createDirectory(atPath: parent, withIntermediateDirectories: true)
             try fm.createDirectory(atPath: staging, withIntermediateDirectories: false)
+            let marker = (staging as NSString).appendingPathComponent(OutputGuard.markerName)
+            guard fm.createFile(atPath: marker, contents: Data(OutputGuard.markerText.utf8)) else {
+                throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: marker])
+            }
             for path in tree.files.keys.sorted() {
                 let full = (staging as NSString).appendingPathComponent(path)
                 try fm.createDirectory(atPath: (full as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
@@ -35,7 +51,19 @@ public struct OutputWriter {
             try? fm.removeItem(atPath: staging)
             throw Diagnostic.error(at: nil, "cannot write the site to \(displayOutput): \(Self.reason(error)); check that its parent folder exists and is writable")
         }
+        // The folder may have changed while the site was written: check it again before replacing it.
+        if let refusal = OutputGuard.contentsProblem(output: output, display: displayOutput, replaceOutput: replaceOutput) {
+            try? fm.removeItem(atPath: staging)
+            throw refusal
+        }
         try swapIn(staging: staging)
+    }
+
+    /// A tree path the writer may create: relative, `/`-separated names that are not `.`, `..` or
+    /// empty, no NUL, and not the marker (which only the writer writes).
+    static func isSafe(_ path: String) -> Bool {
+        guard !path.isEmpty, !path.hasPrefix("/"), !path.contains("\0"), path != OutputGuard.markerName else { return false }
+        return path.split(separator: "/", omittingEmptySubsequences: false).allSatisfy { $0 != "" && $0 != "." && $0 != ".." }
     }
 
     private func swapIn(staging: String) throws(Diagnostic) {
@@ -69,12 +97,17 @@ public struct OutputWriter {
 
     /// Staging folders left by a killed build. The folder name carries the writer's process id: a
     /// folder whose process is gone is removed at once; one whose process still runs (a preview server
-    /// beside `sitegen build`, or this process) is kept unless it has been untouched for an hour.
+    /// beside `sitegen build`, or this process) is kept unless it has been untouched for an hour. Only
+    /// folders that hold the marker, or nothing, are removed: a folder of the author's that happens to
+    /// have such a name is left alone.
     private func removeLeftovers(parent: String, base: String) {
         let fm = FileManager.default
         let prefix = ".\(base)-staging-"
         for name in (try? fm.contentsOfDirectory(atPath: parent)) ?? [] where name.hasPrefix(prefix) {
             let path = (parent as NSString).appendingPathComponent(name)
+            var info = stat()
+            guard lstat(path, &info) == 0, info.st_mode & S_IFMT == S_IFDIR,
+                  OutputGuard.hasMarker(path) || ((try? fm.contentsOfDirectory(atPath: path))?.isEmpty ?? false) else { continue }
             if let owner = Self.ownerProcess(stagingName: name, prefix: prefix), !Self.processIsRunning(owner) {
                 try? fm.removeItem(atPath: path)
                 continue

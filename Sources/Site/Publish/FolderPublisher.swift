@@ -7,7 +7,8 @@ import Foundation
 /// a temporary name beside their place and renamed over it (each file is either old or new, never
 /// half-written), new files before changed ones and pages last (so a page never links to an asset
 /// not there yet), and files the site no longer has are removed at the end, with emptied folders.
-/// A folder is only written when `DeployFolderCheck` allows it (see there).
+/// A folder is only written when `OutputGuard` allows it, as for a build's output folder: the site
+/// carries the guard's marker, so a folder published to once is known as sitegen's afterwards.
 public struct FolderPublisher {
     /// The built output folder.
     public var site: String
@@ -25,18 +26,24 @@ public struct FolderPublisher {
         public var unchanged = 0
     }
 
-    /// Refuses a destination that could hold the author's own files (see `DeployFolderCheck`).
-    public func check(paths: BuildPaths, replaceFolder: Bool) throws(Diagnostic) {
-        try DeployFolderCheck(paths: paths, replaceFolder: replaceFolder).check(destination)
+    /// Refuses a destination that could hold the author's own files (`OutputGuard`'s rules, with
+    /// `replaceOutput` for `--replace-output`), and the build's own output folder, which the next build
+    /// replaces whole, or a folder inside or around it.
+    public func check(paths: BuildPaths, replaceOutput: Bool) throws(Diagnostic) {
+        if let refusal = OutputGuard.check(output: destination, project: paths, replaceOutput: replaceOutput) { throw refusal }
+        let target = BuildPaths.resolved(destination), output = BuildPaths.resolved(paths.output)
+        if BuildPaths.isInside(target, output) || BuildPaths.isInside(output, target) {
+            throw Diagnostic.error(at: nil, "cannot publish into \(paths.display(destination)): it \(target == output ? "is" : BuildPaths.isInside(target, output) ? "lies inside" : "holds") the output folder \(paths.display(paths.output)), which each build replaces whole; publish into a folder of its own")
+        }
     }
 
     public func publish() throws(Diagnostic) -> Outcome {
         let fm = FileManager.default
-        let files = try BranchPublisher.files(in: site) + [DeployFolderCheck.marker]
+        let files = try BranchPublisher.files(in: site)
         let present = Self.entries(in: destination)
         var outcome = Outcome()
         var writes: [(path: String, isNew: Bool)] = []
-        for path in files where path != DeployFolderCheck.marker {
+        for path in files {
             let target = (destination as NSString).appendingPathComponent(path)
             if present[path] == .typeRegular, fm.contentsEqual(atPath: (site as NSString).appendingPathComponent(path), andPath: target) {
                 outcome.unchanged += 1
@@ -56,9 +63,6 @@ public struct FolderPublisher {
             }
             try place(bytes, at: write.path)
             outcome.written.append(write.path)
-        }
-        if present[DeployFolderCheck.marker] != .typeRegular {
-            try place(Data(DeployFolderCheck.markerText.utf8), at: DeployFolderCheck.marker)
         }
         // Stale files, then folders left empty (deepest first).
         let wanted = Set(files)

@@ -33,8 +33,13 @@ public struct LessonScaffold {
         guard slug != "index" else {
             throw Diagnostic.error(at: nil, "'index' is the module's landing page, not a lesson: choose another slug")
         }
+        // A lesson written where a build replaces everything would be deleted by the next build.
+        if let refusal = OutputGuard.placeProblem(output: paths.output, project: paths) { throw refusal }
         let fm = FileManager.default
         let folder = (paths.content as NSString).appendingPathComponent(module)
+        guard BuildPaths.isInside(BuildPaths.resolved(folder), BuildPaths.resolved(paths.content)) else {
+            throw Diagnostic.error(at: nil, "\(paths.display(folder)) leads outside \(paths.display(paths.content)) (a symbolic link): lessons live inside the content folder")
+        }
         let file = (folder as NSString).appendingPathComponent("\(slug).md")
         guard !fm.fileExists(atPath: file) else {
             throw Diagnostic.error(at: nil, "\(paths.display(file)) already exists; it was left untouched (choose another slug or edit that file)")

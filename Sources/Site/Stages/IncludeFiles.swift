@@ -73,9 +73,9 @@ public struct IncludeFiles: LessonStage {
             throw Diagnostic.error(at: location, "\(reference.pathNoun) '\(file)' must be relative to the lesson's folder")
         }
         let path = ((folder as NSString).appendingPathComponent(file) as NSString).standardizingPath
-        let resolved = (path as NSString).resolvingSymlinksInPath
-        let root = (contentRoot as NSString).resolvingSymlinksInPath
-        guard resolved.hasPrefix(root + "/") else {
+        let resolved = BuildPaths.resolved(path)
+        let root = BuildPaths.resolved(contentRoot)
+        guard resolved != root, BuildPaths.isInside(resolved, root) else {
             throw Diagnostic.error(at: location, "\(reference.pathNoun) '\(file)' leaves the content folder; keep \(reference.plural) beside the lesson")
         }
         var isFolder: ObjCBool = false

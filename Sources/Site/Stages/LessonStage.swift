@@ -1,5 +1,6 @@
 import Diagnostics
 import Experiments
+import Bibliography
 
 /// One step of the per-lesson pipeline (parse, run experiments, typeset math, …). Stages run in order
 /// and may rewrite the lesson's blocks; a stage reports every problem it finds as diagnostics.
@@ -16,12 +17,16 @@ public struct BuildContext: Sendable {
     /// Finished experiment results, shared by every build of one `SiteBuilder` (and so by a preview
     /// server's rebuilds).
     public var cache: ResultCache?
+    /// What `[@key]` may cite.
+    public var bibliography: Bibliography
 
-    public init(paths: BuildPaths, options: BuildOptions, site: SiteConfig, cache: ResultCache? = nil) {
+    public init(paths: BuildPaths, options: BuildOptions, site: SiteConfig, cache: ResultCache? = nil,
+                bibliography: Bibliography = .empty) {
         self.paths = paths
         self.options = options
         self.site = site
         self.cache = cache
+        self.bibliography = bibliography
     }
 }
 
@@ -37,13 +42,17 @@ public struct BuildOptions: Sendable {
     /// Skip the build when nothing it reads changed since the last successful one and the output folder
     /// is as that build left it (see `BuildFingerprint`). The command line turns it on, unless `--no-cache`.
     public var skipWhenUpToDate: Bool
+    /// `--replace-output`: an existing non-empty output folder that sitegen did not write may be replaced
+    /// (see `OutputGuard`); every other output rule still holds.
+    public var replaceOutput: Bool
 
     public init(baseURL: String? = nil, includeDrafts: Bool = false, noCache: Bool = false, showProgress: Bool = false,
-                skipWhenUpToDate: Bool = false) {
+                skipWhenUpToDate: Bool = false, replaceOutput: Bool = false) {
         self.baseURL = baseURL
         self.includeDrafts = includeDrafts
         self.noCache = noCache
         self.showProgress = showProgress
         self.skipWhenUpToDate = skipWhenUpToDate
+        self.replaceOutput = replaceOutput
     }
 }

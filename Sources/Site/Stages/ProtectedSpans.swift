@@ -4,10 +4,15 @@ import Diagnostics
 /// but markdown would read `*`, `_` and `\\` inside them. Before cmark parses the body, this pass cuts
 /// them out and leaves a placeholder (`U+E000 n U+E001`, private-use characters cmark passes through);
 /// later stages put the rendered HTML where the placeholders ended up. Code spans and fenced code are
-/// left alone, and `\$` stays a literal dollar.
+/// left alone, and `\$` stays a literal dollar. Citations (`[@key]`, `[@a; @b]`) and cross-references
+/// (`@fig:id`, `@tbl:id`) are cut out the same way, so cmark never reads them as links or emails.
 public struct ProtectedSpans: Sendable {
     public enum Kind: Sendable, Equatable {
         case inlineMath, displayMath, inlineResult
+        /// `[@a; @b]`: the source is `@a; @b`.
+        case citation
+        /// `@fig:id` or `@tbl:id`: the source is `fig:id`.
+        case crossReference
     }
 
     public struct Span: Sendable, Equatable {
@@ -53,7 +58,7 @@ public struct ProtectedSpans: Sendable {
                 continue
             }
             // Most lines hold no code span, math, result or escape: they are copied as they are.
-            if rawLine.utf8.contains(where: { $0 == UInt8(ascii: "`") || $0 == UInt8(ascii: "$") || $0 == UInt8(ascii: "{") || $0 == UInt8(ascii: "\\") }) {
+            if rawLine.utf8.contains(where: { $0 == UInt8(ascii: "`") || $0 == UInt8(ascii: "$") || $0 == UInt8(ascii: "{") || $0 == UInt8(ascii: "\\") || $0 == UInt8(ascii: "@") }) {
                 out += maskLine(Array(rawLine), file: file, line: line, problems: &problems)
             } else {
                 out += rawLine
@@ -69,7 +74,7 @@ public struct ProtectedSpans: Sendable {
         func at(_ index: Int) -> SourceLocation { SourceLocation(file: file, line: line, column: index + 1) }
         while i < chars.count {
             let c = chars[i]
-            if c == "\\", i + 1 < chars.count, chars[i + 1] == "$" || chars[i + 1] == "{" {
+            if c == "\\", i + 1 < chars.count, chars[i + 1] == "$" || chars[i + 1] == "{" || chars[i + 1] == "[" || chars[i + 1] == "@" {
                 out.append(c); out.append(chars[i + 1]); i += 2
                 continue
             }
@@ -89,6 +94,16 @@ public struct ProtectedSpans: Sendable {
                 }
                 let end = closed < 0 ? i + run : closed
                 out += String(chars[i..<end]); i = end
+                continue
+            }
+            if c == "[", let end = CitationSyntax.groupEnd(chars, at: i) {
+                add(.citation, String(chars[(i + 1)..<end]), at(i + 1), into: &out)
+                i = end + 1
+                continue
+            }
+            if c == "@", let end = CitationSyntax.crossReferenceEnd(chars, at: i) {
+                add(.crossReference, String(chars[(i + 1)..<end]), at(i), into: &out)
+                i = end
                 continue
             }
             if c == "{", i + 1 < chars.count, chars[i + 1] == "{" {

@@ -11,7 +11,7 @@ public struct RenderMath: LessonStage {
     public func run(_ lesson: inout Lesson, in context: BuildContext) throws(DiagnosticList) {
         var problems: [Diagnostic] = []
         var rendered: [Int: String] = [:]
-        for (index, span) in lesson.spans.enumerated() where span.kind != .inlineResult {
+        for (index, span) in lesson.spans.enumerated() where span.kind == .inlineMath || span.kind == .displayMath {
             do {
                 rendered[index] = try TeXToMathML.convert(span.source, display: span.kind == .displayMath)
             } catch {

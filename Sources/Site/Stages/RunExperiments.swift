@@ -57,10 +57,12 @@ public struct RunExperiments: LessonStage {
 
         let results = try runner(specs, context)
         let byID = Dictionary(specs.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
-        for spec in specs {
+        for (number, spec) in zip(1..., specs) {
             problems += DivergenceCheck.diagnostics(spec, result: results[spec.id])
+            let target = CrossReferenceTarget.figure(id: spec.id, number: number)
+            lesson.crossReferenceTargets[target.key] = target
             do {
-                let figure = try ExperimentFigure.render(spec, results: results, specs: byID)
+                let figure = try ExperimentFigure.render(spec, results: results, specs: byID, label: target.label)
                 if let index = blockIndex[spec.id] {
                     lesson.blocks[index].kind = .rawHTML(figure.html)
                 }

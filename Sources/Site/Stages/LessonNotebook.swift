@@ -1,0 +1,239 @@
+import Bibliography
+import Diagnostics
+import Foundation
+
+/// Writes the lesson as a Jupyter notebook (nbformat 4.5) beside its page, `<lesson>.ipynb`: markdown
+/// cells hold the prose as written (math stays `$…$` for Jupyter's renderer, callouts become plain
+/// block quotes with a bold title, citations and cross-references become their labels, inline results
+/// the expression that names them), code cells hold the included Python scripts in reading order. The
+/// first code cell installs the third-party packages the scripts import; a script that another one
+/// imports is written to disk by its cell (`%%writefile`). No cell holds a result: the learner runs it.
+public struct LessonNotebook: LessonStage {
+    public let name = "notebook"
+    public init() {}
+
+    /// Import names that are not their PyPI names, and the packages the notebook installs; any other
+    /// import that is not a script beside the lesson is taken to be Python's standard library.
+    static let packages: [String: String] = [
+        "torch": "torch", "numpy": "numpy", "sklearn": "scikit-learn", "scipy": "scipy", "pandas": "pandas",
+        "matplotlib": "matplotlib", "torchvision": "torchvision",
+    ]
+
+    public static func fileName(_ lesson: Lesson) -> String { "\(lesson.slug).ipynb" }
+
+    public func run(_ lesson: inout Lesson, in context: BuildContext) throws(DiagnosticList) {
+        guard lesson.slug != "index" else { return }
+        let folder = (lesson.absolutePath as NSString).deletingLastPathComponent
+        // A script beside the lesson that the shown scripts import but the lesson does not show.
+        let localModule = { (name: String) -> String? in
+            let path = (folder as NSString).appendingPathComponent(name + ".py")
+            guard name.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "_" }),
+                  let data = FileManager.default.contents(atPath: path) else { return nil }
+            return String(data: data, encoding: .utf8)
+        }
+        let json = Self.notebook(lesson, bibliography: context.bibliography, style: context.site.citationStyle,
+                                 localModule: localModule)
+        lesson.attachments.append(Lesson.Attachment(name: Self.fileName(lesson), contents: json))
+    }
+
+    enum Cell: Equatable {
+        case markdown(String)
+        case code(String)
+    }
+
+    static func cells(_ lesson: Lesson, bibliography: Bibliography, style: CitationStyle,
+                      localModule: (String) -> String?) -> [Cell] {
+        // The same cut as the parse stage, so math and results come back exactly as written.
+        let masked = (try? ProtectedSpans(body: lesson.body, file: lesson.sourcePath, lineOffset: lesson.bodyLineOffset))
+        let spans = masked?.spans ?? []
+        let text = masked?.masked ?? lesson.body
+        var cells: [Cell] = []
+        var prose: [String] = []
+        var fence: (marker: String, info: FenceInfo, lines: [String])?
+        var scripts: [(name: String, code: String)] = []
+        func flushProse() {
+            let joined = prose.joined(separator: "\n").trimmingCharacters(in: .newlines)
+            if !joined.isEmpty { cells.append(.markdown(joined)) }
+            prose = []
+        }
+        for line in text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init) {
+            let trimmed = line.drop { $0 == " " }
+            if var open = fence {
+                if trimmed.hasPrefix(open.marker), trimmed.drop(while: { $0 == open.marker.first }).allSatisfy({ $0 == " " }) {
+                    fence = nil
+                    if let file = open.info.attributes["file"], open.info.language == "python",
+                       let attachment = lesson.attachments.first(where: { $0.name == (file as NSString).lastPathComponent }) {
+                        flushProse()
+                        scripts.append((attachment.name, attachment.contents))
+                        cells.append(.code(attachment.contents))
+                    } else if open.info.language == "experiment" {
+                        let id = open.lines.lazy.compactMap { l -> String? in
+                            l.hasPrefix("id:") ? l.dropFirst(3).trimmingCharacters(in: .whitespaces) : nil
+                        }.first
+                        if let id, let target = lesson.crossReferenceTargets["fig:\(id)"] {
+                            prose.append("*\(target.label) is computed on the lesson's page when the site is built.*")
+                        }
+                    } else {
+                        prose += [String(open.marker) + open.info.text] + open.lines + [line]
+                    }
+                } else {
+                    open.lines.append(line)
+                    fence = open
+                }
+                continue
+            }
+            if trimmed.hasPrefix("```") || trimmed.hasPrefix("~~~"), line.prefix(while: { $0 == " " }).count < 4 {
+                let marker = String(trimmed.prefix { $0 == trimmed.first })
+                fence = (marker, FenceInfo(String(trimmed.dropFirst(marker.count))), [])
+                continue
+            }
+            prose.append(markdown(callout(line), spans: spans, lesson: lesson, bibliography: bibliography, style: style))
+        }
+        flushProse()
+        if !lesson.citedKeys.isEmpty {
+            var list = "## References\n"
+            for (n, key) in lesson.citedKeys.enumerated() {
+                guard let entry = bibliography[key] else { continue }
+                list += "\n\(n + 1). " + ReferenceFormat.parts(entry).map { part in
+                    switch part {
+                    case .text(let t): return t
+                    case .emphasis(let t): return "*\(t)*"
+                    case let .link(t, url): return "[\(t)](\(url))"
+                    }
+                }.joined()
+            }
+            cells.append(.markdown(list))
+        }
+        // Scripts imported but not shown are written first, after the install cell.
+        var shownModules = Set(scripts.map { moduleName($0.name) })
+        var helpers: [(name: String, code: String)] = []
+        var pending = scripts.flatMap { imports($0.code).sorted() }
+        while let module = pending.first {
+            pending.removeFirst()
+            guard packages[module] == nil, !shownModules.contains(module), let code = localModule(module) else { continue }
+            shownModules.insert(module)
+            helpers.append((module + ".py", code))
+            pending += imports(code).sorted()
+        }
+        let head = header(lesson, scripts: scripts + helpers) + helpers.map { Cell.code("%%writefile \($0.name)\n" + $0.code) }
+        return head + cells.map { cell in
+            // A script that another one imports is written as a module before it is shown.
+            if case .code(let code) = cell, let script = scripts.first(where: { $0.code == code }),
+               scripts.contains(where: { imports($0.code).contains(moduleName(script.name)) }) {
+                return .code("%%writefile \(script.name)\n" + code)
+            }
+            return cell
+        }
+    }
+
+    /// The title cell and the install cell.
+    static func header(_ lesson: Lesson, scripts: [(name: String, code: String)]) -> [Cell] {
+        var title = "# \(lesson.frontMatter.title)"
+        if !lesson.frontMatter.summary.isEmpty { title += "\n\n\(lesson.frontMatter.summary)" }
+        let local = Set(scripts.map { moduleName($0.name) })
+        let needed = Set(scripts.flatMap { imports($0.code) }).subtracting(local).compactMap { packages[$0] }.sorted()
+        var cells: [Cell] = [.markdown(title)]
+        if !needed.isEmpty {
+            cells.append(.code("# The packages the scripts below import\n%pip install --quiet " + needed.joined(separator: " ")))
+        }
+        return cells
+    }
+
+    static func moduleName(_ file: String) -> String { String(file.dropLast(file.hasSuffix(".py") ? 3 : 0)) }
+
+    /// The top-level packages a script imports (`import torch.nn as nn` → `torch`).
+    static func imports(_ code: String) -> Set<String> {
+        var found: Set<String> = []
+        for line in code.split(separator: "\n") {
+            let words = line.split(separator: " ")
+            guard words.count >= 2, words[0] == "import" || words[0] == "from" else { continue }
+            for module in (words[0] == "import" ? words[1...].prefix { $0 != "as" } : words[1...1]) {
+                if let top = module.split(separator: ".").first.map({ String($0).trimmingCharacters(in: CharacterSet(charactersIn: ",")) }), !top.isEmpty {
+                    found.insert(top)
+                }
+            }
+        }
+        return found
+    }
+
+    /// `> [!NOTE] Title` → `> **Title**` and an empty quote line, so the title stands as its own paragraph
+    /// (Jupyter renders alerts as plain quotes).
+    static func callout(_ line: String) -> String {
+        let quote = line.prefix { $0 == ">" || $0 == " " }
+        guard quote.contains(">"), line.dropFirst(quote.count).hasPrefix("[!"),
+              let close = line.dropFirst(quote.count).firstIndex(of: "]") else { return line }
+        let kind = line[line.index(quote.endIndex, offsetBy: 2)..<close].uppercased()
+        guard LessonFurniture.kinds.contains(kind) else { return line }
+        let title = line[line.index(after: close)...].trimmingCharacters(in: .whitespaces)
+        let fallback = LessonFurniture.calloutTitles[kind] ?? (kind == "TAKEAWAYS" ? "Key takeaways" : "")
+        let shown = title.isEmpty ? fallback : title
+        let bare = String(quote.reversed().drop { $0 == " " }.reversed())
+        return shown.isEmpty ? bare : quote + "**\(shown)**\n" + bare
+    }
+
+    /// Puts back what `ProtectedSpans` cut out, as Jupyter's markdown reads it.
+    static func markdown(_ line: String, spans: [ProtectedSpans.Span], lesson: Lesson, bibliography: Bibliography,
+                         style: CitationStyle) -> String {
+        guard line.contains(ProtectedSpans.open) else { return line }
+        return ProtectedSpans.pieces(line).map { piece -> String in
+            switch piece {
+            case .text(let s): return s
+            case .span(let index):
+                guard index < spans.count else { return "" }
+                let span = spans[index]
+                switch span.kind {
+                case .inlineMath: return "$\(span.source)$"
+                case .displayMath: return "$$\(span.source)$$"
+                case .inlineResult:
+                    let expression = span.source.split(separator: "|").first.map { $0.trimmingCharacters(in: .whitespaces) } ?? span.source
+                    return "`\(expression)`"
+                case .crossReference: return lesson.crossReferenceTargets[span.source]?.label ?? span.source
+                case .citation:
+                    let labels = CitationSyntax.keys(span.source).compactMap { key, _ -> String? in
+                        guard let entry = bibliography[key] else { return nil }
+                        return style == .numbered ? String((lesson.citedKeys.firstIndex(of: key) ?? 0) + 1) : ReferenceFormat.authorYear(entry)
+                    }
+                    return style == .numbered ? "[" + labels.joined(separator: ", ") + "]" : "(" + labels.joined(separator: "; ") + ")"
+                }
+            }
+        }.joined()
+    }
+
+    /// The notebook as nbformat 4.5 JSON: keys sorted, so the same lesson gives the same bytes.
+    static func notebook(_ lesson: Lesson, bibliography: Bibliography, style: CitationStyle,
+                         localModule: (String) -> String? = { _ in nil }) -> String {
+        let cells = cells(lesson, bibliography: bibliography, style: style, localModule: localModule)
+        let json: [String: Any] = [
+            "nbformat": 4,
+            "nbformat_minor": 5,
+            "metadata": [
+                "kernelspec": ["name": "python3", "display_name": "Python 3", "language": "python"],
+                "language_info": ["name": "python"],
+            ] as [String: Any],
+            "cells": cells.enumerated().map { n, cell -> [String: Any] in
+                var entry: [String: Any] = ["id": String(format: "cell-%03d", n + 1), "metadata": [String: Any]()]
+                switch cell {
+                case .markdown(let text):
+                    entry["cell_type"] = "markdown"
+                    entry["source"] = sourceLines(text)
+                case .code(let text):
+                    entry["cell_type"] = "code"
+                    entry["source"] = sourceLines(text)
+                    entry["outputs"] = [Any]()
+                    entry["execution_count"] = NSNull()
+                }
+                return entry
+            },
+        ]
+        guard let data = try? JSONSerialization.data(withJSONObject: json, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]),
+              let text = String(data: data, encoding: .utf8) else { return "{}" }
+        return text + "\n"
+    }
+
+    /// nbformat's multi-line string: lines that keep their `\n`, the last without.
+    static func sourceLines(_ text: String) -> [String] {
+        let trimmed = text.hasSuffix("\n") ? String(text.dropLast()) : text
+        let lines = trimmed.split(separator: "\n", omittingEmptySubsequences: false)
+        return lines.enumerated().map { n, line in n + 1 < lines.count ? line + "\n" : String(line) }
+    }
+}
