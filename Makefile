@@ -10,6 +10,8 @@ site: setup
 test: setup
 	$(SWIFT) test
 	scripts/browser-check.sh
+	scripts/disk-check.sh
+	scripts/publish-check.sh
 	scripts/nginx-check.sh bundled
 	scripts/html-check.sh
 	scripts/notebook-check.sh

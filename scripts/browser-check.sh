@@ -11,12 +11,9 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-scripts/setup.sh --browser
-chromium_bin="$(command -v chromium || true)"
-if [ -z "$chromium_bin" ]; then
-  echo "browser-check: chromium is not installed and could not be installed" >&2
-  exit 1
-fi
+root="$(pwd)"
+source scripts/lib/common.sh
+chromium_bin="$(chromium_binary browser-check)"
 
 work="$(mktemp -d "${TMPDIR:-/tmp}/sitegen-browser-check.XXXXXX")"
 trap 'rm -rf "$work/site"' EXIT

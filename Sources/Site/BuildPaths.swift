@@ -27,6 +27,9 @@ public struct BuildPaths: Sendable {
         return (joined as NSString).standardizingPath
     }
 
+    /// A path given relative to the root (or absolute), made absolute.
+    public func absolute(_ path: String) -> String { Self.absolute(path, relativeTo: root) }
+
     /// `path` with every symbolic link resolved, also when it does not exist (yet): the real path of
     /// its deepest existing ancestor, then the rest as written. Containment checks compare these.
     public static func resolved(_ path: String) -> String {

@@ -20,13 +20,19 @@ struct PageContext {
 
     static func lessonPath(_ lesson: Lesson) -> String { "\(lesson.moduleSlug)/\(lesson.slug)/" }
     static func modulePath(_ module: CourseModule) -> String { "\(module.slug)/" }
+    /// The page a parsed markdown file becomes: its lesson page, or its module's page for `index.md`.
+    static func pagePath(of lesson: Lesson) -> String { lesson.slug == "index" ? "\(lesson.moduleSlug)/" : lessonPath(lesson) }
 
-    func common(title: String, description: String, path: String, currentModule: String?, currentLesson: String?) -> [String: Any] {
+    /// The keys every page has. `links` is how this page links to others: relative to `path`, except
+    /// on the 404 page (see `PageLinks`).
+    func common(title: String, description: String, path: String, currentModule: String?, currentLesson: String?,
+                links: PageLinks? = nil) -> [String: Any] {
         let config = content.config
+        let links = links ?? PageLinks(page: path)
         let nav: [[String: Any]] = content.modules.map { module in
             [
                 "title": module.title,
-                "url": Self.optional(module.comingSoon ? nil : urls.link(Self.modulePath(module))),
+                "url": Self.optional(module.comingSoon ? nil : links.to(Self.modulePath(module))),
                 "coming_soon": module.comingSoon,
                 "current": module.slug == currentModule,
                 "current_page": module.slug == currentModule && currentLesson == nil,
@@ -34,7 +40,7 @@ struct PageContext {
                 "lessons": module.lessons.map { lesson -> [String: Any] in
                     [
                         "title": lesson.frontMatter.title,
-                        "url": urls.link(Self.lessonPath(lesson)),
+                        "url": links.to(Self.lessonPath(lesson)),
                         "current": module.slug == currentModule && lesson.slug == currentLesson,
                     ]
                 },
@@ -51,22 +57,39 @@ struct PageContext {
             "page": [
                 "title": title,
                 "description": description.isEmpty ? config.description : description,
-                "canonical": urls.canonical(path),
+                // Absolute only: a root-relative canonical would name the wrong page once the folder is
+                // served under another path, so without an origin there is none.
+                "canonical": Self.optional(urls.origin.isEmpty ? nil : urls.canonical(path)),
                 "is_home": path.isEmpty,
+                "type": "website",
+                "date": false,
+                "previous": false,
+                "next": false,
             ] as [String: Any],
-            "root": urls.basePath,
-            "assets": assets.mapValues { urls.link($0) },
+            "home": links.to(""),
+            "root": links.root,
+            "feed": Self.optional(AtomFeed.entries(content).isEmpty ? nil : links.to(AtomFeed.path)),
+            "assets": assets.mapValues { links.to($0) },
             "nav": nav,
             "content": "",
         ]
     }
 
     func lesson(_ lesson: Lesson, in module: CourseModule, body: String) -> [String: Any] {
+        let path = Self.lessonPath(lesson)
         var context = common(title: lesson.frontMatter.title, description: lesson.frontMatter.summary,
-                             path: Self.lessonPath(lesson), currentModule: module.slug, currentLesson: lesson.slug)
+                             path: path, currentModule: module.slug, currentLesson: lesson.slug)
+        let links = PageLinks(page: path)
         let index = module.lessons.firstIndex { $0.slug == lesson.slug } ?? 0
         let previous = index > 0 ? module.lessons[index - 1] : nil
         let next = index + 1 < module.lessons.count ? module.lessons[index + 1] : nil
+        if var page = context["page"] as? [String: Any] {
+            page["type"] = "article"
+            page["date"] = Self.optional(lesson.frontMatter.date)
+            page["previous"] = Self.optional(previous.map { links.to(Self.lessonPath($0)) })
+            page["next"] = Self.optional(next.map { links.to(Self.lessonPath($0)) })
+            context["page"] = page
+        }
         let notebook = lesson.attachments.first { $0.name == LessonNotebook.fileName(lesson) }?.name
         context["lesson"] = [
             "title": lesson.frontMatter.title,
@@ -75,14 +98,14 @@ struct PageContext {
             "date": Self.optional(lesson.frontMatter.date),
             "display_date": Self.optional(lesson.frontMatter.displayDate),
             "module_title": module.title,
-            "module_url": urls.link(Self.modulePath(module)),
+            "module_url": links.to(Self.modulePath(module)),
             "toc": lesson.toc.map { ["title": $0.title, "id": $0.id, "sub": $0.level > 2] as [String: Any] },
             "has_toc": !lesson.toc.isEmpty,
             "body": body,
-            "previous": Self.optional(previous.map { link(to: $0) }),
-            "next": Self.optional(next.map { link(to: $0) }),
-            "next_module": Self.optional(next == nil ? nextModule(after: module) : nil),
-            "notebook_url": Self.optional(notebook.map { urls.link(Self.lessonPath(lesson) + $0) }),
+            "previous": Self.optional(previous.map { item(linking: $0, from: links) }),
+            "next": Self.optional(next.map { item(linking: $0, from: links) }),
+            "next_module": Self.optional(next == nil ? nextModule(after: module, from: links) : nil),
+            "notebook_url": Self.optional(notebook.map { links.to(Self.lessonPath(lesson) + $0) }),
             "colab_url": Self.optional(notebook.flatMap { name in
                 content.config.repository?.colabURL("\(outputFolder)/\(Self.lessonPath(lesson))\(name)")
             }),
@@ -92,6 +115,7 @@ struct PageContext {
     }
 
     func module(_ module: CourseModule, intro: String) -> [String: Any] {
+        let links = PageLinks(page: Self.modulePath(module))
         var context = common(title: module.title, description: module.summary, path: Self.modulePath(module),
                              currentModule: module.slug, currentLesson: nil)
         context["module"] = [
@@ -103,16 +127,17 @@ struct PageContext {
                     "number": offset + 1,
                     "title": lesson.frontMatter.title,
                     "summary": lesson.frontMatter.summary,
-                    "url": urls.link(Self.lessonPath(lesson)),
+                    "url": links.to(Self.lessonPath(lesson)),
                     "reading_time": lesson.readingTime,
                 ]
             },
-            "next_module": Self.optional(nextModule(after: module)),
+            "next_module": Self.optional(nextModule(after: module, from: links)),
         ] as [String: Any]
         return context
     }
 
     func index() -> [String: Any] {
+        let links = PageLinks(page: "")
         var context = common(title: content.config.title, description: content.config.description, path: "",
                              currentModule: nil, currentLesson: nil)
         context["modules"] = content.modules.enumerated().map { offset, module -> [String: Any] in
@@ -120,7 +145,7 @@ struct PageContext {
                 "number": offset + 1,
                 "title": module.title,
                 "summary": module.summary,
-                "url": Self.optional(module.comingSoon ? nil : urls.link(Self.modulePath(module))),
+                "url": Self.optional(module.comingSoon ? nil : links.to(Self.modulePath(module))),
                 "coming_soon": module.comingSoon,
                 "lesson_count": module.lessons.count,
                 "lessons_plural": module.lessons.count != 1,
@@ -129,11 +154,11 @@ struct PageContext {
         return context
     }
 
-    private func link(to lesson: Lesson) -> [String: Any] {
-        ["title": lesson.frontMatter.title, "url": urls.link(Self.lessonPath(lesson))]
+    private func item(linking lesson: Lesson, from links: PageLinks) -> [String: Any] {
+        ["title": lesson.frontMatter.title, "url": links.to(Self.lessonPath(lesson))]
     }
 
-    private func nextModule(after module: CourseModule) -> [String: Any]? {
+    private func nextModule(after module: CourseModule, from links: PageLinks) -> [String: Any]? {
         guard let index = content.modules.firstIndex(where: { $0.slug == module.slug }),
               index + 1 < content.modules.count else { return nil }
         let next = content.modules[index + 1]
@@ -141,7 +166,7 @@ struct PageContext {
             "title": next.title,
             "summary": next.summary,
             "coming_soon": next.comingSoon,
-            "url": Self.optional(next.comingSoon ? nil : urls.link(Self.modulePath(next))),
+            "url": Self.optional(next.comingSoon ? nil : links.to(Self.modulePath(next))),
         ]
     }
 }

@@ -28,7 +28,7 @@ public struct SiteBuilder {
     public static func defaultStages(cache: ResultCache?) -> [any LessonStage] {
         [
             ParseMarkdown(),
-            RootRelativeLinks(),
+            PageRelativeLinks(),
             IncludeFiles(),
             RunExperiments(cache: cache),
             RenderMath(),

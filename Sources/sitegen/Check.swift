@@ -31,6 +31,9 @@ extension SitegenCommand {
                     print("  \(link.url)  (\(link.location))")
                 }
             }
+            if !report.warnings.isEmpty {
+                FileHandle.standardError.write(Data((DiagnosticList(report.warnings).description + "\n").utf8))
+            }
             if report.problems.isEmpty {
                 Terminal.status("checked \(report.checked) references: all internal links, anchors, images and assets resolve")
                 return

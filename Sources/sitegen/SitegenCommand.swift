@@ -6,7 +6,7 @@ struct SitegenCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "sitegen",
         abstract: "Build a static course site from markdown lessons whose experiments are executed at build time.",
-        subcommands: [Build.self, Serve.self, Check.self, Verify.self, New.self, Bench.self],
+        subcommands: [Build.self, Serve.self, Check.self, Publish.self, Verify.self, New.self, Bench.self],
         defaultSubcommand: Build.self
     )
 }

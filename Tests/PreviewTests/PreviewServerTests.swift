@@ -19,7 +19,7 @@ import Testing
         #expect(home.body.contains("new EventSource(\"/_sitegen/events\")"))
         #expect(try !site.read("public/index.html").contains("EventSource"))
 
-        let css = try #require(home.body.firstMatch(of: /href="\/courses\/ml\/(assets\/style\.[0-9a-f]{10}\.css)"/)?.1)
+        let css = try #require(home.body.firstMatch(of: /href="(assets\/style\.[0-9a-f]{10}\.css)"/)?.1)
         let stylesheet = try await RawHTTP.get("/courses/ml/\(css)", port: port)
         #expect(stylesheet.status == 200)
         #expect(stylesheet.headers["content-type"] == "text/css; charset=utf-8")

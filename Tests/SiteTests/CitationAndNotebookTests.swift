@@ -143,7 +143,7 @@ import Testing
             "markdown: ## References\n\n1. Diederik P. Kingma and Jimmy Ba. 2015. Adam: A Method for Stochastic Optimization. In *International Conference on Learning Representations*. [arXiv:1412.6980](https://arxiv.org/abs/1412.6980)\n2. Yurii Nesterov. 1983. A Method. *Soviet Math. Dokl.* [doi:10.1/n](https://doi.org/10.1/n)\n3. Priya Goyal, Piotr Dollár, et al. 2017. Large Minibatch <SGD>. [https://arxiv.org/abs/1706.02677](https://arxiv.org/abs/1706.02677)",
         ])
         let html = try site.output("intro/first/index.html")
-        #expect(html.contains("<p class=\"lesson-actions\"><a href=\"/courses/ml/intro/first/first.ipynb\" download>Download as notebook</a> · <a href=\"https://colab.research.google.com/github/example/course/blob/site/public/intro/first/first.ipynb\">Open in Colab</a> · <a href=\"https://github.com/example/course/edit/site/content/intro/first.md\">Edit this page</a></p>"))
+        #expect(html.contains("<p class=\"lesson-actions\"><a href=\"first.ipynb\" download>Download as notebook</a> · <a href=\"https://colab.research.google.com/github/example/course/blob/site/public/intro/first/first.ipynb\">Open in Colab</a> · <a href=\"https://github.com/example/course/edit/site/content/intro/first.md\">Edit this page</a></p>"))
     }
 
     @Test func calloutsBecomeQuotesAndSharedScriptsAreWrittenToDisk() {

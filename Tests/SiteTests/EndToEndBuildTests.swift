@@ -31,7 +31,7 @@ import Testing
         #expect(html.contains("<td style=\"text-align:right\">0.069</td>"))
         #expect(html.contains("<code class=\"language-python\">"))
         #expect(html.contains("<time datetime=\"2026-03-14\">14 March 2026</time>"))
-        #expect(html.contains("<a class=\"pager-prev\" href=\"/courses/ml/intro/second/\" rel=\"prev\">"))
+        #expect(html.contains("<a class=\"pager-prev\" href=\"../second/index.html\" rel=\"prev\">"))
         #expect(html.contains("<strong>Later module</strong>"))  // next module, coming soon
         #expect(html.contains("<span class=\"badge\">coming soon</span>"))
     }
@@ -49,7 +49,7 @@ import Testing
         defer { site.remove() }
         try site.build()
         let index = try site.output("index.html")
-        #expect(index.contains("<a href=\"/courses/ml/intro/\"><span class=\"card-number\">1</span> Introduction</a>"))
+        #expect(index.contains("<a href=\"intro/index.html\"><span class=\"card-number\">1</span> Introduction</a>"))
         #expect(index.contains("<strong><span class=\"card-number\">2</span> Later module</strong> <span class=\"badge\">coming soon</span>"))
         let module = try site.output("intro/index.html")
         #expect(module.contains("<p>This module has <strong>two</strong> lessons.</p>"))
@@ -66,7 +66,8 @@ import Testing
         let css = try #require(tree.keys.first { $0.hasPrefix("assets/style.") && $0.hasSuffix(".css") })
         #expect(css.count == "assets/style.".count + 10 + ".css".count)
         let html = try site.output("index.html")
-        #expect(html.contains("<link rel=\"stylesheet\" href=\"/courses/ml/\(css)\">"))
+        #expect(html.contains("<link rel=\"stylesheet\" href=\"\(css)\">"))
+        #expect(try site.output("intro/first/index.html").contains("<link rel=\"stylesheet\" href=\"../../\(css)\">"))
         // Changing the stylesheet changes its name.
         try site.write("templates/assets/style.css", try site.read("templates/assets/style.css") + "\nbody{}\n")
         try site.build()
@@ -85,9 +86,14 @@ import Testing
         let site = try SiteTest(fixture: "basic", options: BuildOptions(baseURL: "/other/"))
         defer { site.remove() }
         try site.build()
+        // Pages link relative to themselves whatever the base path; without an origin there is no
+        // canonical link (a root-relative one names the wrong page once the folder moves).
         let html = try site.output("intro/first/index.html")
-        #expect(html.contains("<link rel=\"canonical\" href=\"/other/intro/first/\">"))
-        #expect(html.contains("href=\"/other/intro/\""))
+        #expect(!html.contains("rel=\"canonical\""))
+        #expect(!html.contains("og:url"))
+        #expect(html.contains("<p class=\"lesson-module\"><a href=\"../index.html\">Introduction</a></p>"))
+        #expect(try site.output("404.html").contains("<a href=\"/other/intro/\">Introduction</a>"))
+        #expect(try site.output("sitemap.xml").contains("<loc>/other/intro/first/</loc>"))
     }
 
     @Test func twoBuildsAreByteIdentical() throws {

@@ -33,7 +33,7 @@ import Testing
     @Test func headerNamesTheCourseAndTrack() throws {
         let (site, html) = try built()
         defer { site.remove() }
-        #expect(html.contains("<a class=\"site-title\" href=\"/learn/\">Feature Course</a>"))
+        #expect(html.contains("<a class=\"site-title\" href=\"../../index.html\">Feature Course</a>"))
         #expect(html.contains("<span class=\"site-track\">Design track</span>"))
     }
 
@@ -54,12 +54,12 @@ import Testing
     @Test func sidebarMarksTheCurrentLessonAndModule() throws {
         let (site, html) = try built()
         defer { site.remove() }
-        #expect(html.contains("<li><a href=\"/learn/course/tour/\" aria-current=\"page\">A tour of the furniture</a></li>"))
-        #expect(html.contains("<li><a href=\"/learn/course/second/\">Second lesson</a></li>"))
-        #expect(html.contains("<a href=\"/learn/course/\" aria-current=\"true\">Course module</a>"))
+        #expect(html.contains("<li><a href=\"index.html\" aria-current=\"page\">A tour of the furniture</a></li>"))
+        #expect(html.contains("<li><a href=\"../second/index.html\">Second lesson</a></li>"))
+        #expect(html.contains("<a href=\"../index.html\" aria-current=\"true\">Course module</a>"))
         #expect(html.contains("<span class=\"nav-soon\">Upcoming module <small>coming soon</small></span>"))
         let module = try site.output("course/index.html")
-        #expect(module.contains("<a href=\"/learn/course/\" aria-current=\"page\">Course module</a>"))
+        #expect(module.contains("<a href=\"index.html\" aria-current=\"page\">Course module</a>"))
         #expect(!module.contains("aria-current=\"true\""))
         let index = try site.output("index.html")
         #expect(!index.contains("aria-current"))
@@ -71,7 +71,7 @@ import Testing
         #expect(html.contains("<h1>A tour of the furniture</h1>"))
         #expect(html.contains("<p class=\"lesson-summary\">Callouts, questions, comparison cards, math, code and an experiment.</p>"))
         #expect(html.contains("<span>12 min read</span> · <time datetime=\"2026-04-01\">1 April 2026</time>"))
-        #expect(html.contains("<p class=\"lesson-module\"><a href=\"/learn/course/\">Course module</a></p>"))
+        #expect(html.contains("<p class=\"lesson-module\"><a href=\"../index.html\">Course module</a></p>"))
     }
 
     @Test func tableOfContentsLinksEverySectionInOrder() throws {
@@ -92,11 +92,11 @@ import Testing
         let (site, html) = try built()
         defer { site.remove() }
         #expect(html.contains("<nav class=\"pager\" aria-label=\"Lessons\">"))
-        #expect(html.contains("<a class=\"pager-next\" href=\"/learn/course/second/\" rel=\"next\"><small>Next</small>Second lesson</a>"))
+        #expect(html.contains("<a class=\"pager-next\" href=\"../second/index.html\" rel=\"next\"><small>Next</small>Second lesson</a>"))
         #expect(!html.contains("pager-prev"))
         #expect(!html.contains("next-module"))  // only the module's last lesson shows the next module
         let last = try site.output("course/second/index.html")
-        #expect(last.contains("<a class=\"pager-prev\" href=\"/learn/course/tour/\" rel=\"prev\"><small>Previous</small>A tour of the furniture</a>"))
+        #expect(last.contains("<a class=\"pager-prev\" href=\"../tour/index.html\" rel=\"prev\"><small>Previous</small>A tour of the furniture</a>"))
         #expect(last.contains("<div class=\"next-module is-soon\">"))
         #expect(last.contains("<strong>Upcoming module</strong>"))
         #expect(last.contains("<p>Not written yet.</p>"))
@@ -233,10 +233,11 @@ import Testing
         #expect(printRules.contains("figure, table, pre, .chart,") && printRules.contains("break-inside: avoid;"))
     }
 
+    /// The asset a lesson page (two folders deep) links to: `../../assets/style.<hash>.css` → `assets/style.<hash>.css`.
     private func assetPath(in html: String, suffix: String) -> String? {
-        let pattern = "/learn/(assets/[^\"]+\\\(suffix))\""
+        let pattern = "\"\\.\\./\\.\\./assets/[^\"]+\\\(suffix)\""
         guard let range = html.range(of: pattern, options: .regularExpression) else { return nil }
-        return String(html[range].dropFirst("/learn/".count).dropLast())
+        return String(html[range].dropFirst("\"../../".count).dropLast())
     }
 
     private func stylesheet(_ site: SiteTest, _ html: String) throws -> String {

@@ -26,6 +26,7 @@ import tempfile
 import threading
 import time
 
+import devtools
 from devtools import Browser, evaluate
 
 WIDTHS = [375, 1280]
@@ -78,40 +79,7 @@ OVERFLOW_PROBE = r"""
 
 def load(browser, session, url):
     """Navigates and waits for the load event; returns the problems seen while loading."""
-    browser.events = [e for e in browser.events if e.get("sessionId") != session]
-    browser.send("Page.navigate", {"url": url}, session)
-    browser.wait_for("Page.loadEventFired", session)
-    time.sleep(0.15)
-    # Drain whatever arrived (late console messages, requests) without blocking.
-    browser.send("Runtime.evaluate", {"expression": "1"}, session)
-    problems = []
-    session_events = [e for e in browser.events if e.get("sessionId") == session]
-    urls = {e["params"].get("requestId"): e["params"].get("request", {}).get("url", "")
-            for e in session_events if e.get("method") == "Network.requestWillBeSent"}
-    for event in session_events:
-        method, params = event.get("method"), event.get("params", {})
-        if method == "Runtime.consoleAPICalled" and params.get("type") in ("error", "assert"):
-            text = " ".join(str(a.get("value", a.get("description", ""))) for a in params.get("args", []))
-            problems.append(f"console error: {text}")
-        elif method == "Runtime.exceptionThrown":
-            details = params.get("exceptionDetails", {})
-            text = details.get("exception", {}).get("description") or details.get("text")
-            problems.append(f"uncaught exception: {text}")
-        elif method == "Log.entryAdded" and params.get("entry", {}).get("level") == "error":
-            entry = params["entry"]
-            problems.append(f"console error: {entry.get('text')} {entry.get('url', '')}".rstrip())
-        elif method == "Network.requestWillBeSent":
-            request_url = params.get("request", {}).get("url", "")
-            if not (request_url.startswith(ORIGIN) or request_url.startswith(("data:", "about:", "blob:"))):
-                problems.append(f"request outside the site: {request_url}")
-        elif method == "Network.loadingFailed" and not params.get("canceled"):
-            problems.append(f"failed request: {params.get('errorText')} {urls.get(params.get('requestId'), '')}".rstrip())
-        elif method == "Network.responseReceived":
-            response = params.get("response", {})
-            if response.get("status", 200) >= 400:
-                problems.append(f"HTTP {response.get('status')}: {response.get('url')}")
-    browser.events = [e for e in browser.events if e.get("sessionId") != session]
-    return problems
+    return devtools.load(browser, session, url, lambda request: request.startswith(ORIGIN))
 
 
 def shoot(browser, session, path, full_page):
@@ -269,10 +237,7 @@ def main():
     with tempfile.TemporaryDirectory(prefix="sitegen-chromium-") as profile:
         browser = Browser(chromium, profile)
         try:
-            target = browser.send("Target.createTarget", {"url": "about:blank"})["targetId"]
-            session = browser.send("Target.attachToTarget", {"targetId": target, "flatten": True})["sessionId"]
-            for domain in ("Page", "Runtime", "Log", "Network"):
-                browser.send(f"{domain}.enable", {}, session)
+            session = browser.new_session()
             for page in pages:
                 url = ORIGIN + (page[:-len("index.html")] if page.endswith("index.html") else page)
                 for width in WIDTHS:

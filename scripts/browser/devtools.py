@@ -73,6 +73,14 @@ class Browser:
                     return event
             self.events.append(self._read_message(deadline))
 
+    def new_session(self):
+        """A fresh tab, attached, with the Page, Runtime, Log and Network events on; returns its session id."""
+        target = self.send("Target.createTarget", {"url": "about:blank"})["targetId"]
+        session = self.send("Target.attachToTarget", {"targetId": target, "flatten": True})["sessionId"]
+        for domain in ("Page", "Runtime", "Log", "Network"):
+            self.send(f"{domain}.enable", {}, session)
+        return session
+
     def close(self):
         try:
             self.send("Browser.close", timeout=5)
@@ -90,3 +98,45 @@ def evaluate(browser, session, expression):
     if "exceptionDetails" in result:
         raise RuntimeError(result["exceptionDetails"].get("text", "exception"))
     return result["result"].get("value")
+
+
+def load(browser, session, url, inside):
+    """Navigates to `url`, waits for the load event and returns what a reader would have met while it
+    loaded: console errors, uncaught exceptions, failed requests, HTTP errors, and requests for which
+    `inside(url)` is false (anything leaving the site)."""
+    browser.events = [e for e in browser.events if e.get("sessionId") != session]
+    result = browser.send("Page.navigate", {"url": url}, session)
+    if result.get("errorText"):
+        return [f"cannot open {url}: {result['errorText']}"]
+    browser.wait_for("Page.loadEventFired", session)
+    time.sleep(0.15)
+    # Drain whatever arrived (late console messages, requests) without blocking.
+    browser.send("Runtime.evaluate", {"expression": "1"}, session)
+    problems = []
+    session_events = [e for e in browser.events if e.get("sessionId") == session]
+    urls = {e["params"].get("requestId"): e["params"].get("request", {}).get("url", "")
+            for e in session_events if e.get("method") == "Network.requestWillBeSent"}
+    for event in session_events:
+        method, params = event.get("method"), event.get("params", {})
+        if method == "Runtime.consoleAPICalled" and params.get("type") in ("error", "assert"):
+            text = " ".join(str(a.get("value", a.get("description", ""))) for a in params.get("args", []))
+            problems.append(f"console error: {text}")
+        elif method == "Runtime.exceptionThrown":
+            details = params.get("exceptionDetails", {})
+            text = details.get("exception", {}).get("description") or details.get("text")
+            problems.append(f"uncaught exception: {text}")
+        elif method == "Log.entryAdded" and params.get("entry", {}).get("level") == "error":
+            entry = params["entry"]
+            problems.append(f"console error: {entry.get('text')} {entry.get('url', '')}".rstrip())
+        elif method == "Network.requestWillBeSent":
+            request_url = params.get("request", {}).get("url", "")
+            if not (inside(request_url) or request_url.startswith(("data:", "about:", "blob:"))):
+                problems.append(f"request outside the site: {request_url}")
+        elif method == "Network.loadingFailed" and not params.get("canceled"):
+            problems.append(f"failed request: {params.get('errorText')} {urls.get(params.get('requestId'), '')}".rstrip())
+        elif method == "Network.responseReceived":
+            response = params.get("response", {})
+            if response.get("status", 200) >= 400:
+                problems.append(f"HTTP {response.get('status')}: {response.get('url')}")
+    browser.events = [e for e in browser.events if e.get("sessionId") != session]
+    return problems

@@ -13,6 +13,13 @@ free_port() {
   python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()'
 }
 
+# Installs Debian's chromium when missing (scripts/setup.sh --browser) and prints its path; fails with a
+# message naming the calling check ($1) when it cannot.
+chromium_binary() {
+  "$root/scripts/setup.sh" --browser >&2
+  command -v chromium || { echo "$1: chromium is not installed and could not be installed" >&2; return 1; }
+}
+
 # Makes the venv $1 (outside the repository) with PyPI's package $2, unless the command that follows
 # already succeeds: ensure_pypi_venv "$venv" nbformat "$venv/bin/python" -c 'import nbformat'
 ensure_pypi_venv() {

@@ -36,7 +36,7 @@ public struct LinkChecker {
         let pages = tree.files.keys.filter { $0.hasSuffix(".html") }.sorted()
         for page in pages {
             guard let found = references(page) else { continue }
-            var finder = SourceFinder(lesson: sources[page], urls: urls)
+            var finder = SourceFinder(lesson: sources[page])
             for reference in found.references {
                 report.checked += 1
                 // Looked up only for references that are reported, so working template links (the
@@ -53,6 +53,9 @@ public struct LinkChecker {
                     guard let file = resolve(path) else {
                         report.problems.append(.error(at: location, "broken \(Self.noun(reference)) '\(reference.value)': the site has no file \(path.isEmpty || path.hasSuffix("/") ? path + "index.html" : path) (checked \(outputDisplay)/\(page))"))
                         continue
+                    }
+                    if page != PublishingFiles.notFoundPath, let reason = Self.notPortable(reference.value, resolvedTo: file, path: path) {
+                        report.warnings.append(.warning(at: location, "'\(reference.value)' \(reason)"))
                     }
                     guard let fragment, !fragment.isEmpty, file.hasSuffix(".html") else { continue }
                     _ = references(file)
@@ -77,6 +80,17 @@ public struct LinkChecker {
         return tree.files[path + "/index.html"] != nil ? path + "/index.html" : nil
     }
 
+    /// Why a working link would break once the site is opened from disk or moved to another path, if it would.
+    static func notPortable(_ value: String, resolvedTo file: String, path: String) -> String? {
+        if value.hasPrefix("/"), !value.hasPrefix("//") {
+            return "is root-relative: it works only where the site is served at this base path, not opened from disk or moved; link relative to the page (in a template, from {{root}})"
+        }
+        if PageLinks.scheme(of: value) == nil, !value.hasPrefix("//"), file.hasSuffix("index.html"), file != path {
+            return "names a folder: opened from disk a browser shows a folder listing there, not its index.html; name the index.html in the link"
+        }
+        return nil
+    }
+
     private func outputLocation(_ page: String, _ reference: HTMLReferences.Reference) -> SourceLocation {
         SourceLocation(file: "\(outputDisplay)/\(page)", line: reference.line, column: reference.column)
     }
@@ -94,6 +108,8 @@ public struct LinkChecker {
 public struct LinkCheckReport: Sendable {
     /// Broken references, each at its source.
     public var problems: [Diagnostic] = []
+    /// References that work when served but not opened from disk (root-relative, or naming a folder).
+    public var warnings: [Diagnostic] = []
     /// External links in page order (not fetched).
     public var external: [ExternalLink] = []
     /// References looked at.

@@ -17,7 +17,7 @@ enum LinkTarget: Equatable {
         let trimmed = value.trimmingCharacters(in: .whitespaces)
         guard !trimmed.isEmpty else { return .ignored }
         let lowered = trimmed.lowercased()
-        if let scheme = Self.scheme(of: lowered) {
+        if let scheme = PageLinks.scheme(of: lowered) {
             guard ["http", "https"].contains(scheme) else {
                 return scheme == "mailto" ? .external(trimmed) : .ignored
             }
@@ -73,13 +73,4 @@ enum LinkTarget: Equatable {
     }
 
     private static func decode(_ path: String) -> String { path.removingPercentEncoding ?? path }
-
-    /// The URL scheme (`https`, `mailto`), if `text` starts with one.
-    private static func scheme(of text: String) -> String? {
-        guard let colon = text.firstIndex(of: ":") else { return nil }
-        let candidate = text[..<colon]
-        guard let first = candidate.first, first.isLetter,
-              candidate.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "+" || $0 == "-" || $0 == "." }) else { return nil }
-        return String(candidate)
-    }
 }

@@ -13,14 +13,15 @@ struct SourceFinder {
     private var lines: [String] = []
     private let file: String
 
-    init(lesson: Lesson?, urls: SiteURLs) {
+    init(lesson: Lesson?) {
         file = lesson?.sourcePath ?? ""
         guard let lesson else { return }
+        let page = PageLinks(page: PageContext.pagePath(of: lesson))
         var found: [Found] = []
         Self.collect(lesson.blocks, into: &found)
         // Markdown URLs are escaped on the way to the page; raw HTML attributes are published as written.
         links = found.map { link in
-            let published = RootRelativeLinks.published(link.url, urls: urls)
+            let published = page.published(link.url)
             return (link.inHTML ? published : HTMLEscape.url(published), link.url, link.line)
         }
         if let text = try? String(contentsOfFile: lesson.absolutePath, encoding: .utf8) {

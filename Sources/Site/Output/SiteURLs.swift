@@ -1,8 +1,10 @@
 import Foundation
 
-/// Turns page paths into links under the site's base URL: `https://example.org/courses/ml/` gives
-/// links `/courses/ml/optimisers/` and canonical `https://example.org/courses/ml/optimisers/`;
-/// a bare path such as `/courses/ml/` gives the same links and root-relative canonicals.
+/// Where the site lives, from its base URL: `https://example.org/courses/ml/` gives the origin
+/// `https://example.org` and the base path `/courses/ml/`, so canonical
+/// `https://example.org/courses/ml/optimisers/`; a bare path such as `/courses/ml/` gives no origin.
+/// Only what must name the site's address uses it (canonical and `og:url`, sitemap, feed, the 404
+/// page, the preview server's mount point); pages link to each other with `PageLinks`.
 public struct SiteURLs: Sendable, Equatable {
     /// Always starts and ends with `/`.
     public let basePath: String
@@ -25,9 +27,6 @@ public struct SiteURLs: Sendable, Equatable {
         self.basePath = path
         self.origin = origin
     }
-
-    /// A page or file path relative to the site root (`optimisers/`, `assets/x.css`) as a link.
-    public func link(_ path: String) -> String { basePath + path }
 
     public func canonical(_ path: String) -> String { origin + basePath + path }
 }

@@ -131,32 +131,7 @@ public struct ScriptVerifier {
         return problems
     }
 
-    struct ProcessResult {
-        var status: Int32
-        var output: String
-        var errors: String
-    }
-
-    func run(_ arguments: [String], in folder: String, timeout: TimeInterval) throws -> ProcessResult {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = arguments
-        process.currentDirectoryURL = URL(fileURLWithPath: folder)
-        let out = Pipe()
-        let errorFile = (NSTemporaryDirectory() as NSString).appendingPathComponent("sitegen-verify-\(UUID().uuidString).err")
-        FileManager.default.createFile(atPath: errorFile, contents: nil)
-        defer { try? FileManager.default.removeItem(atPath: errorFile) }
-        process.standardOutput = out
-        process.standardError = FileHandle(forWritingAtPath: errorFile)
-        try process.run()
-        // A script that runs past the timeout is stopped; reading stdout then ends.
-        let watchdog = DispatchWorkItem { [process] in if process.isRunning { process.terminate() } }
-        DispatchQueue.global().asyncAfter(deadline: .now() + timeout, execute: watchdog)
-        let outData = out.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        watchdog.cancel()
-        let errData = FileManager.default.contents(atPath: errorFile) ?? Data()
-        return ProcessResult(status: process.terminationStatus, output: String(decoding: outData, as: UTF8.self),
-                             errors: String(decoding: errData, as: UTF8.self))
+    func run(_ arguments: [String], in folder: String, timeout: TimeInterval) throws -> ExternalProcess.Result {
+        try ExternalProcess.run(arguments, in: folder, timeout: timeout)
     }
 }
