@@ -7,13 +7,15 @@ no console error or uncaught exception, no failed or non-2xx request, no request
 overflow of the page (document.documentElement.scrollWidth <= viewport width), and chart labels of at
 least MIN_CHART_TEXT px as rendered (font size × the SVG's scale). It also checks, on
 the first lesson-like page, that the theme toggle switches and remembers the theme, and that a page
-loaded with JavaScript disabled still shows its content. A screenshot of each combination is
+loaded with JavaScript disabled still shows its content. With --axe PATH (axe-core's axe.min.js) it
+runs the axe-core audit (rules tagged wcag2a, wcag2aa, wcag21aa and best-practice) on every page at
+both widths in both themes and fails on any violation. A screenshot of each combination is
 written to the screenshots folder.
 
 Talks to Chromium over the DevTools protocol on a pipe (devtools.py), so it needs only the Python
 standard library.
 
-usage: check.py SITE_DIR SCREENSHOT_DIR [--chromium PATH] [--full-page]
+usage: check.py SITE_DIR SCREENSHOT_DIR [--chromium PATH] [--axe AXE_MIN_JS] [--full-page]
 """
 import base64
 import functools
@@ -73,6 +75,22 @@ OVERFLOW_PROBE = r"""
     main: !!document.querySelector('main'), text: document.body.innerText.length});
 })()
 """
+
+
+AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21aa", "best-practice"]
+AXE_RUN = """(async () => {
+  const result = await axe.run(document, {runOnly: {type: 'tag', values: %s}, resultTypes: ['violations']});
+  return JSON.stringify(result.violations.map(v => ({id: v.id, impact: v.impact, help: v.help,
+    nodes: v.nodes.map(n => n.target.join(' ')).slice(0, 5), count: v.nodes.length})));
+})()""" % json.dumps(AXE_TAGS)
+
+
+def axe_problems(browser, session, axe_source):
+    """Runs axe-core on the loaded page; one problem per violated rule, naming up to five elements."""
+    evaluate(browser, session, axe_source + "\n;0")
+    violations = json.loads(evaluate(browser, session, AXE_RUN))
+    return [f"axe {v['impact']} {v['id']}: {v['help']} ({v['count']} element{'s' if v['count'] != 1 else ''}: "
+            f"{', '.join(v['nodes'])}{', …' if v['count'] > 5 else ''})" for v in violations]
 
 
 def load(browser, session, url):
@@ -198,6 +216,12 @@ def main():
         i = args.index("--chromium")
         chromium = args[i + 1]
         del args[i:i + 2]
+    axe_source = None
+    if "--axe" in args:
+        i = args.index("--axe")
+        with open(args[i + 1], encoding="utf-8") as f:
+            axe_source = f.read()
+        del args[i:i + 2]
     if "--full-page" in args:
         args.remove("--full-page")
         full_page = True
@@ -246,6 +270,8 @@ def main():
                             problems.append(f"chart labels render at {probe['minChartText']:.1f} px, below {MIN_CHART_TEXT} px")
                         if probe["theme"] != theme:
                             problems.append(f"color-scheme is '{probe['theme']}', expected '{theme}'")
+                        if axe_source:
+                            problems += axe_problems(browser, session, axe_source)
                         name = page.replace("/", "_").removesuffix(".html")
                         shoot(browser, session, os.path.join(shots, f"{name}-{width}-{theme}.png"), full_page)
                         if problems:

@@ -40,7 +40,8 @@ public struct ExperimentFigure: Sendable {
         }
         if let chart = spec.chart {
             let rendered = ResultChart(spec: spec, chart: chart, result: result).render()
-            body += "<div class=\"chart\">\n\(rendered.svg)\n</div>\n"
+            // Focusable (and named): on a phone the chart box scrolls sideways.
+            body += "<div class=\"chart\" role=\"group\" tabindex=\"0\" aria-label=\"\(HTMLEscape.escape(rendered.title))\">\n\(rendered.svg)\n</div>\n"
             body += "<details class=\"chart-data\"><summary>The data behind the chart</summary>\n\(rendered.table)\n</details>\n"
         }
         if !problems.isEmpty { throw DiagnosticList(problems) }

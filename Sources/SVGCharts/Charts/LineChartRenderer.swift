@@ -68,13 +68,13 @@ struct LineChartRenderer {
             labels += "<line class=\"sgc-rule\" x1=\"\(c(r.x))\" x2=\"\(c(r.x))\" y1=\"\(c(baseline - LineChartLayout.noteSize * 0.8))\" y2=\"\(c(plot.top))\"/>"
         }
         guard !rules.isEmpty || !labels.isEmpty else { return "" }
-        return "<g aria-label=\"annotations\">" + rules + labels + "</g>"
+        return "<g role=\"group\" aria-label=\"annotations\">" + rules + labels + "</g>"
     }
 
     private func series(_ s: Series, index: Int, clip: Bool) -> String {
         let path = LinePath(series: s, x: layout.x, y: layout.y)
         let shape = MarkerShape.forSeries(index)
-        var out = "<g class=\"sgc-series \(Theme.seriesClass(index))\" aria-label=\"series \(s.label.xmlEscaped)\""
+        var out = "<g class=\"sgc-series \(Theme.seriesClass(index))\" role=\"group\" aria-label=\"series \(s.label.xmlEscaped)\""
         out += clip ? " clip-path=\"url(#\(id)-clip)\">" : ">"
         var markers: [Downsample.Pixel] = []
         switch s.mark {
@@ -120,7 +120,7 @@ struct LineChartRenderer {
         guard !layout.directLabels.isEmpty || !layout.endLabels.isEmpty else { return "" }
         let x0 = layout.plot.right
         let textX = x0 + LineChartLayout.labelOffset(layout.directLabels)
-        var out = "<g aria-label=\"series labels\">"
+        var out = "<g role=\"group\" aria-label=\"series labels\">"
         for label in layout.endLabels {
             // Inside the plot, right of the series' last point (left of it when the text would leave the chart).
             guard let px = layout.x(label.x) else { continue }

@@ -34,7 +34,7 @@ struct Legend {
     func svg(fontSize: Double) -> String {
         guard !entries.isEmpty else { return "" }
         let c = NumberText.coordinate
-        var out = "<g aria-label=\"legend\">"
+        var out = "<g role=\"group\" aria-label=\"legend\">"
         for e in entries {
             out += "<g class=\"sgc-series \(Theme.seriesClass(e.index))\">"
             out += "<path class=\"sgc-line\" d=\"M\(c(e.x)),\(c(e.y))H\(c(e.x + Legend.swatchWidth))\"/>"

@@ -21,7 +21,10 @@ enum CodeBlockRenderer {
             }
             html += "</div>\n"
         }
-        html += "<pre><code\(cls)>\(body)</code></pre>\n</div>\n"
+        // A long line scrolls the block sideways: the block is focusable (and named) so keyboard users can scroll it.
+        let name = fence.attributes["title"] ?? (language.isEmpty ? "" : language)
+        html += "<pre tabindex=\"0\" role=\"group\" aria-label=\"\(HTMLEscape.escape(name.isEmpty ? "Code" : "Code: " + name))\">"
+        html += "<code\(cls)>\(body)</code></pre>\n</div>\n"
         return html
     }
 }
