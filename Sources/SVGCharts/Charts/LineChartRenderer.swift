@@ -74,7 +74,7 @@ struct LineChartRenderer {
     private func series(_ s: Series, index: Int, clip: Bool) -> String {
         let path = LinePath(series: s, x: layout.x, y: layout.y)
         let shape = MarkerShape.forSeries(index)
-        var out = "<g class=\"sgc-series \(Theme.seriesClass(index))\" role=\"group\" aria-label=\"series \(s.label.xmlEscaped)\""
+        var out = "<g class=\"sgc-series \(Theme.seriesClass(index))\" role=\"group\" aria-label=\"series \(s.label.xmlEscaped)\" data-series=\"\(index)\""
         out += clip ? " clip-path=\"url(#\(id)-clip)\">" : ">"
         var markers: [Downsample.Pixel] = []
         switch s.mark {
@@ -126,15 +126,15 @@ struct LineChartRenderer {
             guard let px = layout.x(label.x) else { continue }
             let text = chart.series[label.series].label
             let fits = px + 8 + TextWidth.width(text, fontSize: fs) <= layout.size.width - 2
-            out += "<text class=\"sgc-key sgc-halo \(Theme.seriesClass(label.series))\" x=\"\(c(fits ? px + 8 : px - 8))\" y=\"\(c(label.y))\" dy=\"0.32em\"\(fits ? "" : " text-anchor=\"end\"")>\(text.xmlEscaped)</text>"
+            out += "<text class=\"sgc-key sgc-halo \(Theme.seriesClass(label.series))\" data-series=\"\(label.series)\" x=\"\(c(fits ? px + 8 : px - 8))\" y=\"\(c(label.y))\" dy=\"0.32em\"\(fits ? "" : " text-anchor=\"end\"")>\(text.xmlEscaped)</text>"
         }
         for label in layout.directLabels {
             let cls = Theme.seriesClass(label.series)
             if textX - x0 > 12 {
                 // Leader (drawn for every label once any label was nudged): level with the line end, then to the label.
-                out += "<path class=\"sgc-leader \(cls)\" d=\"M\(c(x0 + 5)),\(c(label.anchor))H\(c(x0 + 8))L\(c(textX - 3)),\(c(label.y))\"/>"
+                out += "<path class=\"sgc-leader \(cls)\" data-series=\"\(label.series)\" d=\"M\(c(x0 + 5)),\(c(label.anchor))H\(c(x0 + 8))L\(c(textX - 3)),\(c(label.y))\"/>"
             }
-            out += "<text class=\"sgc-key \(cls)\" x=\"\(c(textX))\" y=\"\(c(label.y))\" dy=\"0.32em\">\(chart.series[label.series].label.xmlEscaped)</text>"
+            out += "<text class=\"sgc-key \(cls)\" data-series=\"\(label.series)\" x=\"\(c(textX))\" y=\"\(c(label.y))\" dy=\"0.32em\">\(chart.series[label.series].label.xmlEscaped)</text>"
         }
         return out + "</g>"
     }
