@@ -9,7 +9,9 @@ least MIN_CHART_TEXT px as rendered (font size × the SVG's scale). It also chec
 the first lesson-like page, that the theme toggle switches and remembers the theme, and that a page
 loaded with JavaScript disabled still shows its content. With --axe PATH (axe-core's axe.min.js) it
 runs the axe-core audit (rules tagged wcag2a, wcag2aa, wcag21aa and best-practice) on every page at
-both widths in both themes and fails on any violation. A screenshot of each combination is
+both widths in both themes and fails on any violation. On every page with interactive figures it drives them with the
+keyboard alone, the mouse and touch (widgets.py): readouts must equal the CSV, toggles and folds must work, and
+no console error may appear. A screenshot of each combination is
 written to the screenshots folder.
 
 Talks to Chromium over the DevTools protocol on a pipe (devtools.py), so it needs only the Python
@@ -28,6 +30,7 @@ import threading
 import time
 
 from devtools import Browser, evaluate
+from widgets import widget_problems
 
 WIDTHS = [375, 1280]
 THEMES = ["light", "dark"]
@@ -91,6 +94,22 @@ def axe_problems(browser, session, axe_source):
     violations = json.loads(evaluate(browser, session, AXE_RUN))
     return [f"axe {v['impact']} {v['id']}: {v['help']} ({v['count']} element{'s' if v['count'] != 1 else ''}: "
             f"{', '.join(v['nodes'])}{', …' if v['count'] > 5 else ''})" for v in violations]
+
+
+def late_problems(browser, session):
+    """Console errors and uncaught exceptions since the page loaded (while its widgets were driven)."""
+    browser.send("Runtime.evaluate", {"expression": "1"}, session)
+    problems = []
+    for event in [e for e in browser.events if e.get("sessionId") == session]:
+        method, params = event.get("method"), event.get("params", {})
+        if method == "Runtime.consoleAPICalled" and params.get("type") in ("error", "assert"):
+            problems.append("console error while using the page: " + " ".join(
+                str(a.get("value", a.get("description", ""))) for a in params.get("args", [])))
+        elif method == "Runtime.exceptionThrown":
+            details = params.get("exceptionDetails", {})
+            problems.append(f"uncaught exception while using the page: {details.get('exception', {}).get('description') or details.get('text')}")
+    browser.events = [e for e in browser.events if e.get("sessionId") != session]
+    return problems
 
 
 def load(browser, session, url):
@@ -272,6 +291,8 @@ def main():
                             problems.append(f"color-scheme is '{probe['theme']}', expected '{theme}'")
                         if axe_source:
                             problems += axe_problems(browser, session, axe_source)
+                        problems += widget_problems(browser, session, os.path.join(site, page))
+                        problems += late_problems(browser, session)
                         name = page.replace("/", "_").removesuffix(".html")
                         shoot(browser, session, os.path.join(shots, f"{name}-{width}-{theme}.png"), full_page)
                         if problems:
