@@ -320,7 +320,9 @@ import Testing
     }
 
     @Test func everyCustomPropertyUsedIsDefined() {
-        let defined = Set(Self.palette(":root {").keys).union(["font-body", "font-ui", "font-mono", "measure", "figure-max", "header-height"])
+        // --shown-lines is set on each folded listing by its own style attribute (FoldedListing).
+        let defined = Set(Self.palette(":root {").keys).union(["font-body", "font-ui", "font-mono", "measure", "figure-max", "header-height",
+                                                               "shown-lines"])
         for match in Self.css.matches(of: /var\(--([a-z0-9-]+)/) {
             #expect(defined.contains(String(match.output.1)), "var(--\(match.output.1)) has a value in :root")
         }

@@ -5,7 +5,9 @@ For each page, at 375 px and 1280 px wide, in the light and the dark colour sche
 no console error or uncaught exception, no failed or non-2xx request, no request leaving the site
 (the site is served from 127.0.0.1 and every other host is unresolvable), and no horizontal
 overflow of the page (document.documentElement.scrollWidth <= viewport width), and chart labels of at
-least MIN_CHART_TEXT px as rendered (font size × the SVG's scale). It also checks, on
+least MIN_CHART_TEXT px as rendered (font size × the SVG's scale), and no layout shift while the page
+loads (the scripts only add what is laid over the page). Each page's own JavaScript must stay within
+SCRIPT_BUDGET compressed. It also checks, on
 the first lesson-like page, that the theme toggle switches and remembers the theme, and that a page
 loaded with JavaScript disabled still shows its content. With --axe PATH (axe-core's axe.min.js) it
 runs the axe-core audit (rules tagged wcag2a, wcag2aa, wcag21aa and best-practice) on every page at
@@ -21,6 +23,8 @@ usage: check.py SITE_DIR SCREENSHOT_DIR [--chromium PATH] [--axe AXE_MIN_JS] [--
 """
 import base64
 import functools
+import gzip
+import re
 import http.server
 import json
 import os
@@ -37,6 +41,26 @@ THEMES = ["light", "dark"]
 HEIGHT = {375: 812, 1280: 900}
 # Chart labels must stay readable on a phone: no smaller than this many CSS pixels as rendered.
 MIN_CHART_TEXT = 11
+# The page's own JavaScript (its script files and inline scripts, not the JSON data figures embed), gzip-compressed.
+SCRIPT_BUDGET = 12 * 1024
+
+
+def script_bytes(site, page):
+    """Compressed size of the JavaScript a page runs: each script file once, plus its inline scripts."""
+    folder = os.path.dirname(os.path.join(site, page))
+    html = open(os.path.join(site, page), encoding="utf-8").read()
+    total = 0
+    for attributes, body in re.findall(r"<script([^>]*)>(.*?)</script>", html, re.S):
+        if "application/json" in attributes:
+            continue
+        source = re.search(r'src="([^"]+)"', attributes)
+        if source:
+            url = source.group(1)
+            path = os.path.join(site, url.lstrip("/")) if url.startswith("/") else os.path.join(folder, url)
+            with open(os.path.normpath(path), "rb") as f:
+                body = f.read()
+        total += len(gzip.compress(body if isinstance(body, bytes) else body.encode(), 9))
+    return total
 
 
 class Quiet(http.server.SimpleHTTPRequestHandler):
@@ -79,6 +103,13 @@ OVERFLOW_PROBE = r"""
 })()
 """
 
+
+# The page's cumulative layout shift since navigation (0 when nothing moved; PerformanceObserver reports only shifts).
+LAYOUT_SHIFT = """new Promise(done => {
+  setTimeout(() => done(0), 200);
+  new PerformanceObserver(list => done(list.getEntries().reduce((sum, e) => sum + (e.hadRecentInput ? 0 : e.value), 0)))
+    .observe({type: 'layout-shift', buffered: true});
+})"""
 
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21aa", "best-practice"]
 AXE_RUN = """(async () => {
@@ -289,6 +320,9 @@ def main():
                             problems.append(f"chart labels render at {probe['minChartText']:.1f} px, below {MIN_CHART_TEXT} px")
                         if probe["theme"] != theme:
                             problems.append(f"color-scheme is '{probe['theme']}', expected '{theme}'")
+                        shift = evaluate(browser, session, LAYOUT_SHIFT)
+                        if shift > 0:
+                            problems.append(f"layout shift while loading: {shift:.4f} (the scripts must not move what is drawn)")
                         if axe_source:
                             problems += axe_problems(browser, session, axe_source)
                         problems += widget_problems(browser, session, os.path.join(site, page))
@@ -303,6 +337,14 @@ def main():
                         else:
                             passed += 1
                             print(f"ok   {label}")
+                size = script_bytes(site, page)
+                label = f"{page}: its JavaScript is {size} bytes compressed (budget {SCRIPT_BUDGET})"
+                if size > SCRIPT_BUDGET:
+                    failed += 1
+                    print(f"FAIL {label}")
+                else:
+                    passed += 1
+                    print(f"ok   {label}")
                 # Without JavaScript the page still shows its text (nothing is rendered by scripts).
                 set_viewport(browser, session, 375, "light", scripts=False)
                 problems = load(browser, session, url)

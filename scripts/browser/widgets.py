@@ -15,14 +15,14 @@ KEYS = {"Tab": ("Tab", 9, ""), "Enter": ("Enter", 13, "\r"), "ArrowRight": ("Arr
         "ArrowLeft": ("ArrowLeft", 37, ""), "Home": ("Home", 36, ""), "End": ("End", 35, "")}
 
 STATE = r"""
-(() => {
+((withData) => {
   const a = document.activeElement;
   const boxes = [...document.querySelectorAll('.chart')].filter(b => b.querySelector('script.chart-readout'));
   const folds = [...document.querySelectorAll('.code-fold summary')];
   const chart = b => {
     const tip = b.querySelector('.chart-tip');
     return {figure: b.closest('figure') ? b.closest('figure').id : '',
-      data: JSON.parse(b.querySelector('script.chart-readout').textContent),
+      data: withData ? JSON.parse(b.querySelector('script.chart-readout').textContent) : null,
       shown: !!tip && !tip.hidden,
       head: tip ? (tip.querySelector('strong') || {}).textContent || '' : '',
       rows: tip ? [...tip.querySelectorAll('[data-series]')].map(r => [+r.dataset.series, r.querySelector('b').textContent]) : [],
@@ -36,7 +36,7 @@ STATE = r"""
       : a && a.classList.contains('chart-toggle') ? ['toggle', boxes.indexOf(a.closest('.chart')),
           [...a.parentElement.querySelectorAll('.chart-toggle')].indexOf(a)] : [a === document.body ? 'body' : 'other'],
     charts: boxes.map(chart), folds: folds.map(fold)});
-})()
+})(%s)
 """
 
 
@@ -49,8 +49,13 @@ def press(browser, session, name):
     browser.send("Input.dispatchKeyEvent", {"type": "keyUp", "key": key, "code": key, "windowsVirtualKeyCode": code}, session)
 
 
-def state(browser, session):
-    return json.loads(evaluate(browser, session, STATE))
+def state(browser, session, data=None):
+    """What the widgets show now; each chart's embedded data is taken from `data` (a first state) when given."""
+    now = json.loads(evaluate(browser, session, STATE % ("false" if data else "true")))
+    if data:
+        for chart, first in zip(now["charts"], data["charts"]):
+            chart["data"] = first["data"]
+    return now
 
 
 def number(text):
@@ -117,7 +122,7 @@ def keyboard_problems(browser, session, page_file):
     charts_seen, folds_seen, toggles_seen = set(), set(), set()
     for _ in range(600):
         press(browser, session, "Tab")
-        now = state(browser, session)
+        now = state(browser, session, first)
         kind = now["active"][0]
         if kind == "body":
             break
@@ -129,15 +134,15 @@ def keyboard_problems(browser, session, page_file):
             problems += readout_problems(now["charts"][c], n - 1, columns[c], found[c], f"{name}, focused")
             for key, index in (("ArrowLeft", n - 2), ("Home", 0), ("ArrowRight", 1), ("End", n - 1)):
                 press(browser, session, key)
-                problems += readout_problems(state(browser, session)["charts"][c], max(index, 0), columns[c], found[c],
+                problems += readout_problems(state(browser, session, first)["charts"][c], max(index, 0), columns[c], found[c],
                                              f"{name}, after {key}")
         elif kind == "toggle" and (now["active"][1], now["active"][2]) not in toggles_seen:
             c, k = now["active"][1], now["active"][2]
             toggles_seen.add((c, k))
             press(browser, session, "Enter")
-            off = state(browser, session)["charts"][c]
+            off = state(browser, session, first)["charts"][c]
             press(browser, session, "Enter")
-            on = state(browser, session)["charts"][c]
+            on = state(browser, session, first)["charts"][c]
             if off["pressed"][k] != "false" or not off["hidden"][k]:
                 problems.append(f"{now['charts'][c]['figure']}: Enter on legend toggle {k + 1} did not hide its series")
             if on["pressed"][k] != "true" or on["hidden"][k]:
@@ -147,9 +152,9 @@ def keyboard_problems(browser, session, page_file):
             folds_seen.add(f)
             before = now["folds"][f]
             press(browser, session, "Enter")
-            opened = state(browser, session)["folds"][f]
+            opened = state(browser, session, first)["folds"][f]
             press(browser, session, "Enter")
-            closed = state(browser, session)["folds"][f]
+            closed = state(browser, session, first)["folds"][f]
             if not before["height"] < before["full"]:
                 problems.append(f"folded listing {f + 1} is not folded ({before['height']} of {before['full']} px shown)")
             if not (opened["open"] and opened["height"] >= opened["full"] - 1):
@@ -163,13 +168,13 @@ def keyboard_problems(browser, session, page_file):
         problems.append(f"keyboard: Tab reached {len(toggles_seen)} of {toggles} legend toggles")
     if len(folds_seen) != len(first["folds"]):
         problems.append(f"keyboard: Tab reached {len(folds_seen)} of {len(first['folds'])} folded listings")
-    return problems, columns, found
+    return problems, columns, found, first
 
 
-def pointer_problems(browser, session, columns, found):
+def pointer_problems(browser, session, columns, found, first):
     """Hover and tap each chart at 40 % and 70 % of its points; click a legend toggle twice."""
     problems = []
-    count = len(state(browser, session)["charts"])
+    count = len(first["charts"])
     for c in range(count):
         for fraction, how in ((0.4, "hover"), (0.7, "tap")):
             where = json.loads(evaluate(browser, session, f"""(() => {{
@@ -191,7 +196,7 @@ def pointer_problems(browser, session, columns, found):
                 point = [{"x": where["x"], "y": where["y"]}]
                 browser.send("Input.dispatchTouchEvent", {"type": "touchStart", "touchPoints": point}, session)
                 browser.send("Input.dispatchTouchEvent", {"type": "touchEnd", "touchPoints": []}, session)
-            chart = state(browser, session)["charts"][c]
+            chart = state(browser, session, first)["charts"][c]
             problems += readout_problems(chart, where["i"], columns[c], found[c], f"{chart['figure']}, {how}")
         browser.send("Input.dispatchMouseEvent", {"type": "mouseMoved", "x": 1, "y": 1}, session)
         target = json.loads(evaluate(browser, session, f"""(() => {{
@@ -206,7 +211,7 @@ def pointer_problems(browser, session, columns, found):
             for kind in ("mousePressed", "mouseReleased"):
                 browser.send("Input.dispatchMouseEvent", {"type": kind, "x": target["x"], "y": target["y"],
                                                           "button": "left", "clickCount": 1}, session)
-            chart = state(browser, session)["charts"][c]
+            chart = state(browser, session, first)["charts"][c]
             if chart["pressed"][0] != expected or chart["hidden"][0] != (expected == "false"):
                 problems.append(f"{chart['figure']}: clicking the first legend entry left aria-pressed={chart['pressed'][0]}, "
                                 f"series hidden={chart['hidden'][0]}")
@@ -216,5 +221,5 @@ def pointer_problems(browser, session, columns, found):
 def widget_problems(browser, session, page_file):
     if not evaluate(browser, session, "!!document.querySelector('script.chart-readout, .code-fold')"):
         return []
-    problems, columns, found = keyboard_problems(browser, session, page_file)
-    return problems + pointer_problems(browser, session, columns, found)
+    problems, columns, found, first = keyboard_problems(browser, session, page_file)
+    return problems + pointer_problems(browser, session, columns, found, first)

@@ -51,7 +51,7 @@
 
     var layer = make(SVG, "g", { "class": "sgc-focus", "aria-hidden": "true", visibility: "hidden" }, svg);
     var rule = make(SVG, "line", { y1: top, y2: bottom }, layer);
-    var marks = data.series.map(function (s, k) { return make(SVG, "circle", { "class": seriesClass(k), r: 4.5 }, layer); });
+    var marks = data.series.map(function (s, k) { return make(SVG, "circle", { "class": "sgc-mark " + seriesClass(k), r: 4.5 }, layer); });
     var tip = make(null, "div", { "class": "chart-tip", "aria-hidden": "true" }, box);
     tip.hidden = true;
     var live = make(null, "p", { "class": "visually-hidden", "aria-live": "polite" }, box);
