@@ -112,7 +112,8 @@ public struct HTMLRenderer {
             case .right: return " style=\"text-align:right\""
             }
         }
-        var out = "<div class=\"table-scroll\"><table>\n<thead>\n<tr>\n"
+        // A wide table scrolls sideways: its box is focusable (and named) so keyboard users can scroll it.
+        var out = "<div class=\"table-scroll\" tabindex=\"0\" role=\"group\" aria-label=\"Table\"><table>\n<thead>\n<tr>\n"
         for (i, cell) in table.header.enumerated() {
             out += "<th scope=\"col\"\(align(i))>\(inline(cell, &footnotes))</th>\n"
         }

@@ -28,6 +28,23 @@ import Testing
         }
     }
 
+    /// ARIA prohibits naming an element without a role (axe-core's aria-prohibited-attr): a named `<g>` is a group.
+    @Test func namedGroupsHaveTheGroupRole() {
+        let charts = [svg, LessonCharts.schedules().svg(), LessonCharts.validationAccuracy().svg(), LessonCharts.testMAE().svg(),
+                      LessonCharts.lossCurves(optimisers: ["a long optimiser name", "another long optimiser name",
+                                                           "a third long optimiser name"]).svg()]
+        for chart in charts {
+            // Text elements name themselves; any other named element must be a group.
+            let named = SVGInspection.captures("(<[a-z]+ [^>]*aria-label=[^>]*>)", in: chart).filter { !$0.hasPrefix("<text ") }
+            #expect(!named.isEmpty)
+            for tag in named {
+                #expect(tag.hasPrefix("<g ") && tag.contains(" role=\"group\""), "\(tag) is named but not a group")
+            }
+        }
+        #expect(LessonCharts.lossCurves(optimisers: ["a long optimiser name", "another long optimiser name",
+                                                     "a third long optimiser name"]).svg().contains("<g role=\"group\" aria-label=\"legend\">"))
+    }
+
     @Test func responsiveWithoutFixedPixelSize() {
         #expect(!svg.contains("height=\"350\""))
         #expect(!svg.contains(" width=\"560\""))

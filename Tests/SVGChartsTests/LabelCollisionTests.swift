@@ -23,7 +23,7 @@ import Testing
 
     /// Label y positions of a chart's direct labels, in series order.
     private func labelYs(_ svg: String) -> [Double] {
-        SVGInspection.captures("<text class=\"sgc-key sgc-s\\d\" x=\"[-0-9.]+\" y=\"([-0-9.]+)\"", in: svg).compactMap(Double.init)
+        SVGInspection.captures("<text class=\"sgc-key sgc-s\\d\" data-series=\"\\d\" x=\"[-0-9.]+\" y=\"([-0-9.]+)\"", in: svg).compactMap(Double.init)
     }
 
     @Test func chartNudgesLabelsOfLinesEndingTogether() throws {

@@ -87,7 +87,7 @@ import Testing
         try site.build()
         let html = try site.output("intro/first/index.html")
         #expect(html.contains("<p>It costs $5 and $10. Escaped $x$. Code <code>$y$</code>.</p>"))
-        #expect(html.contains("<pre><code>$z$\n</code></pre>"))
+        #expect(html.contains("<pre tabindex=\"0\" role=\"group\" aria-label=\"Code\"><code>$z$\n</code></pre>"))
         #expect(!html.contains("<math"))
     }
 
@@ -132,6 +132,6 @@ import Testing
         try site.build()
         let html = try site.output("intro/first/index.html")
         #expect(html.contains("<aside class=\"callout callout-tip\""))
-        #expect(html.contains("<pre><code class=\"language-python\"><span class=\"tok-builtin\">print</span>"))
+        #expect(html.contains("<pre tabindex=\"0\" role=\"group\" aria-label=\"Code: python\"><code class=\"language-python\"><span class=\"tok-builtin\">print</span>"))
     }
 }

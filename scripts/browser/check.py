@@ -5,19 +5,27 @@ For each page, at 375 px and 1280 px wide, in the light and the dark colour sche
 no console error or uncaught exception, no failed or non-2xx request, no request leaving the site
 (the site is served from 127.0.0.1 and every other host is unresolvable), and no horizontal
 overflow of the page (document.documentElement.scrollWidth <= viewport width), and chart labels of at
-least MIN_CHART_TEXT px as rendered (font size × the SVG's scale). It also checks, on
+least MIN_CHART_TEXT px as rendered (font size × the SVG's scale), and no layout shift while the page
+loads (the scripts only add what is laid over the page). Each page's own JavaScript must stay within
+SCRIPT_BUDGET compressed. It also checks, on
 the first lesson-like page, that the theme toggle switches and remembers the theme, and that a page
 loaded with JavaScript disabled still shows its content; on every page with citations, that focusing
-each one shows its reference below it and inside the screen, and that it is hidden otherwise. A screenshot of each combination is
+each one shows its reference below it and inside the screen, and that it is hidden otherwise. With --axe PATH (axe-core's axe.min.js) it
+runs the axe-core audit (rules tagged wcag2a, wcag2aa, wcag21aa and best-practice) on every page at
+both widths in both themes and fails on any violation. On every page with interactive figures it drives them with the
+keyboard alone, the mouse and touch (widgets.py): readouts must equal the CSV, toggles and folds must work, and
+no console error may appear. A screenshot of each combination is
 written to the screenshots folder.
 
 Talks to Chromium over the DevTools protocol on a pipe (devtools.py), so it needs only the Python
 standard library.
 
-usage: check.py SITE_DIR SCREENSHOT_DIR [--chromium PATH] [--full-page]
+usage: check.py SITE_DIR SCREENSHOT_DIR [--chromium PATH] [--axe AXE_MIN_JS] [--full-page]
 """
 import base64
 import functools
+import gzip
+import re
 import http.server
 import json
 import os
@@ -28,12 +36,33 @@ import time
 
 import devtools
 from devtools import Browser, evaluate
+from widgets import widget_problems
 
 WIDTHS = [375, 1280]
 THEMES = ["light", "dark"]
 HEIGHT = {375: 812, 1280: 900}
 # Chart labels must stay readable on a phone: no smaller than this many CSS pixels as rendered.
 MIN_CHART_TEXT = 11
+# The page's own JavaScript (its script files and inline scripts, not the JSON data figures embed), gzip-compressed.
+SCRIPT_BUDGET = 12 * 1024
+
+
+def script_bytes(site, page):
+    """Compressed size of the JavaScript a page runs: each script file once, plus its inline scripts."""
+    folder = os.path.dirname(os.path.join(site, page))
+    html = open(os.path.join(site, page), encoding="utf-8").read()
+    total = 0
+    for attributes, body in re.findall(r"<script([^>]*)>(.*?)</script>", html, re.S):
+        if "application/json" in attributes:
+            continue
+        source = re.search(r'src="([^"]+)"', attributes)
+        if source:
+            url = source.group(1)
+            path = os.path.join(site, url.lstrip("/")) if url.startswith("/") else os.path.join(folder, url)
+            with open(os.path.normpath(path), "rb") as f:
+                body = f.read()
+        total += len(gzip.compress(body if isinstance(body, bytes) else body.encode(), 9))
+    return total
 
 
 class Quiet(http.server.SimpleHTTPRequestHandler):
@@ -75,6 +104,45 @@ OVERFLOW_PROBE = r"""
     main: !!document.querySelector('main'), text: document.body.innerText.length});
 })()
 """
+
+
+# The page's cumulative layout shift since navigation (0 when nothing moved; PerformanceObserver reports only shifts).
+LAYOUT_SHIFT = """new Promise(done => {
+  setTimeout(() => done(0), 200);
+  new PerformanceObserver(list => done(list.getEntries().reduce((sum, e) => sum + (e.hadRecentInput ? 0 : e.value), 0)))
+    .observe({type: 'layout-shift', buffered: true});
+})"""
+
+AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21aa", "best-practice"]
+AXE_RUN = """(async () => {
+  const result = await axe.run(document, {runOnly: {type: 'tag', values: %s}, resultTypes: ['violations']});
+  return JSON.stringify(result.violations.map(v => ({id: v.id, impact: v.impact, help: v.help,
+    nodes: v.nodes.map(n => n.target.join(' ')).slice(0, 5), count: v.nodes.length})));
+})()""" % json.dumps(AXE_TAGS)
+
+
+def axe_problems(browser, session, axe_source):
+    """Runs axe-core on the loaded page; one problem per violated rule, naming up to five elements."""
+    evaluate(browser, session, axe_source + "\n;0")
+    violations = json.loads(evaluate(browser, session, AXE_RUN))
+    return [f"axe {v['impact']} {v['id']}: {v['help']} ({v['count']} element{'s' if v['count'] != 1 else ''}: "
+            f"{', '.join(v['nodes'])}{', …' if v['count'] > 5 else ''})" for v in violations]
+
+
+def late_problems(browser, session):
+    """Console errors and uncaught exceptions since the page loaded (while its widgets were driven)."""
+    browser.send("Runtime.evaluate", {"expression": "1"}, session)
+    problems = []
+    for event in [e for e in browser.events if e.get("sessionId") == session]:
+        method, params = event.get("method"), event.get("params", {})
+        if method == "Runtime.consoleAPICalled" and params.get("type") in ("error", "assert"):
+            problems.append("console error while using the page: " + " ".join(
+                str(a.get("value", a.get("description", ""))) for a in params.get("args", [])))
+        elif method == "Runtime.exceptionThrown":
+            details = params.get("exceptionDetails", {})
+            problems.append(f"uncaught exception while using the page: {details.get('exception', {}).get('description') or details.get('text')}")
+    browser.events = [e for e in browser.events if e.get("sessionId") != session]
+    return problems
 
 
 def load(browser, session, url):
@@ -196,6 +264,12 @@ def main():
         i = args.index("--chromium")
         chromium = args[i + 1]
         del args[i:i + 2]
+    axe_source = None
+    if "--axe" in args:
+        i = args.index("--axe")
+        with open(args[i + 1], encoding="utf-8") as f:
+            axe_source = f.read()
+        del args[i:i + 2]
     if "--full-page" in args:
         args.remove("--full-page")
         full_page = True
@@ -253,9 +327,19 @@ def main():
                             problems.append(f"chart labels render at {probe['minChartText']:.1f} px, below {MIN_CHART_TEXT} px")
                         if probe["theme"] != theme:
                             problems.append(f"color-scheme is '{probe['theme']}', expected '{theme}'")
+                        shift = evaluate(browser, session, LAYOUT_SHIFT)
+                        if shift > 0:
+                            problems.append(f"layout shift while loading: {shift:.4f} (the scripts must not move what is drawn)")
+                        if axe_source:
+                            problems += axe_problems(browser, session, axe_source)
+                        problems += widget_problems(browser, session, os.path.join(site, page))
+                        problems += late_problems(browser, session)
                         name = page.replace("/", "_").removesuffix(".html")
                         shoot(browser, session, os.path.join(shots, f"{name}-{width}-{theme}.png"), full_page)
                         report(label, problems)
+                size = script_bytes(site, page)
+                label = f"{page}: its JavaScript is {size} bytes compressed (budget {SCRIPT_BUDGET})"
+                report(label, [f"over the budget of {SCRIPT_BUDGET} bytes"] if size > SCRIPT_BUDGET else [])
                 # Without JavaScript the page still shows its text (nothing is rendered by scripts).
                 set_viewport(browser, session, 375, "light", scripts=False)
                 problems = load(browser, session, url)

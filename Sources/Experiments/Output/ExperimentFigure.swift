@@ -41,7 +41,12 @@ public struct ExperimentFigure: Sendable {
         }
         if let chart = spec.chart {
             let rendered = ResultChart(spec: spec, chart: chart, result: result).render()
-            body += "<div class=\"chart\">\n\(rendered.svg)\n</div>\n"
+            // Focusable: on a phone the chart box scrolls sideways, and the page script reads values with the arrow keys.
+            body += "<div class=\"chart\" role=\"group\" tabindex=\"0\" aria-label=\"\(HTMLEscape.escape(rendered.title))\">\n\(rendered.svg)\n"
+            if let readout = rendered.readout {
+                body += "<script type=\"application/json\" class=\"chart-readout\">\(readout)</script>\n"
+            }
+            body += "</div>\n"
             body += "<details class=\"chart-data\"><summary>The data behind the chart</summary>\n\(rendered.table)\n</details>\n"
         }
         if !problems.isEmpty { throw DiagnosticList(problems) }

@@ -6,8 +6,16 @@ struct ResultChart {
     let chart: ChartSpec
     let result: ExperimentResult
 
-    /// The SVG and the same data as an accessible HTML table.
-    func render() -> (svg: String, table: String) {
+    /// A drawn chart: its title, the SVG, the same data as an accessible HTML table and, for line charts, the
+    /// JSON a page script reads to answer a pointer (`LineChart.readoutJSON()`).
+    struct Rendered {
+        var title: String
+        var svg: String
+        var table: String
+        var readout: String?
+    }
+
+    func render() -> Rendered {
         let title = chart.title ?? spec.title ?? spec.id
         let description = spec.caption ?? ""
         if chart.type == .bar {
@@ -18,7 +26,7 @@ struct ResultChart {
             }
             let bar = BarChart(title: title, description: description, valueLabel: chart.xLabel ?? chart.yLabel ?? name,
                                bars: bars, id: "chart-\(spec.id)")
-            return (bar.svg(), bar.table().html())
+            return Rendered(title: title, svg: bar.svg(), table: bar.table().html(), readout: nil)
         }
         let names = chart.type == .schedule && chart.y.isEmpty ? ["lr"] : chart.y
         var series: [SVGCharts.Series] = []
@@ -55,6 +63,6 @@ struct ResultChart {
             series: series,
             annotations: chart.annotations.map { .vertical(x: $0.x, label: $0.label) },
             id: "chart-\(spec.id)")
-        return (line.svg(), line.table(maxRows: 60).html())
+        return Rendered(title: title, svg: line.svg(), table: line.table(maxRows: 60).html(), readout: line.readoutJSON())
     }
 }

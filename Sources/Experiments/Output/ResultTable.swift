@@ -71,7 +71,9 @@ public struct ResultTable {
             }
             best[c] = bestRow
         }
-        var html = "<div class=\"table-scroll\"><table class=\"results\">\n"
+        // A wide table scrolls sideways: its box is focusable (and named) so keyboard users can scroll it.
+        let name = spec.title.map { "Table: " + $0 } ?? "Results table"
+        var html = "<div class=\"table-scroll\" tabindex=\"0\" role=\"group\" aria-label=\"\(HTMLEscape.escape(name))\"><table class=\"results\">\n"
         if let title = spec.title { html += "<caption>\(HTMLEscape.escape(title))</caption>\n" }
         html += "<thead>\n<tr>"
         for (c, column) in table.columns.enumerated() {

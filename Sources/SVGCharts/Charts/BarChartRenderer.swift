@@ -72,8 +72,8 @@ struct BarChartRenderer {
             parts.append("<text aria-label=\"x-axis title\" x=\"\(c(plot.right))\" y=\"\(c(size.height - 7))\" text-anchor=\"end\">\(HTMLEscape.xml(chart.valueLabel)) →</text>")
         }
         let zero = x(0) ?? plot.left
-        var bars = "<g class=\"sgc-series sgc-s1\" aria-label=\"bars\">"
-        var texts = "<g aria-label=\"bar labels\">"
+        var bars = "<g class=\"sgc-series sgc-s1\" role=\"group\" aria-label=\"bars\">"
+        var texts = "<g role=\"group\" aria-label=\"bar labels\">"
         for (i, bar) in chart.bars.enumerated() {
             let centre = plot.top + (Double(i) + 0.5) * Self.rowPitch
             let thickness = Self.rowPitch * 0.62
@@ -90,7 +90,7 @@ struct BarChartRenderer {
         }
         parts.append(bars + "</g>")
         // The zero line sits over the bars so the baseline stays visible.
-        parts.append("<path class=\"sgc-axis\" aria-label=\"zero\" d=\"M\(c(zero)),\(c(plot.top))V\(c(plot.bottom))\"/>")
+        parts.append("<path class=\"sgc-axis\" d=\"M\(c(zero)),\(c(plot.top))V\(c(plot.bottom))\"/>")
         parts.append(texts + "</g>")
         return parts
     }

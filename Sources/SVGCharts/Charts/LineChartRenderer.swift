@@ -70,13 +70,13 @@ struct LineChartRenderer {
             labels += "<line class=\"sgc-rule\" x1=\"\(c(r.x))\" x2=\"\(c(r.x))\" y1=\"\(c(baseline - LineChartLayout.noteSize * 0.8))\" y2=\"\(c(plot.top))\"/>"
         }
         guard !rules.isEmpty || !labels.isEmpty else { return "" }
-        return "<g aria-label=\"annotations\">" + rules + labels + "</g>"
+        return "<g role=\"group\" aria-label=\"annotations\">" + rules + labels + "</g>"
     }
 
     private func series(_ s: Series, index: Int, clip: Bool) -> String {
         let path = LinePath(series: s, x: layout.x, y: layout.y)
         let shape = MarkerShape.forSeries(index)
-        var out = "<g class=\"sgc-series \(Theme.seriesClass(index))\" aria-label=\"series \(HTMLEscape.xml(s.label))\""
+        var out = "<g class=\"sgc-series \(Theme.seriesClass(index))\" role=\"group\" aria-label=\"series \(HTMLEscape.xml(s.label))\" data-series=\"\(index)\""
         out += clip ? " clip-path=\"url(#\(id)-clip)\">" : ">"
         var markers: [Downsample.Pixel] = []
         switch s.mark {
@@ -122,21 +122,21 @@ struct LineChartRenderer {
         guard !layout.directLabels.isEmpty || !layout.endLabels.isEmpty else { return "" }
         let x0 = layout.plot.right
         let textX = x0 + LineChartLayout.labelOffset(layout.directLabels)
-        var out = "<g aria-label=\"series labels\">"
+        var out = "<g role=\"group\" aria-label=\"series labels\">"
         for label in layout.endLabels {
             // Inside the plot, right of the series' last point (left of it when the text would leave the chart).
             guard let px = layout.x(label.x) else { continue }
             let text = chart.series[label.series].label
             let fits = px + 8 + TextWidth.width(text, fontSize: fs) <= layout.size.width - 2
-            out += "<text class=\"sgc-key sgc-halo \(Theme.seriesClass(label.series))\" x=\"\(c(fits ? px + 8 : px - 8))\" y=\"\(c(label.y))\" dy=\"0.32em\"\(fits ? "" : " text-anchor=\"end\"")>\(HTMLEscape.xml(text))</text>"
+            out += "<text class=\"sgc-key sgc-halo \(Theme.seriesClass(label.series))\" data-series=\"\(label.series)\" x=\"\(c(fits ? px + 8 : px - 8))\" y=\"\(c(label.y))\" dy=\"0.32em\"\(fits ? "" : " text-anchor=\"end\"")>\(HTMLEscape.xml(text))</text>"
         }
         for label in layout.directLabels {
             let cls = Theme.seriesClass(label.series)
             if textX - x0 > 12 {
                 // Leader (drawn for every label once any label was nudged): level with the line end, then to the label.
-                out += "<path class=\"sgc-leader \(cls)\" d=\"M\(c(x0 + 5)),\(c(label.anchor))H\(c(x0 + 8))L\(c(textX - 3)),\(c(label.y))\"/>"
+                out += "<path class=\"sgc-leader \(cls)\" data-series=\"\(label.series)\" d=\"M\(c(x0 + 5)),\(c(label.anchor))H\(c(x0 + 8))L\(c(textX - 3)),\(c(label.y))\"/>"
             }
-            out += "<text class=\"sgc-key \(cls)\" x=\"\(c(textX))\" y=\"\(c(label.y))\" dy=\"0.32em\">\(HTMLEscape.xml(chart.series[label.series].label))</text>"
+            out += "<text class=\"sgc-key \(cls)\" data-series=\"\(label.series)\" x=\"\(c(textX))\" y=\"\(c(label.y))\" dy=\"0.32em\">\(HTMLEscape.xml(chart.series[label.series].label))</text>"
         }
         return out + "</g>"
     }

@@ -36,9 +36,9 @@ struct Legend {
     func svg(fontSize: Double) -> String {
         guard !entries.isEmpty else { return "" }
         let c = NumberText.coordinate
-        var out = "<g aria-label=\"legend\">"
+        var out = "<g role=\"group\" aria-label=\"legend\">"
         for e in entries {
-            out += "<g class=\"sgc-series \(Theme.seriesClass(e.index))\">"
+            out += "<g class=\"sgc-entry \(Theme.seriesClass(e.index))\" data-series=\"\(e.index)\">"
             out += "<path class=\"sgc-line\" d=\"M\(c(e.x)),\(c(e.y))H\(c(e.x + Legend.swatchWidth))\"/>"
             out += "<g class=\"sgc-mark\(MarkerShape.forSeries(e.index).isOpen ? " sgc-open" : "")\">"
             out += MarkerShape.forSeries(e.index).element(x: e.x + Legend.swatchWidth / 2, y: e.y, r: 3.5) + "</g>"

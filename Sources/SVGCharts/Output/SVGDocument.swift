@@ -44,8 +44,8 @@ enum AxisDrawing {
 
     /// Vertical gridlines plus the bottom axis with its ticks and labels.
     static func bottom(_ ticks: [AxisTick], plot: PlotRect, fontSize: Double, name: String = "x-axis") -> (grid: String, axis: String) {
-        var grid = "<g class=\"sgc-grid\" aria-label=\"x-grid\">"
-        var axis = "<g aria-label=\"\(name)\"><path class=\"sgc-axis\" d=\"M\(c(plot.left)),\(c(plot.bottom))H\(c(plot.right))"
+        var grid = "<g class=\"sgc-grid\" role=\"group\" aria-label=\"x-grid\">"
+        var axis = "<g role=\"group\" aria-label=\"\(name)\"><path class=\"sgc-axis\" d=\"M\(c(plot.left)),\(c(plot.bottom))H\(c(plot.right))"
         var labels = ""
         for t in ticks {
             grid += "<line\(t.isMinor ? " class=\"sgc-minor\"" : "") x1=\"\(c(t.position))\" x2=\"\(c(t.position))\" y1=\"\(c(plot.top))\" y2=\"\(c(plot.bottom))\"/>"
@@ -59,8 +59,8 @@ enum AxisDrawing {
 
     /// Horizontal gridlines plus the left axis with its ticks and labels.
     static func left(_ ticks: [AxisTick], plot: PlotRect, fontSize: Double) -> (grid: String, axis: String) {
-        var grid = "<g class=\"sgc-grid\" aria-label=\"y-grid\">"
-        var axis = "<g aria-label=\"y-axis\"><path class=\"sgc-axis\" d=\"M\(c(plot.left)),\(c(plot.top))V\(c(plot.bottom))"
+        var grid = "<g class=\"sgc-grid\" role=\"group\" aria-label=\"y-grid\">"
+        var axis = "<g role=\"group\" aria-label=\"y-axis\"><path class=\"sgc-axis\" d=\"M\(c(plot.left)),\(c(plot.top))V\(c(plot.bottom))"
         var labels = ""
         for t in ticks {
             grid += "<line\(t.isMinor ? " class=\"sgc-minor\"" : "") x1=\"\(c(plot.left))\" x2=\"\(c(plot.right))\" y1=\"\(c(t.position))\" y2=\"\(c(t.position))\"/>"

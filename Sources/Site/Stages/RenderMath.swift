@@ -13,7 +13,9 @@ public struct RenderMath: LessonStage {
         var rendered: [Int: String] = [:]
         for (index, span) in lesson.spans.enumerated() where span.kind == .inlineMath || span.kind == .displayMath {
             do {
-                rendered[index] = try TeXToMathML.convert(span.source, display: span.kind == .displayMath)
+                let math = try TeXToMathML.convert(span.source, display: span.kind == .displayMath)
+                // A wide formula scrolls sideways inside a focusable box (MathML allows no tabindex), so keyboard users can scroll it.
+                rendered[index] = span.kind == .displayMath ? "<span class=\"math-block\" tabindex=\"0\">\(math)</span>" : math
             } catch {
                 problems.append(.error(at: Self.location(of: error, in: span), "invalid math: \(error.message)"))
             }
