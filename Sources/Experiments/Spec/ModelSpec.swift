@@ -1,19 +1,23 @@
 import Yams
 
-/// A multilayer perceptron: `nn.Linear` layers of the given widths with an activation between them
-/// (none after the last), built right after `torch.manual_seed(seed)`.
+/// The model, built right after `torch.manual_seed(seed)`: either the lesson's MLP, `layers: [4, 64, 32, 1]`
+/// (`nn.Linear` layers of those widths with ReLU between them), or a list of layers written one by one,
+/// `layers: [{linear: 64}, batchnorm, relu, {dropout: 0.2}, {linear: 1}]`, whose input width is the dataset's.
 public struct ModelSpec: Sendable, Hashable {
-    /// The hidden-layer activation.
+    /// The hidden-layer activation of the `layers: [widths]` form.
     public enum Activation: String, Sendable, Hashable, CaseIterable {
         case relu, tanh, sigmoid
     }
 
-    /// Widths from inputs to outputs: `[4, 64, 32, 1]` is Linear(4,64), act, Linear(64,32), act, Linear(32,1).
+    /// Linear widths from inputs to outputs: `[4, 64, 32, 1]`; for a layer-by-layer model the dataset's
+    /// feature count followed by each linear layer's width.
     public var layers: [Int]
+    /// The layers one by one, when the block writes them so (nil for the `layers: [widths]` form).
+    public var stack: [LayerSpec]?
     public var activation: Activation
     public var seed: Int
 
-    /// Weights and biases in all layers: Σ (in + 1) × out.
+    /// Weights and biases in all layers: Σ (in + 1) × out, plus 2 × width per affine batch norm.
     public var parameterCount: Int {
         var total = 0
         for (inputs, outputs) in zip(layers, layers.dropFirst()) {
@@ -26,12 +30,36 @@ public struct ModelSpec: Sendable, Hashable {
         return total
     }
 
+    /// True when a layer draws from the generator or keeps batch statistics (train and eval mode differ).
+    public var hasBatchNorm: Bool {
+        stack?.contains { if case .batchNorm = $0 { true } else { false } } ?? false
+    }
+
     static let maxWidth = 100_000
+    static let maxLayers = 200
 
     static func parse(_ node: Node, _ reader: SpecReader) -> ModelSpec? {
         guard let f = Fields(node, "model", allowed: ["layers", "activation", "seed"], reader: reader),
               let layersNode = f.required("layers", " (e.g. layers: [4, 64, 32, 1])"),
-              let layers = reader.ints(layersNode, "layers") else { return nil }
+              let items = reader.list(layersNode, "layers") else { return nil }
+        let seed = f.int("seed", default: 42, Rule.nonNegative) { $0 >= 0 }
+        let byLayer = items.contains { item in
+            if case .scalar(let s) = item { return Int(s.string) == nil && Double(s.string) == nil }
+            return true
+        }
+        if byLayer {
+            if let node = f["activation"] {
+                reader.error(node, "'activation' belongs to the layers: [widths] form; list the activation as a layer (e.g. relu)")
+            }
+            if items.count > maxLayers { reader.error(layersNode, "at most \(maxLayers) layers, got \(items.count)") }
+            let stack = items.enumerated().compactMap { LayerSpec.parse($1, "layers[\($0 + 1)]", reader) }
+            guard stack.count == items.count else { return nil }
+            let widths = stack.compactMap { if case .linear(let w) = $0 { w } else { nil } }
+            if widths.isEmpty { reader.error(layersNode, "the model needs at least one {linear: width} layer") }
+            // The input width is the dataset's; TrainSpec fills it in.
+            return ModelSpec(layers: [0] + widths, stack: stack, activation: .relu, seed: seed)
+        }
+        guard let layers = reader.ints(layersNode, "layers") else { return nil }
         if layers.count < 2 {
             reader.error(layersNode, "'layers' needs at least an input and an output width, such as [4, 1]")
         }
@@ -43,11 +71,13 @@ public struct ModelSpec: Sendable, Hashable {
             // The spec names torch's activations; the numeric core implements ReLU so far.
             reader.error(f["activation"], "activation '\(activation.rawValue)' is not available in the numeric core yet; use relu")
         }
-        let seed = f.int("seed", default: 42, Rule.nonNegative) { $0 >= 0 }
-        return ModelSpec(layers: layers, activation: activation, seed: seed)
+        return ModelSpec(layers: layers, stack: nil, activation: activation, seed: seed)
     }
 
     var canonical: Canonical {
-        .object(["layers": .array(layers.map { .int($0) }), "activation": .string(activation.rawValue), "seed": .int(seed)])
+        if let stack {
+            return .object(["layers": .array(stack.map(\.canonical)), "seed": .int(seed)])
+        }
+        return .object(["layers": .array(layers.map { .int($0) }), "activation": .string(activation.rawValue), "seed": .int(seed)])
     }
 }
