@@ -267,10 +267,13 @@ extension BatchNorm1d {
             let fused = c - c % 8
             for r in 0..<rows {
                 let g = dy + r &* c, xr = x + r &* c, out = dx + r &* c
-                for j in 0..<c {
+                for j in 0..<fused {                      // full 8-wide vectors: fused
                     let t1 = g[j] - gradMean[j], xm = xr[j] - mean[j]
-                    let t2 = j < fused ? t1.addingProduct(-xm, k[j]) : t1 - xm * k[j]
-                    out[j] = (t2 * invstd[j]) * weight[j]
+                    out[j] = (t1.addingProduct(-xm, k[j]) * invstd[j]) * weight[j]
+                }
+                for j in fused..<c {                      // the partial vector: not fused
+                    let t1 = g[j] - gradMean[j], xm = xr[j] - mean[j]
+                    out[j] = ((t1 - xm * k[j]) * invstd[j]) * weight[j]
                 }
             }
         }

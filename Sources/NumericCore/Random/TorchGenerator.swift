@@ -30,6 +30,9 @@ public struct TorchGenerator: Sendable {
         return out
     }
 
+    /// `count` raw 32-bit draws into `out`, as `count` calls of `random32()`.
+    public mutating func fill(_ out: UnsafeMutablePointer<UInt32>, count: Int) { mt.fill(out, count: count) }
+
     /// torch's `random64()`: two draws, the first one the high word (what `bernoulli_` consumes per element).
     public mutating func random64() -> UInt64 { mt.next64() }
 
