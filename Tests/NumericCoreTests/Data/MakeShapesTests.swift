@@ -4,15 +4,9 @@ import Testing
 
 @Suite("make_moons, make_circles, make_blobs against scikit-learn (data_shapes.json)")
 struct MakeShapesTests {
-    static func cases() throws -> [[String: Any]] {
-        try #require(try Fixture.load("data_shapes.json")["cases"] as? [[String: Any]])
-    }
-
     @Test("features and labels bitwise", arguments: 0..<10)
     func shapeCase(index: Int) throws {
-        let all = try Self.cases()
-        try #require(all.count == 10)
-        let c = all[index]
+        let c = try Fixture.testCase("data_shapes.json", index, of: 10)
         let p = try c.object("params")
         let n = try p.int("n_samples"), seed = Int64(try p.int("random_state"))
         let noise = p["noise"] as? Double, shuffle = p["shuffle"] as? Bool ?? true

@@ -4,15 +4,9 @@ import Testing
 
 @Suite("BatchNorm1d: train and eval forward, running statistics, backward, T threads (layers_batchnorm.json)")
 struct BatchNorm1dTests {
-    static func cases() throws -> [[String: Any]] {
-        try #require(try Fixture.load("layers_batchnorm.json")["cases"] as? [[String: Any]])
-    }
-
     @Test("bitwise torch for every case and thread count", arguments: 0..<20)
     func batchNormCase(index: Int) throws {
-        let all = try Self.cases()
-        try #require(all.count == 20)
-        let c = all[index]
+        let c = try Fixture.testCase("layers_batchnorm.json", index, of: 20)
         let (n, f, i) = (try c.int("rows"), try c.int("features"), try c.int("case"))
         let options = try c.object("options"), scale = try c.double("scale")
         var bn = try BatchNorm1d(features: f, eps: options["eps"] as? Double ?? 1e-5,

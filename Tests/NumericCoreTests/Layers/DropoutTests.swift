@@ -4,15 +4,9 @@ import Testing
 
 @Suite("Dropout: torch's masks, values, gradients and generator consumption (layers_dropout.json)")
 struct DropoutTests {
-    static func cases() throws -> [[String: Any]] {
-        try #require(try Fixture.load("layers_dropout.json")["cases"] as? [[String: Any]])
-    }
-
     @Test("output, input gradient and the generator's next int64, bitwise", arguments: 0..<48)
     func dropoutCase(index: Int) throws {
-        let all = try Self.cases()
-        try #require(all.count == 48)
-        let c = all[index]
+        let c = try Fixture.testCase("layers_dropout.json", index, of: 48)
         let shape = try c.ints("shape"), count = shape.reduce(1, *)
         let x = wave(count: count, 1, scale: 2), gradOutput = wave(count: count, 2)
         let dropout = try Dropout(p: try c.double("p"))

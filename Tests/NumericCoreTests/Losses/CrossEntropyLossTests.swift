@@ -4,15 +4,9 @@ import Testing
 
 @Suite("CrossEntropyLoss: value, d/dlogits and log_softmax against torch (loss_crossentropy.json)")
 struct CrossEntropyLossTests {
-    static func cases() throws -> [[String: Any]] {
-        try #require(try Fixture.load("loss_crossentropy.json")["cases"] as? [[String: Any]])
-    }
-
     @Test("bitwise torch, AVX2 lanes, any number of classes", arguments: 0..<37)
     func crossEntropyCase(index: Int) throws {
-        let all = try Self.cases()
-        try #require(all.count == 37)
-        let c = all[index]
+        let c = try Fixture.testCase("loss_crossentropy.json", index, of: 37)
         let (b, k) = (try c.int("rows"), try c.int("classes"))
         let logits = try Tensor(rows: b, cols: k, scalars: wave(count: b * k, 0.1 * Double(b) + Double(k),
                                                                  scale: try c.double("scale")))
