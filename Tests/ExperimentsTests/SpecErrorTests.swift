@@ -118,7 +118,7 @@ import TestSupport
             == ["lesson.md:22:12: error: duplicate run label 'a'; labels must be unique in a block"])
         #expect(Self.errors(Self.yaml(appending: ["metrics: [train_los, accuracy, lr, lr]"])) == [
             "lesson.md:22:11: error: unknown metric 'train_los' (did you mean 'train_loss'?)",
-            "lesson.md:22:22: error: metric 'accuracy' does not apply to loss mse (accuracy needs bce-with-logits)",
+            "lesson.md:22:22: error: metric 'accuracy' does not apply to loss mse (accuracies need bce-with-logits or cross-entropy)",
             "lesson.md:22:36: error: metric 'lr' is listed twice",
         ])
         #expect(Self.errors(Self.yaml([11: "  - labl: a"])) == [

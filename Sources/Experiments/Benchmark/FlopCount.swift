@@ -13,8 +13,9 @@ public enum FlopCount {
         let nTest = Double(train.data.dataset.sampleCount) - nTrain
         var perEpoch = (6 * macs - 2 * firstLayerMacs) * nTrain
         let metrics = Set(train.metrics)
-        if metrics.contains(.trainLoss) { perEpoch += 2 * macs * nTrain }
-        if metrics.contains(.testLoss) || metrics.contains(.testMAE) || metrics.contains(.accuracy) { perEpoch += 2 * macs * nTest }
+        if metrics.contains(.trainLoss) || metrics.contains(.trainAccuracy) { perEpoch += 2 * macs * nTrain }
+        if metrics.contains(.testLoss) || metrics.contains(.testMAE) || metrics.contains(.accuracy)
+            || metrics.contains(.testAccuracy) { perEpoch += 2 * macs * nTest }
         return perEpoch * Double(train.training.epochs) * Double(train.runs.count)
     }
 }

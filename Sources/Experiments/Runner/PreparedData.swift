@@ -11,7 +11,8 @@ struct PreparedData: Sendable {
     var testTargets: [Double]
     var targetMean: Double
     var targetStd: Double
-    /// Test labels (0/1) for accuracy, as floats.
+    /// Class labels for the accuracies, as floats.
+    var trainLabels: [Float]
     var testLabels: [Float]
 
     var trainCount: Int { trainX.rows }
@@ -31,6 +32,21 @@ struct PreparedData: Sendable {
                 nSamples: o.nSamples, nFeatures: o.nFeatures, nInformative: o.nInformative, nRedundant: o.nRedundant,
                 nRepeated: o.nRepeated, nClasses: o.nClasses, nClustersPerClass: o.nClustersPerClass, flipY: o.flipY,
                 classSep: o.classSep, randomState: Int64(o.randomState))
+            features = data.features
+            labels = data.labels
+            targets = data.labels.map(Double.init)
+        case .makeMoons(let o), .makeCircles(let o):
+            let seed = Int64(o.randomState)
+            let data = spec.dataset.name == .makeMoons
+                ? try makeMoons(nSamples: o.nSamples, noise: o.noise, randomState: seed)
+                : try makeCircles(nSamples: o.nSamples, noise: o.noise, factor: o.factor, randomState: seed)
+            features = data.features
+            labels = data.labels
+            targets = data.labels.map(Double.init)
+        case .makeBlobs(let o):
+            let data = try makeBlobs(nSamples: o.nSamples, nFeatures: o.nFeatures, centers: o.centers,
+                                     clusterStd: o.clusterStd, centerBox: (o.centerBox[0], o.centerBox[1]),
+                                     randomState: Int64(o.randomState))
             features = data.features
             labels = data.labels
             targets = data.labels.map(Double.init)
@@ -72,6 +88,6 @@ struct PreparedData: Sendable {
             testX: try Tensor(rows: xTest.rows, cols: columns, scalars: testXValues),
             testY: try Tensor(rows: yTest.count, cols: 1, scalars: testYValues),
             testTargets: yTest, targetMean: targetMean, targetStd: targetStd,
-            testLabels: yTest.map { Float($0) })
+            trainLabels: yTrain.map { Float($0) }, testLabels: yTest.map { Float($0) })
     }
 }

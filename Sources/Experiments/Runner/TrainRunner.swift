@@ -1,22 +1,21 @@
 import NumericCore
 
 /// Runs one training run of a `train` block the way the lesson's PyTorch loop does: seed the torch
-/// generator, build the model from it, draw each epoch's DataLoader order from the same generator,
-/// then zero_grad / forward / loss / backward / step per batch, and the requested metrics per epoch.
+/// generator, build the model from it, draw each epoch's DataLoader order from the same generator (after
+/// whatever dropout drew in the epoch before), then zero_grad / forward / loss / backward / step per batch in
+/// training mode, and the requested metrics per epoch (in eval mode unless the block says otherwise).
 struct TrainRunner {
     let spec: TrainSpec
     let data: PreparedData
 
     func run(_ run: TrainRun) throws(RunError) -> RunResult {
         let metrics = Set(spec.metrics)
-        var generator = TorchGenerator(seed: UInt64(spec.model.seed))
-        let model: MLP
+        var model: MLP
         let batches: ShuffledBatches
         var optimizer: any Optimizer
         var schedule = Schedule.none
         do {
-            let layers = try generator.mlpInit(layerSizes: spec.model.layers)
-            model = try MLP(sizes: spec.model.layers, parameters: layers.flatMap { [$0.weight, $0.bias] })
+            model = try Self.model(spec.model, threads: spec.training.threads)
             batches = try ShuffledBatches(count: data.trainCount, batchSize: spec.training.batchSize,
                                           shuffle: spec.training.shuffle)
             optimizer = try CoreFactory.optimizer(run.optimizer)
@@ -33,7 +32,12 @@ struct TrainRunner {
             throw RunError("run '\(run.label)': \(error)")
         }
 
-        let loss: Loss = spec.loss == .mse ? .mse : .bceWithLogits
+        let loss: Loss
+        switch spec.loss {
+        case .mse: loss = .mse
+        case .bceWithLogits: loss = .bceWithLogits
+        case .crossEntropy: loss = .crossEntropy
+        }
         var trainer = Trainer(model: model, optimizer: optimizer, loss: loss, schedule: schedule,
                               batchSize: spec.training.batchSize)
         var plateauNeedsTest = false
@@ -41,7 +45,9 @@ struct TrainRunner {
         let evaluation = Trainer.Evaluation(
             trainLoss: metrics.contains(.trainLoss),
             testLoss: metrics.contains(.testLoss) || plateauNeedsTest,
-            testPredictions: metrics.contains(.testMAE) || metrics.contains(.accuracy))
+            trainPredictions: metrics.contains(.trainAccuracy),
+            testPredictions: metrics.contains(.testMAE) || metrics.contains(.accuracy) || metrics.contains(.testAccuracy),
+            mode: spec.training.evaluationMode == .train ? .train : .eval)
 
         // Every metric has a series, empty when the run diverges in its first epoch.
         var series = Dictionary(uniqueKeysWithValues: metrics.map { ($0.rawValue, [[Double]]()) })
@@ -50,26 +56,31 @@ struct TrainRunner {
         do {
             result = try trainer.fit(
                 trainX: data.trainX, trainY: data.trainY, test: (data.testX, data.testY),
-                epochs: spec.training.epochs, evaluation: evaluation,
-                order: { _ in batches.epochOrder(using: &generator) },
+                epochs: spec.training.epochs, evaluation: evaluation, loader: batches,
                 onEpoch: { record, model in
                     var values: [Metric: Double] = [:]
                     if metrics.contains(.trainLoss) { values[.trainLoss] = record.trainLoss.map(Double.init) ?? .nan }
                     if metrics.contains(.testLoss) { values[.testLoss] = record.testLoss.map(Double.init) ?? .nan }
                     if metrics.contains(.lr) { values[.lr] = record.lr }
-                    if let predictions = record.testPredictions?.scalars {
-                        do {
+                    do {
+                        let classes = model.outputWidth
+                        if let predictions = record.testPredictions?.scalars {
                             if metrics.contains(.testMAE) {
                                 values[.testMAE] = try meanAbsoluteError(
                                     yTrue: data.testTargets, normalizedPredictions: predictions,
                                     targetMean: data.targetMean, targetStd: data.targetStd)
                             }
-                            if metrics.contains(.accuracy) {
-                                values[.accuracy] = Double(try binaryAccuracy(logits: predictions, labels: data.testLabels))
+                            for metric in [Metric.accuracy, .testAccuracy] where metrics.contains(metric) {
+                                values[metric] = Double(try accuracy(logits: predictions, classes: classes,
+                                                                     labels: data.testLabels))
                             }
-                        } catch {
-                            problem = "\(error)"
                         }
+                        if let predictions = record.trainPredictions?.scalars, metrics.contains(.trainAccuracy) {
+                            values[.trainAccuracy] = Double(try accuracy(logits: predictions, classes: classes,
+                                                                         labels: data.trainLabels))
+                        }
+                    } catch {
+                        problem = "\(error)"
                     }
                     if metrics.contains(.weightNorm) {
                         values[.weightNorm] = parameterNormSum((0..<model.parameterRanges.count).map(model.parameter))
@@ -82,5 +93,39 @@ struct TrainRunner {
         if let problem { throw RunError("run '\(run.label)': \(problem)") }
         let divergence = result.divergence.map { Divergence(epoch: $0.epoch, step: $0.step) }
         return RunResult(label: run.label, series: series, divergence: divergence)
+    }
+
+    /// The model right after `torch.manual_seed(seed)`: Linear layers draw their initial weights in order
+    /// (batch norm and dropout draw nothing), and the generator goes on to the DataLoader and dropout.
+    static func model(_ spec: ModelSpec, threads: Int) throws -> MLP {
+        var generator = TorchGenerator(seed: UInt64(spec.seed))
+        var model: MLP
+        if let stack = spec.stack {
+            var tensors: [[Float]] = []
+            var layers: [Layer] = []
+            var width = spec.layers[0]
+            for layer in stack {
+                switch layer {
+                case .linear(let out):
+                    let (w, b) = try generator.linearInit(inFeatures: width, outFeatures: out)
+                    tensors += [w, b]
+                    layers.append(.linear(outFeatures: out))
+                    width = out
+                case .relu:
+                    layers.append(.relu)
+                case let .batchNorm(eps, momentum, affine):
+                    if affine { tensors += [[Float](repeating: 1, count: width), [Float](repeating: 0, count: width)] }
+                    layers.append(.batchNorm(eps: eps, momentum: momentum, affine: affine))
+                case .dropout(let p):
+                    layers.append(.dropout(p: p))
+                }
+            }
+            model = try MLP(inputFeatures: spec.layers[0], layers: layers, parameters: tensors, threads: threads)
+        } else {
+            let layers = try generator.mlpInit(layerSizes: spec.layers)
+            model = try MLP(sizes: spec.layers, parameters: layers.flatMap { [$0.weight, $0.bias] })
+        }
+        model.generator = generator
+        return model
     }
 }

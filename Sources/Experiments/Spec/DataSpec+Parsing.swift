@@ -9,7 +9,7 @@ extension DataSpec {
             return nil
         }
         guard let nameNode = mapping["dataset"] else {
-            reader.error(node, "missing required key 'dataset' in data (delivery-times or make-classification)")
+            reader.error(node, "missing required key 'dataset' in data (one of \(Dataset.Name.allCases.map(\.rawValue).joined(separator: ", ")))")
             return nil
         }
         guard let name: Dataset.Name = reader.choice(nameNode, "dataset") else { return nil }
@@ -49,11 +49,22 @@ extension DataSpec {
                 reader.error(f["n_informative"] ?? node, "n_classes × n_clusters_per_class (\(o.nClasses * o.nClustersPerClass)) must be at most 2^n_informative (\(1 << o.nInformative))")
             }
             dataset = seed == nil ? nil : .makeClassification(o)
+        case .makeMoons, .makeCircles:
+            let circles = name == .makeCircles
+            f = Fields(node, "data", allowed: common + ["n_samples", "noise", "random_state"] + (circles ? ["factor"] : []),
+                       reader: reader)
+            guard let f else { return nil }
+            dataset = parseTwoCurves(f, circles: circles, reader)
+        case .makeBlobs:
+            f = Fields(node, "data", allowed: common + ["n_samples", "n_features", "centers", "cluster_std", "center_box",
+                                                         "random_state"], reader: reader)
+            guard let f else { return nil }
+            dataset = parseBlobs(f, reader)
         }
         guard let f else { return nil }
-        let split = parseSplit(f, reader, classification: name == .makeClassification)
+        let split = parseSplit(f, reader, classification: name != .deliveryTimes)
         let normalize: Normalization = f.choice("normalize", "normalisation") ?? .none
-        if name == .makeClassification, normalize == .meanStd {
+        if name != .deliveryTimes, normalize == .meanStd {
             reader.error(f["normalize"], "mean-std also scales the targets; use standard-scaler for classification")
         }
         guard let dataset, let split else { return nil }
@@ -90,6 +101,9 @@ extension DataSpec {
                           "n_classes": .int(o.nClasses), "n_clusters_per_class": .int(o.nClustersPerClass),
                           "flip_y": .number(o.flipY), "class_sep": .number(o.classSep),
                           "random_state": .int(o.randomState)]) { $1 }
+        case .makeMoons(let o): fields.merge(Self.canonical(o, "make-moons", circles: false)) { $1 }
+        case .makeCircles(let o): fields.merge(Self.canonical(o, "make-circles", circles: true)) { $1 }
+        case .makeBlobs(let o): fields.merge(Self.canonical(o)) { $1 }
         }
         return .object(fields)
     }

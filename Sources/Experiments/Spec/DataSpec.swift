@@ -4,10 +4,14 @@ public struct DataSpec: Sendable, Hashable {
     public enum Dataset: Sendable, Hashable {
         case deliveryTimes(DeliveryTimesOptions)
         case makeClassification(MakeClassificationOptions)
+        case makeMoons(TwoCurvesOptions)
+        case makeCircles(TwoCurvesOptions)
+        case makeBlobs(BlobsOptions)
 
         /// The names accepted after `dataset:`.
         public enum Name: String, Sendable, CaseIterable {
             case deliveryTimes = "delivery-times", makeClassification = "make-classification"
+            case makeMoons = "make-moons", makeCircles = "make-circles", makeBlobs = "make-blobs"
         }
 
         /// Input features per sample.
@@ -15,6 +19,8 @@ public struct DataSpec: Sendable, Hashable {
             switch self {
             case .deliveryTimes: return 4
             case .makeClassification(let o): return o.nFeatures
+            case .makeMoons, .makeCircles: return 2
+            case .makeBlobs(let o): return o.nFeatures
             }
         }
 
@@ -22,6 +28,8 @@ public struct DataSpec: Sendable, Hashable {
             switch self {
             case .deliveryTimes(let o): return o.nSamples
             case .makeClassification(let o): return o.nSamples
+            case .makeMoons(let o), .makeCircles(let o): return o.nSamples
+            case .makeBlobs(let o): return o.nSamples
             }
         }
     }

@@ -6,21 +6,35 @@ public enum Metric: String, Sendable, Hashable, CaseIterable {
     case testLoss = "test_loss"
     /// Mean absolute error on the test set in the target's original units (regression).
     case testMAE = "test_mae"
-    /// Fraction of test samples whose logit sign matches the label (classification).
+    /// Fraction of test samples classified right (classification): the old name of `test_accuracy`.
     case accuracy
+    /// Fraction of training samples classified right: logit sign (one output) or argmax (several).
+    case trainAccuracy = "train_accuracy"
+    /// Fraction of test samples classified right.
+    case testAccuracy = "test_accuracy"
     /// Sum over parameter tensors (weights and biases) of their L2 norms.
     case weightNorm = "weight_norm"
     /// The learning rate of the epoch's last optimiser step.
     case lr
 
-    /// For `best` and `argbest`: only accuracy improves upwards.
-    public var higherIsBetter: Bool { self == .accuracy }
+    /// For `best` and `argbest`: only accuracies improve upwards.
+    public var higherIsBetter: Bool { self == .accuracy || self == .trainAccuracy || self == .testAccuracy }
 
-    /// Metrics that make sense for a loss function (test_mae for regression, accuracy for classification).
+    /// Metrics that make sense for a loss function (test_mae for regression, accuracies for classification).
     static func applicable(to loss: LossFunction) -> [Metric] {
         switch loss {
         case .mse: return [.trainLoss, .testLoss, .testMAE, .weightNorm, .lr]
+        case .bceWithLogits, .crossEntropy:
+            return [.trainLoss, .testLoss, .accuracy, .trainAccuracy, .testAccuracy, .weightNorm, .lr]
+        }
+    }
+
+    /// Metrics recorded when the block lists none.
+    static func defaults(for loss: LossFunction) -> [Metric] {
+        switch loss {
+        case .mse: return [.trainLoss, .testLoss, .testMAE, .weightNorm, .lr]
         case .bceWithLogits: return [.trainLoss, .testLoss, .accuracy, .weightNorm, .lr]
+        case .crossEntropy: return [.trainLoss, .testLoss, .trainAccuracy, .testAccuracy, .weightNorm, .lr]
         }
     }
 }
@@ -31,4 +45,6 @@ public enum LossFunction: String, Sendable, Hashable, CaseIterable {
     case mse
     /// `nn.BCEWithLogitsLoss()` on a single logit.
     case bceWithLogits = "bce-with-logits"
+    /// `nn.CrossEntropyLoss()` on one logit per class, class-index targets.
+    case crossEntropy = "cross-entropy"
 }

@@ -1,17 +1,21 @@
-/// A multilayer perceptron: `nn.Linear` layers of the given widths with an activation between them
-/// (none after the last), built right after `torch.manual_seed(seed)`.
+/// The model, built right after `torch.manual_seed(seed)`: either the lesson's MLP, `layers: [4, 64, 32, 1]`
+/// (`nn.Linear` layers of those widths with ReLU between them), or a list of layers written one by one,
+/// `layers: [{linear: 64}, batchnorm, relu, {dropout: 0.2}, {linear: 1}]`, whose input width is the dataset's.
 public struct ModelSpec: Sendable, Hashable {
-    /// The hidden-layer activation.
+    /// The hidden-layer activation of the `layers: [widths]` form.
     public enum Activation: String, Sendable, Hashable, CaseIterable {
         case relu, tanh, sigmoid
     }
 
-    /// Widths from inputs to outputs: `[4, 64, 32, 1]` is Linear(4,64), act, Linear(64,32), act, Linear(32,1).
+    /// Linear widths from inputs to outputs: `[4, 64, 32, 1]`; for a layer-by-layer model the dataset's
+    /// feature count followed by each linear layer's width.
     public var layers: [Int]
+    /// The layers one by one, when the block writes them so (nil for the `layers: [widths]` form).
+    public var stack: [LayerSpec]?
     public var activation: Activation
     public var seed: Int
 
-    /// Weights and biases in all layers: Σ (in + 1) × out.
+    /// Weights and biases in all layers: Σ (in + 1) × out, plus 2 × width per affine batch norm.
     public var parameterCount: Int {
         var total = 0
         for (inputs, outputs) in zip(layers, layers.dropFirst()) {
@@ -22,5 +26,10 @@ public struct ModelSpec: Sendable, Hashable {
             total = sum
         }
         return total
+    }
+
+    /// True when a layer draws from the generator or keeps batch statistics (train and eval mode differ).
+    public var hasBatchNorm: Bool {
+        stack?.contains { if case .batchNorm = $0 { true } else { false } } ?? false
     }
 }

@@ -2,19 +2,21 @@ import Yams
 
 extension TrainSpec {
     static let keys = ["data", "model", "loss", "training", "runs", "metrics", "constants"]
-    static let limits = (epochs: 100_000, runs: 50, budget: 2e11)
+    static let limits = (epochs: 100_000, runs: 50, budget: 2e11, threads: 64)
 
     static func parse(_ f: Fields, _ reader: SpecReader) -> TrainSpec? {
         let data = f.required("data").flatMap { DataSpec.parse($0, reader) }
         let model = f.required("model").flatMap { ModelSpec.parse($0, reader) }
-        let loss: LossFunction? = f.required("loss", " (mse or bce-with-logits)").flatMap { reader.choice($0, "loss") }
+        let loss: LossFunction? = f.required("loss", " (mse, bce-with-logits or cross-entropy)").flatMap { reader.choice($0, "loss") }
         let training = f.required("training").flatMap { parseTraining($0, reader) }
         let constants = f["constants"].map { Constants.parse($0, reader) } ?? [:]
-        guard let data, let model, let loss, let training else { return nil }
+        guard let data, var model, let loss, let training else { return nil }
+        if model.stack != nil { model.layers[0] = data.dataset.featureCount }
         checkShapes(data, model, loss, f, reader)
+        checkBatchNorm(data, model, training, f, reader)
 
         let applicable = Metric.applicable(to: loss)
-        var metrics = applicable
+        var metrics = Metric.defaults(for: loss)
         if let node = f["metrics"], let items = reader.list(node, "metrics") {
             metrics = []
             for item in items {
@@ -26,7 +28,7 @@ extension TrainSpec {
                 if !applicable.contains(metric) {
                     reader.forgive([metric.rawValue])
                     reader.error(item, "metric '\(metric.rawValue)' does not apply to loss \(loss.rawValue)"
-                        + (metric == .accuracy ? " (accuracy needs bce-with-logits)" : " (test_mae needs mse)"))
+                        + (metric == .testMAE ? " (test_mae needs mse)" : " (accuracies need bce-with-logits or cross-entropy)"))
                 } else if metrics.contains(metric) {
                     reader.error(item, "metric '\(metric.rawValue)' is listed twice")
                 } else {
@@ -66,38 +68,56 @@ extension TrainSpec {
     }
 
     private static func parseTraining(_ node: Node, _ reader: SpecReader) -> TrainingSpec? {
-        guard let f = Fields(node, "training", allowed: ["epochs", "batch_size", "shuffle"], reader: reader)
+        guard let f = Fields(node, "training", allowed: ["epochs", "batch_size", "shuffle", "threads",
+                                                         "evaluation_mode"], reader: reader)
         else { return nil }
         let epochs = f.requiredInt("epochs", "must be from 1 to \(limits.epochs)") { (1...limits.epochs).contains($0) }
         let batch = f.requiredInt("batch_size", Rule.atLeastOne) { $0 >= 1 }
+        let threads = f.int("threads", default: 1, "must be from 1 to \(limits.threads)") { (1...limits.threads).contains($0) }
+        let mode: EvaluationMode = f.choice("evaluation_mode", "evaluation mode") ?? .eval
         guard let epochs, let batch else { return nil }
-        return TrainingSpec(epochs: epochs, batchSize: batch, shuffle: f.bool("shuffle") ?? true)
+        return TrainingSpec(epochs: epochs, batchSize: batch, shuffle: f.bool("shuffle") ?? true,
+                            threads: threads, evaluationMode: mode)
     }
 
-    /// The first layer must take the dataset's features; the last must give the single output both losses use.
+    /// The first layer must take the dataset's features; the last must give the outputs the loss uses (one, or one
+    /// per class for cross-entropy).
     private static func checkShapes(_ data: DataSpec, _ model: ModelSpec, _ loss: LossFunction, _ f: Fields, _ reader: SpecReader) {
         let layersNode = f["model"]?.mapping?["layers"]
-        let name: String
-        switch data.dataset {
-        case .deliveryTimes: name = "delivery-times"
-        case .makeClassification(let o):
-            name = "make-classification"
-            if loss == .bceWithLogits, o.nClasses != 2 {
-                reader.error(f["loss"], "bce-with-logits needs two classes, but n_classes is \(o.nClasses)")
-            }
+        let name = data.dataset.name.rawValue
+        let classes = data.dataset.classCount
+        if loss == .bceWithLogits, let classes, classes != 2 {
+            reader.error(f["loss"], "bce-with-logits needs two classes, but \(name) has \(classes); use cross-entropy")
         }
-        if case .deliveryTimes = data.dataset, loss == .bceWithLogits {
-            reader.error(f["loss"], "bce-with-logits needs class labels; delivery-times is a regression dataset (use mse)")
+        if classes == nil, loss != .mse {
+            reader.error(f["loss"], "\(loss.rawValue) needs class labels; \(name) is a regression dataset (use mse)")
         }
-        if let first = model.layers.first, first != data.dataset.featureCount {
+        if model.stack == nil, let first = model.layers.first, first != data.dataset.featureCount {
             reader.error(layersNode, "the first layer takes \(first) inputs but \(name) has \(data.dataset.featureCount) features")
         }
-        if model.layers.count >= 2, let last = model.layers.last, last != 1 {
-            reader.error(layersNode, "the last layer must have 1 output for \(loss.rawValue), got \(last)")
+        let outputs = loss == .crossEntropy ? classes : 1
+        if model.layers.count >= 2, let outputs, let last = model.layers.last, last != outputs {
+            reader.error(layersNode, "the last layer must have \(outputs) output\(outputs == 1 ? "" : "s") for \(loss.rawValue)"
+                + (loss == .crossEntropy ? " (one per class)" : "") + ", got \(last)")
+        }
+        if let stack = model.stack, let last = stack.last, last != .linear(model.layers.last ?? 0) {
+            reader.error(layersNode, "the last layer must be a {linear: width} layer: its outputs are the \(loss == .mse ? "predictions" : "logits")")
         }
         let validSplit = data.split.testSize > 0 && data.split.testSize < 1
         if validSplit, data.trainCount < 1 || data.trainCount == data.dataset.sampleCount {
             reader.error(f["data"], "the split leaves \(data.trainCount) training rows of \(data.dataset.sampleCount)")
+        }
+    }
+
+    /// torch refuses a training batch of one row in batch norm: the last, shorter batch must not be one row.
+    private static func checkBatchNorm(_ data: DataSpec, _ model: ModelSpec, _ training: TrainingSpec, _ f: Fields,
+                                       _ reader: SpecReader) {
+        guard model.hasBatchNorm else { return }
+        let n = data.trainCount, b = training.batchSize
+        if b == 1 || n % b == 1 {
+            reader.error(f["training"]?.mapping?["batch_size"] ?? f["training"],
+                         "with batchnorm no training batch may hold a single row, but \(n) training rows in batches of "
+                         + "\(b) leave one; choose another batch_size")
         }
     }
 
@@ -112,11 +132,20 @@ extension TrainSpec {
             + "reduce epochs, samples, layer widths or runs")
     }
 
+    /// The training settings; `threads` and `evaluation_mode` only when they differ from their defaults, so
+    /// the blocks written before them keep their cache keys.
+    private var trainingCanonical: [String: Canonical] {
+        var fields: [String: Canonical] = ["epochs": .int(training.epochs), "batch_size": .int(training.batchSize),
+                                           "shuffle": .bool(training.shuffle)]
+        if training.threads != 1 { fields["threads"] = .int(training.threads) }
+        if training.evaluationMode != .eval { fields["evaluation_mode"] = .string(training.evaluationMode.rawValue) }
+        return fields
+    }
+
     var canonical: Canonical {
         .object([
             "data": data.canonical, "model": model.canonical, "loss": .string(loss.rawValue),
-            "training": .object(["epochs": .int(training.epochs), "batch_size": .int(training.batchSize),
-                                 "shuffle": .bool(training.shuffle)]),
+            "training": .object(trainingCanonical),
             "runs": .array(runs.map { run in
                 .object(["label": .string(run.label), "optimizer": run.optimizer.canonical,
                          "scheduler": run.scheduler?.canonical ?? .null])

@@ -26,6 +26,15 @@ public struct TrainingSpec: Sendable, Hashable {
     public var batchSize: Int
     /// DataLoader `shuffle` (drawn from torch's global generator after the model is built).
     public var shuffle = true
+    /// `torch.set_num_threads(threads)`: batch norm's batch statistics depend on it.
+    public var threads = 1
+    /// The mode the per-epoch metrics are computed in: eval (`model.eval()`, the default) or train.
+    public var evaluationMode: EvaluationMode = .eval
+}
+
+/// Whether the per-epoch evaluation calls `model.eval()` first.
+public enum EvaluationMode: String, Sendable, Hashable, CaseIterable {
+    case eval, train
 }
 
 /// One training run: a label (unique in the block, used in tables, charts and references) and its optimiser.

@@ -1,11 +1,16 @@
-/// A multilayer perceptron `Linear → ReLU → … → Linear` (torch's `nn.Sequential` of the lesson), float32.
+/// A feed-forward network, torch's `nn.Sequential` of `Linear`, `ReLU`, `BatchNorm1d` and `Dropout` layers,
+/// in float32. `MLP(sizes:)` is the lesson's `Linear → ReLU → … → Linear`.
 ///
-/// Parameters live in one flat buffer in `model.parameters()` order — W1 [out, in] row-major, b1, W2, b2, … —
-/// and gradients in a second buffer of the same layout, so an optimiser updates the whole model in one
-/// element-wise pass (the same as torch's per-tensor loop, since every update is element-wise). Activations and
-/// their gradients are kept in buffers that grow to the largest batch seen and are then reused.
+/// Parameters live in one flat buffer in `model.parameters()` order — W1 [out, in] row-major, b1, then each
+/// later layer's (batch norm: weight, bias) — and gradients in a second buffer of the same layout, so an
+/// optimiser updates the whole model in one element-wise pass (the same as torch's per-tensor loop, since every
+/// update is element-wise). Batch norm's running statistics are buffers, not parameters (`batchNorms`).
+/// Activations and their gradients are kept in buffers that grow to the largest batch seen and are then reused.
+/// A ReLU right after a Linear is applied as that layer's output is stored.
 public struct MLP: Sendable {
-    /// Layer widths, input first: [4, 64, 32, 1] is Linear(4, 64), ReLU, Linear(64, 32), ReLU, Linear(32, 1).
+    /// The layers in forward order.
+    public let layers: [Layer]
+    /// Widths of the Linear layers, input first: [4, 64, 32, 1] for the lesson's model.
     public let sizes: [Int]
     /// All parameters, flat, in torch's order; `parameterRanges[i]` locates tensor i.
     public internal(set) var parameters: [Float]
@@ -13,50 +18,116 @@ public struct MLP: Sendable {
     public internal(set) var gradients: [Float]
     /// Where each parameter tensor (W1, b1, W2, b2, …) sits in `parameters`.
     public let parameterRanges: [Range<Int>]
+    /// The batch-norm layers in order, with their running statistics (their weight and bias are in
+    /// `parameters`; the copies here are not read unless the layer is not affine).
+    public internal(set) var batchNorms: [BatchNorm1d]
+    /// torch's global generator as the model sees it: dropout in training mode draws from it.
+    public var generator = TorchGenerator(seed: 0)
 
-    var weightT: [Float]                // every layer's Wᵀ [in, out], at the offsets of its W; refreshed each forward
-    /// Per layer l, two [capacity, out_l] blocks: the output (post-ReLU for hidden layers) and its gradient
-    /// d loss / d (pre-activation); see `outputOffset` / `deltaOffset`.
+    /// One stage of the forward pass; a Linear followed by a ReLU is one stage (`relu`).
+    struct Stage: Sendable {
+        enum Kind: Sendable { case linear, relu, batchNorm(Int), dropout(Dropout) }
+        let kind: Kind
+        let inWidth: Int
+        let width: Int
+        /// Index of the stage's first parameter tensor in `parameterRanges` (nil when it has none).
+        let parameter: Int?
+        /// A Linear whose output goes through a ReLU.
+        let relu: Bool
+    }
+
+    let stages: [Stage]
+    var weightT: [Float]                // every linear layer's Wᵀ [in, out], at the offsets of its W; refreshed each forward
+    /// Per stage, two [capacity, width] blocks: the output and its gradient (for a Linear + ReLU stage the
+    /// gradient d loss / d pre-activation); dropout stages also keep their noise; see `reserve`.
     var work: [Float] = []
     var capacity = 0
     var outputOffsets: [Int] = []
     var deltaOffsets: [Int] = []
+    var noiseOffsets: [Int?] = []
+    /// Per batch-norm layer, the last training forward's mean and invstd (2 × width).
+    var saved: [[Float]]
 
     /// A model with the given layer sizes and initial parameters `[W1, b1, W2, b2, …]`, each weight row-major
     /// [out, in] (as torch's `model.parameters()` yields them).
     public init(sizes: [Int], parameters tensors: [[Float]]) throws(ModelError) {
         guard sizes.count >= 2, sizes.allSatisfy({ $0 > 0 }) else { throw .invalidSizes(sizes) }
-        let layers = sizes.count - 1
-        guard tensors.count == 2 * layers else { throw .parameterCount(expected: 2 * layers, got: tensors.count) }
-        var ranges: [Range<Int>] = []
-        var flat: [Float] = []
-        for l in 0..<layers {
-            let (fin, fout) = (sizes[l], sizes[l + 1])
-            guard tensors[2 * l].count == fin * fout else {
-                throw .parameterSize(name: "\(2 * l).weight", expected: [fout, fin], count: tensors[2 * l].count)
-            }
-            guard tensors[2 * l + 1].count == fout else {
-                throw .parameterSize(name: "\(2 * l).bias", expected: [fout], count: tensors[2 * l + 1].count)
-            }
-            for t in tensors[(2 * l)...(2 * l + 1)] {
-                ranges.append(flat.count..<(flat.count + t.count))
-                flat.append(contentsOf: t)
+        try self.init(inputFeatures: sizes[0], layers: Layer.perceptron(sizes), parameters: tensors)
+    }
+
+    /// A model of `layers` over inputs of `inputFeatures` columns, with initial parameters in
+    /// `model.parameters()` order (Linear: weight [out, in], bias; affine batch norm: weight, bias).
+    /// `threads` is the T of batch norm's reductions (`torch.set_num_threads`).
+    public init(inputFeatures: Int, layers: [Layer], parameters tensors: [[Float]], threads: Int = 1) throws(ModelError) {
+        guard inputFeatures > 0 else { throw .invalidSizes([inputFeatures]) }
+        var stages: [Stage] = []
+        var shapes: [[Int]] = []
+        var names: [String] = []             // torch's state-dict names: "<index in the Sequential>.weight"
+        var norms: [BatchNorm1d] = []
+        var sizes = [inputFeatures]
+        var width = inputFeatures
+        for (index, layer) in layers.enumerated() {
+            switch layer {
+            case .linear(let out):
+                guard out > 0 else { throw .invalidSizes(sizes + [out]) }
+                stages.append(Stage(kind: .linear, inWidth: width, width: out, parameter: shapes.count, relu: false))
+                shapes += [[out, width], [out]]
+                names += ["\(index).weight", "\(index).bias"]
+                sizes.append(out)
+                width = out
+            case .relu:
+                if let last = stages.last, case .linear = last.kind, !last.relu {
+                    stages[stages.count - 1] = Stage(kind: .linear, inWidth: last.inWidth, width: last.width,
+                                                     parameter: last.parameter, relu: true)
+                } else {
+                    stages.append(Stage(kind: .relu, inWidth: width, width: width, parameter: nil, relu: false))
+                }
+            case let .batchNorm(eps, momentum, affine):
+                norms.append(try BatchNorm1d(features: width, eps: eps, momentum: momentum, affine: affine,
+                                             threads: threads))
+                stages.append(Stage(kind: .batchNorm(norms.count - 1), inWidth: width, width: width,
+                                    parameter: affine ? shapes.count : nil, relu: false))
+                if affine {
+                    shapes += [[width], [width]]
+                    names += ["\(index).weight", "\(index).bias"]
+                }
+            case .dropout(let p):
+                stages.append(Stage(kind: .dropout(try Dropout(p: p)), inWidth: width, width: width, parameter: nil,
+                                    relu: false))
             }
         }
+        guard !stages.isEmpty else { throw .invalidSizes(sizes) }
+        guard tensors.count == shapes.count else { throw .parameterCount(expected: shapes.count, got: tensors.count) }
+        var ranges: [Range<Int>] = []
+        var flat: [Float] = []
+        for (i, (tensor, shape)) in zip(tensors, shapes).enumerated() {
+            guard tensor.count == shape.reduce(1, *) else {
+                throw .parameterSize(name: names[i], expected: shape, count: tensor.count)
+            }
+            ranges.append(flat.count..<(flat.count + tensor.count))
+            flat.append(contentsOf: tensor)
+        }
+        self.layers = layers
         self.sizes = sizes
+        self.stages = stages
         self.parameters = flat
         self.gradients = [Float](repeating: 0, count: flat.count)
         self.parameterRanges = ranges
+        self.parameterShapes = shapes
+        self.batchNorms = norms
+        self.saved = norms.map { [Float](repeating: 0, count: 2 * $0.features) }
         self.weightT = [Float](repeating: 0, count: flat.count)
     }
 
     /// Number of Linear layers.
     public var layerCount: Int { sizes.count - 1 }
 
-    /// Shapes of the parameter tensors in order: [out, in] for weights, [out] for biases.
-    public var parameterShapes: [[Int]] {
-        (0..<layerCount).flatMap { [[sizes[$0 + 1], sizes[$0]], [sizes[$0 + 1]]] }
-    }
+    /// Width of the model's input and output.
+    public var inputWidth: Int { sizes[0] }
+    public var outputWidth: Int { stages[stages.count - 1].width }
+
+    /// Shapes of the parameter tensors in order: [out, in] for weights, [out] for biases and batch-norm tensors.
+    public let parameterShapes: [[Int]]
 
     /// Parameter tensor `i` (0 = W1, 1 = b1, 2 = W2, …) as a flat row-major array.
     public func parameter(_ i: Int) -> [Float] { Array(parameters[parameterRanges[i]]) }
@@ -64,23 +135,32 @@ public struct MLP: Sendable {
     /// Gradient of parameter tensor `i` from the last backward pass.
     public func gradient(_ i: Int) -> [Float] { Array(gradients[parameterRanges[i]]) }
 
-    /// Layer `l` as a standalone `Linear` (a copy).
+    /// Linear layer `l` as a standalone `Linear` (a copy).
     public func layer(_ l: Int) -> Linear {
-        Linear(validatedIn: sizes[l], out: sizes[l + 1], weight: parameter(2 * l), bias: parameter(2 * l + 1))
+        let stage = stages.filter { if case .linear = $0.kind { true } else { false } }[l]
+        let p = stage.parameter ?? 0
+        return Linear(validatedIn: stage.inWidth, out: stage.width, weight: parameter(p), bias: parameter(p + 1))
     }
 
     /// Makes the activation buffers hold at least `rows` rows (no allocation once they do).
     mutating func reserve(rows: Int) {
         guard rows > capacity else { return }
         capacity = rows
-        work = [Float](repeating: 0, count: 2 * rows * sizes.dropFirst().reduce(0, +))
-        outputOffsets = (0..<layerCount).map(outputOffset)
-        deltaOffsets = (0..<layerCount).map(deltaOffset)
+        var offset = 0
+        outputOffsets = []
+        deltaOffsets = []
+        noiseOffsets = []
+        for stage in stages {
+            outputOffsets.append(offset)
+            deltaOffsets.append(offset + rows * stage.width)
+            offset += 2 * rows * stage.width
+            if case .dropout = stage.kind {
+                noiseOffsets.append(offset)
+                offset += rows * stage.width
+            } else {
+                noiseOffsets.append(nil)
+            }
+        }
+        work = [Float](repeating: 0, count: offset)
     }
-
-    /// Start of layer l's output block in `work`.
-    func outputOffset(_ l: Int) -> Int { 2 * capacity * sizes[1..<(l + 1)].reduce(0, +) }
-
-    /// Start of layer l's output-gradient block in `work`.
-    func deltaOffset(_ l: Int) -> Int { outputOffset(l) + capacity * sizes[l + 1] }
 }

@@ -1,41 +1,56 @@
-/// The training criterion, mean-reduced over the batch: torch's `nn.MSELoss()` or `nn.BCEWithLogitsLoss()`.
+/// The training criterion, mean-reduced over the batch: torch's `nn.MSELoss()`, `nn.BCEWithLogitsLoss()` or
+/// `nn.CrossEntropyLoss()` (targets: one class index per row, as a float).
 public enum Loss: String, Sendable, CaseIterable {
     case mse
     case bceWithLogits
+    case crossEntropy
 
-    /// The mean loss of predictions `x` against targets `y` (same element count, one output per row).
+    /// Target values per row for a model with `outputs` outputs: one class index for cross-entropy.
+    public func targetWidth(outputs: Int) -> Int { self == .crossEntropy ? 1 : outputs }
+
+    /// The mean loss of predictions `x` [rows, outputs] against targets `y` (`targetWidth` per row).
     public func value(prediction x: Tensor, target y: Tensor) throws(LossError) -> Float {
-        try LossError.check(x, y)
+        try LossError.check(x, y, self)
+        var scratch = [Float](repeating: 0, count: x.scalars.count)
         return x.scalars.withUnsafeBufferPointer { xp in
-            y.scalars.withUnsafeBufferPointer { yp in value(x: xp.baseAddress!, y: yp.baseAddress!, count: xp.count) }
+            y.scalars.withUnsafeBufferPointer { yp in
+                scratch.withUnsafeMutableBufferPointer { sp in
+                    value(x: xp.baseAddress!, y: yp.baseAddress!, rows: x.rows, outputs: x.cols, scratch: sp.baseAddress!)
+                }
+            }
         }
     }
 
     /// d loss / d prediction, shaped like the prediction.
     public func gradient(prediction x: Tensor, target y: Tensor) throws(LossError) -> Tensor {
-        try LossError.check(x, y)
+        try LossError.check(x, y, self)
         var g = Tensor(rows: x.rows, cols: x.cols)
         x.scalars.withUnsafeBufferPointer { xp in
             y.scalars.withUnsafeBufferPointer { yp in
                 g.scalars.withUnsafeMutableBufferPointer { gp in
-                    gradient(x: xp.baseAddress!, y: yp.baseAddress!, count: xp.count, into: gp.baseAddress!)
+                    gradient(x: xp.baseAddress!, y: yp.baseAddress!, rows: x.rows, outputs: x.cols, into: gp.baseAddress!)
                 }
             }
         }
         return g
     }
 
-    func value(x: UnsafePointer<Float>, y: UnsafePointer<Float>, count: Int) -> Float {
+    /// `scratch` holds rows · outputs floats (cross-entropy's log-probabilities); it may not alias `x`.
+    func value(x: UnsafePointer<Float>, y: UnsafePointer<Float>, rows: Int, outputs: Int,
+               scratch: UnsafeMutablePointer<Float>) -> Float {
         switch self {
-        case .mse: MSELoss.value(x: x, y: y, count: count)
-        case .bceWithLogits: BCEWithLogitsLoss.value(x: x, y: y, count: count)
+        case .mse: MSELoss.value(x: x, y: y, count: rows &* outputs)
+        case .bceWithLogits: BCEWithLogitsLoss.value(x: x, y: y, count: rows &* outputs)
+        case .crossEntropy: CrossEntropyLoss.value(x: x, targets: y, rows: rows, classes: outputs, scratch: scratch)
         }
     }
 
-    func gradient(x: UnsafePointer<Float>, y: UnsafePointer<Float>, count: Int, into g: UnsafeMutablePointer<Float>) {
+    func gradient(x: UnsafePointer<Float>, y: UnsafePointer<Float>, rows: Int, outputs: Int,
+                  into g: UnsafeMutablePointer<Float>) {
         switch self {
-        case .mse: MSELoss.gradient(x: x, y: y, count: count, into: g)
-        case .bceWithLogits: BCEWithLogitsLoss.gradient(x: x, y: y, count: count, into: g)
+        case .mse: MSELoss.gradient(x: x, y: y, count: rows &* outputs, into: g)
+        case .bceWithLogits: BCEWithLogitsLoss.gradient(x: x, y: y, count: rows &* outputs, into: g)
+        case .crossEntropy: CrossEntropyLoss.gradient(x: x, targets: y, rows: rows, classes: outputs, into: g)
         }
     }
 }
@@ -44,18 +59,23 @@ public enum Loss: String, Sendable, CaseIterable {
 public enum LossError: Error, Equatable, CustomStringConvertible {
     case countMismatch(predictions: Int, targets: Int)
     case empty
+    case classOutOfRange(target: Int, classes: Int)
 
-    static func check(_ x: Tensor, _ y: Tensor) throws(LossError) {
-        guard x.scalars.count == y.scalars.count else {
+    static func check(_ x: Tensor, _ y: Tensor, _ loss: Loss) throws(LossError) {
+        guard x.rows * loss.targetWidth(outputs: x.cols) == y.scalars.count else {
             throw .countMismatch(predictions: x.scalars.count, targets: y.scalars.count)
         }
         guard !x.scalars.isEmpty else { throw .empty }
+        if loss == .crossEntropy, let bad = y.scalars.first(where: { !($0 >= 0 && $0 < Float(x.cols)) || $0.rounded() != $0 }) {
+            throw .classOutOfRange(target: bad.isFinite ? Int(bad) : -1, classes: x.cols)
+        }
     }
 
     public var description: String {
         switch self {
         case let .countMismatch(p, t): "the loss needs one target per prediction: \(p) predictions, \(t) targets"
         case .empty: "the loss of an empty batch is undefined"
+        case let .classOutOfRange(t, c): "target class \(t) is outside 0..<\(c)"
         }
     }
 }

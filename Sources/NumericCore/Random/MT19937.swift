@@ -29,7 +29,7 @@ public struct MT19937: Sendable {
     /// The next 32-bit output (one "draw").
     public mutating func next() -> UInt32 {
         if index >= Self.n { regenerate() }
-        var y = state[index]
+        var y = state.withUnsafeBufferPointer { $0[index] }
         index += 1
         // Tempering.
         y ^= y >> 11
@@ -39,6 +39,29 @@ public struct MT19937: Sendable {
         return y
     }
 
+    /// The next `count` outputs into `out`, exactly as `count` calls of `next()` give them (tempered a block
+    /// at a time, so the loop vectorises).
+    public mutating func fill(_ out: UnsafeMutablePointer<UInt32>, count: Int) {
+        var done = 0
+        while done < count {
+            if index >= Self.n { regenerate() }
+            let take = min(count - done, Self.n - index), start = index
+            state.withUnsafeBufferPointer { buffer in
+                let s = buffer.baseAddress! + start, o = out + done
+                for k in 0..<take {
+                    var y = s[k]
+                    y ^= y >> 11
+                    y ^= (y << 7) & 0x9D2C_5680
+                    y ^= (y << 15) & 0xEFC6_0000
+                    y ^= y >> 18
+                    o[k] = y
+                }
+            }
+            index += take
+            done += take
+        }
+    }
+
     /// A 64-bit value from two draws, the first one the high word (numpy `next_uint64`, torch `random64`).
     public mutating func next64() -> UInt64 {
         let high = UInt64(next())
@@ -46,10 +69,19 @@ public struct MT19937: Sendable {
         return (high << 32) | low
     }
 
+    /// All 624 words in order, `mt[i] = mt[(i + 397) mod 624] ^ twist(mt[i], mt[(i + 1) mod 624])`, written as
+    /// the reference implementation's three loops so no index needs a modulo.
     private mutating func regenerate() {
-        for i in 0..<Self.n {
-            let y = (state[i] & 0x8000_0000) | (state[(i + 1) % Self.n] & 0x7FFF_FFFF)
-            state[i] = state[(i + Self.m) % Self.n] ^ (y >> 1) ^ ((y & 1) == 0 ? 0 : 0x9908_B0DF)
+        let (n, m) = (Self.n, Self.m)
+        state.withUnsafeMutableBufferPointer { buffer in
+            let s = buffer.baseAddress!
+            @inline(__always) func twist(_ i: Int, _ next: Int, _ far: Int) {
+                let y = (s[i] & 0x8000_0000) | (s[next] & 0x7FFF_FFFF)
+                s[i] = s[far] ^ (y >> 1) ^ ((0 &- (y & 1)) & 0x9908_B0DF)
+            }
+            for i in 0..<(n - m) { twist(i, i + 1, i + m) }
+            for i in (n - m)..<(n - 1) { twist(i, i + 1, i + m - n) }
+            twist(n - 1, 0, m - 1)
         }
         index = 0
     }

@@ -22,6 +22,12 @@ public struct TorchGenerator: Sendable {
         return out
     }
 
+    /// `count` raw 32-bit draws into `out`, as `count` calls of `random32()`.
+    public mutating func fill(_ out: UnsafeMutablePointer<UInt32>, count: Int) { mt.fill(out, count: count) }
+
+    /// torch's `random64()`: two draws, the first one the high word (what `bernoulli_` consumes per element).
+    public mutating func random64() -> UInt64 { mt.next64() }
+
     /// int64 `torch.empty((), dtype=torch.int64).random_()`: a 64-bit value (high word first) mod 2⁶³.
     public mutating func randomInt64() -> Int64 {
         Int64(bitPattern: mt.next64() & 0x7FFF_FFFF_FFFF_FFFF)

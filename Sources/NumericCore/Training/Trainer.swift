@@ -13,16 +13,24 @@ public struct Trainer: Sendable {
     /// How many minibatch losses to keep in `TrainingResult.stepLosses` (from the first step on).
     public var recordedStepLosses = 0
 
-    /// Which figures to compute after every epoch.
+    /// Which figures to compute after every epoch, and in which mode: `.eval` (torch's `model.eval()` before
+    /// evaluating, the default) or `.train` (evaluating without it: dropout draws masks from the generator and
+    /// batch norm normalises with, and updates, the full set's statistics). The training set is evaluated
+    /// first, then the test set, one forward pass each.
     public struct Evaluation: Sendable {
         public var trainLoss: Bool
         public var testLoss: Bool
+        public var trainPredictions: Bool
         public var testPredictions: Bool
+        public var mode: Mode
 
-        public init(trainLoss: Bool = false, testLoss: Bool = false, testPredictions: Bool = false) {
+        public init(trainLoss: Bool = false, testLoss: Bool = false, trainPredictions: Bool = false,
+                    testPredictions: Bool = false, mode: Mode = .eval) {
             self.trainLoss = trainLoss
             self.testLoss = testLoss
+            self.trainPredictions = trainPredictions
             self.testPredictions = testPredictions
+            self.mode = mode
         }
     }
 
@@ -52,7 +60,23 @@ public struct Trainer: Sendable {
     public mutating func fit(trainX: Tensor, trainY: Tensor, test: (x: Tensor, y: Tensor)? = nil, epochs: Int,
                              evaluation: Evaluation = Evaluation(), order: (Int) -> [Int],
                              onEpoch: ((EpochResult, MLP) -> Void)? = nil) throws(TrainingError) -> TrainingResult {
-        let (n, fin, fout) = (trainX.rows, model.sizes[0], model.sizes[model.layerCount])
+        try fit(trainX: trainX, trainY: trainY, test: test, epochs: epochs, evaluation: evaluation,
+                nextOrder: { epoch, _ in order(epoch) }, onEpoch: onEpoch)
+    }
+
+    /// Trains with torch's DataLoader order: each epoch's permutation is drawn from the model's `generator`
+    /// (torch's global generator) when the epoch starts, after whatever dropout drew in the epoch before.
+    public mutating func fit(trainX: Tensor, trainY: Tensor, test: (x: Tensor, y: Tensor)? = nil, epochs: Int,
+                             evaluation: Evaluation = Evaluation(), loader: ShuffledBatches,
+                             onEpoch: ((EpochResult, MLP) -> Void)? = nil) throws(TrainingError) -> TrainingResult {
+        try fit(trainX: trainX, trainY: trainY, test: test, epochs: epochs, evaluation: evaluation,
+                nextOrder: { _, generator in loader.epochOrder(using: &generator) }, onEpoch: onEpoch)
+    }
+
+    private mutating func fit(trainX: Tensor, trainY: Tensor, test: (x: Tensor, y: Tensor)?, epochs: Int,
+                              evaluation: Evaluation, nextOrder: (Int, inout TorchGenerator) -> [Int],
+                              onEpoch: ((EpochResult, MLP) -> Void)?) throws(TrainingError) -> TrainingResult {
+        let (n, fin, fout) = (trainX.rows, model.inputWidth, loss.targetWidth(outputs: model.outputWidth))
         try checkShapes(trainX, trainY, test, evaluation)
         var result = TrainingResult()
         var xb = [Float](repeating: 0, count: batchSize * fin)
@@ -67,7 +91,7 @@ public struct Trainer: Sendable {
         }
         defer { if let batchScheduler { schedule = .perBatch(batchScheduler) } }
         for epoch in 0..<epochs {
-            let rows = order(epoch)
+            let rows = nextOrder(epoch, &model.generator)
             try Self.validate(rows, n: n, epoch: epoch, seen: &seen)
             let epochLR = optimizer.lr
             var start = 0, stepInEpoch = 0
@@ -126,34 +150,47 @@ public struct Trainer: Sendable {
                                    test: (x: Tensor, y: Tensor)?, evaluation: Evaluation) -> EpochResult {
         var plateauOn: Schedule.PlateauMetric?
         if case let .plateau(_, metric) = schedule { plateauOn = metric }
-        var trainLoss: Float?, testLoss: Float?, predictions: Tensor?
-        if evaluation.trainLoss || plateauOn == .trainLoss { trainLoss = fullLoss(trainX, trainY) }
-        if let test, evaluation.testLoss || plateauOn == .testLoss { testLoss = fullLoss(test.x, test.y) }
-        if let test, evaluation.testPredictions {
-            test.x.scalars.withUnsafeBufferPointer { model.forward(x: $0.baseAddress!, rows: test.x.rows) }
-            predictions = model.output(rows: test.x.rows)
+        var record = EpochResult(epoch: epoch + 1, lr: lr)
+        if evaluation.trainLoss || evaluation.trainPredictions || plateauOn == .trainLoss {
+            let (value, predictions) = pass(trainX, trainY, evaluation.mode, keep: evaluation.trainPredictions)
+            record.trainLoss = value
+            record.trainPredictions = predictions
         }
-        return EpochResult(epoch: epoch + 1, lr: lr, trainLoss: trainLoss, testLoss: testLoss,
-                           testPredictions: predictions)
+        if let test, evaluation.testLoss || evaluation.testPredictions || plateauOn == .testLoss {
+            let (value, predictions) = pass(test.x, test.y, evaluation.mode, keep: evaluation.testPredictions)
+            record.testLoss = value
+            record.testPredictions = predictions
+        }
+        return record
     }
 
-    private mutating func fullLoss(_ x: Tensor, _ y: Tensor) -> Float {
-        x.scalars.withUnsafeBufferPointer { xp in
+    /// One forward pass over a whole set: its mean loss, and its outputs if `keep`.
+    private mutating func pass(_ x: Tensor, _ y: Tensor, _ mode: Mode, keep: Bool) -> (Float, Tensor?) {
+        let value = x.scalars.withUnsafeBufferPointer { xp in
             y.scalars.withUnsafeBufferPointer { yp in
-                model.evaluate(x: xp.baseAddress!, y: yp.baseAddress!, rows: x.rows, loss: loss)
+                model.evaluate(x: xp.baseAddress!, y: yp.baseAddress!, rows: x.rows, loss: loss, mode: mode)
             }
         }
+        return (value, keep ? model.output(rows: x.rows) : nil)
     }
 }
 
 private extension Trainer {
     func checkShapes(_ x: Tensor, _ y: Tensor, _ test: (x: Tensor, y: Tensor)?,
                      _ evaluation: Evaluation) throws(TrainingError) {
-        let (fin, fout) = (model.sizes[0], model.sizes[model.layerCount])
+        let (fin, fout) = (model.inputWidth, loss.targetWidth(outputs: model.outputWidth))
         guard x.cols == fin else { throw .shape("train X has \(x.cols) columns, the model takes \(fin)") }
         guard x.rows > 0 else { throw .shape("train X has no rows") }
+        if !model.batchNorms.isEmpty, batchSize == 1 || x.rows % batchSize == 1 {
+            throw .shape("a batch of 1 row reaches batch norm in training mode (\(x.rows) rows in batches of "
+                + "\(batchSize)); torch refuses it: change batch_size")
+        }
         guard y.scalars.count == x.rows * fout else {
             throw .shape("train Y has \(y.scalars.count) values for \(x.rows) rows × \(fout) outputs")
+        }
+        if !model.batchNorms.isEmpty, evaluation.mode == .train, evaluation.trainLoss || evaluation.trainPredictions,
+           x.rows < 2 {
+            throw .shape("batch norm in training mode needs at least 2 rows")
         }
         var needsTest = evaluation.testLoss || evaluation.testPredictions
         if case .plateau(_, .testLoss) = schedule { needsTest = true }

@@ -4,11 +4,18 @@ public struct EpochResult: Sendable {
     /// The learning rate of the epoch's first optimiser step.
     public let lr: Double
     /// `loss(model(trainX), trainY)` after the epoch (the lesson's per-epoch loss).
-    public let trainLoss: Float?
+    public internal(set) var trainLoss: Float?
     /// `loss(model(testX), testY)` after the epoch.
-    public let testLoss: Float?
+    public internal(set) var testLoss: Float?
+    /// `model(trainX)` after the epoch, [rows, outputs].
+    public internal(set) var trainPredictions: Tensor?
     /// `model(testX)` after the epoch, [rows, outputs].
-    public let testPredictions: Tensor?
+    public internal(set) var testPredictions: Tensor?
+
+    init(epoch: Int, lr: Double) {
+        self.epoch = epoch
+        self.lr = lr
+    }
 }
 
 /// Where a run stopped because a minibatch loss became NaN or infinite (1-based epoch and step in the epoch).

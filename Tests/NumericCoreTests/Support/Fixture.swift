@@ -28,6 +28,15 @@ enum Fixture {
         }
         return object
     }
+
+    /// Case `index` of the fixture's `cases` list, which must hold exactly `count` cases (so a fixture that
+    /// shrank or grew fails instead of silently testing fewer).
+    static func testCase(_ name: String, _ index: Int, of count: Int) throws -> [String: Any] {
+        guard let cases = try load(name)["cases"] as? [[String: Any]], cases.count == count else {
+            throw Missing(description: "fixture \(name) does not hold \(count) cases")
+        }
+        return cases[index]
+    }
 }
 
 extension Dictionary where Key == String, Value == Any {
