@@ -15,8 +15,7 @@ sitegen="$(sitegen_binary)"
 work="$(mktemp -d "${TMPDIR:-/tmp}/sitegen-fault.XXXXXX")"
 trap 'rm -rf "$work"' EXIT
 site="$work/site"
-mkdir -p "$site"
-cp -R "$root/sitegen.yml" "$root/content" "$root/templates" "$site/"
+copy_project "$site"
 lesson="$site/content/optimisers/optimisers.md"
 
 # A digest of every file under a folder (names and bytes), and the folders left beside public/.

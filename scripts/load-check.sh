@@ -24,8 +24,7 @@ cleanup() {
 }
 trap cleanup EXIT
 site="$work/site"
-mkdir -p "$site"
-cp -R "$root/sitegen.yml" "$root/content" "$root/templates" "$site/"
+copy_project "$site"
 "$sitegen" --root "$site" >/dev/null 2>&1   # fill the cache: the server's first build is then quick
 
 port="$(free_port)"

@@ -17,8 +17,7 @@ sitegen="$(sitegen_binary)"
 work="$(mktemp -d "${TMPDIR:-/tmp}/sitegen-publish.XXXXXX")"
 trap 'rm -rf "$work"' EXIT
 project="$work/project"
-mkdir -p "$project"
-cp -R "$root/sitegen.yml" "$root/content" "$root/templates" "$project/"
+copy_project "$project"
 [ -d "$root/.sitegen-cache" ] && cp -R "$root/.sitegen-cache" "$project/"   # no need to train again
 printf '/public/\n/.sitegen-cache/\n/.public-*\n' > "$project/.gitignore"
 git init --quiet --bare "$work/remote.git"

@@ -31,3 +31,10 @@ ensure_pypi_venv() {
     "$venv/bin/pip" install -q "$package"
   fi
 }
+
+# Copies what a build reads (the site config, content/ and templates/) into the scratch project folder $1,
+# so a check can edit lessons and build there without touching the repository.
+copy_project() {
+  mkdir -p "$1"
+  cp -R "$root/sitegen.yml" "$root/content" "$root/templates" "$1/"
+}
