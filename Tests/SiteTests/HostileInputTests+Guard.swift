@@ -105,4 +105,23 @@ extension HostileInput {
             #expect(html.contains("<h1>First lesson</h1>"))
         }),
     ]
+
+    /// Crashes and hangs found by the audit of issue 15 (every allocation sized by input, every loop
+    /// bounded by input): each used to abort or spin on the old binary and is now refused at its key.
+    static let auditedInputs: [HostileInput] = [
+        // Before: 10⁵ steps × 10⁴ params drew 8 GB of gradients and recorded 16 GB more; under
+        // `ulimit -v 4000000` the old binary aborted with "Fatal error: failed to allocate".
+        experiment("audit: a trace that would record 24 GB is refused at its gradients", replacing: [
+            ("params: [1.0, -2.0]", "params: [" + Array(repeating: "0.5", count: 10_000).joined(separator: ", ") + "]"),
+            ("gradients: [[0.5, 0.25], [0.5, -0.25]]", "gradients: {numpy_randn: {seed: 0, steps: 100000}}"),
+        ], .fails([
+            "content/lab/results.md:34:12: error: this trace would record about 24.0 GB (100000 steps × 10000 params, for the gradients and 1 run(s) × 2 series), over the memory budget of 2.0 GB; reduce the steps or the params",
+        ])),
+        // Before: the scheduler was stepped one by one up to step 10¹² (the old binary was still
+        // looping after minutes).
+        experiment("audit: a schedule with schedulers and a step of 10^12 is refused at its steps",
+                   replacing: "steps: [1, 2, 3]", with: "steps: [1, 2, 1000000000000]", .fails([
+            "content/lab/results.md:12:8: error: steps go up to 1000000000000, but a schedule block with schedulers steps them one by one up to the largest step; keep steps at most 1000000",
+        ])),
+    ]
 }
