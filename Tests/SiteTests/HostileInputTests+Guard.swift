@@ -109,6 +109,13 @@ extension HostileInput {
     /// Crashes and hangs found by the audit of issue 15 (every allocation sized by input, every loop
     /// bounded by input): each used to abort or spin on the old binary and is now refused at its key.
     static let auditedInputs: [HostileInput] = [
+        // Before: refused as "208000000.0 GB of activations; reduce layer widths or n_samples", because the
+        // trainer sized its batch buffers batch_size × width (a trap on overflow without the memory budget).
+        experiment("audit: batch_size 10^15 trains the 45 rows as one batch, as torch does",
+                   replacing: "batch_size: 16", with: "batch_size: 999999999999999", .builds { site in
+            let html = try site.output("lab/results/index.html")
+            #expect(html.contains("Two optimisers"))
+        }),
         // Before: 10⁵ steps × 10⁴ params drew 8 GB of gradients and recorded 16 GB more; under
         // `ulimit -v 4000000` the old binary aborted with "Fatal error: failed to allocate".
         experiment("audit: a trace that would record 24 GB is refused at its gradients", replacing: [
