@@ -124,6 +124,15 @@ extension HostileInput {
         ], .fails([
             "content/lab/results.md:34:12: error: this trace would record about 24.0 GB (100000 steps × 10000 params, for the gradients and 1 run(s) × 2 series), over the memory budget of 2.0 GB; reduce the steps or the params",
         ])),
+        // Before: "did you mean" filled a 10⁵ × 10⁵ table of edit distances (80 GB) and aborted with
+        // "failed to allocate" (or swapped for minutes without a memory limit).
+        experiment("audit: a misspelt 100 000-character run label gets its error, not an 80 GB table", replacing: [
+            ("  - label: SGD\n    optimizer: {name: SGD, lr: 0.01}", "  - label: \(String(repeating: "A", count: 100_000))\n    optimizer: {name: SGD, lr: 0.01}"),
+            ("metrics: [train_loss, test_mae]\n", "metrics: [train_loss, test_mae]\nchecks:\n  - \"['\(String(repeating: "B", count: 100_000))'].test_mae < 100\"\n"),
+            ("SGD ends at {{ tiny-train[\"SGD\"].test_mae | .4f }} minutes.", ""),
+        ], .fails([
+            "content/lab/results.md:69:6: error: unknown run '\(String(repeating: "B", count: 100_000))' in 'check'",
+        ])),
         // Before: the scheduler was stepped one by one up to step 10¹² (the old binary was still
         // looping after minutes).
         experiment("audit: a schedule with schedulers and a step of 10^12 is refused at its steps",
