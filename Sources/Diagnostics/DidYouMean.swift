@@ -3,9 +3,12 @@ public enum DidYouMean {
     /// The candidate nearest to `name` by edit distance (case-insensitive), if it is close enough to
     /// be a plausible typo: at most a third of the longer name's length, and at least one edit.
     public static func suggestion(for name: String, among candidates: [String]) -> String? {
+        // The distance table is name × candidate: two 100 000-character labels would need 80 GB.
+        // Names that long are no typos of each other worth a hint.
+        guard name.unicodeScalars.count <= maxLength else { return nil }
         let lowered = name.lowercased()
         var best: (name: String, distance: Int)?
-        for candidate in candidates {
+        for candidate in candidates where candidate.unicodeScalars.count <= maxLength {
             let distance = editDistance(lowered, candidate.lowercased())
             if distance < (best?.distance ?? .max) { best = (candidate, distance) }
         }
@@ -13,6 +16,9 @@ public enum DidYouMean {
         let limit = max(2, max(name.count, best.name.count) / 3)
         return best.distance <= limit ? best.name : nil
     }
+
+    /// Names (and candidates) longer than this, in Unicode scalars, get no suggestion.
+    public static let maxLength = 256
 
     /// ` (did you mean 'x'?)` or the empty string, for appending to a message.
     public static func hint(for name: String, among candidates: [String]) -> String {

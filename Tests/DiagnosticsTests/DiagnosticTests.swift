@@ -20,6 +20,11 @@ import Testing
         #expect(DidYouMean.suggestion(for: "adamw", among: ["SGD", "Adam", "AdamW"]) == "AdamW")
         #expect(DidYouMean.suggestion(for: "Adm", among: ["SGD", "Adam", "AdamW"]) == "Adam")
         #expect(DidYouMean.suggestion(for: "RMSprop", among: ["SGD", "Adam", "AdamW"]) == nil)
+        // Two 100 000-character names used to fill a 10¹⁰-cell table (80 GB: "failed to allocate").
+        let long = String(repeating: "a", count: 100_000)
+        #expect(DidYouMean.suggestion(for: long + "b", among: [long, "Adam"]) == nil)
+        let limit = String(repeating: "a", count: DidYouMean.maxLength - 1)
+        #expect(DidYouMean.suggestion(for: limit + "b", among: [limit + "c", "Adam"]) == limit + "c")
         #expect(DidYouMean.hint(for: "SDG", among: ["SGD"]) == " (did you mean 'SGD'?)")
         #expect(DidYouMean.suggestion(for: "titel", among: ["site", "title"]) == "title")
         #expect(DidYouMean.editDistance("titel", "title") == 1)

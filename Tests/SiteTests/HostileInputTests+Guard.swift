@@ -43,7 +43,7 @@ extension HostileInput {
         experiment("memory: 9·10^9 parameters are refused at the layers", replacing: [
             ("layers: [4, 8, 1]", "layers: [4, 100000, 90000, 1]"), ("n_samples: 60", "n_samples: 10"), ("epochs: 3,", "epochs: 1,"),
         ], .fails([
-            "content/lab/results.md:59:17: error: this experiment would need about 288.1 GB of memory (parameters and optimiser state 288.0 GB, activations 48.6 MB, recorded series 0.1 KB, data 1.2 KB), over the memory budget of 2.0 GB; reduce layer widths",
+            "content/lab/results.md:59:17: error: this experiment would need about 288.0 GB of memory (parameters and optimiser state 288.0 GB, activations 21.3 MB, recorded series 0.1 KB, data 1.2 KB), over the memory budget of 2.0 GB; reduce layer widths",
         ])),
     ]
 
@@ -104,5 +104,40 @@ extension HostileInput {
             let html = try site.output("intro/alias/index.html")
             #expect(html.contains("<h1>First lesson</h1>"))
         }),
+    ]
+
+    /// Crashes and hangs found by the audit of issue 15 (every allocation sized by input, every loop
+    /// bounded by input): each used to abort or spin on the old binary and is now refused at its key.
+    static let auditedInputs: [HostileInput] = [
+        // Before: refused as "208000000.0 GB of activations; reduce layer widths or n_samples", because the
+        // trainer sized its batch buffers batch_size × width (a trap on overflow without the memory budget).
+        experiment("audit: batch_size 10^15 trains the 45 rows as one batch, as torch does",
+                   replacing: "batch_size: 16", with: "batch_size: 999999999999999", .builds { site in
+            let html = try site.output("lab/results/index.html")
+            #expect(html.contains("Two optimisers"))
+        }),
+        // Before: 10⁵ steps × 10⁴ params drew 8 GB of gradients and recorded 16 GB more; under
+        // `ulimit -v 4000000` the old binary aborted with "Fatal error: failed to allocate".
+        experiment("audit: a trace that would record 24 GB is refused at its gradients", replacing: [
+            ("params: [1.0, -2.0]", "params: [" + Array(repeating: "0.5", count: 10_000).joined(separator: ", ") + "]"),
+            ("gradients: [[0.5, 0.25], [0.5, -0.25]]", "gradients: {numpy_randn: {seed: 0, steps: 100000}}"),
+        ], .fails([
+            "content/lab/results.md:34:12: error: this trace would record about 24.0 GB (100000 steps × 10000 params, for the gradients and 1 run(s) × 2 series), over the memory budget of 2.0 GB; reduce the steps or the params",
+        ])),
+        // Before: "did you mean" filled a 10⁵ × 10⁵ table of edit distances (80 GB) and aborted with
+        // "failed to allocate" (or swapped for minutes without a memory limit).
+        experiment("audit: a misspelt 100 000-character run label gets its error, not an 80 GB table", replacing: [
+            ("  - label: SGD\n    optimizer: {name: SGD, lr: 0.01}", "  - label: \(String(repeating: "A", count: 100_000))\n    optimizer: {name: SGD, lr: 0.01}"),
+            ("metrics: [train_loss, test_mae]\n", "metrics: [train_loss, test_mae]\nchecks:\n  - \"['\(String(repeating: "B", count: 100_000))'].test_mae < 100\"\n"),
+            ("SGD ends at {{ tiny-train[\"SGD\"].test_mae | .4f }} minutes.", ""),
+        ], .fails([
+            "content/lab/results.md:69:6: error: unknown run '\(String(repeating: "B", count: 100_000))' in 'check'",
+        ])),
+        // Before: the scheduler was stepped one by one up to step 10¹² (the old binary was still
+        // looping after minutes).
+        experiment("audit: a schedule with schedulers and a step of 10^12 is refused at its steps",
+                   replacing: "steps: [1, 2, 3]", with: "steps: [1, 2, 1000000000000]", .fails([
+            "content/lab/results.md:12:8: error: steps go up to 1000000000000, but a schedule block with schedulers steps them one by one up to the largest step; keep steps at most 1000000",
+        ])),
     ]
 }

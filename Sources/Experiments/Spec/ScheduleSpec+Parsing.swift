@@ -46,6 +46,11 @@ extension ScheduleSpec {
         if columns.isEmpty && schedulers.isEmpty && !f.has("columns") && !f.has("schedulers") {
             reader.error(f.node, "a schedule block needs 'columns' (formulas) or 'schedulers'")
         }
+        // A scheduler is stepped one step at a time up to the largest listed step, so a step of 10¹⁵
+        // would loop for days: the steps of a block with schedulers stay within maxSteps.
+        if let steps, !schedulers.isEmpty, let last = steps.values.max(), last > maxSteps {
+            reader.error(f["steps"] ?? f.node, "steps go up to \(last), but a schedule block with schedulers steps them one by one up to the largest step; keep steps at most \(maxSteps)")
+        }
         guard let steps else { return nil }
         return ScheduleSpec(steps: steps, constants: constants, columns: columns, schedulers: schedulers)
     }

@@ -40,7 +40,25 @@ extension TraceSpec {
             }
         }
         guard let params, let gradients else { return nil }
+        checkMemory(params: params.count, gradients: gradients, runs: runs.count, record: record, f["gradients"] ?? f.node, reader)
         return TraceSpec(precision: precision, params: params, gradients: gradients, runs: runs, record: record)
+    }
+
+    /// Refuses a trace whose recorded values would pass the memory budget of train blocks
+    /// (`numpy_randn: {steps: 100000}` over 10 000 params is 10⁹ gradient values, 8 GB, before anything is
+    /// recorded): steps × params × 8 bytes × (the gradients + per run its trajectory and each recorded quantity).
+    private static func checkMemory(params: Int, gradients: GradientSource, runs: Int, record: [TraceQuantity],
+                                    _ node: Node, _ reader: SpecReader) {
+        let steps = switch gradients {
+        case .explicit(let list): list.count
+        case .numpyRandn(_, _, let steps): steps
+        }
+        let perRun = Double(1 + record.count)
+        let bytes = Double(steps) * Double(params) * 8 * (1 + Double(max(runs, 1)) * perRun)
+        guard bytes > TrainSpec.memoryBudget else { return }
+        reader.error(node, "this trace would record about \(TrainSpec.gigabytes(bytes)) (\(steps) steps × \(params) params, "
+            + "for the gradients and \(max(runs, 1)) run(s) × \(Int(perRun)) series), over the memory budget of "
+            + "\(TrainSpec.gigabytes(TrainSpec.memoryBudget)); reduce the steps or the params")
     }
 
     private static func parseGradients(_ node: Node, count: Int?, _ reader: SpecReader) -> GradientSource? {

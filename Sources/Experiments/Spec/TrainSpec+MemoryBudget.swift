@@ -8,7 +8,8 @@ import Yams
 /// - parameters: (weights + gradients + optimiser state) × 4 bytes, the state being 1 slot for SGD with
 ///   momentum, 2 for Adam and AdamW, 3 with amsgrad;
 /// - activations: rows × Σ layer widths × 2 (values and gradients) × 4 bytes, rows being the larger of
-///   a batch and the train or test set (the per-epoch losses run over a whole set at once);
+///   the train and test set (the per-epoch losses run over a whole set at once; a batch is at most the
+///   train set, whatever batch_size says);
 /// - recorded series: epochs × (8 bytes per metric + 4 per test row when test_mae or accuracy keeps
 ///   the epoch's predictions);
 /// plus the data set once, n_samples × (features + 1) × 8 bytes × 3 copies (raw, split, normalised).
@@ -31,7 +32,7 @@ extension TrainSpec {
         }.max() ?? 2
         estimate.parameters = runCount * Double(model.parameterCount) * (2 + slots) * 4
         let testCount = data.dataset.sampleCount - data.trainCount
-        let rows = Double(max(training.batchSize, data.trainCount, testCount))
+        let rows = Double(max(data.trainCount, testCount))
         estimate.activations = runCount * rows * Double(model.layers.reduce(0) { $0 &+ $1 }) * 2 * 4
         let keepsPredictions = metrics.contains(.testMAE) || metrics.contains(.accuracy)
         estimate.series = runCount * Double(training.epochs) * (Double(metrics.count) * 8 + (keepsPredictions ? Double(testCount) * 4 : 0))

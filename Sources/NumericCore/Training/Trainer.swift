@@ -79,8 +79,11 @@ public struct Trainer: Sendable {
         let (n, fin, fout) = (trainX.rows, model.inputWidth, loss.targetWidth(outputs: model.outputWidth))
         try checkShapes(trainX, trainY, test, evaluation)
         var result = TrainingResult()
-        var xb = [Float](repeating: 0, count: batchSize * fin)
-        var yb = [Float](repeating: 0, count: batchSize * fout)
+        // A batch is at most the whole train set (torch's DataLoader with batch_size > n gives one batch),
+        // so batch_size: 10¹⁵ allocates n rows, not 10¹⁵ (nor traps multiplying it by the width).
+        let batchRows = min(batchSize, n)
+        var xb = [Float](repeating: 0, count: batchRows * fin)
+        var yb = [Float](repeating: 0, count: batchRows * fout)
         var seen = [Bool](repeating: false, count: n)
         var globalStep = 0
         // A per-batch scheduler is stepped in place (one owner, so no copy per step) and put back at the end.
