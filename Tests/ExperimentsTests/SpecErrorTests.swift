@@ -65,7 +65,7 @@ import TestSupport
         (12, "    optimizer: {name: Adam, betas: [0.9, 1.5]}",
          "lesson.md:21:36: error: 'betas' must be two numbers in [0, 1), such as [0.9, 0.999]"),
         (12, "    optimizer: {name: AdamW, lr: 1e-3, momentum: 0.9}",
-         "lesson.md:21:40: error: unknown key 'momentum' in runs[1].optimizer"),
+         "lesson.md:21:40: error: unknown key 'momentum' in runs[1].optimizer; known keys: name, lr, betas, eps, weight_decay, amsgrad"),
         (9, "training: {epochs: 0, batch_size: 32}", "lesson.md:18:20: error: 'epochs' must be from 1 to 100000, got 0"),
         (9, "training: {epochs: 1000000000, batch_size: 32}",
          "lesson.md:18:20: error: 'epochs' must be from 1 to 100000, got 1000000000"),

@@ -47,7 +47,7 @@ import Yams
         #expect(Self.read("hello", { $0.string }).0 == "hello")
         #expect(Self.read("{a: 1}", { $0.string }).1 == ["l.md:10:4: error: 'k' must be text, not a mapping"])
         #expect(Self.read("[a, b]", { $0.strings }).0 == ["a", "b"])
-        #expect(Self.read("[1, 2.5]", { $0.ints }).1 == ["l.md:10:9: error: 'k' must be a whole number, not '2.5'"])
+        #expect(Self.read("[1, 2.5]", { $0.ints }).1 == ["l.md:10:8: error: 'k' must be a whole number, not '2.5'"])
         #expect(Self.read("a", { $0.list }).1 == ["l.md:10:4: error: 'k' must be a list, not 'a'"])
     }
 
