@@ -53,6 +53,8 @@ let package = Package(
         // The one HTML/XML escaper and the one FNV-1a hash, below every module that writes markup or hashes.
         .target(name: "Escaping", swiftSettings: optimised),
         .target(name: "Hashing", swiftSettings: optimised),
+        // YAML text at a place in a file → typed values with located errors (experiment blocks, front matter, sitegen.yml).
+        .target(name: "LocatedYAML", dependencies: ["Diagnostics", "Yams"]),
         .target(name: "Markdown", dependencies: ["CCmarkGFM", "Diagnostics", "Escaping"], swiftSettings: optimised),
         // BibTeX files → entries; reference lists and citation labels.
         .target(name: "Bibliography", dependencies: ["Diagnostics"]),
@@ -62,14 +64,14 @@ let package = Package(
         .target(name: "SyntaxHighlight", dependencies: ["Escaping"], swiftSettings: optimised),
         .target(
             name: "Experiments",
-            dependencies: ["NumericCore", "SVGCharts", "Diagnostics", "Escaping", "Hashing", "Yams"],
+            dependencies: ["NumericCore", "SVGCharts", "Diagnostics", "Escaping", "Hashing", "LocatedYAML", "Yams"],
             swiftSettings: optimised
         ),
         .target(
             name: "Site",
             dependencies: [
                 "Markdown", "Diagnostics", "Bibliography", "Escaping", "Hashing", "Experiments", "CFileSwap", "MathML", "SyntaxHighlight",
-                "Yams", .product(name: "Mustache", package: "swift-mustache"),
+                "LocatedYAML", "Yams", .product(name: "Mustache", package: "swift-mustache"),
             ],
             swiftSettings: optimised
         ),
@@ -94,6 +96,7 @@ let package = Package(
         .testTarget(name: "DiagnosticsTests", dependencies: ["Diagnostics"]),
         .testTarget(name: "EscapingTests", dependencies: ["Escaping"]),
         .testTarget(name: "HashingTests", dependencies: ["Hashing"]),
+        .testTarget(name: "LocatedYAMLTests", dependencies: ["LocatedYAML", "Diagnostics", "Yams"]),
         .testTarget(name: "MarkdownTests", dependencies: ["Markdown"]),
         .testTarget(name: "BibliographyTests", dependencies: ["Bibliography", "Diagnostics"]),
         .testTarget(name: "NumericCoreTests", dependencies: ["NumericCore", "Hashing"], resources: [.copy("Fixtures")]),

@@ -80,7 +80,7 @@ import Testing
         (12, "data: {dataset: make-circles, factor: 1, random_state: 0, split: {test_size: 0.25, random_state: 0}}",
          "lesson.md:12:39: error: 'factor' must be from 0 up to (not including) 1, got 1"),
         (12, "data: {dataset: make-moons, factor: 0.5, random_state: 0, split: {test_size: 0.25, random_state: 0}}",
-         "lesson.md:12:29: error: unknown key 'factor' in data"),
+         "lesson.md:12:29: error: unknown key 'factor' in data; known keys: dataset, split, normalize, n_samples, noise, random_state"),
         (12, "data: {dataset: make-blobs, centers: 2, center_box: [1, 0], random_state: 0, split: {test_size: 0.25, random_state: 0}}",
          "lesson.md:12:53: error: 'center_box' must be two numbers, low before high, such as [-10, 10]"),
         (12, "data: {dataset: make-blobs, centers: 1, random_state: 0, split: {test_size: 0.25, random_state: 0}}",

@@ -94,7 +94,7 @@ import Testing
         #expect(Self.errors(Self.schedule + ["schedulers: [{label: o, name: OneCycleLR, max_lr: 0.01, epochs: 3}]"])
             == ["l.md:8:14: error: missing required key 'steps_per_epoch' in schedulers[1]"])
         #expect(Self.errors(Self.schedule + ["schedulers: [{label: c, name: StepLR, step_size: 5, interval: step}]"])
-            == ["l.md:8:53: error: unknown key 'interval' in schedulers[1]"])
+            == ["l.md:8:53: error: unknown key 'interval' in schedulers[1]; known keys: name, label, base_lr, step_size, gamma"])
         var reversed = Self.schedule
         reversed[2] = "steps: {from: 10, to: 1}"
         #expect(Self.errors(reversed) == ["l.md:3:23: error: 'to' (1) must not be below 'from' (10)"])

@@ -105,13 +105,13 @@ struct HostileInput: Sendable, CustomTestStringConvertible {
 
     static let frontMatterAndConfig: [HostileInput] = [
         lessonFile("front matter: broken YAML", "---\ntitle: First\nsummary: [unclosed\n---\nBody\n", .fails([
-            "content/intro/first.md:4:1: error: invalid YAML: did not find expected ',' or ']' (while parsing a flow sequence)",
+            "content/intro/first.md:4:1: error: YAML syntax error: did not find expected ',' or ']' (while parsing a flow sequence that starts at content/intro/first.md:3:10)",
         ])),
         lessonFile("front matter: a list, not a mapping", "---\n- a\n- b\n---\nBody\n", .fails([
             "content/intro/first.md:2:1: error: expected keys and values here (such as 'title: …'), not a list",
         ])),
         lessonFile("front matter: title is a mapping", "---\ntitle: {a: 1}\n---\nBody\n", .fails([
-            "content/intro/first.md:2:8: error: 'title' must be text",
+            "content/intro/first.md:2:8: error: 'title' must be text, not a mapping",
         ])),
         lessonFile("front matter: order is text", "---\ntitle: T\norder: first\n---\nBody\n", .fails([
             "content/intro/first.md:3:8: error: 'order' must be a whole number, not 'first'",
@@ -123,19 +123,19 @@ struct HostileInput: Sendable, CustomTestStringConvertible {
             "content/intro/first.md:3:15: error: 'reading_time' is in minutes and must be at least 1",
         ])),
         lessonFile("front matter: duplicate key", "---\ntitle: A\ntitle: B\n---\nBody\n", .fails([
-            "content/intro/first.md:2:1: error: duplicate key 'title': each key may appear once",
+            "content/intro/first.md:2:1: error: duplicate key 'title': each key may appear once in a mapping",
         ])),
         lessonFile("front matter: order beyond Int", "---\ntitle: T\norder: 99999999999999999999999\n---\nBody\n", .fails([
-            "content/intro/first.md:3:8: error: 'order' must be a whole number, not '99999999999999999999999'",
+            "content/intro/first.md:3:8: error: 'order' is 99999999999999999999999, beyond the whole numbers allowed here (below 10^15 in size)",
         ])),
         lessonFile("front matter: tab indentation", "---\ntitle: T\nsummary:\n\t- x\n---\nBody\n", .fails([
-            "content/intro/first.md:4:1: error: invalid YAML: found character that cannot start any token (while scanning for the next token)",
+            "content/intro/first.md:4:1: error: YAML syntax error: found character that cannot start any token (while scanning for the next token that starts at content/intro/first.md:4:1)",
         ])),
         lessonFile("front matter: never closed", "---\ntitle: First\n\nBody\n", .fails([
             "content/intro/first.md:1:1: error: front matter is not closed: add a '---' line after its last key",
         ])),
         config("site config: broken YAML", "title: [x\n", .fails([
-            "sitegen.yml:2:1: error: invalid YAML: did not find expected ',' or ']' (while parsing a flow sequence)",
+            "sitegen.yml:2:1: error: YAML syntax error: did not find expected ',' or ']' (while parsing a flow sequence that starts at sitegen.yml:1:8)",
         ])),
         config("site config: modules is not a list", "title: X\nmodules: intro\n", .fails([
             "sitegen.yml:2:10: error: 'modules' must be a list of module folders (or of mappings with 'slug:')",
@@ -144,7 +144,7 @@ struct HostileInput: Sendable, CustomTestStringConvertible {
             "sitegen.yml:1:1: error: the site config needs a 'title'",
         ])),
         config("site config: base_url is a list", "title: X\nbase_url: [a]\nmodules: [intro]\n", .fails([
-            "sitegen.yml:2:11: error: 'base_url' must be text",
+            "sitegen.yml:2:11: error: 'base_url' must be text, not a list",
         ])),
     ]
 
@@ -258,10 +258,10 @@ struct HostileInput: Sendable, CustomTestStringConvertible {
             "content/lab/results.md:66:23: error: unknown optimiser 'Adamw' (did you mean 'AdamW'?)",
         ])),
         experiment("experiment: lr .nan", replacing: "{name: Adam, lr: 1e-3}", with: "{name: Adam, lr: .nan}", .fails([
-            "content/lab/results.md:66:33: error: 'lr' must be a number, got '.nan'",
+            "content/lab/results.md:66:33: error: 'lr' must be a number, not '.nan'",
         ])),
         experiment("experiment: lr .inf", replacing: "{name: Adam, lr: 1e-3}", with: "{name: Adam, lr: .inf}", .fails([
-            "content/lab/results.md:66:33: error: 'lr' must be a number, got '.inf'",
+            "content/lab/results.md:66:33: error: 'lr' must be a number, not '.inf'",
         ])),
         experiment("experiment: lr overflows binary64", replacing: "{name: Adam, lr: 1e-3}", with: "{name: Adam, lr: 1e400}", .fails([
             "content/lab/results.md:66:33: error: 'lr' is 1e400, beyond the largest 64-bit float (about 1.8e308)",
@@ -270,7 +270,7 @@ struct HostileInput: Sendable, CustomTestStringConvertible {
             "content/lab/results.md:64:32: error: 'lr' must be positive, got -0.1",
         ])),
         experiment("experiment: lr quoted", replacing: "{name: SGD, lr: 0.01}", with: "{name: SGD, lr: \"0.01\"}", .fails([
-            "content/lab/results.md:64:32: error: 'lr' must be a number, got '0.01'",
+            "content/lab/results.md:64:32: error: 'lr' must be a number, not the quoted text '0.01'",
         ])),
         experiment("experiment: lr that makes the loss NaN", replacing: "{name: SGD, lr: 0.01}", with: "{name: SGD, lr: 1e4}", .fails([
             "content/lab/results.md:64:32: error: run 'SGD' diverged: its loss became NaN or infinite at epoch 1, step 3 (lr 10000); lower the learning rate, or add 'diverges: true' to the run to show the divergence on purpose",
@@ -293,7 +293,7 @@ struct HostileInput: Sendable, CustomTestStringConvertible {
             "content/lab/results.md:55:14: error: 'n_samples' must be from 10 to 1000000, got -5",
         ])),
         experiment("experiment: seed beyond 64 bits", replacing: "seed: 7", with: "seed: 100000000000000000000000", .fails([
-            "content/lab/results.md:56:9: error: 'seed' must be a whole number, got '100000000000000000000000'",
+            "content/lab/results.md:56:9: error: 'seed' is 100000000000000000000000, beyond the whole numbers allowed here (below 10^15 in size)",
         ])),
         experiment("experiment: broken YAML", replacing: "model: {layers: [4, 8, 1], activation: relu, seed: 1}",
                    with: "model: {layers: [4, 8, 1, activation: relu", .fails([

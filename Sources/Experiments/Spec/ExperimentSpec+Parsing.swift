@@ -1,4 +1,5 @@
 import Diagnostics
+import LocatedYAML
 import Yams
 
 extension ExperimentSpec {
@@ -8,16 +9,8 @@ extension ExperimentSpec {
     /// file; every diagnostic is mapped there. All problems found are thrown together.
     public static func parse(yaml: String, at location: SourceLocation) throws(DiagnosticList) -> ExperimentSpec {
         let reader = SpecReader(origin: location)
-        let root: Node
-        do {
-            guard let node = try Yams.compose(yaml: yaml) else {
-                throw DiagnosticList([.error(at: location, "the experiment block is empty")])
-            }
-            root = node
-        } catch let list as DiagnosticList {
-            throw list
-        } catch {
-            throw DiagnosticList([YAMLErrors.diagnostic(for: error, reader)])
+        guard let root = reader.compose(yaml) else {
+            throw DiagnosticList(reader.diagnostics.isEmpty ? [.error(at: location, "the experiment block is empty")] : reader.diagnostics)
         }
         let spec = parse(root, reader)
         if let spec, reader.diagnostics.isEmpty { return spec }

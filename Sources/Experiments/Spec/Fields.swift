@@ -1,8 +1,10 @@
 import Diagnostics
+import LocatedYAML
 import Yams
 
-/// The keys of one YAML mapping, checked against the keys allowed in that place: unknown keys are reported
-/// with "did you mean", and typed getters report missing required keys and bad values.
+/// The keys of one YAML mapping, checked against the keys allowed in that place (LocatedYAML's
+/// `entries`: unknown keys are reported with "did you mean"), and typed getters that report missing
+/// required keys, bad values and values outside a rule.
 struct Fields {
     let reader: SpecReader
     let node: Node
@@ -16,22 +18,7 @@ struct Fields {
         self.reader = reader
         self.node = node
         self.context = context
-        guard case .mapping(let mapping) = node else {
-            reader.error(node, "\(context) must be a mapping of keys to values, not \(SpecReader.describe(node))")
-            return nil
-        }
-        var pairs: [(String, Node, Node)] = []
-        for (keyNode, value) in mapping {
-            guard let key = keyNode.scalar?.string else {
-                reader.error(keyNode, "keys in \(context) must be plain names")
-                continue
-            }
-            if let allowed, !allowed.contains(key) {
-                reader.error(keyNode, "unknown key '\(key)' in \(context)" + DidYouMean.hint(for: key, among: allowed))
-                continue
-            }
-            pairs.append((key, keyNode, value))
-        }
+        guard let pairs = reader.entries(node, context, allowed: allowed) else { return nil }
         self.pairs = pairs
     }
 

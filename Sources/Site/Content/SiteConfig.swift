@@ -52,7 +52,7 @@ public struct SiteConfig: Sendable, Equatable {
 
     public static func parse(_ text: String, file: String) throws(Diagnostic) -> SiteConfig {
         let doc = try YAMLDocument(text, file: file, lineOffset: 0)
-        try doc.checkKeys(keys, what: "site config")
+        try doc.checkKeys(keys, what: "the site config")
         guard let title = try doc.string("title"), !title.isEmpty else {
             throw Diagnostic.error(at: doc.start, "the site config needs a 'title'")
         }
@@ -115,12 +115,7 @@ public struct SiteConfig: Sendable, Equatable {
         guard let mapping = node.mapping else {
             throw Diagnostic.error(at: at, "a module entry is a folder name or a mapping with 'slug:'")
         }
-        for (key, _) in mapping {
-            let name = key.string ?? ""
-            if !moduleKeys.contains(name) {
-                throw Diagnostic.error(at: doc.location(of: key), "unknown module key '\(name)'\(DidYouMean.hint(for: name, among: moduleKeys)); known keys: \(moduleKeys.joined(separator: ", "))")
-            }
-        }
+        try doc.checkKeys(of: node, moduleKeys, what: "a module entry")
         guard let slug = mapping["slug"]?.string else {
             throw Diagnostic.error(at: at, "a module entry needs 'slug:' (its folder under content/)")
         }

@@ -1,123 +1,63 @@
 import Diagnostics
-import Experiments
-import Foundation
+import LocatedYAML
 import Yams
 
-/// A YAML mapping read with source locations, so that every complaint about a key or value points at
-/// its line in the file (front matter, site config).
+/// A YAML mapping read with source locations (front matter, site config), on LocatedYAML's reader, so
+/// that front matter and `sitegen.yml` speak the same vocabulary as experiment blocks. The first problem
+/// is thrown: a page's metadata is read whole or not at all.
 struct YAMLDocument {
     let root: Node.Mapping?
-    let file: String
-    /// Lines of the file before the YAML text starts (2 for front matter after `---`).
-    let lineOffset: Int
+    private let reader: YAMLReader
 
-    /// Parses `text`; a syntax error becomes a diagnostic at its line and column in the file.
+    /// Parses `text`, whose first line is line `lineOffset + 1` of `file`; a syntax error becomes a
+    /// diagnostic at its line and column in the file.
     init(_ text: String, file: String, lineOffset: Int) throws(Diagnostic) {
-        self.file = file
-        self.lineOffset = lineOffset
-        let node: Node?
-        do {
-            node = try Yams.compose(yaml: text)
-        } catch let error as YamlError {
-            throw Self.diagnostic(error, file: file, lineOffset: lineOffset)
-        } catch {
-            throw Diagnostic.error(at: SourceLocation(file: file, line: lineOffset + 1, column: 1), "invalid YAML: \(error)")
-        }
+        reader = YAMLReader(origin: SourceLocation(file: file, line: lineOffset + 1, column: 1))
+        let node = reader.compose(text)
+        if let first = reader.diagnostics.first { throw first }
         switch node {
         case nil:
             root = nil
         case .mapping(let mapping)?:
             root = mapping
         case let other?:
-            throw Diagnostic.error(at: Self.location(of: other, file: file, lineOffset: lineOffset), "expected keys and values here (such as 'title: …'), not \(YAMLErrors.describe(other))")
+            throw Diagnostic.error(at: reader.location(of: other), "expected keys and values here (such as 'title: …'), not \(YAMLReader.describe(other))")
         }
     }
 
-    func location(of node: Node) -> SourceLocation {
-        Self.location(of: node, file: file, lineOffset: lineOffset)
-    }
-
-    static func location(of node: Node, file: String, lineOffset: Int) -> SourceLocation {
-        let mark = node.mark
-        return SourceLocation(file: file, line: (mark?.line ?? 1) + lineOffset, column: mark?.column ?? 1)
-    }
+    func location(of node: Node) -> SourceLocation { reader.location(of: node) }
 
     /// The first location of the document (for "missing key" complaints).
     var start: SourceLocation {
-        root.map { location(of: .mapping($0)) } ?? SourceLocation(file: file, line: lineOffset + 1, column: 1)
+        root.map { location(of: .mapping($0)) } ?? reader.origin
     }
 
-    /// Keys and value nodes in document order.
-    var entries: [(key: String, keyNode: Node, value: Node)] {
-        guard let root else { return [] }
-        return root.map { ($0.key.string ?? "", $0.key, $0.value) }
-    }
-
-    /// Rejects keys outside `known`, with a did-you-mean.
+    /// Rejects keys outside `known`, with a did-you-mean; `what` names the mapping (`front matter`).
     func checkKeys(_ known: [String], what: String) throws(Diagnostic) {
-        for entry in entries where !known.contains(entry.key) {
-            throw Diagnostic.error(
-                at: location(of: entry.keyNode),
-                "unknown \(what) key '\(entry.key)'\(DidYouMean.hint(for: entry.key, among: known)); known keys: \(known.joined(separator: ", "))"
-            )
-        }
+        guard let root else { return }
+        try Self.checkKeys(of: .mapping(root), known, what: what, reader: reader)
+    }
+
+    /// The same check for a nested mapping (a module entry of the site config).
+    func checkKeys(of node: Node, _ known: [String], what: String) throws(Diagnostic) {
+        try Self.checkKeys(of: node, known, what: what, reader: reader)
+    }
+
+    private static func checkKeys(of node: Node, _ known: [String], what: String, reader: YAMLReader) throws(Diagnostic) {
+        _ = reader.entries(node, what, allowed: known)
+        if let first = reader.diagnostics.first { throw first }
     }
 
     func node(_ key: String) -> Node? { root?[key] }
 
-    func string(_ key: String) throws(Diagnostic) -> String? {
-        guard let node = node(key) else { return nil }
-        guard case .scalar(let scalar) = node, node.null == nil else {
-            throw Diagnostic.error(at: location(of: node), "'\(key)' must be text")
-        }
-        return scalar.string
-    }
+    func string(_ key: String) throws(Diagnostic) -> String? { try read(key, reader.string) }
+    func int(_ key: String) throws(Diagnostic) -> Int? { try read(key, reader.int) }
+    func bool(_ key: String) throws(Diagnostic) -> Bool? { try read(key, reader.bool) }
 
-    func int(_ key: String) throws(Diagnostic) -> Int? {
+    private func read<T>(_ key: String, _ get: (Node, String) -> T?) throws(Diagnostic) -> T? {
         guard let node = node(key) else { return nil }
-        guard let value = node.int else {
-            throw Diagnostic.error(at: location(of: node), "'\(key)' must be a whole number, not '\(node.string ?? "a collection")'")
-        }
+        let value = get(node, key)
+        if let first = reader.diagnostics.first { throw first }
         return value
-    }
-
-    func bool(_ key: String) throws(Diagnostic) -> Bool? {
-        guard let node = node(key) else { return nil }
-        guard let value = node.bool else {
-            throw Diagnostic.error(at: location(of: node), "'\(key)' must be true or false, not '\(node.string ?? "a collection")'")
-        }
-        return value
-    }
-
-    func strings(_ key: String) throws(Diagnostic) -> [String]? {
-        guard let node = node(key) else { return nil }
-        guard let sequence = node.sequence else {
-            throw Diagnostic.error(at: location(of: node), "'\(key)' must be a list")
-        }
-        var out: [String] = []
-        for item in sequence {
-            guard case .scalar = item, let s = item.string else {
-                throw Diagnostic.error(at: location(of: item), "every entry of '\(key)' must be text")
-            }
-            out.append(s)
-        }
-        return out
-    }
-
-    static func diagnostic(_ error: YamlError, file: String, lineOffset: Int) -> Diagnostic {
-        func at(_ mark: Mark) -> SourceLocation {
-            SourceLocation(file: file, line: mark.line + lineOffset, column: mark.column)
-        }
-        switch error {
-        case let .scanner(context, problem, mark, _), let .parser(context, problem, mark, _), let .composer(context, problem, mark, _):
-            let extra = context.map { " (\($0.text))" } ?? ""
-            return .error(at: at(mark), "invalid YAML: \(YAMLErrors.readable(problem))\(extra)")
-        case let .duplicatedKeysInMapping(duplicates, context):
-            return .error(at: at(context.mark), "duplicate key '\(duplicates.sorted().joined(separator: "', '"))': each key may appear once")
-        case let .reader(problem, _, _, _):
-            return .error(at: SourceLocation(file: file, line: lineOffset + 1, column: 1), "unreadable YAML: \(problem)")
-        default:
-            return .error(at: SourceLocation(file: file, line: lineOffset + 1, column: 1), "invalid YAML: \(error)")
-        }
     }
 }

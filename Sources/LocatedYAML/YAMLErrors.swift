@@ -1,9 +1,9 @@
 import Diagnostics
 import Yams
 
-/// Turns Yams' errors into diagnostics at the right place in the markdown file.
+/// Turns Yams' errors into diagnostics at the right place in the file.
 public enum YAMLErrors {
-    static func diagnostic(for error: any Error, _ reader: SpecReader) -> Diagnostic {
+    static func diagnostic(for error: any Error, _ reader: YAMLReader) -> Diagnostic {
         guard let yamlError = error as? YamlError else {
             return .error(at: reader.origin, "could not read the YAML: \(error)")
         }
@@ -19,15 +19,19 @@ public enum YAMLErrors {
         case .duplicatedKeysInMapping(let duplicates, let context):
             let names = Set(duplicates).sorted().map { "'\($0)'" }.joined(separator: ", ")
             return .error(at: reader.location(line: context.mark.line, column: context.mark.column),
-                          "duplicate key \(names) in a mapping")
+                          "duplicate key \(names): each key may appear once in a mapping")
+        case .reader(let problem, _, _, _):
+            return .error(at: reader.origin, "unreadable YAML: \(problem)")
         default:
             return .error(at: reader.origin, "could not read the YAML: \(yamlError)")
         }
     }
 
-    /// A node as a message names what was found instead of what was expected: `'text'`, `a list`.
+    /// A node as a message names what was found instead of what was expected: `'text'`,
+    /// `the quoted text '5'`, `a list`.
     public static func describe(_ node: Node) -> String {
         switch node {
+        case .scalar(let s) where s.style == .singleQuoted || s.style == .doubleQuoted: "the quoted text '\(s.string)'"
         case .scalar(let s): "'\(s.string)'"
         case .mapping: "a mapping"
         case .sequence: "a list"
