@@ -93,6 +93,16 @@ import TestSupport
         #expect(diagnostics.first?.message.hasPrefix("template syntax error") == true)
     }
 
+    @Test("a vertical tab or form feed in a template does not shift the error's line (found by the template fuzzer)")
+    func templateSyntaxErrorAfterOtherLineBreaks() throws {
+        let diagnostics = try expectFailure { site in
+            try site.write("templates/index.mustache", "<p>\u{0B}a\u{0C}b\u{2028}c</p>\n{{/modules}}\n")
+        }
+        #expect(diagnostics.first?.location?.file == "templates/index.mustache")
+        #expect(diagnostics.first?.location?.line == 2)
+        #expect(TemplateSet.editorLine("a\u{0B}b\nc\r\nd", mustacheLine: 4) == 3)
+    }
+
     @Test func missingModuleFolderAndLesson() throws {
         let diagnostics = try expectFailure { site in
             let config = try site.read("sitegen.yml")

@@ -42,7 +42,8 @@ public struct TemplateSet: Sendable {
                 sources[name] = TemplateSource(text: text, displayPath: display, tags: TemplateTag.scan(text, file: display))
             } catch let error as MustacheTemplate.ParserError {
                 problems.append(.error(
-                    at: SourceLocation(file: display, line: error.context.lineNumber, column: max(1, error.context.columnNumber)),
+                    at: SourceLocation(file: display, line: Self.editorLine(text, mustacheLine: error.context.lineNumber),
+                                       column: max(1, error.context.columnNumber)),
                     "template syntax error: \(error.error)"))
             } catch {
                 problems.append(.error(at: SourceLocation(file: display, line: 1, column: 1), "template syntax error: \(error)"))
@@ -58,6 +59,20 @@ public struct TemplateSet: Sendable {
     /// Sections (`{{#…}}`, `{{^…}}`) nested deeper than this are refused before swift-mustache, whose
     /// parser and renderer recurse once per level, sees them; real templates nest three or four deep.
     static let maxSectionDepth = 100
+
+    /// The line an editor shows for swift-mustache's line number `mustacheLine`. The library counts every
+    /// Unicode line break (vertical tab, form feed, U+2028…) as a new line, where editors and the rest of
+    /// sitegen count "\n" only. Its number L puts the error after the (L − 1)th break, so the "\n"s among
+    /// those breaks give the editor's line (the library's column already counts from the last "\n").
+    static func editorLine(_ text: String, mustacheLine: Int) -> Int {
+        var breaks = 0, line = 1
+        for character in text where character.isNewline {
+            guard breaks < mustacheLine - 1 else { break }
+            breaks += 1
+            if character.unicodeScalars.contains("\n") { line += 1 }
+        }
+        return line
+    }
 
     /// The first section opened deeper than `maxSectionDepth`, as an error at its tag.
     static func nestingProblem(_ text: String, file: String) -> Diagnostic? {
