@@ -54,8 +54,7 @@ extension FuzzTargets {
     /// Every file under `folder` (relative path → bytes); links are listed as their target.
     static func listing(_ folder: String) -> [String: Data] {
         var result: [String: Data] = [:]
-        guard let enumerator = FileManager.default.enumerator(atPath: folder) else { return result }
-        for case let relative as String in enumerator {
+        for relative in FolderListing.entries(under: folder) {
             let path = (folder as NSString).appendingPathComponent(relative)
             var info = stat()
             guard lstat(path, &info) == 0, info.st_mode & S_IFMT != S_IFDIR else { continue }

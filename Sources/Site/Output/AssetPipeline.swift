@@ -14,7 +14,7 @@ public struct AssetPipeline {
     public mutating func copy(from folder: String, into tree: inout OutputTree) throws(Diagnostic) {
         let fm = FileManager.default
         guard fm.fileExists(atPath: folder) else { return }
-        let files = (fm.enumerator(atPath: folder)?.allObjects as? [String] ?? []).sorted()
+        let files = FolderListing.entries(under: folder)
         for relative in files {
             let full = (folder as NSString).appendingPathComponent(relative)
             var isDirectory: ObjCBool = false

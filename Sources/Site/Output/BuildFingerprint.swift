@@ -47,9 +47,8 @@ struct BuildFingerprint: Equatable {
     }
 
     static func files(under folder: String) -> [String] {
-        guard let enumerator = FileManager.default.enumerator(atPath: folder) else { return [] }
         var result: [String] = []
-        for case let relative as String in enumerator {
+        for relative in FolderListing.entries(under: folder) {
             let path = (folder as NSString).appendingPathComponent(relative)
             var isFolder: ObjCBool = false
             if FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), !isFolder.boolValue {

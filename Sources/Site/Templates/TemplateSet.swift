@@ -23,8 +23,7 @@ public struct TemplateSet: Sendable {
         var sources: [String: TemplateSource] = [:]
         var library = MustacheLibrary()
         var problems: [Diagnostic] = []
-        let files = (FileManager.default.enumerator(atPath: folder)?.allObjects as? [String] ?? [])
-            .filter { $0.hasSuffix(".mustache") }.sorted()
+        let files = FolderListing.entries(under: folder).filter { $0.hasSuffix(".mustache") }
         for relative in files {
             let name = String(relative.dropLast(".mustache".count))
             let display = (displayFolder as NSString).appendingPathComponent(relative)
