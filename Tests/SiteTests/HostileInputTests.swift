@@ -146,6 +146,21 @@ struct HostileInput: Sendable, CustomTestStringConvertible {
         config("site config: base_url is a list", "title: X\nbase_url: [a]\nmodules: [intro]\n", .fails([
             "sitegen.yml:2:11: error: 'base_url' must be text, not a list",
         ])),
+        config("site config: module title is a mapping", "title: X\nmodules:\n  - slug: intro\n    title: {a: 1}\n", .fails([
+            "sitegen.yml:4:12: error: 'title' must be text, not a mapping",
+        ])),
+        config("site config: module lessons hold a list", "title: X\nmodules:\n  - slug: intro\n    lessons: [first, [x]]\n", .fails([
+            "sitegen.yml:4:22: error: 'lessons' must be text, not a list",
+        ])),
+        config("site config: module slug is a number list", "title: X\nmodules:\n  - slug: [1]\n", .fails([
+            "sitegen.yml:3:11: error: 'slug' must be text, not a list",
+        ])),
+        config("site config: module status misspelt", "title: X\nmodules:\n  - slug: intro\n    status: comming-soon\n", .fails([
+            "sitegen.yml:4:13: error: 'status' is 'published' or 'coming-soon', not 'comming-soon' (did you mean 'coming-soon'?)",
+        ])),
+        config("site config: module entry is a list", "title: X\nmodules:\n  - [intro]\n", .fails([
+            "sitegen.yml:3:5: error: a module entry is a folder name or a mapping with 'slug:', not a list",
+        ])),
     ]
 
     static let markdownAndFiles: [HostileInput] = [

@@ -1,4 +1,5 @@
 import Diagnostics
+import LocatedYAML
 import Foundation
 import Yams
 import Bibliography
@@ -113,30 +114,25 @@ public struct SiteConfig: Sendable, Equatable {
             return ModuleEntry(slug: slug, title: nil, summary: nil, lessons: nil, comingSoon: false, location: at)
         }
         guard let mapping = node.mapping else {
-            throw Diagnostic.error(at: at, "a module entry is a folder name or a mapping with 'slug:'")
+            throw Diagnostic.error(at: at, "a module entry is a folder name or a mapping with 'slug:', not \(YAMLReader.describe(node))")
         }
         try doc.checkKeys(of: node, moduleKeys, what: "a module entry")
-        guard let slug = mapping["slug"]?.string else {
+        guard let slug = try doc.string("slug", in: mapping) else {
             throw Diagnostic.error(at: at, "a module entry needs 'slug:' (its folder under content/)")
         }
-        try checkSlug(slug, at: at)
-        var lessons: [String]?
-        if let lessonsNode = mapping["lessons"] {
-            guard let list = lessonsNode.sequence?.compactMap(\.string) else {
-                throw Diagnostic.error(at: doc.location(of: lessonsNode), "'lessons' must be a list of lesson file names without .md")
-            }
-            lessons = list
-        }
+        try checkSlug(slug, at: mapping["slug"].map(doc.location(of:)) ?? at)
+        let lessons = try doc.strings("lessons", in: mapping)
         var comingSoon = false
-        if let status = mapping["status"] {
-            switch status.string {
+        if let status = try doc.string("status", in: mapping) {
+            switch status {
             case "coming-soon": comingSoon = true
             case "published": comingSoon = false
             default:
-                throw Diagnostic.error(at: doc.location(of: status), "'status' is 'published' or 'coming-soon', not '\(status.string ?? "")'")
+                throw Diagnostic.error(at: mapping["status"].map(doc.location(of:)) ?? at,
+                                       "'status' is 'published' or 'coming-soon', not '\(status)'\(DidYouMean.hint(for: status, among: ["published", "coming-soon"]))")
             }
         }
-        return ModuleEntry(slug: slug, title: mapping["title"]?.string, summary: mapping["summary"]?.string,
+        return ModuleEntry(slug: slug, title: try doc.string("title", in: mapping), summary: try doc.string("summary", in: mapping),
                            lessons: lessons, comingSoon: comingSoon, location: at)
     }
 

@@ -50,12 +50,20 @@ struct YAMLDocument {
 
     func node(_ key: String) -> Node? { root?[key] }
 
+    /// A key of a nested mapping (a module entry), read like a top-level key.
+    func string(_ key: String, in mapping: Node.Mapping) throws(Diagnostic) -> String? { try read(mapping[key], key, reader.string) }
+    func strings(_ key: String, in mapping: Node.Mapping) throws(Diagnostic) -> [String]? { try read(mapping[key], key, reader.strings) }
+
     func string(_ key: String) throws(Diagnostic) -> String? { try read(key, reader.string) }
     func int(_ key: String) throws(Diagnostic) -> Int? { try read(key, reader.int) }
     func bool(_ key: String) throws(Diagnostic) -> Bool? { try read(key, reader.bool) }
 
     private func read<T>(_ key: String, _ get: (Node, String) -> T?) throws(Diagnostic) -> T? {
-        guard let node = node(key) else { return nil }
+        try read(node(key), key, get)
+    }
+
+    private func read<T>(_ node: Node?, _ key: String, _ get: (Node, String) -> T?) throws(Diagnostic) -> T? {
+        guard let node else { return nil }
         let value = get(node, key)
         if let first = reader.diagnostics.first { throw first }
         return value
