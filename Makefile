@@ -35,9 +35,10 @@ clean:
 	rm -rf .build .sitegen-cache
 
 # `make verify`: a venv with torch, numpy and scikit-learn outside the repository (several GB, made once),
-# then every experiment's PyTorch script run and compared with sitegen's tables.
+# then every experiment's PyTorch script, and every lesson notebook, run and compared with sitegen's tables.
 VENV ?= $(HOME)/.cache/sitegen/venv
 verify: setup
 	@[ -x "$(VENV)/bin/python" ] || python3 -m venv "$(VENV)"
 	@"$(VENV)/bin/python" -c "import torch, numpy, sklearn" 2>/dev/null || "$(VENV)/bin/pip" install -q torch numpy scikit-learn
 	$(SWIFT) run sitegen verify --python "$(VENV)/bin/python"
+	$(SWIFT) run sitegen verify --notebooks --python "$(VENV)/bin/python"

@@ -18,8 +18,12 @@ extension SitegenCommand {
         @Option(help: "Relative tolerance for figures whose printed digits differ.")
         var tolerance: Double = 0.005
 
+        @Flag(help: "Run each lesson's notebook (the .ipynb the build writes), cell by cell in order, instead of each script on its own, and compare what its cells print.")
+        var notebooks = false
+
         func run() throws {
-            let verifier = ScriptVerifier(paths: options.paths, python: python, tolerance: tolerance) { Terminal.status($0) }
+            let verifier = ScriptVerifier(paths: options.paths, python: python, tolerance: tolerance,
+                                          runs: notebooks ? .notebooks : .scripts) { Terminal.status($0) }
             do {
                 let summary = try verifier.verify(includeDrafts: options.drafts)
                 if let skipped = summary.skipped {

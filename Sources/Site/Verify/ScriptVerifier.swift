@@ -13,11 +13,22 @@ public struct ScriptVerifier {
     /// Relative tolerance for figures whose printed digits differ (documented in the README).
     public var tolerance: Double
     public var log: (String) -> Void
+    /// What prints the numbers: each script run on its own, or the lesson's notebook run cell by cell.
+    public var runs: Runs = .scripts
 
-    public init(paths: BuildPaths, python: String, tolerance: Double, log: @escaping (String) -> Void) {
+    public enum Runs: Sendable {
+        /// `python script.py` in the lesson's folder, once per script.
+        case scripts
+        /// The lesson's `.ipynb`, as the build writes it, run in order in an empty folder (`NotebookRun`).
+        case notebooks
+    }
+
+    public init(paths: BuildPaths, python: String, tolerance: Double, runs: Runs = .scripts,
+                log: @escaping (String) -> Void) {
         self.paths = paths
         self.python = python
         self.tolerance = tolerance
+        self.runs = runs
         self.log = log
     }
 
@@ -45,6 +56,8 @@ public struct ScriptVerifier {
         let cache = LessonExperiments.cache(paths)
         let context = BuildContext(paths: paths, options: BuildOptions(includeDrafts: includeDrafts), site: content.config)
         var problems: [Diagnostic] = []
+        // The notebooks exactly as the build writes them.
+        let site = runs == .notebooks ? try SiteBuilder(paths: paths, options: context.options).render().tree : nil
         for module in content.modules {
             for lesson in module.lessons {
                 let specs = try LessonExperiments.specs(of: lesson, in: context)
@@ -54,8 +67,28 @@ public struct ScriptVerifier {
                 var outputs: [String: [String]] = [:]
                 // Blocks that share a script read its output in document order, each after the last.
                 var cursors: [String: Int] = [:]
+                var notebook: [NotebookRun.CellOutput]?
                 for spec in specs where spec.table != nil {
                     guard let source = spec.source else { continue }
+                    if let site, outputs[source] == nil {
+                        if notebook == nil {
+                            let name = PageContext.lessonPath(lesson) + LessonNotebook.fileName(lesson)
+                            do {
+                                notebook = try runNotebook(site[name] ?? "", named: name)
+                            } catch {
+                                problems.append(.error(at: spec.location, "cannot run the notebook \(name): \(error)"))
+                                notebook = []
+                            }
+                        }
+                        let script = FileManager.default.contents(atPath: (folder as NSString).appendingPathComponent(source))
+                            .map { String(decoding: $0, as: UTF8.self) } ?? ""
+                        guard let lines = NotebookRun.output(of: script, in: notebook ?? []) else {
+                            problems.append(.error(at: spec.location, "the lesson's notebook has no cell that runs \(source): show the script in the lesson with ```python file=\"\(source)\"```, and do not import it from another script"))
+                            outputs[source] = []
+                            continue
+                        }
+                        outputs[source] = lines
+                    }
                     if outputs[source] == nil {
                         log("running \(paths.display((folder as NSString).appendingPathComponent(source))) …")
                         do {
@@ -129,6 +162,21 @@ public struct ScriptVerifier {
             }
         }
         return problems
+    }
+
+    /// Runs the notebook `json` in a fresh temporary folder and cuts what it printed into its cells.
+    func runNotebook(_ json: String, named name: String) throws -> [NotebookRun.CellOutput] {
+        let folder = (NSTemporaryDirectory() as NSString).appendingPathComponent("sitegen-notebook-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let file = (folder as NSString).appendingPathComponent("lesson.ipynb")
+        try Data(json.utf8).write(to: URL(fileURLWithPath: file))
+        log("running the notebook \(name) …")
+        let result = try run([python, "-c", NotebookRun.driver, file], in: folder, timeout: 3600)
+        guard result.status == 0 else {
+            throw NotebookRun.Failure(message: "exited with status \(result.status): \(result.errors.suffix(400))")
+        }
+        return NotebookRun.cells(notebook: json, output: result.output) ?? []
     }
 
     func run(_ arguments: [String], in folder: String, timeout: TimeInterval) throws -> ExternalProcess.Result {
