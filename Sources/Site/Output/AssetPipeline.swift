@@ -22,11 +22,15 @@ public struct AssetPipeline {
             guard let data = fm.contents(atPath: full) else {
                 throw Diagnostic.error(at: SourceLocation(file: relative, line: 1, column: 1), "cannot read asset \(relative)")
             }
-            let bytes = [UInt8](data)
-            let hashed = Self.hashedName(relative, hash: String(ContentHash.hex(bytes: bytes).prefix(10)))
-            tree.add("assets/" + hashed, bytes: bytes)
-            urls[Self.key(relative)] = "assets/" + hashed
+            add(relative, bytes: [UInt8](data), into: &tree)
         }
+    }
+
+    /// Adds one asset, copied or made by the build (the search index), under its hashed name.
+    public mutating func add(_ relative: String, bytes: [UInt8], into tree: inout OutputTree) {
+        let hashed = Self.hashedName(relative, hash: String(ContentHash.hex(bytes: bytes).prefix(10)))
+        tree.add("assets/" + hashed, bytes: bytes)
+        urls[Self.key(relative)] = "assets/" + hashed
     }
 
     /// `css/style.css` → `css/style.<hash>.css`.
