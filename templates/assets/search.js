@@ -254,15 +254,17 @@
       option.setAttribute("aria-selected", "false");
       option.tabIndex = -1;
       option.href = href(entry);
-      var where = document.createElement("span");
-      where.className = "site-search-where";
-      var lesson = index.pages[entry[0]][1];
-      highlighted(lesson, 0, lesson.length, ts, where);
+      // The heading (or figure), then the lesson it is in, then the words around the match.
+      var heading = document.createElement("span");
+      heading.className = "site-search-heading";
+      highlighted(entry[3], 0, entry[3].length, ts, heading);
+      option.appendChild(heading);
       if (entry[2]) {
-        where.appendChild(document.createTextNode(" › "));
-        highlighted(entry[3], 0, entry[3].length, ts, where);
+        var lesson = document.createElement("span");
+        lesson.className = "site-search-lesson";
+        lesson.textContent = index.pages[entry[0]][1];
+        option.appendChild(lesson);
       }
-      option.appendChild(where);
       var text = entryText(e);
       if (text) {
         var context = document.createElement("span");

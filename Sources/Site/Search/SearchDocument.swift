@@ -3,8 +3,9 @@ import Foundation
 /// What search finds in one lesson, read from its rendered body (the HTML the lesson template receives):
 /// one entry per heading with an id (the heading and the prose under it, up to the next such heading),
 /// one per numbered figure or table (its label, caption and table labels), and a first entry for the
-/// prose before the first heading, under the lesson's title. Code listings, charts, math and the numbers
-/// in result tables are left out; so are the lesson's own links ("Results as CSV", heading anchors).
+/// prose before the first heading, under the lesson's title. Math is kept as the characters it shows
+/// (`β1`, without its TeX); code listings, charts and the numbers in result tables are left out, and so are
+/// the lesson's own links ("Results as CSV", heading anchors).
 /// Each lesson's document depends on that lesson alone, so a rebuilt lesson replaces only its part of the index.
 public struct SearchDocument: Equatable, Sendable {
     /// The page below the site root (`optimisers/optimisers/`).
@@ -37,7 +38,8 @@ extension SearchDocument {
     /// Walks the events of a lesson body, keeping track of the section, the figure and what to skip.
     fileprivate struct Reader {
         /// Elements whose whole content is left out.
-        static let skippedTags: Set<String> = ["script", "style", "svg", "math", "pre", "template", "button", "noscript"]
+        static let skippedTags: Set<String> = ["script", "style", "svg", "pre", "template", "button", "noscript",
+                                               "annotation", "annotation-xml"]
         static let skippedClasses: Set<String> = ["anchor", "experiment-meta", "visually-hidden", "copy-button"]
         /// Elements that flow within a line: no word break at their edges.
         static let inlineTags: Set<String> = ["a", "abbr", "b", "cite", "code", "del", "em", "i", "ins", "kbd", "mark",
@@ -58,6 +60,8 @@ extension SearchDocument {
         /// A `<th>` or `<td>` being read in a figure, and a `<figcaption>`/`<caption>` or label span.
         var cell: (tag: String, text: String)?
         var inFigureLabel = false
+        /// How many `<math>` elements are open: inside math every element flows within the line.
+        var mathDepth = 0
 
         init(title: String) {
             entries = [SearchEntry(kind: .section, anchor: "", title: title, text: "")]
@@ -82,11 +86,13 @@ extension SearchDocument {
                     if !selfClosing && !Self.voidTags.contains(tag) { skipping = (tag, 1) }
                     return
                 }
-                if !Self.inlineTags.contains(tag) { append(" ") }
+                if tag == "math" { mathDepth += 1 }
+                if mathDepth == 0 && !Self.inlineTags.contains(tag) { append(" ") }
                 start(tag, id: attributes["id"], classes: classes)
             case .end(let tag):
                 end(tag)
-                if !Self.inlineTags.contains(tag) { append(" ") }
+                if tag == "math" { mathDepth = max(0, mathDepth - 1) }
+                if mathDepth == 0 && !Self.inlineTags.contains(tag) && tag != "math" { append(" ") }
             }
         }
 
