@@ -87,7 +87,8 @@ public struct SiteBuilder {
         }
         // The rendered lessons feed two stages: their pages, and the search index every page links to.
         let bodies = renderedLessons(processed)
-        assets.add(SearchIndex.assetName, bytes: Array(SearchIndex(documents: bodies.map(\.search)).script().utf8), into: &tree)
+        assets.add(SearchIndex.assetName, bytes: Array(SearchIndex(documents: bodies.map(\.search)).script().utf8), into: &tree,
+                   hashed: false)
         let bodyBySource = Dictionary(bodies.map { ($0.lesson.sourcePath, $0.body) }, uniquingKeysWith: { first, _ in first })
         let urls = SiteURLs(baseURL: options.baseURL ?? content.config.baseURL)
         let pages = PageContext(content: processed, urls: urls, assets: assets.urls, outputFolder: paths.display(paths.output))

@@ -1,6 +1,6 @@
 """Drives the search box (templates/assets/search.js) with the keyboard alone, as a reader would.
 
-The queries come from the site's own index (assets/search-index.*.js): for a few headings, a word that no other
+The queries come from the site's own index (assets/search-index.js): for a few headings, a word that no other
 heading holds. Typing it (after "/" focuses the box) must list that heading's section first, with the word marked
 in the result; the arrow keys must move the selection (aria-activedescendant, aria-selected); Enter must open the
 lesson at the heading's anchor. The same query in capitals with a diacritic, and its first letters only (the
@@ -27,7 +27,7 @@ def fold(text):
 
 def load_index(site):
     """The index the build wrote: {"pages": [[path, title]], "entries": [[page, kind, anchor, title, text]]}."""
-    paths = glob.glob(os.path.join(site, "assets", "search-index.*.js"))
+    paths = glob.glob(os.path.join(site, "assets", "search-index.js"))
     if len(paths) != 1:
         return None
     text = open(paths[0], encoding="utf-8").read()
@@ -151,7 +151,7 @@ def search_problems(browser, session, site, page_url, page_to_url, load):
     """Keyboard-only search on `page_url`; `page_to_url(path)` gives the URL of a page below the site root."""
     index = load_index(site)
     if index is None:
-        return ["search: the site has no single assets/search-index.*.js"], 0
+        return ["search: the site has no single assets/search-index.js"], 0
     targets = probes(index)
     if not targets:
         return ["search: no heading has a word of its own to search for"], 0

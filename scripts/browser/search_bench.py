@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """`make bench`'s search rows: the index's size against the pages' HTML, and query time in headless Chromium.
 
-Size: the bytes of assets/search-index.*.js against the bytes of every .html file of the site (and both
+Size: the bytes of assets/search-index.js against the bytes of every .html file of the site (and both
 gzip-compressed, as a host would send them). Query time: the site is served from 127.0.0.1, the first lesson
 opened, the index loaded, then each query is typed into the box (an input event) and timed until its results
 are in the page (search.js answers synchronously), fastest of 5 rounds. The queries: every single letter and
@@ -10,6 +10,7 @@ as one query, and a word no lesson holds.
 
 usage: search_bench.py SITE_DIR [--chromium PATH]
 """
+import argparse
 import functools
 import glob
 import gzip
@@ -21,17 +22,13 @@ import tempfile
 import threading
 from collections import Counter
 
+from check import Quiet
 from devtools import Browser, load
 from search import WORD, fold, load_index, query_times, texts
 
 
-class Quiet(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args):
-        pass
-
-
 def sizes(site):
-    index_path = glob.glob(os.path.join(site, "assets", "search-index.*.js"))[0]
+    index_path = glob.glob(os.path.join(site, "assets", "search-index.js"))[0]
     index = open(index_path, "rb").read()
     pages = []
     for folder, _, files in os.walk(site):
@@ -50,19 +47,14 @@ def queries(index):
 
 
 def main():
-    args = sys.argv[1:]
-    chromium = "chromium"
-    if "--chromium" in args:
-        i = args.index("--chromium")
-        chromium = args[i + 1]
-        del args[i:i + 2]
-    if len(args) != 1:
-        print(__doc__.strip().splitlines()[-1], file=sys.stderr)
-        return 2
-    site = os.path.abspath(args[0])
+    parser = argparse.ArgumentParser(description="The search index's size and query time.")
+    parser.add_argument("site", help="a built site")
+    parser.add_argument("--chromium", default="chromium", help="the Chromium binary")
+    options = parser.parse_args()
+    site = os.path.abspath(options.site)
     index = load_index(site)
     if index is None:
-        print(f"search-bench: no assets/search-index.*.js in {site}", file=sys.stderr)
+        print(f"search-bench: no assets/search-index.js in {site}", file=sys.stderr)
         return 1
     index_bytes, html_bytes, index_gz, html_gz, page_count = sizes(site)
     lesson = index["pages"][0][0] if index["pages"] else ""
@@ -72,7 +64,7 @@ def main():
     origin = f"http://127.0.0.1:{server.server_address[1]}/"
     asked = queries(index)
     with tempfile.TemporaryDirectory(prefix="sitegen-chromium-") as profile:
-        browser = Browser(chromium, profile)
+        browser = Browser(options.chromium, profile)
         try:
             session = browser.new_session()
             problems = load(browser, session, origin + lesson, lambda r: r.startswith(origin))

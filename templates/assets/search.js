@@ -1,5 +1,5 @@
 // The search box: progressive enhancement (without JavaScript the box stays hidden). The index is a script
-// the build writes (assets/search-index.<hash>.js, defining window.sitegenSearchIndex), loaded on first use
+// the build writes (assets/search-index.js, defining window.sitegenSearchIndex), loaded on first use
 // with a <script> element, which works from a static host and from disk (file://), where fetch is refused.
 // Nothing else is requested. Words are folded (case, diacritics), every word of the query must match, the
 // last one as a prefix while typing; heading matches rank above figure captions, which rank above prose.
@@ -24,6 +24,13 @@
   var PREFIX_FACTOR = 0.6;
 
   function fold(text) { return text.normalize("NFD").replace(/\p{M}/gu, "").toLowerCase(); }
+  // Words are folded again and again when results are shown: remember each one.
+  var folds = new Map();
+  function foldWord(word) {
+    var folded = folds.get(word);
+    if (folded === undefined) { folded = fold(word); folds.set(word, folded); }
+    return folded;
+  }
 
   // --- the index: built in the browser from the numbered texts the build wrote ---
   // A text is a run of token numbers into data.words, in base 45: a character of the first 45 of DIGITS
@@ -174,8 +181,10 @@
   }
 
   // --- showing results ---
+  // One compiled scanner for the texts shown (compiling a Unicode class costs more than scanning a text).
+  var SCAN = new RegExp(WORD.source, "gu");
   function matches(word, ts) {
-    var folded = fold(word);
+    var folded = foldWord(word);
     for (var i = 0; i < ts.length; i++) {
       if (ts[i].prefix ? folded.lastIndexOf(ts[i].word, 0) === 0 : folded === ts[i].word) return true;
     }
@@ -184,7 +193,7 @@
 
   // `text` from `from` to `to` as text nodes, the matching words in <mark> (never parsed as HTML).
   function highlighted(text, from, to, ts, into) {
-    var re = new RegExp(WORD.source, "gu");
+    var re = SCAN;
     re.lastIndex = from;
     var at = from, match;
     while ((match = re.exec(text)) !== null && match.index < to) {
@@ -201,7 +210,8 @@
 
   // About 160 characters of `text` around its first matching word, cut at spaces.
   function snippet(text, ts, into) {
-    var re = new RegExp(WORD.source, "gu");
+    var re = SCAN;
+    re.lastIndex = 0;
     var first = -1, match;
     while ((match = re.exec(text)) !== null) {
       if (matches(match[0], ts)) { first = match.index; break; }

@@ -44,24 +44,10 @@ struct HTMLTextScanner {
                 if HTMLReferences.isSpace(bytes[j]) { j += 1; continue }
                 if bytes[j] == UInt8(ascii: "/") { selfClosing = true; j += 1; continue }
                 selfClosing = false
-                let attributeStart = j
-                while j < bytes.count, !HTMLReferences.isSpace(bytes[j]), bytes[j] != UInt8(ascii: "="), bytes[j] != UInt8(ascii: ">") { j += 1 }
-                let name = String(decoding: bytes[attributeStart..<j].map(HTMLReferences.lower), as: UTF8.self)
-                guard j < bytes.count, bytes[j] == UInt8(ascii: "=") else { continue }
-                j += 1
-                var valueStart = j, valueEnd = j
-                if j < bytes.count, bytes[j] == UInt8(ascii: "\"") || bytes[j] == UInt8(ascii: "'") {
-                    let quote = bytes[j]
-                    valueStart = j + 1
-                    valueEnd = valueStart
-                    while valueEnd < bytes.count, bytes[valueEnd] != quote { valueEnd += 1 }
-                    j = min(valueEnd + 1, bytes.count)
-                } else {
-                    while valueEnd < bytes.count, !HTMLReferences.isSpace(bytes[valueEnd]), bytes[valueEnd] != UInt8(ascii: ">") { valueEnd += 1 }
-                    j = valueEnd
-                }
-                if keptAttributes.contains(name) {
-                    attributes[name] = HTMLReferences.decodeEntities(String(decoding: bytes[valueStart..<min(valueEnd, bytes.count)], as: UTF8.self))
+                let attribute = HTMLReferences.attribute(in: bytes, at: j)
+                j = attribute.next
+                if let value = attribute.value, keptAttributes.contains(attribute.name) {
+                    attributes[attribute.name] = HTMLReferences.decodeEntities(String(decoding: bytes[value], as: UTF8.self))
                 }
             }
             i = min(j + 1, bytes.count)

@@ -1,7 +1,9 @@
 import Foundation
 
 /// The site's search index: every lesson's `SearchDocument`, written as one script asset
-/// (`assets/search-index.<hash>.js`) that the search box loads on first use. A script, not a JSON file:
+/// (`assets/search-index.js`) that the search box loads on first use. Its name carries no content hash,
+/// unlike the other assets: every page links to it and any lesson's text changes it, so a hashed name would
+/// make an edit of one lesson rewrite (and republish) every page. A script, not a JSON file:
 /// a page opened from disk (`file://`) may load a script but not fetch a file. It sets
 /// `window.sitegenSearchIndex` to `{"entries": [[page, kind, anchor, title, text], …], "pages": [[path, title], …],
 /// "words": [token, …]}`: paths relative to the site root, each text written as numbers into `words`
