@@ -4,7 +4,8 @@ The queries come from the site's own index (assets/search-index.js): for a few h
 heading holds. Typing it (after "/" focuses the box) must list that heading's section first, with the word marked
 in the result; the arrow keys must move the selection (aria-activedescendant, aria-selected); Enter must open the
 lesson at the heading's anchor. The same query in capitals with a diacritic, and its first letters only (the
-last word is a prefix), must find the same section first. Works for any built site, over http:// and file://.
+last word is a prefix), must find the same section first, and with a word no lesson holds added, nothing (every
+word must match). Works for any built site, over http:// and file://.
 
 `query_times` types a list of queries into the box and returns how long each took from the input event to the
 results on screen (search.js answers synchronously once the index is loaded), for `make bench`.
@@ -175,6 +176,12 @@ def search_problems(browser, session, site, page_url, page_to_url, load):
         accented = word.upper().replace("E", "É", 1).replace("A", "Á", 1) if re.search("[AE]", word.upper()) else word.upper()
         problems += expect_first(browser, session, accented, expected, "folding case and diacritics,")[0]
         problems += expect_first(browser, session, word[:max(4, len(word) - 2)], expected, "by prefix,")[0]
+        # Every word must match: the heading's word with one no lesson holds finds nothing.
+        clear(browser, session)
+        type_text(browser, session, word + " zzyzxqv")
+        none = wait(browser, session, lambda s: s["status"].startswith("No results"))
+        if none["options"]:
+            problems.append(f"search for '{word} zzyzxqv': {len(none['options'])} results, expected none (words are ANDed)")
         found, now = expect_first(browser, session, word, expected, "again for")
         problems += found
         press(browser, session, "ArrowDown", "ArrowDown")
