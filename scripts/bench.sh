@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # `make bench`: builds of the bundled site (cold release, cold debug binary, cold through `swift run` in debug,
-# warm, after a prose edit, after an experiment edit), peak memory, per-experiment throughput, and — when a venv
+# warm, after a prose edit, after an experiment edit), peak memory, the search index's size and query time,
+# per-experiment throughput, and — when a venv
 # with torch exists (SITEGEN_VENV, default ~/.cache/sitegen/venv, the one `make verify` makes) — the same
 # scripts timed in PyTorch.
 set -euo pipefail
@@ -75,6 +76,13 @@ printf '%-44s %10s\n' "warm, --force: every page rendered again" "$warm_forced"
 printf '%-44s %10s\n' "after a prose edit" "$prose"
 printf '%-44s %10s\n' "after one experiment edit" "$experiment"
 printf '%-44s %10s\n' "peak memory, cold release build" "$peak"
+# The search index against the pages' HTML, and query time in headless Chromium (scripts/browser/search_bench.py),
+# on the bundled site just built; SEARCH_BENCH_SITES="DIR …" adds other built sites (a generated course).
+echo
+chromium_bin=$(scripts/setup.sh --browser >&2 && command -v chromium)
+for site in "$work/public" ${SEARCH_BENCH_SITES:-}; do
+  python3 scripts/browser/search_bench.py "$site" --chromium "$chromium_bin"
+done
 # The second module's layers: the classification block's network as is, and with batch norm and dropout after
 # each hidden layer (same GEMM FLOP count), so their cost shows as the drop in GFLOP/s between the two rows.
 cat > "$work/content/optimisers/bench-layers.md" <<'LESSON'

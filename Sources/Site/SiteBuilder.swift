@@ -85,6 +85,11 @@ public struct SiteBuilder {
         } catch {
             throw DiagnosticList([error])
         }
+        // The rendered lessons feed two stages: their pages, and the search index every page links to.
+        let bodies = renderedLessons(processed)
+        assets.add(SearchIndex.assetName, bytes: Array(SearchIndex(documents: bodies.map(\.search)).script().utf8), into: &tree,
+                   hashed: false)
+        let bodyBySource = Dictionary(bodies.map { ($0.lesson.sourcePath, $0.body) }, uniquingKeysWith: { first, _ in first })
         let urls = SiteURLs(baseURL: options.baseURL ?? content.config.baseURL)
         let pages = PageContext(content: processed, urls: urls, assets: assets.urls, outputFolder: paths.display(paths.output))
         let renderer = HTMLRenderer()
@@ -98,7 +103,7 @@ public struct SiteBuilder {
                          try page("module", pages.module(module, intro: intro), templates: templates))
                 count += 1
                 for lesson in module.lessons {
-                    let body = renderer.render(lesson.blocks)
+                    let body = bodyBySource[lesson.sourcePath] ?? renderer.render(lesson.blocks)
                     let layout = lesson.frontMatter.layout ?? "lesson"
                     tree.add(PageContext.lessonPath(lesson) + "index.html",
                              try page(layout, pages.lesson(lesson, in: module, body: body), templates: templates,
@@ -142,6 +147,17 @@ public struct SiteBuilder {
             BuildFingerprint(inputs: inputs, pages: report.pages, output: BuildFingerprint.listing(paths.output)).save(paths)
         }
         return report
+    }
+
+    /// Every built lesson's body, rendered once: the input of its page and of its search document.
+    private func renderedLessons(_ content: SiteContent) -> [(lesson: Lesson, body: String, search: SearchDocument)] {
+        let renderer = HTMLRenderer()
+        return content.modules.filter { !$0.comingSoon }.flatMap { module in
+            module.lessons.map { lesson in
+                let body = renderer.render(lesson.blocks)
+                return (lesson, body, SearchDocument(path: PageContext.lessonPath(lesson), title: lesson.frontMatter.title, body: body))
+            }
+        }
     }
 
     private func runStages(_ lesson: Lesson, context: BuildContext) throws(DiagnosticList) -> Lesson {

@@ -103,7 +103,8 @@ import Testing
         #expect(try repo.git.run(["rev-parse", "gh-pages^"]).trimmingCharacters(in: .newlines) == first.commit)
         #expect(try remote.run(["rev-parse", "gh-pages"]).trimmingCharacters(in: .newlines) == second.commit)
         let changed = try repo.git.run(["diff", "--name-only", first.commit, second.commit]).split(separator: "\n")
-        #expect(changed == ["intro/second/index.html", "intro/second/second.ipynb"])  // the page and the lesson as a notebook
+        // The page, the lesson as a notebook, and the search index (which holds the new paragraph).
+        #expect(changed == ["assets/search-index.js", "intro/second/index.html", "intro/second/second.ipynb"])
     }
 
     @Test func aFreshCloneContinuesThePublishedHistory() throws {

@@ -8,8 +8,9 @@ overflow of the page (document.documentElement.scrollWidth <= viewport width), a
 least MIN_CHART_TEXT px as rendered (font size × the SVG's scale), and no layout shift while the page
 loads (the scripts only add what is laid over the page). Each page's own JavaScript must stay within
 SCRIPT_BUDGET compressed. It also checks, on
-the first lesson-like page, that the theme toggle switches and remembers the theme, and that a page
-loaded with JavaScript disabled still shows its content; on every page with citations, that focusing
+the first lesson-like page, that the theme toggle switches and remembers the theme, that the search box finds
+headings by keyboard alone, served and from disk (search.py), and that a page loaded with JavaScript disabled
+still shows its content and no search box; on every page with citations, that focusing
 each one shows its reference below it and inside the screen, and that it is hidden otherwise. With --axe PATH (axe-core's axe.min.js) it
 runs the axe-core audit (rules tagged wcag2a, wcag2aa, wcag21aa and best-practice) on every page at
 both widths in both themes and fails on any violation. On every page with interactive figures it drives them with the
@@ -37,6 +38,7 @@ import time
 import devtools
 from devtools import Browser, evaluate
 from widgets import widget_problems
+from search import search_problems
 
 WIDTHS = [375, 1280]
 THEMES = ["light", "dark"]
@@ -112,6 +114,10 @@ LAYOUT_SHIFT = """new Promise(done => {
   new PerformanceObserver(list => done(list.getEntries().reduce((sum, e) => sum + (e.hadRecentInput ? 0 : e.value), 0)))
     .observe({type: 'layout-shift', buffered: true});
 })"""
+
+# Whether the search box can be seen (it must not be without JavaScript).
+SEARCH_BOX_SHOWN = """(() => { const b = document.querySelector('.site-search');
+  return !!b && getComputedStyle(b).display !== 'none' && getComputedStyle(b).visibility !== 'hidden'; })()"""
 
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21aa", "best-practice"]
 AXE_RUN = """(async () => {
@@ -348,6 +354,8 @@ def main():
                     problems.append("without JavaScript the page has no <main> or almost no text")
                 if probe["scroll"] > 375:
                     problems.append(f"without JavaScript the page overflows: {probe['scroll']} px")
+                if evaluate(browser, session, SEARCH_BOX_SHOWN):
+                    problems.append("without JavaScript the search box is shown (it cannot work)")
                 label = f"{page} without JavaScript"
                 report(label, problems)
                 set_viewport(browser, session, 375, "light", scripts=True)
@@ -363,6 +371,15 @@ def main():
             report(f"theme toggle on {toggle_page}", problems, f"theme toggle on {toggle_page} switches and is remembered")
             problems = skip_link_problems(browser, session, ORIGIN + toggle_page.removesuffix("index.html"))
             report(f"keyboard on {toggle_page}", problems, f"keyboard on {toggle_page}: the first Tab shows the skip link, which focuses <main>")
+            for how, page_url, inside in (
+                    ("served", ORIGIN + toggle_page.removesuffix("index.html"), lambda r: r.startswith(ORIGIN)),
+                    ("from disk", "file://" + os.path.join(site, toggle_page), lambda r: r.startswith("file://" + site + "/"))):
+                set_viewport(browser, session, 1280, "light")
+                problems, count = search_problems(browser, session, site, page_url, lambda path: path + "index.html",
+                                                  lambda b, s, u: devtools.load(b, s, u, inside))
+                problems += late_problems(browser, session)
+                report(f"search on {toggle_page} ({how})", problems,
+                       f"search on {toggle_page} ({how}): {count} headings found by keyboard alone, by word, folded and prefix")
         except Exception as error:  # a browser that dies or hangs is a failed check, not a traceback
             failed += 1
             print(f"FAIL browser session: {error}")

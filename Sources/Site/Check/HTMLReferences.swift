@@ -50,25 +50,13 @@ struct HTMLReferences {
             // Attributes up to the closing `>`.
             while i < bytes.count, bytes[i] != UInt8(ascii: ">") {
                 if Self.isSpace(bytes[i]) || bytes[i] == UInt8(ascii: "/") { advance(to: i + 1); continue }
-                let attrStart = i
-                while i < bytes.count, !Self.isSpace(bytes[i]), bytes[i] != UInt8(ascii: "="), bytes[i] != UInt8(ascii: ">") { i += 1 }
-                let name = String(decoding: bytes[attrStart..<i].map(Self.lower), as: UTF8.self)
-                guard i < bytes.count, bytes[i] == UInt8(ascii: "=") else { continue }
-                i += 1
-                var valueStart = i, valueEnd = i
-                let quoted = i < bytes.count && (bytes[i] == UInt8(ascii: "\"") || bytes[i] == UInt8(ascii: "'"))
-                if quoted {
-                    let quote = bytes[i]
-                    valueStart = i + 1
-                    valueEnd = valueStart
-                    while valueEnd < bytes.count, bytes[valueEnd] != quote { valueEnd += 1 }
-                } else {
-                    while valueEnd < bytes.count, !Self.isSpace(bytes[valueEnd]), bytes[valueEnd] != UInt8(ascii: ">") { valueEnd += 1 }
-                }
-                let raw = String(decoding: bytes[valueStart..<min(valueEnd, bytes.count)], as: UTF8.self)
-                let column = valueStart - lineStart + 1
+                let attribute = Self.attribute(in: bytes, at: i)
+                let name = attribute.name
+                guard let valueRange = attribute.value else { i = attribute.next; continue }
+                let raw = String(decoding: bytes[valueRange], as: UTF8.self)
+                let column = valueRange.lowerBound - lineStart + 1
                 let valueLine = line
-                advance(to: quoted ? valueEnd + 1 : valueEnd)
+                advance(to: attribute.next)
                 let value = Self.decodeEntities(raw)
                 switch name {
                 case "href", "src", "xlink:href":
@@ -86,6 +74,25 @@ struct HTMLReferences {
                 advance(to: find("</\(tag)", from: i))
             }
         }
+    }
+
+    /// The attribute whose name starts at `start`: its lower-cased name, the bytes of its value (nil when
+    /// it has no `=`), and where the scan goes on (after the value and its closing quote, or after the name).
+    static func attribute(in bytes: [UInt8], at start: Int) -> (name: String, value: Range<Int>?, next: Int) {
+        var i = start
+        while i < bytes.count, !isSpace(bytes[i]), bytes[i] != UInt8(ascii: "="), bytes[i] != UInt8(ascii: ">") { i += 1 }
+        let name = String(decoding: bytes[start..<i].map(lower), as: UTF8.self)
+        guard i < bytes.count, bytes[i] == UInt8(ascii: "=") else { return (name, nil, i) }
+        i += 1
+        if i < bytes.count, bytes[i] == UInt8(ascii: "\"") || bytes[i] == UInt8(ascii: "'") {
+            let quote = bytes[i]
+            var end = i + 1
+            while end < bytes.count, bytes[end] != quote { end += 1 }
+            return (name, (i + 1)..<end, min(end + 1, bytes.count))
+        }
+        var end = i
+        while end < bytes.count, !isSpace(bytes[end]), bytes[end] != UInt8(ascii: ">") { end += 1 }
+        return (name, i..<end, end)
     }
 
     /// `&amp;`, `&lt;`, `&gt;`, `&quot;`, `&#39;`, `&apos;` and numeric references.
@@ -120,19 +127,19 @@ struct HTMLReferences {
         return value.flatMap(Unicode.Scalar.init)
     }
 
-    private static func lower(_ byte: UInt8) -> UInt8 {
+    static func lower(_ byte: UInt8) -> UInt8 {
         byte >= 65 && byte <= 90 ? byte + 32 : byte
     }
 
-    private static func isNameStart(_ byte: UInt8) -> Bool {
+    static func isNameStart(_ byte: UInt8) -> Bool {
         (byte >= 65 && byte <= 90) || (byte >= 97 && byte <= 122)
     }
 
-    private static func isNameByte(_ byte: UInt8) -> Bool {
+    static func isNameByte(_ byte: UInt8) -> Bool {
         isNameStart(byte) || (byte >= 48 && byte <= 57) || byte == UInt8(ascii: "-") || byte == UInt8(ascii: ":")
     }
 
-    private static func isSpace(_ byte: UInt8) -> Bool {
+    static func isSpace(_ byte: UInt8) -> Bool {
         byte == 32 || byte == 9 || byte == 10 || byte == 13 || byte == 12
     }
 }

@@ -22,11 +22,17 @@ public struct AssetPipeline {
             guard let data = fm.contents(atPath: full) else {
                 throw Diagnostic.error(at: SourceLocation(file: relative, line: 1, column: 1), "cannot read asset \(relative)")
             }
-            let bytes = [UInt8](data)
-            let hashed = Self.hashedName(relative, hash: String(ContentHash.hex(bytes: bytes).prefix(10)))
-            tree.add("assets/" + hashed, bytes: bytes)
-            urls[Self.key(relative)] = "assets/" + hashed
+            add(relative, bytes: [UInt8](data), into: &tree)
         }
+    }
+
+    /// Adds one asset, copied or made by the build, under its hashed name; `hashed: false` keeps the name
+    /// for an asset every page links to that changes with any lesson (the search index), so that editing
+    /// one lesson does not change every page.
+    public mutating func add(_ relative: String, bytes: [UInt8], into tree: inout OutputTree, hashed: Bool = true) {
+        let name = hashed ? Self.hashedName(relative, hash: String(ContentHash.hex(bytes: bytes).prefix(10))) : relative
+        tree.add("assets/" + name, bytes: bytes)
+        urls[Self.key(relative)] = "assets/" + name
     }
 
     /// `css/style.css` → `css/style.<hash>.css`.
