@@ -64,7 +64,7 @@ struct LandscapeChartRenderer {
             guard let longest = polylines.max(by: { $0.count < $1.count }), longest.count >= 6 else { continue }
             let (lx, ly) = longest[longest.count / 2]
             let text = ChartTable.cell(level)
-            let w = TextWidth.width(text, fontSize: 12) + 6
+            let w = TextWidth.width(text, fontSize: 14) + 6
             guard lx - w / 2 > plot.left, lx + w / 2 < plot.right, ly - 8 > plot.top, ly + 8 < plot.bottom,
                   !taken.contains(where: { abs($0.x - lx) < ($0.w + w) / 2 && abs($0.y - ly) < 16 }) else { continue }
             taken.append((lx, ly, w))
