@@ -69,7 +69,7 @@ def landscape_problems(browser, session, page_file):
         evaluate(browser, session, "document.activeElement && document.activeElement.blur(); window.scrollTo(0, 0); 0")
         for _ in range(600):
             press(browser, session, "Tab")
-            if json.loads(evaluate(browser, session, STATE))[c]["focused"]:
+            if evaluate(browser, session, f"document.activeElement === document.querySelectorAll('.landscape-steps input')[{c}]"):
                 break
         else:
             problems.append(f"{how}: Tab never reached the step slider")
