@@ -16,14 +16,8 @@ import Testing
         "    optimizer: {name: SGD, lr: 0.1}",            // 8
     ]
 
-    static func errors(_ lines: [String]) -> [String] {
-        do {
-            _ = try ExperimentSpec.parse(yaml: lines.joined(separator: "\n"), at: SourceLocation(file: "l.md", line: 1, column: 1))
-            return []
-        } catch {
-            return error.diagnostics.map(\.description)
-        }
-    }
+    /// The block's messages, as the trace and schedule tests read them (file l.md, the YAML from line 1).
+    static func errors(_ lines: [String]) -> [String] { TraceAndScheduleErrorTests.errors(lines) }
 
     static func replacing(_ line: Int, _ text: String) -> [String] {
         var lines = block
