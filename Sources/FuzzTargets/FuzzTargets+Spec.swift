@@ -55,6 +55,9 @@ extension FuzzTargets {
             case .trace(let trace):
                 guard trace.stepCount * max(1, trace.params.count) * max(1, trace.runs.count) <= 20_000 else { continue }
                 run(spec, into: &results, problems: &problems)
+            case .landscape(let landscape):
+                guard landscape.steps * max(1, landscape.runs.count) <= 20_000 else { continue }
+                run(spec, into: &results, problems: &problems)
             case .schedule(let schedule):
                 let steps = schedule.steps
                 let count: Int = switch steps {

@@ -42,9 +42,10 @@ extension SitegenCommand {
                     }
                     for spec in specs {
                         var best = Double.infinity, bestCPU = Double.infinity
+                        var results: [String: ExperimentResult] = [:]
                         for _ in 0..<max(1, repetitions) {
                             let start = DispatchTime.now().uptimeNanoseconds, startCPU = processCPUSeconds()
-                            do { _ = try LessonExperiments.run([spec], cache: nil, options: uncached) } catch {
+                            do { results = try LessonExperiments.run([spec], cache: nil, options: uncached) } catch {
                                 Terminal.report(error)
                                 throw ExitCode.failure
                             }
@@ -56,6 +57,15 @@ extension SitegenCommand {
                         totalCPU += bestCPU
                         totalFlop += flop
                         print(row(spec.id, runs: spec.runLabels.count, wall: best, cpu: bestCPU, flop: flop, peak: peak))
+                        if case .landscape = spec.body {
+                            // A landscape's figure is work too: the objective on the grid and the contour lines.
+                            let start = DispatchTime.now().uptimeNanoseconds, startCPU = processCPUSeconds()
+                            _ = try? ExperimentFigure.render(spec, results: results, specs: [spec.id: spec])
+                            let wall = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9, cpu = processCPUSeconds() - startCPU
+                            totalWall += wall
+                            totalCPU += cpu
+                            print(row("\(spec.id) (figure)", runs: 0, wall: wall, cpu: cpu, flop: 0, peak: peak))
+                        }
                     }
                 }
             }

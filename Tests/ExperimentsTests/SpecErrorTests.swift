@@ -98,7 +98,7 @@ import TestSupport
     }
 
     @Test func missingKindAndTopLevelTypos() {
-        #expect(Self.errors("id: demo\n") == ["lesson.md:10:1: error: missing required key 'kind' (train, trace or schedule)"])
+        #expect(Self.errors("id: demo\n") == ["lesson.md:10:1: error: missing required key 'kind' (train, trace, schedule or landscape)"])
         #expect(Self.errors(Self.yaml(appending: ["captoin: hello"]))
             == ["lesson.md:22:1: error: unknown key 'captoin' in the experiment (did you mean 'caption'?)"])
         #expect(Self.errors("") == ["lesson.md:10:1: error: the experiment block is empty"])

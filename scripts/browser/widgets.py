@@ -219,7 +219,8 @@ def pointer_problems(browser, session, columns, found, first):
 
 
 def widget_problems(browser, session, page_file):
-    if not evaluate(browser, session, "!!document.querySelector('script.chart-readout, .code-fold')"):
+    from landscape import landscape_problems  # the step control of landscape figures (landscape.py)
+    if not evaluate(browser, session, "!!document.querySelector('script.chart-readout, .code-fold, .landscape-steps')"):
         return []
     problems, columns, found, first = keyboard_problems(browser, session, page_file)
-    return problems + pointer_problems(browser, session, columns, found, first)
+    return problems + pointer_problems(browser, session, columns, found, first) + landscape_problems(browser, session, page_file)

@@ -175,6 +175,37 @@
     if (window.ResizeObserver) new ResizeObserver(place).observe(svg);
   }
 
+  // A landscape's step control (LandscapeFigure: a range input, an output and this data beside the SVG): the
+  // input moves one marker along every path at once; the output says each run's point and loss at that step
+  // in the data table's digits. Without this script the input stays hidden and the output names the last step.
+  function landscapeSteps(control, data) {
+    var svg = control.parentNode.querySelector(".chart.landscape svg.sgc");
+    var input = control.querySelector("input[type=range]"), output = control.querySelector("output");
+    var n = data.at.length;
+    if (!svg || !input || !output || !n) return;
+    var x = scale(data.x), y = scale(data.y);
+    var clip = svg.querySelector("clipPath");
+    var layer = make(SVG, "g", { "class": "sgc-focus", "aria-hidden": "true" }, svg);
+    if (clip) layer.setAttribute("clip-path", "url(#" + clip.id + ")");
+    var marks = data.series.map(function (s, k) {
+      return make(SVG, "circle", { "class": "sgc-mark sgc-now " + seriesClass(k), r: 6 }, layer);
+    });
+    function show(i) {
+      output.textContent = "Step " + data.at[i] + ": " + data.series.map(function (s, k) {
+        var px = x(s.x[i]), py = y(s.y[i]);
+        marks[k].setAttribute("visibility", px === null || py === null ? "hidden" : "visible");
+        if (px !== null && py !== null) { marks[k].setAttribute("cx", px); marks[k].setAttribute("cy", py); }
+        return s.label + " (" + numberText(s.x[i]) + ", " + numberText(s.y[i]) + "), loss " + numberText(s.loss[i]);
+      }).join("; ");
+      input.setAttribute("aria-valuetext", "step " + data.at[i]);
+    }
+    input.max = n - 1;
+    input.value = n - 1;
+    input.disabled = false;
+    input.addEventListener("input", function () { show(+input.value); });
+    show(n - 1);
+  }
+
   function readJSON(node) {
     try { return JSON.parse(node.textContent); } catch (e) { return null; }
   }
@@ -184,6 +215,10 @@
     ["script.chart-readout", function (node) {
       var data = readJSON(node);
       if (data) lineChart(node.parentNode, data);
+    }],
+    ["script.landscape-data", function (node) {
+      var data = readJSON(node);
+      if (data) landscapeSteps(node.parentNode, data);
     }]
   ];
 

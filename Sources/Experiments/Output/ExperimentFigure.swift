@@ -39,6 +39,9 @@ public struct ExperimentFigure: Sendable {
                 problems.append(error)
             }
         }
+        if case .landscape(let landscape) = spec.body {
+            body += LandscapeFigure(spec: spec, landscape: landscape, result: result).html()
+        }
         if let chart = spec.chart {
             let rendered = ResultChart(spec: spec, chart: chart, result: result).render()
             // Focusable: on a phone the chart box scrolls sideways, and the page script reads values with the arrow keys.

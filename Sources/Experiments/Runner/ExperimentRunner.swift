@@ -48,7 +48,7 @@ public struct ExperimentRunner: Sendable {
                     continue
                 }
                 jobs += train.runs.indices.map { (b, $0) }
-            case .trace, .schedule:
+            case .trace, .schedule, .landscape:
                 jobs.append((b, nil))
             }
         }
@@ -72,6 +72,8 @@ public struct ExperimentRunner: Sendable {
                     outcome = .success(try TraceRunner(spec: trace).run())
                 case .schedule(let schedule):
                     outcome = .success(try ScheduleRunner(spec: schedule).run())
+                case .landscape(let landscape):
+                    outcome = .success(try LandscapeRunner(spec: landscape).run())
                 }
             } catch {
                 outcome = .failure(error)
@@ -109,6 +111,7 @@ public struct ExperimentRunner: Sendable {
         case .train(let t): return Array(1...max(1, t.training.epochs))
         case .trace(let t): return Array(1...max(1, t.stepCount))
         case .schedule(let s): return s.steps.values
+        case .landscape(let l): return Array(0...l.steps)
         }
     }
 }

@@ -25,7 +25,7 @@ extension ExperimentSpec {
         }
         let kindNode = root.mapping?["kind"]
         guard let kindNode else {
-            reader.error(root, "missing required key 'kind' (train, trace or schedule)")
+            reader.error(root, "missing required key 'kind' (train, trace, schedule or landscape)")
             return nil
         }
         guard let kind: Kind = reader.choice(kindNode, "kind") else { return nil }
@@ -33,6 +33,7 @@ extension ExperimentSpec {
         case .train: TrainSpec.keys
         case .trace: TraceSpec.keys
         case .schedule: ScheduleSpec.keys
+        case .landscape: LandscapeSpec.keys
         }
         guard let f = Fields(root, "the experiment", allowed: commonKeys + kindKeys, reader: reader) else { return nil }
         let id = f.required("id", " (a slug such as sgd-variants)").flatMap { parseID($0, reader) }
@@ -40,6 +41,7 @@ extension ExperimentSpec {
         case .train: TrainSpec.parse(f, reader).map { .train($0) }
         case .trace: TraceSpec.parse(f, reader).map { .trace($0) }
         case .schedule: ScheduleSpec.parse(f, reader).map { .schedule($0) }
+        case .landscape: LandscapeSpec.parse(f, reader).map { .landscape($0) }
         }
         guard let id, let body else { return nil }
         var spec = ExperimentSpec(id: id, location: reader.origin, title: f.string("title"), caption: f.string("caption"),
@@ -47,7 +49,11 @@ extension ExperimentSpec {
                                   table: nil, chart: nil, checks: [], body: body)
         let base = spec
         spec.table = f["table"].flatMap { TableSpec.parse($0, kind: kind, scopes: { base.scope(rows: $0) }, reader) }
-        spec.chart = f["chart"].flatMap { ChartSpec.parse($0, kind: kind, plottable: base.plottable, reader) }
+        if kind == .landscape, let chart = f["chart"] {
+            reader.error(chart, "a landscape block always draws its contour plot with the runs' paths; remove 'chart' "
+                + "(set the region with 'view', the contour lines with 'levels' and 'level_spacing')")
+        }
+        spec.chart = kind == .landscape ? nil : f["chart"].flatMap { ChartSpec.parse($0, kind: kind, plottable: base.plottable, reader) }
         spec.checks = parseChecks(f["checks"], base, reader)
         return spec
     }

@@ -5,6 +5,7 @@ extension ExperimentSpec {
         case .train(let t): return t.runs.map(\.label)
         case .trace(let t): return t.runs.map(\.label)
         case .schedule(let s): return s.schedulers.map(\.label)
+        case .landscape(let l): return l.runs.map(\.label)
         }
     }
 
@@ -14,6 +15,7 @@ extension ExperimentSpec {
         case .train(let t): return t.metrics.map(\.rawValue)
         case .trace(let t): return t.record.map(\.rawValue)
         case .schedule(let s): return s.columns.map(\.name) + s.schedulers.map(\.label)
+        case .landscape: return LandscapeSpec.quantities
         }
     }
 
@@ -40,6 +42,14 @@ extension ExperimentSpec {
         case .schedule(let s):
             let bare = (rows == nil ? [] : ["t", "step"]) + s.constants.keys.sorted() + s.columns.map(\.name)
             return NameScope(bare: bare, runLabels: runLabels, qualified: ["lr"], blockID: id)
+        case .landscape(let l):
+            let quantities = LandscapeSpec.quantities
+            let bare: [String] = switch rows {
+            case .runs: ["label"] + quantities
+            case .steps, .epochs: ["step"] + (l.runs.count == 1 ? quantities : [])
+            case nil: l.runs.count == 1 ? quantities : []
+            }
+            return NameScope(bare: bare, runLabels: runLabels, qualified: quantities, blockID: id)
         }
     }
 
@@ -51,6 +61,7 @@ extension ExperimentSpec {
         case .train(let t): t.canonical
         case .trace(let t): t.canonical
         case .schedule(let s): s.canonical
+        case .landscape(let l): l.canonical
         }
         return Canonical.object(["format": .int(1), "kind": .string(kind.rawValue), "body": body]).json
     }

@@ -5,7 +5,7 @@ import Diagnostics
 public struct ExperimentSpec: Sendable, Hashable {
     /// The block kinds.
     public enum Kind: String, Sendable, Hashable, CaseIterable {
-        case train, trace, schedule
+        case train, trace, schedule, landscape
     }
 
     /// The kind-specific part.
@@ -13,6 +13,7 @@ public struct ExperimentSpec: Sendable, Hashable {
         case train(TrainSpec)
         case trace(TraceSpec)
         case schedule(ScheduleSpec)
+        case landscape(LandscapeSpec)
     }
 
     /// A slug, unique on its page, used by references (`sgd-variants["SGD (lr=0.01)"].test_mae`).
@@ -39,6 +40,7 @@ extension ExperimentSpec.Body {
         case .train: return .train
         case .trace: return .trace
         case .schedule: return .schedule
+        case .landscape: return .landscape
         }
     }
 }

@@ -8,6 +8,7 @@ extension TableSpec {
         case .train: [.runs, .epochs]
         case .trace: [.steps, .runs]
         case .schedule: [.steps]
+        case .landscape: [.steps, .runs]
         }
         var rows = allowedRows[0]
         if let rowsNode = f["rows"], let chosen: Rows = reader.choice(rowsNode, "row kind") {

@@ -17,28 +17,7 @@ extension TraceSpec {
             record = items.compactMap { reader.choice($0, "recorded quantity") }
             if record.count < items.count { reader.forgive(TraceQuantity.allCases.map(\.rawValue)) }
         }
-        var runs: [TraceRun] = []
-        if let runsNode = f.required("runs"), let items = reader.list(runsNode, "runs") {
-            if items.isEmpty || items.count > TrainSpec.limits.runs {
-                reader.error(runsNode, "'runs' needs from 1 to \(TrainSpec.limits.runs) runs")
-            }
-            for (i, item) in items.enumerated() {
-                let context = "runs[\(i + 1)]"
-                guard let r = Fields(item, context, allowed: ["label", "optimizer", "rule"], reader: reader) else { continue }
-                let label = Labels.parse(r, context, existing: runs.map(\.label), reader)
-                var stepper: TraceRun.Stepper?
-                switch (r["optimizer"], r["rule"]) {
-                case (let node?, nil): stepper = OptimizerSpec.parse(node, "\(context).optimizer", reader).map { .optimizer($0) }
-                case (nil, let node?): stepper = parseRule(node, "\(context).rule", reader).map { .rule($0) }
-                default: reader.error(item, "\(context) needs exactly one of 'optimizer' (a torch optimiser) or 'rule' (a textbook rule)")
-                }
-                if let label, let stepper {
-                    runs.append(TraceRun(label: label, stepper: stepper))
-                } else if let label {
-                    reader.forgive([label])  // a known run whose options are wrong
-                }
-            }
-        }
+        let runs = TraceRun.parseList(f, reader)
         guard let params, let gradients else { return nil }
         checkMemory(params: params.count, gradients: gradients, runs: runs.count, record: record, f["gradients"] ?? f.node, reader)
         return TraceSpec(precision: precision, params: params, gradients: gradients, runs: runs, record: record)
@@ -85,7 +64,7 @@ extension TraceSpec {
         return .numpyRandn(seed: seed, scale: r.double("scale", default: 1, Rule.positive) { $0 > 0 }, steps: steps)
     }
 
-    private static func parseRule(_ node: Node, _ context: String, _ reader: SpecReader) -> TraceRule? {
+    fileprivate static func parseRule(_ node: Node, _ context: String, _ reader: SpecReader) -> TraceRule? {
         guard let nameNode = node.mapping?["name"] else {
             reader.error(node, "missing required key 'name' in \(context) (one of \(TraceRule.Name.allCases.map(\.rawValue).joined(separator: ", ")))")
             return nil
@@ -122,12 +101,43 @@ extension TraceSpec {
         return .object([
             "precision": .string(precision.rawValue), "params": .array(params.map { .number($0) }),
             "gradients": gradientsCanonical, "record": .array(record.map { .string($0.rawValue) }),
-            "runs": .array(runs.map { run in
-                switch run.stepper {
-                case .optimizer(let o): return .object(["label": .string(run.label), "optimizer": o.canonical])
-                case .rule(let rule): return .object(["label": .string(run.label), "rule": rule.canonical])
-                }
-            }),
+            "runs": .array(runs.map(\.canonical)),
         ])
+    }
+}
+
+extension TraceRun {
+    /// The required `runs` list of a trace or landscape block: each a label and either a torch `optimizer`
+    /// or a textbook `rule`.
+    static func parseList(_ f: Fields, _ reader: SpecReader) -> [TraceRun] {
+        var runs: [TraceRun] = []
+        guard let runsNode = f.required("runs"), let items = reader.list(runsNode, "runs") else { return runs }
+        if items.isEmpty || items.count > TrainSpec.limits.runs {
+            reader.error(runsNode, "'runs' needs from 1 to \(TrainSpec.limits.runs) runs")
+        }
+        for (i, item) in items.enumerated() {
+            let context = "runs[\(i + 1)]"
+            guard let r = Fields(item, context, allowed: ["label", "optimizer", "rule"], reader: reader) else { continue }
+            let label = Labels.parse(r, context, existing: runs.map(\.label), reader)
+            var stepper: TraceRun.Stepper?
+            switch (r["optimizer"], r["rule"]) {
+            case (let node?, nil): stepper = OptimizerSpec.parse(node, "\(context).optimizer", reader).map { .optimizer($0) }
+            case (nil, let node?): stepper = TraceSpec.parseRule(node, "\(context).rule", reader).map { .rule($0) }
+            default: reader.error(item, "\(context) needs exactly one of 'optimizer' (a torch optimiser) or 'rule' (a textbook rule)")
+            }
+            if let label, let stepper {
+                runs.append(TraceRun(label: label, stepper: stepper))
+            } else if let label {
+                reader.forgive([label])  // a known run whose options are wrong
+            }
+        }
+        return runs
+    }
+
+    var canonical: Canonical {
+        switch stepper {
+        case .optimizer(let o): return .object(["label": .string(label), "optimizer": o.canonical])
+        case .rule(let rule): return .object(["label": .string(label), "rule": rule.canonical])
+        }
     }
 }

@@ -20,6 +20,11 @@ enum Theme {
         "sgc-s\(index % styleCount + 1)"
     }
 
+    /// The extra rules of a landscape chart (contour lines and labels, step dots, the start ring), scoped like `stylesheet`.
+    static let landscapeStylesheet = ".sgc .sgc-contour{fill:none;stroke:currentColor;stroke-opacity:.3;stroke-width:1px}"
+        + ".sgc .sgc-contour-label{font-size:14px;fill-opacity:.85}.sgc .sgc-step{fill:var(--c)}"
+        + ".sgc .sgc-start{fill:none;stroke:currentColor;stroke-width:2px}"
+
     /// The embedded stylesheet; every rule is scoped under `.sgc` because an inline SVG's `<style>` applies
     /// to the whole HTML page.
     static func stylesheet(seriesCount: Int) -> String {
