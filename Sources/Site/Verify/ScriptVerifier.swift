@@ -55,11 +55,17 @@ public struct ScriptVerifier {
                 // Blocks that share a script read its output in document order, each after the last.
                 var cursors: [String: Int] = [:]
                 for spec in specs where spec.table != nil {
-                    guard let source = spec.source else { continue }
+                    guard let script = spec.source else { continue }
+                    // A block with seeds is compared with the script run as `script.py --seeds 1,2,3`.
+                    var arguments = [script]
+                    if case .train(let train) = spec.body, let seeds = train.seeds {
+                        arguments += ["--seeds", seeds.map(String.init).joined(separator: ",")]
+                    }
+                    let source = arguments.joined(separator: " ")
                     if outputs[source] == nil {
                         log("running \(paths.display((folder as NSString).appendingPathComponent(source))) …")
                         do {
-                            let result = try run([python, source], in: folder, timeout: 3600)
+                            let result = try run([python] + arguments, in: folder, timeout: 3600)
                             guard result.status == 0 else {
                                 problems.append(.error(at: spec.location, "\(source) exited with status \(result.status): \(result.errors.suffix(400))"))
                                 outputs[source] = []
@@ -99,11 +105,12 @@ public struct ScriptVerifier {
             cursor = index + 1
             let printed = PrintedNumbers.numbers(in: line)
             let ours: [Double] = row.dropFirst().flatMap { cell -> [Double] in
+                if let spread = cell.spread, case .number(let mean)? = cell.value { return [mean, spread] }
                 switch cell.value {
-                case .number(let x)?: [x]
-                case .series(let s)?: s.values.last.map { [$0] } ?? []
-                case .vector(let v)?: v
-                default: []
+                case .number(let x)?: return [x]
+                case .series(let s)?: return s.values.last.map { [$0] } ?? []
+                case .vector(let v)?: return v
+                default: return []
                 }
             }
             guard printed.count == ours.count else {
