@@ -73,11 +73,13 @@ struct ResultChart {
         guard let perSeed = result.seedResults, perSeed.count > 1 else { return [] }
         let all = perSeed.compactMap { $0.run(label)?.series[key] }
         guard all.count == perSeed.count else { return [] }
-        return result.positions.indices.compactMap { i -> SVGCharts.Series.BandPoint? in
+        let band = result.positions.indices.compactMap { i -> SVGCharts.Series.BandPoint? in
             let values = all.compactMap { i < $0.count && component < $0[i].count ? $0[i][component] : nil }
             guard values.count == all.count, let mean = try? Expression.reduce(values, .seedMean, at: 0),
                   let std = try? Expression.reduce(values, .seedStd, at: 0) else { return nil }
             return .init(x: Double(result.positions[i]), low: mean - std, high: mean + std)
         }
+        // A series every seed agrees on (a fixed learning rate) gets no band.
+        return band.allSatisfy { $0.low == $0.high } ? [] : band
     }
 }
