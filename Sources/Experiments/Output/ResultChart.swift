@@ -79,7 +79,7 @@ struct ResultChart {
                   let std = try? Expression.reduce(values, .seedStd, at: 0) else { return nil }
             return .init(x: Double(result.positions[i]), low: mean - std, high: mean + std)
         }
-        // A series every seed agrees on (a fixed learning rate) gets no band.
-        return band.allSatisfy { $0.low == $0.high } ? [] : band
+        // A series every seed agrees on (a fixed learning rate) gets no band; its std is rounding noise at most.
+        return band.allSatisfy { $0.high - $0.low <= 1e-9 * max(abs($0.low), abs($0.high)) } ? [] : band
     }
 }

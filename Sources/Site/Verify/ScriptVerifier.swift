@@ -104,27 +104,36 @@ public struct ScriptVerifier {
             }
             cursor = index + 1
             let printed = PrintedNumbers.numbers(in: line)
+            // A spread (the ± of a cell over seeds) is judged against its mean: a standard deviation of values that
+            // agree to 1e-4 can differ by a percent of itself, and that is no disagreement about the figure.
+            var scales: [Double?] = []
             let ours: [Double] = row.dropFirst().flatMap { cell -> [Double] in
-                if let spread = cell.spread, case .number(let mean)? = cell.value { return [mean, spread] }
-                switch cell.value {
-                case .number(let x)?: return [x]
-                case .series(let s)?: return s.values.last.map { [$0] } ?? []
-                case .vector(let v)?: return v
-                default: return []
+                if let spread = cell.spread, case .number(let mean)? = cell.value {
+                    scales += [nil, abs(mean)]
+                    return [mean, spread]
                 }
+                let values: [Double]
+                switch cell.value {
+                case .number(let x)?: values = [x]
+                case .series(let s)?: values = s.values.last.map { [$0] } ?? []
+                case .vector(let v)?: values = v
+                default: values = []
+                }
+                scales += values.map { _ in nil }
+                return values
             }
             guard printed.count == ours.count else {
                 problems.append(.error(at: spec.location, "'\(spec.id)' row '\(key)': the table has \(ours.count) numbers but the script printed \(printed.count): \(line.trimmingCharacters(in: .whitespaces))"))
                 continue
             }
-            for (value, number) in zip(ours, printed) {
+            for ((value, number), scale) in zip(zip(ours, printed), scales) {
                 summary.compared += 1
                 let halfUnit = 0.5 * pow(10, Double(-number.decimals)) * (1 + 1e-9)
                 if abs(value - number.value) <= halfUnit {
                     summary.exact += 1
                     continue
                 }
-                let deviation = abs(value - number.value) / max(abs(number.value), .leastNonzeroMagnitude)
+                let deviation = abs(value - number.value) / max(scale ?? abs(number.value), .leastNonzeroMagnitude)
                 summary.largestDeviation = max(summary.largestDeviation, deviation)
                 if deviation <= tolerance {
                     summary.withinTolerance += 1
