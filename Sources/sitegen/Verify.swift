@@ -30,6 +30,9 @@ extension SitegenCommand {
                     print("verify: skipped: \(skipped)")
                     return
                 }
+                if summary.seededBlocksLeftToScripts > 0 {
+                    print("verify: \(summary.seededBlocksLeftToScripts) tables of several seeds left to `sitegen verify` without --notebooks (a notebook runs each script with its one default seed)")
+                }
                 print("verify: \(summary.compared) figures compared: \(summary.exact) equal to the printed digits, \(summary.withinTolerance) within \(tolerance) relative (largest deviation \(String(format: "%.2e", summary.largestDeviation))), 0 mismatched")
             } catch {
                 Terminal.report(error, what: "verify", consequence: "")

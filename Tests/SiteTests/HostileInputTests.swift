@@ -194,7 +194,7 @@ struct HostileInput: Sendable, CustomTestStringConvertible {
             #expect(html.contains("<a href=\"u\">"))
         }),
         lessonBody("lesson: unknown callout kind", "> [!NOTEE] Title\n> Body\n", .fails([
-            "content/intro/first.md:4:1: error: unknown callout kind '[!NOTEE]' (did you mean 'NOTE'?); use one of NOTE, TIP, IMPORTANT, WARNING, CAUTION, ANALOGY, QA, COMPARE, TAKEAWAYS",
+            "content/intro/first.md:4:1: error: unknown callout kind '[!NOTEE]' (did you mean 'NOTE'?); use one of NOTE, TIP, IMPORTANT, WARNING, CAUTION, ANALOGY, QA, COMPARE, TAKEAWAYS, EXERCISE",
         ])),
         HostileInput(name: "lesson: title and heading with script", fixture: "basic", edit: { site in
             try site.write(lesson, "---\ntitle: \"<script>alert(1)</script>\"\n---\n## <img src=x onerror=alert(1)> & co\n")

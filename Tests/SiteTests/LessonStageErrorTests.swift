@@ -16,7 +16,7 @@ import Testing
 
     @Test func unknownCalloutKind() throws {
         #expect(try diagnostics("> [!NOTEE] Title\n> Body\n") == [
-            "content/intro/first.md:4:1: error: unknown callout kind '[!NOTEE]' (did you mean 'NOTE'?); use one of NOTE, TIP, IMPORTANT, WARNING, CAUTION, ANALOGY, QA, COMPARE, TAKEAWAYS",
+            "content/intro/first.md:4:1: error: unknown callout kind '[!NOTEE]' (did you mean 'NOTE'?); use one of NOTE, TIP, IMPORTANT, WARNING, CAUTION, ANALOGY, QA, COMPARE, TAKEAWAYS, EXERCISE",
         ])
     }
 

@@ -3,6 +3,9 @@
 Four features per order (distance in km, a traffic level from 1 to 10, kitchen prep time in minutes,
 order value), and the delivery time in minutes as the target. Run as a script to print a summary.
 """
+import argparse
+import math
+
 import numpy as np
 import torch
 from sklearn.model_selection import train_test_split
@@ -33,6 +36,28 @@ def split_and_scale(X, y, seed=42):
         "y_test": torch.FloatTensor((y_te - y_mean) / y_std),
     }
     return tensors, y_te, y_mean, y_std
+
+
+def seeds_from_args(default=42):
+    """`--seeds 1,2,3` on the command line: the model/batch-order seeds to repeat each run with."""
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--seeds", help="comma-separated seeds; prints mean ± sample std over them")
+    args = parser.parse_args()
+    return [int(s) for s in args.seeds.split(",")] if args.seeds else [default]
+
+
+def mean_std(values):
+    """The mean and the sample standard deviation (n - 1), summed in order, as sitegen's tables show them."""
+    mean = sum(values) / len(values)
+    return mean, math.sqrt(sum((v - mean) * (v - mean) for v in values) / (len(values) - 1))
+
+
+def stat(values, width, digits):
+    """One value as printed: the number alone for one seed, `mean ± std` for several."""
+    if len(values) == 1:
+        return f"{values[0]:>{width}.{digits}f}"
+    mean, std = mean_std(values)
+    return f"{mean:>{width}.{digits}f} ± {std:.{digits}f}"
 
 
 if __name__ == "__main__":

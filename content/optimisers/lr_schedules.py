@@ -1,6 +1,7 @@
 """Six learning-rate schedules on the same AdamW run: constant, cosine, step, plateau, one-cycle,
-and linear warmup followed by cosine decay. Prints the test MAE of each, then Adam's effective step
-size in the first steps with and without warmup.
+and linear warmup followed by cosine decay. Prints the test MAE of each (`--seeds 1,2,3`: the mean ±
+sample standard deviation over those seeds), then the learning rate times Adam's second-moment correction
+factor in the first steps, with and without warmup.
 
 ReduceLROnPlateau takes no `verbose` argument in current PyTorch.
 """
@@ -11,7 +12,7 @@ import torch.nn as nn
 import torch.optim as optim
 from sklearn.metrics import mean_absolute_error
 
-from delivery_data import make_delivery_data, split_and_scale
+from delivery_data import make_delivery_data, seeds_from_args, split_and_scale, stat
 
 torch.manual_seed(42)
 X, y = make_delivery_data(n=2000, seed=42, noise=4.0)
@@ -31,8 +32,8 @@ def warmup_cosine(total_steps, warmup_fraction=0.1):
     return factor
 
 
-def run(schedule):
-    torch.manual_seed(42)
+def run(schedule, seed=42):
+    torch.manual_seed(seed)
     model = nn.Sequential(nn.Linear(4, 64), nn.ReLU(), nn.Linear(64, 32), nn.ReLU(), nn.Linear(32, 1))
     loss_fn = nn.MSELoss()
     optimizer = optim.AdamW(model.parameters(), lr=1e-3, weight_decay=0.01)
@@ -70,11 +71,13 @@ def run(schedule):
     return mean_absolute_error(y_test, minutes)
 
 
+seeds = seeds_from_args()
 print(f"{'Schedule':<14} {'Test MAE':>9}")
 for schedule in ["none", "cosine", "step", "plateau", "onecycle", "warmup_cosine"]:
-    print(f"{schedule:<14} {run(schedule):>9.4f}")
+    print(f"{schedule:<14} {stat([run(schedule, seed) for seed in seeds], 9, 4)}")
 
-# Adam divides by sqrt(1 - beta2^t): in the first steps the effective step is lr / sqrt(1 - beta2^t).
+# Adam's second-moment correction 1/sqrt(1 - beta2^t), times the learning rate of step t: not the step size
+# (the correction only makes up for v starting at zero), but where the step leans hardest on the correction.
 lr, beta2, warmup = 1e-3, 0.999, 100
 print(f"\n{'step':>5} {'no warmup':>10} {'with warmup':>12}")
 for t in [1, 5, 10, 50, 100, 200]:

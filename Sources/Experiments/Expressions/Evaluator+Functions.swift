@@ -20,6 +20,12 @@ extension Expression {
                 }
                 return function == .best ? .number(values[bestIndex]) : .number(Double(bestIndex + 1))
             }
+        case .seedMean, .seedStd, .seedMin, .seedMax:
+            return .number(try acrossSeeds(function, arguments[0], resolver))
+        case .spread:
+            var total = 0.0
+            for argument in arguments { total += try acrossSeeds(.seedStd, argument, resolver) }
+            return .number(total)
         case .min, .max:
             var values: [Double]
             if arguments.count == 1 {
@@ -63,7 +69,7 @@ extension Expression {
         case .pow:
             guard !(x[0] == 0 && x[1] < 0) else { throw ExpressionError("zero to a negative power", at: offset) }
             return Foundation.pow(x[0], x[1])
-        case .min, .max, .best, .argbest, .final, .mean: return x[0]
+        case .min, .max, .best, .argbest, .final, .mean, .seedMean, .seedStd, .seedMin, .seedMax, .spread: return x[0]
         }
     }
 

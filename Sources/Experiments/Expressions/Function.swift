@@ -9,11 +9,17 @@ public enum Function: String, Sendable, Hashable, CaseIterable {
     case final
     /// mean(series or vector): the arithmetic mean.
     case mean
+    /// seed_mean(x), seed_std(x), seed_min(x), seed_max(x): `x` evaluated once per seed of a block run with
+    /// `seeds`, then the mean, the sample standard deviation (n − 1), the least or the greatest of those values.
+    case seedMean = "seed_mean", seedStd = "seed_std", seedMin = "seed_min", seedMax = "seed_max"
+    /// spread(a, b, …): seed_std(a) + seed_std(b) + …, the noise a difference of their means must exceed:
+    /// `a - b > spread(a, b)` claims a gap larger than the two standard deviations added.
+    case spread
 
     /// How many arguments the function accepts.
     var arity: ClosedRange<Int> {
         switch self {
-        case .min, .max: return 1...Int.max
+        case .min, .max, .spread: return 1...Int.max
         case .round: return 1...2
         case .pow: return 2...2
         default: return 1...1
@@ -22,7 +28,7 @@ public enum Function: String, Sendable, Hashable, CaseIterable {
 
     var arityText: String {
         switch self {
-        case .min, .max: return "at least 1 argument"
+        case .min, .max, .spread: return "at least 1 argument"
         case .round: return "1 or 2 arguments"
         case .pow: return "2 arguments"
         default: return "1 argument"

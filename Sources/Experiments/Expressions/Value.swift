@@ -57,6 +57,11 @@ public protocol ExpressionResolver {
     /// The value of a bare name (`reference.block == nil && reference.run == nil`) or a qualified reference.
     /// `pi` and `e` never reach the resolver.
     func resolve(_ reference: Reference) throws(ReferenceError) -> Value
+    /// How many seeds the blocks `expression` refers to were run with (nil when none has `seeds`); an error when
+    /// they differ. The default (Evaluator+Seeds.swift) knows no seeds.
+    func seedCount(of expression: Expression) throws(ReferenceError) -> Int?
+    /// The resolver that reads every block with seeds as its `index`-th seed's result.
+    func pinned(toSeed index: Int) -> Self
 }
 
 /// A resolver over a fixed table of bare names (schedule columns, `lr_lambda`, tests).

@@ -70,6 +70,7 @@ public struct ExperimentFigure: Sendable {
         html += "<figcaption>"
         if let label { html += "<span class=\"figure-label\">\(HTMLEscape.escape(label)).</span> " }
         if let caption = spec.caption { html += HTMLEscape.escape(caption) + " " }
+        if let seeds = result.seeds { html += HTMLEscape.escape(SeedCaption.sentence(seeds, table: spec.table != nil, lineChart: spec.chart.map { $0.type != .bar } ?? false)) + " " }
         if !diverged.isEmpty { html += "<span class=\"diverged\">\(HTMLEscape.escape(diverged.joined(separator: "; "))).</span> " }
         html += "<span class=\"experiment-meta\">\(meta.joined(separator: " · "))</span></figcaption>\n</figure>\n"
         return ExperimentFigure(html: html, csvName: csvName, csv: ResultCSV.text(result), checksPassed: spec.checks.count)

@@ -1,7 +1,15 @@
 /// A block's raw results as CSV, one row per run and epoch/step, one column per recorded series
-/// (vector series spread over `name[0]`, `name[1]`, …); numbers in shortest round-trip form.
+/// (vector series spread over `name[0]`, `name[1]`, …); numbers in shortest round-trip form. A block run
+/// with `seeds` gets a `seed` column after `run` and a row per run, seed and epoch: the raw values, not means.
 enum ResultCSV {
     static func text(_ result: ExperimentResult) -> String {
+        guard let seeds = result.seeds, let perSeed = result.seedResults else { return table(result, seed: nil) }
+        let tables = zip(seeds, perSeed).map { table($1, seed: $0) }
+        return tables.enumerated().map { $0.offset == 0 ? $0.element : String($0.element.drop { $0 != "\n" }.dropFirst()) }
+            .joined()
+    }
+
+    private static func table(_ result: ExperimentResult, seed: Int?) -> String {
         var columns: [(name: String, key: String, component: Int)] = []
         let keys = Set(result.runs.flatMap { $0.series.keys }).sorted()
         for key in keys {
@@ -9,10 +17,10 @@ enum ResultCSV {
             let name = key == "value" ? "value" : key
             columns += width == 1 ? [(name, key, 0)] : (0..<width).map { ("\(name)[\($0)]", key, $0) }
         }
-        var lines = [(["run", result.axis] + columns.map(\.name)).map(field).joined(separator: ",")]
+        var lines = [(["run"] + (seed == nil ? [] : ["seed"]) + [result.axis] + columns.map(\.name)).map(field).joined(separator: ",")]
         for run in result.runs {
             for (i, position) in result.positions.enumerated() {
-                var row = [field(run.label), String(position)]
+                var row = [field(run.label)] + (seed.map { [String($0)] } ?? []) + [String(position)]
                 var any = false
                 for column in columns {
                     if let values = run.series[column.key], i < values.count, column.component < values[i].count {

@@ -51,7 +51,9 @@ struct ResultChart {
                     let points = zip(result.positions, values).compactMap { x, v -> (x: Double, y: Double)? in
                         component < v.count ? (Double(x), v[component]) : nil
                     }
-                    series.append(SVGCharts.Series(label: label.replacingOccurrences(of: "_", with: " "), points: points))
+                    var drawn = SVGCharts.Series(label: label.replacingOccurrences(of: "_", with: " "), points: points)
+                    drawn.band = band(run: run.label, key: key, component: component)
+                    series.append(drawn)
                 }
             }
         }
@@ -64,5 +66,20 @@ struct ResultChart {
             annotations: chart.annotations.map { .vertical(x: $0.x, label: $0.label) },
             id: "chart-\(spec.id)")
         return Rendered(title: title, svg: line.svg(), table: line.table(maxRows: 60).html(), readout: line.readoutJSON())
+    }
+
+    /// For a block run with seeds: mean ± one sample standard deviation of the series over the seeds, per position.
+    private func band(run label: String, key: String, component: Int) -> [SVGCharts.Series.BandPoint] {
+        guard let perSeed = result.seedResults, perSeed.count > 1 else { return [] }
+        let all = perSeed.compactMap { $0.run(label)?.series[key] }
+        guard all.count == perSeed.count else { return [] }
+        let band = result.positions.indices.compactMap { i -> SVGCharts.Series.BandPoint? in
+            let values = all.compactMap { i < $0.count && component < $0[i].count ? $0[i][component] : nil }
+            guard values.count == all.count, let mean = try? Expression.reduce(values, .seedMean, at: 0),
+                  let std = try? Expression.reduce(values, .seedStd, at: 0) else { return nil }
+            return .init(x: Double(result.positions[i]), low: mean - std, high: mean + std)
+        }
+        // A series every seed agrees on (a fixed learning rate) gets no band; its std is rounding noise at most.
+        return band.allSatisfy { $0.high - $0.low <= 1e-9 * max(abs($0.low), abs($0.high)) } ? [] : band
     }
 }

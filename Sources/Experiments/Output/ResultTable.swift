@@ -15,6 +15,8 @@ public struct ResultTable {
         public var number: Double?
         public var isNumeric: Bool
         public var value: Value?
+        /// In a block run with `seeds`: the sample standard deviation of the cell over the seeds (`value` is their mean).
+        public var spread: Double? = nil
     }
 
     func html() throws(Diagnostic) -> String {
@@ -40,6 +42,10 @@ public struct ResultTable {
                 let value: Value
                 do {
                     value = try column.value.evaluate(using: resolver(row))
+                    if let run, let seeded = try seededCell(column, value, resolver(.run(run.label))) {
+                        line.append(seeded)
+                        continue
+                    }
                 } catch {
                     throw Diagnostic.error(at: spec.location, "table column '\(column.header)': \(error.message)")
                 }
@@ -54,6 +60,22 @@ public struct ResultTable {
             cells.append(line)
         }
         return cells
+    }
+
+    /// A run's numeric cell in a block with seeds: the column evaluated per seed, shown as "mean ± std".
+    private func seededCell(_ column: TableSpec.Column, _ value: Value, _ resolver: ResultResolver)
+        throws(ExpressionError) -> Cell? {
+        guard let seeds = result.seedResults?.count, seeds > 1 else { return nil }
+        switch value {
+        case .number, .series: break
+        default: return nil
+        }
+        var values: [Double] = []
+        for index in 0..<seeds { values.append(try column.value.number(using: resolver.pinned(toSeed: index))) }
+        let mean = try Expression.reduce(values, .seedMean, at: 0)
+        let spread = try Expression.reduce(values, .seedStd, at: 0)
+        let text = Value.number(mean).formatted(with: column.format) + " ± " + Value.number(spread).formatted(with: column.format)
+        return Cell(text: text, number: mean, isNumeric: true, value: .number(mean), spread: spread)
     }
 
     private func html(_ cells: [[Cell]]) -> String {

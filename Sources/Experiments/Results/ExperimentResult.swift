@@ -8,12 +8,19 @@ public struct ExperimentResult: Codable, Sendable, Equatable {
     /// The epoch or step numbers the series are indexed by (1-based epochs; steps as listed).
     public var positions: [Int]
     public var runs: [RunResult]
+    /// A train block with `seeds`: the seeds in order, and the block's result for each of them; `runs` then
+    /// hold every series' mean over the seeds, epoch by epoch (see `SeedAggregate`).
+    public var seeds: [Int]?
+    public var seedResults: [ExperimentResult]?
 
-    public init(id: String, axis: String, positions: [Int], runs: [RunResult]) {
+    public init(id: String, axis: String, positions: [Int], runs: [RunResult], seeds: [Int]? = nil,
+                seedResults: [ExperimentResult]? = nil) {
         self.id = id
         self.axis = axis
         self.positions = positions
         self.runs = runs
+        self.seeds = seeds
+        self.seedResults = seedResults
     }
 
     public func run(_ label: String) -> RunResult? { runs.first { $0.label == label } }

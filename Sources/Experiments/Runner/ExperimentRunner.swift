@@ -35,8 +35,8 @@ public struct ExperimentRunner: Sendable {
         }
         var problems: [Diagnostic] = []
 
-        // Jobs: (block index, run index or nil for a whole block).
-        var jobs: [(block: Int, run: Int?)] = []
+        // Jobs: (block index, run index or nil for a whole block, index into the block's seeds or nil).
+        var jobs: [(block: Int, run: Int?, seed: Int?)] = []
         var prepared: [Int: PreparedData] = [:]
         for (b, spec) in pending.enumerated() {
             switch spec.body {
@@ -47,9 +47,10 @@ public struct ExperimentRunner: Sendable {
                     problems.append(.error(at: spec.location, "cannot make the data set: \(error)"))
                     continue
                 }
-                jobs += train.runs.indices.map { (b, $0) }
+                let seeds: [Int?] = train.seeds.map { Array($0.indices) } ?? [nil]
+                jobs += train.runs.indices.flatMap { r in seeds.map { (b, r, $0) } }
             case .trace, .schedule, .landscape:
-                jobs.append((b, nil))
+                jobs.append((b, nil, nil))
             }
         }
         if !problems.isEmpty { throw DiagnosticList(problems) }
@@ -67,7 +68,8 @@ public struct ExperimentRunner: Sendable {
                 switch spec.body {
                 case .train(let train):
                     guard let prepared = data[job.block], let r = job.run else { throw RunError("internal: no data") }
-                    outcome = .success([try TrainRunner(spec: train, data: prepared).run(train.runs[r])])
+                    let repetition = job.seed.flatMap { i in train.seeds.map { train.repetition(seed: $0[i]) } } ?? train
+                    outcome = .success([try TrainRunner(spec: repetition, data: prepared).run(train.runs[r])])
                 case .trace(let trace):
                     outcome = .success(try TraceRunner(spec: trace).run())
                 case .schedule(let schedule):
@@ -84,17 +86,24 @@ public struct ExperimentRunner: Sendable {
         progress.finish(cached: results.count)
 
         var runsByBlock: [Int: [RunResult]] = [:]
+        var runsBySeed: [Int: [Int: [RunResult]]] = [:]   // block → seed index → runs
         for (index, job) in jobList.enumerated() {
             switch outcomes.get(index) {
-            case .success(let runs)?: runsByBlock[job.block, default: []] += runs
+            case .success(let runs)?:
+                if let seed = job.seed { runsBySeed[job.block, default: [:]][seed, default: []] += runs }
+                else { runsByBlock[job.block, default: []] += runs }
             case .failure(let error)?: problems.append(.error(at: blocks[job.block].location, error.message))
             case nil: problems.append(.error(at: blocks[job.block].location, "the experiment did not finish"))
             }
         }
         if !problems.isEmpty { throw DiagnosticList(problems) }
         for (b, spec) in blocks.enumerated() {
-            let result = ExperimentResult(id: spec.id, axis: Self.axis(spec), positions: Self.positions(spec),
+            var result = ExperimentResult(id: spec.id, axis: Self.axis(spec), positions: Self.positions(spec),
                                           runs: runsByBlock[b] ?? [])
+            if case .train(let train) = spec.body, let seeds = train.seeds {
+                result = SeedAggregate.result(id: spec.id, positions: result.positions, seeds: seeds,
+                                              perSeed: seeds.indices.map { runsBySeed[b]?[$0] ?? [] })
+            }
             cache?.store(result, key: Self.cacheKey(spec))
             results[spec.id] = result
         }

@@ -1,7 +1,7 @@
 import Yams
 
 extension TrainSpec {
-    static let keys = ["data", "model", "loss", "training", "runs", "metrics", "constants"]
+    static let keys = ["data", "model", "loss", "training", "runs", "metrics", "constants", "seeds"]
     static let limits = (epochs: 100_000, runs: 50, budget: 2e11, threads: 64)
 
     static func parse(_ f: Fields, _ reader: SpecReader) -> TrainSpec? {
@@ -38,7 +38,7 @@ extension TrainSpec {
         }
 
         var spec = TrainSpec(data: data, model: model, loss: loss, training: training, runs: [], metrics: metrics,
-                             constants: constants)
+                             constants: constants, seeds: parseSeeds(f, reader))
         let env = SchedulerSpec.Context(epochs: training.epochs, stepsPerEpoch: spec.stepsPerEpoch,
                                         monitorable: applicable.filter { $0 == .testLoss || $0 == .trainLoss },
                                         constants: constants.keys.sorted())
@@ -121,9 +121,9 @@ extension TrainSpec {
         }
     }
 
-    /// Refuses specs beyond `limits.budget` parameter-sample visits (runs × epochs × samples × parameters).
+    /// Refuses specs beyond `limits.budget` parameter-sample visits (runs × seeds × epochs × samples × parameters).
     private static func checkBudget(_ spec: TrainSpec, _ node: Node, _ reader: SpecReader) {
-        let cost = Double(max(spec.runs.count, 1)) * Double(spec.training.epochs)
+        let cost = Double(max(spec.runs.count, 1)) * Double(spec.seeds?.count ?? 1) * Double(spec.training.epochs)
             * Double(spec.data.dataset.sampleCount) * Double(spec.model.parameterCount)
         guard cost > limits.budget else { return }
         let format = NumberFormat(style: .exponent, precision: 1)
@@ -143,7 +143,7 @@ extension TrainSpec {
     }
 
     var canonical: Canonical {
-        .object([
+        var fields: [String: Canonical] = [
             "data": data.canonical, "model": model.canonical, "loss": .string(loss.rawValue),
             "training": .object(trainingCanonical),
             "runs": .array(runs.map { run in
@@ -152,6 +152,9 @@ extension TrainSpec {
             }),
             "metrics": .array(metrics.map { .string($0.rawValue) }),
             "constants": .object(constants.mapValues { .number($0) }),
-        ])
+        ]
+        // Only when given, so a block without seeds keeps its cache key.
+        if let seeds { fields["seeds"] = .array(seeds.map { .int($0) }) }
+        return .object(fields)
     }
 }

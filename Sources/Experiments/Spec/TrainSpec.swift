@@ -12,6 +12,9 @@ public struct TrainSpec: Sendable, Hashable {
     public var metrics: [Metric]
     /// Named numbers usable in `lr_lambda`, table values and checks.
     public var constants: [String: Double]
+    /// `seeds: [1, 2, 3]`: every run is repeated once per seed, each seed taking `model.seed`'s place
+    /// (initial weights, batch order, dropout); the data and split stay fixed. Nil: one run with `model.seed`.
+    public var seeds: [Int]? = nil
 
     /// Mini-batches per epoch: ceil(n_train / batch_size) (the last batch is shorter).
     public var stepsPerEpoch: Int {

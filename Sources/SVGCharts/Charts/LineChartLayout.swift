@@ -157,6 +157,7 @@ struct LineChartLayout {
                 xs.append(p.x)
                 ys.append(p.y)
             }
+            for b in s.band where xOK(b.x) { ys += [b.low, b.high].filter(yOK) }
         }
         for a in chart.annotations {
             switch a.kind {

@@ -78,6 +78,7 @@ struct LineChartRenderer {
         let shape = MarkerShape.forSeries(index)
         var out = "<g class=\"sgc-series \(Theme.seriesClass(index))\" role=\"group\" aria-label=\"series \(HTMLEscape.xml(s.label))\" data-series=\"\(index)\""
         out += clip ? " clip-path=\"url(#\(id)-clip)\">" : ">"
+        out += band(s)
         var markers: [Downsample.Pixel] = []
         switch s.mark {
         case .line, .step:
@@ -94,6 +95,24 @@ struct LineChartRenderer {
             out += "</g>"
         }
         return out + "</g>"
+    }
+
+    /// The series' band as one closed path, upper edge left to right and lower edge back, at most about one
+    /// point per pixel; points a log scale cannot place are left out. Styled inline, so charts without a band
+    /// keep their stylesheet.
+    private func band(_ s: Series) -> String {
+        let placed = s.band.compactMap { b -> (x: Double, low: Double, high: Double)? in
+            guard let x = layout.x(b.x), let low = layout.y(b.low), let high = layout.y(b.high),
+                  x.isFinite, low.isFinite, high.isFinite else { return nil }
+            return (x, low, high)
+        }
+        guard placed.count > 1 else { return "" }
+        let stride = max(1, Int((Double(placed.count) / max(layout.plot.width, 1)).rounded(.up)))
+        var kept = Swift.stride(from: 0, to: placed.count, by: stride).map { placed[$0] }
+        if let last = placed.last, kept.last?.x != last.x { kept.append(last) }
+        let upper = kept.enumerated().map { "\($0.offset == 0 ? "M" : "L")\(c($0.element.x)),\(c($0.element.high))" }
+        let lower = kept.reversed().map { "L\(c($0.x)),\(c($0.low))" }
+        return "<path class=\"sgc-band\" style=\"fill:var(--c);fill-opacity:.16;stroke:none\" d=\"\(upper.joined())\(lower.joined())Z\"/>"
     }
 
     /// A few markers along a line (staggered between series so they do not coincide) and one at its end,

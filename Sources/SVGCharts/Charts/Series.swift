@@ -23,9 +23,23 @@ public struct Series: Sendable, Equatable {
         }
     }
 
+    /// The edges of a band drawn under the line at one x (such as ± one standard deviation over seeds).
+    public struct BandPoint: Sendable, Equatable {
+        public var x: Double
+        public var low: Double
+        public var high: Double
+        public init(x: Double, low: Double, high: Double) {
+            self.x = x
+            self.low = low
+            self.high = high
+        }
+    }
+
     public var label: String
     public var points: [Point]
     public var mark: Mark
+    /// A shaded band in the series' colour, under its line (empty: none).
+    public var band: [BandPoint] = []
 
     /// A series from `(x, y)` tuples.
     public init(label: String, points: [(x: Double, y: Double)], mark: Mark = .line) {

@@ -114,6 +114,8 @@ public struct LinkCheckReport: Sendable {
     public var external: [ExternalLink] = []
     /// References looked at.
     public var checked = 0
+    /// With `check --strict`: the unguarded claims, as errors (otherwise they are among the warnings).
+    public var claims: [Diagnostic] = []
 
     public init() {}
 }

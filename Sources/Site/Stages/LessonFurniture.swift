@@ -7,7 +7,8 @@ import Escaping
 /// - `NOTE`, `TIP`, `IMPORTANT`, `WARNING`, `CAUTION`, `ANALOGY`: a callout box with a title;
 /// - `QA`: a collapsible question/answer block (`<details>`), the title being the question;
 /// - `COMPARE`: comparison cards, one per `###` heading inside;
-/// - `TAKEAWAYS`: the key-takeaways box.
+/// - `TAKEAWAYS`: the key-takeaways box;
+/// - `EXERCISE`: a question with an optional hint and its answer, both folded (`ExerciseCallout`).
 /// An unknown kind is an error with its location, so a typo never renders as a plain quote.
 public struct LessonFurniture: LessonStage {
     public let name = "lesson furniture"
@@ -17,7 +18,7 @@ public struct LessonFurniture: LessonStage {
         "NOTE": "Note", "TIP": "Tip", "IMPORTANT": "Important", "WARNING": "Warning",
         "CAUTION": "Caution", "ANALOGY": "Analogy",
     ]
-    static let kinds = ["NOTE", "TIP", "IMPORTANT", "WARNING", "CAUTION", "ANALOGY", "QA", "COMPARE", "TAKEAWAYS"]
+    static let kinds = ["NOTE", "TIP", "IMPORTANT", "WARNING", "CAUTION", "ANALOGY", "QA", "COMPARE", "TAKEAWAYS", "EXERCISE"]
 
     public func run(_ lesson: inout Lesson, in context: BuildContext) throws(DiagnosticList) {
         var problems: [Diagnostic] = []
@@ -47,6 +48,10 @@ public struct LessonFurniture: LessonStage {
                     continue
                 }
                 rendered = "<details class=\"qa\">\n<summary>\(titleHTML)</summary>\n\(html.render(content))</details>\n"
+            case "EXERCISE":
+                guard let exercise = ExerciseCallout.render(title: title, body: content, at: block.location,
+                                                            problems: &problems) else { continue }
+                rendered = exercise
             case "COMPARE":
                 rendered = compareCards(content, at: block.location, problems: &problems)
             case "TAKEAWAYS":

@@ -165,7 +165,7 @@ public struct LessonNotebook: LessonStage {
         let kind = line[line.index(quote.endIndex, offsetBy: 2)..<close].uppercased()
         guard LessonFurniture.kinds.contains(kind) else { return line }
         let title = line[line.index(after: close)...].trimmingCharacters(in: .whitespaces)
-        let fallback = LessonFurniture.calloutTitles[kind] ?? (kind == "TAKEAWAYS" ? "Key takeaways" : "")
+        let fallback = LessonFurniture.calloutTitles[kind] ?? ["TAKEAWAYS": "Key takeaways", "EXERCISE": "Exercise"][kind, default: ""]
         let shown = title.isEmpty ? fallback : title
         let bare = String(quote.reversed().drop { $0 == " " }.reversed())
         return shown.isEmpty ? bare : quote + "**\(shown)**\n" + bare

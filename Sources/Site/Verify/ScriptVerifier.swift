@@ -39,6 +39,8 @@ public struct ScriptVerifier {
         public var mismatched = 0
         public var largestDeviation = 0.0
         public var skipped: String?
+        /// With `--notebooks`: tables of several seeds, which only the scripts' run compares.
+        public var seededBlocksLeftToScripts = 0
     }
 
     /// Whether `python` can import torch, numpy and scikit-learn.
@@ -69,7 +71,20 @@ public struct ScriptVerifier {
                 var cursors: [String: Int] = [:]
                 var notebook: [NotebookRun.CellOutput]?
                 for spec in specs where spec.table != nil {
-                    guard let source = spec.source else { continue }
+                    guard let script = spec.source else { continue }
+                    // A block with seeds is compared with the script run as `script.py --seeds 1,2,3`.
+                    var arguments = [script]
+                    if case .train(let train) = spec.body, let seeds = train.seeds {
+                        // The notebook runs each script as written, with its one default seed: a table
+                        // of means across seeds is checked by the scripts' run, not by the notebook's.
+                        if site != nil {
+                            summary.seededBlocksLeftToScripts += 1
+                            log("  \(spec.id): a table of \(seeds.count) seeds; the notebook runs one (checked by `sitegen verify` without --notebooks)")
+                            continue
+                        }
+                        arguments += ["--seeds", seeds.map(String.init).joined(separator: ",")]
+                    }
+                    let source = arguments.joined(separator: " ")
                     if let site, outputs[source] == nil {
                         if notebook == nil {
                             let name = PageContext.lessonPath(lesson) + LessonNotebook.fileName(lesson)
@@ -80,10 +95,10 @@ public struct ScriptVerifier {
                                 notebook = []
                             }
                         }
-                        let script = FileManager.default.contents(atPath: (folder as NSString).appendingPathComponent(source))
+                        let text = FileManager.default.contents(atPath: (folder as NSString).appendingPathComponent(script))
                             .map { String(decoding: $0, as: UTF8.self) } ?? ""
-                        guard let lines = NotebookRun.output(of: script, in: notebook ?? []) else {
-                            problems.append(.error(at: spec.location, "the lesson's notebook has no cell that runs \(source): show the script in the lesson with ```python file=\"\(source)\"```, and do not import it from another script"))
+                        guard let lines = NotebookRun.output(of: text, in: notebook ?? []) else {
+                            problems.append(.error(at: spec.location, "the lesson's notebook has no cell that runs \(script): show the script in the lesson with ```python file=\"\(script)\"```, and do not import it from another script"))
                             outputs[source] = []
                             continue
                         }
@@ -92,7 +107,7 @@ public struct ScriptVerifier {
                     if outputs[source] == nil {
                         log("running \(paths.display((folder as NSString).appendingPathComponent(source))) …")
                         do {
-                            let result = try run([python, source], in: folder, timeout: 3600)
+                            let result = try run([python] + arguments, in: folder, timeout: 3600)
                             guard result.status == 0 else {
                                 problems.append(.error(at: spec.location, "\(source) exited with status \(result.status): \(result.errors.suffix(400))"))
                                 outputs[source] = []
@@ -131,26 +146,36 @@ public struct ScriptVerifier {
             }
             cursor = index + 1
             let printed = PrintedNumbers.numbers(in: line)
+            // A spread (the ± of a cell over seeds) is judged against its mean: a standard deviation of values that
+            // agree to 1e-4 can differ by a percent of itself, and that is no disagreement about the figure.
+            var scales: [Double?] = []
             let ours: [Double] = row.dropFirst().flatMap { cell -> [Double] in
-                switch cell.value {
-                case .number(let x)?: [x]
-                case .series(let s)?: s.values.last.map { [$0] } ?? []
-                case .vector(let v)?: v
-                default: []
+                if let spread = cell.spread, case .number(let mean)? = cell.value {
+                    scales += [nil, abs(mean)]
+                    return [mean, spread]
                 }
+                let values: [Double]
+                switch cell.value {
+                case .number(let x)?: values = [x]
+                case .series(let s)?: values = s.values.last.map { [$0] } ?? []
+                case .vector(let v)?: values = v
+                default: values = []
+                }
+                scales += values.map { _ in nil }
+                return values
             }
             guard printed.count == ours.count else {
                 problems.append(.error(at: spec.location, "'\(spec.id)' row '\(key)': the table has \(ours.count) numbers but the script printed \(printed.count): \(line.trimmingCharacters(in: .whitespaces))"))
                 continue
             }
-            for (value, number) in zip(ours, printed) {
+            for ((value, number), scale) in zip(zip(ours, printed), scales) {
                 summary.compared += 1
                 let halfUnit = 0.5 * pow(10, Double(-number.decimals)) * (1 + 1e-9)
                 if abs(value - number.value) <= halfUnit {
                     summary.exact += 1
                     continue
                 }
-                let deviation = abs(value - number.value) / max(abs(number.value), .leastNonzeroMagnitude)
+                let deviation = abs(value - number.value) / max(scale ?? abs(number.value), .leastNonzeroMagnitude)
                 summary.largestDeviation = max(summary.largestDeviation, deviation)
                 if deviation <= tolerance {
                     summary.withinTolerance += 1

@@ -10,12 +10,13 @@ struct LessonOutputs {
 
     let root: [String: Any]
 
-    static func load() throws -> LessonOutputs {
-        guard let url = Bundle.module.url(forResource: "lesson_outputs", withExtension: "json", subdirectory: "Fixtures") else {
-            throw Missing(description: "Fixtures/lesson_outputs.json is not in the test bundle")
+    /// `name`: another fixture in the same form (`seed_runs`, from scripts/reference/seed_fixtures.py).
+    static func load(_ name: String = "lesson_outputs") throws -> LessonOutputs {
+        guard let url = Bundle.module.url(forResource: name, withExtension: "json", subdirectory: "Fixtures") else {
+            throw Missing(description: "Fixtures/\(name).json is not in the test bundle")
         }
         guard let root = try JSONSerialization.jsonObject(with: Data(contentsOf: url)) as? [String: Any] else {
-            throw Missing(description: "lesson_outputs.json is not a JSON object")
+            throw Missing(description: "\(name).json is not a JSON object")
         }
         return LessonOutputs(root: root)
     }
