@@ -102,6 +102,7 @@ struct HostileInput: Sendable, CustomTestStringConvertible {
     static let corpus: [HostileInput] = frontMatterAndConfig + markdownAndFiles + includes + math + experiments
         + citationsAndReferences
         + HostileInput.longChains + HostileInput.oneTypoOneError + HostileInput.lessonsAndDates + HostileInput.auditedInputs
+        + HostileInput.sweeps
 
     static let frontMatterAndConfig: [HostileInput] = [
         lessonFile("front matter: broken YAML", "---\ntitle: First\nsummary: [unclosed\n---\nBody\n", .fails([

@@ -56,7 +56,7 @@ public struct ResultTable {
         return cells
     }
 
-    private func html(_ cells: [[Cell]]) -> String {
+    func html(_ cells: [[Cell]]) -> String {
         var best: [Int: Int] = [:]   // column → row
         for (c, column) in table.columns.enumerated() {
             guard let highlight = column.highlight else { continue }

@@ -35,8 +35,8 @@ public struct ExperimentRunner: Sendable {
         }
         var problems: [Diagnostic] = []
 
-        // Jobs: (block index, run index or nil for a whole block).
-        var jobs: [(block: Int, run: Int?)] = []
+        // Jobs: (block index, sweep point (0 outside sweeps), run index or nil for a whole block).
+        var jobs: [(block: Int, point: Int, run: Int?)] = []
         var prepared: [Int: PreparedData] = [:]
         for (b, spec) in pending.enumerated() {
             switch spec.body {
@@ -47,9 +47,10 @@ public struct ExperimentRunner: Sendable {
                     problems.append(.error(at: spec.location, "cannot make the data set: \(error)"))
                     continue
                 }
-                jobs += train.runs.indices.map { (b, $0) }
+                let points = spec.sweep?.bodies.map(\.trainRunCount) ?? [train.runs.count]
+                for (point, runCount) in points.enumerated() { jobs += (0..<runCount).map { (b, point, $0) } }
             case .trace, .schedule:
-                jobs.append((b, nil))
+                jobs.append((b, 0, nil))
             }
         }
         if !problems.isEmpty { throw DiagnosticList(problems) }
@@ -65,9 +66,15 @@ public struct ExperimentRunner: Sendable {
             let outcome: Result<[RunResult], RunError>
             do throws(RunError) {
                 switch spec.body {
-                case .train(let train):
+                case .train(let blockTrain):
                     guard let prepared = data[job.block], let r = job.run else { throw RunError("internal: no data") }
-                    outcome = .success([try TrainRunner(spec: train, data: prepared).run(train.runs[r])])
+                    var train = blockTrain
+                    if let sweep = spec.sweep, case .train(let point)? = sweep.bodies.indices.contains(job.point) ? sweep.bodies[job.point] : nil {
+                        train = point
+                    }
+                    var run = try TrainRunner(spec: train, data: prepared).run(train.runs[r])
+                    if spec.sweep != nil { run.point = job.point }
+                    outcome = .success([run])
                 case .trace(let trace):
                     outcome = .success(try TraceRunner(spec: trace).run())
                 case .schedule(let schedule):
@@ -92,7 +99,7 @@ public struct ExperimentRunner: Sendable {
         if !problems.isEmpty { throw DiagnosticList(problems) }
         for (b, spec) in blocks.enumerated() {
             let result = ExperimentResult(id: spec.id, axis: Self.axis(spec), positions: Self.positions(spec),
-                                          runs: runsByBlock[b] ?? [])
+                                          runs: runsByBlock[b] ?? [], sweep: spec.sweep?.grid)
             cache?.store(result, key: Self.cacheKey(spec))
             results[spec.id] = result
         }
