@@ -55,7 +55,7 @@ extension SitegenCommand {
                         totalWall += best
                         totalCPU += bestCPU
                         totalFlop += flop
-                        print(row(spec.id, runs: spec.runLabels.count, wall: best, cpu: bestCPU, flop: flop, peak: peak))
+                        print(row(spec.id, runs: spec.computedRunCount, wall: best, cpu: bestCPU, flop: flop, peak: peak))
                     }
                 }
             }

@@ -62,3 +62,11 @@ extension ExperimentSpec.Body {
         return 0
     }
 }
+
+extension ExperimentSpec {
+    /// The runs computed for the block: every point's runs for a sweep.
+    public var computedRunCount: Int {
+        guard let sweep else { return runLabels.count }
+        return sweep.bodies.reduce(0) { $0 + $1.trainRunCount }
+    }
+}

@@ -3,7 +3,7 @@ import Testing
 @testable import Experiments
 
 /// Every mistake in `sweep:` is reported at its place in the markdown, in compiler form. The tiny block's
-/// YAML starts on line 10 of tiny.md; its `sweep:` key is on line 25.
+/// YAML starts on line 10 of tiny.md; its `sweep:` key is on line 25, the first option on line 26.
 @Suite struct SweepSpecErrorTests {
     static func errors(_ sweep: [String], runs: [(label: String, optimizer: String)] = [("SGD", "{name: SGD, lr: 0.01}")],
                        extra: [String] = []) -> [String] {
@@ -18,36 +18,36 @@ import Testing
     }
 
     @Test func anUnknownOptionSuggestsTheRightOne() {
-        #expect(Self.errors(["sweep:", "  lr_rate: [0.1, 1]"]).first?.hasPrefix("tiny.md:25:3: error: 'lr_rate' is not an option a sweep can vary (did you mean 'lr'?)") == true)
+        #expect(Self.errors(["sweep:", "  lr_rate: [0.1, 1]"]).first?.hasPrefix("tiny.md:26:3: error: 'lr_rate' is not an option a sweep can vary (did you mean 'lr'?)") == true)
     }
 
     @Test func aSweepNeedsTwoOrMoreIncreasingValues() {
-        #expect(Self.errors(["sweep:", "  lr: []"]) == ["tiny.md:25:7: error: sweep 'lr' needs at least two values, such as lr: [0.01, 0.1], got 0"])
-        #expect(Self.errors(["sweep:", "  lr: [0.1, 0.01]"]) == ["tiny.md:25:13: error: sweep 'lr' values must increase (the slider runs in their order): 0.01 comes after 0.1"])
-        #expect(Self.errors(["sweep:", "  lr: [0.1, 0.1]"]) == ["tiny.md:25:12: error: sweep 'lr' lists 0.1 twice"])
-        #expect(Self.errors(["sweep: {}"]) == ["tiny.md:24:8: error: a sweep needs an option and its values, such as lr: [0.001, 0.01, 0.1]"])
+        #expect(Self.errors(["sweep:", "  lr: []"]) == ["tiny.md:26:7: error: sweep 'lr' needs at least two values, such as lr: [0.01, 0.1], got 0"])
+        #expect(Self.errors(["sweep:", "  lr: [0.1, 0.01]"]) == ["tiny.md:26:13: error: sweep 'lr' values must increase (the slider runs in their order): 0.01 comes after 0.1"])
+        #expect(Self.errors(["sweep:", "  lr: [0.1, 0.1]"]) == ["tiny.md:26:13: error: sweep 'lr' lists 0.1 twice"])
+        #expect(Self.errors(["sweep: {}"]) == ["tiny.md:25:8: error: a sweep needs an option and its values, such as lr: [0.001, 0.01, 0.1]"])
     }
 
     @Test func tooManyValuesOrPointsAreRefused() {
         let many = (1...51).map { "\($0)e-3" }.joined(separator: ", ")
-        #expect(Self.errors(["sweep:", "  lr: [\(many)]"]) == ["tiny.md:25:7: error: sweep 'lr' has 51 values; at most 50 per option"])
+        #expect(Self.errors(["sweep:", "  lr: [\(many)]"]) == ["tiny.md:26:7: error: sweep 'lr' has 51 values; at most 50 per option"])
         let eleven = (1...11).map { "\($0)e-3" }.joined(separator: ", ")
-        let ten = (1...10).map { "0.\($0)" }.joined(separator: ", ")
+        let ten = (1...9).map { "0.\($0)" }.joined(separator: ", ")
         #expect(Self.errors(["sweep:", "  lr: [\(eleven)]", "  momentum: [0, \(ten.dropFirst(0))]"]).first?.contains("at most 100") == true)
     }
 
     @Test func aValueTheOptionRefusesIsReportedAtTheValue() {
-        #expect(Self.errors(["sweep:", "  lr: [-1, 0.1]"]) == ["tiny.md:25:8: error: 'lr' must be positive, got -1"])
+        #expect(Self.errors(["sweep:", "  lr: [-1, 0.1]"]) == ["tiny.md:26:8: error: 'lr' must be positive, got -1"])
         // Only a later point is wrong: said once, with the point.
         #expect(Self.errors(["sweep:", "  momentum: [0, 0.5]", "  nesterov: [false, true]"])
-            == ["tiny.md:22:32: error: nesterov needs momentum > 0 and dampening 0 (at sweep point momentum=0, nesterov=true)"])
+            == ["tiny.md:27:21: error: nesterov needs momentum > 0 and dampening 0 (at sweep point momentum=0, nesterov=true)"])
     }
 
     @Test func anOptionARunsOptimiserLacksIsRefused() {
         #expect(Self.errors(["sweep:", "  momentum: [0, 0.9]"], runs: [("SGD", "{name: SGD, lr: 0.01}"), ("Adam", "{name: Adam}")])
-            == ["tiny.md:25:3: error: run 2 uses Adam, which has no option 'momentum'; a sweep varies an option every run's optimiser has"])
-        #expect(Self.errors(["sweep:", "  dropout: [0.1, 0.2]"]) == ["tiny.md:25:3: error: sweep 'dropout' varies the p of {dropout: p} layers, but the model has none"])
-        #expect(Self.errors(["sweep:", "  gamma: [0.1, 0.2]"]) == ["tiny.md:25:3: error: no run has a scheduler with the option 'gamma' to sweep"])
+            == ["tiny.md:28:3: error: run 2 uses Adam, which has no option 'momentum'; a sweep varies an option every run's optimiser has"])
+        #expect(Self.errors(["sweep:", "  dropout: [0.1, 0.2]"]) == ["tiny.md:26:3: error: sweep 'dropout' varies the p of {dropout: p} layers, but the model has none"])
+        #expect(Self.errors(["sweep:", "  gamma: [0.1, 0.2]"]) == ["tiny.md:26:3: error: no run has a scheduler with the option 'gamma' to sweep"])
     }
 
     @Test func theDefaultMustBeASweptValue() {
@@ -61,7 +61,7 @@ import Testing
         let errors = Self.errors(["sweep:", "  lr: [\(values)]"], runs: [("a", "{name: SGD, lr: 0.01}"), ("b", "{name: SGD, lr: 0.01}"),
                                                                            ("c", "{name: SGD, lr: 0.01}"), ("d", "{name: SGD, lr: 0.01}"),
                                                                            ("e", "{name: SGD, lr: 0.01}")])
-        #expect(errors == ["tiny.md:24:1: error: this sweep trains 250 runs (50 points × runs); at most 200: fewer values or runs"])
+        #expect(errors == ["tiny.md:34:3: error: this sweep trains 250 runs (50 points × runs); at most 200: fewer values or runs"])
     }
 
     @Test func onlyTrainBlocksSweep() throws {
