@@ -83,6 +83,25 @@ chromium_bin=$(scripts/setup.sh --browser >&2 && command -v chromium)
 for site in "$work/public" ${SEARCH_BENCH_SITES:-}; do
   python3 scripts/browser/search_bench.py "$site" --chromium "$chromium_bin"
 done
+# Page weight (gzip -9): each lesson page's own JavaScript (budget 12 KB) and each sweep figure's markup with its
+# embedded points (budget 60 KB per sweep figure).
+python3 - "$work/public" <<'PY'
+import gzip, os, re, sys
+site = sys.argv[1]
+for folder, _, files in sorted(os.walk(site)):
+    if "index.html" not in files or folder == site:
+        continue
+    page = os.path.join(folder, "index.html")
+    html = open(page, encoding="utf-8").read()
+    scripts = [os.path.normpath(os.path.join(folder, s)) for s in re.findall(r'<script src="([^"]+)"', html)]
+    js = sum(len(gzip.compress(open(s, "rb").read(), 9)) for s in scripts if os.path.exists(s))
+    name = os.path.relpath(page, site)
+    print(f"{'page JavaScript, ' + name:<44} {js / 1000:>7.1f} KB")
+    for figure in re.finditer(r'<figure class="experiment" id="experiment-([^"]+)">.*?</figure>', html, re.S):
+        if "sweep-controls" in figure.group(0):
+            size = len(gzip.compress(figure.group(0).encode(), 9)) / 1000
+            print(f"{'sweep figure ' + figure.group(1) + ' (compressed)':<44} {size:>7.1f} KB")
+PY
 # The second module's layers: the classification block's network as is, and with batch norm and dropout after
 # each hidden layer (same GEMM FLOP count), so their cost shows as the drop in GFLOP/s between the two rows.
 cat > "$work/content/optimisers/bench-layers.md" <<'LESSON'

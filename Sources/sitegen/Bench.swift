@@ -56,7 +56,7 @@ extension SitegenCommand {
                         totalWall += best
                         totalCPU += bestCPU
                         totalFlop += flop
-                        print(row(spec.id, runs: spec.runLabels.count, wall: best, cpu: bestCPU, flop: flop, peak: peak))
+                        print(row(spec.id, runs: spec.computedRunCount, wall: best, cpu: bestCPU, flop: flop, peak: peak))
                         if case .landscape = spec.body {
                             // A landscape's figure is work too: the objective on the grid and the contour lines.
                             let start = DispatchTime.now().uptimeNanoseconds, startCPU = processCPUSeconds()

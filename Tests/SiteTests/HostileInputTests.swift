@@ -103,6 +103,7 @@ struct HostileInput: Sendable, CustomTestStringConvertible {
         + citationsAndReferences
         + HostileInput.longChains + HostileInput.oneTypoOneError + HostileInput.lessonsAndDates + HostileInput.auditedInputs
         + HostileInput.landscapes
+        + HostileInput.sweeps
 
     static let frontMatterAndConfig: [HostileInput] = [
         lessonFile("front matter: broken YAML", "---\ntitle: First\nsummary: [unclosed\n---\nBody\n", .fails([

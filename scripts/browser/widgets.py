@@ -3,7 +3,8 @@
 Line charts (figures.js): hovering at an x and tapping there show a readout whose values are the CSV's at that x
 (to the table's six significant digits); with the keyboard alone, Tab reaches the chart, the arrow keys, Home and
 End step the readout, and Tab then Enter on a legend toggle hides and shows its series (aria-pressed). Folded
-listings: Tab to "Show all N lines", Enter unfolds the whole listing, Enter folds it again.
+listings: Tab to "Show all N lines", Enter unfolds the whole listing, Enter folds it again. Sweeps: Tab to the
+slider, arrow keys, Home and End pick points; the readout, table and chart follow, and the chart is the CSV's point.
 """
 import csv
 import json
@@ -12,6 +13,7 @@ import os
 from devtools import evaluate
 
 KEYS = {"Tab": ("Tab", 9, ""), "Enter": ("Enter", 13, "\r"), "ArrowRight": ("ArrowRight", 39, ""),
+        "ArrowUp": ("ArrowUp", 38, ""), "ArrowDown": ("ArrowDown", 40, ""),
         "ArrowLeft": ("ArrowLeft", 37, ""), "Home": ("Home", 36, ""), "End": ("End", 35, "")}
 
 STATE = r"""
@@ -63,15 +65,22 @@ def number(text):
 
 
 def csv_series(page_file, figure):
-    """(run, column) → {x: value} from the figure's CSV beside the page."""
+    """(run, column) → {x: value} from the figure's CSV beside the page. A sweep's CSV starts with its options'
+    columns: its runs are named with their point (`lr=0.01 SGD`), and with one option each column's last value per
+    run is also kept against the swept value (`final …`), as the chart of the final metric plots it."""
     path = os.path.join(os.path.dirname(page_file), figure.removeprefix("experiment-") + ".csv")
     with open(path, newline="", encoding="utf-8") as f:
         rows = list(csv.reader(f))
     header, out = rows[0], {}
+    r = header.index("run")
     for row in rows[1:]:
-        for c in range(2, len(header)):
+        run = " ".join([f"{o}={float(v):g}" if v not in ("true", "false") else f"{o}={v}"
+                        for o, v in zip(header[:r], row[:r])] + [row[r]])
+        for c in range(r + 2, len(header)):
             if row[c] not in ("", "nan", "inf", "-inf"):
-                out.setdefault((row[0], header[c]), {})[float(row[1])] = float(row[c])
+                out.setdefault((run, header[c]), {})[float(row[r + 1])] = float(row[c])
+                if r == 1:
+                    out.setdefault((row[r], "final " + header[c]), {})[float(row[0])] = float(row[c])
     return out
 
 
@@ -218,9 +227,73 @@ def pointer_problems(browser, session, columns, found, first):
     return problems
 
 
+SWEEP = r"""
+(() => {
+  const a = document.activeElement;
+  return JSON.stringify([...document.querySelectorAll('.sweep-controls')].map(c => {
+    const figure = c.closest('figure'), view = figure.querySelector('.sweep-view'), input = c.querySelector('input, select');
+    const script = view.querySelector('script.chart-readout');
+    return {figure: figure.id, focused: a === input, disabled: input.disabled, value: +input.value,
+      values: (input.dataset.values || '').split(' '), valuetext: input.getAttribute('aria-valuetext'),
+      readout: c.querySelector('output').textContent, label: (view.querySelector('.chart') || {}).ariaLabel || '',
+      data: script ? JSON.parse(script.textContent) : null,
+      cells: [...view.querySelectorAll('table.results tbody tr')].map(tr => [...tr.cells].map(td => td.textContent))};
+  }));
+})()
+"""
+
+
+def sweep_problems(browser, session, page_file):
+    """Keyboard only: Tab to each sweep's slider, move it with the arrow keys, Home and End; each time the slider's
+    value, the live readout, the table and the chart must be the chosen point's, and the chart's values its CSV rows."""
+    problems = []
+    sweeps = json.loads(evaluate(browser, session, SWEEP))
+    for i, first in enumerate(sweeps):
+        name = first["figure"]
+        if first["disabled"]:
+            problems.append(f"{name}: the sweep's control is still disabled after the script ran")
+            continue
+        evaluate(browser, session, "document.activeElement && document.activeElement.blur(); window.scrollTo(0, 0); 0")
+        for _ in range(600):
+            press(browser, session, "Tab")
+            if json.loads(evaluate(browser, session, SWEEP))[i]["focused"]:
+                break
+        else:
+            problems.append(f"{name}: Tab never reached the sweep's slider")
+            continue
+        columns = csv_series(page_file, name)
+        n = len(first["values"])
+        for key, expected in (("Home", 0), ("ArrowRight", 1), ("ArrowUp", 2), ("ArrowDown", 1), ("End", n - 1),
+                              ("ArrowLeft", n - 2), ("Home", 0)):
+            press(browser, session, key)
+            now = json.loads(evaluate(browser, session, SWEEP))[i]
+            how = f"{name}, after {key}"
+            if now["value"] != expected:
+                problems.append(f"{how}: the slider is at {now['value']}, expected {expected}")
+                continue
+            point = f"{first['valuetext'].split(' = ')[0]}={now['values'][expected]}"
+            if now["valuetext"] != point.replace("=", " = "):
+                problems.append(f"{how}: aria-valuetext is '{now['valuetext']}'")
+            if not now["readout"].startswith(point + ":"):
+                problems.append(f"{how}: the readout says '{now['readout']}', expected the point {point}")
+            if f"({point})" not in now["label"]:
+                problems.append(f"{how}: the chart is '{now['label']}', not the point {point}")
+            for row in now["cells"]:
+                if any(cell not in now["readout"] for cell in row):
+                    problems.append(f"{how}: the table row {row} is not what the readout says: '{now['readout']}'")
+            for s in (now["data"] or {"series": []})["series"]:
+                candidates = [col for (run, c), col in columns.items() if run == f"{point} {s['label']}"
+                              or (run.startswith(point + " ") and c.replace("_", " ") == s["label"])]
+                pairs = [(x, v) for x, v in zip(now["data"]["at"], s["values"]) if isinstance(v, (int, float))]
+                if not any(all(x in col and close(v, col[x]) for x, v in pairs) for col in candidates):
+                    problems.append(f"{how}: the chart's '{s['label']}' is not the CSV's rows for {point}")
+    return problems
+
+
 def widget_problems(browser, session, page_file):
     from landscape import landscape_problems  # the step control of landscape figures (landscape.py)
     if not evaluate(browser, session, "!!document.querySelector('script.chart-readout, .code-fold, .landscape-steps')"):
         return []
     problems, columns, found, first = keyboard_problems(browser, session, page_file)
-    return problems + pointer_problems(browser, session, columns, found, first) + landscape_problems(browser, session, page_file)
+    return (problems + pointer_problems(browser, session, columns, found, first)
+            + landscape_problems(browser, session, page_file) + sweep_problems(browser, session, page_file))

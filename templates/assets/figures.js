@@ -206,6 +206,34 @@
     show(n - 1);
   }
 
+  // A sweep (SweepFigure): its sliders and selects pick a point, whose table and chart (a <template>) replace
+  // the view; the point's numbers go to the live region. The controls stay disabled without this script.
+  function sweep(controls) {
+    var figure = controls.parentNode, view = figure.querySelector(".sweep-view");
+    var points = figure.querySelectorAll("template.sweep-point");
+    var inputs = controls.querySelectorAll("input, select"), out = controls.querySelector("output");
+    function update() {
+      var p = 0;
+      for (var i = 0; i < inputs.length; i++) {
+        var c = inputs[i], values = c.dataset.values ? c.dataset.values.split(" ") : null;
+        p = p * (values ? values.length : c.options.length) + Number(c.value);
+        if (values) {
+          c.setAttribute("aria-valuetext", c.labels[0].textContent + " = " + values[c.value]);
+          c.nextElementSibling.textContent = values[c.value];
+        }
+      }
+      var t = points[p];
+      if (!t) return;
+      view.replaceChildren(t.content.cloneNode(true));
+      out.textContent = t.dataset.text;
+      enhance(view);
+    }
+    for (var i = 0; i < inputs.length; i++) {
+      inputs[i].disabled = false;
+      inputs[i].addEventListener("input", update);
+    }
+  }
+
   function readJSON(node) {
     try { return JSON.parse(node.textContent); } catch (e) { return null; }
   }
@@ -219,7 +247,8 @@
     ["script.landscape-data", function (node) {
       var data = readJSON(node);
       if (data) landscapeSteps(node.parentNode, data);
-    }]
+    }],
+    ["div.sweep-controls", sweep]
   ];
 
   function enhance(root) {

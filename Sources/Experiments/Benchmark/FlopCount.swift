@@ -2,10 +2,14 @@
 /// pass (2 FLOP per multiply-add) and a backward pass (4: input and weight gradients, except that the
 /// first layer's input gradient is not computed, as in torch, whose input needs no gradient), plus the
 /// per-epoch evaluation passes; bias, activation, loss and optimiser work is not counted. `sitegen bench`
-/// divides it by the wall time.
+/// divides it by the wall time. A sweep counts every point (a diverged point as if it trained to the end).
 public enum FlopCount {
     public static func estimate(_ spec: ExperimentSpec) -> Double {
-        guard case .train(let train) = spec.body else { return 0 }
+        (spec.sweep?.bodies ?? [spec.body]).reduce(0) { $0 + estimate($1) }
+    }
+
+    static func estimate(_ body: ExperimentSpec.Body) -> Double {
+        guard case .train(let train) = body else { return 0 }
         let layers = train.model.layers
         let macs = Double(zip(layers, layers.dropFirst()).map { $0 * $1 }.reduce(0, +))
         let firstLayerMacs = Double(layers.count > 1 ? layers[0] * layers[1] : 0)

@@ -99,16 +99,33 @@ public struct Reference: Sendable, Hashable, CustomStringConvertible {
     public var run: String?
     /// The metric, recorded quantity, column, constant or variable name.
     public var name: String
+    /// A sweep's point, `[lr=0.1]` or `[lr=0.1, momentum=0.9]`; empty for a block that is not a sweep.
+    public var point: [SweepCoordinate] = []
 
-    public init(block: String? = nil, run: String? = nil, name: String) {
+    public init(block: String? = nil, run: String? = nil, name: String, point: [SweepCoordinate] = []) {
         self.block = block
         self.run = run
         self.name = name
+        self.point = point
     }
 
     public var description: String {
-        (block ?? "") + (run.map { "[\"\($0)\"]" } ?? "") + (block == nil && run == nil ? "" : ".") + name
+        let at = point.isEmpty ? "" : "[" + point.map(\.description).joined(separator: ", ") + "]"
+        return (block ?? "") + at + (run.map { "[\"\($0)\"]" } ?? "") + (block == nil && run == nil && point.isEmpty ? "" : ".") + name
     }
+}
+
+/// `lr=0.1` in a reference to a sweep's point: a swept option and one of its values.
+public struct SweepCoordinate: Sendable, Hashable, CustomStringConvertible {
+    public var option: String
+    public var value: SweepValue
+
+    public init(option: String, value: SweepValue) {
+        self.option = option
+        self.value = value
+    }
+
+    public var description: String { "\(option)=\(value.text)" }
 }
 
 /// One occurrence of a name or reference in an expression.

@@ -159,6 +159,7 @@ struct ExpressionParser {
             if isSymbol("["), case .string(let run) = peek(1).kind {
                 return try runReference(block: name, run: run, at: token.offset)
             }
+            if startsSweepPoint { return try pointReference(block: name, at: token.offset) }
             return Expression(.name(name), at: token.offset)
         case .symbol("("):
             advance()
@@ -166,6 +167,7 @@ struct ExpressionParser {
             try expect(")")
             return inner
         case .symbol("["):
+            if startsSweepPoint { return try pointReference(block: nil, at: token.offset) }
             if case .string(let run) = peek(1).kind {
                 return try runReference(block: nil, run: run, at: token.offset)
             }
@@ -176,7 +178,7 @@ struct ExpressionParser {
     }
 
     /// `["label"].metric`, the `[` being the current token.
-    private mutating func runReference(block: String?, run: String, at offset: Int)
+    private mutating func runReference(block: String?, run: String, at offset: Int, point: [SweepCoordinate] = [])
         throws(ExpressionError) -> Expression {
         advance()  // [
         advance()  // "label"
@@ -186,7 +188,49 @@ struct ExpressionParser {
             throw ExpressionError("expected a metric name after '[\"\(run)\"].'", at: current.offset)
         }
         advance()
-        return Expression(.reference(Reference(block: block, run: run, name: metric)), at: offset)
+        return Expression(.reference(Reference(block: block, run: run, name: metric, point: point)), at: offset)
+    }
+
+    /// `[name=` starts a sweep point: `[lr=0.1]`, `[lr=0.1, momentum=0.9]`.
+    private var startsSweepPoint: Bool {
+        guard isSymbol("["), case .identifier = peek(1).kind else { return false }
+        return peek(2).kind == .symbol("=")
+    }
+
+    /// `[lr=0.1]["label"].metric` or `[lr=0.1].metric` (a single-run sweep), the `[` being the current token.
+    private mutating func pointReference(block: String?, at offset: Int) throws(ExpressionError) -> Expression {
+        var point: [SweepCoordinate] = []
+        advance()  // [
+        repeat {
+            if isSymbol(",") { advance() }
+            guard case .identifier(let option) = current.kind else {
+                throw ExpressionError("expected a swept option such as lr=0.1", at: current.offset)
+            }
+            advance()
+            try expect("=")
+            let value: SweepValue
+            switch current.kind {
+            case .number(let x): value = .number(x)
+            case .identifier("true"): value = .flag(true)
+            case .identifier("false"): value = .flag(false)
+            default: throw ExpressionError("expected a number (or true/false) after '\(option)='", at: current.offset)
+            }
+            advance()
+            if point.contains(where: { $0.option == option }) {
+                throw ExpressionError("'\(option)' is given twice in this sweep point", at: offset)
+            }
+            point.append(SweepCoordinate(option: option, value: value))
+        } while isSymbol(",")
+        try expect("]")
+        if isSymbol("["), case .string(let run) = peek(1).kind {
+            return try runReference(block: block, run: run, at: offset, point: point)
+        }
+        try expect(".")
+        guard case .identifier(let metric) = current.kind else {
+            throw ExpressionError("expected a metric name after the sweep point", at: current.offset)
+        }
+        advance()
+        return Expression(.reference(Reference(block: block, name: metric, point: point)), at: offset)
     }
 
     private mutating func call(_ name: String, at offset: Int) throws(ExpressionError) -> Expression {

@@ -12,7 +12,7 @@ struct Lexer {
     }
 
     static let symbols = ["**", "<=", ">=", "==", "!=", "+", "-", "*", "/", "^", "<", ">",
-                          "(", ")", "[", "]", ",", ".", "?", ":"]
+                          "(", ")", "[", "]", ",", ".", "?", ":", "="]
 
     mutating func tokens() throws(ExpressionError) -> [Token] {
         var result: [Token] = []

@@ -6,7 +6,8 @@ import Diagnostics
 /// otherwise promise a divergence it does not show.
 public enum DivergenceCheck {
     public static func diagnostics(_ spec: ExperimentSpec, result: ExperimentResult?) -> [Diagnostic] {
-        guard case .train(let train) = spec.body, let result else { return [] }
+        // In a sweep a diverged point is a result (the learning rate too large is the lesson), shown as diverged.
+        guard case .train(let train) = spec.body, spec.sweep == nil, let result else { return [] }
         var problems: [Diagnostic] = []
         for run in train.runs {
             guard let outcome = result.run(run.label) else { continue }

@@ -15,6 +15,9 @@ public struct ExperimentFigure: Sendable {
     public static func tableCells(_ spec: ExperimentSpec, results: [String: ExperimentResult],
                                   specs: [String: ExperimentSpec]) throws(Diagnostic) -> [[ResultTable.Cell]] {
         guard let table = spec.table, let result = results[spec.id] else { return [] }
+        if let sweep = spec.sweep, let grid = result.sweep {
+            return try SweepFigure(spec: spec, sweep: sweep, grid: grid, result: result, results: results, specs: specs).cells()
+        }
         return try ResultTable(spec: spec, table: table, result: result) {
             ResultResolver(results: results, specs: specs, current: spec.id, row: $0)
         }.cells()
@@ -30,7 +33,13 @@ public struct ExperimentFigure: Sendable {
         let resolver = ResultResolver(results: results, specs: specs, current: spec.id)
         var problems = CheckEvaluation.run(spec, resolver: resolver)
         var body = ""
-        if let table = spec.table {
+        if let sweep = spec.sweep, let grid = result.sweep {
+            do {
+                body += try SweepFigure(spec: spec, sweep: sweep, grid: grid, result: result, results: results, specs: specs).html()
+            } catch {
+                problems.append(error)
+            }
+        } else if let table = spec.table {
             do {
                 body += try ResultTable(spec: spec, table: table, result: result) {
                     ResultResolver(results: results, specs: specs, current: spec.id, row: $0)
@@ -42,18 +51,12 @@ public struct ExperimentFigure: Sendable {
         if case .landscape(let landscape) = spec.body {
             body += LandscapeFigure(spec: spec, landscape: landscape, result: result).html()
         }
-        if let chart = spec.chart {
-            let rendered = ResultChart(spec: spec, chart: chart, result: result).render()
-            // Focusable: on a phone the chart box scrolls sideways, and the page script reads values with the arrow keys.
-            body += "<div class=\"chart\" role=\"group\" tabindex=\"0\" aria-label=\"\(HTMLEscape.escape(rendered.title))\">\n\(rendered.svg)\n"
-            if let readout = rendered.readout {
-                body += "<script type=\"application/json\" class=\"chart-readout\">\(readout)</script>\n"
-            }
-            body += "</div>\n"
-            body += "<details class=\"chart-data\"><summary>The data behind the chart</summary>\n\(rendered.table)\n</details>\n"
+        if spec.sweep == nil, let chart = spec.chart {
+            body += chartBox(ResultChart(spec: spec, chart: chart, result: result).render())
         }
         if !problems.isEmpty { throw DiagnosticList(problems) }
-        let diverged = result.runs.compactMap { run in run.divergence.map { "\(run.label) \($0)" } }
+        // A sweep's diverged points are said in its table and readout, not listed in the caption.
+        let diverged = spec.sweep != nil ? [] : result.runs.compactMap { run in run.divergence.map { "\(run.label) \($0)" } }
         let csvName = "\(spec.id).csv"
         var meta = ["<a href=\"\(HTMLEscape.escape(csvName))\" download>Results as CSV</a>"]
         if let source = spec.source {
@@ -74,5 +77,17 @@ public struct ExperimentFigure: Sendable {
         if !diverged.isEmpty { html += "<span class=\"diverged\">\(HTMLEscape.escape(diverged.joined(separator: "; "))).</span> " }
         html += "<span class=\"experiment-meta\">\(meta.joined(separator: " · "))</span></figcaption>\n</figure>\n"
         return ExperimentFigure(html: html, csvName: csvName, csv: ResultCSV.text(result), checksPassed: spec.checks.count)
+    }
+
+    /// A drawn chart in its box, with the readout data for the page script and the data behind it as a table.
+    static func chartBox(_ rendered: ResultChart.Rendered) -> String {
+        // Focusable: on a phone the chart box scrolls sideways, and the page script reads values with the arrow keys.
+        var html = "<div class=\"chart\" role=\"group\" tabindex=\"0\" aria-label=\"\(HTMLEscape.escape(rendered.title))\">\n\(rendered.svg)\n"
+        if let readout = rendered.readout {
+            html += "<script type=\"application/json\" class=\"chart-readout\">\(readout)</script>\n"
+        }
+        html += "</div>\n"
+        html += "<details class=\"chart-data\"><summary>The data behind the chart</summary>\n\(rendered.table)\n</details>\n"
+        return html
     }
 }

@@ -17,10 +17,13 @@ enum ResultCSV {
             let name = key == "value" ? "value" : key
             columns += width == 1 ? [(name, key, 0)] : (0..<width).map { ("\(name)[\($0)]", key, $0) }
         }
-        var lines = [(["run"] + (seed == nil ? [] : ["seed"]) + [result.axis] + columns.map(\.name)).map(field).joined(separator: ",")]
+        // A sweep's rows start with their point's values, one column per swept option.
+        let options = result.sweep?.options ?? []
+        var lines = [(options + ["run"] + (seed == nil ? [] : ["seed"]) + [result.axis] + columns.map(\.name)).map(field).joined(separator: ",")]
         for run in result.runs {
+            let point = run.point.flatMap { p in result.sweep.map { $0.coordinates(of: p).map { $0.number.map(number) ?? $0.text } } } ?? []
             for (i, position) in result.positions.enumerated() {
-                var row = [field(run.label)] + (seed.map { [String($0)] } ?? []) + [String(position)]
+                var row = point + [field(run.label)] + (seed.map { [String($0)] } ?? []) + [String(position)]
                 var any = false
                 for column in columns {
                     if let values = run.series[column.key], i < values.count, column.component < values[i].count {

@@ -5,6 +5,8 @@ struct ResultChart {
     let spec: ExperimentSpec
     let chart: ChartSpec
     let result: ExperimentResult
+    /// The SVG's element id prefix.
+    var id: String? = nil
 
     /// A drawn chart: its title, the SVG, the same data as an accessible HTML table and, for line charts, the
     /// JSON a page script reads to answer a pointer (`LineChart.readoutJSON()`).
@@ -25,7 +27,7 @@ struct ResultChart {
                 return (run.label, last)
             }
             let bar = BarChart(title: title, description: description, valueLabel: chart.xLabel ?? chart.yLabel ?? name,
-                               bars: bars, id: "chart-\(spec.id)")
+                               bars: bars, id: id ?? "chart-\(spec.id)")
             return Rendered(title: title, svg: bar.svg(), table: bar.table().html(), readout: nil)
         }
         let names = chart.type == .schedule && chart.y.isEmpty ? ["lr"] : chart.y
@@ -64,7 +66,7 @@ struct ResultChart {
             yScale: chart.yScale == .log ? .log : .linear,
             series: series,
             annotations: chart.annotations.map { .vertical(x: $0.x, label: $0.label) },
-            id: "chart-\(spec.id)")
+            id: id ?? "chart-\(spec.id)")
         return Rendered(title: title, svg: line.svg(), table: line.table(maxRows: 60).html(), readout: line.readoutJSON())
     }
 

@@ -33,15 +33,16 @@ public struct ResultResolver: ExpressionResolver {
         guard let id = reference.block ?? current else {
             throw ReferenceError("'\(reference)' needs a block id in prose: write block-id[\"run label\"].\(reference.name)")
         }
-        guard let result = results[id] else {
+        guard let found = results[id] else {
             // `name.metric` where `name` is a run of the current block, not a block: say how to write it.
             if reference.run == nil, let current, current != id, results[current]?.run(id) != nil {
                 throw ReferenceError("no experiment with id '\(id)' on this page; '\(id)' is a run of '\(current)': write ['\(id)'].\(reference.name)")
             }
             throw ReferenceError("no experiment with id '\(id)' on this page" + DidYouMean.hint(for: id, among: results.keys.sorted()))
         }
+        let result = try Self.point(of: found, reference)
         let spec = specs[id]
-        let bare = reference.block == nil && reference.run == nil
+        let bare = reference.block == nil && reference.run == nil && reference.point.isEmpty
         let sameBlock = reference.block == nil || reference.block == current
         let position: Int? = if sameBlock, case .position(let p)? = row { p } else { nil }
 
@@ -70,6 +71,7 @@ public struct ResultResolver: ExpressionResolver {
         } else {
             throw ReferenceError("'\(reference.name)' is ambiguous in '\(id)', which has \(result.runs.count) runs: write [\"run label\"].\(reference.name)")
         }
+        if name == "diverged", case .train? = spec?.body { return .bool(run.divergence != nil) }
         guard let series = run.series[name] else {
             throw ReferenceError.unknownName(name, among: run.series.keys.sorted() + (bare ? ["label"] : []))
         }
@@ -90,5 +92,21 @@ public struct ResultResolver: ExpressionResolver {
             return .series(Series(series.map { $0[0] }, higherIsBetter: Metric(rawValue: name)?.higherIsBetter ?? false))
         }
         return .vector(series.last ?? [])
+    }
+
+    /// The result a reference reads: a sweep's point (`[lr=0.1]`), or the block's result when it is not a sweep.
+    static func point(of result: ExperimentResult, _ reference: Reference) throws(ReferenceError) -> ExperimentResult {
+        guard let grid = result.sweep else {
+            if reference.point.isEmpty { return result }
+            throw ReferenceError("'\(result.id)' is not a sweep: remove [\(reference.point.map(\.description).joined(separator: ", "))]")
+        }
+        guard !reference.point.isEmpty else {
+            throw ReferenceError("'\(result.id)' is a sweep over \(grid.optionList): name a point, as in \(result.id)[\(grid.text(of: grid.defaultPoint))]"
+                + (reference.run.map { "[\"\($0)\"]" } ?? "") + ".\(reference.name)")
+        }
+        switch grid.point(named: reference.point) {
+        case .success(let point): return result.at(point: point)
+        case .failure(let error): throw ReferenceError(error.message)
+        }
     }
 }

@@ -78,7 +78,7 @@ public struct ResultTable {
         return Cell(text: text, number: mean, isNumeric: true, value: .number(mean), spread: spread)
     }
 
-    private func html(_ cells: [[Cell]]) -> String {
+    func html(_ cells: [[Cell]]) -> String {
         var best: [Int: Int] = [:]   // column → row
         for (c, column) in table.columns.enumerated() {
             guard let highlight = column.highlight else { continue }

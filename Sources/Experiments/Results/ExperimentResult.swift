@@ -12,18 +12,31 @@ public struct ExperimentResult: Codable, Sendable, Equatable {
     /// hold every series' mean over the seeds, epoch by epoch (see `SeedAggregate`).
     public var seeds: [Int]?
     public var seedResults: [ExperimentResult]?
+    /// For a sweep: its grid; `runs` then holds every point's runs, each with its `point`.
+    public var sweep: SweepGrid?
 
     public init(id: String, axis: String, positions: [Int], runs: [RunResult], seeds: [Int]? = nil,
-                seedResults: [ExperimentResult]? = nil) {
+                seedResults: [ExperimentResult]? = nil, sweep: SweepGrid? = nil) {
         self.id = id
         self.axis = axis
         self.positions = positions
         self.runs = runs
         self.seeds = seeds
         self.seedResults = seedResults
+        self.sweep = sweep
     }
 
     public func run(_ label: String) -> RunResult? { runs.first { $0.label == label } }
+
+    /// One point of a sweep as a result of its own: that point's runs, as if the block had been written with
+    /// its values.
+    public func at(point: Int) -> ExperimentResult {
+        ExperimentResult(id: id, axis: axis, positions: positions, runs: runs.filter { $0.point == point }.map { run in
+            var run = run
+            run.point = nil
+            return run
+        })
+    }
 }
 
 /// One run's recorded values. A series holds one vector per position: length 1 for scalars such as
@@ -33,11 +46,14 @@ public struct RunResult: Codable, Sendable, Equatable {
     public var series: [String: [[Double]]]
     /// Set when the run's loss became NaN or infinite; the series stop before that epoch.
     public var divergence: Divergence?
+    /// The sweep point this run belongs to (an index into the block's `SweepGrid`); nil outside sweeps.
+    public var point: Int?
 
-    public init(label: String, series: [String: [[Double]]] = [:], divergence: Divergence? = nil) {
+    public init(label: String, series: [String: [[Double]]] = [:], divergence: Divergence? = nil, point: Int? = nil) {
         self.label = label
         self.series = series
         self.divergence = divergence
+        self.point = point
     }
 
     /// A scalar series (the first element of each vector).

@@ -35,8 +35,9 @@ public struct ExperimentRunner: Sendable {
         }
         var problems: [Diagnostic] = []
 
-        // Jobs: (block index, run index or nil for a whole block, index into the block's seeds or nil).
-        var jobs: [(block: Int, run: Int?, seed: Int?)] = []
+        // Jobs: (block index, sweep point (0 outside sweeps), run index or nil for a whole block, index into
+        // the block's seeds or nil). A block sweeps or has seeds, never both (refused when parsed).
+        var jobs: [(block: Int, point: Int, run: Int?, seed: Int?)] = []
         var prepared: [Int: PreparedData] = [:]
         for (b, spec) in pending.enumerated() {
             switch spec.body {
@@ -48,9 +49,12 @@ public struct ExperimentRunner: Sendable {
                     continue
                 }
                 let seeds: [Int?] = train.seeds.map { Array($0.indices) } ?? [nil]
-                jobs += train.runs.indices.flatMap { r in seeds.map { (b, r, $0) } }
+                let points = spec.sweep?.bodies.map(\.trainRunCount) ?? [train.runs.count]
+                for (point, runCount) in points.enumerated() {
+                    jobs += (0..<runCount).flatMap { r in seeds.map { (b, point, r, $0) } }
+                }
             case .trace, .schedule, .landscape:
-                jobs.append((b, nil, nil))
+                jobs.append((b, 0, nil, nil))
             }
         }
         if !problems.isEmpty { throw DiagnosticList(problems) }
@@ -66,10 +70,16 @@ public struct ExperimentRunner: Sendable {
             let outcome: Result<[RunResult], RunError>
             do throws(RunError) {
                 switch spec.body {
-                case .train(let train):
+                case .train(let blockTrain):
                     guard let prepared = data[job.block], let r = job.run else { throw RunError("internal: no data") }
+                    var train = blockTrain
+                    if let sweep = spec.sweep, case .train(let point)? = sweep.bodies.indices.contains(job.point) ? sweep.bodies[job.point] : nil {
+                        train = point
+                    }
                     let repetition = job.seed.flatMap { i in train.seeds.map { train.repetition(seed: $0[i]) } } ?? train
-                    outcome = .success([try TrainRunner(spec: repetition, data: prepared).run(train.runs[r])])
+                    var run = try TrainRunner(spec: repetition, data: prepared).run(train.runs[r])
+                    if spec.sweep != nil { run.point = job.point }
+                    outcome = .success([run])
                 case .trace(let trace):
                     outcome = .success(try TraceRunner(spec: trace).run())
                 case .schedule(let schedule):
@@ -99,7 +109,7 @@ public struct ExperimentRunner: Sendable {
         if !problems.isEmpty { throw DiagnosticList(problems) }
         for (b, spec) in blocks.enumerated() {
             var result = ExperimentResult(id: spec.id, axis: Self.axis(spec), positions: Self.positions(spec),
-                                          runs: runsByBlock[b] ?? [])
+                                          runs: runsByBlock[b] ?? [], sweep: spec.sweep?.grid)
             if case .train(let train) = spec.body, let seeds = train.seeds {
                 result = SeedAggregate.result(id: spec.id, positions: result.positions, seeds: seeds,
                                               perSeed: seeds.indices.map { runsBySeed[b]?[$0] ?? [] })

@@ -3,7 +3,7 @@ import LocatedYAML
 import Yams
 
 extension ExperimentSpec {
-    static let commonKeys = ["id", "kind", "title", "caption", "table", "chart", "checks", "source"]
+    static let commonKeys = ["id", "kind", "title", "caption", "table", "chart", "checks", "source", "sweep"]
 
     /// Parses a block's YAML. `location` is where the block's first content line starts in the markdown
     /// file; every diagnostic is mapped there. All problems found are thrown together.
@@ -37,16 +37,32 @@ extension ExperimentSpec {
         }
         guard let f = Fields(root, "the experiment", allowed: commonKeys + kindKeys, reader: reader) else { return nil }
         let id = f.required("id", " (a slug such as sgd-variants)").flatMap { parseID($0, reader) }
-        let body: Body? = switch kind {
-        case .train: TrainSpec.parse(f, reader).map { .train($0) }
-        case .trace: TraceSpec.parse(f, reader).map { .trace($0) }
-        case .schedule: ScheduleSpec.parse(f, reader).map { .schedule($0) }
-        case .landscape: LandscapeSpec.parse(f, reader).map { .landscape($0) }
+        var sweep: SweepSpec?
+        let body: Body?
+        if let sweepNode = f["sweep"] {
+            if kind == .train, let (train, parsed) = SweepSpec.parse(sweepNode, root: root, reader) {
+                if let seedsNode = f["seeds"] {
+                    reader.error(seedsNode, "a sweep runs one seed per point; remove 'seeds' or write the sweep's points as separate blocks")
+                    body = nil
+                } else {
+                    (body, sweep) = (.train(train), parsed)
+                }
+            } else {
+                if kind != .train { reader.error(sweepNode, "'sweep' varies run options of train blocks; a \(kind.rawValue) block cannot sweep") }
+                body = nil
+            }
+        } else {
+            body = switch kind {
+            case .train: TrainSpec.parse(f, reader).map { .train($0) }
+            case .trace: TraceSpec.parse(f, reader).map { .trace($0) }
+            case .schedule: ScheduleSpec.parse(f, reader).map { .schedule($0) }
+            case .landscape: LandscapeSpec.parse(f, reader).map { .landscape($0) }
+            }
         }
         guard let id, let body else { return nil }
         var spec = ExperimentSpec(id: id, location: reader.origin, title: f.string("title"), caption: f.string("caption"),
                                   source: f.string("source"), sourceLocation: f["source"].map { reader.location(of: $0) },
-                                  table: nil, chart: nil, checks: [], body: body)
+                                  table: nil, chart: nil, checks: [], body: body, sweep: sweep)
         let base = spec
         spec.table = f["table"].flatMap { TableSpec.parse($0, kind: kind, scopes: { base.scope(rows: $0) }, reader) }
         if kind == .landscape, let chart = f["chart"] {

@@ -25,12 +25,14 @@ extension ExperimentSpec {
         switch body {
         case .train(let t):
             let metrics = t.metrics.map(\.rawValue), constants = t.constants.keys.sorted()
+            let single = t.runs.count == 1 && (sweep == nil || rows != nil)
             let bare: [String] = switch rows {
             case .runs: ["label"] + metrics + constants
-            case .epochs: ["epoch"] + (t.runs.count == 1 ? metrics : []) + constants
-            case .steps, nil: (t.runs.count == 1 ? metrics : []) + constants
+            case .epochs: ["epoch"] + (single ? metrics : []) + constants
+            case .steps, nil: (single ? metrics : []) + constants
             }
-            return NameScope(bare: bare, runLabels: runLabels, qualified: metrics, blockID: id)
+            return NameScope(bare: bare, runLabels: runLabels, qualified: metrics + ["diverged"], blockID: id, sweep: sweep?.grid,
+                             needsPoint: rows == nil)
         case .trace(let t):
             let quantities = t.record.map(\.rawValue)
             let bare: [String] = switch rows {
@@ -63,7 +65,20 @@ extension ExperimentSpec {
         case .schedule(let s): s.canonical
         case .landscape(let l): l.canonical
         }
-        return Canonical.object(["format": .int(1), "kind": .string(kind.rawValue), "body": body]).json
+        var fields: [String: Canonical] = ["format": .int(1), "kind": .string(kind.rawValue), "body": body]
+        if let sweep {
+            // Every point's computation, and the grid that names them (blocks without a sweep keep their keys).
+            fields["sweep"] = .object([
+                "options": .array(sweep.grid.options.map { .string($0) }),
+                "values": .array(sweep.grid.values.map { .array($0.map { .string($0.text) }) }),
+                "default": .int(sweep.grid.defaultPoint),
+                "points": .array(sweep.bodies.map { body in
+                    if case .train(let t) = body { return t.canonical }
+                    return .null
+                }),
+            ])
+        }
+        return Canonical.object(fields).json
     }
 
     /// Canonical JSON of the presentation keys (title, caption, table, chart, checks, source).
@@ -72,6 +87,14 @@ extension ExperimentSpec {
             "id": .string(id), "title": title.map { .string($0) } ?? .null, "caption": caption.map { .string($0) } ?? .null,
             "source": source.map { .string($0) } ?? .null, "table": table?.canonical ?? .null,
             "chart": chart?.canonical ?? .null, "checks": .array(checks.map { .string($0.expression.description) }),
-        ]).json
+        ].merging(sweepPresentation) { a, _ in a }).json
+    }
+
+    /// The sweep chart, for the presentation key (nothing for other blocks, which keep their keys).
+    private var sweepPresentation: [String: Canonical] {
+        guard let chart = sweep?.chart else { return [:] }
+        return ["sweep_chart": .object(["y": .string(chart.y), "x_scale": .string(chart.xScale.rawValue),
+                                        "y_scale": .string(chart.yScale.rawValue), "title": chart.title.map { .string($0) } ?? .null,
+                                        "y_label": chart.yLabel.map { .string($0) } ?? .null])]
     }
 }

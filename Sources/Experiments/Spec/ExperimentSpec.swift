@@ -31,7 +31,10 @@ public struct ExperimentSpec: Sendable, Hashable {
     public var table: TableSpec?
     public var chart: ChartSpec?
     public var checks: [CheckSpec]
+    /// The computation; for a sweep, its default point.
     public var body: Body
+    /// `sweep:`: the block computed at every point of a grid of one or two run options.
+    public var sweep: SweepSpec? = nil
 }
 
 extension ExperimentSpec.Body {

@@ -123,13 +123,18 @@ extension TrainSpec {
 
     /// Refuses specs beyond `limits.budget` parameter-sample visits (runs × seeds × epochs × samples × parameters).
     private static func checkBudget(_ spec: TrainSpec, _ node: Node, _ reader: SpecReader) {
-        let cost = Double(max(spec.runs.count, 1)) * Double(spec.seeds?.count ?? 1) * Double(spec.training.epochs)
-            * Double(spec.data.dataset.sampleCount) * Double(spec.model.parameterCount)
+        let cost = spec.computeCost
         guard cost > limits.budget else { return }
         let format = NumberFormat(style: .exponent, precision: 1)
         reader.error(at: reader.origin, "this experiment is too large to run at build time: runs × epochs × samples × "
             + "parameters = \(format.format(cost)), over the budget of \(format.format(limits.budget)); "
             + "reduce epochs, samples, layer widths or runs")
+    }
+
+    /// Parameter-sample visits: runs × epochs × samples × parameters (the compute budget's measure).
+    var computeCost: Double {
+        Double(max(runs.count, 1)) * Double(seeds?.count ?? 1) * Double(training.epochs) * Double(data.dataset.sampleCount)
+            * Double(model.parameterCount)
     }
 
     /// The training settings; `threads` and `evaluation_mode` only when they differ from their defaults, so

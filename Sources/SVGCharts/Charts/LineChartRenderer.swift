@@ -88,6 +88,10 @@ struct LineChartRenderer {
             markers = path.isolatedPoints + markerPositions(path, index: index)
         case .points:
             markers = Downsample.thinPoints(path.segments.flatMap { $0 }, plotWidth: layout.plot.width)
+        case .connectedPoints:
+            let d = path.pathData
+            if !d.isEmpty { out += "<path class=\"sgc-line\" d=\"\(d)\"/>" }
+            markers = path.segments.flatMap { $0 }
         }
         if !markers.isEmpty {
             out += "<g class=\"sgc-mark\(shape.isOpen ? " sgc-open" : "")\">"

@@ -11,6 +11,9 @@ public struct Series: Sendable, Equatable {
         case step
         /// Unconnected dots (a scatter of the points).
         case points
+        /// Straight segments with a marker at every point: few points that each matter, such as a sweep's
+        /// values (a final loss against the learning rate).
+        case connectedPoints
     }
 
     /// One data point.

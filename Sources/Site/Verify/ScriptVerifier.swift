@@ -145,6 +145,20 @@ public struct ScriptVerifier {
                 continue
             }
             cursor = index + 1
+            // A diverged row (a sweep's point past the stable learning rates) has no numbers: the script must say so too.
+            if let diverged = row.first(where: { $0.value == nil && $0.text.hasPrefix("diverged") }) {
+                summary.compared += 1
+                if line.contains(diverged.text) {
+                    summary.exact += 1
+                } else if line.contains("diverged") {
+                    summary.withinTolerance += 1
+                    log("  \(spec.id) · \(key): sitegen \(diverged.text), the script printed \(line.trimmingCharacters(in: .whitespaces))")
+                } else {
+                    summary.mismatched += 1
+                    problems.append(.error(at: spec.location, "'\(spec.id)' row '\(key)': sitegen shows '\(diverged.text)' but the script printed: \(line.trimmingCharacters(in: .whitespaces))"))
+                }
+                continue
+            }
             let printed = PrintedNumbers.numbers(in: line)
             // A spread (the ± of a cell over seeds) is judged against its mean: a standard deviation of values that
             // agree to 1e-4 can differ by a percent of itself, and that is no disagreement about the figure.

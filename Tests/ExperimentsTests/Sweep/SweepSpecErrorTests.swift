@@ -1,0 +1,88 @@
+import Diagnostics
+import Testing
+@testable import Experiments
+
+/// Every mistake in `sweep:` is reported at its place in the markdown, in compiler form. The tiny block's
+/// YAML starts on line 10 of tiny.md; its `sweep:` key is on line 25, the first option on line 26.
+@Suite struct SweepSpecErrorTests {
+    static func errors(_ sweep: [String], runs: [(label: String, optimizer: String)] = [("SGD", "{name: SGD, lr: 0.01}")],
+                       extra: [String] = []) -> [String] {
+        do {
+            _ = try TinyBlocks.spec(TinyBlocks.train(epochs: 2, runs: runs, extra: sweep + extra))
+            return []
+        } catch let error as DiagnosticList {
+            return error.diagnostics.map(\.description)
+        } catch {
+            return ["\(error)"]
+        }
+    }
+
+    @Test func anUnknownOptionSuggestsTheRightOne() {
+        let errors = Self.errors(["sweep:", "  weight_decy: [0.1, 1]"])
+        #expect(errors.count == 1)
+        #expect(errors.first?.hasPrefix("tiny.md:26:3: error: 'weight_decy' is not an option a sweep can vary (did you mean 'weight_decay'?); sweepable: lr, momentum") == true,
+                "\(errors)")
+    }
+
+    @Test func aSweepNeedsTwoOrMoreIncreasingValues() {
+        #expect(Self.errors(["sweep:", "  lr: []"]) == ["tiny.md:26:7: error: sweep 'lr' needs at least two values, such as lr: [0.01, 0.1], got 0"])
+        #expect(Self.errors(["sweep:", "  lr: [0.1, 0.01]"]) == ["tiny.md:26:13: error: sweep 'lr' values must increase (the slider runs in their order): 0.01 comes after 0.1"])
+        #expect(Self.errors(["sweep:", "  lr: [0.1, 0.1]"]) == ["tiny.md:26:13: error: sweep 'lr' lists 0.1 twice"])
+        #expect(Self.errors(["sweep: {}"]) == ["tiny.md:25:8: error: a sweep needs an option and its values, such as lr: [0.001, 0.01, 0.1]"])
+    }
+
+    @Test func tooManyValuesOrPointsAreRefused() {
+        let many = (1...51).map { "\($0)e-3" }.joined(separator: ", ")
+        #expect(Self.errors(["sweep:", "  lr: [\(many)]"]) == ["tiny.md:26:7: error: sweep 'lr' has 51 values; at most 50 per option"])
+        let eleven = (1...11).map { "\($0)e-3" }.joined(separator: ", ")
+        let ten = (1...9).map { "0.\($0)" }.joined(separator: ", ")
+        #expect(Self.errors(["sweep:", "  lr: [\(eleven)]", "  momentum: [0, \(ten.dropFirst(0))]"]).first?.contains("at most 100") == true)
+    }
+
+    @Test func aValueTheOptionRefusesIsReportedAtTheValue() {
+        #expect(Self.errors(["sweep:", "  lr: [-1, 0.1]"]) == ["tiny.md:26:8: error: 'lr' must be positive, got -1"])
+        // Only a later point is wrong: said once, with the point.
+        #expect(Self.errors(["sweep:", "  momentum: [0, 0.5]", "  nesterov: [false, true]"])
+            == ["tiny.md:27:21: error: nesterov needs momentum > 0 and dampening 0 (at sweep point momentum=0, nesterov=true)"])
+    }
+
+    @Test func anOptionARunsOptimiserLacksIsRefused() {
+        #expect(Self.errors(["sweep:", "  momentum: [0, 0.9]"], runs: [("SGD", "{name: SGD, lr: 0.01}"), ("Adam", "{name: Adam}")])
+            == ["tiny.md:28:3: error: run 2 uses Adam, which has no option 'momentum'; a sweep varies an option every run's optimiser has"])
+        #expect(Self.errors(["sweep:", "  dropout: [0.1, 0.2]"]) == ["tiny.md:26:3: error: sweep 'dropout' varies the p of {dropout: p} layers, but the model has none"])
+        #expect(Self.errors(["sweep:", "  gamma: [0.1, 0.2]"]) == ["tiny.md:26:3: error: no run has a scheduler with the option 'gamma' to sweep"])
+    }
+
+    @Test func theDefaultMustBeASweptValue() {
+        #expect(Self.errors(["sweep:", "  lr: [0.01, 0.1]", "  default: {lr: 0.05}"])
+            == ["tiny.md:27:17: error: sweep.default lr=0.05 is not one of the swept values (0.01, 0.1)"])
+    }
+
+    @Test func theComputeBudgetCountsEveryPoint() {
+        // 20 000 epochs × 60 samples × 49 parameters is 5.9e7 per run; 50 points of 2 runs pass the run limit only at 100.
+        let values = (1...50).map { "\($0)e-4" }.joined(separator: ", ")
+        let errors = Self.errors(["sweep:", "  lr: [\(values)]"], runs: [("a", "{name: SGD, lr: 0.01}"), ("b", "{name: SGD, lr: 0.01}"),
+                                                                           ("c", "{name: SGD, lr: 0.01}"), ("d", "{name: SGD, lr: 0.01}"),
+                                                                           ("e", "{name: SGD, lr: 0.01}")])
+        #expect(errors == ["tiny.md:34:3: error: this sweep trains 250 runs (50 points × runs); at most 200: fewer values or runs"])
+    }
+
+    @Test func onlyTrainBlocksSweep() throws {
+        let yaml = TinyBlocks.trace + "sweep:\n  lr: [0.1, 0.5]\n"
+        do {
+            _ = try TinyBlocks.spec(yaml)
+            Issue.record("a trace block accepted a sweep")
+        } catch let error as DiagnosticList {
+            #expect(error.diagnostics.map(\.message) == ["'sweep' varies run options of train blocks; a trace block cannot sweep"])
+        }
+    }
+
+    @Test func aCheckMustNameAPoint() {
+        #expect(Self.errors(["sweep:", "  lr: [0.01, 0.1]"], extra: ["checks:", "  - \"['SGD'].train_loss < 1\""])
+            == ["tiny.md:28:6: error: this block is a sweep over lr: name a point, as in [lr=0.01][\"SGD\"].train_loss"])
+        #expect(Self.errors(["sweep:", "  lr: [0.01, 0.1]"], extra: ["checks:", "  - \"[lr=0.5]['SGD'].train_loss < 1\""])
+            == ["tiny.md:28:6: error: lr=0.5 is not a point of the sweep; lr takes 0.01, 0.1"])
+        #expect(Self.errors([], extra: ["checks:", "  - \"[lr=0.5]['SGD'].train_loss < 1\""])
+            == ["tiny.md:26:6: error: 'tiny-train' is not a sweep: remove [lr=0.5]"])
+    }
+}

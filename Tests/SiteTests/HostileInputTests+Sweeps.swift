@@ -1,0 +1,44 @@
+import Foundation
+import Testing
+@testable import Site
+import TestSupport
+
+/// Hostile `sweep:` keys and references to sweep points, on the experiments fixture's training block (its
+/// `caption:` is line 72, so `sweep:` lands on line 73; the prose quoting the block is line 77 after the edit).
+extension HostileInput {
+    static let caption = "caption: Three epochs on 45 orders.\n"
+
+    static func sweep(_ name: String, _ lines: String, prose: String? = nil, _ expected: Expected) -> HostileInput {
+        var edits = [(caption, caption + lines)]
+        if let prose { edits.append(("{{ tiny-train[\"SGD\"].test_mae | .4f }}", prose)) }
+        return experiment(name, replacing: edits, expected)
+    }
+
+    static let sweeps: [HostileInput] = [
+        sweep("sweep: NaN among the values", "sweep:\n  lr: [.nan, 0.1]\n", .fails([
+            "content/lab/results.md:74:8: error: 'lr' must be a number, not '.nan'",
+        ])),
+        sweep("sweep: ten thousand values", "sweep:\n  lr: [\((1...10_000).map { "\($0)e-6" }.joined(separator: ", "))]\n", .fails([
+            "content/lab/results.md:74:7: error: sweep 'lr' has 10000 values; at most 50 per option",
+        ])),
+        sweep("sweep: a list instead of options", "sweep: [0.1, 1]\n", .fails([
+            "content/lab/results.md:73:8: error: sweep must be a mapping of keys to values, not a list",
+        ])),
+        sweep("sweep: values as a mapping", "sweep:\n  lr: {a: 1}\n", .fails([
+            "content/lab/results.md:74:7: error: 'lr' must be a list, not a mapping",
+        ])),
+        sweep("sweep: prose quoting the block without a point", "sweep:\n  lr: [0.001, 0.01]\n", .fails([
+            "content/lab/results.md:77:16: error: inline result: 'tiny-train' is a sweep over lr: name a point, as in tiny-train[lr=0.001][\"SGD\"].test_mae",
+        ])),
+        sweep("sweep: a point that is not swept", "sweep:\n  lr: [0.001, 0.01]\n",
+              prose: "{{ tiny-train[lr=0.5][\"SGD\"].test_mae | .4f }}", .fails([
+            "content/lab/results.md:77:16: error: inline result: lr=0.5 is not a point of the sweep; lr takes 0.001, 0.01",
+        ])),
+        sweep("sweep: a learning rate of 1e308 diverges and is shown so", "sweep:\n  lr: [0.001, 1e308]\n",
+              prose: "{{ tiny-train[lr=0.001][\"SGD\"].test_mae | .4f }}", .builds({ site in
+            let html = try site.output("lab/results/index.html")
+            #expect(html.contains("<td class=\"diverged\">diverged at epoch 1</td>"))
+            #expect(try site.output("lab/results/tiny-train.csv").hasPrefix("lr,run,epoch,"))
+        })),
+    ]
+}
