@@ -1,8 +1,11 @@
 import NumericCore
 
+/// The core's activation layer (inside `ModelSpec.Activation`, `Activation` names that enum).
+typealias CoreActivation = Activation
+
 extension ActivationSpec {
     /// The numeric core's activation layer for this spec.
-    var layer: NumericCore.Activation {
+    var layer: CoreActivation {
         switch self {
         case .tanh: .tanh
         case .sigmoid: .sigmoid
@@ -16,7 +19,7 @@ extension ActivationSpec {
 
 extension ModelSpec.Activation {
     /// The activation between the layers of the `layers: [widths]` form, nil for ReLU (fused into the Linear).
-    var layer: NumericCore.Activation? {
+    var layer: CoreActivation? {
         switch self {
         case .relu: nil
         case .tanh: .tanh
