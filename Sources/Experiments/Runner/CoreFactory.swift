@@ -13,6 +13,8 @@ enum CoreFactory {
             return try Adam(lr: o.lr, betas: (o.beta1, o.beta2), eps: o.eps, weightDecay: o.weightDecay, amsgrad: o.amsgrad)
         case .adamW(let o):
             return try AdamW(lr: o.lr, betas: (o.beta1, o.beta2), eps: o.eps, weightDecay: o.weightDecay, amsgrad: o.amsgrad)
+        case let .adaptive(name, o):
+            return try adaptive(name, o)
         }
     }
 
