@@ -82,9 +82,9 @@ import Testing
     @Test("batch norm evaluated in train mode on a one-row test set is refused at evaluation_mode")
     func oneRowTestSetInTrainMode() {
         let errors = Self.parse([
-            12: "data: {dataset: make-moons, n_samples: 5, random_state: 0, split: {test_size: 0.2, random_state: 0}}",
+            12: "data: {dataset: make-moons, n_samples: 10, random_state: 0, split: {test_size: 0.1, random_state: 0}}",
             13: "model: {layers: [{linear: 8}, batchnorm, relu, {linear: 2}]}",
-            15: "training: {epochs: 2, batch_size: 4, evaluation_mode: train}",
+            15: "training: {epochs: 2, batch_size: 3, evaluation_mode: train}",
         ]).1
         #expect(errors == ["lesson.md:15:55: error: evaluation_mode: train runs batchnorm on the test set as one batch, but "
                            + "the split leaves a single test row (torch refuses it); use a larger test_size or evaluation_mode: eval"])
