@@ -7,7 +7,7 @@ import Foundation
 ///     clr = lr / (1 + (t − 1) · lr_decay)                 (binary64)
 ///     s ← fma(1 ⊗ g, g, s)                                 state_sum.addcmul_(g, g, value=1); s starts at f32(init)
 ///     p ← p ⊕ ((−clr ⊗ g) ⊘ (sqrt(s) ⊕ eps))
-public struct Adagrad: Optimizer {
+public struct Adagrad: BufferedOptimizer {
     public var lr: Double
     public let lrDecay: Double
     public let weightDecay: Double
@@ -36,17 +36,9 @@ public struct Adagrad: Optimizer {
         set { }
     }
 
-    public mutating func step(parameters: inout [Float], gradients: [Float]) throws(OptimizerError) {
-        try OptimizerError.check(parameters, gradients, stateCount: state.isEmpty ? nil : state.buffers[0].count)
-        update(&parameters, gradients, &state)
-    }
 
-    public mutating func step(parameters: inout [Double], gradients: [Double]) throws(OptimizerError) {
-        try OptimizerError.check(parameters, gradients, stateCount: state64.isEmpty ? nil : state64.buffers[0].count)
-        update(&parameters, gradients, &state64)
-    }
 
-    private func update<S: OptimizerScalar>(_ p: inout [S], _ g: [S], _ state: inout OptimizerBuffers<S>) {
+    func update<S: OptimizerScalar>(_ p: inout [S], _ g: [S], _ state: inout OptimizerBuffers<S>) {
         state.prepare(count: 1, size: p.count, initial: S(initialAccumulatorValue))
         state.step += 1
         let clr = lr / (1 + (state.step - 1) * lrDecay)

@@ -6,7 +6,7 @@ import Foundation
 ///     m ← lerp(m, g, 1 − β1)
 ///     u ← max(u ⊗ β2, |g| ⊕ eps)                          torch.maximum: a NaN on either side gives NaN
 ///     p ← p ⊕ ((f32(−lr / (1 − β1^t)) ⊗ m) ⊘ u)
-public struct Adamax: Optimizer {
+public struct Adamax: BufferedOptimizer {
     public var lr: Double
     public var beta1: Double
     public let beta2: Double
@@ -31,17 +31,9 @@ public struct Adamax: Optimizer {
         set { beta1 = newValue }
     }
 
-    public mutating func step(parameters: inout [Float], gradients: [Float]) throws(OptimizerError) {
-        try OptimizerError.check(parameters, gradients, stateCount: state.isEmpty ? nil : state.buffers[0].count)
-        update(&parameters, gradients, &state)
-    }
 
-    public mutating func step(parameters: inout [Double], gradients: [Double]) throws(OptimizerError) {
-        try OptimizerError.check(parameters, gradients, stateCount: state64.isEmpty ? nil : state64.buffers[0].count)
-        update(&parameters, gradients, &state64)
-    }
 
-    private func update<S: OptimizerScalar>(_ p: inout [S], _ g: [S], _ state: inout OptimizerBuffers<S>) {
+    func update<S: OptimizerScalar>(_ p: inout [S], _ g: [S], _ state: inout OptimizerBuffers<S>) {
         state.prepare(count: 2, size: p.count)
         state.step += 1
         let clr = lr / (1 - pow(beta1, state.step))

@@ -7,7 +7,7 @@ import Foundation
 ///     Π ← Π ⊗ f32(μ_t)                     mu_product: a float32 0-dim tensor, read back exactly as a double
 ///     m ← lerp(m, g, 1 − β1);  v ← fma((1 − β2) ⊗ g, g, v ⊗ β2);  d ← sqrt(v ⊘ f32(1 − β2^t)) ⊕ eps
 ///     p ← p ⊕ ((f32(−lr(1 − μ_t)/(1 − Π)) ⊗ g) ⊘ d);  p ← p ⊕ ((f32(−lr·μ_{t+1}/(1 − Π·μ_{t+1})) ⊗ m) ⊘ d)
-public struct NAdam: Optimizer {
+public struct NAdam: BufferedOptimizer {
     public var lr: Double
     public var beta1: Double
     public let beta2: Double
@@ -18,9 +18,6 @@ public struct NAdam: Optimizer {
 
     var state = OptimizerBuffers<Float>()
     var state64 = OptimizerBuffers<Double>()
-    /// torch's `mu_product` (float32 whatever the parameters' type).
-    private(set) var muProduct: Float = 1
-    private(set) var muProduct64: Float = 1
 
     public init(lr: Double = 2e-3, betas: (Double, Double) = (0.9, 0.999), eps: Double = 1e-8, weightDecay: Double = 0,
                 momentumDecay: Double = 4e-3, decoupledWeightDecay: Bool = false) throws(OptimizerError) {
@@ -39,37 +36,26 @@ public struct NAdam: Optimizer {
         set { beta1 = newValue }
     }
 
-    public mutating func step(parameters: inout [Float], gradients: [Float]) throws(OptimizerError) {
-        try OptimizerError.check(parameters, gradients, stateCount: state.isEmpty ? nil : state.buffers[0].count)
-        update(&parameters, gradients, &state, &muProduct)
-    }
 
-    public mutating func step(parameters: inout [Double], gradients: [Double]) throws(OptimizerError) {
-        try OptimizerError.check(parameters, gradients, stateCount: state64.isEmpty ? nil : state64.buffers[0].count)
-        update(&parameters, gradients, &state64, &muProduct64)
-    }
 
-    private func update<S: OptimizerScalar>(_ p: inout [S], _ g: [S], _ state: inout OptimizerBuffers<S>,
-                                            _ product: inout Float) {
+    func update<S: OptimizerScalar>(_ p: inout [S], _ g: [S], _ state: inout OptimizerBuffers<S>) {
         state.prepare(count: 2, size: p.count)
         state.step += 1
         let t = state.step
         let bc2 = 1 - pow(beta2, t)
         let mu = beta1 * (1 - 0.5 * pow(0.96, t * momentumDecay))
         let muNext = beta1 * (1 - 0.5 * pow(0.96, (t + 1) * momentumDecay))
-        product = product * Float(mu)
-        let mp = Double(product), mpNext = mp * muNext
+        state.product = state.product * Float(mu)                   // torch's mu_product, a float32 tensor
+        let mp = Double(state.product), mpNext = mp * muNext
         let gradStep = S(-lr * (1 - mu) / (1 - mp)), momentumStep = S((-lr * muNext) / (1 - mpNext))
         let (lambda, shrink, w, b2, oneMinusB2, bc, epsilon) =
             (S(weightDecay), S(1 - lr * weightDecay), S(1 - beta1), S(beta2), S(1 - beta2), S(bc2), S(eps))
-        let (decay, decoupled) = (weightDecay != 0, decoupledWeightDecay)
+        let h = (decay: weightDecay != 0, decoupled: decoupledWeightDecay, lambda: lambda, shrink: shrink, w: w, b2: b2,
+                 oneMinusB2: oneMinusB2)
         var (m, v) = (state.buffers[0], state.buffers[1])
         state.buffers = []
         for i in p.indices {
-            var grad = g[i]
-            if decay { if decoupled { p[i] = p[i] * shrink } else { grad = grad.addingProduct(lambda, p[i]) } }
-            m[i] = ElementwiseUpdate.lerp(m[i], grad, weight: w)
-            v[i] = ElementwiseUpdate.addcmul(v[i] * b2, grad, grad, value: oneMinusB2)
+            let grad = ElementwiseUpdate.adamMoments(&p[i], g[i], &m[i], &v[i], h)
             let denom = (v[i] / bc).squareRoot() + epsilon
             p[i] = ElementwiseUpdate.addcdiv(p[i], grad, denom, value: gradStep)
             p[i] = ElementwiseUpdate.addcdiv(p[i], m[i], denom, value: momentumStep)

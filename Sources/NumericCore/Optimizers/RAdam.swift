@@ -7,7 +7,7 @@ import Foundation
 ///     ρ_t > 5: r = ((ρ_t − 4)(ρ_t − 2)ρ∞ / ((ρ∞ − 4)(ρ∞ − 2)ρ_t))^½;  A = (1 ⊘ (sqrt(v) ⊕ eps)) ⊗ f32((1 − β2^t)^½)
 ///              p ← p ⊖ (((m̂ ⊗ lr) ⊗ A) ⊗ f32(r))
 ///     else     p ← p ⊖ (m̂ ⊗ lr)
-public struct RAdam: Optimizer {
+public struct RAdam: BufferedOptimizer {
     public var lr: Double
     public var beta1: Double
     public let beta2: Double
@@ -34,17 +34,9 @@ public struct RAdam: Optimizer {
         set { beta1 = newValue }
     }
 
-    public mutating func step(parameters: inout [Float], gradients: [Float]) throws(OptimizerError) {
-        try OptimizerError.check(parameters, gradients, stateCount: state.isEmpty ? nil : state.buffers[0].count)
-        update(&parameters, gradients, &state)
-    }
 
-    public mutating func step(parameters: inout [Double], gradients: [Double]) throws(OptimizerError) {
-        try OptimizerError.check(parameters, gradients, stateCount: state64.isEmpty ? nil : state64.buffers[0].count)
-        update(&parameters, gradients, &state64)
-    }
 
-    private func update<S: OptimizerScalar>(_ p: inout [S], _ g: [S], _ state: inout OptimizerBuffers<S>) {
+    func update<S: OptimizerScalar>(_ p: inout [S], _ g: [S], _ state: inout OptimizerBuffers<S>) {
         state.prepare(count: 2, size: p.count)
         state.step += 1
         let t = state.step
@@ -55,14 +47,12 @@ public struct RAdam: Optimizer {
         let rect = rectified ? pow((rhoT - 4) * (rhoT - 2) * rhoInf / ((rhoInf - 4) * (rhoInf - 2) * rhoT), 0.5) : 0
         let (lambda, shrink, w, b2, oneMinusB2) = (S(weightDecay), S(1 - lr * weightDecay), S(1 - beta1), S(beta2), S(1 - beta2))
         let (bias1, rate, epsilon, bc2Root, r) = (S(bc1), S(lr), S(eps), S(pow(bc2, 0.5)), S(rect))
-        let (decay, decoupled) = (weightDecay != 0, decoupledWeightDecay)
+        let h = (decay: weightDecay != 0, decoupled: decoupledWeightDecay, lambda: lambda, shrink: shrink, w: w, b2: b2,
+                 oneMinusB2: oneMinusB2)
         var (m, v) = (state.buffers[0], state.buffers[1])
         state.buffers = []
         for i in p.indices {
-            var grad = g[i]
-            if decay { if decoupled { p[i] = p[i] * shrink } else { grad = grad.addingProduct(lambda, p[i]) } }
-            m[i] = ElementwiseUpdate.lerp(m[i], grad, weight: w)
-            v[i] = ElementwiseUpdate.addcmul(v[i] * b2, grad, grad, value: oneMinusB2)
+            _ = ElementwiseUpdate.adamMoments(&p[i], g[i], &m[i], &v[i], h)
             let corrected = m[i] / bias1
             if rectified {
                 let adaptive = (1 / (v[i].squareRoot() + epsilon)) * bc2Root

@@ -8,7 +8,7 @@
 ///     μ > 0: b ← (b ⊗ μ) ⊕ (g ⊘ a);  p ← fma(−lr, b, p)        else p ← p ⊕ ((−lr ⊗ g) ⊘ a)
 ///
 /// `sqrt` is IEEE; torch's is MKL's (≤ 1 ulp, docs/parity.md §4.4).
-public struct RMSprop: Optimizer {
+public struct RMSprop: BufferedOptimizer {
     public var lr: Double
     public let alpha: Double
     public let eps: Double
@@ -40,17 +40,9 @@ public struct RMSprop: Optimizer {
     /// The momentum buffer (float32 parameters), nil before the first step or without momentum.
     public var momentumBuffer: [Float]? { state.isEmpty || momentum == 0 ? nil : state.buffers[2] }
 
-    public mutating func step(parameters: inout [Float], gradients: [Float]) throws(OptimizerError) {
-        try OptimizerError.check(parameters, gradients, stateCount: state.isEmpty ? nil : state.buffers[0].count)
-        update(&parameters, gradients, &state)
-    }
 
-    public mutating func step(parameters: inout [Double], gradients: [Double]) throws(OptimizerError) {
-        try OptimizerError.check(parameters, gradients, stateCount: state64.isEmpty ? nil : state64.buffers[0].count)
-        update(&parameters, gradients, &state64)
-    }
 
-    private func update<S: OptimizerScalar>(_ p: inout [S], _ g: [S], _ state: inout OptimizerBuffers<S>) {
+    func update<S: OptimizerScalar>(_ p: inout [S], _ g: [S], _ state: inout OptimizerBuffers<S>) {
         state.prepare(count: 3, size: p.count)
         state.step += 1
         let (lambda, a, oneMinusA, epsilon, mu, negLR) = (S(weightDecay), S(alpha), S(1 - alpha), S(eps), S(momentum), S(-lr))

@@ -38,18 +38,11 @@ import Testing
             """,
     ]
 
-    static func fixture() throws -> [String: Any] {
-        let url = try #require(Bundle.module.url(forResource: "activation_runs", withExtension: "json",
-                                                 subdirectory: "Fixtures"))
-        let object = try JSONSerialization.jsonObject(with: Data(contentsOf: url)) as? [String: Any]
-        return try #require(object?["blocks"] as? [String: Any])
-    }
-
     @Test("per-epoch losses within 1e-6 and accuracies equal to PyTorch's", arguments: ["moons-activations", "blobs-activations"])
     func block(_ id: String) throws {
         let spec = try ExperimentSpec.parse(yaml: try #require(Self.blocks[id]) + "\n", at: TinyBlocks.origin)
         let result = try #require(try ExperimentRunner(cache: nil, useCache: false).run([spec])[id])
-        let expected = try #require(try Self.fixture()[id] as? [String: [String: [String]]])
+        let expected = try #require(try SecondModuleParityTests.fixture("activation_runs")[id] as? [String: [String: [String]]])
         var worst = 0.0
         for (label, series) in expected {
             let run = try #require(result.run(label), "no run \(label)")
