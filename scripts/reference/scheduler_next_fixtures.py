@@ -5,16 +5,16 @@ Run:  ~/.cache/sitegen/venv/bin/python scripts/reference/scheduler_next_fixtures
 
 Values are Python reprs of binary64 lrs (strings: exact).
 """
-import json
 import os
+import sys
 import warnings
 
-import numpy as np
 import torch
 from torch.optim import lr_scheduler as S
 
-OUT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "Tests", "NumericCoreTests", "Fixtures",
-                   "sched_next_sequences.json")
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from layer_fixtures import write  # noqa: E402
+
 CASES = {
     "ExponentialLR(gamma=0.9)": (0.1, lambda o: S.ExponentialLR(o, gamma=0.9), 60),
     "ExponentialLR(gamma=0.999)": (3e-4, lambda o: S.ExponentialLR(o, gamma=0.999), 200),
@@ -42,17 +42,11 @@ def main():
             sched.step()
             lrs.append(opt.param_groups[0]["lr"])
         out[name] = {"base_lr": repr(base), "lr": [repr(float(v)) for v in lrs]}
-    doc = {"what": "lr after construction and after each scheduler.step() of ExponentialLR, MultiStepLR, ConstantLR "
-                   "and LinearLR (torch.optim.lr_scheduler).",
-           "how": "scripts/reference/scheduler_next_fixtures.py: SGD([p], lr=base_lr); scheduler; per step "
-                  "opt.step(); sched.step(). Values are binary64 reprs.",
-           "versions": {"torch": torch.__version__, "numpy": np.__version__},
-           "sequences": out}
-    with open(OUT, "w") as f:
-        json.dump(doc, f, indent=1)
-        f.write("\n")
-    print("wrote", OUT)
-
+    write("sched_next_sequences.json",
+          "lr after construction and after each scheduler.step() of ExponentialLR, MultiStepLR, ConstantLR and LinearLR "
+          "(torch.optim.lr_scheduler).",
+          "SGD([p], lr=base_lr); scheduler; per step opt.step(); sched.step(). Values are binary64 reprs (strings).",
+          {"sequences": out})
 
 if __name__ == "__main__":
     main()

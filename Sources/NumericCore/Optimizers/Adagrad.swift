@@ -36,8 +36,6 @@ public struct Adagrad: BufferedOptimizer {
         set { }
     }
 
-
-
     func update<S: OptimizerScalar>(_ p: inout [S], _ g: [S], _ state: inout OptimizerBuffers<S>) {
         state.prepare(count: 1, size: p.count, initial: S(initialAccumulatorValue))
         state.step += 1

@@ -31,8 +31,6 @@ public struct Adamax: BufferedOptimizer {
         set { beta1 = newValue }
     }
 
-
-
     func update<S: OptimizerScalar>(_ p: inout [S], _ g: [S], _ state: inout OptimizerBuffers<S>) {
         state.prepare(count: 2, size: p.count)
         state.step += 1

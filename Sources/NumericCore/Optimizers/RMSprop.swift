@@ -40,8 +40,6 @@ public struct RMSprop: BufferedOptimizer {
     /// The momentum buffer (float32 parameters), nil before the first step or without momentum.
     public var momentumBuffer: [Float]? { state.isEmpty || momentum == 0 ? nil : state.buffers[2] }
 
-
-
     func update<S: OptimizerScalar>(_ p: inout [S], _ g: [S], _ state: inout OptimizerBuffers<S>) {
         state.prepare(count: 3, size: p.count)
         state.step += 1
