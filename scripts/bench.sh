@@ -103,7 +103,8 @@ for folder, _, files in sorted(os.walk(site)):
             print(f"{'sweep figure ' + figure.group(1) + ' (compressed)':<44} {size:>7.1f} KB")
 PY
 # The second module's layers: the classification block's network as is, and with batch norm and dropout after
-# each hidden layer (same GEMM FLOP count), so their cost shows as the drop in GFLOP/s between the two rows.
+# each hidden layer (same GEMM FLOP count), so their cost shows as the drop in GFLOP/s between the two rows; the
+# third row swaps the ReLUs for GELU and tanh (SLEEF and libm per element) the same way.
 cat > "$work/content/optimisers/bench-layers.md" <<'LESSON'
 ---
 title: Bench — batch norm and dropout
@@ -127,6 +128,18 @@ id: bench-bn-dropout
 kind: train
 data: {dataset: make-classification, n_samples: 3000, n_features: 20, n_informative: 10, n_redundant: 5, random_state: 42, split: {test_size: 0.2, random_state: 42, stratify: true}, normalize: standard-scaler}
 model: {layers: [{linear: 128}, batchnorm, relu, {dropout: 0.2}, {linear: 64}, batchnorm, relu, {dropout: 0.2}, {linear: 1}], seed: 42}
+loss: bce-with-logits
+training: {epochs: 50, batch_size: 64}
+runs:
+  - {label: SGD, optimizer: {name: SGD, lr: 0.01, momentum: 0.9}}
+metrics: [train_loss, test_accuracy]
+```
+
+```experiment
+id: bench-activations
+kind: train
+data: {dataset: make-classification, n_samples: 3000, n_features: 20, n_informative: 10, n_redundant: 5, random_state: 42, split: {test_size: 0.2, random_state: 42, stratify: true}, normalize: standard-scaler}
+model: {layers: [{linear: 128}, gelu, {linear: 64}, tanh, {linear: 1}], seed: 42}
 loss: bce-with-logits
 training: {epochs: 50, batch_size: 64}
 runs:

@@ -13,6 +13,8 @@ enum CoreFactory {
             return try Adam(lr: o.lr, betas: (o.beta1, o.beta2), eps: o.eps, weightDecay: o.weightDecay, amsgrad: o.amsgrad)
         case .adamW(let o):
             return try AdamW(lr: o.lr, betas: (o.beta1, o.beta2), eps: o.eps, weightDecay: o.weightDecay, amsgrad: o.amsgrad)
+        case let .adaptive(name, o):
+            return try adaptive(name, o)
         }
     }
 
@@ -26,6 +28,14 @@ enum CoreFactory {
             return try CosineAnnealingLR(baseLR: baseLR, tMax: tMax, etaMin: etaMin)
         case .reduceLROnPlateau:
             return nil
+        case .exponentialLR(let gamma):
+            return ExponentialLR(baseLR: baseLR, gamma: gamma)
+        case let .multiStepLR(milestones, gamma):
+            return MultiStepLR(baseLR: baseLR, milestones: milestones, gamma: gamma)
+        case let .constantLR(factor, total):
+            return try ConstantLR(baseLR: baseLR, factor: factor, totalIters: total)
+        case let .linearLR(start, end, total):
+            return try LinearLR(baseLR: baseLR, startFactor: start, endFactor: end, totalIters: total)
         case .oneCycleLR(let o):
             return try OneCycleLR(maxLR: o.maxLR, totalSteps: o.totalSteps, pctStart: o.pctStart,
                                   annealStrategy: o.annealStrategy == .cos ? .cos : .linear,

@@ -100,7 +100,7 @@ struct TraceRunner {
     private static func betas(_ spec: OptimizerSpec) -> (Double, Double)? {
         switch spec {
         case .adam(let o), .adamW(let o): (o.beta1, o.beta2)
-        case .sgd: nil
+        case .sgd, .adaptive: nil
         }
     }
 

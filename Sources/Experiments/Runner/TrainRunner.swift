@@ -118,12 +118,20 @@ struct TrainRunner {
                     layers.append(.batchNorm(eps: eps, momentum: momentum, affine: affine))
                 case .dropout(let p):
                     layers.append(.dropout(p: p))
+                case .activation(let a):
+                    layers.append(.activation(a.layer))
                 }
             }
             model = try MLP(inputFeatures: spec.layers[0], layers: layers, parameters: tensors, threads: threads)
         } else {
             let layers = try generator.mlpInit(layerSizes: spec.layers)
-            model = try MLP(sizes: spec.layers, parameters: layers.flatMap { [$0.weight, $0.bias] })
+            let parameters = layers.flatMap { [$0.weight, $0.bias] }
+            if let hidden = spec.activation.layer {
+                let stack = Layer.perceptron(spec.layers).map { $0 == .relu ? Layer.activation(hidden) : $0 }
+                model = try MLP(inputFeatures: spec.layers[0], layers: stack, parameters: parameters, threads: threads)
+            } else {
+                model = try MLP(sizes: spec.layers, parameters: parameters)
+            }
         }
         model.generator = generator
         return model

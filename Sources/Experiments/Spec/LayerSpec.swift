@@ -1,16 +1,20 @@
 import Yams
 
 /// One layer of a model written layer by layer: `{linear: 64}`, `relu`, `batchnorm` (or `{batchnorm:
-/// {momentum: 0.1, eps: 1e-5, affine: true}}`), `{dropout: 0.2}` — torch's `nn.Sequential` children in order.
+/// {momentum: 0.1, eps: 1e-5, affine: true}}`), `{dropout: 0.2}`, the activations `tanh`, `sigmoid`, `gelu`
+/// (or `{gelu: {approximate: tanh}}`), `leaky-relu` (or `{leaky-relu: {negative_slope: 0.2}}`), `silu`, `elu` (or
+/// `{elu: {alpha: 0.5}}`) — torch's `nn.Sequential` children in order.
 public enum LayerSpec: Sendable, Hashable {
     case linear(Int)
     case relu
     case batchNorm(eps: Double, momentum: Double, affine: Bool)
     case dropout(Double)
+    case activation(ActivationSpec)
 
     /// The names a layer item may have.
     enum Name: String, CaseIterable {
-        case linear, relu, batchnorm, dropout
+        case linear, relu, batchnorm, dropout, tanh, sigmoid, gelu, silu, elu
+        case leakyReLU = "leaky-relu"
     }
 
     static func parse(_ node: Node, _ context: String, _ reader: SpecReader) -> LayerSpec? {
@@ -26,6 +30,12 @@ public enum LayerSpec: Sendable, Hashable {
             case .batchnorm: return .batchNorm(eps: 1e-5, momentum: 0.1, affine: true)
             case .linear: reader.error(node, "\(context): linear needs its width, e.g. {linear: 64}")
             case .dropout: reader.error(node, "\(context): dropout needs its probability, e.g. {dropout: 0.2}")
+            case .tanh: return .activation(.tanh)
+            case .sigmoid: return .activation(.sigmoid)
+            case .gelu: return .activation(.gelu(approximateTanh: false))
+            case .silu: return .activation(.silu)
+            case .leakyReLU: return .activation(.leakyReLU(negativeSlope: 0.01))
+            case .elu: return .activation(.elu(alpha: 1))
             }
             return nil
         }
@@ -55,9 +65,11 @@ public enum LayerSpec: Sendable, Hashable {
             let eps = f.double("eps", default: 1e-5, Rule.positive) { $0 > 0 }
             let momentum = f.double("momentum", default: 0.1, "must be from 0 to 1") { $0 >= 0 && $0 <= 1 }
             return .batchNorm(eps: eps, momentum: momentum, affine: f.bool("affine") ?? true)
-        case .relu:
-            reader.error(keyNode, "\(context): relu takes no options; write it as relu")
+        case .relu, .tanh, .sigmoid, .silu:
+            reader.error(keyNode, "\(context): \(name.rawValue) takes no options; write it as \(name.rawValue)")
             return nil
+        case .gelu, .leakyReLU, .elu:
+            return ActivationSpec.parse(name, value, context, reader).map { .activation($0) }
         }
     }
 
@@ -68,6 +80,7 @@ public enum LayerSpec: Sendable, Hashable {
         case let .batchNorm(eps, momentum, affine):
             return .object(["batchnorm": .object(["eps": .number(eps), "momentum": .number(momentum), "affine": .bool(affine)])])
         case .dropout(let p): return .object(["dropout": .number(p)])
+        case .activation(let a): return a.canonical
         }
     }
 }

@@ -33,10 +33,6 @@ extension ModelSpec {
             reader.error(layersNode, "layer widths must be from 1 to \(maxWidth), got \(bad)")
         }
         let activation: Activation = f.choice("activation", "activation") ?? .relu
-        if activation != .relu {
-            // The spec names torch's activations; the numeric core implements ReLU so far.
-            reader.error(f["activation"], "activation '\(activation.rawValue)' is not available in the numeric core yet; use relu")
-        }
         return ModelSpec(layers: layers, stack: nil, activation: activation, seed: seed)
     }
 

@@ -1,5 +1,5 @@
 /// The model, built right after `torch.manual_seed(seed)`: either the lesson's MLP, `layers: [4, 64, 32, 1]`
-/// (`nn.Linear` layers of those widths with ReLU between them), or a list of layers written one by one,
+/// (`nn.Linear` layers of those widths with ReLU, Tanh or Sigmoid between them), or a list of layers written one by one,
 /// `layers: [{linear: 64}, batchnorm, relu, {dropout: 0.2}, {linear: 1}]`, whose input width is the dataset's.
 public struct ModelSpec: Sendable, Hashable {
     /// The hidden-layer activation of the `layers: [widths]` form.

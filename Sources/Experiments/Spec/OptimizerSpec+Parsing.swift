@@ -11,7 +11,7 @@ extension OptimizerSpec {
             return nil
         }
         guard let nameNode = mapping["name"] else {
-            reader.error(node, "missing required key 'name' in \(context) (one of SGD, Adam, AdamW)")
+            reader.error(node, "missing required key 'name' in \(context) (one of \(Name.allCases.map(\.rawValue).joined(separator: ", ")))")
             return nil
         }
         guard let name: Name = reader.choice(nameNode, "optimiser") else { return nil }
@@ -43,6 +43,8 @@ extension OptimizerSpec {
             o.weightDecay = f.double("weight_decay", default: o.weightDecay, Rule.nonNegative) { $0 >= 0 }
             o.amsgrad = f.bool("amsgrad") ?? false
             return name == .adam ? .adam(o) : .adamW(o)
+        case .rmsprop, .adagrad, .nadam, .radam, .adamax:
+            return AdaptiveOptions.parse(name, node, context, reader).map { .adaptive(name, $0) }
         }
     }
 
@@ -56,6 +58,8 @@ extension OptimizerSpec {
             return .object(["name": .string(name.rawValue), "lr": .number(o.lr),
                             "betas": .array([.number(o.beta1), .number(o.beta2)]), "eps": .number(o.eps),
                             "weight_decay": .number(o.weightDecay), "amsgrad": .bool(o.amsgrad)])
+        case let .adaptive(name, o):
+            return o.canonical(name)
         }
     }
 }

@@ -3,10 +3,13 @@ public enum OptimizerSpec: Sendable, Hashable {
     case sgd(SGDOptions)
     case adam(AdamOptions)
     case adamW(AdamOptions)
+    /// RMSprop, Adagrad, NAdam, RAdam or Adamax (`name`) with the options that optimiser has.
+    case adaptive(Name, AdaptiveOptions)
 
     /// The torch class name.
     public enum Name: String, Sendable, CaseIterable {
         case sgd = "SGD", adam = "Adam", adamW = "AdamW"
+        case rmsprop = "RMSprop", adagrad = "Adagrad", nadam = "NAdam", radam = "RAdam", adamax = "Adamax"
     }
 
     public var name: Name {
@@ -14,6 +17,7 @@ public enum OptimizerSpec: Sendable, Hashable {
         case .sgd: return .sgd
         case .adam: return .adam
         case .adamW: return .adamW
+        case .adaptive(let name, _): return name
         }
     }
 
@@ -22,6 +26,7 @@ public enum OptimizerSpec: Sendable, Hashable {
         switch self {
         case .sgd(let o): return o.lr
         case .adam(let o), .adamW(let o): return o.lr
+        case .adaptive(_, let o): return o.lr
         }
     }
 }

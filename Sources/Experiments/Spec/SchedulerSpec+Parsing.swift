@@ -23,6 +23,10 @@ extension SchedulerSpec {
                       "max_momentum"],
         .lambdaLR: ["lr_lambda"],
         .warmupCosine: ["warmup_fraction", "warmup_steps", "total_steps"],
+        .exponentialLR: ["gamma"],
+        .multiStepLR: ["milestones", "gamma"],
+        .constantLR: ["factor", "total_iters"],
+        .linearLR: ["start_factor", "end_factor", "total_iters"],
     ]
 
     /// Parses `{name: CosineAnnealingLR, T_max: 150, …}`. `extraKeys` are the caller's own keys in the
@@ -81,6 +85,8 @@ extension SchedulerSpec {
                                Rule.nonNegative) { $0 >= 0 }
             if warmup >= total { reader.error(f["warmup_steps"] ?? node, "warmup (\(warmup) steps) must be shorter than total_steps (\(total))") }
             kind = .warmupCosine(warmupSteps: warmup, totalSteps: total)
+        case .exponentialLR, .multiStepLR, .constantLR, .linearLR:
+            kind = parseMultiplicative(name, f, reader)
         }
         return kind.map { SchedulerSpec(kind: $0, interval: interval) }
     }

@@ -11,12 +11,17 @@ public struct SchedulerSpec: Sendable, Hashable {
         /// Linear warmup then cosine decay, as `LambdaLR` with
         /// `step < w ? step / w : 0.5 * (1 + cos(pi * (step - w) / (total - w)))`.
         case warmupCosine(warmupSteps: Int, totalSteps: Int)
+        case exponentialLR(gamma: Double)
+        case multiStepLR(milestones: [Int], gamma: Double)
+        case constantLR(factor: Double, totalIters: Int)
+        case linearLR(startFactor: Double, endFactor: Double, totalIters: Int)
     }
 
     /// The names accepted after `name:`.
     public enum Name: String, Sendable, CaseIterable {
         case stepLR = "StepLR", cosineAnnealingLR = "CosineAnnealingLR", reduceLROnPlateau = "ReduceLROnPlateau"
         case oneCycleLR = "OneCycleLR", lambdaLR = "LambdaLR", warmupCosine = "WarmupCosine"
+        case exponentialLR = "ExponentialLR", multiStepLR = "MultiStepLR", constantLR = "ConstantLR", linearLR = "LinearLR"
     }
 
     /// Whether `scheduler.step()` runs after every optimiser step or after every epoch.
@@ -36,6 +41,10 @@ public struct SchedulerSpec: Sendable, Hashable {
         case .oneCycleLR: .oneCycleLR
         case .lambdaLR: .lambdaLR
         case .warmupCosine: .warmupCosine
+        case .exponentialLR: .exponentialLR
+        case .multiStepLR: .multiStepLR
+        case .constantLR: .constantLR
+        case .linearLR: .linearLR
         }
     }
 }
@@ -96,6 +105,16 @@ extension SchedulerSpec {
             fields.merge(["name": .string("LambdaLR"), "lr_lambda": .string(expression.description)]) { $1 }
         case .warmupCosine(let warmup, let total):
             fields.merge(["name": .string("WarmupCosine"), "warmup_steps": .int(warmup), "total_steps": .int(total)]) { $1 }
+        case .exponentialLR(let gamma):
+            fields.merge(["name": .string("ExponentialLR"), "gamma": .number(gamma)]) { $1 }
+        case let .multiStepLR(milestones, gamma):
+            fields.merge(["name": .string("MultiStepLR"), "milestones": .array(milestones.map { .int($0) }),
+                          "gamma": .number(gamma)]) { $1 }
+        case let .constantLR(factor, total):
+            fields.merge(["name": .string("ConstantLR"), "factor": .number(factor), "total_iters": .int(total)]) { $1 }
+        case let .linearLR(start, end, total):
+            fields.merge(["name": .string("LinearLR"), "start_factor": .number(start), "end_factor": .number(end),
+                          "total_iters": .int(total)]) { $1 }
         }
         return .object(fields)
     }

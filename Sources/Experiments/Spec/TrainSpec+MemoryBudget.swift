@@ -28,6 +28,7 @@ extension TrainSpec {
             switch run.optimizer {
             case .sgd(let o): return o.momentum > 0 ? 1 : 0
             case .adam(let o), .adamW(let o): return o.amsgrad ? 3 : 2
+            case .adaptive(let name, _): return name == .rmsprop ? 3 : 2
             }
         }.max() ?? 2
         estimate.parameters = runCount * Double(model.parameterCount) * (2 + slots) * 4

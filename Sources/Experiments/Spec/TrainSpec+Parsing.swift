@@ -109,7 +109,8 @@ extension TrainSpec {
         }
     }
 
-    /// torch refuses a training batch of one row in batch norm: the last, shorter batch must not be one row.
+    /// torch refuses a training batch of one row in batch norm: the last, shorter batch must not be one row, nor
+    /// may a train-mode evaluation see a one-row test set.
     private static func checkBatchNorm(_ data: DataSpec, _ model: ModelSpec, _ training: TrainingSpec, _ f: Fields,
                                        _ reader: SpecReader) {
         guard model.hasBatchNorm else { return }
@@ -118,6 +119,14 @@ extension TrainSpec {
             reader.error(f["training"]?.mapping?["batch_size"] ?? f["training"],
                          "with batchnorm no training batch may hold a single row, but \(n) training rows in batches of "
                          + "\(b) leave one; choose another batch_size")
+        }
+        // Evaluating in train mode runs batch norm over the whole test set as one batch: one row has no variance
+        // (torch raises "Expected more than 1 value per channel when training").
+        let testCount = data.dataset.sampleCount - n
+        if training.evaluationMode == .train, testCount == 1 {
+            reader.error(f["training"]?.mapping?["evaluation_mode"] ?? f["training"],
+                         "evaluation_mode: train runs batchnorm on the test set as one batch, but the split leaves a "
+                         + "single test row (torch refuses it); use a larger test_size or evaluation_mode: eval")
         }
     }
 

@@ -1,5 +1,5 @@
 /// The SLEEF single-precision functions torch's vectorised CPU kernels call (`Sleef_expf8_u10`,
-/// `Sleef_logf8_u10`), op for op as SLEEF's FMA builds compute them (AVX2 and AVX-512 give the same bits):
+/// `Sleef_logf8_u10`, `Sleef_tanhf8_u10`, `Sleef_expm1f8_u10`), op for op as SLEEF's FMA builds compute them (AVX2 and AVX-512 give the same bits):
 /// every `addingProduct` is one fused multiply-add, every other operation one float32 rounding.
 /// The formulas and constants are SLEEF's (sleefsimdsp.c); shared/parity/next/sleef_f32.py is the numpy model
 /// they were checked against (900 000 inputs per function against libtorch_cpu's own entry points).
@@ -80,6 +80,79 @@ enum SLEEF {
         var qy = Float(1).addingProduct(-d.hi, t).addingProduct(-d.lo, t)
         qy = u.addingProduct(n.lo, t).addingProduct(qx, qy)
         return (qx, qy)
+    }
+
+    @inline(__always) private static func add2(_ x: DF, _ y: Float) -> DF {               // dfadd2_vf2_vf2_vf
+        let rx = x.hi + y, v = rx - x.hi
+        return (rx, ((x.hi - (rx - v)) + (y - v)) + x.lo)
+    }
+
+    @inline(__always) private static func add2(_ x: DF, _ y: DF) -> DF {                  // dfadd2_vf2_vf2_vf2
+        let rx = x.hi + y.hi, v = rx - x.hi
+        return (rx, ((x.hi - (rx - v)) + (y.hi - v)) + (x.lo + y.lo))
+    }
+
+    @inline(__always) private static func add(_ x: Float, _ y: DF) -> DF {              // dfadd_vf2_vf_vf2
+        let rx = x + y.hi
+        return (rx, ((x - rx) + y.hi) + y.lo)
+    }
+
+    @inline(__always) private static func mul(_ x: DF, _ y: DF) -> DF {                  // dfmul_vf2_vf2_vf2
+        let rx = x.hi * y.hi
+        return (rx, (-rx).addingProduct(x.hi, y.hi).addingProduct(x.lo, y.hi).addingProduct(x.hi, y.lo))
+    }
+
+    @inline(__always) private static func square(_ x: DF) -> DF {                        // dfsqu_vf2_vf2
+        let rx = x.hi * x.hi
+        return (rx, (-rx).addingProduct(x.hi, x.hi).addingProduct(x.hi + x.hi, x.lo))
+    }
+
+    @inline(__always) private static func reciprocal(_ d: DF) -> DF {                    // dfrec_vf2_vf2
+        let qx = 1 / d.hi
+        return (qx, qx * Float(1).addingProduct(-d.hi, qx).addingProduct(-d.lo, qx))
+    }
+
+    /// `expk2f`: e^(d.hi + d.lo) as a double-float (below −104 → 0).
+    @inline(__always)
+    private static func expk2(_ d: DF) -> DF {
+        let q = rint((d.hi + d.lo) * rLn2)
+        let qf = Float(q)
+        var s = add2(d, qf * -l2U)
+        s = add2(s, qf * -l2L)
+        var u: Float = 0.1980960224e-3
+        u = Float(0.1394256484e-2).addingProduct(u, s.hi)
+        u = Float(0.8333456703e-2).addingProduct(u, s.hi)
+        u = Float(0.4166637361e-1).addingProduct(u, s.hi)
+        var t = add2(mul(s, u), Float(0.166666659414234244790680580464))
+        t = add2(mul(s, t), Float(0.5))
+        t = add2(s, mul(square(s), t))
+        t = add(1, t)
+        if d.hi < -104 { return (0, 0) }
+        return (ldexp2(t.hi, q), ldexp2(t.lo, q))
+    }
+
+    /// `tanhf_u10` (xtanhf): |x| > 8.664339742 or a NaN intermediate → ±1; NaN → NaN.
+    @inline(__always)
+    static func tanh(_ x: Float) -> Float {
+        let a = abs(x)
+        var d = expk2((a, 0))
+        let e = reciprocal(d)
+        d = div(add(d, (-e.hi, -e.lo)), add(d, e))
+        var y = d.hi + d.lo
+        if a > 8.664339742 || y.isNaN { y = 1 }
+        y = Float(signOf: x, magnitudeOf: y)
+        return x.isNaN ? x : y
+    }
+
+    /// `expm1f_u10` (xexpm1f): above 88.72283 → +∞, below −16.635532 → −1, −0 → −0.
+    @inline(__always)
+    static func expm1(_ a: Float) -> Float {
+        let d = add2(expk2((a, 0)), Float(-1))
+        var x = d.hi + d.lo
+        if a > 88.72283172607421875 { x = .infinity }
+        if a < -16.635532333438687426013570 { x = -1 }
+        if a == 0, a.sign == .minus { x = -0.0 }
+        return x
     }
 
     /// `logf_u10` (xlogf_u1): 0 → −∞, +∞ → +∞, negative or NaN → NaN.

@@ -8,6 +8,8 @@ public enum Layer: Sendable, Hashable {
     case batchNorm(eps: Double = 1e-5, momentum: Double = 0.1, affine: Bool = true)
     /// `nn.Dropout(p)`.
     case dropout(p: Double)
+    /// `nn.Tanh()`, `nn.Sigmoid()`, `nn.GELU()`, `nn.LeakyReLU()`, `nn.SiLU()`, `nn.ELU()`.
+    case activation(Activation)
 
     /// The lesson's MLP: `[4, 64, 32, 1]` is Linear(4, 64), ReLU, Linear(64, 32), ReLU, Linear(32, 1).
     public static func perceptron(_ sizes: [Int]) -> [Layer] {

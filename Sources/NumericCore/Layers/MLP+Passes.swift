@@ -43,6 +43,7 @@ extension MLP {
             swap(&weightT, &self.weightT)
         }
         let (outs, noises, stages, ranges, params) = (outputOffsets, noiseOffsets, self.stages, parameterRanges, parameters)
+        let threads = self.threads
         params.withUnsafeBufferPointer { pp in
             weightT.withUnsafeMutableBufferPointer { wtp in
                 work.withUnsafeMutableBufferPointer { wp in
@@ -76,6 +77,8 @@ extension MLP {
                             } else {
                                 out.update(from: input, count: count)
                             }
+                        case .activation(let f):
+                            f.forward(input, out, count: count, threads: threads)
                         }
                     }
                 }
@@ -117,6 +120,7 @@ extension MLP {
     /// training-mode forward of `x`; fills `gradients`.
     mutating func backward(x: UnsafePointer<Float>, rows: Int) {
         let (outs, dels, noises, stages) = (outputOffsets, deltaOffsets, noiseOffsets, self.stages)
+        let threads = self.threads
         let ranges = parameterRanges
         let norms = batchNorms, saved = self.saved
         var work = [Float](), gradients = [Float]()
@@ -183,6 +187,10 @@ extension MLP {
                         case .dropout:
                             if let dx, let n = noises[s] {
                                 for i in 0..<count { dx[i] = g[i] * work[n &+ i] }
+                            }
+                        case .activation(let f):
+                            if let dx {
+                                f.backward(g, x: input, y: work + outs[s], dx, count: count, threads: threads)
                             }
                         }
                         if s > 0, stages[s - 1].relu {

@@ -1,4 +1,4 @@
-/// A feed-forward network, torch's `nn.Sequential` of `Linear`, `ReLU`, `BatchNorm1d` and `Dropout` layers,
+/// A feed-forward network, torch's `nn.Sequential` of `Linear`, `ReLU`, `BatchNorm1d`, `Dropout` and activation layers,
 /// in float32. `MLP(sizes:)` is the lesson's `Linear → ReLU → … → Linear`.
 ///
 /// Parameters live in one flat buffer in `model.parameters()` order — W1 [out, in] row-major, b1, then each
@@ -26,7 +26,7 @@ public struct MLP: Sendable {
 
     /// One stage of the forward pass; a Linear followed by a ReLU is one stage (`relu`).
     struct Stage: Sendable {
-        enum Kind: Sendable { case linear, relu, batchNorm(Int), dropout(Dropout) }
+        enum Kind: Sendable { case linear, relu, batchNorm(Int), dropout(Dropout), activation(Activation) }
         let kind: Kind
         let inWidth: Int
         let width: Int
@@ -94,6 +94,9 @@ public struct MLP: Sendable {
             case .dropout(let p):
                 stages.append(Stage(kind: .dropout(try Dropout(p: p)), inWidth: width, width: width, parameter: nil,
                                     relu: false))
+            case .activation(let f):
+                try f.validate()
+                stages.append(Stage(kind: .activation(f), inWidth: width, width: width, parameter: nil, relu: false))
             }
         }
         guard !stages.isEmpty else { throw .invalidSizes(sizes) }
@@ -117,7 +120,11 @@ public struct MLP: Sendable {
         self.batchNorms = norms
         self.saved = norms.map { [Float](repeating: 0, count: 2 * $0.features) }
         self.weightT = [Float](repeating: 0, count: flat.count)
+        self.threads = max(threads, 1)
     }
+
+    /// torch's thread count T the figures assume (batch norm's reductions, activations' work chunks).
+    public let threads: Int
 
     /// Number of Linear layers.
     public var layerCount: Int { sizes.count - 1 }

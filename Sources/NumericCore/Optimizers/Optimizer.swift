@@ -26,6 +26,8 @@ public enum OptimizerError: Error, Equatable, CustomStringConvertible {
     case invalidEpsilon(Double)
     case invalidBeta(index: Int, value: Double)
     case nesterovRequiresMomentum(momentum: Double, dampening: Double)
+    /// Another option outside torch's range (RMSprop's alpha, Adagrad's lr_decay, NAdam's momentum_decay, …).
+    case invalidOption(name: String, value: Double)
     case gradientCount(parameters: Int, gradients: Int)
     case parameterCountChanged(expected: Int, got: Int)
 
@@ -38,6 +40,7 @@ public enum OptimizerError: Error, Equatable, CustomStringConvertible {
         case let .invalidBeta(i, v): "invalid beta parameter at index \(i): \(v) is not in [0, 1)"
         case let .nesterovRequiresMomentum(m, d):
             "Nesterov momentum requires a momentum > 0 and zero dampening (got momentum \(m), dampening \(d))"
+        case let .invalidOption(name, v): "invalid \(name) value: \(v): it must be ≥ 0"
         case let .gradientCount(p, g): "\(p) parameters but \(g) gradients: they must have the same length"
         case let .parameterCountChanged(e, g):
             "this optimiser's state is for \(e) parameters but the step got \(g): use one optimiser per model"

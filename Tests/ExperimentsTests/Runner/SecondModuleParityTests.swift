@@ -67,8 +67,9 @@ import Testing
             """,
     ]
 
-    static func fixture() throws -> [String: Any] {
-        let url = try #require(Bundle.module.url(forResource: "second_module_runs", withExtension: "json",
+    /// The `blocks` of a fixture made by second_module_fixtures.py's runner (also activation_runs.json).
+    static func fixture(_ name: String = "second_module_runs") throws -> [String: Any] {
+        let url = try #require(Bundle.module.url(forResource: name, withExtension: "json",
                                                  subdirectory: "Fixtures"))
         let object = try JSONSerialization.jsonObject(with: Data(contentsOf: url)) as? [String: Any]
         return try #require(object?["blocks"] as? [String: Any])
