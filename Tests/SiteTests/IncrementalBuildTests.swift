@@ -69,7 +69,7 @@ import TestSupport
         let site = try Self.site()
         defer { site.remove() }
         try site.build()
-        for edit in [Edit.prose, .experiment, .title, .prose, .moduleIntro, .prose] {
+        for edit in [Edit.prose, .experiment, .title, .proseChangingReadingTime, .moduleIntro, .summary] {
             try edit.apply(to: site)
             try site.build()
         }
