@@ -102,6 +102,31 @@ for folder, _, files in sorted(os.walk(site)):
             size = len(gzip.compress(figure.group(0).encode(), 9)) / 1000
             print(f"{'sweep figure ' + figure.group(1) + ' (compressed)':<44} {size:>7.1f} KB")
 PY
+
+# The synthetic course (scripts/synthetic-course.sh): 10 modules × 20 prose lessons, 211 pages. Cold (empty
+# cache), one prose edit (one word of one lesson), and that edit's way to the browser under `serve`.
+course="$work/synthetic"
+scripts/synthetic-course.sh "$course" >/dev/null
+edited="$course/content/module-05/lesson-10.md"
+course_cold() { rm -rf "$course/.sitegen-cache"; "$release" --root "$course"; }
+course_cold_debug() { rm -rf "$course/.sitegen-cache"; "$debug" --root "$course"; }
+words=0
+course_edit() { words=$((words + 1)); sed -i "0,/stochastic/s/stochastic/stochastic$words/" "$edited"; "$release" --root "$course"; }
+course_edit_debug() { words=$((words + 1)); sed -i "0,/stochastic/s/stochastic/stochastic$words/" "$edited"; "$debug" --root "$course"; }
+synthetic_cold=$(median 5 course_cold)
+synthetic_cold_debug=$(median 3 course_cold_debug)
+"$release" --root "$course" >/dev/null
+synthetic_edit=$(median 9 course_edit)
+synthetic_edit_debug=$(median 5 course_edit_debug)
+reload=$(SITEGEN="$release" scripts/preview-latency.sh 10 "$course" | head -1)
+echo
+echo "synthetic course: $(find "$course/content" -name '*.md' ! -name index.md | wc -l) lessons (scripts/synthetic-course.sh)"
+printf '%-44s %10s\n' "cold, release, empty cache" "$synthetic_cold"
+printf '%-44s %10s\n' "cold, debug, empty cache" "$synthetic_cold_debug"
+printf '%-44s %10s\n' "one-word prose edit, release" "$synthetic_edit"
+printf '%-44s %10s\n' "one-word prose edit, debug" "$synthetic_edit_debug"
+echo "serve, release: $reload"
+
 # The second module's layers: the classification block's network as is, and with batch norm and dropout after
 # each hidden layer (same GEMM FLOP count), so their cost shows as the drop in GFLOP/s between the two rows; the
 # third row swaps the ReLUs for GELU and tanh (SLEEF and libm per element) the same way.

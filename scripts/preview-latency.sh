@@ -2,13 +2,16 @@
 # Benchmark (not a test): how long a prose edit takes to reach the browser under `sitegen serve`,
 # measured as edit → `reload` event received on /_sitegen/events. Copies the bundled course (and its
 # experiment cache, so only the first build runs experiments) into a temporary folder, serves it on
-# a free port, appends a sentence to the lesson N times and prints min / median / max.
+# a free port, appends a sentence to the lesson N times and prints min / median / max. With a COURSE
+# folder (sitegen.yml, content/, templates/; e.g. made by scripts/synthetic-course.sh) it serves a copy
+# of that instead. SITEGEN names the binary (default: the debug build).
 #
-#   scripts/preview-latency.sh [runs]      (default 10)
+#   [SITEGEN=.build/release/sitegen] scripts/preview-latency.sh [runs] [COURSE]      (default 10 runs)
 set -euo pipefail
 
 root="$(cd "$(dirname "$0")/.." && pwd)"
 runs="${1:-10}"
+course="${2:-$root}"
 work="$(mktemp -d "${TMPDIR:-/tmp}/sitegen-latency.XXXXXX")"
 server_pid=""
 cleanup() {
@@ -18,9 +21,9 @@ cleanup() {
 trap cleanup EXIT INT TERM
 
 source "$root/scripts/lib/common.sh"
-sitegen="$(sitegen_binary)"
-cp -R "$root/content" "$root/templates" "$root/sitegen.yml" "$work/"
-[ -d "$root/.sitegen-cache" ] && cp -R "$root/.sitegen-cache" "$work/"
+sitegen="${SITEGEN:-$(sitegen_binary)}"
+cp -R "$course/content" "$course/templates" "$course/sitegen.yml" "$work/"
+[ -d "$course/.sitegen-cache" ] && cp -R "$course/.sitegen-cache" "$work/"
 
 "$sitegen" serve --root "$work" --port 0 --base-url / >"$work/serve.log" 2>&1 &
 server_pid=$!
@@ -32,7 +35,7 @@ for _ in $(seq 1 600); do
   sleep 0.1
 done
 [ -n "$port" ] || { echo "error: the server did not start" >&2; cat "$work/serve.log" >&2; exit 1; }
-lesson="$(ls "$work"/content/*/*.md | grep -v '/index.md$' | head -1)"
+lesson="$(ls "$work"/content/*/*.md | grep -v '/index.md$' | sed -n "$(( ($(ls "$work"/content/*/*.md | grep -vc '/index.md$') + 1) / 2 ))p")"
 
 python3 - "$port" "$lesson" "$runs" <<'PY'
 import socket, statistics, sys, time

@@ -24,8 +24,8 @@ public struct SiteRebuilder: Sendable {
                        ignoring: [paths.output, paths.cache], interval: interval)
     }
 
-    /// One full build, written atomically; runs on a background thread so a long build (experiments)
-    /// never blocks the server.
+    /// One build, written atomically: after an edit, only the pages it changes are rendered (see
+    /// `RebuildPlan`); runs on a background thread so a long build (experiments) never blocks the server.
     public func build() async -> BuildOutcome {
         let paths = self.paths, options = self.options, log = self.log
         return await withCheckedContinuation { continuation in

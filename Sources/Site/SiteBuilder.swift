@@ -5,7 +5,7 @@ import Markdown
 
 /// A whole build, as visible stages: load content, run the lesson stages, render pages through the
 /// templates, write the output atomically.
-public struct SiteBuilder {
+public struct SiteBuilder: Sendable {
     public var paths: BuildPaths
     public var options: BuildOptions
     public var stages: [any LessonStage]
@@ -43,120 +43,243 @@ public struct SiteBuilder {
 
     /// What a finished build produced.
     public struct Report: Sendable {
+        /// Pages of the site (rendered or reused).
         public var pages: Int
+        /// Files of the site (rendered, reused, or copied assets).
         public var files: Int
+        /// The files this build rendered; in an incremental build, `tree.reused` names the others.
         public var tree: OutputTree
         /// True when the build was skipped because nothing changed (`BuildOptions.skipWhenUpToDate`);
         /// `tree` is then empty.
         public var upToDate = false
+        /// Pages this build rendered: `pages`, or fewer when it reused unchanged ones (see `RebuildPlan`).
+        public var rendered = 0
     }
 
-    /// Builds the site in memory; nothing is written. Throws every problem found.
+    /// Builds the whole site in memory; nothing is written. Throws every problem found.
     public func render() throws(DiagnosticList) -> Report {
+        let (content, templates) = try load()
+        return try render(content, templates: templates, plan: nil)
+    }
+
+    /// Stage 1: the site config, every lesson and the templates.
+    func load() throws(DiagnosticList) -> (SiteContent, TemplateSet) {
         let content = try ContentLoader(paths: paths, includeDrafts: options.includeDrafts).load()
         let templates = try TemplateSet(folder: paths.templates, displayFolder: paths.display(paths.templates))
+        return (content, templates)
+    }
+
+    /// Runs the lesson stages and renders the pages `plan` selects (every page without a plan). Lessons
+    /// go through their stages in parallel, then pages render in parallel; results are gathered in
+    /// reading order, so problems are reported, and files added, in the same order as one by one.
+    func render(_ content: SiteContent, templates: TemplateSet, plan: RebuildPlan?) throws(DiagnosticList) -> Report {
         let context = BuildContext(paths: paths, options: options, site: content.config,
                                    bibliography: content.bibliography)
+        let renders = { (key: String) in plan?.renders(key) ?? true }
 
+        // The lessons (and module landing pages) whose pages this build renders, through the stages.
+        var jobs: [LessonJob] = []
+        for (m, module) in content.modules.enumerated() {
+            for (l, lesson) in module.lessons.enumerated() where renders(RebuildPlan.lessonKey(lesson)) {
+                jobs.append(LessonJob(module: m, lesson: l, source: lesson))
+            }
+            if let intro = module.intro, renders(RebuildPlan.moduleKey(module)) {
+                jobs.append(LessonJob(module: m, lesson: nil, source: intro))
+            }
+        }
+        let outcomes = jobs.concurrentMap { job in
+            Result { () throws(DiagnosticList) -> Lesson in try runStages(job.source, context: context) }
+        }
         var processed = content
         var problems: [Diagnostic] = []
-        for (m, module) in content.modules.enumerated() {
-            for (l, lesson) in module.lessons.enumerated() {
-                do {
-                    processed.modules[m].lessons[l] = try runStages(lesson, context: context)
-                } catch {
-                    problems += error.diagnostics
-                }
-            }
-            if let intro = module.intro {
-                do {
-                    processed.modules[m].intro = try runStages(intro, context: context)
-                } catch {
-                    problems += error.diagnostics
-                }
+        for (job, outcome) in zip(jobs, outcomes) {
+            switch outcome {
+            case .success(let lesson):
+                if let l = job.lesson { processed.modules[job.module].lessons[l] = lesson } else { processed.modules[job.module].intro = lesson }
+            case .failure(let list):
+                problems += list.diagnostics
             }
         }
         if !problems.isEmpty { throw DiagnosticList(problems) }
 
         var tree = OutputTree()
+        var assetFiles = OutputTree()
         var assets = AssetPipeline()
         do {
-            try assets.copy(from: (paths.templates as NSString).appendingPathComponent("assets"), into: &tree)
+            try assets.copy(from: (paths.templates as NSString).appendingPathComponent("assets"), into: &assetFiles)
         } catch {
             throw DiagnosticList([error])
         }
-        // The rendered lessons feed two stages: their pages, and the search index every page links to.
-        let bodies = renderedLessons(processed)
-        assets.add(SearchIndex.assetName, bytes: Array(SearchIndex(documents: bodies.map(\.search)).script().utf8), into: &tree,
-                   hashed: false)
-        let bodyBySource = Dictionary(bodies.map { ($0.lesson.sourcePath, $0.body) }, uniquingKeysWith: { first, _ in first })
+        // The search index is made from the lesson pages rendered below, which link to it by name.
+        assets.reserve(SearchIndex.assetName)
         let urls = SiteURLs(baseURL: options.baseURL ?? content.config.baseURL)
         let pages = PageContext(content: processed, urls: urls, assets: assets.urls, outputFolder: paths.display(paths.output))
-        let renderer = HTMLRenderer()
-        var count = 0
-        do {
-            tree.add("index.html", try page("index", pages.index(), templates: templates))
-            count += 1
+        var pageJobs: [PageJob] = [.index]
+        for (m, module) in processed.modules.enumerated() where !module.comingSoon {
+            pageJobs.append(.module(m))
+            pageJobs += module.lessons.indices.map { .lesson(m, $0) }
+        }
+        let selected = pageJobs.filter { job in
+            switch job {
+            case .index: plan?.rendersEverything ?? true
+            case .module(let m): renders(RebuildPlan.moduleKey(processed.modules[m]))
+            case .lesson(let m, let l): renders(RebuildPlan.lessonKey(processed.modules[m].lessons[l]))
+            }
+        }
+        let rendered = selected.concurrentMap { job in
+            Result { () throws(Diagnostic) -> PageFiles in try renderPage(job, pages: pages, templates: templates) }
+        }
+        do throws(Diagnostic) {
+            var searched: [String: SearchDocument] = [:]
+            for outcome in rendered {
+                let page = try outcome.get()
+                for (path, text) in page.files { tree.add(path, text) }
+                if let (key, document) = page.search { searched[key] = document }
+            }
+            // Every lesson's part of the index: rendered now, or kept from the build that last rendered it.
+            let store = SearchDocumentStore(paths: paths)
+            var documents: [SearchDocument] = []
             for module in processed.modules where !module.comingSoon {
-                let intro = module.intro.map { renderer.render($0.blocks) } ?? ""
-                tree.add(PageContext.modulePath(module) + "index.html",
-                         try page("module", pages.module(module, intro: intro), templates: templates))
-                count += 1
                 for lesson in module.lessons {
-                    let body = bodyBySource[lesson.sourcePath] ?? renderer.render(lesson.blocks)
-                    let layout = lesson.frontMatter.layout ?? "lesson"
-                    tree.add(PageContext.lessonPath(lesson) + "index.html",
-                             try page(layout, pages.lesson(lesson, in: module, body: body), templates: templates,
-                                      requestedAt: lesson.frontMatter.layoutLocation
-                                          ?? SourceLocation(file: lesson.sourcePath, line: 1, column: 1)))
-                    for attachment in lesson.attachments {
-                        tree.add(PageContext.lessonPath(lesson) + attachment.name, attachment.contents)
+                    let key = RebuildPlan.lessonKey(lesson), digest = plan?.pages[key]
+                    if let document = searched[key] {
+                        if let digest { store.save(document, key: key, digest: digest) }
+                        documents.append(document)
+                    } else if let digest, let document = store.load(key: key, digest: digest) {
+                        documents.append(document)
+                    } else {
+                        throw Diagnostic.error(at: nil, "internal: no search entries for \(lesson.sourcePath); run `sitegen build --force`")
                     }
-                    count += 1
                 }
             }
-            try addPublishingFiles(to: &tree, pages: pages, urls: urls, templates: templates)
+            assets.add(SearchIndex.assetName, bytes: Array(SearchIndex(documents: documents).script().utf8), into: &tree, hashed: false)
+            if plan?.rendersEverything ?? true {
+                for (path, bytes) in assetFiles.files { tree.add(path, bytes: bytes) }
+                try addPublishingFiles(to: &tree, pages: pages, urls: urls, templates: templates)
+                tree.add(".gitkeep", "")
+            }
         } catch {
             throw DiagnosticList([error])
         }
-        tree.add(".gitkeep", "")
-        return Report(pages: count, files: tree.files.count, tree: tree)
+        return Report(pages: pageJobs.count, files: tree.files.count, tree: tree, rendered: selected.count)
+    }
+
+    /// A lesson (`lesson` nil: the module's landing page) to run through the stages.
+    private struct LessonJob: Sendable {
+        var module: Int
+        var lesson: Int?
+        var source: Lesson
+    }
+
+    /// One page of the site, by its place in the content.
+    private enum PageJob: Sendable {
+        case index
+        case module(Int)
+        case lesson(Int, Int)
+    }
+
+    /// The files of one page (its HTML, and for a lesson the attachments written beside it) and, for a
+    /// lesson, its page key and what search finds in it.
+    private struct PageFiles: Sendable {
+        var files: [(String, String)]
+        var search: (key: String, document: SearchDocument)?
+    }
+
+    private func renderPage(_ job: PageJob, pages: PageContext, templates: TemplateSet) throws(Diagnostic) -> PageFiles {
+        let renderer = HTMLRenderer()
+        switch job {
+        case .index:
+            return PageFiles(files: [("index.html", try page("index", pages.index(), templates: templates))])
+        case .module(let m):
+            let module = pages.content.modules[m]
+            let intro = module.intro.map { renderer.render($0.blocks) } ?? ""
+            return PageFiles(files: [(PageContext.modulePath(module) + "index.html",
+                                      try page("module", pages.module(module, intro: intro), templates: templates))])
+        case .lesson(let m, let l):
+            let module = pages.content.modules[m], lesson = module.lessons[l]
+            let body = renderer.render(lesson.blocks)
+            let layout = lesson.frontMatter.layout ?? "lesson"
+            let html = try page(layout, pages.lesson(lesson, in: module, body: body), templates: templates,
+                                requestedAt: lesson.frontMatter.layoutLocation
+                                    ?? SourceLocation(file: lesson.sourcePath, line: 1, column: 1))
+            let search = SearchDocument(path: PageContext.lessonPath(lesson), title: lesson.frontMatter.title, body: body)
+            return PageFiles(files: [(PageContext.lessonPath(lesson) + "index.html", html)]
+                                 + lesson.attachments.map { (PageContext.lessonPath(lesson) + $0.name, $0.contents) },
+                             search: (RebuildPlan.lessonKey(lesson), search))
+        }
     }
 
     /// Renders and writes the site; the previous output stays until this succeeds. Nothing is read,
-    /// written or compared before `OutputGuard` has accepted the output folder.
+    /// written or compared before `OutputGuard` has accepted the output folder. With
+    /// `skipWhenUpToDate`, a build whose inputs did not change is skipped, and one whose changes touch
+    /// only some pages renders those and reuses the rest of the output folder (see `RebuildPlan`).
     @discardableResult
     public func build() throws(DiagnosticList) -> Report {
         if let refusal = OutputGuard.check(output: paths.output, project: paths, replaceOutput: options.replaceOutput) {
             throw DiagnosticList([refusal])
         }
-        let inputs = options.skipWhenUpToDate ? BuildFingerprint.inputs(paths, options) : nil
-        if let inputs, let last = BuildFingerprint.load(paths), last.inputs == inputs,
-           !last.output.isEmpty, last.output == BuildFingerprint.listing(paths.output) {
-            return Report(pages: last.pages, files: last.output.count, tree: OutputTree(), upToDate: true)
+        let inputs = options.skipWhenUpToDate ? BuildInputs(paths, options) : nil
+        // The last build's record, if the output folder is still as it left it.
+        var last = inputs == nil ? nil : BuildFingerprint.load(paths)
+        if let recorded = last, recorded.output.isEmpty || recorded.output != BuildFingerprint.listing(paths.output) { last = nil }
+        if let inputs, let last, last.inputs == inputs.digest {
+            return Report(pages: last.pages, files: last.output.count, tree: OutputTree(), upToDate: true, rendered: 0)
         }
         BuildFingerprint.forget(paths)
-        let report = try render()
-        do {
-            try OutputWriter(output: paths.output, displayOutput: paths.display(paths.output), replaceOutput: options.replaceOutput)
-                .write(report.tree)
+        do throws(DiagnosticList) {
+            let (content, templates) = try load()
+            var plan = inputs.map { RebuildPlan(content: content, inputs: $0, previous: last.map { (site: $0.site, pages: $0.pageKeys) }) }
+            // Lessons that are not rendered again give the search index what they gave it last time; without
+            // that record (a cleared cache), every page is rendered.
+            if let partial = plan, !partial.rendersEverything {
+                let store = SearchDocumentStore(paths: paths)
+                let lessons = content.modules.filter { !$0.comingSoon }.flatMap(\.lessons)
+                if !lessons.allSatisfy({ lesson in
+                    let key = RebuildPlan.lessonKey(lesson)
+                    return partial.renders(key) || partial.pages[key].map { store.holds(key: key, digest: $0) } == true
+                }) {
+                    plan?.changed = nil
+                }
+            }
+            var report = try render(content, templates: templates, plan: plan)
+            if let plan, !plan.rendersEverything, let last {
+                report.tree.reused = Self.reusable(BuildFingerprint.paths(inListing: last.output), rendered: report.tree)
+                report.files += report.tree.reused.count
+            }
+            do {
+                try OutputWriter(output: paths.output, displayOutput: paths.display(paths.output), replaceOutput: options.replaceOutput)
+                    .write(report.tree)
+            } catch {
+                throw DiagnosticList([error])
+            }
+            if let inputs, let plan {
+                BuildFingerprint(inputs: inputs.digest, pages: report.pages, site: plan.site, pageKeys: plan.pages,
+                                 output: BuildFingerprint.listing(paths.output)).save(paths)
+            }
+            return report
         } catch {
-            throw DiagnosticList([error])
+            // The output folder was not replaced: the record still describes it, but not these inputs.
+            if var last {
+                last.inputs = ""
+                last.save(paths)
+            }
+            throw error
         }
-        if let inputs {
-            BuildFingerprint(inputs: inputs, pages: report.pages, output: BuildFingerprint.listing(paths.output)).save(paths)
-        }
-        return report
     }
 
-    /// Every built lesson's body, rendered once: the input of its page and of its search document.
-    private func renderedLessons(_ content: SiteContent) -> [(lesson: Lesson, body: String, search: SearchDocument)] {
-        let renderer = HTMLRenderer()
-        return content.modules.filter { !$0.comingSoon }.flatMap { module in
-            module.lessons.map { lesson in
-                let body = renderer.render(lesson.blocks)
-                return (lesson, body, SearchDocument(path: PageContext.lessonPath(lesson), title: lesson.frontMatter.title, body: body))
-            }
+    /// The files of the previous output an incremental build keeps: all but the marker and those of
+    /// the pages it rendered again (a lesson's folder holds its page and attachments; a module's page is
+    /// its folder's index.html).
+    static func reusable(_ previous: [String], rendered tree: OutputTree) -> [String] {
+        var replaced: [String] = []
+        for path in tree.files.keys where path.hasSuffix("/index.html") {
+            let folder = String(path.dropLast("index.html".count))
+            // A lesson page (`module/lesson/index.html`) replaces its whole folder, a module page only itself.
+            replaced.append(folder.dropLast().contains("/") ? folder : path)
+        }
+        return previous.filter { path in
+            path != OutputGuard.markerName && tree.files[path] == nil
+                && !replaced.contains { $0.hasSuffix("/") ? path.hasPrefix($0) : path == $0 }
         }
     }
 

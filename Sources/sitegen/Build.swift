@@ -24,7 +24,8 @@ extension SitegenCommand {
                     Terminal.status("up to date: nothing changed since the last build of \(options.paths.display(options.paths.output)) (\(String(format: "%.2f", seconds)) s; --force rebuilds)")
                     return
                 }
-                Terminal.status("built \(report.pages) pages (\(report.files) files) into \(options.paths.display(options.paths.output)) in \(String(format: "%.2f", seconds)) s")
+                let reused = report.rendered < report.pages ? "; \(report.pages - report.rendered) unchanged, reused" : ""
+                Terminal.status("built \(report.pages) pages (\(report.files) files\(reused)) into \(options.paths.display(options.paths.output)) in \(String(format: "%.2f", seconds)) s")
             } catch {
                 Terminal.report(error)
                 throw ExitCode.failure

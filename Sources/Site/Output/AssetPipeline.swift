@@ -35,6 +35,12 @@ public struct AssetPipeline {
         urls[Self.key(relative)] = "assets/" + name
     }
 
+    /// Names an unhashed asset whose bytes are made later in the build (the search index, which is made
+    /// from the very pages that link to it); `add` it with `hashed: false` once they are known.
+    public mutating func reserve(_ relative: String) {
+        urls[Self.key(relative)] = "assets/" + relative
+    }
+
     /// `css/style.css` → `css/style.<hash>.css`.
     static func hashedName(_ relative: String, hash: String) -> String {
         let ext = (relative as NSString).pathExtension

@@ -1,15 +1,20 @@
 import Foundation
 import Hashing
 
-/// The up-to-date check of a warm build: a hash of everything a build reads (site config, every file
-/// under content/ and templates/, the options, and the sitegen executable itself) plus a listing of the
-/// output folder as the last successful build left it (path, size, modification time of each file).
-/// When both match, the build would write the same bytes again, so it is skipped, as make skips a target
-/// newer than its sources. Any edit, a new sitegen, or a touched or deleted file in public/ makes it run.
+/// What the last successful build recorded, for the next one: a hash of everything it read (site config,
+/// every file under content/ and templates/, the options, and the sitegen executable itself; see
+/// `BuildInputs`), the `RebuildPlan` keys of its pages, and a listing of the output folder as it left it
+/// (path, size, modification time of each file). When inputs and listing both match, the build would
+/// write the same bytes again, so it is skipped, as make skips a target newer than its sources; when
+/// only the listing matches, the pages whose keys are unchanged are reused from the output folder. Any
+/// touched or deleted file in public/ makes the next build render and write everything.
 struct BuildFingerprint: Equatable {
     var inputs: String
     /// Pages the build rendered, for the "up to date" report.
     var pages: Int
+    /// `RebuildPlan.site` and `RebuildPlan.pages` of that build.
+    var site: String = ""
+    var pageKeys: [String: String] = [:]
     var output: [String]
 
     /// Where the last successful build's fingerprint is kept.
@@ -17,26 +22,16 @@ struct BuildFingerprint: Equatable {
         (paths.cache as NSString).appendingPathComponent("last-build")
     }
 
-    /// The hash of every input of a build with these paths and options.
-    static func inputs(_ paths: BuildPaths, _ options: BuildOptions) -> String {
-        var hash = ContentHash()
-        hash.update("sitegen build inputs v1\n")
-        hash.update("base_url=\(options.baseURL ?? "-") drafts=\(options.includeDrafts) output=\(paths.output)\n")
-        // The executable: a rebuilt sitegen may render differently.
-        let executable = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0]
-        hash.update("exe \(executable) \(identity(executable) ?? "?")\n")
-        for path in [paths.config] + files(under: paths.content) + files(under: paths.templates) {
-            hash.update("file \(path)\n")
-            hash.update(FileManager.default.contents(atPath: path) ?? Data("<missing>".utf8))
-        }
-        return hash.hex
-    }
-
     /// `relative-path size mtime` for every file under `folder`, sorted; empty when it does not exist.
     static func listing(_ folder: String) -> [String] {
         files(under: folder).map { path in
             "\(path.dropFirst(folder.count + 1)) \(identity(path) ?? "?")"
         }
+    }
+
+    /// The file paths of a `listing`, relative to the folder.
+    static func paths(inListing listing: [String]) -> [String] {
+        listing.map { line in line.split(separator: " ", omittingEmptySubsequences: false).dropLast(2).joined(separator: " ") }
     }
 
     /// Size and modification time (ns) of a file, from stat(2).
@@ -60,17 +55,28 @@ struct BuildFingerprint: Equatable {
 
     static func load(_ paths: BuildPaths) -> BuildFingerprint? {
         guard let text = try? String(contentsOfFile: file(paths), encoding: .utf8) else { return nil }
-        var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
-        guard lines.last == "end", lines.count >= 3, let pages = Int(lines[1]) else { return nil }  // cut short: none
-        lines.removeLast()
-        return BuildFingerprint(inputs: lines[0], pages: pages, output: Array(lines.dropFirst(2)))
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        // Cut short, or written by an older sitegen: none.
+        guard lines.last == "end", lines.count >= 4, lines[0].hasPrefix("v2 "), let pages = Int(lines[1]) else { return nil }
+        var fingerprint = BuildFingerprint(inputs: String(lines[0].dropFirst(3)), pages: pages, site: String(lines[2]), output: [])
+        for line in lines.dropFirst(3).dropLast() {
+            if line.hasPrefix("file ") {
+                fingerprint.output.append(String(line.dropFirst(5)))
+            } else if line.hasPrefix("page "), let space = line.dropFirst(5).firstIndex(of: " ") {
+                fingerprint.pageKeys[String(line[line.index(after: space)...])] = String(line[line.index(line.startIndex, offsetBy: 5)..<space])
+            } else {
+                return nil
+            }
+        }
+        return fingerprint
     }
 
     /// Written atomically (temporary file, then rename), so a killed build leaves the old one or none.
     func save(_ paths: BuildPaths) {
         let path = Self.file(paths)
         try? FileManager.default.createDirectory(atPath: paths.cache, withIntermediateDirectories: true)
-        let text = ([inputs, String(pages)] + output + ["end"]).joined(separator: "\n")
+        let keys = pageKeys.keys.sorted().map { "page \(pageKeys[$0] ?? "") \($0)" }
+        let text = (["v2 " + inputs, String(pages), site] + keys + output.map { "file " + $0 } + ["end"]).joined(separator: "\n")
         let temporary = path + ".\(getpid()).tmp"
         guard (try? text.write(toFile: temporary, atomically: false, encoding: .utf8)) != nil else { return }
         if rename(temporary, path) != 0 { try? FileManager.default.removeItem(atPath: temporary) }

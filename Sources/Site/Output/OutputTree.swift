@@ -2,8 +2,12 @@ import Foundation
 
 /// The files of a finished build, kept in memory until every page rendered: path (relative to the
 /// output folder, `/`-separated) → bytes. Nothing touches public/ before the build has succeeded.
+/// An incremental build (see `RebuildPlan`) also names the files it carries over unchanged from the
+/// current output folder: `OutputWriter` links them into the new site instead of writing them again.
 public struct OutputTree: Sendable {
     public private(set) var files: [String: [UInt8]] = [:]
+    /// Paths of the current output folder that the new site keeps as they are (none in a full build).
+    public internal(set) var reused: [String] = []
 
     public init() {}
 

@@ -7,7 +7,9 @@ import Foundation
 /// that fails or is killed before that moment leaves the previous site untouched. The staging folder
 /// gets `OutputGuard`'s marker first; the folder about to be replaced is checked against the guard's
 /// rules for what is there (a folder, empty or marked, unless `replaceOutput`) just before the swap,
-/// and a leftover staging folder is removed only when it holds the marker (or nothing).
+/// and a leftover staging folder is removed only when it holds the marker (or nothing). The tree's
+/// `reused` files are hard links to the current output's (copies where the file system has no links):
+/// the previous site is never written to, so it stays whole until the exchange.
 public struct OutputWriter {
     public var output: String
     public var displayOutput: String
@@ -26,7 +28,7 @@ public struct OutputWriter {
         let base = (output as NSString).lastPathComponent
         let token = "\(ProcessInfo.processInfo.processIdentifier)-\(UInt64(Date().timeIntervalSince1970 * 1000))"
         let staging = (parent as NSString).appendingPathComponent(".\(base)-staging-\(token)")
-        for path in tree.files.keys.sorted() where !Self.isSafe(path) {
+        for path in tree.files.keys.sorted() + tree.reused where !Self.isSafe(path) {
             throw Diagnostic.error(at: nil, "cannot write '\(path)' into \(displayOutput): an output path must be relative, without '.', '..' or empty parts, and not \(OutputGuard.markerName)")
         }
         if let refusal = OutputGuard.contentsProblem(output: output, display: displayOutput, replaceOutput: replaceOutput) {
@@ -40,12 +42,23 @@ public struct OutputWriter {
             guard fm.createFile(atPath: marker, contents: Data(OutputGuard.markerText.utf8)) else {
                 throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: marker])
             }
+            var folders: Set<String> = [staging]
+            func makeFolder(of full: String) throws {
+                let folder = (full as NSString).deletingLastPathComponent
+                if folders.insert(folder).inserted { try fm.createDirectory(atPath: folder, withIntermediateDirectories: true) }
+            }
             for path in tree.files.keys.sorted() {
                 let full = (staging as NSString).appendingPathComponent(path)
-                try fm.createDirectory(atPath: (full as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+                try makeFolder(of: full)
                 guard fm.createFile(atPath: full, contents: Data(tree.files[path] ?? [])) else {
                     throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: full])
                 }
+            }
+            for path in tree.reused where tree.files[path] == nil {
+                let full = (staging as NSString).appendingPathComponent(path)
+                let current = (output as NSString).appendingPathComponent(path)
+                try makeFolder(of: full)
+                if link(current, full) != 0 { try fm.copyItem(atPath: current, toPath: full) }
             }
         } catch {
             try? fm.removeItem(atPath: staging)

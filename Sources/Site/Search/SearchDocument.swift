@@ -7,7 +7,7 @@ import Foundation
 /// (`β1`, without its TeX); code listings, charts and the numbers in result tables are left out, and so are
 /// the lesson's own links ("Results as CSV", heading anchors).
 /// Each lesson's document depends on that lesson alone, so a rebuilt lesson replaces only its part of the index.
-public struct SearchDocument: Equatable, Sendable {
+public struct SearchDocument: Codable, Equatable, Sendable {
     /// The page below the site root (`optimisers/optimisers/`).
     public var path: String
     public var title: String
@@ -23,8 +23,8 @@ public struct SearchDocument: Equatable, Sendable {
 }
 
 /// One place search can lead to: a heading's section, or a figure or table.
-public struct SearchEntry: Equatable, Sendable {
-    public enum Kind: Int, Sendable { case section = 0, figure = 1 }
+public struct SearchEntry: Codable, Equatable, Sendable {
+    public enum Kind: Int, Codable, Sendable { case section = 0, figure = 1 }
     public var kind: Kind
     /// The element's id (`sgd-and-momentum`, `experiment-sgd-variants`); empty for the top of the page.
     public var anchor: String

@@ -104,34 +104,40 @@ public struct LessonNotebook: LessonStage {
             }
             cells.append(.markdown(list))
         }
-        // Scripts imported but not shown are written first, after the install cell.
+        // Scripts imported but not shown are written first, after the install cell. Each script's
+        // imports are read once (a lesson shows the same few scripts in many cells).
+        let shownImports = scripts.map { imports($0.code) }
         var shownModules = Set(scripts.map { moduleName($0.name) })
         var helpers: [(name: String, code: String)] = []
-        var pending = scripts.flatMap { imports($0.code).sorted() }
+        var helperImports: [Set<String>] = []
+        var pending = shownImports.flatMap { $0.sorted() }
         while let module = pending.first {
             pending.removeFirst()
             guard packages[module] == nil, !shownModules.contains(module), let code = localModule(module) else { continue }
             shownModules.insert(module)
             helpers.append((module + ".py", code))
-            pending += imports(code).sorted()
+            helperImports.append(imports(code))
+            pending += helperImports[helperImports.count - 1].sorted()
         }
-        let head = header(lesson, scripts: scripts + helpers) + helpers.map { Cell.code("%%writefile \($0.name)\n" + $0.code) }
+        let head = header(lesson, scripts: scripts + helpers, imports: shownImports + helperImports)
+            + helpers.map { Cell.code("%%writefile \($0.name)\n" + $0.code) }
+        let importedByShown = shownImports.reduce(into: Set<String>()) { $0.formUnion($1) }
         return head + cells.map { cell in
             // A script that another one imports is written as a module before it is shown.
             if case .code(let code) = cell, let script = scripts.first(where: { $0.code == code }),
-               scripts.contains(where: { imports($0.code).contains(moduleName(script.name)) }) {
+               importedByShown.contains(moduleName(script.name)) {
                 return .code("%%writefile \(script.name)\n" + code)
             }
             return cell
         }
     }
 
-    /// The title cell and the install cell.
-    static func header(_ lesson: Lesson, scripts: [(name: String, code: String)]) -> [Cell] {
+    /// The title cell and the install cell; `imports` are the scripts' `imports(_:)`, in the same order.
+    static func header(_ lesson: Lesson, scripts: [(name: String, code: String)], imports: [Set<String>]) -> [Cell] {
         var title = "# \(lesson.frontMatter.title)"
         if !lesson.frontMatter.summary.isEmpty { title += "\n\n\(lesson.frontMatter.summary)" }
         let local = Set(scripts.map { moduleName($0.name) })
-        let needed = Set(scripts.flatMap { imports($0.code) }).subtracting(local).compactMap { packages[$0] }.sorted()
+        let needed = imports.reduce(into: Set<String>()) { $0.formUnion($1) }.subtracting(local).compactMap { packages[$0] }.sorted()
         var cells: [Cell] = [.markdown(title)]
         if !needed.isEmpty {
             cells.append(.code("# The packages the scripts below import\n%pip install --quiet " + needed.joined(separator: " ")))
@@ -145,6 +151,8 @@ public struct LessonNotebook: LessonStage {
     static func imports(_ code: String) -> Set<String> {
         var found: Set<String> = []
         for line in code.split(separator: "\n") {
+            let start = line.drop { $0 == " " }
+            guard start.hasPrefix("import") || start.hasPrefix("from") else { continue }  // most lines: no split
             let words = line.split(separator: " ")
             guard words.count >= 2, words[0] == "import" || words[0] == "from" else { continue }
             for module in (words[0] == "import" ? words[1...].prefix { $0 != "as" } : words[1...1]) {
@@ -202,32 +210,7 @@ public struct LessonNotebook: LessonStage {
     /// The notebook as nbformat 4.5 JSON: keys sorted, so the same lesson gives the same bytes.
     static func notebook(_ lesson: Lesson, bibliography: Bibliography, style: CitationStyle,
                          localModule: (String) -> String? = { _ in nil }) -> String {
-        let cells = cells(lesson, bibliography: bibliography, style: style, localModule: localModule)
-        let json: [String: Any] = [
-            "nbformat": 4,
-            "nbformat_minor": 5,
-            "metadata": [
-                "kernelspec": ["name": "python3", "display_name": "Python 3", "language": "python"],
-                "language_info": ["name": "python"],
-            ] as [String: Any],
-            "cells": cells.enumerated().map { n, cell -> [String: Any] in
-                var entry: [String: Any] = ["id": String(format: "cell-%03d", n + 1), "metadata": [String: Any]()]
-                switch cell {
-                case .markdown(let text):
-                    entry["cell_type"] = "markdown"
-                    entry["source"] = sourceLines(text)
-                case .code(let text):
-                    entry["cell_type"] = "code"
-                    entry["source"] = sourceLines(text)
-                    entry["outputs"] = [Any]()
-                    entry["execution_count"] = NSNull()
-                }
-                return entry
-            },
-        ]
-        guard let data = try? JSONSerialization.data(withJSONObject: json, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]),
-              let text = String(data: data, encoding: .utf8) else { return "{}" }
-        return text + "\n"
+        NotebookJSON.text(cells: cells(lesson, bibliography: bibliography, style: style, localModule: localModule))
     }
 
     /// nbformat's multi-line string: lines that keep their `\n`, the last without.

@@ -29,6 +29,12 @@ struct SiteTest {
         try SiteTest(copying: ["sitegen.yml", "content", "templates"], from: repository, options: options)
     }
 
+    /// This site's sources (config, content/, templates/) as they are now, in a fresh folder with no
+    /// output and no cache: what a clean build of the same sources writes.
+    func cleanCopy() throws -> SiteTest {
+        try SiteTest(copying: ["sitegen.yml", "content", "templates"], from: root, options: options)
+    }
+
     private init(copying items: [String], from source: String, options: BuildOptions) throws {
         root = (NSTemporaryDirectory() as NSString).appendingPathComponent("sitegen-test-\(UUID().uuidString)")
         try FileManager.default.createDirectory(atPath: root, withIntermediateDirectories: true)

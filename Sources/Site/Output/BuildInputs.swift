@@ -1,0 +1,51 @@
+import Foundation
+import Hashing
+
+/// Everything a build reads, hashed: the options, the sitegen executable, the site config and every
+/// file under content/ and templates/, each with its own digest (so `RebuildPlan` can tell which
+/// changed) and all of them together (`digest`, the up-to-date check of `BuildFingerprint`).
+struct BuildInputs: Equatable {
+    /// One input file: its absolute path and the hash of its bytes.
+    struct File: Equatable {
+        var path: String
+        var digest: String
+    }
+
+    /// The options and the executable, as one line.
+    var setup: String
+    /// The config, then content/ and templates/, each sorted by path.
+    var files: [File]
+    private var digests: [String: String]
+
+    /// Reads and hashes every input of a build with these paths and options.
+    init(_ paths: BuildPaths, _ options: BuildOptions) {
+        // The executable: a rebuilt sitegen may render differently.
+        let executable = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0]
+        setup = "base_url=\(options.baseURL ?? "-") drafts=\(options.includeDrafts) output=\(paths.output) "
+            + "exe \(executable) \(BuildFingerprint.identity(executable) ?? "?")"
+        let inputFiles = [paths.config] + BuildFingerprint.files(under: paths.content) + BuildFingerprint.files(under: paths.templates)
+        files = inputFiles.concurrentMap { path in
+            var hash = ContentHash()
+            if let data = FileManager.default.contents(atPath: path) {
+                data.withUnsafeBytes { hash.update($0) }
+            } else {
+                hash.update("<missing>")
+            }
+            return File(path: path, digest: hash.hex)
+        }
+        digests = Dictionary(files.map { ($0.path, $0.digest) }, uniquingKeysWith: { first, _ in first })
+    }
+
+    /// The digest of one input file, if it is one.
+    func digest(of path: String) -> String? {
+        digests[path]
+    }
+
+    /// All inputs as one hash.
+    var digest: String {
+        var hash = ContentHash()
+        hash.update("sitegen build inputs v2\n\(setup)\n")
+        for file in files { hash.update("file \(file.path) \(file.digest)\n") }
+        return hash.hex
+    }
+}

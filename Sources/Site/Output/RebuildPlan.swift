@@ -1,0 +1,88 @@
+import Foundation
+import Hashing
+
+/// Which pages a build renders, and which files of the previous output it carries over unchanged.
+///
+/// Every page depends on the whole site's *outline* (the config, the templates and assets, every file
+/// of the content folder that is not a published lesson, each module's title and summary, each lesson's
+/// front matter, the options and the sitegen executable): its hash is `site`. A lesson page depends, in
+/// addition, on its own markdown file only; a module page on its `index.md` and its lessons' reading
+/// times. So when `site` is what the last build recorded, and the output folder is as that build left
+/// it, only the pages whose own key changed are rendered and everything else is reused; any other
+/// change renders every page. A lesson whose file name another lesson mentions (it may be included
+/// with `file="…"`) renders every page too.
+struct RebuildPlan: Equatable {
+    /// The outline's hash (see above).
+    var site: String
+    /// Page key → hash of what that page alone depends on: `lesson <source path>`, `module <slug>`.
+    var pages: [String: String]
+    /// Nil: render every page. Otherwise the page keys to render (the others are reused).
+    var changed: Set<String>?
+
+    var rendersEverything: Bool { changed == nil }
+
+    /// Whether the page with this key is rendered by this build.
+    func renders(_ key: String) -> Bool { changed.map { $0.contains(key) } ?? true }
+
+    static func lessonKey(_ lesson: Lesson) -> String { "lesson \(lesson.sourcePath)" }
+    static func moduleKey(_ module: CourseModule) -> String { "module \(module.slug)" }
+
+    /// The plan for `content`, given the digests of every input file and what the last successful
+    /// build recorded (nil: no usable record, render everything).
+    init(content: SiteContent, inputs: BuildInputs, previous: (site: String, pages: [String: String])?) {
+        // The markdown files that are pages' own sources: published lessons and module landing pages.
+        var lessonFiles: [String: Lesson] = [:]
+        for module in content.modules {
+            for lesson in module.lessons + (module.intro.map { [$0] } ?? []) { lessonFiles[lesson.absolutePath] = lesson }
+        }
+        var outline = ContentHash()
+        outline.update("sitegen outline v1\n\(inputs.setup)\n")
+        for file in inputs.files where lessonFiles[file.path] == nil {
+            outline.update("file \(file.path) \(file.digest)\n")
+        }
+        var pages: [String: String] = [:]
+        for module in content.modules {
+            outline.update("module \(module.slug) \(module.comingSoon)\n\(module.title)\n\(module.summary)\n")
+            var moduleHash = ContentHash()
+            moduleHash.update("intro \(module.intro?.absolutePath ?? "-") \(module.intro.flatMap { inputs.digest(of: $0.absolutePath) } ?? "-")\n")
+            for lesson in module.lessons {
+                outline.update("lesson \(lesson.sourcePath)\n\(String(reflecting: lesson.frontMatter))\n")
+                moduleHash.update("reading \(lesson.readingTime)\n")
+                pages[Self.lessonKey(lesson)] = inputs.digest(of: lesson.absolutePath) ?? "-"
+            }
+            pages[Self.moduleKey(module)] = moduleHash.hex
+        }
+        site = outline.hex
+        self.pages = pages
+        guard let previous, previous.site == site else {
+            changed = nil
+            return
+        }
+        let changedKeys = Set(pages.compactMap { key, value in previous.pages[key] == value ? nil : key })
+        // A lesson another one may include: its page is not the only one it changes.
+        let changedFiles = content.modules.flatMap { module in
+            module.lessons.filter { changedKeys.contains(Self.lessonKey($0)) }
+                + (module.intro.map { changedKeys.contains(Self.moduleKey(module)) ? [$0] : [] } ?? [])
+        }.map(\.absolutePath)
+        let mentioned = changedFiles.contains { path in
+            let name = (path as NSString).lastPathComponent
+            return lessonFiles.values.contains { $0.absolutePath != path && Self.mentions($0.body, name) }
+        }
+        changed = mentioned ? nil : changedKeys
+    }
+
+    /// Whether `name` occurs in `text` (a byte search: 200 lessons are scanned in about a millisecond).
+    static func mentions(_ text: String, _ name: String) -> Bool {
+        var text = text, name = name
+        return text.withUTF8 { haystack in
+            name.withUTF8 { needle in
+                guard let h = haystack.baseAddress, let n = needle.baseAddress, haystack.count >= needle.count else { return false }
+                let first = n.pointee
+                for start in 0...(haystack.count - needle.count) where h[start] == first {
+                    if memcmp(h + start, n, needle.count) == 0 { return true }
+                }
+                return false
+            }
+        }
+    }
+}

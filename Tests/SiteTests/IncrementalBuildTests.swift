@@ -1,0 +1,141 @@
+import Foundation
+import Testing
+@testable import Site
+import TestSupport
+
+/// Incremental builds (`RebuildPlan`): after each kind of edit, the build renders only what the edit
+/// changes, and the output folder is byte for byte what a clean build of the same sources writes.
+@Suite struct IncrementalBuildTests {
+    static let options = BuildOptions(skipWhenUpToDate: true)
+
+    /// The basic fixture (index, one module page, two lessons) plus a third lesson with an experiment.
+    static func site() throws -> SiteTest {
+        let site = try SiteTest(fixture: "basic", options: options)
+        _ = try LessonScaffold(paths: site.paths).create("intro/third")
+        return site
+    }
+
+    /// An edit, and how many of the site's pages the next build renders (nil: every page).
+    enum Edit: String, CaseIterable, CustomTestStringConvertible {
+        case prose, proseChangingReadingTime, experiment, moduleIntro
+        case title, summary, reorder, template, asset, config, addLesson, removeLesson, script, draft
+
+        var testDescription: String { rawValue }
+
+        var rendered: Int? {
+            switch self {
+            case .prose, .experiment, .moduleIntro: 1
+            case .proseChangingReadingTime: 2  // the lesson, and its module's page, which shows the time
+            default: nil
+            }
+        }
+
+        func apply(to site: SiteTest) throws {
+            let first = "content/intro/first.md", third = "content/intro/third.md"
+            switch self {
+            case .prose: try site.write(first, try site.read(first).replacingOnce("A claim.", with: "A bolder claim."))
+            case .proseChangingReadingTime:
+                try site.write(first, try site.read(first) + "\n" + String(repeating: "word ", count: 500) + "\n")
+            case .experiment: try site.write(third, try site.read(third).replacingOnce("warmup: 5}", with: "warmup: 4}"))
+            case .moduleIntro: try site.write("content/intro/index.md", try site.read("content/intro/index.md") + "\nMore.\n")
+            case .title: try site.write(first, try site.read(first).replacingOnce("title: First lesson", with: "title: The first lesson"))
+            case .summary: try site.write(first, try site.read(first).replacingOnce("summary: Tables", with: "summary: Charts"))
+            case .reorder: try site.write("sitegen.yml", try site.read("sitegen.yml").replacingOnce("[second, first]", with: "[first, second]"))
+            case .template: try site.write("templates/lesson.mustache", try site.read("templates/lesson.mustache") + "\n<!-- edited -->\n")
+            case .asset: try site.write("templates/assets/extra.js", "// new\n")
+            case .config: try site.write("sitegen.yml", try site.read("sitegen.yml").replacingOnce("Fixture Course", with: "Renamed"))
+            case .addLesson: _ = try LessonScaffold(paths: site.paths).create("intro/fourth")
+            case .removeLesson: try FileManager.default.removeItem(atPath: "\(site.root)/\(third)")
+            case .script: try site.write("content/intro/data.py", "print(1)\n")
+            case .draft: try site.write("content/intro/draft.md", try site.read("content/intro/draft.md").replacingOnce("draft: true", with: "draft: false"))
+            }
+        }
+    }
+
+    @Test(arguments: Edit.allCases)
+    func anIncrementalBuildWritesWhatACleanBuildWrites(edit: Edit) throws {
+        let site = try Self.site()
+        defer { site.remove() }
+        let first = try site.build()
+        #expect(first.rendered == first.pages)
+        try edit.apply(to: site)
+        let report = try site.build()
+        #expect(report.rendered == (edit.rendered ?? report.pages), "pages rendered after the edit")
+        #expect(report.files == (try site.outputTree().count) - 1, "files reported (all but the marker)")
+        try Self.expectSameAsCleanBuild(site)
+    }
+
+    @Test func editsInARowStayEqualToACleanBuild() throws {
+        let site = try Self.site()
+        defer { site.remove() }
+        try site.build()
+        for edit in [Edit.prose, .experiment, .title, .proseChangingReadingTime, .moduleIntro, .summary] {
+            try edit.apply(to: site)
+            try site.build()
+        }
+        try Self.expectSameAsCleanBuild(site)
+    }
+
+    @Test func aFailedBuildInBetweenKeepsTheNextOneIncremental() throws {
+        let site = try Self.site()
+        defer { site.remove() }
+        try site.build()
+        let lesson = try site.read("content/intro/first.md")
+        try site.write("content/intro/first.md", "no front matter\n")
+        _ = site.buildFailure()
+        try site.write("content/intro/first.md", lesson.replacingOnce("A claim.", with: "A bolder claim."))
+        #expect(try site.build().rendered == 1)
+        try Self.expectSameAsCleanBuild(site)
+    }
+
+    @Test func anOutputFileChangedByHandMakesTheNextBuildWriteEverything() throws {
+        let site = try Self.site()
+        defer { site.remove() }
+        try site.build()
+        try site.write("public/intro/second/index.html", "hand-edited")
+        try Edit.prose.apply(to: site)
+        let report = try site.build()
+        #expect(report.rendered == report.pages)
+        try Self.expectSameAsCleanBuild(site)
+    }
+
+    @Test func aLessonThatAnotherMayIncludeRendersEveryPage() throws {
+        let site = try Self.site()
+        defer { site.remove() }
+        try site.write("content/intro/second.md", try site.read("content/intro/second.md") + "\n```markdown file=\"first.md\"\n```\n")
+        try site.build()
+        try Edit.prose.apply(to: site)
+        let report = try site.build()
+        #expect(report.rendered == report.pages)
+        #expect(try site.output("intro/second/index.html").contains("A bolder claim."))
+        try Self.expectSameAsCleanBuild(site)
+    }
+
+    @Test func unchangedPagesAreLinkedNotWritten() throws {
+        let site = try Self.site()
+        defer { site.remove() }
+        try site.build()
+        let before = Self.inode("\(site.root)/public/intro/second/index.html")
+        let edited = Self.inode("\(site.root)/public/intro/first/index.html")
+        try Edit.prose.apply(to: site)
+        try site.build()
+        #expect(Self.inode("\(site.root)/public/intro/second/index.html") == before)
+        #expect(Self.inode("\(site.root)/public/intro/first/index.html") != edited)
+    }
+
+    static func inode(_ path: String) -> UInt64 {
+        var info = stat()
+        return stat(path, &info) == 0 ? UInt64(info.st_ino) : 0
+    }
+
+    static func expectSameAsCleanBuild(_ site: SiteTest, sourceLocation: Testing.SourceLocation = #_sourceLocation) throws {
+        let clean = try site.cleanCopy()
+        defer { clean.remove() }
+        try clean.build()
+        let incremental = try site.outputTree(), expected = try clean.outputTree()
+        #expect(Set(incremental.keys) == Set(expected.keys), sourceLocation: sourceLocation)
+        for (path, bytes) in expected where incremental[path] != bytes {
+            Issue.record("\(path) differs from a clean build's", sourceLocation: sourceLocation)
+        }
+    }
+}

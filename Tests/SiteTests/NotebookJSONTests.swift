@@ -1,0 +1,51 @@
+import Foundation
+import Testing
+@testable import Site
+
+/// `NotebookJSON` writes what `JSONSerialization` (pretty-printed, sorted keys, slashes unescaped) wrote
+/// before it, byte for byte: every ASCII character, control characters included, and text beyond ASCII.
+@Suite struct NotebookJSONTests {
+    static func foundation(_ cells: [LessonNotebook.Cell]) throws -> String {
+        let json: [String: Any] = [
+            "nbformat": 4,
+            "nbformat_minor": 5,
+            "metadata": [
+                "kernelspec": ["name": "python3", "display_name": "Python 3", "language": "python"],
+                "language_info": ["name": "python"],
+            ] as [String: Any],
+            "cells": cells.enumerated().map { n, cell -> [String: Any] in
+                var entry: [String: Any] = ["id": String(format: "cell-%03d", n + 1), "metadata": [String: Any]()]
+                switch cell {
+                case .markdown(let text):
+                    entry["cell_type"] = "markdown"
+                    entry["source"] = LessonNotebook.sourceLines(text)
+                case .code(let text):
+                    entry["cell_type"] = "code"
+                    entry["source"] = LessonNotebook.sourceLines(text)
+                    entry["outputs"] = [Any]()
+                    entry["execution_count"] = NSNull()
+                }
+                return entry
+            },
+        ]
+        let data = try JSONSerialization.data(withJSONObject: json, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])
+        return String(decoding: data, as: UTF8.self) + "\n"
+    }
+
+    @Test func everyASCIICharacterAndUnicodeAsFoundationWritesThem() throws {
+        let ascii = String(String.UnicodeScalarView((0..<128).compactMap(Unicode.Scalar.init)))
+        let cells: [LessonNotebook.Cell] = [
+            .markdown("# Title — “quoted” ü 漢字 🙂\n\nA line with $x/y$ and \\alpha and \"quotes\".\n"),
+            .code(ascii),
+            .code("print('a')\r\n\u{2028}\u{7f}\u{85}\t"),
+            .markdown(""),
+            .code("\n\n"),
+        ]
+        #expect(NotebookJSON.text(cells: cells) == (try Self.foundation(cells)))
+    }
+
+    @Test func aThousandCellsAreNumberedAsFoundationNumbersThem() throws {
+        let cells = (0..<1005).map { LessonNotebook.Cell.markdown("cell \($0)") }
+        #expect(NotebookJSON.text(cells: cells) == (try Self.foundation(cells)))
+    }
+}
