@@ -104,3 +104,59 @@ import Testing
         print("\(id): largest relative loss deviation from PyTorch \(worst)")
     }
 }
+
+/// Runs with their own model, batch size and evaluation (`RunOverrides`), against the same PyTorch loop with those
+/// settings (second_module_runs.json, block moons-run-overrides): a run's own model draws its own initial weights,
+/// its own batch size changes the DataLoader, and an evaluation in train mode in batches normalises each batch
+/// with its statistics and (with dropout) draws masks that move the next epoch's batch order.
+@Suite struct RunOverrideParityTests {
+    static let block = """
+        id: moons-run-overrides
+        kind: train
+        data: {dataset: make-moons, n_samples: 400, noise: 0.2, random_state: 0, split: {test_size: 0.25, random_state: 0}, normalize: standard-scaler}
+        model: {layers: [{linear: 16}, batchnorm, relu, {linear: 2}], seed: 42}
+        loss: cross-entropy
+        training: {epochs: 4, batch_size: 32}
+        runs:
+          - {label: block, optimizer: {name: SGD, lr: 0.1, momentum: 0.9}}
+          - label: own model
+            optimizer: {name: SGD, lr: 0.1, momentum: 0.9}
+            model: {layers: [{linear: 8}, relu, {dropout: 0.3}, {linear: 2}]}
+          - {label: batches of 4, optimizer: {name: SGD, lr: 0.1, momentum: 0.9}, batch_size: 4}
+          - label: train mode in 10s
+            optimizer: {name: SGD, lr: 0.1, momentum: 0.9}
+            evaluation: {mode: train, batch_size: 10}
+          - label: dropout, train mode in 4s
+            optimizer: {name: SGD, lr: 0.1, momentum: 0.9}
+            model: {layers: [{linear: 16}, batchnorm, relu, {dropout: 0.5}, {linear: 2}]}
+            evaluation: {mode: train, batch_size: 4}
+        metrics: [train_loss, test_loss, train_accuracy, test_accuracy]
+        """
+
+    @Test("per-epoch losses within 1e-5 and accuracies equal to PyTorch's, run by run")
+    func overrides() throws {
+        let spec = try ExperimentSpec.parse(yaml: Self.block + "\n", at: TinyBlocks.origin)
+        let result = try #require(try ExperimentRunner(cache: nil, useCache: false).run([spec])["moons-run-overrides"])
+        let expected = try #require(try SecondModuleParityTests.fixture()["moons-run-overrides"] as? [String: [String: [String]]])
+        #expect(expected.count == 5)
+        for (label, series) in expected {
+            let run = try #require(result.run(label), "no run \(label)")
+            for (name, values) in series {
+                let torch = values.compactMap(Double.init)
+                let ours = try #require(run.scalars(name), "no series \(name)")
+                #expect(ours.count == torch.count)
+                for (epoch, (a, b)) in zip(ours, torch).enumerated() {
+                    let tolerance = name.hasSuffix("accuracy") ? 0 : 1e-5 * abs(b)
+                    #expect(abs(a - b) <= tolerance, "\(label) › \(name) epoch \(epoch + 1): \(a) vs \(b)")
+                }
+            }
+        }
+    }
+
+    @Test("the runs differ from one another (each override changes what is computed)")
+    func overridesMatter() throws {
+        let expected = try #require(try SecondModuleParityTests.fixture()["moons-run-overrides"] as? [String: [String: [String]]])
+        let finals = expected.values.compactMap { $0["test_loss"]?.last }
+        #expect(Set(finals).count == 5)
+    }
+}
