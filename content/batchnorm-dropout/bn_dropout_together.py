@@ -1,7 +1,7 @@
 """Batch norm and dropout in one network, in two orders, and batch norm trained on tiny batches.
 
 Same two-moons data as eval_mode.py. Part 1 puts dropout after each batch-norm block or before one, and evaluates
-each network after model.eval() and without it. Part 2 trains the batch-norm network with batches of 32, 8, 4 and 2
+each network after model.eval() and without it. Part 2 trains the batch-norm network with batches of 32, 8 and 2
 rows (and the plain network with batches of 2). Prints, per run, the final training loss, test loss and accuracy.
 """
 import torch
@@ -67,7 +67,6 @@ runs = [("dropout after BN", dropout_after_bn, 32, True),
         ("dropout before BN, no eval()", dropout_before_bn, 32, False),
         ("BN, batches of 32", batchnorm_only, 32, True),
         ("BN, batches of 8", batchnorm_only, 8, True),
-        ("BN, batches of 4", batchnorm_only, 4, True),
         ("BN, batches of 2", batchnorm_only, 2, True),
         ("no BN, batches of 2", plain, 2, True)]
 print(f"{'Network':<30} {'Train loss':>10} {'Test loss':>9} {'Test accuracy':>13}")
