@@ -32,11 +32,11 @@ import Testing
 
     @Test("bad run overrides are refused at the key", arguments: [
         ("  - {label: a, optimizer: {name: SGD, lr: 0.1}, evaluation: {mode: train, batch_size: 3}}", nil,
-         "lesson.md:17:84: error: batch norm in train mode cannot normalise a batch of one row (torch: 'Expected more "
+         "lesson.md:17:87: error: batch norm in train mode cannot normalise a batch of one row (torch: 'Expected more "
          + "than 1 value per channel when training'), but 25 test rows in batches of 3 leave one; choose another "
          + "batch_size, or evaluate in eval mode"),
         ("  - {label: a, optimizer: {name: SGD, lr: 0.1}, evaluation: {mode: train, batch_size: 1}}", "metrics: [train_loss]",
-         "lesson.md:17:84: error: batch norm in train mode cannot normalise a batch of one row (torch: 'Expected more "
+         "lesson.md:17:87: error: batch norm in train mode cannot normalise a batch of one row (torch: 'Expected more "
          + "than 1 value per channel when training'), but 75 training rows in batches of 1 leave one; choose another "
          + "batch_size, or evaluate in eval mode"),
         ("  - {label: a, optimizer: {name: SGD, lr: 0.1}, batch_size: 2}", nil,
@@ -47,9 +47,9 @@ import Testing
         ("  - {label: a, optimizer: {name: SGD, lr: 0.1}, model: {layers: [{linear: 8}, relu, {linear: 3}]}}", nil,
          "lesson.md:17:65: error: the last layer must have 2 outputs for cross-entropy (one per class), got 3"),
         ("  - {label: a, optimizer: {name: SGD, lr: 0.1}, evaluation: {mode: trian}}", nil,
-         "lesson.md:17:69: error: unknown evaluation mode 'trian' (did you mean 'train'?)"),
+         "lesson.md:17:68: error: unknown evaluation mode 'trian' (did you mean 'train'?)"),
         ("  - {label: a, optimizer: {name: SGD, lr: 0.1}, evaluation: {mode: eval, batch: 4}}", nil,
-         "lesson.md:17:75: error: unknown key 'batch' in runs[1].evaluation (did you mean 'batch_size'?)"),
+         "lesson.md:17:74: error: unknown key 'batch' in runs[1].evaluation (did you mean 'batch_size'?)"),
     ] as [(String, String?, String)])
     func badOverride(_ run: String, _ metrics: String?, _ message: String) {
         #expect(Self.errors(run: run, metrics: metrics) == [message])

@@ -158,8 +158,9 @@ extension TrainSpec {
             "data": data.canonical, "model": model.canonical, "loss": .string(loss.rawValue),
             "training": .object(trainingCanonical),
             "runs": .array(runs.map { run in
-                .object(["label": .string(run.label), "optimizer": run.optimizer.canonical,
-                         "scheduler": run.scheduler?.canonical ?? .null].merging(run.overrides.canonical) { a, _ in a })
+                let fields: [String: Canonical] = ["label": .string(run.label), "optimizer": run.optimizer.canonical,
+                                                   "scheduler": run.scheduler?.canonical ?? .null]
+                return .object(fields.merging(run.overrides.canonical) { a, _ in a })
             }),
             "metrics": .array(metrics.map { .string($0.rawValue) }),
             "constants": .object(constants.mapValues { .number($0) }),
