@@ -49,7 +49,7 @@ import Testing
         ("  - {label: a, optimizer: {name: SGD, lr: 0.1}, evaluation: {mode: trian}}", nil,
          "lesson.md:17:68: error: unknown evaluation mode 'trian' (did you mean 'train'?)"),
         ("  - {label: a, optimizer: {name: SGD, lr: 0.1}, evaluation: {mode: eval, batch: 4}}", nil,
-         "lesson.md:17:74: error: unknown key 'batch' in runs[1].evaluation (did you mean 'batch_size'?)"),
+         "lesson.md:17:74: error: unknown key 'batch' in runs[1].evaluation; known keys: mode, batch_size"),
     ] as [(String, String?, String)])
     func badOverride(_ run: String, _ metrics: String?, _ message: String) {
         #expect(Self.errors(run: run, metrics: metrics) == [message])
