@@ -65,6 +65,28 @@ import Testing
               - {label: AdamW, optimizer: {name: AdamW, lr: 0.01}}
             metrics: [train_loss, test_loss, train_accuracy, test_accuracy]
             """,
+        "moons-run-overrides": """
+            id: moons-run-overrides
+            kind: train
+            data: {dataset: make-moons, n_samples: 400, noise: 0.2, random_state: 0, split: {test_size: 0.25, random_state: 0}, normalize: standard-scaler}
+            model: {layers: [{linear: 16}, batchnorm, relu, {linear: 2}], seed: 42}
+            loss: cross-entropy
+            training: {epochs: 4, batch_size: 32}
+            runs:
+              - {label: block, optimizer: {name: SGD, lr: 0.1, momentum: 0.9}}
+              - label: own model
+                optimizer: {name: SGD, lr: 0.1, momentum: 0.9}
+                model: {layers: [{linear: 8}, relu, {dropout: 0.3}, {linear: 2}]}
+              - {label: batches of 4, optimizer: {name: SGD, lr: 0.1, momentum: 0.9}, batch_size: 4}
+              - label: train mode in 10s
+                optimizer: {name: SGD, lr: 0.1, momentum: 0.9}
+                evaluation: {mode: train, batch_size: 10}
+              - label: dropout, train mode in 4s
+                optimizer: {name: SGD, lr: 0.1, momentum: 0.9}
+                model: {layers: [{linear: 16}, batchnorm, relu, {dropout: 0.5}, {linear: 2}]}
+                evaluation: {mode: train, batch_size: 4}
+            metrics: [train_loss, test_loss, train_accuracy, test_accuracy]
+            """,
     ]
 
     static func fixture() throws -> [String: Any] {
@@ -75,7 +97,7 @@ import Testing
     }
 
     @Test("per-epoch losses within 1e-5 and accuracies equal to PyTorch's", arguments: [
-        "moons-bn-dropout", "moons-train-mode", "blobs-threads-2", "classification-10",
+        "moons-bn-dropout", "moons-train-mode", "blobs-threads-2", "classification-10", "moons-run-overrides",
     ])
     func block(_ id: String) throws {
         let spec = try ExperimentSpec.parse(yaml: try #require(Self.blocks[id]) + "\n", at: TinyBlocks.origin)
@@ -84,7 +106,9 @@ import Testing
         var worst = 0.0
         for (label, series) in expected {
             let noisyBias = id == "moons-bn-dropout" && label == "Adam"
-            let (lossTolerance, accuracyTolerance) = noisyBias ? (1e-2, 0.011) : (1e-5, 0.0)
+            // 300 steps on batches of 4 before batch norm: the same bias-gradient noise, 4e-5 relative by epoch 4.
+            let smallBatches = id == "moons-run-overrides" && label == "batches of 4"
+            let (lossTolerance, accuracyTolerance) = noisyBias ? (1e-2, 0.011) : smallBatches ? (1e-4, 0.0) : (1e-5, 0.0)
             let run = try #require(result.run(label), "no run \(label)")
             for (name, values) in series {
                 let torch = values.compactMap(Double.init)
@@ -95,7 +119,7 @@ import Testing
                         #expect(abs(a - b) <= accuracyTolerance, "\(id) › \(label) › \(name) epoch \(epoch + 1): \(a) vs \(b)")
                     } else {
                         let relative = abs(a - b) / abs(b)
-                        if !noisyBias { worst = max(worst, relative) }
+                        if !noisyBias && !smallBatches { worst = max(worst, relative) }
                         #expect(relative <= lossTolerance, "\(id) › \(label) › \(name) epoch \(epoch + 1): \(a) vs \(b)")
                     }
                 }
@@ -105,58 +129,12 @@ import Testing
     }
 }
 
-/// Runs with their own model, batch size and evaluation (`RunOverrides`), against the same PyTorch loop with those
-/// settings (second_module_runs.json, block moons-run-overrides): a run's own model draws its own initial weights,
-/// its own batch size changes the DataLoader, and an evaluation in train mode in batches normalises each batch
-/// with its statistics and (with dropout) draws masks that move the next epoch's batch order.
-///
-/// The run on batches of 4 takes 300 steps, each with a bias gradient before batch norm that is rounding noise
-/// summed in another order than torch's (see SecondModuleParityTests): its losses drift to 4e-5 relative by
-/// epoch 4, so it is held to 1e-4; the others to 1e-5. Accuracies are equal in every run.
+/// Runs with their own model, batch size and evaluation (`RunOverrides`): block moons-run-overrides of
+/// SecondModuleParityTests is compared there with the same PyTorch loop with those settings (a run's own model
+/// draws its own initial weights, its own batch size changes the DataLoader, an evaluation in train mode in
+/// batches normalises each batch with its statistics and, with dropout, draws masks that move the next epoch's
+/// batch order). The run on batches of 4 is held to 1e-4 there (bias-gradient order before batch norm).
 @Suite struct RunOverrideParityTests {
-    static let block = """
-        id: moons-run-overrides
-        kind: train
-        data: {dataset: make-moons, n_samples: 400, noise: 0.2, random_state: 0, split: {test_size: 0.25, random_state: 0}, normalize: standard-scaler}
-        model: {layers: [{linear: 16}, batchnorm, relu, {linear: 2}], seed: 42}
-        loss: cross-entropy
-        training: {epochs: 4, batch_size: 32}
-        runs:
-          - {label: block, optimizer: {name: SGD, lr: 0.1, momentum: 0.9}}
-          - label: own model
-            optimizer: {name: SGD, lr: 0.1, momentum: 0.9}
-            model: {layers: [{linear: 8}, relu, {dropout: 0.3}, {linear: 2}]}
-          - {label: batches of 4, optimizer: {name: SGD, lr: 0.1, momentum: 0.9}, batch_size: 4}
-          - label: train mode in 10s
-            optimizer: {name: SGD, lr: 0.1, momentum: 0.9}
-            evaluation: {mode: train, batch_size: 10}
-          - label: dropout, train mode in 4s
-            optimizer: {name: SGD, lr: 0.1, momentum: 0.9}
-            model: {layers: [{linear: 16}, batchnorm, relu, {dropout: 0.5}, {linear: 2}]}
-            evaluation: {mode: train, batch_size: 4}
-        metrics: [train_loss, test_loss, train_accuracy, test_accuracy]
-        """
-
-    @Test("per-epoch losses within 1e-5 and accuracies equal to PyTorch's, run by run")
-    func overrides() throws {
-        let spec = try ExperimentSpec.parse(yaml: Self.block + "\n", at: TinyBlocks.origin)
-        let result = try #require(try ExperimentRunner(cache: nil, useCache: false).run([spec])["moons-run-overrides"])
-        let expected = try #require(try SecondModuleParityTests.fixture()["moons-run-overrides"] as? [String: [String: [String]]])
-        #expect(expected.count == 5)
-        for (label, series) in expected {
-            let run = try #require(result.run(label), "no run \(label)")
-            for (name, values) in series {
-                let torch = values.compactMap(Double.init)
-                let ours = try #require(run.scalars(name), "no series \(name)")
-                #expect(ours.count == torch.count)
-                for (epoch, (a, b)) in zip(ours, torch).enumerated() {
-                    let tolerance = name.hasSuffix("accuracy") ? 0 : (label == "batches of 4" ? 1e-4 : 1e-5) * abs(b)
-                    #expect(abs(a - b) <= tolerance, "\(label) › \(name) epoch \(epoch + 1): \(a) vs \(b)")
-                }
-            }
-        }
-    }
-
     @Test("the runs differ from one another (each override changes what is computed)")
     func overridesMatter() throws {
         let expected = try #require(try SecondModuleParityTests.fixture()["moons-run-overrides"] as? [String: [String: [String]]])
