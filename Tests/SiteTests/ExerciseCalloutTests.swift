@@ -36,7 +36,7 @@ import Testing
             """)
         defer { site.remove() }
         #expect(html.contains("""
-            <aside class="exercise" aria-label="Exercise">
+            <section class="exercise">
             <p class="callout-title">Exercise: Predict the third value</p>
             <p>What is the column at step 3?</p>
             <details class="exercise-hint">

@@ -67,21 +67,23 @@ def number(text):
 def csv_series(page_file, figure):
     """(run, column) → {x: value} from the figure's CSV beside the page. A sweep's CSV starts with its options'
     columns: its runs are named with their point (`lr=0.01 SGD`), and with one option each column's last value per
-    run is also kept against the swept value (`final …`), as the chart of the final metric plots it."""
+    run is also kept against the swept value (`final …`), as the chart of the final metric plots it. A block run
+    with seeds has a `seed` column and a row per seed: its chart draws the mean over the seeds, and so is this."""
     path = os.path.join(os.path.dirname(page_file), figure.removeprefix("experiment-") + ".csv")
     with open(path, newline="", encoding="utf-8") as f:
         rows = list(csv.reader(f))
-    header, out = rows[0], {}
+    header, values, finals = rows[0], {}, {}
     r = header.index("run")
+    at = r + 2 if header[r + 1] == "seed" else r + 1
     for row in rows[1:]:
         run = " ".join([f"{o}={float(v):g}" if v not in ("true", "false") else f"{o}={v}"
                         for o, v in zip(header[:r], row[:r])] + [row[r]])
-        for c in range(r + 2, len(header)):
+        for c in range(at + 1, len(header)):
             if row[c] not in ("", "nan", "inf", "-inf"):
-                out.setdefault((run, header[c]), {})[float(row[r + 1])] = float(row[c])
-                if r == 1:
-                    out.setdefault((row[r], "final " + header[c]), {})[float(row[0])] = float(row[c])
-    return out
+                values.setdefault((run, header[c]), {}).setdefault(float(row[at]), []).append(float(row[c]))
+                if r == 1:   # rows come in epoch order: the last one written is the final value
+                    finals.setdefault((row[r], "final " + header[c]), {})[float(row[0])] = float(row[c])
+    return {key: {x: sum(v) / len(v) for x, v in column.items()} for key, column in values.items()} | finals
 
 
 def close(shown, exact):
@@ -190,14 +192,25 @@ def pointer_problems(browser, session, columns, found, first):
               const box = [...document.querySelectorAll('.chart')].filter(b => b.querySelector('script.chart-readout'))[{c}];
               box.scrollIntoView({{block: 'center', behavior: 'instant'}});
               const d = JSON.parse(box.querySelector('script.chart-readout').textContent);
-              const i = Math.floor((d.at.length - 1) * {fraction});
               const log = d.x.scale === 'log', f = log ? Math.log10 : v => v;
-              const vx = d.x.range[0] + (f(d.at[i]) - f(d.x.domain[0])) / (f(d.x.domain[1]) - f(d.x.domain[0])) * (d.x.range[1] - d.x.range[0]);
-              const m = box.querySelector('svg').getScreenCTM();
-              const vy = (d.y.range[0] + d.y.range[1]) / 2;
-              box.scrollLeft = Math.max(0, m.a * vx + m.e - box.getBoundingClientRect().left - box.clientWidth / 2);
-              const m2 = box.querySelector('svg').getScreenCTM();
-              return JSON.stringify({{x: m2.a * vx + m2.e, y: m2.d * vy + m2.f, i}});
+              // A reader taps the plot, not a line-end label laid over it (its toggle button would take the tap):
+              // the first point, from {fraction} of the way along leftwards, with a free spot above it.
+              let found = null;
+              for (let step = 0; step <= 4 && !found; step++) {{
+                const back = step / 10;
+                const i = Math.floor((d.at.length - 1) * Math.max(0, {fraction} - back));
+                const vx = d.x.range[0] + (f(d.at[i]) - f(d.x.domain[0])) / (f(d.x.domain[1]) - f(d.x.domain[0])) * (d.x.range[1] - d.x.range[0]);
+                const m = box.querySelector('svg').getScreenCTM();
+                box.scrollLeft = Math.max(0, m.a * vx + m.e - box.getBoundingClientRect().left - box.clientWidth / 2);
+                const m2 = box.querySelector('svg').getScreenCTM();
+                for (const t of [0.5, 0.3, 0.7, 0.15, 0.85]) {{
+                  const vy = d.y.range[0] + t * (d.y.range[1] - d.y.range[0]);
+                  const x = m2.a * vx + m2.e, y = m2.d * vy + m2.f;
+                  if (!document.elementFromPoint(x, y)?.closest('.chart-toggle')) {{ found = {{x, y, i}}; break; }}
+                }}
+                if (!found && step === 4) found = {{x: m2.a * vx + m2.e, y: m2.d * (d.y.range[0] + d.y.range[1]) / 2 + m2.f, i}};
+              }}
+              return JSON.stringify(found);
             }})()"""))
             if how == "hover":
                 browser.send("Input.dispatchMouseEvent", {"type": "mouseMoved", "x": where["x"], "y": where["y"]}, session)
@@ -217,6 +230,13 @@ def pointer_problems(browser, session, columns, found, first):
         if not target:
             continue
         for expected in ("false", "true"):
+            hit = evaluate(browser, session, f"""(() => {{
+              const box = [...document.querySelectorAll('.chart')].filter(b => b.querySelector('script.chart-readout'))[{c}];
+              const e = document.elementFromPoint({target["x"]}, {target["y"]});
+              return e === box.querySelector('.chart-toggle') ? 'toggle' : (e ? e.tagName + '.' + (e.getAttribute('class') || '') + ' in ' + (e.closest('figure') || {{}}).id : 'nothing');
+            }})()""")
+            if hit != "toggle":
+                problems.append(f"chart {c}: the first legend toggle is covered by {hit}")
             for kind in ("mousePressed", "mouseReleased"):
                 browser.send("Input.dispatchMouseEvent", {"type": kind, "x": target["x"], "y": target["y"],
                                                           "button": "left", "clickCount": 1}, session)

@@ -82,7 +82,17 @@ for index, cell in enumerate(notebook["cells"]):
     /// The lines printed by the cell that runs `script` (its text as written beside the lesson); nil when
     /// no cell runs it. A cell that only writes the script to disk (`%%writefile`, because another script
     /// imports it) does not run it.
+    /// The notebook keeps a script's text but not its final line break.
     static func output(of script: String, in cells: [CellOutput]) -> [String]? {
-        cells.first { $0.source == script }?.lines
+        let text = script.trimmingSuffix("\n")
+        return cells.first { $0.source.trimmingSuffix("\n") == text }?.lines
+    }
+}
+
+private extension String {
+    func trimmingSuffix(_ character: Character) -> Substring {
+        var text = Substring(self)
+        while text.last == character { text.removeLast() }
+        return text
     }
 }
