@@ -3,8 +3,7 @@ import NumericCore
 /// Runs one training run of a `train` block the way the lesson's PyTorch loop does: seed the torch
 /// generator, build the model from it, draw each epoch's DataLoader order from the same generator (after
 /// whatever dropout drew in the epoch before), then zero_grad / forward / loss / backward / step per batch in
-/// training mode, and the requested metrics per epoch (in eval mode unless the block or the run says otherwise).
-/// A run with its own model, batch size or evaluation (`RunOverrides`) uses them instead of the block's.
+/// training mode, and the requested metrics per epoch (in eval mode unless the block says otherwise).
 struct TrainRunner {
     let spec: TrainSpec
     let data: PreparedData
@@ -16,8 +15,8 @@ struct TrainRunner {
         var optimizer: any Optimizer
         var schedule = Schedule.none
         do {
-            model = try Self.model(spec.model(for: run), threads: spec.training.threads)
-            batches = try ShuffledBatches(count: data.trainCount, batchSize: spec.batchSize(for: run),
+            model = try Self.model(spec.model, threads: spec.training.threads)
+            batches = try ShuffledBatches(count: data.trainCount, batchSize: spec.training.batchSize,
                                           shuffle: spec.training.shuffle)
             optimizer = try CoreFactory.optimizer(run.optimizer)
             if let scheduler = run.scheduler {
@@ -40,7 +39,7 @@ struct TrainRunner {
         case .crossEntropy: loss = .crossEntropy
         }
         var trainer = Trainer(model: model, optimizer: optimizer, loss: loss, schedule: schedule,
-                              batchSize: spec.batchSize(for: run))
+                              batchSize: spec.training.batchSize)
         var plateauNeedsTest = false
         if case .plateau(_, .testLoss) = schedule { plateauNeedsTest = true }
         let evaluation = Trainer.Evaluation(
@@ -48,8 +47,7 @@ struct TrainRunner {
             testLoss: metrics.contains(.testLoss) || plateauNeedsTest,
             trainPredictions: metrics.contains(.trainAccuracy),
             testPredictions: metrics.contains(.testMAE) || metrics.contains(.accuracy) || metrics.contains(.testAccuracy),
-            mode: spec.evaluation(for: run).mode == .train ? .train : .eval,
-            batchSize: spec.evaluation(for: run).batchSize)
+            mode: spec.training.evaluationMode == .train ? .train : .eval)
 
         // Every metric has a series, empty when the run diverges in its first epoch.
         var series = Dictionary(uniqueKeysWithValues: metrics.map { ($0.rawValue, [[Double]]()) })
