@@ -9,6 +9,7 @@ slider, arrow keys, Home and End pick points; the readout, table and chart follo
 import csv
 import json
 import os
+import time
 
 from devtools import evaluate
 
@@ -229,6 +230,13 @@ def pointer_problems(browser, session, columns, found, first):
         }})()"""))
         if not target:
             continue
+        # Let the page settle after the scroll (smooth scrolling, the sticky header), then aim again.
+        time.sleep(0.3)
+        target = json.loads(evaluate(browser, session, f"""(() => {{
+          const box = [...document.querySelectorAll('.chart')].filter(b => b.querySelector('script.chart-readout'))[{c}];
+          const r = box.querySelector('.chart-toggle').getBoundingClientRect();
+          return JSON.stringify({{x: r.left + r.width / 2, y: r.top + r.height / 2}});
+        }})()"""))
         for expected in ("false", "true"):
             hit = evaluate(browser, session, f"""(() => {{
               const box = [...document.querySelectorAll('.chart')].filter(b => b.querySelector('script.chart-readout'))[{c}];
