@@ -87,6 +87,17 @@ def csv_series(page_file, figure):
     return {key: {x: sum(v) / len(v) for x, v in column.items()} for key, column in values.items()} | finals
 
 
+def settle(browser, session, seconds=3.0):
+    """Waits until the page's scroll position stops changing (two reads 100 ms apart agree)."""
+    deadline, last = time.time() + seconds, None
+    while time.time() < deadline:
+        now = evaluate(browser, session, "scrollX + ',' + scrollY")
+        if now == last:
+            return
+        last = now
+        time.sleep(0.1)
+
+
 def close(shown, exact):
     return abs(shown - exact) <= 5e-6 * abs(exact) + 1e-300
 
@@ -230,8 +241,9 @@ def pointer_problems(browser, session, columns, found, first):
         }})()"""))
         if not target:
             continue
-        # Let the page settle after the scroll (smooth scrolling, the sticky header), then aim again.
-        time.sleep(0.3)
+        # A smooth scroll started earlier (the tap focused the chart, and the page scrolls smoothly) can still be
+        # moving the page: wait until it rests, then aim again.
+        settle(browser, session)
         target = json.loads(evaluate(browser, session, f"""(() => {{
           const box = [...document.querySelectorAll('.chart')].filter(b => b.querySelector('script.chart-readout'))[{c}];
           const r = box.querySelector('.chart-toggle').getBoundingClientRect();

@@ -90,7 +90,9 @@
       var p = boxPoint(at, top), width = tip.offsetWidth, room = box.scrollWidth;
       var left = p.left + 12 + width <= room ? p.left + 12 : Math.max(0, p.left - 12 - width);
       tip.style.left = left + "px";
-      tip.style.top = p.top + 4 + "px";
+      // Inside the box's height too: a tip reaching below it would make the box scroll up and down, and the
+      // legend under the pointer would jump when the tip goes.
+      tip.style.top = Math.max(0, Math.min(p.top + 4, box.clientHeight - tip.offsetHeight)) + "px";
       if (announce) {
         live.textContent = data.label + " " + numberText(data.at[index]) + ": " + (said.join(", ") || "no series shown");
         // On a phone the box scrolls sideways: keep the rule in view.
