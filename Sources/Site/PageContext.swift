@@ -80,9 +80,8 @@ struct PageContext {
         var context = common(title: lesson.frontMatter.title, description: lesson.frontMatter.summary,
                              path: path, currentModule: module.slug, currentLesson: lesson.slug)
         let links = PageLinks(page: path)
-        let index = module.lessons.firstIndex { $0.slug == lesson.slug } ?? 0
-        let previous = index > 0 ? module.lessons[index - 1] : nil
-        let next = index + 1 < module.lessons.count ? module.lessons[index + 1] : nil
+        let (previous, next) = neighbours(of: lesson, in: module)
+        let lastInModule = module.lessons.last?.slug == lesson.slug
         if var page = context["page"] as? [String: Any] {
             page["type"] = "article"
             page["date"] = Self.optional(lesson.frontMatter.date)
@@ -104,7 +103,7 @@ struct PageContext {
             "body": body,
             "previous": Self.optional(previous.map { item(linking: $0, from: links) }),
             "next": Self.optional(next.map { item(linking: $0, from: links) }),
-            "next_module": Self.optional(next == nil ? nextModule(after: module, from: links) : nil),
+            "next_module": Self.optional(lastInModule ? nextModule(after: module, from: links) : nil),
             "notebook_url": Self.optional(notebook.map { links.to(Self.lessonPath(lesson) + $0) }),
             "colab_url": Self.optional(notebook.flatMap { name in
                 content.config.repository?.colabURL("\(outputFolder)/\(Self.lessonPath(lesson))\(name)")
@@ -152,6 +151,16 @@ struct PageContext {
             ]
         }
         return context
+    }
+
+    /// The lessons before and after `lesson` in reading order across the whole course: the first lesson of a
+    /// module follows the last of the module before it (modules coming soon have no lessons).
+    private func neighbours(of lesson: Lesson, in module: CourseModule) -> (previous: Lesson?, next: Lesson?) {
+        let course = content.modules.flatMap { m in m.lessons.map { (module: m.slug, lesson: $0) } }
+        guard let index = course.firstIndex(where: { $0.module == module.slug && $0.lesson.slug == lesson.slug }) else {
+            return (nil, nil)
+        }
+        return (index > 0 ? course[index - 1].lesson : nil, index + 1 < course.count ? course[index + 1].lesson : nil)
     }
 
     private func item(linking lesson: Lesson, from links: PageLinks) -> [String: Any] {

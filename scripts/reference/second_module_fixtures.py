@@ -30,7 +30,8 @@ OUT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "Test
                    "second_module_runs.json")
 
 BLOCKS = {
-    # id: (data, layers, loss, epochs, batch, threads, eval_mode, runs)
+    # id: (data, layers, loss, epochs, batch, threads, eval_mode, runs, and per run: overrides of layers, batch,
+    # eval_mode and eval_batch)
     "moons-bn-dropout": dict(
         data=lambda: make_moons(n_samples=400, noise=0.2, random_state=0), test_size=0.25, split_seed=0,
         stratify=False, layers=[("linear", 16), ("batchnorm",), ("relu",), ("dropout", 0.2), ("linear", 16), ("relu",),
@@ -56,6 +57,21 @@ BLOCKS = {
         layers=[("linear", 24), ("relu",), ("dropout", 0.1), ("linear", 10)],
         seed=1, epochs=5, batch=64, threads=1, eval_mode="eval",
         runs={"AdamW": lambda p: torch.optim.AdamW(p, lr=0.01)}),
+    # Runs with their own model, batch size and evaluation (a run's `model`, `batch_size`, `evaluation`).
+    "moons-run-overrides": dict(
+        data=lambda: make_moons(n_samples=400, noise=0.2, random_state=0), test_size=0.25, split_seed=0,
+        stratify=False, layers=[("linear", 16), ("batchnorm",), ("relu",), ("linear", 2)],
+        seed=42, epochs=4, batch=32, threads=1, eval_mode="eval",
+        runs={"block": lambda p: torch.optim.SGD(p, lr=0.1, momentum=0.9),
+              "own model": lambda p: torch.optim.SGD(p, lr=0.1, momentum=0.9),
+              "batches of 4": lambda p: torch.optim.SGD(p, lr=0.1, momentum=0.9),
+              "train mode in 10s": lambda p: torch.optim.SGD(p, lr=0.1, momentum=0.9),
+              "dropout, train mode in 4s": lambda p: torch.optim.SGD(p, lr=0.1, momentum=0.9)},
+        overrides={"own model": dict(layers=[("linear", 8), ("relu",), ("dropout", 0.3), ("linear", 2)]),
+                   "batches of 4": dict(batch=4),
+                   "train mode in 10s": dict(eval_mode="train", eval_batch=10),
+                   "dropout, train mode in 4s": dict(layers=[("linear", 16), ("batchnorm",), ("relu",), ("dropout", 0.5),
+                                                             ("linear", 2)], eval_mode="train", eval_batch=4)}),
 }
 
 
@@ -88,11 +104,12 @@ def run_block(b):
     y_tr, y_te = torch.LongTensor(y[idx_tr]), torch.LongTensor(y[idx_te])
     out = {}
     for label, make in b["runs"].items():
-        torch.manual_seed(b["seed"])
-        model = build(b["layers"], X.shape[1])
+        run = {**b, "eval_batch": None, **b.get("overrides", {}).get(label, {})}
+        torch.manual_seed(run["seed"])
+        model = build(run["layers"], X.shape[1])
         opt = make(model.parameters())
         loss_fn = nn.CrossEntropyLoss()
-        loader = torch.utils.data.DataLoader(torch.utils.data.TensorDataset(X_tr, y_tr), batch_size=b["batch"],
+        loader = torch.utils.data.DataLoader(torch.utils.data.TensorDataset(X_tr, y_tr), batch_size=run["batch"],
                                              shuffle=True)
         series = {"train_loss": [], "test_loss": [], "train_accuracy": [], "test_accuracy": []}
         for _ in range(b["epochs"]):
@@ -101,13 +118,23 @@ def run_block(b):
                 opt.zero_grad()
                 loss_fn(model(xb), yb).backward()
                 opt.step()
-            if b["eval_mode"] == "eval":
+            if run["eval_mode"] == "eval":
                 model.eval()
             with torch.no_grad():
                 for name, xs, ys in (("train", X_tr, y_tr), ("test", X_te, y_te)):
-                    logits = model(xs)
-                    series[f"{name}_loss"].append(r(loss_fn(logits, ys).item()))
-                    series[f"{name}_accuracy"].append(r((logits.argmax(1) == ys).float().mean().item()))
+                    # In batches of eval_batch rows (a loss over batches: Σ loss × rows / n, in binary64).
+                    step = run["eval_batch"] or len(xs)
+                    total, correct = 0.0, 0
+                    for start in range(0, len(xs), step):
+                        logits = model(xs[start:start + step])
+                        total += loss_fn(logits, ys[start:start + step]).item() * len(logits)
+                        correct += (logits.argmax(1) == ys[start:start + step]).sum().item()
+                    if step == len(xs):
+                        series[f"{name}_loss"].append(r(loss_fn(logits, ys).item()))
+                        series[f"{name}_accuracy"].append(r((logits.argmax(1) == ys).float().mean().item()))
+                    else:
+                        series[f"{name}_loss"].append(r(total / len(xs)))
+                        series[f"{name}_accuracy"].append(r(correct / len(xs)))
         out[label] = series
     return out
 

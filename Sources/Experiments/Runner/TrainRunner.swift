@@ -3,7 +3,8 @@ import NumericCore
 /// Runs one training run of a `train` block the way the lesson's PyTorch loop does: seed the torch
 /// generator, build the model from it, draw each epoch's DataLoader order from the same generator (after
 /// whatever dropout drew in the epoch before), then zero_grad / forward / loss / backward / step per batch in
-/// training mode, and the requested metrics per epoch (in eval mode unless the block says otherwise).
+/// training mode, and the requested metrics per epoch (in eval mode unless the block or the run says otherwise).
+/// A run with its own model, batch size or evaluation (`RunOverrides`) uses them instead of the block's.
 struct TrainRunner {
     let spec: TrainSpec
     let data: PreparedData
@@ -15,8 +16,8 @@ struct TrainRunner {
         var optimizer: any Optimizer
         var schedule = Schedule.none
         do {
-            model = try Self.model(spec.model, threads: spec.training.threads)
-            batches = try ShuffledBatches(count: data.trainCount, batchSize: spec.training.batchSize,
+            model = try Self.model(spec.model(for: run), threads: spec.training.threads)
+            batches = try ShuffledBatches(count: data.trainCount, batchSize: spec.batchSize(for: run),
                                           shuffle: spec.training.shuffle)
             optimizer = try CoreFactory.optimizer(run.optimizer)
             if let scheduler = run.scheduler {
@@ -39,7 +40,7 @@ struct TrainRunner {
         case .crossEntropy: loss = .crossEntropy
         }
         var trainer = Trainer(model: model, optimizer: optimizer, loss: loss, schedule: schedule,
-                              batchSize: spec.training.batchSize)
+                              batchSize: spec.batchSize(for: run))
         var plateauNeedsTest = false
         if case .plateau(_, .testLoss) = schedule { plateauNeedsTest = true }
         let evaluation = Trainer.Evaluation(
@@ -47,7 +48,8 @@ struct TrainRunner {
             testLoss: metrics.contains(.testLoss) || plateauNeedsTest,
             trainPredictions: metrics.contains(.trainAccuracy),
             testPredictions: metrics.contains(.testMAE) || metrics.contains(.accuracy) || metrics.contains(.testAccuracy),
-            mode: spec.training.evaluationMode == .train ? .train : .eval)
+            mode: spec.evaluation(for: run).mode == .train ? .train : .eval,
+            batchSize: spec.evaluation(for: run).batchSize)
 
         // Every metric has a series, empty when the run diverges in its first epoch.
         var series = Dictionary(uniqueKeysWithValues: metrics.map { ($0.rawValue, [[Double]]()) })

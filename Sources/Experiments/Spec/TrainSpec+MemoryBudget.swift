@@ -31,10 +31,14 @@ extension TrainSpec {
             case .adaptive(let name, _): return name == .rmsprop ? 3 : 2
             }
         }.max() ?? 2
-        estimate.parameters = runCount * Double(model.parameterCount) * (2 + slots) * 4
+        // Runs with their own model are counted as the largest model of the block.
+        let models = [model] + runs.compactMap(\.overrides.model)
+        let parameterCount = models.map(\.parameterCount).max() ?? model.parameterCount
+        let widthSum = models.map { $0.layers.reduce(0) { $0 &+ $1 } }.max() ?? 0
+        estimate.parameters = runCount * Double(parameterCount) * (2 + slots) * 4
         let testCount = data.dataset.sampleCount - data.trainCount
         let rows = Double(max(data.trainCount, testCount))
-        estimate.activations = runCount * rows * Double(model.layers.reduce(0) { $0 &+ $1 }) * 2 * 4
+        estimate.activations = runCount * rows * Double(widthSum) * 2 * 4
         let keepsPredictions = metrics.contains(.testMAE) || metrics.contains(.accuracy)
         estimate.series = runCount * Double(training.epochs) * (Double(metrics.count) * 8 + (keepsPredictions ? Double(testCount) * 4 : 0))
         estimate.data = Double(data.dataset.sampleCount) * Double(data.dataset.featureCount + 1) * 8 * 3

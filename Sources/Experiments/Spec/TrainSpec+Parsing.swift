@@ -12,8 +12,10 @@ extension TrainSpec {
         let constants = f["constants"].map { Constants.parse($0, reader) } ?? [:]
         guard let data, var model, let loss, let training else { return nil }
         if model.stack != nil { model.layers[0] = data.dataset.featureCount }
-        checkShapes(data, model, loss, f, reader)
-        checkBatchNorm(data, model, training, f, reader)
+        checkTask(data, loss, f, reader)
+        checkShapes(data, model, loss, f["model"]?.mapping?["layers"], reader)
+        checkBatchNorm(data, model, training.batchSize, f["training"]?.mapping?["batch_size"] ?? f["training"], reader)
+        checkTrainModeEvaluation(data, model, training, f, reader)
 
         let applicable = Metric.applicable(to: loss)
         var metrics = Metric.defaults(for: loss)
@@ -39,27 +41,30 @@ extension TrainSpec {
 
         var spec = TrainSpec(data: data, model: model, loss: loss, training: training, runs: [], metrics: metrics,
                              constants: constants, seeds: parseSeeds(f, reader))
-        let env = SchedulerSpec.Context(epochs: training.epochs, stepsPerEpoch: spec.stepsPerEpoch,
-                                        monitorable: applicable.filter { $0 == .testLoss || $0 == .trainLoss },
-                                        constants: constants.keys.sorted())
         guard let runsNode = f.required("runs"), let items = reader.list(runsNode, "runs") else { return nil }
         if items.isEmpty { reader.error(runsNode, "'runs' needs at least one run") }
         if items.count > limits.runs { reader.error(runsNode, "at most \(limits.runs) runs per block, got \(items.count)") }
         for (i, item) in items.enumerated() {
             let context = "runs[\(i + 1)]"
-            guard let r = Fields(item, context, allowed: ["label", "optimizer", "scheduler", "diverges"], reader: reader) else { continue }
+            guard let r = Fields(item, context, allowed: ["label", "optimizer", "scheduler", "diverges"] + RunOverrides.keys,
+                                 reader: reader) else { continue }
             let label = Labels.parse(r, context, existing: spec.runs.map(\.label), reader)
             let optimizer = r.required("optimizer").flatMap { OptimizerSpec.parse($0, "\(context).optimizer", reader) }
+            let overrides = RunOverrides.parse(r, spec, reader)
+            let steps = (data.trainCount + (overrides?.batchSize ?? training.batchSize) - 1) / (overrides?.batchSize ?? training.batchSize)
+            let env = SchedulerSpec.Context(epochs: training.epochs, stepsPerEpoch: steps,
+                                            monitorable: applicable.filter { $0 == .testLoss || $0 == .trainLoss },
+                                            constants: constants.keys.sorted())
             let scheduler = r["scheduler"].flatMap { SchedulerSpec.parse($0, "\(context).scheduler", reader, env) }
             let diverges = r.bool("diverges") ?? false
             // A run whose options are wrong is still a known run: checks naming it say nothing more.
-            guard let label, let optimizer, !(r.has("scheduler") && scheduler == nil) else {
+            guard let label, let optimizer, let overrides, !(r.has("scheduler") && scheduler == nil) else {
                 if let label { reader.forgive([label]) }
                 continue
             }
             let lrNode = r["optimizer"]?.mapping?["lr"] ?? item
             spec.runs.append(TrainRun(label: label, optimizer: optimizer, scheduler: scheduler,
-                                      expectsDivergence: diverges, location: reader.location(of: lrNode)))
+                                      expectsDivergence: diverges, overrides: overrides, location: reader.location(of: lrNode)))
         }
         // Out-of-range sizes were reported already; the budget is judged on valid ones.
         if reader.diagnostics.isEmpty { checkBudget(spec, runsNode, reader) }
@@ -80,10 +85,8 @@ extension TrainSpec {
                             threads: threads, evaluationMode: mode)
     }
 
-    /// The first layer must take the dataset's features; the last must give the outputs the loss uses (one, or one
-    /// per class for cross-entropy).
-    private static func checkShapes(_ data: DataSpec, _ model: ModelSpec, _ loss: LossFunction, _ f: Fields, _ reader: SpecReader) {
-        let layersNode = f["model"]?.mapping?["layers"]
+    /// The loss must fit the dataset, and the split must leave rows on both sides.
+    private static func checkTask(_ data: DataSpec, _ loss: LossFunction, _ f: Fields, _ reader: SpecReader) {
         let name = data.dataset.name.rawValue
         let classes = data.dataset.classCount
         if loss == .bceWithLogits, let classes, classes != 2 {
@@ -92,6 +95,18 @@ extension TrainSpec {
         if classes == nil, loss != .mse {
             reader.error(f["loss"], "\(loss.rawValue) needs class labels; \(name) is a regression dataset (use mse)")
         }
+        let validSplit = data.split.testSize > 0 && data.split.testSize < 1
+        if validSplit, data.trainCount < 1 || data.trainCount == data.dataset.sampleCount {
+            reader.error(f["data"], "the split leaves \(data.trainCount) training rows of \(data.dataset.sampleCount)")
+        }
+    }
+
+    /// The first layer must take the dataset's features; the last must give the outputs the loss uses (one, or one
+    /// per class for cross-entropy). Reported at `layersNode`, the block's or a run's `layers`.
+    static func checkShapes(_ data: DataSpec, _ model: ModelSpec, _ loss: LossFunction, _ layersNode: Node?,
+                            _ reader: SpecReader) {
+        let name = data.dataset.name.rawValue
+        let classes = data.dataset.classCount
         if model.stack == nil, let first = model.layers.first, first != data.dataset.featureCount {
             reader.error(layersNode, "the first layer takes \(first) inputs but \(name) has \(data.dataset.featureCount) features")
         }
@@ -103,26 +118,26 @@ extension TrainSpec {
         if let stack = model.stack, let last = stack.last, last != .linear(model.layers.last ?? 0) {
             reader.error(layersNode, "the last layer must be a {linear: width} layer: its outputs are the \(loss == .mse ? "predictions" : "logits")")
         }
-        let validSplit = data.split.testSize > 0 && data.split.testSize < 1
-        if validSplit, data.trainCount < 1 || data.trainCount == data.dataset.sampleCount {
-            reader.error(f["data"], "the split leaves \(data.trainCount) training rows of \(data.dataset.sampleCount)")
+    }
+
+    /// torch refuses a training batch of one row in batch norm: the last, shorter batch must not be one row.
+    /// Reported at `node`, the block's or a run's `batch_size`.
+    static func checkBatchNorm(_ data: DataSpec, _ model: ModelSpec, _ batchSize: Int, _ node: Node?,
+                               _ reader: SpecReader) {
+        guard model.hasBatchNorm else { return }
+        let n = data.trainCount, b = batchSize
+        if b == 1 || n % b == 1 {
+            reader.error(node, "with batchnorm no training batch may hold a single row, but \(n) training rows in batches of "
+                         + "\(b) leave one; choose another batch_size")
         }
     }
 
-    /// torch refuses a training batch of one row in batch norm: the last, shorter batch must not be one row, nor
-    /// may a train-mode evaluation see a one-row test set.
-    private static func checkBatchNorm(_ data: DataSpec, _ model: ModelSpec, _ training: TrainingSpec, _ f: Fields,
-                                       _ reader: SpecReader) {
+    /// Evaluating in train mode runs batch norm over the whole test set as one batch: one row has no variance
+    /// (torch raises "Expected more than 1 value per channel when training").
+    private static func checkTrainModeEvaluation(_ data: DataSpec, _ model: ModelSpec, _ training: TrainingSpec, _ f: Fields,
+                                                 _ reader: SpecReader) {
         guard model.hasBatchNorm else { return }
-        let n = data.trainCount, b = training.batchSize
-        if b == 1 || n % b == 1 {
-            reader.error(f["training"]?.mapping?["batch_size"] ?? f["training"],
-                         "with batchnorm no training batch may hold a single row, but \(n) training rows in batches of "
-                         + "\(b) leave one; choose another batch_size")
-        }
-        // Evaluating in train mode runs batch norm over the whole test set as one batch: one row has no variance
-        // (torch raises "Expected more than 1 value per channel when training").
-        let testCount = data.dataset.sampleCount - n
+        let testCount = data.dataset.sampleCount - data.trainCount
         if training.evaluationMode == .train, testCount == 1 {
             reader.error(f["training"]?.mapping?["evaluation_mode"] ?? f["training"],
                          "evaluation_mode: train runs batchnorm on the test set as one batch, but the split leaves a "
@@ -130,7 +145,8 @@ extension TrainSpec {
         }
     }
 
-    /// Refuses specs beyond `limits.budget` parameter-sample visits (runs × seeds × epochs × samples × parameters).
+    /// Refuses specs beyond `limits.budget` parameter-sample visits (the sum over runs of seeds × epochs × samples ×
+    /// parameters).
     private static func checkBudget(_ spec: TrainSpec, _ node: Node, _ reader: SpecReader) {
         let cost = spec.computeCost
         guard cost > limits.budget else { return }
@@ -140,10 +156,12 @@ extension TrainSpec {
             + "reduce epochs, samples, layer widths or runs")
     }
 
-    /// Parameter-sample visits: runs × epochs × samples × parameters (the compute budget's measure).
+    /// Parameter-sample visits: the sum over runs (each with its own model) of seeds × epochs × samples ×
+    /// parameters (the compute budget's measure).
     var computeCost: Double {
-        Double(max(runs.count, 1)) * Double(seeds?.count ?? 1) * Double(training.epochs) * Double(data.dataset.sampleCount)
-            * Double(model.parameterCount)
+        let perRun = runs.isEmpty ? [model.parameterCount] : runs.map { model(for: $0).parameterCount }
+        return perRun.reduce(0.0) { $0 + Double($1) } * Double(seeds?.count ?? 1) * Double(training.epochs)
+            * Double(data.dataset.sampleCount)
     }
 
     /// The training settings; `threads` and `evaluation_mode` only when they differ from their defaults, so
@@ -161,8 +179,9 @@ extension TrainSpec {
             "data": data.canonical, "model": model.canonical, "loss": .string(loss.rawValue),
             "training": .object(trainingCanonical),
             "runs": .array(runs.map { run in
-                .object(["label": .string(run.label), "optimizer": run.optimizer.canonical,
-                         "scheduler": run.scheduler?.canonical ?? .null])
+                let fields: [String: Canonical] = ["label": .string(run.label), "optimizer": run.optimizer.canonical,
+                                                   "scheduler": run.scheduler?.canonical ?? .null]
+                return .object(fields.merging(run.overrides.canonical) { a, _ in a })
             }),
             "metrics": .array(metrics.map { .string($0.rawValue) }),
             "constants": .object(constants.mapValues { .number($0) }),

@@ -48,15 +48,19 @@ public struct TrainRun: Sendable, Hashable {
     /// `diverges: true`: the author shows this run blowing up on purpose. A run that diverges without
     /// it is an error (a learning rate too large by mistake), and one marked but finishing is an error too.
     public var expectsDivergence = false
+    /// The run's own model, batch size and evaluation, when it differs from the block's in them (nil: the
+    /// block's). A run is then a point of a comparison of architectures, batch sizes or evaluation modes.
+    public var overrides = RunOverrides()
     /// Where the run's learning rate is written (or the run itself), for messages about the run's outcome.
     public var location: SourceLocation
 
     public init(label: String, optimizer: OptimizerSpec, scheduler: SchedulerSpec? = nil,
-                expectsDivergence: Bool = false, location: SourceLocation) {
+                expectsDivergence: Bool = false, overrides: RunOverrides = RunOverrides(), location: SourceLocation) {
         self.label = label
         self.optimizer = optimizer
         self.scheduler = scheduler
         self.expectsDivergence = expectsDivergence
+        self.overrides = overrides
         self.location = location
     }
 }

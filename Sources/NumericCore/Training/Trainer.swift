@@ -23,14 +23,18 @@ public struct Trainer: Sendable {
         public var trainPredictions: Bool
         public var testPredictions: Bool
         public var mode: Mode
+        /// Rows per evaluation batch (a DataLoader over the set without shuffling); nil: each set in one pass.
+        /// In train mode every batch is normalised with its own statistics, and updates the running ones.
+        public var batchSize: Int?
 
         public init(trainLoss: Bool = false, testLoss: Bool = false, trainPredictions: Bool = false,
-                    testPredictions: Bool = false, mode: Mode = .eval) {
+                    testPredictions: Bool = false, mode: Mode = .eval, batchSize: Int? = nil) {
             self.trainLoss = trainLoss
             self.testLoss = testLoss
             self.trainPredictions = trainPredictions
             self.testPredictions = testPredictions
             self.mode = mode
+            self.batchSize = batchSize
         }
     }
 
@@ -155,26 +159,43 @@ public struct Trainer: Sendable {
         if case let .plateau(_, metric) = schedule { plateauOn = metric }
         var record = EpochResult(epoch: epoch + 1, lr: lr)
         if evaluation.trainLoss || evaluation.trainPredictions || plateauOn == .trainLoss {
-            let (value, predictions) = pass(trainX, trainY, evaluation.mode, keep: evaluation.trainPredictions)
+            let (value, predictions) = pass(trainX, trainY, evaluation.mode, batchSize: evaluation.batchSize, keep: evaluation.trainPredictions)
             record.trainLoss = value
             record.trainPredictions = predictions
         }
         if let test, evaluation.testLoss || evaluation.testPredictions || plateauOn == .testLoss {
-            let (value, predictions) = pass(test.x, test.y, evaluation.mode, keep: evaluation.testPredictions)
+            let (value, predictions) = pass(test.x, test.y, evaluation.mode, batchSize: evaluation.batchSize, keep: evaluation.testPredictions)
             record.testLoss = value
             record.testPredictions = predictions
         }
         return record
     }
 
-    /// One forward pass over a whole set: its mean loss, and its outputs if `keep`.
-    private mutating func pass(_ x: Tensor, _ y: Tensor, _ mode: Mode, keep: Bool) -> (Float, Tensor?) {
-        let value = x.scalars.withUnsafeBufferPointer { xp in
-            y.scalars.withUnsafeBufferPointer { yp in
-                model.evaluate(x: xp.baseAddress!, y: yp.baseAddress!, rows: x.rows, loss: loss, mode: mode)
+    /// One forward pass over a whole set, or one per batch of `batchSize` rows in order: the set's mean loss
+    /// (with batches, Σ batch loss × batch rows / rows, summed in binary64 as a Python loop over `loss.item()`
+    /// does), and its outputs if `keep`.
+    private mutating func pass(_ x: Tensor, _ y: Tensor, _ mode: Mode, batchSize: Int?, keep: Bool) -> (Float, Tensor?) {
+        let rows = x.rows, batch = min(batchSize ?? rows, rows)
+        let (fin, fout) = (x.cols, y.scalars.count / max(rows, 1))
+        var total = 0.0
+        var outputs: [Float] = []
+        if keep { outputs.reserveCapacity(rows * model.outputWidth) }
+        var start = 0
+        while start < rows {
+            let count = min(batch, rows - start)
+            let value = x.scalars.withUnsafeBufferPointer { xp in
+                y.scalars.withUnsafeBufferPointer { yp in
+                    model.evaluate(x: xp.baseAddress! + start * fin, y: yp.baseAddress! + start * fout, rows: count,
+                                   loss: loss, mode: mode)
+                }
             }
+            if count == rows { return (value, keep ? model.output(rows: rows) : nil) }
+            total += Double(value) * Double(count)
+            if keep { outputs += model.output(rows: count).scalars }
+            start += count
         }
-        return (value, keep ? model.output(rows: x.rows) : nil)
+        let predictions = keep ? Tensor(validatedRows: rows, cols: model.outputWidth, scalars: outputs) : nil
+        return (Float(total / Double(rows)), predictions)
     }
 }
 
@@ -192,8 +213,8 @@ private extension Trainer {
             throw .shape("train Y has \(y.scalars.count) values for \(x.rows) rows × \(fout) outputs")
         }
         if !model.batchNorms.isEmpty, evaluation.mode == .train, evaluation.trainLoss || evaluation.trainPredictions,
-           x.rows < 2 {
-            throw .shape("batch norm in training mode needs at least 2 rows")
+           Self.leavesOneRow(x.rows, evaluation.batchSize) {
+            throw .shape("batch norm in training mode needs at least 2 rows in every evaluation batch")
         }
         var needsTest = evaluation.testLoss || evaluation.testPredictions
         if case .plateau(_, .testLoss) = schedule { needsTest = true }
@@ -206,6 +227,15 @@ private extension Trainer {
         guard test.y.scalars.count == test.x.rows * fout else {
             throw .shape("test Y has \(test.y.scalars.count) values for \(test.x.rows) rows × \(fout) outputs")
         }
+        if !model.batchNorms.isEmpty, evaluation.mode == .train, needsTest, Self.leavesOneRow(test.x.rows, evaluation.batchSize) {
+            throw .shape("batch norm in training mode needs at least 2 rows in every evaluation batch")
+        }
+    }
+
+    /// True when `rows` rows in batches of `batchSize` (nil: one batch) leave a batch of a single row.
+    static func leavesOneRow(_ rows: Int, _ batchSize: Int?) -> Bool {
+        let b = min(batchSize ?? rows, rows)
+        return b <= 1 || rows % b == 1
     }
 
     static func validate(_ rows: [Int], n: Int, epoch: Int, seen: inout [Bool]) throws(TrainingError) {
