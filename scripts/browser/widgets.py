@@ -235,6 +235,9 @@ def pointer_problems(browser, session, columns, found, first):
         browser.send("Input.dispatchMouseEvent", {"type": "mouseMoved", "x": 1, "y": 1}, session)
         target = json.loads(evaluate(browser, session, f"""(() => {{
           const box = [...document.querySelectorAll('.chart')].filter(b => b.querySelector('script.chart-readout'))[{c}];
+          // The tap left the chart focused with its readout open (a tall readout can make the box scroll up and
+          // down); a reader taps elsewhere first, which closes it.
+          if (document.activeElement) document.activeElement.blur();
           const t = box.querySelector('.chart-toggle'); if (!t) return 'null';
           t.scrollIntoView({{block: 'center', inline: 'center', behavior: 'instant'}});
           const r = t.getBoundingClientRect(); return JSON.stringify({{x: r.left + r.width / 2, y: r.top + r.height / 2}});
