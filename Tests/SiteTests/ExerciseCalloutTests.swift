@@ -36,7 +36,7 @@ import Testing
             """)
         defer { site.remove() }
         #expect(html.contains("""
-            <section class="exercise">
+            <div class="exercise">
             <p class="callout-title">Exercise: Predict the third value</p>
             <p>What is the column at step 3?</p>
             <details class="exercise-hint">
@@ -54,7 +54,7 @@ import Testing
     @Test func answerWithoutHintAndTitle() throws {
         let (site, html) = try lesson("> [!EXERCISE]\n> Why?\n>\n> **Answer:**\n> Because.\n")
         defer { site.remove() }
-        #expect(html.contains("<p class=\"callout-title\">Exercise</p>\n<p>Why?</p>\n<details class=\"exercise-answer\">\n<summary>Answer</summary>\n<p>Because.</p>\n</details>\n</section>"))
+        #expect(html.contains("<p class=\"callout-title\">Exercise</p>\n<p>Why?</p>\n<details class=\"exercise-answer\">\n<summary>Answer</summary>\n<p>Because.</p>\n</details>\n</div>"))
         #expect(!html.contains("exercise-hint"))
     }
 

@@ -47,7 +47,8 @@ struct SweepFigure {
             }
         }
         html += "<output class=\"sweep-readout\" aria-live=\"polite\">\(HTMLEscape.escape(points[grid.defaultPoint].text))</output>\n</div>\n"
-        html += "<div class=\"sweep-view\">\n\(points[grid.defaultPoint].html)</div>\n"
+        // The view's copy of the default point gets ids of its own: its template holds the same chart.
+        html += "<div class=\"sweep-view\">\n\(try point(grid.defaultPoint, chartID: "chart-\(spec.id)-view").html)</div>\n"
         for (p, point) in points.enumerated() {
             html += "<template class=\"sweep-point\" data-point=\"\(p)\" data-text=\"\(HTMLEscape.escape(point.text))\">\n\(point.html)</template>\n"
         }
@@ -70,7 +71,7 @@ struct SweepFigure {
         return rows
     }
 
-    private func point(_ p: Int) throws(Diagnostic) -> Point {
+    private func point(_ p: Int, chartID: String? = nil) throws(Diagnostic) -> Point {
         let pointResult = result.at(point: p)
         var pointResults = results
         pointResults[spec.id] = pointResult
@@ -91,7 +92,7 @@ struct SweepFigure {
         if let chart = spec.chart {
             var titled = chart
             titled.title = "\(chart.title ?? spec.title ?? spec.id) (\(at))"
-            let rendered = ResultChart(spec: pointSpec, chart: titled, result: pointResult, id: "chart-\(spec.id)-p\(p)").render()
+            let rendered = ResultChart(spec: pointSpec, chart: titled, result: pointResult, id: chartID ?? "chart-\(spec.id)-p\(p)").render()
             html += ExperimentFigure.chartBox(rendered)
         }
         return Point(html: html, text: "\(at): " + summary(cells, pointResult), cells: cells)

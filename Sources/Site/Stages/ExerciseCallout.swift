@@ -38,14 +38,14 @@ struct ExerciseCallout {
         }
         let renderer = HTMLRenderer()
         let heading = title.isEmpty ? "Exercise" : "Exercise: " + renderer.renderInline(title)
-        var html = "<section class=\"exercise\">\n<p class=\"callout-title\">\(heading)</p>\n"
+        var html = "<div class=\"exercise\">\n<p class=\"callout-title\">\(heading)</p>\n"
         html += renderer.render(parts[0].blocks)
         for (part, blocks) in parts.dropFirst() {
             guard let part else { continue }
             html += "<details class=\"exercise-\(part.rawValue.lowercased())\">\n<summary>\(part.rawValue)</summary>\n"
                 + renderer.render(blocks) + "</details>\n"
         }
-        return html + "</section>\n"
+        return html + "</div>\n"
     }
 
     /// A paragraph opening with bold `Hint` or `Answer` (a trailing `.` or `:` inside or after the bold is

@@ -63,6 +63,9 @@ import Testing
         #expect(view.contains("<td class=\"num\">\(cell)</td>"))
         #expect(view.contains("aria-label=\"Training loss (lr=0.1)\"") || view.contains("(lr=0.1)"))
         #expect(html.matches(of: /<template class="sweep-point"/).count == 3)
+        // The view's copy of the default point has ids of its own (a template holds the same chart).
+        let ids = html.matches(of: /\sid="([^"]+)"/).map { String($0.1) }
+        #expect(Set(ids).count == ids.count, "duplicate ids: \(ids)")
         #expect(html.contains("<output class=\"sweep-readout\" aria-live=\"polite\">lr=0.1: SGD, Final loss \(cell)</output>"))
         // The table of every point, and the CSV with every point's rows.
         #expect(html.contains("<summary>Every point of the sweep (3)</summary>"))
