@@ -108,16 +108,15 @@ PY
 course="$work/synthetic"
 scripts/synthetic-course.sh "$course" >/dev/null
 edited="$course/content/module-05/lesson-10.md"
-course_cold() { rm -rf "$course/.sitegen-cache"; "$release" --root "$course"; }
-course_cold_debug() { rm -rf "$course/.sitegen-cache"; "$debug" --root "$course"; }
+# Each takes the sitegen binary to time.
+course_cold() { rm -rf "$course/.sitegen-cache"; "$1" --root "$course"; }
 words=0
-course_edit() { words=$((words + 1)); sed -i "0,/stochastic/s/stochastic/stochastic$words/" "$edited"; "$release" --root "$course"; }
-course_edit_debug() { words=$((words + 1)); sed -i "0,/stochastic/s/stochastic/stochastic$words/" "$edited"; "$debug" --root "$course"; }
-synthetic_cold=$(median 5 course_cold)
-synthetic_cold_debug=$(median 3 course_cold_debug)
+course_edit() { words=$((words + 1)); sed -i "0,/stochastic/s/stochastic/stochastic$words/" "$edited"; "$1" --root "$course"; }
+synthetic_cold=$(median 5 course_cold "$release")
+synthetic_cold_debug=$(median 3 course_cold "$debug")
 "$release" --root "$course" >/dev/null
-synthetic_edit=$(median 9 course_edit)
-synthetic_edit_debug=$(median 5 course_edit_debug)
+synthetic_edit=$(median 9 course_edit "$release")
+synthetic_edit_debug=$(median 5 course_edit "$debug")
 reload=$(SITEGEN="$release" scripts/preview-latency.sh 10 "$course" | head -1)
 echo
 echo "synthetic course: $(find "$course/content" -name '*.md' ! -name index.md | wc -l) lessons (scripts/synthetic-course.sh)"
