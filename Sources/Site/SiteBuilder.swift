@@ -72,7 +72,9 @@ public struct SiteBuilder: Sendable {
     /// Runs the lesson stages and renders the pages `plan` selects (every page without a plan). Lessons
     /// go through their stages in parallel, then pages render in parallel; results are gathered in
     /// reading order, so problems are reported, and files added, in the same order as one by one.
-    func render(_ content: SiteContent, templates: TemplateSet, plan: RebuildPlan?) throws(DiagnosticList) -> Report {
+    /// `keptSearch` holds, by page key, the search documents of the lessons the plan does not render.
+    func render(_ content: SiteContent, templates: TemplateSet, plan: RebuildPlan?,
+                keptSearch: [String: SearchDocument] = [:]) throws(DiagnosticList) -> Report {
         let context = BuildContext(paths: paths, options: options, site: content.config,
                                    bibliography: content.bibliography)
         let renders = { (key: String) in plan?.renders(key) ?? true }
@@ -145,7 +147,7 @@ public struct SiteBuilder: Sendable {
                     if let document = searched[key] {
                         if let digest { store.save(document, key: key, digest: digest) }
                         documents.append(document)
-                    } else if let digest, let document = store.load(key: key, digest: digest) {
+                    } else if let document = keptSearch[key] {
                         documents.append(document)
                     } else {
                         throw Diagnostic.error(at: nil, "internal: no search entries for \(lesson.sourcePath); run `sitegen build --force`")
@@ -230,18 +232,22 @@ public struct SiteBuilder: Sendable {
             let (content, templates) = try load()
             var plan = inputs.map { RebuildPlan(content: content, inputs: $0, previous: last.map { (site: $0.site, pages: $0.pageKeys) }) }
             // Lessons that are not rendered again give the search index what they gave it last time; without
-            // that record (a cleared cache), every page is rendered.
+            // that record (a cleared cache, an unreadable file), every page is rendered.
+            var keptSearch: [String: SearchDocument] = [:]
             if let partial = plan, !partial.rendersEverything {
                 let store = SearchDocumentStore(paths: paths)
-                let lessons = content.modules.filter { !$0.comingSoon }.flatMap(\.lessons)
-                if !lessons.allSatisfy({ lesson in
+                for lesson in content.modules.filter({ !$0.comingSoon }).flatMap(\.lessons) {
                     let key = RebuildPlan.lessonKey(lesson)
-                    return partial.renders(key) || partial.pages[key].map { store.holds(key: key, digest: $0) } == true
-                }) {
-                    plan?.changed = nil
+                    guard !partial.renders(key) else { continue }
+                    guard let digest = partial.pages[key], let document = store.load(key: key, digest: digest) else {
+                        plan?.changed = nil
+                        keptSearch = [:]
+                        break
+                    }
+                    keptSearch[key] = document
                 }
             }
-            var report = try render(content, templates: templates, plan: plan)
+            var report = try render(content, templates: templates, plan: plan, keptSearch: keptSearch)
             if let plan, !plan.rendersEverything, let last {
                 report.tree.reused = Self.reusable(BuildFingerprint.paths(inListing: last.output), rendered: report.tree)
                 report.files += report.tree.reused.count

@@ -111,6 +111,20 @@ import TestSupport
         try Self.expectSameAsCleanBuild(site)
     }
 
+    @Test func anUnreadableSearchRecordMakesTheNextBuildRenderEverything() throws {
+        let site = try Self.site()
+        defer { site.remove() }
+        try site.build()
+        let folder = (site.paths.cache as NSString).appendingPathComponent("search")
+        let records = try FileManager.default.contentsOfDirectory(atPath: folder).filter { $0.hasSuffix(".json") }
+        #expect(!records.isEmpty)
+        for name in records { try "{not json".write(toFile: (folder as NSString).appendingPathComponent(name), atomically: true, encoding: .utf8) }
+        try Edit.prose.apply(to: site)
+        let report = try site.build()
+        #expect(report.rendered == report.pages)
+        try Self.expectSameAsCleanBuild(site)
+    }
+
     @Test func unchangedPagesAreLinkedNotWritten() throws {
         let site = try Self.site()
         defer { site.remove() }

@@ -17,10 +17,6 @@ struct SearchDocumentStore {
         (folder as NSString).appendingPathComponent(ContentHash.hex(key) + "-" + ContentHash.hex(digest) + ".json")
     }
 
-    func holds(key: String, digest: String) -> Bool {
-        FileManager.default.fileExists(atPath: file(key: key, digest: digest))
-    }
-
     func load(key: String, digest: String) -> SearchDocument? {
         guard let data = FileManager.default.contents(atPath: file(key: key, digest: digest)) else { return nil }
         return try? JSONDecoder().decode(SearchDocument.self, from: data)
