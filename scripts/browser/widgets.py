@@ -9,7 +9,6 @@ slider, arrow keys, Home and End pick points; the readout, table and chart follo
 import csv
 import json
 import os
-import time
 
 from devtools import evaluate
 
@@ -85,17 +84,6 @@ def csv_series(page_file, figure):
                 if r == 1:   # rows come in epoch order: the last one written is the final value
                     finals.setdefault((row[r], "final " + header[c]), {})[float(row[0])] = float(row[c])
     return {key: {x: sum(v) / len(v) for x, v in column.items()} for key, column in values.items()} | finals
-
-
-def settle(browser, session, seconds=3.0):
-    """Waits until the page's scroll position stops changing (two reads 100 ms apart agree)."""
-    deadline, last = time.time() + seconds, None
-    while time.time() < deadline:
-        now = evaluate(browser, session, "scrollX + ',' + scrollY")
-        if now == last:
-            return
-        last = now
-        time.sleep(0.1)
 
 
 def close(shown, exact):
@@ -244,14 +232,6 @@ def pointer_problems(browser, session, columns, found, first):
         }})()"""))
         if not target:
             continue
-        # A smooth scroll started earlier (the tap focused the chart, and the page scrolls smoothly) can still be
-        # moving the page: wait until it rests, then aim again.
-        settle(browser, session)
-        target = json.loads(evaluate(browser, session, f"""(() => {{
-          const box = [...document.querySelectorAll('.chart')].filter(b => b.querySelector('script.chart-readout'))[{c}];
-          const r = box.querySelector('.chart-toggle').getBoundingClientRect();
-          return JSON.stringify({{x: r.left + r.width / 2, y: r.top + r.height / 2}});
-        }})()"""))
         for expected in ("false", "true"):
             hit = evaluate(browser, session, f"""(() => {{
               const box = [...document.querySelectorAll('.chart')].filter(b => b.querySelector('script.chart-readout'))[{c}];
