@@ -53,7 +53,7 @@ extension RunOverrides {
         }
         for (name, n) in sets {
             let b = min(evaluation.batchSize ?? n, n)
-            if b == 1 || n % b == 1 {
+            if TrainSpec.leavesSingleRow(n, inBatchesOf: b) {
                 reader.error(node.mapping?["batch_size"] ?? node,
                              "batch norm in train mode cannot normalise a batch of one row (torch: 'Expected more than 1 "
                              + "value per channel when training'), but \(n) \(name) rows in batches of \(b) leave one; "

@@ -126,11 +126,15 @@ extension TrainSpec {
                                _ reader: SpecReader) {
         guard model.hasBatchNorm else { return }
         let n = data.trainCount, b = batchSize
-        if b == 1 || n % b == 1 {
+        if leavesSingleRow(n, inBatchesOf: b) {
             reader.error(node, "with batchnorm no training batch may hold a single row, but \(n) training rows in batches of "
                          + "\(b) leave one; choose another batch_size")
         }
     }
+
+    /// Whether `n` rows in batches of `b` (the last one shorter) leave a batch of a single row, which torch's batch
+    /// norm refuses in train mode ("Expected more than 1 value per channel when training").
+    static func leavesSingleRow(_ n: Int, inBatchesOf b: Int) -> Bool { b == 1 || n % b == 1 }
 
     /// Evaluating in train mode runs batch norm over the whole test set as one batch: one row has no variance
     /// (torch raises "Expected more than 1 value per channel when training").
@@ -138,7 +142,7 @@ extension TrainSpec {
                                                  _ reader: SpecReader) {
         guard model.hasBatchNorm else { return }
         let testCount = data.dataset.sampleCount - data.trainCount
-        if training.evaluationMode == .train, testCount == 1 {
+        if training.evaluationMode == .train, leavesSingleRow(testCount, inBatchesOf: testCount) {
             reader.error(f["training"]?.mapping?["evaluation_mode"] ?? f["training"],
                          "evaluation_mode: train runs batchnorm on the test set as one batch, but the split leaves a "
                          + "single test row (torch refuses it); use a larger test_size or evaluation_mode: eval")
