@@ -117,7 +117,7 @@ synthetic_cold_debug=$(median 3 course_cold "$debug")
 "$release" --root "$course" >/dev/null
 synthetic_edit=$(median 9 course_edit "$release")
 synthetic_edit_debug=$(median 5 course_edit "$debug")
-reload=$(SITEGEN="$release" scripts/preview-latency.sh 10 "$course" | head -1)
+reload=$(SITEGEN="$release" scripts/preview-latency.sh 10 "$course" | sed -n 1p)
 echo
 echo "synthetic course: $(find "$course/content" -name '*.md' ! -name index.md | wc -l) lessons (scripts/synthetic-course.sh)"
 printf '%-44s %10s\n' "cold, release, empty cache" "$synthetic_cold"

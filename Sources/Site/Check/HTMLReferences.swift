@@ -95,32 +95,37 @@ struct HTMLReferences {
         return (name, i..<end, end)
     }
 
-    /// `&amp;`, `&lt;`, `&gt;`, `&quot;`, `&#39;`, `&apos;` and numeric references.
+    /// `&amp;`, `&lt;`, `&gt;`, `&quot;`, `&#39;`, `&apos;` and numeric references. A reference is read up to
+    /// the first `;` at most ten bytes after its `&`; anything else, an unknown name included, stays as it is.
     static func decodeEntities(_ text: String) -> String {
-        guard text.contains("&") else { return text }
-        var out = ""
-        var rest = Substring(text)
-        while let amp = rest.firstIndex(of: "&") {
-            out += rest[..<amp]
-            let after = rest[amp...]
-            guard let semi = after.firstIndex(of: ";"), after.distance(from: amp, to: semi) <= 10 else {
-                out += "&"
-                rest = rest[rest.index(after: amp)...]
+        guard text.utf8.contains(UInt8(ascii: "&")) else { return text }
+        let bytes = Array(text.utf8)
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count)
+        var i = 0
+        while i < bytes.count {
+            guard bytes[i] == UInt8(ascii: "&") else { out.append(bytes[i]); i += 1; continue }
+            guard let semi = bytes[(i + 1)...].prefix(10).firstIndex(of: UInt8(ascii: ";")) else {
+                out.append(bytes[i])
+                i += 1
                 continue
             }
-            let name = String(after[after.index(after: amp)..<semi])
-            let named = ["amp": "&", "lt": "<", "gt": ">", "quot": "\"", "apos": "'"]
-            if let replacement = named[name] {
-                out += replacement
+            let name = String(decoding: bytes[(i + 1)..<semi], as: UTF8.self)
+            if let replacement = namedReferences[name] {
+                out.append(replacement)
             } else if name.hasPrefix("#"), let scalar = Self.numericScalar(String(name.dropFirst())) {
-                out.unicodeScalars.append(scalar)
+                out.append(contentsOf: String(scalar).utf8)
             } else {
-                out += "&" + name + ";"
+                out.append(contentsOf: bytes[i...semi])
             }
-            rest = rest[rest.index(after: semi)...]
+            i = semi + 1
         }
-        return out + rest
+        return String(decoding: out, as: UTF8.self)
     }
+
+    private static let namedReferences: [String: UInt8] = [
+        "amp": UInt8(ascii: "&"), "lt": UInt8(ascii: "<"), "gt": UInt8(ascii: ">"), "quot": UInt8(ascii: "\""), "apos": UInt8(ascii: "'"),
+    ]
 
     private static func numericScalar(_ digits: String) -> Unicode.Scalar? {
         let value = digits.hasPrefix("x") || digits.hasPrefix("X") ? UInt32(digits.dropFirst(), radix: 16) : UInt32(digits)

@@ -53,7 +53,7 @@ public struct ContentLoader {
         guard let text = String(data: data, encoding: .utf8) else {
             throw DiagnosticList([.error(at: SourceLocation(file: paths.display(path), line: 1, column: 1), "the bibliography is not valid UTF-8: save it as UTF-8")])
         }
-        let normalised = data.contains(0x0D) ? text.replacingOccurrences(of: "\r\n", with: "\n") : text
+        let normalised = text.utf8.contains(0x0D) ? text.replacingOccurrences(of: "\r\n", with: "\n") : text
         return try BibTeXParser.parse(normalised, file: paths.display(path))
     }
 
@@ -131,7 +131,7 @@ public struct ContentLoader {
             throw Diagnostic.error(at: SourceLocation(file: sourcePath, line: 1, column: 1), "the file is not valid UTF-8: save it as UTF-8")
         }
         // Most files have no carriage return at all: one byte scan saves a copy of the whole text.
-        let normalised = data.contains(0x0D) ? text.replacingOccurrences(of: "\r\n", with: "\n") : text
+        let normalised = text.utf8.contains(0x0D) ? text.replacingOccurrences(of: "\r\n", with: "\n") : text
         let (frontMatter, body, offset) = try FrontMatter.split(normalised, file: sourcePath)
         if slug != "index" {
             try SiteConfig.checkSlug(slug, at: SourceLocation(file: sourcePath, line: 1, column: 1))

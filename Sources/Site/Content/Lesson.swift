@@ -19,6 +19,8 @@ public struct Lesson: Sendable {
     /// Math and inline results cut out before parsing (see `ProtectedSpans`); their placeholders sit
     /// in the blocks' text until `RenderProtectedSpans` replaces them.
     public var spans: [ProtectedSpans.Span] = []
+    /// The body with those spans cut out, as the parse stage read it (the notebook stage reads it again).
+    public var maskedBody: String?
     /// Collected after heading ids are assigned.
     public var toc: [TOCEntry] = []
     /// Extra files the lesson wants written beside its page (CSV downloads, included sources).

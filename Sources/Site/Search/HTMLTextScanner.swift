@@ -74,9 +74,12 @@ struct HTMLTextScanner {
     private static func find(_ needle: String, _ bytes: [UInt8], from start: Int) -> Int {
         let n = Array(needle.utf8)
         var j = start
-        while j + n.count <= bytes.count {
-            if bytes[j..<j + n.count].map(HTMLReferences.lower).elementsEqual(n) { return j }
-            j += 1
+        search: while j + n.count <= bytes.count {
+            for k in 0..<n.count where HTMLReferences.lower(bytes[j + k]) != n[k] {
+                j += 1
+                continue search
+            }
+            return j
         }
         return bytes.count
     }

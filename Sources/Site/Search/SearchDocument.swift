@@ -173,17 +173,35 @@ extension SearchDocument {
         func finished() -> [SearchEntry] {
             entries.map { entry in
                 var entry = entry
-                entry.title = Self.collapsed(entry.title).precomposedStringWithCanonicalMapping
+                entry.title = Self.composed(Self.collapsed(entry.title))
                 if entry.kind == .figure, entry.title.hasSuffix(".") { entry.title.removeLast() }
                 // Composed characters (é, not e + ´): one word in the index as in the browser.
-                entry.text = Self.collapsed(entry.text).precomposedStringWithCanonicalMapping
+                entry.text = Self.composed(Self.collapsed(entry.text))
                 return entry
             }
         }
 
-        /// Runs of white space as one space, none at either end.
+        /// Runs of white space (Unicode's White_Space) as one space, none at either end.
         static func collapsed(_ text: String) -> String {
-            text.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
+            var out = String.UnicodeScalarView()
+            var spaceBefore = false
+            for scalar in text.unicodeScalars {
+                let value = scalar.value
+                let isSpace = value < 0x80 ? value == 0x20 || (value >= 0x09 && value <= 0x0D) : scalar.properties.isWhitespace
+                if isSpace {
+                    spaceBefore = !out.isEmpty
+                    continue
+                }
+                if spaceBefore { out.append(" ") }
+                spaceBefore = false
+                out.append(scalar)
+            }
+            return String(out)
+        }
+
+        /// Canonically composed (NFC); ASCII text already is.
+        static func composed(_ text: String) -> String {
+            text.utf8.allSatisfy { $0 < 0x80 } ? text : text.precomposedStringWithCanonicalMapping
         }
     }
 }

@@ -1,3 +1,6 @@
+import Foundation
+import Hashing
+
 /// The index's texts written as numbers into one shared list of tokens, so that a word the course uses
 /// a thousand times is stored once and costs one or two characters at each use.
 ///
@@ -10,42 +13,57 @@
 /// printable ASCII that JSON writes as they are (no `"`, `\` or `/`), so numbers below 45 take one
 /// character and below 2 025 two. search.js reads the words for its index straight from the numbers, and
 /// turns a text back into characters only to show a result.
+///
+/// The index is written again on every build (any lesson's edit changes it), so the work is done on UTF-8
+/// bytes: tokens are interned by their bytes (`TokenTable`), never as `String`s, whose hashing normalises.
 struct SearchVocabulary {
     static let alphabet: [Character] = (35...126).filter { $0 != 47 && $0 != 92 }.map { Character(Unicode.Scalar(UInt8($0))) }
+    private static let alphabetBytes: [UInt8] = (35...126).filter { $0 != 47 && $0 != 92 }.map { UInt8($0) }
     static let base = 45
 
     /// Every token, by number.
-    private(set) var tokens: [String] = []
-    private var numbers: [String: Int] = [:]
+    let tokens: [String]
+    /// The distinct tokens met, and each one's number (`numbers[id]`).
+    private var table: TokenTable
+    private let numbers: [Int]
 
     /// Numbers the tokens of `texts`, most frequent first.
     init(texts: [String]) {
-        var counts: [String: Int] = [:]
-        for text in texts {
-            for token in Self.kept(Self.tokens(text)) { counts[token.text, default: 0] += 1 }
-        }
-        tokens = counts.keys.sorted { a, b in
-            let (ca, cb) = (counts[a] ?? 0, counts[b] ?? 0)
-            return ca != cb ? ca > cb : a.unicodeScalars.lexicographicallyPrecedes(b.unicodeScalars)
-        }
-        for (number, token) in tokens.enumerated() { numbers[token] = number }
+        var table = TokenTable()
+        for text in texts { Self.forEachKeptToken(text) { table.intern($0) } }
+        self.init(table: table)
+    }
+
+    /// Numbers the tokens of a table that has interned (and counted) every token of the index.
+    init(table: TokenTable) {
+        self.table = table
+        let ranked = table.ranked()
+        var numbers = [Int](repeating: 0, count: ranked.count)
+        for (number, id) in ranked.enumerated() { numbers[id] = number }
+        self.numbers = numbers
+        tokens = ranked.map { table.string($0) }
     }
 
     /// The vocabulary an index was written with (its `words`), to read its texts back.
     init(tokens: [String]) {
+        var table = TokenTable()
+        for token in tokens { _ = Self.withBytes(token) { table.intern($0) } }
+        self.table = table
         self.tokens = tokens
-        for (number, token) in tokens.enumerated() { numbers[token] = number }
+        numbers = Array(0..<table.count)
     }
 
     /// `text` as numbers. Every token of it must have been among the texts the vocabulary was made from.
     func encode(_ text: String) -> String {
-        var out = ""
-        for token in Self.kept(Self.tokens(text)) {
-            guard let number = numbers[token.text] else { continue }
-            Self.write(number, to: &out)
+        var out: [UInt8] = []
+        Self.forEachKeptToken(text) { token in
+            if let id = table.find(token) { Self.write(numbers[id], to: &out) }
         }
-        return out
+        return String(decoding: out, as: UTF8.self)
     }
+
+    /// Appends the number of interned token `id` to `out`.
+    func write(id: Int, to out: inout [UInt8]) { Self.write(numbers[id], to: &out) }
 
     /// The text back from its numbers (what search.js does to show a result).
     func decode(_ code: String) -> String {
@@ -70,46 +88,61 @@ struct SearchVocabulary {
         return out
     }
 
-    static func write(_ number: Int, to out: inout String) {
-        var digits = [number % base]
-        var rest = number / base
-        while rest > 0 {
-            digits.append(base + rest % base)
-            rest /= base
+    /// Writes `number` most significant digit first: "more follows" digits, then one final digit.
+    static func write(_ number: Int, to out: inout [UInt8]) {
+        var place = 1
+        while number / place >= base { place *= base }
+        var rest = number
+        while place > 1 {
+            out.append(alphabetBytes[base + rest / place])
+            rest %= place
+            place /= base
         }
-        for digit in digits.reversed() { out.append(alphabet[digit]) }
+        out.append(alphabetBytes[rest])
     }
 
-    struct Token: Equatable {
-        var text: String
-        var isWord: Bool
-    }
-
-    /// The maximal runs of word and of other scalars in `text`, in order.
-    static func tokens(_ text: String) -> [Token] {
-        var tokens: [Token] = []
-        var current = String.UnicodeScalarView()
-        var currentIsWord = false
-        for scalar in text.unicodeScalars {
-            let isWord = isWordScalar(scalar)
-            if !current.isEmpty && isWord != currentIsWord {
-                tokens.append(Token(text: String(current), isWord: currentIsWord))
-                current = String.UnicodeScalarView()
+    /// Calls `body` with the bytes of each token of `text` that is written, in order: the maximal runs of
+    /// word scalars and of other scalars, except a single space between two words. Runs alternate, so a gap
+    /// has words on both sides unless it opens or closes the text.
+    static func forEachKeptToken(_ text: String, _ body: (UnsafeBufferPointer<UInt8>) -> Void) {
+        withBytes(text) { bytes in
+            var start = 0
+            var index = 0
+            var runIsWord = false
+            var runs = 0
+            func emit(_ end: Int) {
+                let run = UnsafeBufferPointer(rebasing: bytes[start..<end])
+                let isFirst = runs == 0, isLast = end == bytes.count
+                runs += 1
+                if !runIsWord && run.count == 1 && run[0] == 0x20 && !isFirst && !isLast { return }
+                body(run)
             }
-            current.append(scalar)
-            currentIsWord = isWord
+            while index < bytes.count {
+                let (isWord, length) = scalar(in: bytes, at: index)
+                if index > start && isWord != runIsWord {
+                    emit(index)
+                    start = index
+                }
+                runIsWord = isWord
+                index += length
+            }
+            if start < bytes.count { emit(bytes.count) }
         }
-        if !current.isEmpty { tokens.append(Token(text: String(current), isWord: currentIsWord)) }
-        return tokens
     }
 
-    /// The tokens that are written: all but a single space between two words.
-    static func kept(_ tokens: [Token]) -> [Token] {
-        tokens.indices.compactMap { i in
-            let token = tokens[i]
-            if token.text == " ", i > 0, i + 1 < tokens.count, tokens[i - 1].isWord, tokens[i + 1].isWord { return nil }
-            return token
+    /// Whether the scalar at `index` is a word scalar, and its length in bytes (the text is valid UTF-8).
+    @inline(__always)
+    private static func scalar(in bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> (isWord: Bool, length: Int) {
+        let lead = bytes[index]
+        if lead < 0x80 {
+            let lower = lead | 0x20
+            return ((lead >= 0x30 && lead <= 0x39) || (lower >= 0x61 && lower <= 0x7A), 1)
         }
+        let length = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : 2
+        guard index + length <= bytes.count else { return (false, 1) }
+        var value = UInt32(lead) & (length == 2 ? 0x1F : length == 3 ? 0x0F : 0x07)
+        for k in 1..<length { value = value << 6 | UInt32(bytes[index + k] & 0x3F) }
+        return (Unicode.Scalar(value).map(isWordScalar) ?? false, length)
     }
 
     /// Letters and numbers: Unicode's L and N categories, as `\p{L}` and `\p{N}` in JavaScript.
@@ -120,6 +153,97 @@ struct SearchVocabulary {
             return true
         default:
             return false
+        }
+    }
+
+    static func withBytes<R>(_ text: String, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+        var text = text
+        return text.withUTF8(body)
+    }
+}
+
+/// Distinct tokens by their UTF-8 bytes, each with an id (in order of first use) and a count of uses:
+/// open addressing over FNV-1a, the bytes kept in one arena.
+struct TokenTable {
+    private var arena: [UInt8] = []
+    private var starts: [Int] = [0]
+    private(set) var counts: [Int] = []
+    private var digests: [UInt64] = []
+    private var slots = [Int32](repeating: -1, count: 1024)
+
+    var count: Int { counts.count }
+
+    /// The id of `token`, counting one more use of it.
+    @discardableResult
+    mutating func intern(_ token: UnsafeBufferPointer<UInt8>) -> Int {
+        let digest = Self.digest(token)
+        var slot = Int(truncatingIfNeeded: digest) & (slots.count - 1)
+        while true {
+            let id = Int(slots[slot])
+            if id < 0 { break }
+            if digests[id] == digest && equals(id, token) {
+                counts[id] += 1
+                return id
+            }
+            slot = (slot + 1) & (slots.count - 1)
+        }
+        let id = counts.count
+        arena.append(contentsOf: token)
+        starts.append(arena.count)
+        counts.append(1)
+        digests.append(digest)
+        slots[slot] = Int32(id)
+        if counts.count * 2 > slots.count { grow() }
+        return id
+    }
+
+    /// The id of `token`, if it was interned.
+    func find(_ token: UnsafeBufferPointer<UInt8>) -> Int? {
+        let digest = Self.digest(token)
+        var slot = Int(truncatingIfNeeded: digest) & (slots.count - 1)
+        while true {
+            let id = Int(slots[slot])
+            if id < 0 { return nil }
+            if digests[id] == digest && equals(id, token) { return id }
+            slot = (slot + 1) & (slots.count - 1)
+        }
+    }
+
+    /// Ids by count, most used first; ties in byte order, which for UTF-8 is code-point order.
+    func ranked() -> [Int] {
+        arena.withUnsafeBufferPointer { arena in
+            (0..<counts.count).sorted { a, b in
+                if counts[a] != counts[b] { return counts[a] > counts[b] }
+                let x = UnsafeBufferPointer(rebasing: arena[starts[a]..<starts[a + 1]])
+                let y = UnsafeBufferPointer(rebasing: arena[starts[b]..<starts[b + 1]])
+                return x.lexicographicallyPrecedes(y)
+            }
+        }
+    }
+
+    func string(_ id: Int) -> String { String(decoding: arena[starts[id]..<starts[id + 1]], as: UTF8.self) }
+
+    private func equals(_ id: Int, _ token: UnsafeBufferPointer<UInt8>) -> Bool {
+        let start = starts[id], length = starts[id + 1] - start
+        guard length == token.count else { return false }
+        return arena.withUnsafeBufferPointer { arena in
+            length == 0 || memcmp(arena.baseAddress! + start, token.baseAddress!, length) == 0
+        }
+    }
+
+    private static func digest(_ token: UnsafeBufferPointer<UInt8>) -> UInt64 {
+        var hash = FNV1a<UInt64>()
+        hash.update(token)
+        // FNV's low bits mix poorly for short keys; fold the high half in before masking.
+        return hash.value ^ (hash.value >> 32)
+    }
+
+    private mutating func grow() {
+        slots = [Int32](repeating: -1, count: slots.count * 2)
+        for id in 0..<counts.count {
+            var slot = Int(truncatingIfNeeded: digests[id]) & (slots.count - 1)
+            while slots[slot] >= 0 { slot = (slot + 1) & (slots.count - 1) }
+            slots[slot] = Int32(id)
         }
     }
 }

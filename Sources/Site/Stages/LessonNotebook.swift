@@ -43,10 +43,15 @@ public struct LessonNotebook: LessonStage {
 
     static func cells(_ lesson: Lesson, bibliography: Bibliography, style: CitationStyle,
                       localModule: (String) -> String?) -> [Cell] {
-        // The same cut as the parse stage, so math and results come back exactly as written.
-        let masked = (try? ProtectedSpans(body: lesson.body, file: lesson.sourcePath, lineOffset: lesson.bodyLineOffset))
-        let spans = masked?.spans ?? []
-        let text = masked?.masked ?? lesson.body
+        // The parse stage's cut (made again when the lesson did not go through it), so math and results
+        // come back exactly as written.
+        let (spans, text): ([ProtectedSpans.Span], String)
+        if let masked = lesson.maskedBody {
+            (spans, text) = (lesson.spans, masked)
+        } else {
+            let masked = try? ProtectedSpans(body: lesson.body, file: lesson.sourcePath, lineOffset: lesson.bodyLineOffset)
+            (spans, text) = (masked?.spans ?? [], masked?.masked ?? lesson.body)
+        }
         var cells: [Cell] = []
         var prose: [String] = []
         var fence: (marker: String, info: FenceInfo, lines: [String])?
@@ -182,7 +187,7 @@ public struct LessonNotebook: LessonStage {
     /// Puts back what `ProtectedSpans` cut out, as Jupyter's markdown reads it.
     static func markdown(_ line: String, spans: [ProtectedSpans.Span], lesson: Lesson, bibliography: Bibliography,
                          style: CitationStyle) -> String {
-        guard line.contains(ProtectedSpans.open) else { return line }
+        guard line.utf8.contains(0xEE), line.contains(ProtectedSpans.open) else { return line }  // U+E000 starts with 0xEE
         return ProtectedSpans.pieces(line).map { piece -> String in
             switch piece {
             case .text(let s): return s

@@ -1,3 +1,5 @@
+import Escaping
+
 /// The notebook's JSON text, written directly: the same bytes as Foundation's `JSONSerialization` with
 /// `[.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]` (two-space indent, `"key" : value`, an empty
 /// array or object as an empty line between its brackets, control characters escaped as Foundation
@@ -53,25 +55,6 @@ enum NotebookJSON {
         return "[\n" + items.map { "        " + string($0) }.joined(separator: ",\n") + "\n      ]"
     }
 
-    /// A JSON string as Foundation writes it: `"` and `\` escaped, `\b \f \n \r \t`, other control
-    /// characters as `\u00xx` (lowercase hex), `/` and everything else as is.
-    static func string(_ text: String) -> String {
-        var out = "\""
-        out.reserveCapacity(text.utf8.count + 2)
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\u{8}": out += "\\b"
-            case "\u{c}": out += "\\f"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case "\u{0}"..."\u{f}": out += "\\u000" + String(scalar.value, radix: 16)
-            case "\u{10}"..."\u{1f}": out += "\\u00" + String(scalar.value, radix: 16)
-            default: out.unicodeScalars.append(scalar)
-            }
-        }
-        return out + "\""
-    }
+    /// A JSON string as Foundation writes it with `.withoutEscapingSlashes`.
+    static func string(_ text: String) -> String { JSONEscape.string(text, escapingSlashes: false) }
 }

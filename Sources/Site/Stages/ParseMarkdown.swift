@@ -10,6 +10,7 @@ public struct ParseMarkdown: LessonStage {
     public func run(_ lesson: inout Lesson, in context: BuildContext) throws(DiagnosticList) {
         let protected = try ProtectedSpans(body: lesson.body, file: lesson.sourcePath, lineOffset: lesson.bodyLineOffset)
         lesson.spans = protected.spans
+        lesson.maskedBody = protected.masked
         do {
             lesson.blocks = try CmarkParser.parse(protected.masked, file: lesson.sourcePath, lineOffset: lesson.bodyLineOffset)
         } catch {
