@@ -32,6 +32,18 @@ import Testing
         return String(decoding: data, as: UTF8.self) + "\n"
     }
 
+    /// `sourceLines` cuts on bytes as `String` cuts on characters: "\r\n" is one character and ends no line.
+    @Test func sourceLinesCutAsCharactersDo() {
+        func byCharacters(_ text: String) -> [String] {
+            let trimmed = text.hasSuffix("\n") ? String(text.dropLast()) : text
+            let lines = trimmed.split(separator: "\n", omittingEmptySubsequences: false)
+            return lines.enumerated().map { n, line in n + 1 < lines.count ? line + "\n" : String(line) }
+        }
+        for text in ["", "\n", "\n\n", "a", "a\n", "a\nb", "a\r\nb\r\n", "a\nb\r\nc\n", "\r\n\n", "é\n漢字\n🙂", "x\r", "\n\u{301}a"] {
+            #expect(LessonNotebook.sourceLines(text) == byCharacters(text), "\(text.debugDescription)")
+        }
+    }
+
     @Test func everyASCIICharacterAndUnicodeAsFoundationWritesThem() throws {
         let ascii = String(String.UnicodeScalarView((0..<128).compactMap(Unicode.Scalar.init)))
         let cells: [LessonNotebook.Cell] = [

@@ -57,8 +57,10 @@ public struct LessonNotebook: LessonStage {
         var fence: (marker: String, info: FenceInfo, lines: [String])?
         var scripts: [(name: String, code: String)] = []
         func flushProse() {
-            let joined = prose.joined(separator: "\n").trimmingCharacters(in: .newlines)
-            if !joined.isEmpty { cells.append(.markdown(joined)) }
+            var joined = Substring(prose.joined(separator: "\n"))
+            while joined.first?.isNewline == true { joined.removeFirst() }
+            while joined.last?.isNewline == true { joined.removeLast() }
+            if !joined.isEmpty { cells.append(.markdown(String(joined))) }
             prose = []
         }
         for line in text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init) {
@@ -220,8 +222,18 @@ public struct LessonNotebook: LessonStage {
 
     /// nbformat's multi-line string: lines that keep their `\n`, the last without.
     static func sourceLines(_ text: String) -> [String] {
-        let trimmed = text.hasSuffix("\n") ? String(text.dropLast()) : text
-        let lines = trimmed.split(separator: "\n", omittingEmptySubsequences: false)
-        return lines.enumerated().map { n, line in n + 1 < lines.count ? line + "\n" : String(line) }
+        // On bytes, as `String` reads characters: a line feed after a carriage return is part of one
+        // character ("\r\n"), which ends no line.
+        var bytes = Array(text.utf8)
+        func endsLine(_ i: Int) -> Bool { bytes[i] == 0x0A && !(i > 0 && bytes[i - 1] == 0x0D) }
+        if !bytes.isEmpty, endsLine(bytes.count - 1) { bytes.removeLast() }
+        var lines: [String] = []
+        var start = 0
+        for i in bytes.indices where endsLine(i) {
+            lines.append(String(decoding: bytes[start...i], as: UTF8.self))
+            start = i + 1
+        }
+        lines.append(String(decoding: bytes[start...], as: UTF8.self))
+        return lines
     }
 }
