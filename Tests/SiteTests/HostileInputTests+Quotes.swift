@@ -53,13 +53,13 @@ extension HostileInput {
                 "It was {{ lab/results#tiny-train[\"SGD\"].test_mae }}, then {{ lab/results#tiny-train[\"Adam\"].test_mae }}.",
                 results: [("optimizer: {name: SGD, lr: 0.01}", "optimizer: {name: SDG, lr: 0.01}")], .fails([
             "content/lab/quoting.md:4:11: error: inline result: lesson 'lab/results' fails to build, so its results cannot be quoted: fix the errors in content/lab/results.md first",
-            "content/lab/results.md:64:22: error: unknown optimizer 'SDG' (did you mean 'SGD'?)",
+            "content/lab/results.md:64:23: error: unknown optimiser 'SDG' (did you mean 'SGD'?)",
         ])),
         experiment("quote: a check naming its own lesson", replacing: "\"double[3] == 6\"", with: "\"lab/results#tiny-schedule.double[3] == 6\"", .fails([
             "content/lab/results.md:23:6: error: check cannot be evaluated: 'lab/results' is this lesson: write tiny-schedule… without 'lab/results#'",
         ])),
-        experiment("quote: a table value naming another lesson", replacing: "value: step, format: d", with: "value: \"lab/other#tiny-schedule.double\", format: d", .fails([
-            "content/lab/results.md:17:33: error: 'value' cannot quote another lesson's results ('lab/other#tiny-schedule'): only checks and inline results ({{ }}) can",
+        experiment("quote: a table value naming another lesson", replacing: "value: double, format: d", with: "value: \"lab/other#tiny-schedule.double\", format: d", .fails([
+            "content/lab/results.md:20:32: error: 'value' cannot quote another lesson's results ('lab/other#tiny-schedule'): only checks and inline results ({{ }}) can",
         ])),
     ]
 }
