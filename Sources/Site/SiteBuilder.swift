@@ -54,6 +54,8 @@ public struct SiteBuilder: Sendable {
         public var upToDate = false
         /// Pages this build rendered: `pages`, or fewer when it reused unchanged ones (see `RebuildPlan`).
         public var rendered = 0
+        /// The blocks of other lessons each rendered page quotes, by page key (see `RebuildPlan`).
+        var quotes: [String: [QuotedBlock]] = [:]
     }
 
     /// Builds the whole site in memory; nothing is written. Throws every problem found.
@@ -76,7 +78,7 @@ public struct SiteBuilder: Sendable {
     func render(_ content: SiteContent, templates: TemplateSet, plan: RebuildPlan?,
                 keptSearch: [String: SearchDocument] = [:]) throws(DiagnosticList) -> Report {
         let context = BuildContext(paths: paths, options: options, site: content.config,
-                                   bibliography: content.bibliography)
+                                   bibliography: content.bibliography, results: SiteResults(content: content))
         let renders = { (key: String) in plan?.renders(key) ?? true }
 
         // The lessons (and module landing pages) whose pages this build renders, through the stages.
@@ -94,10 +96,17 @@ public struct SiteBuilder: Sendable {
         }
         var processed = content
         var problems: [Diagnostic] = []
+        var quotes: [String: [QuotedBlock]] = [:]
         for (job, outcome) in zip(jobs, outcomes) {
             switch outcome {
             case .success(let lesson):
-                if let l = job.lesson { processed.modules[job.module].lessons[l] = lesson } else { processed.modules[job.module].intro = lesson }
+                if let l = job.lesson {
+                    processed.modules[job.module].lessons[l] = lesson
+                    quotes[RebuildPlan.lessonKey(lesson)] = lesson.quotedBlocks
+                } else {
+                    processed.modules[job.module].intro = lesson
+                    quotes[RebuildPlan.moduleKey(content.modules[job.module])] = lesson.quotedBlocks
+                }
             case .failure(let list):
                 problems += list.diagnostics
             }
@@ -163,7 +172,7 @@ public struct SiteBuilder: Sendable {
         } catch {
             throw DiagnosticList([error])
         }
-        return Report(pages: pageJobs.count, files: tree.files.count, tree: tree, rendered: selected.count)
+        return Report(pages: pageJobs.count, files: tree.files.count, tree: tree, rendered: selected.count, quotes: quotes)
     }
 
     /// A lesson (`lesson` nil: the module's landing page) to run through the stages.
@@ -231,6 +240,15 @@ public struct SiteBuilder: Sendable {
         do throws(DiagnosticList) {
             let (content, templates) = try load()
             var plan = inputs.map { RebuildPlan(content: content, inputs: $0, previous: last.map { (site: $0.site, pages: $0.pageKeys) }) }
+            // A page whose own file did not change is still rendered when a block it quotes from another lesson changed.
+            if let last, !last.quotes.isEmpty {
+                let context = BuildContext(paths: paths, options: options, site: content.config)
+                plan?.renderQuoting(last.quotes, content: content) { lesson in
+                    (try? LessonExperiments.specs(of: lesson, in: context)).map { specs in
+                        Dictionary(specs.map { ($0.id, ExperimentRunner.cacheKey($0)) }, uniquingKeysWith: { first, _ in first })
+                    } ?? [:]
+                }
+            }
             // Lessons that are not rendered again give the search index what they gave it last time; without
             // that record (a cleared cache, an unreadable file), every page is rendered.
             var keptSearch: [String: SearchDocument] = [:]
@@ -259,8 +277,11 @@ public struct SiteBuilder: Sendable {
                 throw DiagnosticList([error])
             }
             if let inputs, let plan {
+                // What each page quotes: as rendered now, or as recorded when it was last rendered.
+                var quotes = report.quotes
+                for key in plan.pages.keys where !plan.renders(key) { quotes[key] = last?.quotes[key] }
                 BuildFingerprint(inputs: inputs.digest, pages: report.pages, site: plan.site, pageKeys: plan.pages,
-                                 output: BuildFingerprint.listing(paths.output)).save(paths)
+                                 quotes: quotes.filter { !$0.value.isEmpty }, output: BuildFingerprint.listing(paths.output)).save(paths)
             }
             return report
         } catch {

@@ -58,7 +58,7 @@ import Testing
         ("sqrt(1, 2)", "column 1: sqrt takes 1 argument, got 2"),
         ("pow(2)", "column 1: pow takes 2 arguments, got 1"),
         ("'abc", "column 1: unterminated string (missing closing ')"),
-        ("a # b", "column 3: unexpected character '#'"),
+        ("a # b", "column 3: '#' names a block of another lesson: write the lesson's path before it, as in optimisers/optimisers#sgd-variants"),
         ("a < b < c", "column 7: comparisons cannot be chained; join them with 'and'"),
         ("[3].x", "column 2: expected a run label in quotes after '['"),
         ("['a'] + 1", "column 7: expected '.' but found '+'"),

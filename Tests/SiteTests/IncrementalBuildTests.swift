@@ -137,6 +137,51 @@ import TestSupport
         #expect(Self.inode("\(site.root)/public/intro/first/index.html") != edited)
     }
 
+    /// The second lesson quotes the third's warm-up block (`warmup: 5` → 0.000600 at step 2).
+    static func quotingSite() throws -> SiteTest {
+        let site = try Self.site()
+        let second = "content/intro/second.md"
+        try site.write(second, try site.read(second) + "\nThe warm-up reaches {{ intro/third#third-warmup.warmup_lr[2] | .6f }}.\n")
+        return site
+    }
+
+    @Test func aChangeToAQuotedBlockRendersThePagesThatQuoteIt() throws {
+        let site = try Self.quotingSite()
+        defer { site.remove() }
+        try site.build()
+        #expect(try site.output("intro/second/index.html").contains(">0.000600</a>."))
+        try Edit.experiment.apply(to: site)    // warmup: 5 → 4
+        let report = try site.build()
+        #expect(report.rendered == 2, "the quoted lesson and the one quoting it")
+        #expect(try site.output("intro/second/index.html").contains(">0.000750</a>."))
+        try Self.expectSameAsCleanBuild(site)
+        // Another edit later still knows who quotes what.
+        try site.write("content/intro/third.md", try site.read("content/intro/third.md").replacingOnce("warmup: 4}", with: "warmup: 3}"))
+        #expect(try site.build().rendered == 2)
+        #expect(try site.output("intro/second/index.html").contains(">0.001000</a>."))
+        try Self.expectSameAsCleanBuild(site)
+    }
+
+    @Test func aPageWhoseQuotedResultsDidNotChangeIsReused() throws {
+        let site = try Self.quotingSite()
+        defer { site.remove() }
+        try site.build()
+        let quoting = Self.inode("\(site.root)/public/intro/second/index.html")
+        let third = "content/intro/third.md"
+        // The quoted lesson's prose, then the quoted block's title (presentation, not computation).
+        for (old, new) in [("Start with the question", "Begin with the question"),
+                           ("title: Linear warm-up of the learning rate", "title: A linear warm-up")] {
+            try site.write(third, try site.read(third).replacingOnce(old, with: new))
+            #expect(try site.build().rendered == 1, "only the quoted lesson's page after '\(new)'")
+            #expect(Self.inode("\(site.root)/public/intro/second/index.html") == quoting)
+        }
+        try Self.expectSameAsCleanBuild(site)
+        // The reused page's quotes were kept in the record: the block's next change still reaches it.
+        try Edit.experiment.apply(to: site)
+        #expect(try site.build().rendered == 2)
+        #expect(try site.output("intro/second/index.html").contains(">0.000750</a>."))
+    }
+
     static func inode(_ path: String) -> UInt64 {
         var info = stat()
         return stat(path, &info) == 0 ? UInt64(info.st_ino) : 0

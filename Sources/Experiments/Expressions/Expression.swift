@@ -7,7 +7,8 @@ public struct Expression: Sendable, Hashable, CustomStringConvertible {
         case string(String)
         /// A bare name: a variable (`t`, `step`, a constant), `label`, or a metric of the current row.
         case name(String)
-        /// `block["run"].metric`, `["run"].metric` or `block.metric`.
+        /// `block["run"].metric`, `["run"].metric`, `block.metric`, or any of them with a lesson path
+        /// before the block (`optimisers/optimisers#block["run"].metric`).
         case reference(Reference)
         case negate(Expression)
         case not(Expression)
@@ -93,6 +94,9 @@ public enum BinaryOperator: String, Sendable, Hashable {
 
 /// A reference to a recorded value: a bare name, or a run and/or block qualified metric.
 public struct Reference: Sendable, Hashable, CustomStringConvertible {
+    /// Another lesson, by its path under content/ without `.md` (`optimisers/optimisers`), whose block
+    /// `block` is meant; nil for a block of this page.
+    public var lesson: String?
     /// Another block's id, or nil for the current block.
     public var block: String?
     /// A run label, or nil for the current row (or a block with a single row).
@@ -102,7 +106,8 @@ public struct Reference: Sendable, Hashable, CustomStringConvertible {
     /// A sweep's point, `[lr=0.1]` or `[lr=0.1, momentum=0.9]`; empty for a block that is not a sweep.
     public var point: [SweepCoordinate] = []
 
-    public init(block: String? = nil, run: String? = nil, name: String, point: [SweepCoordinate] = []) {
+    public init(lesson: String? = nil, block: String? = nil, run: String? = nil, name: String, point: [SweepCoordinate] = []) {
+        self.lesson = lesson
         self.block = block
         self.run = run
         self.name = name
@@ -111,7 +116,7 @@ public struct Reference: Sendable, Hashable, CustomStringConvertible {
 
     public var description: String {
         let at = point.isEmpty ? "" : "[" + point.map(\.description).joined(separator: ", ") + "]"
-        return (block ?? "") + at + (run.map { "[\"\($0)\"]" } ?? "") + (block == nil && run == nil && point.isEmpty ? "" : ".") + name
+        return (lesson.map { "\($0)#" } ?? "") + (block ?? "") + at + (run.map { "[\"\($0)\"]" } ?? "") + (block == nil && run == nil && point.isEmpty ? "" : ".") + name
     }
 }
 

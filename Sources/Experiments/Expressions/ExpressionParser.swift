@@ -161,6 +161,18 @@ struct ExpressionParser {
             }
             if startsSweepPoint { return try pointReference(block: name, at: token.offset) }
             return Expression(.name(name), at: token.offset)
+        case .lessonBlock(let lesson, let block):
+            advance()
+            if isSymbol("."), case .identifier(let metric) = peek(1).kind {
+                advance()
+                advance()
+                return Expression(.reference(Reference(lesson: lesson, block: block, name: metric)), at: token.offset)
+            }
+            if isSymbol("["), case .string(let run) = peek(1).kind {
+                return try runReference(lesson: lesson, block: block, run: run, at: token.offset)
+            }
+            if startsSweepPoint { return try pointReference(lesson: lesson, block: block, at: token.offset) }
+            throw ExpressionError("expected [\"run label\"].metric or .metric after '\(lesson)#\(block)'", at: current.offset)
         case .symbol("("):
             advance()
             let inner = try conditional()
@@ -178,8 +190,8 @@ struct ExpressionParser {
     }
 
     /// `["label"].metric`, the `[` being the current token.
-    private mutating func runReference(block: String?, run: String, at offset: Int, point: [SweepCoordinate] = [])
-        throws(ExpressionError) -> Expression {
+    private mutating func runReference(lesson: String? = nil, block: String?, run: String, at offset: Int,
+                                       point: [SweepCoordinate] = []) throws(ExpressionError) -> Expression {
         advance()  // [
         advance()  // "label"
         try expect("]")
@@ -188,7 +200,7 @@ struct ExpressionParser {
             throw ExpressionError("expected a metric name after '[\"\(run)\"].'", at: current.offset)
         }
         advance()
-        return Expression(.reference(Reference(block: block, run: run, name: metric, point: point)), at: offset)
+        return Expression(.reference(Reference(lesson: lesson, block: block, run: run, name: metric, point: point)), at: offset)
     }
 
     /// `[name=` starts a sweep point: `[lr=0.1]`, `[lr=0.1, momentum=0.9]`.
@@ -198,7 +210,7 @@ struct ExpressionParser {
     }
 
     /// `[lr=0.1]["label"].metric` or `[lr=0.1].metric` (a single-run sweep), the `[` being the current token.
-    private mutating func pointReference(block: String?, at offset: Int) throws(ExpressionError) -> Expression {
+    private mutating func pointReference(lesson: String? = nil, block: String?, at offset: Int) throws(ExpressionError) -> Expression {
         var point: [SweepCoordinate] = []
         advance()  // [
         repeat {
@@ -223,14 +235,14 @@ struct ExpressionParser {
         } while isSymbol(",")
         try expect("]")
         if isSymbol("["), case .string(let run) = peek(1).kind {
-            return try runReference(block: block, run: run, at: offset, point: point)
+            return try runReference(lesson: lesson, block: block, run: run, at: offset, point: point)
         }
         try expect(".")
         guard case .identifier(let metric) = current.kind else {
             throw ExpressionError("expected a metric name after the sweep point", at: current.offset)
         }
         advance()
-        return Expression(.reference(Reference(block: block, name: metric, point: point)), at: offset)
+        return Expression(.reference(Reference(lesson: lesson, block: block, name: metric, point: point)), at: offset)
     }
 
     private mutating func call(_ name: String, at offset: Int) throws(ExpressionError) -> Expression {

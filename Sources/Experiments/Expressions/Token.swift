@@ -5,6 +5,9 @@ struct Token: Sendable, Equatable {
         case string(String)
         case identifier(String)
         case symbol(String)
+        /// `optimisers/optimisers#sgd-variants`: a block of another lesson, by the lesson's path under
+        /// content/ (without `.md`) and the block's id.
+        case lessonBlock(lesson: String, block: String)
         case end
     }
 
@@ -18,6 +21,7 @@ struct Token: Sendable, Equatable {
         case .string(let text): return "'\"\(text)\"'"
         case .identifier(let name): return "'\(name)'"
         case .symbol(let symbol): return "'\(symbol)'"
+        case .lessonBlock(let lesson, let block): return "'\(lesson)#\(block)'"
         case .end: return "the end of the expression"
         }
     }

@@ -24,13 +24,14 @@ public struct ExperimentFigure: Sendable {
     }
 
     /// Renders one block; failed checks and unresolvable cells are returned as diagnostics. `label`
-    /// (`Figure 2`) starts the caption.
+    /// (`Figure 2`) starts the caption; `otherLessons` answers checks that quote another lesson.
     public static func render(_ spec: ExperimentSpec, results: [String: ExperimentResult],
-                              specs: [String: ExperimentSpec], label: String? = nil) throws(DiagnosticList) -> ExperimentFigure {
+                              specs: [String: ExperimentSpec], label: String? = nil,
+                              otherLessons: OtherLessonResults? = nil) throws(DiagnosticList) -> ExperimentFigure {
         guard let result = results[spec.id] else {
             throw DiagnosticList([.error(at: spec.location, "experiment '\(spec.id)' produced no results")])
         }
-        let resolver = ResultResolver(results: results, specs: specs, current: spec.id)
+        let resolver = ResultResolver(results: results, specs: specs, current: spec.id, otherLessons: otherLessons)
         var problems = CheckEvaluation.run(spec, resolver: resolver)
         var body = ""
         if let sweep = spec.sweep, let grid = result.sweep {

@@ -4,6 +4,10 @@ extension ResultResolver {
     public func seedCount(of expression: Expression) throws(ReferenceError) -> Int? {
         var counts: [String: Int] = [:]
         for use in expression.references {
+            if let lesson = use.reference.lesson, let id = use.reference.block {
+                if let count = try other(lesson).results[id]?.seedResults?.count { counts["\(lesson)#\(id)"] = count }
+                continue
+            }
             guard let id = use.reference.block ?? current, let count = results[id]?.seedResults?.count else { continue }
             counts[id] = count
         }
@@ -21,6 +25,8 @@ extension ResultResolver {
             guard let perSeed = result.seedResults, index < perSeed.count else { return result }
             return perSeed[index]
         }
-        return ResultResolver(results: seeded, specs: specs, current: current, row: row)
+        var pinned = ResultResolver(results: seeded, specs: specs, current: current, row: row, otherLessons: otherLessons, place: place)
+        pinned.seed = index
+        return pinned
     }
 }

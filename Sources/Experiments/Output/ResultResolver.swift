@@ -6,7 +6,8 @@ import Diagnostics
 ///   quantity or scheduler lr per step, a schedule column's `value`);
 /// - `block.name`: a single-run block's series, or a schedule block's column;
 /// - bare names: the current row's values (`label`, `epoch`/`step`/`t`, the row run's metrics, a
-///   schedule's constants and columns), or the current block's single run.
+///   schedule's constants and columns), or the current block's single run;
+/// - `lesson/path#block…`: any of the qualified forms, read from another lesson's results (`otherLessons`).
 /// Inside a row for one position (an epoch or step), series become their value there; a quantity that
 /// is a vector per step (traced parameters) stays a vector.
 public struct ResultResolver: ExpressionResolver {
@@ -21,24 +22,43 @@ public struct ResultResolver: ExpressionResolver {
     public let specs: [String: ExperimentSpec]
     public let current: String?
     public let row: Row?
+    /// The site's other lessons, for `lesson/path#block…` references (nil: none can be read here).
+    public let otherLessons: OtherLessonResults?
+    /// Where `results` come from, for messages: "on this page", or "in lesson 'optimisers/optimisers'".
+    let place: String
+    /// The seed every block with seeds is read at (`pinned(toSeed:)`), for other lessons' blocks too.
+    var seed: Int?
 
-    public init(results: [String: ExperimentResult], specs: [String: ExperimentSpec], current: String?, row: Row? = nil) {
+    public init(results: [String: ExperimentResult], specs: [String: ExperimentSpec], current: String?, row: Row? = nil,
+                otherLessons: OtherLessonResults? = nil) {
+        self.init(results: results, specs: specs, current: current, row: row, otherLessons: otherLessons, place: "on this page")
+    }
+
+    init(results: [String: ExperimentResult], specs: [String: ExperimentSpec], current: String?, row: Row?,
+         otherLessons: OtherLessonResults?, place: String) {
         self.results = results
         self.specs = specs
         self.current = current
         self.row = row
+        self.otherLessons = otherLessons
+        self.place = place
     }
 
     public func resolve(_ reference: Reference) throws(ReferenceError) -> Value {
+        if let lesson = reference.lesson {
+            var local = reference
+            local.lesson = nil
+            return try other(lesson).resolve(local)
+        }
         guard let id = reference.block ?? current else {
             throw ReferenceError("'\(reference)' needs a block id in prose: write block-id[\"run label\"].\(reference.name)")
         }
         guard let found = results[id] else {
             // `name.metric` where `name` is a run of the current block, not a block: say how to write it.
             if reference.run == nil, let current, current != id, results[current]?.run(id) != nil {
-                throw ReferenceError("no experiment with id '\(id)' on this page; '\(id)' is a run of '\(current)': write ['\(id)'].\(reference.name)")
+                throw ReferenceError("no experiment with id '\(id)' \(place); '\(id)' is a run of '\(current)': write ['\(id)'].\(reference.name)")
             }
-            throw ReferenceError("no experiment with id '\(id)' on this page" + DidYouMean.hint(for: id, among: results.keys.sorted()))
+            throw ReferenceError("no experiment with id '\(id)' \(place)" + DidYouMean.hint(for: id, among: results.keys.sorted()))
         }
         let result = try Self.point(of: found, reference)
         let spec = specs[id]
@@ -92,6 +112,17 @@ public struct ResultResolver: ExpressionResolver {
             return .series(Series(series.map { $0[0] }, higherIsBetter: Metric(rawValue: name)?.higherIsBetter ?? false))
         }
         return .vector(series.last ?? [])
+    }
+
+    /// A resolver over another lesson's results (read at this resolver's seed, if pinned to one).
+    func other(_ lesson: String) throws(ReferenceError) -> ResultResolver {
+        guard let otherLessons else {
+            throw ReferenceError("'\(lesson)#…' names another lesson, whose results cannot be read here: quote them in a check or in prose")
+        }
+        let found = try otherLessons.lookup(lesson)
+        let resolver = ResultResolver(results: found.results, specs: found.specs, current: nil, row: nil,
+                                      otherLessons: nil, place: "in lesson '\(lesson)'")
+        return seed.map { resolver.pinned(toSeed: $0) } ?? resolver
     }
 
     /// The result a reference reads: a sweep's point (`[lr=0.1]`), or the block's result when it is not a sweep.

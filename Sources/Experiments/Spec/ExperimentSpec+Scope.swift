@@ -32,7 +32,7 @@ extension ExperimentSpec {
             case .steps, nil: (single ? metrics : []) + constants
             }
             return NameScope(bare: bare, runLabels: runLabels, qualified: metrics + ["diverged"], blockID: id, sweep: sweep?.grid,
-                             needsPoint: rows == nil)
+                             needsPoint: rows == nil, otherLessons: rows == nil)
         case .trace(let t):
             let quantities = t.record.map(\.rawValue)
             let bare: [String] = switch rows {
@@ -40,10 +40,10 @@ extension ExperimentSpec {
             case .steps, .epochs: ["step"] + (t.runs.count == 1 ? quantities : [])
             case nil: t.runs.count == 1 ? quantities : []
             }
-            return NameScope(bare: bare, runLabels: runLabels, qualified: quantities, blockID: id)
+            return NameScope(bare: bare, runLabels: runLabels, qualified: quantities, blockID: id, otherLessons: rows == nil)
         case .schedule(let s):
             let bare = (rows == nil ? [] : ["t", "step"]) + s.constants.keys.sorted() + s.columns.map(\.name)
-            return NameScope(bare: bare, runLabels: runLabels, qualified: ["lr"], blockID: id)
+            return NameScope(bare: bare, runLabels: runLabels, qualified: ["lr"], blockID: id, otherLessons: rows == nil)
         case .landscape(let l):
             let quantities = LandscapeSpec.quantities
             let bare: [String] = switch rows {
@@ -51,7 +51,7 @@ extension ExperimentSpec {
             case .steps, .epochs: ["step"] + (l.runs.count == 1 ? quantities : [])
             case nil: l.runs.count == 1 ? quantities : []
             }
-            return NameScope(bare: bare, runLabels: runLabels, qualified: quantities, blockID: id)
+            return NameScope(bare: bare, runLabels: runLabels, qualified: quantities, blockID: id, otherLessons: rows == nil)
         }
     }
 

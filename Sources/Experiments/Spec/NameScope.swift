@@ -16,6 +16,10 @@ struct NameScope {
     /// when `needsPoint` (checks), and may not in a table (each point's table shows its own point).
     var sweep: SweepGrid? = nil
     var needsPoint = false
+    /// Whether references may name another lesson's block (`optimisers/optimisers#sgd-variants…`): in
+    /// checks, not in tables (which show this block's results) or formulas. Those are resolved when the
+    /// site is built, which knows every lesson.
+    var otherLessons = false
 
     /// Reports unknown names. References to other blocks are left for the runner, which knows the page.
     func check(_ expression: Expression, in node: Node, _ key: String, _ reader: SpecReader) {
@@ -23,6 +27,12 @@ struct NameScope {
             let r = use.reference
             // A name whose definition already failed was reported there.
             if reader.forgiven.contains(r.name) || r.run.map(reader.forgiven.contains) == true { continue }
+            if let lesson = r.lesson {
+                if !otherLessons {
+                    report("'\(key)' cannot quote another lesson's results ('\(lesson)#\(r.block ?? "")'): only checks and inline results ({{ }}) can", use, node, reader)
+                }
+                continue
+            }
             if let problem = pointProblem(r) {
                 report(problem, use, node, reader)
                 continue

@@ -30,6 +30,8 @@ public struct Lesson: Sendable {
     public var crossReferenceTargets: [String: CrossReferenceTarget] = [:]
     /// The citation keys the lesson cites, in order of first citation (filled by `Citations`).
     public var citedKeys: [String] = []
+    /// The blocks of other lessons this one quotes (filled by `RunExperiments`), for `RebuildPlan`.
+    public var quotedBlocks: [QuotedBlock] = []
 
     /// A file written next to the lesson's page, e.g. `sgd-variants.csv`.
     public struct Attachment: Sendable, Equatable {
@@ -101,8 +103,11 @@ public struct CrossReferenceTarget: Sendable, Equatable {
     public var anchor: String
 
     public static func figure(id: String, number: Int) -> CrossReferenceTarget {
-        CrossReferenceTarget(key: "fig:\(id)", label: "Figure \(number)", anchor: "experiment-\(id)")
+        CrossReferenceTarget(key: "fig:\(id)", label: "Figure \(number)", anchor: figureAnchor(id))
     }
+
+    /// The id of an experiment block's figure on its page (`ExperimentFigure` writes it).
+    public static func figureAnchor(_ id: String) -> String { "experiment-\(id)" }
 
     public static func table(id: String?, number: Int) -> CrossReferenceTarget {
         CrossReferenceTarget(key: id.map { "tbl:\($0)" } ?? "", label: "Table \(number)", anchor: id.map { "table-\($0)" } ?? "table-\(number)")

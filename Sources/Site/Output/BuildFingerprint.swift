@@ -3,8 +3,8 @@ import Hashing
 
 /// What the last successful build recorded, for the next one: a hash of everything it read (site config,
 /// every file under content/ and templates/, the options, and the sitegen executable itself; see
-/// `BuildInputs`), the `RebuildPlan` keys of its pages, and a listing of the output folder as it left it
-/// (path, size, modification time of each file). When inputs and listing both match, the build would
+/// `BuildInputs`), the `RebuildPlan` keys of its pages, the blocks of other lessons each page quotes, and
+/// a listing of the output folder as it left it (path, size, modification time of each file). When inputs and listing both match, the build would
 /// write the same bytes again, so it is skipped, as make skips a target newer than its sources; when
 /// only the listing matches, the pages whose keys are unchanged are reused from the output folder. Any
 /// touched or deleted file in public/ makes the next build render and write everything.
@@ -15,6 +15,8 @@ struct BuildFingerprint: Equatable {
     /// `RebuildPlan.site` and `RebuildPlan.pages` of that build.
     var site: String = ""
     var pageKeys: [String: String] = [:]
+    /// The blocks of other lessons each page quoted when it was last rendered, by page key (pages that quote none are left out).
+    var quotes: [String: [QuotedBlock]] = [:]
     var output: [String]
 
     /// Where the last successful build's fingerprint is kept.
@@ -57,13 +59,19 @@ struct BuildFingerprint: Equatable {
         guard let text = try? String(contentsOfFile: file(paths), encoding: .utf8) else { return nil }
         let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
         // Cut short, or written by an older sitegen: none.
-        guard lines.last == "end", lines.count >= 4, lines[0].hasPrefix("v2 "), let pages = Int(lines[1]) else { return nil }
+        guard lines.last == "end", lines.count >= 4, lines[0].hasPrefix("v3 "), let pages = Int(lines[1]) else { return nil }
         var fingerprint = BuildFingerprint(inputs: String(lines[0].dropFirst(3)), pages: pages, site: String(lines[2]), output: [])
         for line in lines.dropFirst(3).dropLast() {
             if line.hasPrefix("file ") {
                 fingerprint.output.append(String(line.dropFirst(5)))
             } else if line.hasPrefix("page "), let space = line.dropFirst(5).firstIndex(of: " ") {
                 fingerprint.pageKeys[String(line[line.index(after: space)...])] = String(line[line.index(line.startIndex, offsetBy: 5)..<space])
+            } else if line.hasPrefix("quote ") {
+                // `quote <digest> <lesson> <block> <page key>`: the key, last, may hold spaces.
+                let fields = line.dropFirst(6).split(separator: " ", maxSplits: 3, omittingEmptySubsequences: false)
+                guard fields.count == 4 else { return nil }
+                fingerprint.quotes[String(fields[3]), default: []].append(
+                    QuotedBlock(lesson: String(fields[1]), block: String(fields[2]), digest: String(fields[0])))
             } else {
                 return nil
             }
@@ -76,7 +84,10 @@ struct BuildFingerprint: Equatable {
         let path = Self.file(paths)
         try? FileManager.default.createDirectory(atPath: paths.cache, withIntermediateDirectories: true)
         let keys = pageKeys.keys.sorted().map { "page \(pageKeys[$0] ?? "") \($0)" }
-        let text = (["v2 " + inputs, String(pages), site] + keys + output.map { "file " + $0 } + ["end"]).joined(separator: "\n")
+        let quoted = quotes.keys.sorted().flatMap { key in
+            (quotes[key] ?? []).map { "quote \($0.digest) \($0.lesson) \($0.block) \(key)" }
+        }
+        let text = (["v3 " + inputs, String(pages), site] + keys + quoted + output.map { "file " + $0 } + ["end"]).joined(separator: "\n")
         let temporary = path + ".\(getpid()).tmp"
         guard (try? text.write(toFile: temporary, atomically: false, encoding: .utf8)) != nil else { return }
         if rename(temporary, path) != 0 { try? FileManager.default.removeItem(atPath: temporary) }

@@ -10,7 +10,9 @@ import Hashing
 /// times. So when `site` is what the last build recorded, and the output folder is as that build left
 /// it, only the pages whose own key changed are rendered and everything else is reused; any other
 /// change renders every page. A lesson whose file name another lesson mentions (it may be included
-/// with `file="…"`) renders every page too.
+/// with `file="…"`) renders every page too. A page that quotes another lesson's block
+/// (`{{ optimisers/optimisers#sgd-variants… }}`) is rendered again when that block's computation
+/// changed (`renderQuoting`).
 struct RebuildPlan: Equatable {
     /// The outline's hash (see above).
     var site: String
@@ -69,6 +71,38 @@ struct RebuildPlan: Equatable {
             return lessonFiles.values.contains { $0.absolutePath != path && Self.mentions($0.body, name) }
         }
         changed = mentioned ? nil : changedKeys
+    }
+
+    /// Adds the pages that quote a block of another lesson whose computation changed. `quotes` holds, by
+    /// page key, what each page quoted when it was last rendered; only blocks of lessons whose files
+    /// changed are looked at, through `digests` (a lesson's block ids → `ExperimentRunner.cacheKey`, empty
+    /// when it no longer parses). A page that quotes only unchanged blocks is still reused, whatever else
+    /// changed in the quoted lesson.
+    mutating func renderQuoting(_ quotes: [String: [QuotedBlock]], content: SiteContent,
+                                digests: (Lesson) -> [String: String]) {
+        guard let edited = changed else { return }
+        var lessons: [String: Lesson] = [:]
+        for module in content.modules where !module.comingSoon {
+            for lesson in module.lessons { lessons[SiteResults.path(of: lesson)] = lesson }
+        }
+        var parsed: [String: [String: String]] = [:]
+        var rendered = edited
+        for (page, quoted) in quotes where pages[page] != nil && !edited.contains(page) {
+            for quote in quoted {
+                guard let lesson = lessons[quote.lesson] else {
+                    rendered.insert(page)
+                    break
+                }
+                guard edited.contains(Self.lessonKey(lesson)) else { continue }
+                let now = parsed[quote.lesson] ?? digests(lesson)
+                parsed[quote.lesson] = now
+                if now[quote.block] != quote.digest {
+                    rendered.insert(page)
+                    break
+                }
+            }
+        }
+        changed = rendered
     }
 
     /// Whether `name` occurs in `text` (a byte search: 200 lessons are scanned in about a millisecond).

@@ -15,12 +15,16 @@ public struct BuildContext: Sendable {
     public var site: SiteConfig
     /// What `[@key]` may cite.
     public var bibliography: Bibliography
+    /// Every lesson's experiment results, shared by the lessons of one build (what other lessons quote).
+    public var results: SiteResults
 
-    public init(paths: BuildPaths, options: BuildOptions, site: SiteConfig, bibliography: Bibliography = .empty) {
+    public init(paths: BuildPaths, options: BuildOptions, site: SiteConfig, bibliography: Bibliography = .empty,
+                results: SiteResults = SiteResults()) {
         self.paths = paths
         self.options = options
         self.site = site
         self.bibliography = bibliography
+        self.results = results
     }
 }
 

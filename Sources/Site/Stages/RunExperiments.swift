@@ -7,7 +7,8 @@ import Markdown
 /// Runs the lesson's ```` ```experiment ```` blocks through the numeric core (reusing cached results),
 /// replaces each with its figure (table, chart, caption, CSV link, and a link to the script it
 /// reproduces, published beside the page), checks every claim, and fills in the inline results
-/// (`{{ block["run"].metric | .4f }}`) cut out of the prose. Blocks are read and run through
+/// (`{{ block["run"].metric | .4f }}`) cut out of the prose. Checks and inline results may quote other
+/// lessons' blocks (`QuotedLessons`); such an inline result links to the figure it quotes. Blocks are read and run through
 /// `LessonExperiments`, as `sitegen verify` and `sitegen bench` read and run them.
 public struct RunExperiments: LessonStage {
     public let name = "experiments"
@@ -57,14 +58,24 @@ public struct RunExperiments: LessonStage {
         }
         if !problems.isEmpty { throw DiagnosticList(problems) }
 
-        let results = try runner(specs, context)
-        let byID = Dictionary(specs.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        // Run once per build, here or by another lesson that quotes this one (`SiteResults`).
+        let byID = Self.byID(specs)
+        let results = try context.results.results(of: SiteResults.path(of: lesson)) { () throws(DiagnosticList) in
+            SiteResults.Computed(results: try runner(specs, context), specs: byID)
+        }.results
+        // Other lessons' blocks quoted in prose and checks.
+        let quoted = try QuotedLessons(QuotedLessons.uses(spans: lesson.spans, specs: specs), of: lesson, in: context) { other throws(DiagnosticList) in
+            let otherSpecs = try LessonExperiments.specs(of: other, in: context)
+            return SiteResults.Computed(results: try runner(otherSpecs, context), specs: Self.byID(otherSpecs))
+        }
+        lesson.quotedBlocks = quoted.blocks
+        let otherLessons = quoted.lookup
         for (number, spec) in zip(1..., specs) {
             problems += DivergenceCheck.diagnostics(spec, result: results[spec.id])
             let target = CrossReferenceTarget.figure(id: spec.id, number: number)
             lesson.crossReferenceTargets[target.key] = target
             do {
-                let figure = try ExperimentFigure.render(spec, results: results, specs: byID, label: target.label)
+                let figure = try ExperimentFigure.render(spec, results: results, specs: byID, label: target.label, otherLessons: otherLessons)
                 if let index = blockIndex[spec.id] {
                     lesson.blocks[index].kind = .rawHTML(figure.html)
                 }
@@ -74,11 +85,14 @@ public struct RunExperiments: LessonStage {
             }
         }
         var rendered: [Int: String] = [:]
-        let resolver = ResultResolver(results: results, specs: byID, current: nil)
+        let resolver = ResultResolver(results: results, specs: byID, current: nil, otherLessons: otherLessons)
+        let page = PageLinks(page: PageContext.pagePath(of: lesson))
         for (index, span) in lesson.spans.enumerated() {
             guard let reference = span.reference else { continue }
+            var link: String?
+            if case .success(let parsed) = reference { link = quoted.link(for: parsed.expression, from: page) }
             do {
-                rendered[index] = try Self.inlineResult(reference, at: span.location, resolver: resolver)
+                rendered[index] = try Self.inlineResult(reference, at: span.location, resolver: resolver, link: link)
             } catch {
                 problems.append(error)
             }
@@ -87,10 +101,17 @@ public struct RunExperiments: LessonStage {
         if !rendered.isEmpty { lesson.blocks = SpanReplacement.replace(in: lesson.blocks) { rendered[$0] } }
     }
 
-    /// `{{ expr | format }}` → `<span class="inline-result" title="expr">3.2816</span>`. `location` is where
-    /// the text between the braces starts; the reference was read from it when the spans were cut out.
+    /// A lesson's specs by id (ids are unique on a page: `LessonExperiments.blocks` checks it).
+    static func byID(_ specs: [ExperimentSpec]) -> [String: ExperimentSpec] {
+        Dictionary(specs.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+    }
+
+    /// `{{ expr | format }}` → `<span class="inline-result" title="expr">3.2816</span>`, or with `link` (a
+    /// result quoted from another lesson: its figure there) `<a class="inline-result" href="…" title="expr">`.
+    /// `location` is where the text between the braces starts; the reference was read from it when the
+    /// spans were cut out.
     static func inlineResult(_ reference: Result<InlineReference, ExpressionError>, at location: SourceLocation,
-                             resolver: ResultResolver) throws(Diagnostic) -> String {
+                             resolver: ResultResolver, link: String? = nil) throws(Diagnostic) -> String {
         func located(_ error: ExpressionError) -> Diagnostic {
             var at = location
             at.column += max(0, error.offset)
@@ -108,6 +129,10 @@ public struct RunExperiments: LessonStage {
             throw located(error)
         }
         let text = value.formatted(with: parsed.format)
-        return "<span class=\"inline-result\" title=\"\(HTMLEscape.escape(parsed.expression.description))\">\(HTMLEscape.escape(text))</span>"
+        let title = HTMLEscape.escape(parsed.expression.description)
+        if let link {
+            return "<a class=\"inline-result\" href=\"\(HTMLEscape.escape(link))\" title=\"\(title)\">\(HTMLEscape.escape(text))</a>"
+        }
+        return "<span class=\"inline-result\" title=\"\(title)\">\(HTMLEscape.escape(text))</span>"
     }
 }
