@@ -1,0 +1,84 @@
+import Diagnostics
+import Testing
+@testable import Experiments
+
+/// The loss options (`huber`'s delta, `smooth-l1`'s beta, `cross-entropy`'s label_smoothing), `training.clip_grad`
+/// and the schedulers CosineAnnealingWarmRestarts and SequentialLR: valid blocks parse to what they say, and each bad
+/// value is refused at its key, `file:line:col`. The block's YAML starts on line 10 of the lesson.
+@Suite struct LossClipScheduleSpecTests {
+    static let base = [
+        "id: demo",                                                                                           // 10
+        "kind: train",                                                                                        // 11
+        "data: {dataset: delivery-times, n_samples: 100, split: {test_size: 0.25, random_state: 0}}",         // 12
+        "model: {layers: [4, 8, 1]}",                                                                         // 13
+        "loss: mse",                                                                                          // 14
+        "training: {epochs: 2, batch_size: 25}",                                                              // 15
+        "runs:",                                                                                              // 16
+        "  - {label: a, optimizer: {name: SGD, lr: 0.1}}",                                                    // 17
+    ]
+
+    static func parse(_ replacements: [Int: String]) -> (TrainSpec?, [String]) {
+        var lines = base
+        for (line, text) in replacements { lines[line - 10] = text }
+        do {
+            let spec = try ExperimentSpec.parse(yaml: lines.joined(separator: "\n") + "\n",
+                                                at: SourceLocation(file: "lesson.md", line: 10, column: 1))
+            guard case .train(let train) = spec.body else { return (nil, ["not a train block"]) }
+            return (train, [])
+        } catch {
+            return (nil, error.diagnostics.map(\.description))
+        }
+    }
+
+    @Test("loss options parse with torch's defaults")
+    func lossOptions() throws {
+        let huber = try #require(Self.parse([14: "loss: {name: huber, delta: 0.5}"]).0)
+        #expect(huber.loss == .huber && huber.lossOptions.delta == 0.5)
+        let smooth = try #require(Self.parse([14: "loss: smooth-l1"]).0)
+        #expect(smooth.loss == .smoothL1 && smooth.lossOptions.beta == 1)
+        let l1 = try #require(Self.parse([14: "loss: l1"]).0)
+        #expect(l1.loss == .l1 && l1.metrics.contains(.testMAE))
+        let ce = try #require(Self.parse([12: "data: {dataset: make-moons, random_state: 0, split: {test_size: 0.25, random_state: 0}}",
+                                          13: "model: {layers: [2, 8, 2]}",
+                                          14: "loss: {name: cross-entropy, label_smoothing: 0.2}"]).0)
+        #expect(ce.loss == .crossEntropy && ce.lossOptions.labelSmoothing == 0.2)
+    }
+
+    @Test("clip_grad and the new schedulers parse")
+    func clippingAndSchedulers() throws {
+        let norm = try #require(Self.parse([15: "training: {epochs: 2, batch_size: 25, clip_grad: {max_norm: 1.0}}"]).0)
+        #expect(norm.training.clipGrad == .norm(maxNorm: 1))
+        let value = try #require(Self.parse([15: "training: {epochs: 2, batch_size: 25, clip_grad: {value: 0.5}}"]).0)
+        #expect(value.training.clipGrad == .value(0.5))
+        let sequential = try #require(Self.parse([17: "  - {label: a, optimizer: {name: SGD, lr: 0.1}, scheduler: {name: SequentialLR, schedulers: [{name: LinearLR, start_factor: 0.1, total_iters: 1}, {name: CosineAnnealingWarmRestarts, T_0: 3, T_mult: 2}], milestones: [1]}}"]).0)
+        #expect(sequential.runs.first?.scheduler?.kind == .sequentialLR(
+            schedulers: [.linearLR(startFactor: 0.1, endFactor: 1, totalIters: 1),
+                         .cosineAnnealingWarmRestarts(t0: 3, tMult: 2, etaMin: 0)], milestones: [1]))
+    }
+
+    @Test("a block without the new keys keeps its cache key")
+    func cacheKeyUnchanged() throws {
+        let plain = try #require(Self.parse([:]).0)
+        let text = plain.canonical.json
+        #expect(!text.contains("clip_grad") && !text.contains("loss_options"))
+    }
+
+    @Test("bad values are refused at the key", arguments: [
+        (14, "loss: {name: huber, delta: -1}", "TBD"),
+        (14, "loss: {name: smooth-l1, delta: 0.5}", "TBD"),
+        (14, "loss: {delta: 0.5}", "TBD"),
+        (14, "loss: l2", "TBD"),
+        (15, "training: {epochs: 2, batch_size: 25, clip_grad: {}}", "TBD"),
+        (15, "training: {epochs: 2, batch_size: 25, clip_grad: {max_norm: 0}}", "TBD"),
+        (15, "training: {epochs: 2, batch_size: 25, clip_grad: 1.0}", "TBD"),
+        (17, "  - {label: a, optimizer: {name: SGD, lr: 0.1}, scheduler: {name: SequentialLR, schedulers: [{name: StepLR, step_size: 2}, {name: ExponentialLR, gamma: 0.9}], milestones: [3, 2]}}", "TBD"),
+        (17, "  - {label: a, optimizer: {name: SGD, lr: 0.1}, scheduler: {name: SequentialLR, schedulers: [{name: StepLR, step_size: 2}, {name: OneCycleLR, max_lr: 0.1, total_steps: 10}], milestones: [3]}}", "TBD"),
+        (17, "  - {label: a, optimizer: {name: SGD, lr: 0.1}, scheduler: {name: SequentialLR, schedulers: [{name: StepLR, step_size: 2}, {name: LinearLR, total_iters: 0}], milestones: [3]}}", "TBD"),
+        (17, "  - {label: a, optimizer: {name: SGD, lr: 0.1}, scheduler: {name: SequentialLR, schedulers: [], milestones: []}}", "TBD"),
+        (17, "  - {label: a, optimizer: {name: SGD, lr: 0.1}, scheduler: {name: CosineAnnealingWarmRestarts, T_0: 0}}", "TBD"),
+        (17, "  - {label: a, optimizer: {name: SGD, lr: 0.1}, scheduler: {name: CosineAnnealingWarmRestart, T_0: 5}}", "TBD"),
+    ])
+    func refused(_ line: Int, _ text: String, _ message: String) {
+        #expect(Self.parse([line: text]).1 == [message])
+    }
+}
