@@ -20,7 +20,7 @@ extension SchedulerSpec {
         }
         if !items.isEmpty, milestones.count != items.count - 1 {
             reader.error(milestonesNode, "SequentialLR takes one milestone fewer than schedulers: \(items.count) scheduler"
-                + (items.count == 1 ? "" : "s") + " need \(items.count - 1), got \(milestones.count)")
+                + (items.count == 1 ? " needs" : "s need") + " \(items.count - 1), got \(milestones.count)")
             valid = false
         } else if !milestones.allSatisfy({ (1...maxSteps).contains($0) })
                     || !zip(milestones, milestones.dropFirst()).allSatisfy({ $0 < $1 }) {
