@@ -1,5 +1,6 @@
 import Diagnostics
 import Testing
+@testable import NumericCore
 @testable import Experiments
 
 /// The loss options (`huber`'s delta, `smooth-l1`'s beta, `cross-entropy`'s label_smoothing), `training.clip_grad`
@@ -93,5 +94,45 @@ import Testing
     ])
     func refused(_ line: Int, _ text: String, _ message: String) {
         #expect(Self.parse([line: text]).1 == [message])
+    }
+}
+
+/// A `kind: schedule` block with SequentialLR and CosineAnnealingWarmRestarts gives, at every listed step, the lr of
+/// the core's schedulers built directly (which RestartSchedulerTests holds bitwise to torch): step s is the lr after
+/// s − 1 scheduler steps.
+@Suite struct RestartScheduleBlockTests {
+    @Test func scheduleBlockFollowsTheCore() throws {
+        let yaml = """
+            id: restarts
+            kind: schedule
+            steps: {from: 1, to: 40}
+            schedulers:
+              - {label: warm, name: CosineAnnealingWarmRestarts, T_0: 5, T_mult: 2, eta_min: 1.0e-4, base_lr: 0.05}
+              - label: sequence
+                name: SequentialLR
+                base_lr: 0.1
+                schedulers:
+                  - {name: LinearLR, start_factor: 0.1, total_iters: 5}
+                  - {name: CosineAnnealingLR, T_max: 20, eta_min: 1.0e-3}
+                milestones: [5]
+
+            """
+        let spec = try ExperimentSpec.parse(yaml: yaml, at: TinyBlocks.origin)
+        let result = try #require(try ExperimentRunner(cache: nil, useCache: false).run([spec])["restarts"])
+        var warm: any LRScheduler = try CosineAnnealingWarmRestarts(baseLR: 0.05, t0: 5, tMult: 2, etaMin: 1e-4)
+        var sequence: any LRScheduler = try SequentialLR(
+            schedulers: [try LinearLR(baseLR: 0.1, startFactor: 0.1, totalIters: 5),
+                         try CosineAnnealingLR(baseLR: 0.1, tMax: 20, etaMin: 1e-3)], milestones: [5])
+        var expected: [String: [Double]] = ["warm": [], "sequence": []]
+        for _ in 1...40 {
+            expected["warm"]?.append(warm.lr)
+            expected["sequence"]?.append(sequence.lr)
+            try warm.step()
+            try sequence.step()
+        }
+        for (label, lrs) in expected {
+            let ours = try #require(result.run(label)?.scalars("lr"))
+            #expect(ours.map(\.bitPattern) == lrs.map(\.bitPattern), "\(label)")
+        }
     }
 }
