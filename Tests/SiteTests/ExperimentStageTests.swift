@@ -148,6 +148,6 @@ import TestSupport
         #expect(try Self.errors(replacing: "activation: relu", with: "activation: gelu")
                 == ["content/lab/results.md:59:40: error: unknown activation 'gelu' (did you mean 'relu'?)"])
         #expect(try Self.errors(replacing: "training: {epochs: 3, batch_size: 16}", with: "training: {epochs: 3, batch_size: 16, drop_last: true}")
-                == ["content/lab/results.md:61:39: error: unknown key 'drop_last' in training; known keys: epochs, batch_size, shuffle, threads, evaluation_mode"])
+                == ["content/lab/results.md:61:39: error: unknown key 'drop_last' in training; known keys: epochs, batch_size, shuffle, threads, evaluation_mode, clip_grad"])
     }
 }

@@ -105,6 +105,7 @@ struct HostileInput: Sendable, CustomTestStringConvertible {
         + HostileInput.landscapes
         + HostileInput.sweeps
         + HostileInput.quotes
+        + HostileInput.lossesAndClipping
 
     static let frontMatterAndConfig: [HostileInput] = [
         lessonFile("front matter: broken YAML", "---\ntitle: First\nsummary: [unclosed\n---\nBody\n", .fails([

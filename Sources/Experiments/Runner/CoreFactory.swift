@@ -22,38 +22,22 @@ enum CoreFactory {
     static func scheduler(_ spec: SchedulerSpec, baseLR: Double,
                           lambdaVariables: @escaping @Sendable (Int) -> VariableResolver) throws(SchedulerError) -> (any LRScheduler)? {
         switch spec.kind {
-        case let .stepLR(stepSize, gamma):
-            return try StepLR(baseLR: baseLR, stepSize: stepSize, gamma: gamma)
-        case let .cosineAnnealingLR(tMax, etaMin):
-            return try CosineAnnealingLR(baseLR: baseLR, tMax: tMax, etaMin: etaMin)
         case .reduceLROnPlateau:
             return nil
-        case .exponentialLR(let gamma):
-            return ExponentialLR(baseLR: baseLR, gamma: gamma)
-        case let .multiStepLR(milestones, gamma):
-            return MultiStepLR(baseLR: baseLR, milestones: milestones, gamma: gamma)
-        case let .constantLR(factor, total):
-            return try ConstantLR(baseLR: baseLR, factor: factor, totalIters: total)
-        case let .linearLR(start, end, total):
-            return try LinearLR(baseLR: baseLR, startFactor: start, endFactor: end, totalIters: total)
         case .oneCycleLR(let o):
             return try OneCycleLR(maxLR: o.maxLR, totalSteps: o.totalSteps, pctStart: o.pctStart,
                                   annealStrategy: o.annealStrategy == .cos ? .cos : .linear,
                                   cycleMomentum: o.cycleMomentum, baseMomentum: o.baseMomentum,
                                   maxMomentum: o.maxMomentum, divFactor: o.divFactor,
                                   finalDivFactor: o.finalDivFactor, threePhase: o.threePhase)
-        case .lambdaLR(let expression):
-            // An expression that fails to evaluate gives NaN: the run then diverges visibly.
-            return LambdaLR(baseLR: baseLR) { step in
-                (try? expression.number(using: lambdaVariables(step))) ?? .nan
+        case let .sequentialLR(kinds, milestones):
+            var schedulers: [any RestartableLRScheduler] = []
+            for kind in kinds {
+                schedulers.append(try restartable(kind, baseLR: baseLR, lambdaVariables: lambdaVariables))
             }
-        case let .warmupCosine(warmup, total):
-            // The one definition of the format's WarmupCosine, as lr_schedules.py and the format's docs write it,
-            // left to right: (π·(step − w)) / (total − w). (π·((step − w)/(total − w)) is one ulp off at some steps.)
-            return LambdaLR(baseLR: baseLR) { step in
-                if step < warmup { return Double(step) / Double(warmup) }
-                return 0.5 * (1 + cos(Double.pi * Double(step - warmup) / Double(total - warmup)))
-            }
+            return try SequentialLR(schedulers: schedulers, milestones: milestones)
+        default:
+            return try restartable(spec.kind, baseLR: baseLR, lambdaVariables: lambdaVariables)
         }
     }
 

@@ -33,14 +33,9 @@ struct TrainRunner {
             throw RunError("run '\(run.label)': \(error)")
         }
 
-        let loss: Loss
-        switch spec.loss {
-        case .mse: loss = .mse
-        case .bceWithLogits: loss = .bceWithLogits
-        case .crossEntropy: loss = .crossEntropy
-        }
-        var trainer = Trainer(model: model, optimizer: optimizer, loss: loss, schedule: schedule,
-                              batchSize: spec.batchSize(for: run))
+        var trainer = Trainer(model: model, optimizer: optimizer, loss: CoreFactory.loss(spec.loss, spec.lossOptions),
+                              schedule: schedule, batchSize: spec.batchSize(for: run))
+        trainer.gradientClipping = spec.training.clipGrad.map(CoreFactory.clipping)
         var plateauNeedsTest = false
         if case .plateau(_, .testLoss) = schedule { plateauNeedsTest = true }
         let evaluation = Trainer.Evaluation(

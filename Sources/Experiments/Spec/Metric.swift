@@ -23,7 +23,7 @@ public enum Metric: String, Sendable, Hashable, CaseIterable {
     /// Metrics that make sense for a loss function (test_mae for regression, accuracies for classification).
     static func applicable(to loss: LossFunction) -> [Metric] {
         switch loss {
-        case .mse: return [.trainLoss, .testLoss, .testMAE, .weightNorm, .lr]
+        case .mse, .l1, .huber, .smoothL1: return [.trainLoss, .testLoss, .testMAE, .weightNorm, .lr]
         case .bceWithLogits, .crossEntropy:
             return [.trainLoss, .testLoss, .accuracy, .trainAccuracy, .testAccuracy, .weightNorm, .lr]
         }
@@ -32,7 +32,7 @@ public enum Metric: String, Sendable, Hashable, CaseIterable {
     /// Metrics recorded when the block lists none.
     static func defaults(for loss: LossFunction) -> [Metric] {
         switch loss {
-        case .mse: return [.trainLoss, .testLoss, .testMAE, .weightNorm, .lr]
+        case .mse, .l1, .huber, .smoothL1: return [.trainLoss, .testLoss, .testMAE, .weightNorm, .lr]
         case .bceWithLogits: return [.trainLoss, .testLoss, .accuracy, .weightNorm, .lr]
         case .crossEntropy: return [.trainLoss, .testLoss, .trainAccuracy, .testAccuracy, .weightNorm, .lr]
         }
@@ -45,6 +45,12 @@ public enum LossFunction: String, Sendable, Hashable, CaseIterable {
     case mse
     /// `nn.BCEWithLogitsLoss()` on a single logit.
     case bceWithLogits = "bce-with-logits"
-    /// `nn.CrossEntropyLoss()` on one logit per class, class-index targets.
+    /// `nn.CrossEntropyLoss(label_smoothing=…)` on one logit per class, class-index targets.
     case crossEntropy = "cross-entropy"
+    /// `nn.L1Loss()`.
+    case l1
+    /// `nn.HuberLoss(delta=…)`.
+    case huber
+    /// `nn.SmoothL1Loss(beta=…)`.
+    case smoothL1 = "smooth-l1"
 }

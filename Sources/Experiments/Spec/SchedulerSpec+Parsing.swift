@@ -27,6 +27,8 @@ extension SchedulerSpec {
         .multiStepLR: ["milestones", "gamma"],
         .constantLR: ["factor", "total_iters"],
         .linearLR: ["start_factor", "end_factor", "total_iters"],
+        .cosineAnnealingWarmRestarts: ["T_0", "T_mult", "eta_min"],
+        .sequentialLR: ["schedulers", "milestones"],
     ]
 
     /// Parses `{name: CosineAnnealingLR, T_max: 150, …}`. `extraKeys` are the caller's own keys in the
@@ -87,6 +89,13 @@ extension SchedulerSpec {
             kind = .warmupCosine(warmupSteps: warmup, totalSteps: total)
         case .exponentialLR, .multiStepLR, .constantLR, .linearLR:
             kind = parseMultiplicative(name, f, reader)
+        case .cosineAnnealingWarmRestarts:
+            let t0 = f.requiredInt("T_0", "must be from 1 to \(maxSteps)") { (1...maxSteps).contains($0) }
+            let tMult = f.int("T_mult", default: 1, "must be from 1 to 1000000") { (1...1_000_000).contains($0) }
+            let etaMin = f.double("eta_min", default: 0, Rule.nonNegative) { $0 >= 0 }
+            kind = t0.map { .cosineAnnealingWarmRestarts(t0: $0, tMult: tMult, etaMin: etaMin) }
+        case .sequentialLR:
+            kind = parseSequential(f, context, reader, env)
         }
         return kind.map { SchedulerSpec(kind: $0, interval: interval) }
     }

@@ -15,6 +15,10 @@ public struct SchedulerSpec: Sendable, Hashable {
         case multiStepLR(milestones: [Int], gamma: Double)
         case constantLR(factor: Double, totalIters: Int)
         case linearLR(startFactor: Double, endFactor: Double, totalIters: Int)
+        /// SGDR's cosine with warm restarts: cycles of T_0, T_0·T_mult, … steps.
+        case cosineAnnealingWarmRestarts(t0: Int, tMult: Int, etaMin: Double)
+        /// `SequentialLR`: `schedulers[i]` takes over at step `milestones[i − 1]` (one milestone fewer than schedulers).
+        case sequentialLR(schedulers: [Kind], milestones: [Int])
     }
 
     /// The names accepted after `name:`.
@@ -22,6 +26,7 @@ public struct SchedulerSpec: Sendable, Hashable {
         case stepLR = "StepLR", cosineAnnealingLR = "CosineAnnealingLR", reduceLROnPlateau = "ReduceLROnPlateau"
         case oneCycleLR = "OneCycleLR", lambdaLR = "LambdaLR", warmupCosine = "WarmupCosine"
         case exponentialLR = "ExponentialLR", multiStepLR = "MultiStepLR", constantLR = "ConstantLR", linearLR = "LinearLR"
+        case cosineAnnealingWarmRestarts = "CosineAnnealingWarmRestarts", sequentialLR = "SequentialLR"
     }
 
     /// Whether `scheduler.step()` runs after every optimiser step or after every epoch.
@@ -33,8 +38,13 @@ public struct SchedulerSpec: Sendable, Hashable {
     public var interval: Interval
 
     /// The torch class name (WarmupCosine is our name for a LambdaLR shape).
-    public var name: Name {
-        switch kind {
+    public var name: Name { kind.name }
+}
+
+extension SchedulerSpec.Kind {
+    /// The torch class name (WarmupCosine is our name for a LambdaLR shape).
+    public var name: SchedulerSpec.Name {
+        switch self {
         case .stepLR: .stepLR
         case .cosineAnnealingLR: .cosineAnnealingLR
         case .reduceLROnPlateau: .reduceLROnPlateau
@@ -45,6 +55,8 @@ public struct SchedulerSpec: Sendable, Hashable {
         case .multiStepLR: .multiStepLR
         case .constantLR: .constantLR
         case .linearLR: .linearLR
+        case .cosineAnnealingWarmRestarts: .cosineAnnealingWarmRestarts
+        case .sequentialLR: .sequentialLR
         }
     }
 }
@@ -84,8 +96,17 @@ public struct OneCycleLROptions: Sendable, Hashable {
 
 extension SchedulerSpec {
     var canonical: Canonical {
-        var fields: [String: Canonical] = ["interval": .string(interval.rawValue)]
-        switch kind {
+        var fields = kind.canonicalFields
+        fields["interval"] = .string(interval.rawValue)
+        return .object(fields)
+    }
+}
+
+extension SchedulerSpec.Kind {
+    /// The scheduler's name and options (a SequentialLR's schedulers as a list of these).
+    var canonicalFields: [String: Canonical] {
+        var fields: [String: Canonical] = [:]
+        switch self {
         case .stepLR(let size, let gamma):
             fields.merge(["name": .string("StepLR"), "step_size": .int(size), "gamma": .number(gamma)]) { $1 }
         case .cosineAnnealingLR(let tMax, let etaMin):
@@ -115,7 +136,13 @@ extension SchedulerSpec {
         case let .linearLR(start, end, total):
             fields.merge(["name": .string("LinearLR"), "start_factor": .number(start), "end_factor": .number(end),
                           "total_iters": .int(total)]) { $1 }
+        case let .cosineAnnealingWarmRestarts(t0, tMult, etaMin):
+            fields.merge(["name": .string("CosineAnnealingWarmRestarts"), "T_0": .int(t0), "T_mult": .int(tMult),
+                          "eta_min": .number(etaMin)]) { $1 }
+        case let .sequentialLR(schedulers, milestones):
+            fields.merge(["name": .string("SequentialLR"), "schedulers": .array(schedulers.map { .object($0.canonicalFields) }),
+                          "milestones": .array(milestones.map { .int($0) })]) { $1 }
         }
-        return .object(fields)
+        return fields
     }
 }

@@ -7,7 +7,9 @@ extension TrainSpec {
     static func parse(_ f: Fields, _ reader: SpecReader) -> TrainSpec? {
         let data = f.required("data").flatMap { DataSpec.parse($0, reader) }
         let model = f.required("model").flatMap { ModelSpec.parse($0, reader) }
-        let loss: LossFunction? = f.required("loss", " (mse, bce-with-logits or cross-entropy)").flatMap { reader.choice($0, "loss") }
+        let parsedLoss = f.required("loss", " (mse, bce-with-logits, cross-entropy, l1, huber or smooth-l1)")
+            .flatMap { LossOptions.parse($0, reader) }
+        let loss = parsedLoss?.0
         let training = f.required("training").flatMap { parseTraining($0, reader) }
         let constants = f["constants"].map { Constants.parse($0, reader) } ?? [:]
         guard let data, var model, let loss, let training else { return nil }
@@ -30,7 +32,8 @@ extension TrainSpec {
                 if !applicable.contains(metric) {
                     reader.forgive([metric.rawValue])
                     reader.error(item, "metric '\(metric.rawValue)' does not apply to loss \(loss.rawValue)"
-                        + (metric == .testMAE ? " (test_mae needs mse)" : " (accuracies need bce-with-logits or cross-entropy)"))
+                        + (metric == .testMAE ? " (test_mae needs a regression loss: mse, l1, huber or smooth-l1)"
+                                              : " (accuracies need bce-with-logits or cross-entropy)"))
                 } else if metrics.contains(metric) {
                     reader.error(item, "metric '\(metric.rawValue)' is listed twice")
                 } else {
@@ -41,6 +44,7 @@ extension TrainSpec {
 
         var spec = TrainSpec(data: data, model: model, loss: loss, training: training, runs: [], metrics: metrics,
                              constants: constants, seeds: parseSeeds(f, reader))
+        spec.lossOptions = parsedLoss?.1 ?? LossOptions()
         guard let runsNode = f.required("runs"), let items = reader.list(runsNode, "runs") else { return nil }
         if items.isEmpty { reader.error(runsNode, "'runs' needs at least one run") }
         if items.count > limits.runs { reader.error(runsNode, "at most \(limits.runs) runs per block, got \(items.count)") }
@@ -74,15 +78,16 @@ extension TrainSpec {
 
     private static func parseTraining(_ node: Node, _ reader: SpecReader) -> TrainingSpec? {
         guard let f = Fields(node, "training", allowed: ["epochs", "batch_size", "shuffle", "threads",
-                                                         "evaluation_mode"], reader: reader)
+                                                         "evaluation_mode", "clip_grad"], reader: reader)
         else { return nil }
         let epochs = f.requiredInt("epochs", "must be from 1 to \(limits.epochs)") { (1...limits.epochs).contains($0) }
         let batch = f.requiredInt("batch_size", Rule.atLeastOne) { $0 >= 1 }
         let threads = f.int("threads", default: 1, "must be from 1 to \(limits.threads)") { (1...limits.threads).contains($0) }
         let mode: EvaluationMode = f.choice("evaluation_mode", "evaluation mode") ?? .eval
-        guard let epochs, let batch else { return nil }
+        let clipping = f["clip_grad"].map { GradientClippingSpec.parse($0, reader) }
+        guard let epochs, let batch, clipping != .some(nil) else { return nil }
         return TrainingSpec(epochs: epochs, batchSize: batch, shuffle: f.bool("shuffle") ?? true,
-                            threads: threads, evaluationMode: mode)
+                            threads: threads, evaluationMode: mode, clipGrad: clipping ?? nil)
     }
 
     /// The loss must fit the dataset, and the split must leave rows on both sides.
@@ -92,7 +97,7 @@ extension TrainSpec {
         if loss == .bceWithLogits, let classes, classes != 2 {
             reader.error(f["loss"], "bce-with-logits needs two classes, but \(name) has \(classes); use cross-entropy")
         }
-        if classes == nil, loss != .mse {
+        if classes == nil, !loss.isRegression {
             reader.error(f["loss"], "\(loss.rawValue) needs class labels; \(name) is a regression dataset (use mse)")
         }
         let validSplit = data.split.testSize > 0 && data.split.testSize < 1
@@ -116,7 +121,7 @@ extension TrainSpec {
                 + (loss == .crossEntropy ? " (one per class)" : "") + ", got \(last)")
         }
         if let stack = model.stack, let last = stack.last, last != .linear(model.layers.last ?? 0) {
-            reader.error(layersNode, "the last layer must be a {linear: width} layer: its outputs are the \(loss == .mse ? "predictions" : "logits")")
+            reader.error(layersNode, "the last layer must be a {linear: width} layer: its outputs are the \(loss.isRegression ? "predictions" : "logits")")
         }
     }
 
@@ -175,6 +180,7 @@ extension TrainSpec {
                                            "shuffle": .bool(training.shuffle)]
         if training.threads != 1 { fields["threads"] = .int(training.threads) }
         if training.evaluationMode != .eval { fields["evaluation_mode"] = .string(training.evaluationMode.rawValue) }
+        if let clip = training.clipGrad { fields["clip_grad"] = clip.canonical }
         return fields
     }
 
@@ -190,6 +196,8 @@ extension TrainSpec {
             "metrics": .array(metrics.map { .string($0.rawValue) }),
             "constants": .object(constants.mapValues { .number($0) }),
         ]
+        let options = lossOptions.canonical(for: loss)
+        if !options.isEmpty { fields["loss_options"] = .object(options) }
         // Only when given, so a block without seeds keeps its cache key.
         if let seeds { fields["seeds"] = .array(seeds.map { .int($0) }) }
         return .object(fields)

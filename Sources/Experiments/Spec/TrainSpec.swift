@@ -6,6 +6,8 @@ public struct TrainSpec: Sendable, Hashable {
     public var data: DataSpec
     public var model: ModelSpec
     public var loss: LossFunction
+    /// The loss's options (HuberLoss's delta, SmoothL1Loss's beta, CrossEntropyLoss's label_smoothing).
+    public var lossOptions = LossOptions()
     public var training: TrainingSpec
     public var runs: [TrainRun]
     /// Recorded per epoch, in the order given (default: every metric that applies to the loss).
@@ -33,6 +35,8 @@ public struct TrainingSpec: Sendable, Hashable {
     public var threads = 1
     /// The mode the per-epoch metrics are computed in: eval (`model.eval()`, the default) or train.
     public var evaluationMode: EvaluationMode = .eval
+    /// `clip_grad`: clip_grad_norm_ or clip_grad_value_ after each backward pass (nil: no clipping).
+    public var clipGrad: GradientClippingSpec? = nil
 }
 
 /// Whether the per-epoch evaluation calls `model.eval()` first.

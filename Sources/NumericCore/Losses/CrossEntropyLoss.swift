@@ -8,6 +8,13 @@
 ///
 /// vsum adds C < L values left to right; for C ≥ L it keeps L lane accumulators (full blocks of L, the
 /// C mod L tail into lanes 0…), then folds them pairwise (a_k ⊕ a_k+4, then ⊕ k+2, then lane 0 ⊕ lane 1).
+///
+/// With `label_smoothing` ε > 0 torch adds a uniform term (LossNLL.cpp, `cross_entropy_loss_label_smoothing`) and
+/// autograd differentiates both (`CascadeSum` is torch's float32 `sum()`):
+///
+///     loss = (nll ⊗ f32(1 − ε)) ⊕ ((cascade-sum_b(−cascade-sum_j out_bj) ⊘ f32(B)) ⊗ f32(ε/C))
+///     G_bj = [j = y_b]·(−(f32(1 − ε) ⊘ f32(B))) ⊕ (−(f32(ε/C) ⊘ f32(B)))
+///     d/dx_bj = fma(−expf_u10(out_bj), vsum_j G_bj, G_bj)
 public enum CrossEntropyLoss {
     /// torch's float lanes on this machine kind (AVX2).
     public static let lanes = 8
@@ -66,28 +73,32 @@ public enum CrossEntropyLoss {
 
     /// The mean loss; `targets` holds class indices in 0..<classes as floats.
     static func value(x: UnsafePointer<Float>, targets: UnsafePointer<Float>, rows: Int, classes c: Int,
-                      scratch: UnsafeMutablePointer<Float>) -> Float {
+                      labelSmoothing eps: Double = 0, scratch: UnsafeMutablePointer<Float>) -> Float {
         logSoftmax(x: x, rows: rows, classes: c, out: scratch)
-        let sum = cascadeNegativeSum(count: rows) { scratch[$0 &* c &+ Int(targets[$0])] }
-        return sum / Float(rows)
+        let nll = cascadeNegativeSum(count: rows) { scratch[$0 &* c &+ Int(targets[$0])] } / Float(rows)
+        guard eps > 0 else { return nll }
+        let smooth = CascadeSum.sum(count: rows) { b in -CascadeSum.sum(count: c) { scratch[b &* c &+ $0] } }
+        return nll * Float(1 - eps) + (smooth / Float(rows)) * Float(eps / Double(c))
     }
 
     /// d loss / d logits for upstream gradient 1, into `g` (which may not alias `x`).
     static func gradient(x: UnsafePointer<Float>, targets: UnsafePointer<Float>, rows: Int, classes c: Int,
-                         into g: UnsafeMutablePointer<Float>) {
+                         labelSmoothing eps: Double = 0, into g: UnsafeMutablePointer<Float>) {
         logSoftmax(x: x, rows: rows, classes: c, out: g)
-        let weight = -(1 / Float(rows))
+        let target = -(Float(1 - eps) / Float(rows))
+        let uniform: Float = eps > 0 ? -(Float(eps / Double(c)) / Float(rows)) : 0
         for b in 0..<rows {
             let y = Int(targets[b]), o = g + b &* c
-            // sG_b = vsum_j G_bj: one non-zero term, so it is `weight` itself in any order.
+            // Without smoothing sG_b = vsum_j G_bj has one non-zero term: `target` itself in any order.
+            let rowSum = eps > 0 ? laneSum(count: c) { ($0 == y ? target : 0) + uniform } : target
             for j in 0..<c {
-                o[j] = (j == y ? weight : 0).addingProduct(-SLEEF.exp(o[j]), weight)
+                o[j] = ((j == y ? target : 0) + uniform).addingProduct(-SLEEF.exp(o[j]), rowSum)
             }
         }
     }
 
     /// The mean loss of logits [B, C] against class indices (one per row).
-    public static func value(logits: Tensor, targets: [Int]) throws(LossError) -> Float {
+    public static func value(logits: Tensor, targets: [Int], labelSmoothing: Double = 0) throws(LossError) -> Float {
         try check(logits, targets)
         let t = targets.map(Float.init)
         var scratch = [Float](repeating: 0, count: logits.scalars.count)
@@ -95,14 +106,14 @@ public enum CrossEntropyLoss {
             t.withUnsafeBufferPointer { tp in
                 scratch.withUnsafeMutableBufferPointer { sp in
                     value(x: xp.baseAddress!, targets: tp.baseAddress!, rows: logits.rows, classes: logits.cols,
-                          scratch: sp.baseAddress!)
+                          labelSmoothing: labelSmoothing, scratch: sp.baseAddress!)
                 }
             }
         }
     }
 
     /// d loss / d logits, shaped like the logits.
-    public static func gradient(logits: Tensor, targets: [Int]) throws(LossError) -> Tensor {
+    public static func gradient(logits: Tensor, targets: [Int], labelSmoothing: Double = 0) throws(LossError) -> Tensor {
         try check(logits, targets)
         let t = targets.map(Float.init)
         var g = Tensor(rows: logits.rows, cols: logits.cols)
@@ -110,7 +121,7 @@ public enum CrossEntropyLoss {
             t.withUnsafeBufferPointer { tp in
                 g.scalars.withUnsafeMutableBufferPointer { gp in
                     gradient(x: xp.baseAddress!, targets: tp.baseAddress!, rows: logits.rows, classes: logits.cols,
-                             into: gp.baseAddress!)
+                             labelSmoothing: labelSmoothing, into: gp.baseAddress!)
                 }
             }
         }

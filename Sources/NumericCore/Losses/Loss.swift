@@ -1,12 +1,19 @@
-/// The training criterion, mean-reduced over the batch: torch's `nn.MSELoss()`, `nn.BCEWithLogitsLoss()` or
-/// `nn.CrossEntropyLoss()` (targets: one class index per row, as a float).
-public enum Loss: String, Sendable, CaseIterable {
+/// The training criterion, mean-reduced over the batch: torch's `nn.MSELoss()`, `nn.BCEWithLogitsLoss()`,
+/// `nn.CrossEntropyLoss(label_smoothing=ε)` (targets: one class index per row, as a float), `nn.L1Loss()`,
+/// `nn.HuberLoss(delta=δ)` or `nn.SmoothL1Loss(beta=β)` (β = 0 is L1, as in torch).
+public enum Loss: Sendable, Hashable {
     case mse
     case bceWithLogits
-    case crossEntropy
+    case crossEntropy(labelSmoothing: Double = 0)
+    case l1
+    case huber(delta: Double = 1)
+    case smoothL1(beta: Double = 1)
 
     /// Target values per row for a model with `outputs` outputs: one class index for cross-entropy.
-    public func targetWidth(outputs: Int) -> Int { self == .crossEntropy ? 1 : outputs }
+    public func targetWidth(outputs: Int) -> Int {
+        if case .crossEntropy = self { return 1 }
+        return outputs
+    }
 
     /// The mean loss of predictions `x` [rows, outputs] against targets `y` (`targetWidth` per row).
     public func value(prediction x: Tensor, target y: Tensor) throws(LossError) -> Float {
@@ -41,7 +48,11 @@ public enum Loss: String, Sendable, CaseIterable {
         switch self {
         case .mse: MSELoss.value(x: x, y: y, count: rows &* outputs)
         case .bceWithLogits: BCEWithLogitsLoss.value(x: x, y: y, count: rows &* outputs)
-        case .crossEntropy: CrossEntropyLoss.value(x: x, targets: y, rows: rows, classes: outputs, scratch: scratch)
+        case .crossEntropy(let eps):
+            CrossEntropyLoss.value(x: x, targets: y, rows: rows, classes: outputs, labelSmoothing: eps, scratch: scratch)
+        case .l1, .smoothL1(beta: 0): L1Loss.value(x: x, y: y, count: rows &* outputs)
+        case .huber(let delta): HuberLoss.value(x: x, y: y, count: rows &* outputs, delta: delta)
+        case .smoothL1(let beta): SmoothL1Loss.value(x: x, y: y, count: rows &* outputs, beta: beta)
         }
     }
 
@@ -50,7 +61,11 @@ public enum Loss: String, Sendable, CaseIterable {
         switch self {
         case .mse: MSELoss.gradient(x: x, y: y, count: rows &* outputs, into: g)
         case .bceWithLogits: BCEWithLogitsLoss.gradient(x: x, y: y, count: rows &* outputs, into: g)
-        case .crossEntropy: CrossEntropyLoss.gradient(x: x, targets: y, rows: rows, classes: outputs, into: g)
+        case .crossEntropy(let eps):
+            CrossEntropyLoss.gradient(x: x, targets: y, rows: rows, classes: outputs, labelSmoothing: eps, into: g)
+        case .l1, .smoothL1(beta: 0): L1Loss.gradient(x: x, y: y, count: rows &* outputs, into: g)
+        case .huber(let delta): HuberLoss.gradient(x: x, y: y, count: rows &* outputs, delta: delta, into: g)
+        case .smoothL1(let beta): SmoothL1Loss.gradient(x: x, y: y, count: rows &* outputs, beta: beta, into: g)
         }
     }
 }
@@ -66,7 +81,7 @@ public enum LossError: Error, Equatable, CustomStringConvertible {
             throw .countMismatch(predictions: x.scalars.count, targets: y.scalars.count)
         }
         guard !x.scalars.isEmpty else { throw .empty }
-        if loss == .crossEntropy, let bad = y.scalars.first(where: { !($0 >= 0 && $0 < Float(x.cols)) || $0.rounded() != $0 }) {
+        if case .crossEntropy = loss, let bad = y.scalars.first(where: { !($0 >= 0 && $0 < Float(x.cols)) || $0.rounded() != $0 }) {
             throw .classOutOfRange(target: bad.isFinite ? Int(bad) : -1, classes: x.cols)
         }
     }

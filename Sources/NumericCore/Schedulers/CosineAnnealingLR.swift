@@ -33,3 +33,11 @@ public struct CosineAnnealingLR: LRScheduler {
         }
     }
 }
+
+extension CosineAnnealingLR: RestartableLRScheduler {
+    /// The closed form at step 0: η + (base − η)·(1 + cos 0)/2, which is η + (base − η), not always base.
+    public mutating func restart() {
+        stepCount = 0
+        lr = etaMin + (baseLR - etaMin) * (1 + cos(Double.pi * 0 / Double(tMax))) / 2
+    }
+}

@@ -19,3 +19,11 @@ public struct LambdaLR: LRScheduler {
         lr = baseLR * lambda(stepCount)
     }
 }
+
+extension LambdaLR: RestartableLRScheduler {
+    /// `get_lr()` at step 0 (no closed form): base · λ(0).
+    public mutating func restart() {
+        stepCount = 0
+        lr = baseLR * lambda(0)
+    }
+}

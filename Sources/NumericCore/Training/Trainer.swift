@@ -12,6 +12,8 @@ public struct Trainer: Sendable {
     public let batchSize: Int
     /// How many minibatch losses to keep in `TrainingResult.stepLosses` (from the first step on).
     public var recordedStepLosses = 0
+    /// `clip_grad_norm_` / `clip_grad_value_` between each backward pass and optimiser step (nil: none).
+    public var gradientClipping: GradientClipping?
 
     /// Which figures to compute after every epoch, and in which mode: `.eval` (torch's `model.eval()` before
     /// evaluating, the default) or `.train` (evaluating without it: dropout draws masks from the generator and
@@ -118,6 +120,10 @@ public struct Trainer: Sendable {
                     result.divergence = Divergence(epoch: epoch + 1, step: stepInEpoch, globalStep: globalStep,
                                                    loss: batchLoss)
                     return result
+                }
+                if let gradientClipping {
+                    let tensors = model.parameterRanges
+                    gradientClipping.apply(to: &model.gradients, tensors: tensors)
                 }
                 do {
                     let gradients = model.gradients

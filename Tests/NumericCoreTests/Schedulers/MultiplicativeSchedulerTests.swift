@@ -19,27 +19,14 @@ import Testing
             { try LinearLR(baseLR: $0, startFactor: 1, endFactor: 0, totalIters: 20) },
     ]
 
-    static func sequences() throws -> [String: [String: Any]] {
-        try #require(try Fixture.load("sched_next_sequences.json")["sequences"] as? [String: [String: Any]])
-    }
-
     @Test func everyConfigurationIsCovered() throws {
-        #expect(Set(try Self.sequences().keys) == Set(Self.configurations.keys))
+        #expect(Set(try SchedulerSequences.load("sched_next_sequences.json").keys) == Set(Self.configurations.keys))
     }
 
     @Test("every lr bitwise", arguments: Array(configurations.keys).sorted())
     func sequence(name: String) throws {
-        let expected = try #require(try Self.sequences()[name])
-        let base = try #require((expected["base_lr"] as? String).flatMap(Double.init))
-        let lrs = try #require(expected["lr"] as? [String]).compactMap(Double.init)
         let make = try #require(Self.configurations[name])
-        var scheduler = try make(base)
-        var ours = [scheduler.lr]
-        for _ in 1..<lrs.count {
-            try scheduler.step()
-            ours.append(scheduler.lr)
-        }
-        #expect(ours.map(\.bitPattern) == lrs.map(\.bitPattern), "\(name): \(ours) vs \(lrs)")
+        try SchedulerSequences.expectBitwise("sched_next_sequences.json", name, make)
     }
 
     @Test("factors torch refuses are refused")

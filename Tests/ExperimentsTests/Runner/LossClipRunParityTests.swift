@@ -1,0 +1,89 @@
+import Foundation
+import Testing
+@testable import Experiments
+
+/// Short train blocks with the regression losses (l1, huber, smooth-l1), cross-entropy with label smoothing,
+/// `clip_grad` by norm and by value and a SequentialLR of LinearLR and CosineAnnealingWarmRestarts, run through
+/// `ExperimentRunner`, against what the real PyTorch prints for the same blocks (loss_clip_runs.json, from
+/// scripts/reference/loss_clip_runs_fixtures.py).
+///
+/// The losses, the clipping and the schedulers are bitwise PyTorch's in one step (RegressionLossTests,
+/// LabelSmoothingTests, GradientClippingTests, RestartSchedulerTests); the matrix products are not in MKL's order
+/// (docs/parity.md §4.2), so losses agree to 1e-5 relative over these ten epochs (measured ≤ 1.6e-6), accuracies are
+/// equal and every epoch's lr is bitwise torch's — except Adam on L1: the L1 gradient is ±1/N, so a bias gradient
+/// is a sum of ±1/N terms that can cancel to nearly 0, where Adam's update is about lr · sign of the residue that the
+/// summation order leaves; that run leaves PyTorch's trajectory from the first epoch (6e-4 there, 6 % at worst over
+/// ten epochs) though its single steps are bitwise, and is only held within 10 %.
+@Suite struct LossClipRunParityTests {
+    static func regression(_ id: String, loss: String, clip: String = "") -> String {
+        """
+        id: \(id)
+        kind: train
+        data: {dataset: delivery-times, n_samples: 1000, seed: 11, noise: 4.0, split: {test_size: 0.2, random_state: 11}, normalize: mean-std}
+        model: {layers: [4, 32, 16, 1], seed: 5}
+        loss: \(loss)
+        training: {epochs: 10, batch_size: 32\(clip)}
+        runs:
+          - {label: SGD, optimizer: {name: SGD, lr: 0.05, momentum: 0.9}}
+          - {label: Adam, optimizer: {name: Adam, lr: 0.01}}
+        metrics: [train_loss, test_loss, test_mae, lr]
+        """
+    }
+
+    static let blocks: [String: String] = [
+        "l1": regression("l1", loss: "l1"),
+        "huber": regression("huber", loss: "{name: huber, delta: 0.5}"),
+        "smooth-l1": regression("smooth-l1", loss: "{name: smooth-l1, beta: 0.5}"),
+        "clip-norm": regression("clip-norm", loss: "mse", clip: ", clip_grad: {max_norm: 0.5}"),
+        "clip-value": regression("clip-value", loss: "mse", clip: ", clip_grad: {value: 0.05}"),
+        "label-smoothing": """
+            id: label-smoothing
+            kind: train
+            data: {dataset: make-moons, n_samples: 400, noise: 0.2, random_state: 0, split: {test_size: 0.25, random_state: 0}, normalize: standard-scaler}
+            model: {layers: [2, 16, 16, 2], seed: 42}
+            loss: {name: cross-entropy, label_smoothing: 0.1}
+            training: {epochs: 10, batch_size: 32, clip_grad: {max_norm: 0.5}}
+            runs:
+              - {label: SGD, optimizer: {name: SGD, lr: 0.05, momentum: 0.9}}
+              - label: Adam + SequentialLR
+                optimizer: {name: Adam, lr: 0.01}
+                scheduler:
+                  name: SequentialLR
+                  schedulers:
+                    - {name: LinearLR, start_factor: 0.2, total_iters: 2}
+                    - {name: CosineAnnealingWarmRestarts, T_0: 3, T_mult: 2, eta_min: 1.0e-4}
+                  milestones: [2]
+            metrics: [train_loss, test_loss, train_accuracy, test_accuracy, lr]
+            """,
+    ]
+
+    @Test("per-epoch losses within 1e-5, accuracies equal and every lr bitwise PyTorch's",
+          arguments: ["l1", "huber", "smooth-l1", "clip-norm", "clip-value", "label-smoothing"])
+    func block(_ id: String) throws {
+        let spec = try ExperimentSpec.parse(yaml: try #require(Self.blocks[id]) + "\n", at: TinyBlocks.origin)
+        let result = try #require(try ExperimentRunner(cache: nil, useCache: false).run([spec])[id])
+        let expected = try #require(try SecondModuleParityTests.fixture("loss_clip_runs")[id] as? [String: [String: [String]]])
+        #expect(expected.count == 2)
+        var worst = 0.0
+        for (label, series) in expected {
+            let run = try #require(result.run(label), "no run \(label)")
+            for (name, values) in series {
+                let torch = values.compactMap(Double.init)
+                let ours = try #require(run.scalars(name), "no series \(name)")
+                #expect(ours.count == torch.count && torch.count == 10)
+                for (epoch, (a, b)) in zip(ours, torch).enumerated() {
+                    let place = "\(id) › \(label) › \(name) epoch \(epoch + 1): \(a) vs \(b)"
+                    if name.hasSuffix("accuracy") || name == "lr" {
+                        #expect(a.bitPattern == b.bitPattern, "\(place)")
+                    } else if id == "l1" && label == "Adam" {
+                        #expect(abs(a - b) / abs(b) <= 0.1, "\(place)")
+                    } else {
+                        worst = max(worst, abs(a - b) / abs(b))
+                        #expect(abs(a - b) / abs(b) <= 1e-5, "\(place)")
+                    }
+                }
+            }
+        }
+        print("\(id): largest relative deviation from PyTorch \(worst)")
+    }
+}
