@@ -357,8 +357,8 @@ def widget_problems(browser, session, page_file):
     from landscape import landscape_problems  # the step control of landscape figures (landscape.py)
     if not evaluate(browser, session, "!!document.querySelector('script.chart-readout, .code-fold, .landscape-steps')"):
         return []
-    problems = readout_fit_problems(browser, session)
-    more, columns, found, first = keyboard_problems(browser, session, page_file)
-    problems += more
+    problems, columns, found, first = keyboard_problems(browser, session, page_file)
+    # Last: focusing and blurring each chart moves where the next Tab starts from.
     return (problems + pointer_problems(browser, session, columns, found, first)
-            + landscape_problems(browser, session, page_file) + sweep_problems(browser, session, page_file))
+            + landscape_problems(browser, session, page_file) + sweep_problems(browser, session, page_file)
+            + readout_fit_problems(browser, session))
