@@ -7,14 +7,7 @@ import Testing
 /// `sitegen verify --spread`, fed printed outputs instead of Python: per figure, the range PyTorch printed over the
 /// code paths, and whether sitegen's value is digit-equal to the default path, inside that range, or outside it.
 @Suite struct CodePathSpreadTests {
-    static let yaml = """
-        id: spread
-        kind: train
-        data: {dataset: delivery-times, n_samples: 60, seed: 7, split: {test_size: 0.25, random_state: 0}, normalize: mean-std}
-        model: {layers: [4, 8, 1], seed: 1}
-        loss: mse
-        training: {epochs: 3, batch_size: 16}
-        runs:
+    static let yaml = SweepVerifyTests.tinyBlock(id: "spread", """
           - {label: SGD, optimizer: {name: SGD, lr: 0.01}}
           - {label: Adam, optimizer: {name: Adam, lr: 0.001}}
         metrics: [train_loss, test_mae]
@@ -23,7 +16,7 @@ import Testing
             - {header: Optimiser, value: label}
             - {header: Final loss, value: train_loss, format: .6f}
             - {header: Test MAE, value: test_mae, format: .4f}
-        """
+        """)
 
     static func table(_ yaml: String = yaml) throws -> (ExperimentSpec, [[ResultTable.Cell]]) {
         let spec = try ExperimentSpec.parse(yaml: yaml, at: SourceLocation(file: "l.md", line: 1, column: 1))
