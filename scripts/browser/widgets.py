@@ -335,8 +335,8 @@ READOUT_FIT = r"""
 
 def readout_fit_problems(browser, session):
     """Each line chart's readout, at its last and its first point, lies inside the chart box's visible area and
-    neither makes the box scroll up and down nor changes its height, whatever the number of series (at 375 px a
-    readout of eight series takes two compact columns)."""
+    neither makes the box scroll up and down nor changes its height, whatever the number of series (one taller than
+    the plot turns compact: two columns of one-line rows)."""
     problems = []
     for chart in json.loads(evaluate(browser, session, READOUT_FIT)):
         for s in chart["shown"]:
