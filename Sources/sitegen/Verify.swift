@@ -21,9 +21,21 @@ extension SitegenCommand {
         @Flag(help: "Run each lesson's notebook (the .ipynb the build writes), cell by cell in order, instead of each script on its own, and compare what its cells print.")
         var notebooks = false
 
+        @Flag(help: "Also run each script under PyTorch's other CPU code paths (MKL_CBWR=AVX2, MKL_CBWR=COMPATIBLE, ATEN_CPU_CAPABILITY=default) and report, per figure, PyTorch's range and whether sitegen's value is digit-equal to the default path or inside the range. Four runs per script.")
+        var spread = false
+
+        @Option(help: "Verify only this lesson: its slug, its module's slug, or module/lesson.")
+        var lesson: String?
+
+        func validate() throws {
+            if spread && notebooks { throw ValidationError("--spread runs the scripts; it cannot be combined with --notebooks") }
+        }
+
         func run() throws {
-            let verifier = ScriptVerifier(paths: options.paths, python: python, tolerance: tolerance,
+            var verifier = ScriptVerifier(paths: options.paths, python: python, tolerance: tolerance,
                                           runs: notebooks ? .notebooks : .scripts) { Terminal.status($0) }
+            if spread { verifier.codePaths = CodePath.spread }
+            verifier.lesson = lesson
             do {
                 let summary = try verifier.verify(includeDrafts: options.drafts)
                 if let skipped = summary.skipped {
@@ -33,6 +45,7 @@ extension SitegenCommand {
                 if summary.seededBlocksLeftToScripts > 0 {
                     print("verify: \(summary.seededBlocksLeftToScripts) tables of several seeds left to `sitegen verify` without --notebooks (a notebook runs each script with its one default seed)")
                 }
+                for line in summary.spreadReport { print("verify: " + line) }
                 print("verify: \(summary.compared) figures compared: \(summary.exact) equal to the printed digits, \(summary.withinTolerance) within \(tolerance) relative (largest deviation \(String(format: "%.2e", summary.largestDeviation))), 0 mismatched")
             } catch {
                 Terminal.report(error, what: "verify", consequence: "")

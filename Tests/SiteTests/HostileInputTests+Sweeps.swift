@@ -34,6 +34,19 @@ extension HostileInput {
               prose: "{{ tiny-train[lr=0.5][\"SGD\"].test_mae | .4f }}", .fails([
             "content/lab/results.md:77:16: error: inline result: lr=0.5 is not a point of the sweep; lr takes 0.001, 0.01",
         ])),
+        sweep("sweep: dropout over a model without dropout layers", "sweep:\n  dropout: [0.1, 0.5]\n", .fails([
+            "content/lab/results.md:74:3: error: sweep 'dropout' varies the p of every {dropout: p} layer, but neither the block's model nor "
+                + "a run's own model has one; add {dropout: 0.5} to the layers, e.g. layers: [{linear: 64}, relu, {dropout: 0.5}, {linear: 1}]",
+        ])),
+        experiment("sweep: a dropout p of 1 at one point", replacing: [
+            ("model: {layers: [4, 8, 1], activation: relu, seed: 1}", "model: {layers: [{linear: 8}, relu, {dropout: 0.2}, {linear: 1}], seed: 1}"),
+            (caption, caption + "sweep:\n  dropout: [0.5, 1]\n"),
+        ], .fails([
+            "content/lab/results.md:74:18: error: dropout probability must be from 0 up to (not including) 1, got 1 (at sweep point dropout=1)",
+        ])),
+        sweep("sweep.chart: a list naming a metric the block does not record", "sweep:\n  lr: [0.001, 0.01]\n  chart: {y: [train_loss, accuracy]}\n", .fails([
+            "content/lab/results.md:75:14: error: sweep.chart y 'accuracy' is not recorded in this block (available: train_loss, test_mae)",
+        ])),
         sweep("sweep: a learning rate of 1e308 diverges and is shown so", "sweep:\n  lr: [0.001, 1e308]\n",
               prose: "{{ tiny-train[lr=0.001][\"SGD\"].test_mae | .4f }}", .builds({ site in
             let html = try site.output("lab/results/index.html")

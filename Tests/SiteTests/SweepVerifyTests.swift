@@ -6,14 +6,21 @@ import Testing
 /// `sitegen verify` compares a sweep point by point: each row is found by its point and run (`lr=0.1 SGD`), and a
 /// diverged point must be printed as diverged.
 @Suite struct SweepVerifyTests {
-    static let yaml = """
-        id: sweep
+    /// A tiny train block (45 delivery orders, a 4-8-1 network, three epochs) whose YAML goes on with `rest` after `runs:`.
+    static func tinyBlock(id: String, _ rest: String) -> String {
+        """
+        id: \(id)
         kind: train
         data: {dataset: delivery-times, n_samples: 60, seed: 7, split: {test_size: 0.25, random_state: 0}, normalize: mean-std}
         model: {layers: [4, 8, 1], seed: 1}
         loss: mse
         training: {epochs: 3, batch_size: 16}
         runs:
+
+        """ + rest
+    }
+
+    static let yaml = tinyBlock(id: "sweep", """
           - {label: SGD, optimizer: {name: SGD, lr: 0.01}}
         sweep:
           lr: [0.01, 1000]
@@ -22,7 +29,7 @@ import Testing
           columns:
             - {header: Optimiser, value: label}
             - {header: Final loss, value: train_loss, format: .6f}
-        """
+        """)
 
     static func compare(_ output: (_ cells: [[ResultTable.Cell]]) -> [String]) throws -> (ScriptVerifier.Summary, [String]) {
         let spec = try ExperimentSpec.parse(yaml: yaml, at: SourceLocation(file: "l.md", line: 1, column: 1))

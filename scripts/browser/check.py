@@ -14,7 +14,7 @@ still shows its content and no search box; on every page with citations, that fo
 each one shows its reference below it and inside the screen, and that it is hidden otherwise. With --axe PATH (axe-core's axe.min.js) it
 runs the axe-core audit (rules tagged wcag2a, wcag2aa, wcag21aa and best-practice) on every page at
 both widths in both themes and fails on any violation. On every page with interactive figures it drives them with the
-keyboard alone, the mouse and touch (widgets.py): readouts must equal the CSV, toggles and folds must work, and
+keyboard alone, the mouse and touch (widgets.py): readouts must equal the CSV and stay inside their chart box, toggles and folds must work, and
 no console error may appear. A screenshot of each combination is
 written to the screenshots folder.
 

@@ -5,6 +5,8 @@ Line charts (figures.js): hovering at an x and tapping there show a readout whos
 End step the readout, and Tab then Enter on a legend toggle hides and shows its series (aria-pressed). Folded
 listings: Tab to "Show all N lines", Enter unfolds the whole listing, Enter folds it again. Sweeps: Tab to the
 slider, arrow keys, Home and End pick points; the readout, table and chart follow, and the chart is the CSV's point.
+Every line chart's readout stays inside its box's visible area, at each width and in each theme, without making the
+box scroll or grow.
 """
 import csv
 import json
@@ -313,10 +315,50 @@ def sweep_problems(browser, session, page_file):
     return problems
 
 
+READOUT_FIT = r"""
+(() => JSON.stringify([...document.querySelectorAll('.chart')].filter(b => b.querySelector('script.chart-readout')).map(b => {
+  const height = b.getBoundingClientRect().height, overflow = b.scrollHeight - b.clientHeight, shown = [];
+  b.focus();
+  for (const key of ['End', 'Home']) {
+    b.dispatchEvent(new KeyboardEvent('keydown', {key, bubbles: true}));
+    const tip = b.querySelector('.chart-tip'), t = tip.getBoundingClientRect(), r = b.getBoundingClientRect();
+    const left = r.left + b.clientLeft, top = r.top + b.clientTop;
+    shown.push({key, rows: tip.querySelectorAll('[data-series]').length, compact: tip.classList.contains('chart-tip-compact'),
+      tip: [t.left - left, t.top - top, t.right - left, t.bottom - top], box: [b.clientWidth, b.clientHeight],
+      overflow: b.scrollHeight - b.clientHeight - overflow, grew: r.height - height});
+  }
+  b.blur();
+  return {figure: b.closest('figure') ? b.closest('figure').id : '', shown};
+})))()
+"""
+
+
+def readout_fit_problems(browser, session):
+    """Each line chart's readout, at its last and its first point, lies inside the chart box's visible area and
+    neither makes the box scroll up and down nor changes its height, whatever the number of series (one taller than
+    the plot turns compact: two columns of one-line rows)."""
+    problems = []
+    for chart in json.loads(evaluate(browser, session, READOUT_FIT)):
+        for s in chart["shown"]:
+            left, top, right, bottom = s["tip"]
+            width, height = s["box"]
+            where = f"{chart['figure']}: the readout at {s['key']} ({s['rows']} series{', compact' if s['compact'] else ''})"
+            if left < -0.5 or top < -0.5 or right > width + 0.5 or bottom > height + 0.5:
+                problems.append(f"{where} spans {left:.0f}..{right:.0f} × {top:.0f}..{bottom:.0f} px, outside the chart box's "
+                                f"{width} × {height} px")
+            if s["overflow"] > 0.5:
+                problems.append(f"{where} makes the chart box scroll up and down ({s['overflow']:.0f} px)")
+            if abs(s["grew"]) > 0.5:
+                problems.append(f"{where} changes the chart box's height by {s['grew']:.1f} px")
+    return problems
+
+
 def widget_problems(browser, session, page_file):
     from landscape import landscape_problems  # the step control of landscape figures (landscape.py)
     if not evaluate(browser, session, "!!document.querySelector('script.chart-readout, .code-fold, .landscape-steps')"):
         return []
     problems, columns, found, first = keyboard_problems(browser, session, page_file)
+    # Last: focusing and blurring each chart moves where the next Tab starts from.
     return (problems + pointer_problems(browser, session, columns, found, first)
-            + landscape_problems(browser, session, page_file) + sweep_problems(browser, session, page_file))
+            + landscape_problems(browser, session, page_file) + sweep_problems(browser, session, page_file)
+            + readout_fit_problems(browser, session))

@@ -86,20 +86,25 @@
       });
       layer.setAttribute("visibility", "visible");
       tip.hidden = false;
-      // Beside the rule, on the side with room; inside the box, just below the plot's top.
-      var p = boxPoint(at, top), width = tip.offsetWidth, room = box.scrollWidth;
-      var left = p.left + 12 + width <= room ? p.left + 12 : Math.max(0, p.left - 12 - width);
-      tip.style.left = left + "px";
-      // Inside the box's height too: a tip reaching below it would make the box scroll up and down, and the
-      // legend under the pointer would jump when the tip goes.
-      tip.style.top = Math.max(0, Math.min(p.top + 4, box.clientHeight - tip.offsetHeight)) + "px";
+      var p = boxPoint(at, top);
       if (announce) {
         live.textContent = data.label + " " + numberText(data.at[index]) + ": " + (said.join(", ") || "no series shown");
         // On a phone the box scrolls sideways: keep the rule in view.
         if (p.left < box.scrollLeft + 8 || p.left > box.scrollLeft + box.clientWidth - 8) {
           box.scrollLeft = p.left - box.clientWidth / 2;
+          p = boxPoint(at, top);
         }
       }
+      // A readout taller than the plot (many series on a phone) turns compact: two columns of one-line rows whose
+      // labels may be cut short (the legend and the live region have them whole). Either way it stays inside the
+      // box: reaching below it would make the box scroll up and down, and the legend under the pointer jump.
+      tip.classList.remove("chart-tip-compact");
+      if (tip.offsetHeight > boxPoint(at, bottom).top - p.top) tip.classList.add("chart-tip-compact");
+      // Beside the rule, on the side with room, within the box's visible width; just below the plot's top.
+      var width = tip.offsetWidth, shownFrom = box.scrollLeft, shownTo = box.scrollLeft + box.clientWidth;
+      var left = p.left + 12 + width <= shownTo ? p.left + 12 : p.left - 12 - width;
+      tip.style.left = Math.max(shownFrom, Math.min(left, shownTo - width)) + "px";
+      tip.style.top = Math.max(0, Math.min(p.top + 4, box.clientHeight - tip.offsetHeight)) + "px";
     }
 
     function hide() {

@@ -115,8 +115,8 @@ struct SweepFigure {
 
     private var c0Separator: String { ", " }
 
-    /// The final value of `chart.y` against the first swept option, one line per run; diverged points are left out
-    /// and named under the chart.
+    /// The final value of each of `chart.y` against the first swept option, one line per run and metric (named as the
+    /// block's line chart names them: the run, the metric, or both); diverged points are left out and named under the chart.
     private func curve(_ chart: SweepChartSpec) -> String {
         let axis = 0
         var series: [SVGCharts.Series] = []
@@ -125,23 +125,28 @@ struct SweepFigure {
         let others = grid.options.count > 1 ? grid.values[1].indices.map { [$0] } : [[]]
         for label in labels {
             for other in others {
-                var points: [(x: Double, y: Double)] = []
-                for (i, value) in grid.values[axis].enumerated() {
-                    let p = grid.point(indices: [i] + other)
-                    guard let x = value.number, let run = result.runs.first(where: { $0.point == p && $0.label == label }) else { continue }
-                    if run.divergence != nil {
-                        diverged.append("\(label) at \(grid.text(of: p))")
-                        continue
+                for metric in chart.y {
+                    var points: [(x: Double, y: Double)] = []
+                    for (i, value) in grid.values[axis].enumerated() {
+                        let p = grid.point(indices: [i] + other)
+                        guard let x = value.number, let run = result.runs.first(where: { $0.point == p && $0.label == label }) else { continue }
+                        if run.divergence != nil {
+                            if metric == chart.y[0] { diverged.append("\(label) at \(grid.text(of: p))") }
+                            continue
+                        }
+                        if let y = run.scalars(metric)?.last { points.append((x, y)) }
                     }
-                    if let y = run.scalars(chart.y)?.last { points.append((x, y)) }
+                    let metricName = metric.replacingOccurrences(of: "_", with: " ")
+                    var name = chart.y.count == 1 ? label : labels.count == 1 ? metricName : "\(label) · \(metricName)"
+                    if !other.isEmpty { name += ", \(grid.options[1])=\(grid.values[1][other[0]].text)" }
+                    series.append(SVGCharts.Series(label: name, points: points, mark: .connectedPoints))
                 }
-                let name = other.isEmpty ? label : "\(label), \(grid.options[1])=\(grid.values[1][other[0]].text)"
-                series.append(SVGCharts.Series(label: name, points: points, mark: .connectedPoints))
             }
         }
-        let title = chart.title ?? "Final \(chart.y.replacingOccurrences(of: "_", with: " ")) against \(grid.options[axis])"
+        let metrics = chart.y.map { $0.replacingOccurrences(of: "_", with: " ") }.joined(separator: " and ")
+        let title = chart.title ?? "Final \(metrics) against \(grid.options[axis])"
         let line = LineChart(title: title, description: diverged.isEmpty ? "" : "Diverged: " + diverged.joined(separator: "; ") + ".",
-                             xLabel: grid.options[axis], yLabel: chart.yLabel ?? "final \(chart.y)",
+                             xLabel: grid.options[axis], yLabel: chart.yLabel ?? "final \(chart.y.joined(separator: ", "))",
                              xScale: chart.xScale == .log ? .log : .linear, yScale: chart.yScale == .log ? .log : .linear,
                              series: series, id: "chart-\(spec.id)-curve")
         let rendered = ResultChart.Rendered(title: title, svg: line.svg(), table: line.table().html(), readout: line.readoutJSON())

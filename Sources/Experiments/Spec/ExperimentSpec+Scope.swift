@@ -93,7 +93,9 @@ extension ExperimentSpec {
     /// The sweep chart, for the presentation key (nothing for other blocks, which keep their keys).
     private var sweepPresentation: [String: Canonical] {
         guard let chart = sweep?.chart else { return [:] }
-        return ["sweep_chart": .object(["y": .string(chart.y), "x_scale": .string(chart.xScale.rawValue),
+        // One metric keeps the key it had before `y` took a list.
+        let y: Canonical = chart.y.count == 1 ? .string(chart.y[0]) : .array(chart.y.map { .string($0) })
+        return ["sweep_chart": .object(["y": y, "x_scale": .string(chart.xScale.rawValue),
                                         "y_scale": .string(chart.yScale.rawValue), "title": chart.title.map { .string($0) } ?? .null,
                                         "y_label": chart.yLabel.map { .string($0) } ?? .null])]
     }

@@ -4,7 +4,8 @@ import Yams
 extension SweepSpec {
     /// Parses `sweep:` and the block at every point of it: each point is the block's YAML with that point's
     /// values written in where the option lives (each run's optimiser or scheduler, `training`, every dropout
-    /// layer), read by the ordinary parser, so a value the option refuses is reported at the value in the sweep.
+    /// layer of the block's model and of each run's own), read by the ordinary parser, so a value the option
+    /// refuses is reported at the value in the sweep.
     /// The default point is read with `reader` (its problems are reported as for any block); a problem only
     /// another point has is reported once. Returns the default point's body and the sweep.
     static func parse(_ node: Node, root: Node, _ reader: SpecReader) -> (TrainSpec, SweepSpec)? {
@@ -156,19 +157,27 @@ extension SweepSpec {
             }
             return root.setting("runs", to: .sequence(Node.Sequence(updated, items.tag, items.style, items.mark)))
         case .dropout:
-            guard let model = root.mapping?["model"], let layers = model.mapping?["layers"], case .sequence(let items) = layers else {
-                reader.error(keyNode, "sweep 'dropout' varies the p of {dropout: p} layers, but the model lists none")
-                return root
-            }
+            // The block's model and every run's own model (`runs[i].model`): a run that sets its model still
+            // follows the sweep, as its script's `nn.Dropout(p)` does.
             var found = 0
-            let updated = items.map { layer -> Node in
-                guard let mapping = layer.mapping, mapping.count == 1, mapping["dropout"] != nil else { return layer }
-                found += 1
-                return layer.setting("dropout", to: value)
+            var updated = root
+            if let model = root.mapping?["model"], let changed = model.settingDropout(to: value) {
+                updated = updated.setting("model", to: changed.model)
+                found += changed.count
             }
-            if found == 0 { reader.error(keyNode, "sweep 'dropout' varies the p of {dropout: p} layers, but the model has none") }
-            let newLayers = Node.sequence(Node.Sequence(updated, items.tag, items.style, items.mark))
-            return root.setting("model", to: model.setting("layers", to: newLayers))
+            if let runs = root.mapping?["runs"], case .sequence(let items) = runs {
+                let changedRuns = items.map { run -> Node in
+                    guard let model = run.mapping?["model"], let changed = model.settingDropout(to: value) else { return run }
+                    found += changed.count
+                    return run.setting("model", to: changed.model)
+                }
+                updated = updated.setting("runs", to: .sequence(Node.Sequence(changedRuns, items.tag, items.style, items.mark)))
+            }
+            if found == 0 {
+                reader.error(keyNode, "sweep 'dropout' varies the p of every {dropout: p} layer, but neither the block's model nor a "
+                    + "run's own model has one; add {dropout: 0.5} to the layers, e.g. layers: [{linear: 64}, relu, {dropout: 0.5}, {linear: 1}]")
+            }
+            return updated
         }
     }
 }
@@ -176,19 +185,45 @@ extension SweepSpec {
 extension SweepChartSpec {
     static func parse(_ node: Node, metrics: [String], _ reader: SpecReader) -> SweepChartSpec? {
         guard let f = Fields(node, "sweep.chart", allowed: ["y", "x_scale", "y_scale", "title", "y_label"], reader: reader),
-              let yNode = f.required("y", " (the metric whose final value is plotted, such as train_loss)"),
-              let y = reader.string(yNode, "y") else { return nil }
-        guard metrics.contains(y) else {
-            reader.error(yNode, "sweep.chart y '\(y)' is not recorded in this block" + DidYouMean.hint(for: y, among: metrics)
-                + " (available: \(metrics.joined(separator: ", ")))")
+              let yNode = f.required("y", " (the metric whose final value is plotted, such as train_loss, or a list of them)")
+        else { return nil }
+        let names = yNode.scalar != nil ? reader.string(yNode, "y").map { [$0] } : reader.list(yNode, "y")?.compactMap { reader.string($0, "y") }
+        guard let names else { return nil }
+        guard !names.isEmpty else {
+            reader.error(yNode, "sweep.chart y needs a metric, such as y: train_loss or y: [train_loss, test_loss]")
             return nil
         }
-        return SweepChartSpec(y: y, xScale: f.choice("x_scale", "x scale") ?? .linear, yScale: f.choice("y_scale", "y scale") ?? .linear,
+        var valid = true
+        for (i, name) in names.enumerated() {
+            if !metrics.contains(name) {
+                reader.error(yNode, "sweep.chart y '\(name)' is not recorded in this block" + DidYouMean.hint(for: name, among: metrics)
+                    + " (available: \(metrics.joined(separator: ", ")))")
+                valid = false
+            } else if names[..<i].contains(name) {
+                reader.error(yNode, "sweep.chart y lists '\(name)' twice")
+                valid = false
+            }
+        }
+        guard valid else { return nil }
+        return SweepChartSpec(y: names, xScale: f.choice("x_scale", "x scale") ?? .linear, yScale: f.choice("y_scale", "y scale") ?? .linear,
                               title: f.string("title"), yLabel: f.string("y_label"))
     }
 }
 
 private extension Node {
+    /// A model mapping with the `p` of every `{dropout: p}` layer set to `value`, and how many there are; nil
+    /// when this is not a model with a list of layers.
+    func settingDropout(to value: Node) -> (model: Node, count: Int)? {
+        guard let layers = mapping?["layers"], case .sequence(let items) = layers else { return nil }
+        var found = 0
+        let updated = items.map { layer -> Node in
+            guard let mapping = layer.mapping, mapping.count == 1, mapping["dropout"] != nil else { return layer }
+            found += 1
+            return layer.setting("dropout", to: value)
+        }
+        return (setting("layers", to: .sequence(Node.Sequence(updated, items.tag, items.style, items.mark))), found)
+    }
+
     /// A mapping with `key` set to `value` (replaced in place, or added at the end); other nodes unchanged.
     func setting(_ key: String, to value: Node) -> Node {
         guard case .mapping(let mapping) = self else { return self }

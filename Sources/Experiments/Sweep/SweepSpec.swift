@@ -16,11 +16,11 @@ public struct SweepSpec: Sendable, Hashable {
     static let limits = (axes: 2, values: 50, points: 100, runs: 200)
 }
 
-/// `sweep.chart`: a final metric (or any per-run expression's metric) plotted against the swept value,
-/// one line per run: the "loss against learning rate" curve.
+/// `sweep.chart`: the final value of one or more metrics plotted against the swept value, one line per run and
+/// metric: the "loss against learning rate" curve, or training and test loss against dropout's p (their gap).
 public struct SweepChartSpec: Sendable, Hashable {
-    /// The metric whose final value is plotted.
-    public var y: String
+    /// The metrics whose final values are plotted (`y: train_loss` or `y: [train_loss, test_loss]`).
+    public var y: [String]
     public var xScale: ChartSpec.Scale
     public var yScale: ChartSpec.Scale
     public var title: String?
@@ -35,7 +35,7 @@ enum SweepTarget: Equatable {
     case scheduler
     /// `training.<option>`.
     case training
-    /// The `p` of every `{dropout: p}` layer.
+    /// The `p` of every `{dropout: p}` layer, in the block's model and in each run's own `model`.
     case dropout
 
     static let optimizerOptions = ["lr", "momentum", "dampening", "weight_decay", "nesterov", "eps", "amsgrad"]
