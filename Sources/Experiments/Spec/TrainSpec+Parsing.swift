@@ -19,9 +19,21 @@ extension TrainSpec {
 
         let applicable = Metric.applicable(to: loss)
         var metrics = Metric.defaults(for: loss)
+        var layerMetrics: [LayerMetric] = []
         if let node = f["metrics"], let items = reader.list(node, "metrics") {
             metrics = []
             for item in items {
+                if let name = item.scalar?.string, let metric = LayerMetric(name: name) {
+                    let linears = model.layers.count - 1
+                    if metric.layer > linears {
+                        reader.error(item, "metric '\(name)' names Linear layer \(metric.layer), but the model has \(linears)")
+                    } else if layerMetrics.contains(metric) {
+                        reader.error(item, "metric '\(name)' is listed twice")
+                    } else {
+                        layerMetrics.append(metric)
+                    }
+                    continue
+                }
                 guard let metric: Metric = reader.choice(item, "metric") else {
                     // Which metric was meant is unknown: references to any of them are not reported again.
                     reader.forgive(Metric.allCases.map(\.rawValue))
@@ -40,7 +52,7 @@ extension TrainSpec {
         }
 
         var spec = TrainSpec(data: data, model: model, loss: loss, training: training, runs: [], metrics: metrics,
-                             constants: constants, seeds: parseSeeds(f, reader))
+                             layerMetrics: layerMetrics, constants: constants, seeds: parseSeeds(f, reader))
         guard let runsNode = f.required("runs"), let items = reader.list(runsNode, "runs") else { return nil }
         if items.isEmpty { reader.error(runsNode, "'runs' needs at least one run") }
         if items.count > limits.runs { reader.error(runsNode, "at most \(limits.runs) runs per block, got \(items.count)") }
@@ -190,7 +202,8 @@ extension TrainSpec {
             "metrics": .array(metrics.map { .string($0.rawValue) }),
             "constants": .object(constants.mapValues { .number($0) }),
         ]
-        // Only when given, so a block without seeds keeps its cache key.
+        // Only when given, so a block without seeds (or per-layer metrics) keeps its cache key.
+        if !layerMetrics.isEmpty { fields["layer_metrics"] = .array(layerMetrics.map { .string($0.name) }) }
         if let seeds { fields["seeds"] = .array(seeds.map { .int($0) }) }
         return .object(fields)
     }
