@@ -32,10 +32,10 @@ import Testing
          "lesson.md:18:11: error: metric 'accuracy_gap' does not apply to loss mse (accuracies need bce-with-logits or cross-entropy)"),
         ([12: "data: {dataset: make-classification, n_classes: 3, n_informative: 3, weights: [0.5, 0.2, 0.2, 0.1], random_state: 0, split: {test_size: 0.25, random_state: 0}}",
           13: "model: {layers: [20, 8, 3]}"], "metrics: [train_loss]",
-         "lesson.md:12:82: error: 'weights' needs n_classes (3) or n_classes − 1 proportions, got 4"),
+         "lesson.md:12:79: error: 'weights' needs n_classes (3) or n_classes − 1 proportions, got 4"),
         ([12: "data: {dataset: make-classification, n_classes: 3, n_informative: 3, weights: [0.8, 0.5], random_state: 0, split: {test_size: 0.25, random_state: 0}}",
           13: "model: {layers: [20, 8, 3]}"], "metrics: [train_loss]",
-         "lesson.md:12:82: error: 'weights' must be proportions from 0 to 1 whose sum is at most 1, such as [0.7, 0.2, 0.1]"),
+         "lesson.md:12:79: error: 'weights' must be proportions from 0 to 1 whose sum is at most 1, such as [0.7, 0.2, 0.1]"),
     ])
     func badValue(_ replacements: [Int: String], _ metrics: String, _ message: String) {
         #expect(SecondModuleSpecErrorTests.errors(replacements, appending: [metrics]) == [message])

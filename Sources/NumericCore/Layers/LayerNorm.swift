@@ -83,7 +83,8 @@ public struct LayerNorm: Sendable, Hashable {
                                         backward(dy: gp.baseAddress!, x: xp.baseAddress!, rows: x.rows,
                                                  weight: affine ? wp.baseAddress : nil, mean: mp.baseAddress!,
                                                  rstd: rp.baseAddress!, dx: dxp.baseAddress!,
-                                                 dWeight: dwp.baseAddress, dBias: dbp.baseAddress)
+                                                 dWeight: affine ? dwp.baseAddress : nil,
+                                                 dBias: affine ? dbp.baseAddress : nil)
                                     }
                                 }
                             }

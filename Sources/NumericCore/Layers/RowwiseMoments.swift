@@ -4,10 +4,15 @@
 /// merged into the tail one by one. Everything is float32; ⊙ marks the operations the compiler fuses.
 ///
 ///     chunk lane:   δ = x ⊖ m1;  m1 = fma(δ, f32(1/(j+1)), m1);  m2 = fma(δ, x ⊖ m1, m2)
-///     merge (n₀ + n₁ = n):  c = f32(n₁) ⊘ f32(n);  δ = m1′ ⊖ m1;  m1 = fma(c, δ, m1)
+///     merge (n₀ + n₁ = n):  c = f32(n₁) ⊘ f32(n);  δ = m1′ ⊖ m1
+///                           m1 = m1 ⊕ (c ⊗ δ) for vectors, fma(c, δ, m1) for the scalar merge of the lanes
 ///                           m2 = m2 ⊕ fma((δ ⊗ δ) ⊗ c, f32(n₀), m2′)
-///     tail:         δ = x ⊖ m1;  m1 = m1 ⊕ (δ ⊘ f32(k));  m2 = fma(δ, x ⊖ m1, m2)
+///     tail:         δ = x ⊖ m1;  m1 = m1 ⊕ (δ ⊘ f32(k));  m2 = m2 ⊕ (δ ⊗ (x ⊖ m1))
 ///     variance = m2 ⊘ f32(N)
+///
+/// Which operations are fused was found by testing the candidates against torch (the source does not say; the
+/// compiler decides). The mean is bitwise for every row length tried; for rows of more than 16 vectors (128
+/// features) the variance occasionally differs from torch's in the last bit (docs/parity.md §4.6).
 enum RowwiseMoments {
     static let lanes = 8
     static let chunk = 16
@@ -18,11 +23,11 @@ enum RowwiseMoments {
     /// The merge of moments (n₁, m1′, m2′) into (n₀, m1, m2), ATen's `AddMoments`.
     @inline(__always)
     static func merge(_ count: Int, _ mean: Float, _ m2: Float, into total: inout Int, _ m1Total: inout Float,
-                      _ m2Total: inout Float) {
+                      _ m2Total: inout Float, fusedMean: Bool) {
         let n = total + count
         let c: Float = n == 0 ? 0 : Float(count) / Float(n)
         let delta = mean - m1Total
-        m1Total = m1Total.addingProduct(c, delta)
+        m1Total = fusedMean ? m1Total.addingProduct(c, delta) : m1Total + c * delta
         m2Total = m2Total + m2.addingProduct((delta * delta) * c, Float(total))
         total = n
     }
@@ -76,9 +81,9 @@ enum RowwiseMoments {
                     let delta = v - mean
                     total += 1
                     mean = mean + delta / Float(total)
-                    sq = sq.addingProduct(delta, v - mean)
+                    sq = sq + delta * (v - mean)
                 }
-                for l in 0..<lanes { merge(vectors, m1s[l], m2s[l], into: &total, &mean, &sq) }
+                for l in 0..<lanes { merge(vectors, m1s[l], m2s[l], into: &total, &mean, &sq, fusedMean: true) }
                 return (mean, sq / Float(count))
             }
         }
@@ -92,7 +97,7 @@ enum RowwiseMoments {
         var n = total
         for l in 0..<lanes {
             n = total
-            merge(count, mean[l], m2[l], into: &n, &m1Total[l], &m2Total[l])
+            merge(count, mean[l], m2[l], into: &n, &m1Total[l], &m2Total[l], fusedMean: false)
         }
         total = n
     }
