@@ -128,7 +128,8 @@ echo "serve, release: $reload"
 
 # The second module's layers: the classification block's network as is, and with batch norm and dropout after
 # each hidden layer (same GEMM FLOP count), so their cost shows as the drop in GFLOP/s between the two rows; the
-# third row swaps the ReLUs for GELU and tanh (SLEEF and libm per element) the same way.
+# third row puts layer norm where batch norm was (no dropout), the fourth swaps the ReLUs for GELU and tanh (SLEEF
+# and libm per element) the same way.
 cat > "$work/content/optimisers/bench-layers.md" <<'LESSON'
 ---
 title: Bench — batch norm and dropout
@@ -152,6 +153,18 @@ id: bench-bn-dropout
 kind: train
 data: {dataset: make-classification, n_samples: 3000, n_features: 20, n_informative: 10, n_redundant: 5, random_state: 42, split: {test_size: 0.2, random_state: 42, stratify: true}, normalize: standard-scaler}
 model: {layers: [{linear: 128}, batchnorm, relu, {dropout: 0.2}, {linear: 64}, batchnorm, relu, {dropout: 0.2}, {linear: 1}], seed: 42}
+loss: bce-with-logits
+training: {epochs: 50, batch_size: 64}
+runs:
+  - {label: SGD, optimizer: {name: SGD, lr: 0.01, momentum: 0.9}}
+metrics: [train_loss, test_accuracy]
+```
+
+```experiment
+id: bench-layernorm
+kind: train
+data: {dataset: make-classification, n_samples: 3000, n_features: 20, n_informative: 10, n_redundant: 5, random_state: 42, split: {test_size: 0.2, random_state: 42, stratify: true}, normalize: standard-scaler}
+model: {layers: [{linear: 128}, layernorm, relu, {linear: 64}, layernorm, relu, {linear: 1}], seed: 42}
 loss: bce-with-logits
 training: {epochs: 50, batch_size: 64}
 runs:

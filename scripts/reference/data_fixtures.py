@@ -182,6 +182,13 @@ CLS_VARIANTS = [
      "shuffle": False, "random_state": 11},
     {"n_samples": 97, "n_features": 4, "n_informative": 2, "n_redundant": 2, "n_classes": 2,
      "n_clusters_per_class": 2, "flip_y": 0.0, "random_state": 0},                       # 4/4: reservoir, no draws
+    # class weights: all n_classes given, n_classes - 1 given (the last is 1 - sum), two classes
+    {"n_samples": 500, "n_features": 10, "n_informative": 4, "n_redundant": 2, "n_classes": 3,
+     "weights": [0.7, 0.2, 0.1], "random_state": 8},
+    {"n_samples": 333, "n_features": 6, "n_informative": 3, "n_redundant": 1, "n_classes": 4,
+     "n_clusters_per_class": 1, "weights": [0.5, 0.25, 0.15], "random_state": 21},
+    {"n_samples": 200, "n_features": 5, "n_informative": 2, "n_redundant": 1, "weights": [0.9],
+     "random_state": 4},
 ]
 
 

@@ -23,9 +23,10 @@ public enum FlopCount {
         let nTest = Double(train.data.dataset.sampleCount) - nTrain
         var perEpoch = (6 * macs - 2 * firstLayerMacs) * nTrain
         let metrics = Set(train.metrics)
-        if metrics.contains(.trainLoss) || metrics.contains(.trainAccuracy) { perEpoch += 2 * macs * nTrain }
+        let gaps = metrics.contains(.genGap) || metrics.contains(.accuracyGap)
+        if metrics.contains(.trainLoss) || metrics.contains(.trainAccuracy) || gaps { perEpoch += 2 * macs * nTrain }
         if metrics.contains(.testLoss) || metrics.contains(.testMAE) || metrics.contains(.accuracy)
-            || metrics.contains(.testAccuracy) { perEpoch += 2 * macs * nTest }
+            || metrics.contains(.testAccuracy) || gaps { perEpoch += 2 * macs * nTest }
         return perEpoch
     }
 }

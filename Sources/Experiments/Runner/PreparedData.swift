@@ -30,7 +30,8 @@ struct PreparedData: Sendable {
         case .makeClassification(let o):
             let data = try makeClassification(
                 nSamples: o.nSamples, nFeatures: o.nFeatures, nInformative: o.nInformative, nRedundant: o.nRedundant,
-                nRepeated: o.nRepeated, nClasses: o.nClasses, nClustersPerClass: o.nClustersPerClass, flipY: o.flipY,
+                nRepeated: o.nRepeated, nClasses: o.nClasses, nClustersPerClass: o.nClustersPerClass, weights: o.weights,
+                flipY: o.flipY,
                 classSep: o.classSep, randomState: Int64(o.randomState))
             features = data.features
             labels = data.labels
@@ -43,6 +44,11 @@ struct PreparedData: Sendable {
             features = data.features
             labels = data.labels
             targets = data.labels.map(Double.init)
+        case .makeRegression(let o):
+            let data = try makeRegression(nSamples: o.nSamples, nFeatures: o.nFeatures, nInformative: o.nInformative,
+                                          bias: o.bias, noise: o.noise, randomState: Int64(o.randomState))
+            features = data.features
+            targets = data.targets
         case .makeBlobs(let o):
             let data = try makeBlobs(nSamples: o.nSamples, nFeatures: o.nFeatures, centers: o.centers,
                                      clusterStd: o.clusterStd, centerBox: (o.centerBox[0], o.centerBox[1]),

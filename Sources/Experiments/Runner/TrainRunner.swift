@@ -39,15 +39,16 @@ struct TrainRunner {
         var plateauNeedsTest = false
         if case .plateau(_, .testLoss) = schedule { plateauNeedsTest = true }
         let evaluation = Trainer.Evaluation(
-            trainLoss: metrics.contains(.trainLoss),
-            testLoss: metrics.contains(.testLoss) || plateauNeedsTest,
-            trainPredictions: metrics.contains(.trainAccuracy),
-            testPredictions: metrics.contains(.testMAE) || metrics.contains(.accuracy) || metrics.contains(.testAccuracy),
+            trainLoss: metrics.contains(.trainLoss) || metrics.contains(.genGap),
+            testLoss: metrics.contains(.testLoss) || metrics.contains(.genGap) || plateauNeedsTest,
+            trainPredictions: metrics.contains(.trainAccuracy) || metrics.contains(.accuracyGap),
+            testPredictions: metrics.contains(.testMAE) || metrics.contains(.accuracy) || metrics.contains(.testAccuracy)
+                || metrics.contains(.accuracyGap),
             mode: spec.evaluation(for: run).mode == .train ? .train : .eval,
             batchSize: spec.evaluation(for: run).batchSize)
 
         // Every metric has a series, empty when the run diverges in its first epoch.
-        var series = Dictionary(uniqueKeysWithValues: metrics.map { ($0.rawValue, [[Double]]()) })
+        var series = Dictionary(uniqueKeysWithValues: spec.metricNames.map { ($0, [[Double]]()) })
         var problem: String?
         let result: TrainingResult
         do {
@@ -56,6 +57,7 @@ struct TrainRunner {
                 epochs: spec.training.epochs, evaluation: evaluation, loader: batches,
                 onEpoch: { record, model in
                     var values: [Metric: Double] = [:]
+                    var trainAccuracy: Double?, testAccuracy: Double?
                     if metrics.contains(.trainLoss) { values[.trainLoss] = record.trainLoss.map(Double.init) ?? .nan }
                     if metrics.contains(.testLoss) { values[.testLoss] = record.testLoss.map(Double.init) ?? .nan }
                     if metrics.contains(.lr) { values[.lr] = record.lr }
@@ -67,14 +69,16 @@ struct TrainRunner {
                                     yTrue: data.testTargets, normalizedPredictions: predictions,
                                     targetMean: data.targetMean, targetStd: data.targetStd)
                             }
+                            if metrics.contains(.accuracy) || metrics.contains(.testAccuracy) || metrics.contains(.accuracyGap) {
+                                testAccuracy = Double(try accuracy(logits: predictions, classes: classes, labels: data.testLabels))
+                            }
                             for metric in [Metric.accuracy, .testAccuracy] where metrics.contains(metric) {
-                                values[metric] = Double(try accuracy(logits: predictions, classes: classes,
-                                                                     labels: data.testLabels))
+                                values[metric] = testAccuracy
                             }
                         }
-                        if let predictions = record.trainPredictions?.scalars, metrics.contains(.trainAccuracy) {
-                            values[.trainAccuracy] = Double(try accuracy(logits: predictions, classes: classes,
-                                                                         labels: data.trainLabels))
+                        if let predictions = record.trainPredictions?.scalars {
+                            trainAccuracy = Double(try accuracy(logits: predictions, classes: classes, labels: data.trainLabels))
+                            if metrics.contains(.trainAccuracy) { values[.trainAccuracy] = trainAccuracy }
                         }
                     } catch {
                         problem = "\(error)"
@@ -82,7 +86,21 @@ struct TrainRunner {
                     if metrics.contains(.weightNorm) {
                         values[.weightNorm] = parameterNormSum((0..<model.parameterRanges.count).map(model.parameter))
                     }
+                    if metrics.contains(.genGap), let test = record.testLoss, let train = record.trainLoss {
+                        values[.genGap] = Double(test) - Double(train)
+                    }
+                    if metrics.contains(.accuracyGap), let train = trainAccuracy, let test = testAccuracy {
+                        values[.accuracyGap] = train - test
+                    }
+                    if metrics.contains(.gradNorm) {
+                        values[.gradNorm] = totalNorm((0..<model.parameterRanges.count).map(model.gradient))
+                    }
                     for (metric, value) in values { series[metric.rawValue, default: []].append([value]) }
+                    for metric in spec.layerMetrics {
+                        let weight = model.linearWeightIndex(metric.layer - 1)
+                        let tensor = metric.kind == .weightNorm ? model.parameter(weight) : model.gradient(weight)
+                        series[metric.name, default: []].append([Double(parameterNorm(tensor))])
+                    }
                 })
         } catch {
             throw RunError("run '\(run.label)': \(error)")
@@ -93,13 +111,13 @@ struct TrainRunner {
     }
 
     /// The model right after `torch.manual_seed(seed)`: Linear layers draw their initial weights in order
-    /// (batch norm and dropout draw nothing), and the generator goes on to the DataLoader and dropout.
+    /// (batch norm, layer norm and dropout draw nothing); then, with `init`, every Linear layer's weight (and
+    /// bias) is drawn again in order, as `model.apply(init)` does; the generator goes on to the DataLoader and dropout.
     static func model(_ spec: ModelSpec, threads: Int) throws -> MLP {
         var generator = TorchGenerator(seed: UInt64(spec.seed))
-        var model: MLP
+        var tensors: [[Float]] = []
+        var layers: [Layer] = []
         if let stack = spec.stack {
-            var tensors: [[Float]] = []
-            var layers: [Layer] = []
             var width = spec.layers[0]
             for layer in stack {
                 switch layer {
@@ -113,24 +131,44 @@ struct TrainRunner {
                 case let .batchNorm(eps, momentum, affine):
                     if affine { tensors += [[Float](repeating: 1, count: width), [Float](repeating: 0, count: width)] }
                     layers.append(.batchNorm(eps: eps, momentum: momentum, affine: affine))
+                case let .layerNorm(eps, affine):
+                    if affine { tensors += [[Float](repeating: 1, count: width), [Float](repeating: 0, count: width)] }
+                    layers.append(.layerNorm(eps: eps, affine: affine))
                 case .dropout(let p):
                     layers.append(.dropout(p: p))
                 case .activation(let a):
                     layers.append(.activation(a.layer))
                 }
             }
-            model = try MLP(inputFeatures: spec.layers[0], layers: layers, parameters: tensors, threads: threads)
         } else {
-            let layers = try generator.mlpInit(layerSizes: spec.layers)
-            let parameters = layers.flatMap { [$0.weight, $0.bias] }
-            if let hidden = spec.activation.layer {
-                let stack = Layer.perceptron(spec.layers).map { $0 == .relu ? Layer.activation(hidden) : $0 }
-                model = try MLP(inputFeatures: spec.layers[0], layers: stack, parameters: parameters, threads: threads)
-            } else {
-                model = try MLP(sizes: spec.layers, parameters: parameters)
-            }
+            tensors = try generator.mlpInit(layerSizes: spec.layers).flatMap { [$0.weight, $0.bias] }
+            layers = Layer.perceptron(spec.layers)
+            if let hidden = spec.activation.layer { layers = layers.map { $0 == .relu ? .activation(hidden) : $0 } }
         }
+        if let initialisation = spec.initialisation {
+            try reinitialise(&tensors, layers: layers, inputs: spec.layers[0], initialisation, using: &generator)
+        }
+        var model = try MLP(inputFeatures: spec.layers[0], layers: layers, parameters: tensors, threads: threads)
         model.generator = generator
         return model
+    }
+
+    /// `model.apply(init)`: for each Linear in order, its weight drawn by the `nn.init` function, then its bias zeroed.
+    private static func reinitialise(_ tensors: inout [[Float]], layers: [Layer], inputs: Int, _ spec: InitSpec,
+                                     using generator: inout TorchGenerator) throws {
+        var tensor = 0, width = inputs
+        for layer in layers {
+            switch layer {
+            case .linear(let out):
+                if let weight = spec.weight { tensors[tensor] = try weight.values(out: out, in: width, using: &generator) }
+                if spec.zeroBias { tensors[tensor + 1] = [Float](repeating: 0, count: out) }
+                tensor += 2
+                width = out
+            case .batchNorm(_, _, let affine), .layerNorm(_, let affine):
+                if affine { tensor += 2 }
+            case .relu, .dropout, .activation:
+                break
+            }
+        }
     }
 }

@@ -27,8 +27,8 @@ extension DataSpec {
             dataset = .deliveryTimes(o)
         case .makeClassification:
             f = Fields(node, "data", allowed: common + ["n_samples", "n_features", "n_informative", "n_redundant",
-                                                         "n_repeated", "n_classes", "n_clusters_per_class", "flip_y",
-                                                         "class_sep", "random_state"], reader: reader)
+                                                         "n_repeated", "n_classes", "n_clusters_per_class", "weights",
+                                                         "flip_y", "class_sep", "random_state"], reader: reader)
             guard let f else { return nil }
             let seed = f.requiredInt("random_state", "must be from 0 to 2^32-1") { (0...4_294_967_295).contains($0) }
             var o = MakeClassificationOptions(randomState: seed ?? 0)
@@ -41,6 +41,15 @@ extension DataSpec {
             o.nClasses = f.int("n_classes", default: 2, classes) { (2...1000).contains($0) }
             o.nClustersPerClass = f.int("n_clusters_per_class", default: 2, "must be from 1 to 1000") { (1...1000).contains($0) }
             o.flipY = f.double("flip_y", default: 0.01, "must be from 0 to 1") { $0 >= 0 && $0 <= 1 }
+            if let node = f["weights"], let weights = reader.doubles(node, "weights") {
+                if weights.count != o.nClasses, weights.count != o.nClasses - 1 {
+                    reader.error(node, "'weights' needs n_classes (\(o.nClasses)) or n_classes − 1 proportions, got \(weights.count)")
+                } else if weights.contains(where: { $0 < 0 || $0 > 1 }) || weights.reduce(0, +) > 1 + 1e-9 {
+                    reader.error(node, "'weights' must be proportions from 0 to 1 whose sum is at most 1, such as [0.7, 0.2, 0.1]")
+                } else {
+                    o.weights = weights
+                }
+            }
             o.classSep = f.double("class_sep", default: 1, Rule.positive) { $0 > 0 }
             if o.nInformative + o.nRedundant + o.nRepeated > o.nFeatures {
                 reader.error(f["n_features"] ?? node, "n_informative + n_redundant + n_repeated (\(o.nInformative + o.nRedundant + o.nRepeated)) must not exceed n_features (\(o.nFeatures))")
@@ -60,18 +69,25 @@ extension DataSpec {
                                                          "random_state"], reader: reader)
             guard let f else { return nil }
             dataset = parseBlobs(f, reader)
+        case .makeRegression:
+            f = Fields(node, "data", allowed: common + ["n_samples", "n_features", "n_informative", "bias", "noise",
+                                                         "random_state"], reader: reader)
+            guard let f else { return nil }
+            dataset = parseRegression(f, reader)
         }
         guard let f else { return nil }
-        let split = parseSplit(f, reader, classification: name != .deliveryTimes)
+        let regression = name == .deliveryTimes || name == .makeRegression
+        let split = parseSplit(f, reader, regression: regression ? name.rawValue : nil)
         let normalize: Normalization = f.choice("normalize", "normalisation") ?? .none
-        if name != .deliveryTimes, normalize == .meanStd {
+        if !regression, normalize == .meanStd {
             reader.error(f["normalize"], "mean-std also scales the targets; use standard-scaler for classification")
         }
         guard let dataset, let split else { return nil }
         return DataSpec(dataset: dataset, split: split, normalize: normalize)
     }
 
-    private static func parseSplit(_ f: Fields, _ reader: SpecReader, classification: Bool) -> SplitSpec? {
+    /// `regression`: the name of a regression dataset, which has no classes to stratify on.
+    private static func parseSplit(_ f: Fields, _ reader: SpecReader, regression: String?) -> SplitSpec? {
         guard let node = f.required("split", " (e.g. split: {test_size: 0.2, random_state: 42})"),
               let s = Fields(node, "data.split", allowed: ["test_size", "random_state", "stratify"], reader: reader)
         else { return nil }
@@ -80,7 +96,7 @@ extension DataSpec {
         var split = SplitSpec(randomState: seed)
         split.testSize = s.double("test_size", default: 0.25, Rule.unitInterval) { $0 > 0 && $0 < 1 }
         split.stratify = s.bool("stratify") ?? false
-        if split.stratify, !classification { reader.error(s["stratify"], "stratify needs class labels; delivery-times is a regression dataset") }
+        if split.stratify, let regression { reader.error(s["stratify"], "stratify needs class labels; \(regression) is a regression dataset") }
         return split
     }
 
@@ -101,9 +117,12 @@ extension DataSpec {
                           "n_classes": .int(o.nClasses), "n_clusters_per_class": .int(o.nClustersPerClass),
                           "flip_y": .number(o.flipY), "class_sep": .number(o.classSep),
                           "random_state": .int(o.randomState)]) { $1 }
+            // Only when given, so blocks without weights keep their cache keys.
+            if let weights = o.weights { fields["weights"] = .array(weights.map { .number($0) }) }
         case .makeMoons(let o): fields.merge(Self.canonical(o, "make-moons", circles: false)) { $1 }
         case .makeCircles(let o): fields.merge(Self.canonical(o, "make-circles", circles: true)) { $1 }
         case .makeBlobs(let o): fields.merge(Self.canonical(o)) { $1 }
+        case .makeRegression(let o): fields.merge(Self.canonical(o)) { $1 }
         }
         return .object(fields)
     }

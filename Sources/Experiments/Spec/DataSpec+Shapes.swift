@@ -20,6 +20,16 @@ public struct BlobsOptions: Sendable, Hashable {
     public var randomState: Int
 }
 
+/// scikit-learn's `make_regression` options (one target, no effective_rank, shuffle true).
+public struct RegressionOptions: Sendable, Hashable {
+    public var nSamples = 100
+    public var nFeatures = 100
+    public var nInformative = 10
+    public var bias = 0.0
+    public var noise = 0.0
+    public var randomState: Int
+}
+
 extension DataSpec.Dataset {
     /// The name written after `dataset:`.
     public var name: Name {
@@ -29,13 +39,14 @@ extension DataSpec.Dataset {
         case .makeMoons: return .makeMoons
         case .makeCircles: return .makeCircles
         case .makeBlobs: return .makeBlobs
+        case .makeRegression: return .makeRegression
         }
     }
 
-    /// Number of classes; nil for the regression dataset.
+    /// Number of classes; nil for the regression datasets.
     public var classCount: Int? {
         switch self {
-        case .deliveryTimes: return nil
+        case .deliveryTimes, .makeRegression: return nil
         case .makeClassification(let o): return o.nClasses
         case .makeMoons, .makeCircles: return 2
         case .makeBlobs(let o): return o.centers
@@ -74,6 +85,24 @@ extension DataSpec {
         }
         guard seed != nil else { return nil }
         return .makeBlobs(o)
+    }
+
+    static func parseRegression(_ f: Fields, _ reader: SpecReader) -> Dataset? {
+        let seed = f.requiredInt("random_state", seedRule) { (0...4_294_967_295).contains($0) }
+        var o = RegressionOptions(randomState: seed ?? 0)
+        o.nSamples = f.int("n_samples", default: 100, "must be from 10 to \(limits.samples)") { (10...limits.samples).contains($0) }
+        o.nFeatures = f.int("n_features", default: 100, "must be from 1 to \(limits.features)") { (1...limits.features).contains($0) }
+        o.nInformative = f.int("n_informative", default: 10, "must be from 1 to \(limits.features)") { (1...limits.features).contains($0) }
+        o.noise = f.double("noise", default: 0, Rule.nonNegative) { $0 >= 0 }
+        o.bias = f.double("bias", default: 0, "must be a number from −10⁹ to 10⁹") { abs($0) <= 1e9 }
+        guard seed != nil else { return nil }
+        return .makeRegression(o)
+    }
+
+    static func canonical(_ o: RegressionOptions) -> [String: Canonical] {
+        ["dataset": .string("make-regression"), "n_samples": .int(o.nSamples), "n_features": .int(o.nFeatures),
+         "n_informative": .int(o.nInformative), "bias": .number(o.bias), "noise": .number(o.noise),
+         "random_state": .int(o.randomState)]
     }
 
     static func canonical(_ o: TwoCurvesOptions, _ name: String, circles: Bool) -> [String: Canonical] {

@@ -7,11 +7,13 @@ public struct DataSpec: Sendable, Hashable {
         case makeMoons(TwoCurvesOptions)
         case makeCircles(TwoCurvesOptions)
         case makeBlobs(BlobsOptions)
+        case makeRegression(RegressionOptions)
 
         /// The names accepted after `dataset:`.
         public enum Name: String, Sendable, CaseIterable {
             case deliveryTimes = "delivery-times", makeClassification = "make-classification"
             case makeMoons = "make-moons", makeCircles = "make-circles", makeBlobs = "make-blobs"
+            case makeRegression = "make-regression"
         }
 
         /// Input features per sample.
@@ -21,6 +23,7 @@ public struct DataSpec: Sendable, Hashable {
             case .makeClassification(let o): return o.nFeatures
             case .makeMoons, .makeCircles: return 2
             case .makeBlobs(let o): return o.nFeatures
+            case .makeRegression(let o): return o.nFeatures
             }
         }
 
@@ -30,6 +33,7 @@ public struct DataSpec: Sendable, Hashable {
             case .makeClassification(let o): return o.nSamples
             case .makeMoons(let o), .makeCircles(let o): return o.nSamples
             case .makeBlobs(let o): return o.nSamples
+            case .makeRegression(let o): return o.nSamples
             }
         }
     }
@@ -71,6 +75,8 @@ public struct MakeClassificationOptions: Sendable, Hashable {
     public var nRepeated = 0
     public var nClasses = 2
     public var nClustersPerClass = 2
+    /// Class proportions (`weights`), n_classes or n_classes − 1 of them; nil: equal.
+    public var weights: [Double]?
     public var flipY = 0.01
     public var classSep = 1.0
     public var randomState: Int

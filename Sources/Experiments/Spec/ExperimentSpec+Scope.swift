@@ -12,7 +12,7 @@ extension ExperimentSpec {
     /// What a chart's `y` may name.
     var plottable: [String] {
         switch body {
-        case .train(let t): return t.metrics.map(\.rawValue)
+        case .train(let t): return t.metricNames
         case .trace(let t): return t.record.map(\.rawValue)
         case .schedule(let s): return s.columns.map(\.name) + s.schedulers.map(\.label)
         case .landscape: return LandscapeSpec.quantities
@@ -24,7 +24,7 @@ extension ExperimentSpec {
     func scope(rows: TableSpec.Rows?) -> NameScope {
         switch body {
         case .train(let t):
-            let metrics = t.metrics.map(\.rawValue), constants = t.constants.keys.sorted()
+            let metrics = t.metricNames, constants = t.constants.keys.sorted()
             let single = t.runs.count == 1 && (sweep == nil || rows != nil)
             let bare: [String] = switch rows {
             case .runs: ["label"] + metrics + constants

@@ -16,6 +16,12 @@ public enum Metric: String, Sendable, Hashable, CaseIterable {
     case weightNorm = "weight_norm"
     /// The learning rate of the epoch's last optimiser step.
     case lr
+    /// Generalisation gap: `test_loss − train_loss` (both in the evaluation mode).
+    case genGap = "gen_gap"
+    /// `train_accuracy − test_accuracy` (classification).
+    case accuracyGap = "accuracy_gap"
+    /// L2 norm of all parameter gradients of the epoch's last training step (`clip_grad_norm_`'s total norm).
+    case gradNorm = "grad_norm"
 
     /// For `best` and `argbest`: only accuracies improve upwards.
     public var higherIsBetter: Bool { self == .accuracy || self == .trainAccuracy || self == .testAccuracy }
@@ -23,9 +29,10 @@ public enum Metric: String, Sendable, Hashable, CaseIterable {
     /// Metrics that make sense for a loss function (test_mae for regression, accuracies for classification).
     static func applicable(to loss: LossFunction) -> [Metric] {
         switch loss {
-        case .mse, .l1, .huber, .smoothL1: return [.trainLoss, .testLoss, .testMAE, .weightNorm, .lr]
+        case .mse, .l1, .huber, .smoothL1: return [.trainLoss, .testLoss, .testMAE, .weightNorm, .lr, .genGap, .gradNorm]
         case .bceWithLogits, .crossEntropy:
-            return [.trainLoss, .testLoss, .accuracy, .trainAccuracy, .testAccuracy, .weightNorm, .lr]
+            return [.trainLoss, .testLoss, .accuracy, .trainAccuracy, .testAccuracy, .weightNorm, .lr, .genGap,
+                    .accuracyGap, .gradNorm]
         }
     }
 

@@ -5,10 +5,11 @@ extension ModelSpec {
     static let maxLayers = 200
 
     static func parse(_ node: Node, _ reader: SpecReader) -> ModelSpec? {
-        guard let f = Fields(node, "model", allowed: ["layers", "activation", "seed"], reader: reader),
+        guard let f = Fields(node, "model", allowed: ["layers", "activation", "seed", "init"], reader: reader),
               let layersNode = f.required("layers", " (e.g. layers: [4, 64, 32, 1])"),
               let items = reader.list(layersNode, "layers") else { return nil }
         let seed = f.int("seed", default: 42, Rule.nonNegative) { $0 >= 0 }
+        let initialisation = f["init"].flatMap { InitSpec.parse($0, reader) }
         let byLayer = items.contains { item in
             if case .scalar(let s) = item { return Int(s.string) == nil && Double(s.string) == nil }
             return true
@@ -23,7 +24,8 @@ extension ModelSpec {
             let widths = stack.compactMap { if case .linear(let w) = $0 { w } else { nil } }
             if widths.isEmpty { reader.error(layersNode, "the model needs at least one {linear: width} layer") }
             // The input width is the dataset's; TrainSpec fills it in.
-            return ModelSpec(layers: [0] + widths, stack: stack, activation: .relu, seed: seed)
+            return ModelSpec(layers: [0] + widths, stack: stack, activation: .relu, seed: seed,
+                             initialisation: initialisation)
         }
         guard let layers = reader.ints(layersNode, "layers") else { return nil }
         if layers.count < 2 {
@@ -33,13 +35,18 @@ extension ModelSpec {
             reader.error(layersNode, "layer widths must be from 1 to \(maxWidth), got \(bad)")
         }
         let activation: Activation = f.choice("activation", "activation") ?? .relu
-        return ModelSpec(layers: layers, stack: nil, activation: activation, seed: seed)
+        return ModelSpec(layers: layers, stack: nil, activation: activation, seed: seed, initialisation: initialisation)
     }
 
     var canonical: Canonical {
+        var object: [String: Canonical] = ["seed": .int(seed)]
         if let stack {
-            return .object(["layers": .array(stack.map(\.canonical)), "seed": .int(seed)])
+            object["layers"] = .array(stack.map(\.canonical))
+        } else {
+            object["layers"] = .array(layers.map { .int($0) })
+            object["activation"] = .string(activation.rawValue)
         }
-        return .object(["layers": .array(layers.map { .int($0) }), "activation": .string(activation.rawValue), "seed": .int(seed)])
+        if let initialisation { object["init"] = initialisation.canonical }   // absent: the keys of old caches
+        return .object(object)
     }
 }

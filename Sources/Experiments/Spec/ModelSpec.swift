@@ -14,6 +14,8 @@ public struct ModelSpec: Sendable, Hashable {
     public var stack: [LayerSpec]?
     public var activation: Activation
     public var seed: Int
+    /// The `init` key: `torch.nn.init` functions applied to every Linear layer after the model is built.
+    public var initialisation: InitSpec? = nil
 
     /// Weights and biases in all layers: Σ (in + 1) × out, plus 2 × width per affine batch norm.
     public var parameterCount: Int {

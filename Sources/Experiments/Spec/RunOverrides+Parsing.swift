@@ -47,8 +47,8 @@ extension RunOverrides {
         guard evaluation.mode == .train, model.hasBatchNorm else { return }
         let testCount = spec.data.dataset.sampleCount - spec.data.trainCount
         var sets: [(String, Int)] = []
-        if spec.metrics.contains(where: { $0 == .trainLoss || $0 == .trainAccuracy }) { sets.append(("training", spec.data.trainCount)) }
-        if spec.metrics.contains(where: { $0 != .trainLoss && $0 != .trainAccuracy && $0 != .weightNorm && $0 != .lr }) {
+        if spec.metrics.contains(where: { $0 == .trainLoss || $0 == .trainAccuracy || $0 == .genGap || $0 == .accuracyGap }) { sets.append(("training", spec.data.trainCount)) }
+        if spec.metrics.contains(where: { ![.trainLoss, .trainAccuracy, .weightNorm, .lr, .gradNorm].contains($0) }) {
             sets.append(("test", testCount))
         }
         for (name, n) in sets {

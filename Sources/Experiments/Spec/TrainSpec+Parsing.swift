@@ -21,9 +21,21 @@ extension TrainSpec {
 
         let applicable = Metric.applicable(to: loss)
         var metrics = Metric.defaults(for: loss)
+        var layerMetrics: [LayerMetric] = []
         if let node = f["metrics"], let items = reader.list(node, "metrics") {
             metrics = []
             for item in items {
+                if let name = item.scalar?.string, let metric = LayerMetric(name: name) {
+                    let linears = model.layers.count - 1
+                    if metric.layer > linears {
+                        reader.error(item, "metric '\(name)' names Linear layer \(metric.layer), but the model has \(linears)")
+                    } else if layerMetrics.contains(metric) {
+                        reader.error(item, "metric '\(name)' is listed twice")
+                    } else {
+                        layerMetrics.append(metric)
+                    }
+                    continue
+                }
                 guard let metric: Metric = reader.choice(item, "metric") else {
                     // Which metric was meant is unknown: references to any of them are not reported again.
                     reader.forgive(Metric.allCases.map(\.rawValue))
@@ -43,7 +55,7 @@ extension TrainSpec {
         }
 
         var spec = TrainSpec(data: data, model: model, loss: loss, training: training, runs: [], metrics: metrics,
-                             constants: constants, seeds: parseSeeds(f, reader))
+                             layerMetrics: layerMetrics, constants: constants, seeds: parseSeeds(f, reader))
         spec.lossOptions = parsedLoss?.1 ?? LossOptions()
         guard let runsNode = f.required("runs"), let items = reader.list(runsNode, "runs") else { return nil }
         if items.isEmpty { reader.error(runsNode, "'runs' needs at least one run") }
@@ -198,7 +210,8 @@ extension TrainSpec {
         ]
         let options = lossOptions.canonical(for: loss)
         if !options.isEmpty { fields["loss_options"] = .object(options) }
-        // Only when given, so a block without seeds keeps its cache key.
+        // Only when given, so a block without seeds (or per-layer metrics) keeps its cache key.
+        if !layerMetrics.isEmpty { fields["layer_metrics"] = .array(layerMetrics.map { .string($0.name) }) }
         if let seeds { fields["seeds"] = .array(seeds.map { .int($0) }) }
         return .object(fields)
     }

@@ -12,11 +12,16 @@ public struct TrainSpec: Sendable, Hashable {
     public var runs: [TrainRun]
     /// Recorded per epoch, in the order given (default: every metric that applies to the loss).
     public var metrics: [Metric]
+    /// Per-layer metrics listed with them (`weight_norm_2`, `grad_norm_1`), recorded after `metrics`.
+    public var layerMetrics: [LayerMetric] = []
     /// Named numbers usable in `lr_lambda`, table values and checks.
     public var constants: [String: Double]
     /// `seeds: [1, 2, 3]`: every run is repeated once per seed, each seed taking `model.seed`'s place
     /// (initial weights, batch order, dropout); the data and split stay fixed. Nil: one run with `model.seed`.
     public var seeds: [Int]? = nil
+
+    /// Every recorded metric's name, as tables, charts and expressions name it.
+    public var metricNames: [String] { metrics.map(\.rawValue) + layerMetrics.map(\.name) }
 
     /// Mini-batches per epoch: ceil(n_train / batch_size) (the last batch is shorter).
     public var stepsPerEpoch: Int {

@@ -100,7 +100,7 @@ extension SweepSpec {
         guard reader.diagnostics.count == before else { return nil }
         sweep.bodies = bodies.map { .train($0) }
         checkBudget(bodies, node, reader)
-        if let chartNode { sweep.chart = SweepChartSpec.parse(chartNode, metrics: first.metrics.map(\.rawValue), reader) }
+        if let chartNode { sweep.chart = SweepChartSpec.parse(chartNode, metrics: first.metricNames, reader) }
         guard reader.diagnostics.count == before else { return nil }
         return (first, sweep)
     }

@@ -6,13 +6,14 @@ public struct ClassificationData: Sendable, Equatable {
     public let labels: [Int]
 }
 
-/// scikit-learn's `make_classification` (equal class weights), every draw on one `RandomState(randomState)`
-/// in sklearn's order (docs/parity.md §3.5). The matrix products are sequential fused multiply-add chains, which is
+/// scikit-learn's `make_classification`, every draw on one `RandomState(randomState)` in sklearn's order
+/// (docs/parity.md §3.5). `weights`: the class proportions (n_classes of them, or n_classes − 1 with the last
+/// `1 − sum`, summed left to right as Python's `sum`); nil: equal. The matrix products are sequential fused multiply-add chains, which is
 /// what OpenBLAS's dgemm gives for the lesson's shapes (bitwise there; ≤ 3e−16 relative for others).
 public func makeClassification(
     nSamples: Int = 100, nFeatures: Int = 20, nInformative: Int = 2, nRedundant: Int = 2, nRepeated: Int = 0,
-    nClasses: Int = 2, nClustersPerClass: Int = 2, flipY: Double = 0.01, classSep: Double = 1.0,
-    hypercube: Bool = true, shift: Double? = 0.0, scale: Double? = 1.0, shuffle: Bool = true,
+    nClasses: Int = 2, nClustersPerClass: Int = 2, weights: [Double]? = nil, flipY: Double = 0.01,
+    classSep: Double = 1.0, hypercube: Bool = true, shift: Double? = 0.0, scale: Double? = 1.0, shuffle: Bool = true,
     randomState: Int64
 ) throws -> ClassificationData {
     for (name, value, minimum) in [("n_samples", nSamples, 1), ("n_features", nFeatures, 1),
@@ -35,10 +36,25 @@ public func makeClassification(
     var gen = try NumpyRandomState(seed: randomState)
     let nInf = nInformative, nRandom = nFeatures - nInformative - nRedundant - nRepeated
 
-    // 1. Cluster sizes: int(n_samples·w/n_clusters_per_class) with w = 1/n_classes; leftovers round-robin.
-    let weight = 1.0 / Double(nClasses)
-    var perCluster = [Int](repeating: Int(Double(nSamples) * weight / Double(nClustersPerClass)), count: clusters)
+    var classWeights = [Double](repeating: 1.0 / Double(nClasses), count: nClasses)
+    if var given = weights {
+        guard given.count == nClasses || given.count == nClasses - 1, given.allSatisfy({ $0.isFinite && $0 >= 0 }) else {
+            throw DataError.invalidParameter(name: "weights", value: Double(given.count),
+                                             allowed: "n_classes or n_classes − 1 proportions, none negative")
+        }
+        if given.count == nClasses - 1 { given.append(1.0 - given.reduce(0, +)) }
+        classWeights = given
+    }
+
+    // 1. Cluster sizes: int(n_samples·w_k/n_clusters_per_class) with w_k the weight of class k mod n_classes;
+    //    leftovers round-robin.
+    var perCluster = (0..<clusters).map { k in
+        Int(Double(nSamples) * classWeights[k % nClasses] / Double(nClustersPerClass))
+    }
     let leftover = nSamples - perCluster.reduce(0, +)
+    guard leftover >= 0 else {
+        throw DataError.invalidParameter(name: "sum of weights", value: classWeights.reduce(0, +), allowed: "at most 1")
+    }
     if leftover > 0 { for i in 0..<leftover { perCluster[i % clusters] += 1 } }
 
     // 2. Centroids on hypercube vertices: bit b ↦ b·2·class_sep − class_sep.

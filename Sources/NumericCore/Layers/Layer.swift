@@ -6,6 +6,8 @@ public enum Layer: Sendable, Hashable {
     case relu
     /// `nn.BatchNorm1d(width, eps, momentum, affine)`.
     case batchNorm(eps: Double = 1e-5, momentum: Double = 0.1, affine: Bool = true)
+    /// `nn.LayerNorm(width, eps, elementwise_affine)`.
+    case layerNorm(eps: Double = 1e-5, affine: Bool = true)
     /// `nn.Dropout(p)`.
     case dropout(p: Double)
     /// `nn.Tanh()`, `nn.Sigmoid()`, `nn.GELU()`, `nn.LeakyReLU()`, `nn.SiLU()`, `nn.ELU()`.

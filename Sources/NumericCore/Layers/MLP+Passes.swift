@@ -42,7 +42,7 @@ extension MLP {
             swap(&work, &self.work)
             swap(&weightT, &self.weightT)
         }
-        let (outs, noises, stages, ranges, params) = (outputOffsets, noiseOffsets, self.stages, parameterRanges, parameters)
+        let (outs, scratch, stages, ranges, params) = (outputOffsets, scratchOffsets, self.stages, parameterRanges, parameters)
         let threads = self.threads
         params.withUnsafeBufferPointer { pp in
             weightT.withUnsafeMutableBufferPointer { wtp in
@@ -70,8 +70,13 @@ extension MLP {
                             let affine = stage.parameter.map { (p + ranges[$0].lowerBound, p + ranges[$0 + 1].lowerBound) }
                             Self.batchNormForward(&batchNorms[b], saved: &saved[b], affine: affine, input: input,
                                                   rows: rows, mode: mode, out: out)
+                        case .layerNorm(let norm):
+                            let stats = work + (scratch[s] ?? 0)
+                            let affine = stage.parameter.map { (p + ranges[$0].lowerBound, p + ranges[$0 + 1].lowerBound) }
+                            norm.forward(x: input, rows: rows, weight: affine?.0, bias: affine?.1, y: out,
+                                         mean: stats, rstd: stats + rows)
                         case .dropout(let dropout):
-                            if mode == .train, let n = noises[s] {
+                            if mode == .train, let n = scratch[s] {
                                 dropout.drawNoise(into: work + n, count: count, using: &generator)
                                 for i in 0..<count { out[i] = input[i] * work[n &+ i] }
                             } else {
@@ -119,7 +124,7 @@ extension MLP {
     /// Backward pass: the last stage's delta block holds d loss / d output for the `rows` rows of the last
     /// training-mode forward of `x`; fills `gradients`.
     mutating func backward(x: UnsafePointer<Float>, rows: Int) {
-        let (outs, dels, noises, stages) = (outputOffsets, deltaOffsets, noiseOffsets, self.stages)
+        let (outs, dels, scratch, stages) = (outputOffsets, deltaOffsets, scratchOffsets, self.stages)
         let threads = self.threads
         let ranges = parameterRanges
         let norms = batchNorms, saved = self.saved
@@ -140,7 +145,7 @@ extension MLP {
                         let input = s == 0 ? x : UnsafePointer(work + outs[s - 1])
                         let g = work + dels[s]
                         // d loss / d input goes to the previous stage's delta block (nowhere for the first stage,
-                        // except batch norm, which computes it in place).
+                        // except batch and layer norm, which compute it in place).
                         let dx: UnsafeMutablePointer<Float>? = s > 0 ? work + dels[s - 1] : nil
                         let count = rows &* stage.inWidth
                         switch stage.kind {
@@ -184,8 +189,13 @@ extension MLP {
                                     }
                                 }
                             }
+                        case .layerNorm(let norm):
+                            let stats = UnsafePointer(work + (scratch[s] ?? 0))
+                            let grad = stage.parameter.map { (grads + ranges[$0].lowerBound, grads + ranges[$0 + 1].lowerBound) }
+                            norm.backward(dy: g, x: input, rows: rows, weight: stage.parameter.map { p + ranges[$0].lowerBound },
+                                          mean: stats, rstd: stats + rows, dx: dx ?? g, dWeight: grad?.0, dBias: grad?.1)
                         case .dropout:
-                            if let dx, let n = noises[s] {
+                            if let dx, let n = scratch[s] {
                                 for i in 0..<count { dx[i] = g[i] * work[n &+ i] }
                             }
                         case .activation(let f):

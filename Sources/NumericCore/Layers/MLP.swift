@@ -1,8 +1,9 @@
-/// A feed-forward network, torch's `nn.Sequential` of `Linear`, `ReLU`, `BatchNorm1d`, `Dropout` and activation layers,
+/// A feed-forward network, torch's `nn.Sequential` of `Linear`, `ReLU`, `BatchNorm1d`, `LayerNorm`, `Dropout` and
+/// activation layers,
 /// in float32. `MLP(sizes:)` is the lesson's `Linear → ReLU → … → Linear`.
 ///
 /// Parameters live in one flat buffer in `model.parameters()` order — W1 [out, in] row-major, b1, then each
-/// later layer's (batch norm: weight, bias) — and gradients in a second buffer of the same layout, so an
+/// later layer's (batch norm, layer norm: weight, bias) — and gradients in a second buffer of the same layout, so an
 /// optimiser updates the whole model in one element-wise pass (the same as torch's per-tensor loop, since every
 /// update is element-wise). Batch norm's running statistics are buffers, not parameters (`batchNorms`).
 /// Activations and their gradients are kept in buffers that grow to the largest batch seen and are then reused.
@@ -26,7 +27,9 @@ public struct MLP: Sendable {
 
     /// One stage of the forward pass; a Linear followed by a ReLU is one stage (`relu`).
     struct Stage: Sendable {
-        enum Kind: Sendable { case linear, relu, batchNorm(Int), dropout(Dropout), activation(Activation) }
+        enum Kind: Sendable {
+            case linear, relu, batchNorm(Int), layerNorm(LayerNorm), dropout(Dropout), activation(Activation)
+        }
         let kind: Kind
         let inWidth: Int
         let width: Int
@@ -39,12 +42,13 @@ public struct MLP: Sendable {
     let stages: [Stage]
     var weightT: [Float]                // every linear layer's Wᵀ [in, out], at the offsets of its W; refreshed each forward
     /// Per stage, two [capacity, width] blocks: the output and its gradient (for a Linear + ReLU stage the
-    /// gradient d loss / d pre-activation); dropout stages also keep their noise; see `reserve`.
+    /// gradient d loss / d pre-activation); dropout stages also keep their noise, layer-norm stages each row's
+    /// mean and rstd (`scratchOffsets`); see `reserve`.
     var work: [Float] = []
     var capacity = 0
     var outputOffsets: [Int] = []
     var deltaOffsets: [Int] = []
-    var noiseOffsets: [Int?] = []
+    var scratchOffsets: [Int?] = []
     /// Per batch-norm layer, the last training forward's mean and invstd (2 × width).
     var saved: [[Float]]
 
@@ -86,6 +90,14 @@ public struct MLP: Sendable {
                 norms.append(try BatchNorm1d(features: width, eps: eps, momentum: momentum, affine: affine,
                                              threads: threads))
                 stages.append(Stage(kind: .batchNorm(norms.count - 1), inWidth: width, width: width,
+                                    parameter: affine ? shapes.count : nil, relu: false))
+                if affine {
+                    shapes += [[width], [width]]
+                    names += ["\(index).weight", "\(index).bias"]
+                }
+            case let .layerNorm(eps, affine):
+                let norm = try LayerNorm(features: width, eps: eps, affine: affine, threads: max(threads, 1))
+                stages.append(Stage(kind: .layerNorm(norm), inWidth: width, width: width,
                                     parameter: affine ? shapes.count : nil, relu: false))
                 if affine {
                     shapes += [[width], [width]]
@@ -142,6 +154,11 @@ public struct MLP: Sendable {
     /// Gradient of parameter tensor `i` from the last backward pass.
     public func gradient(_ i: Int) -> [Float] { Array(gradients[parameterRanges[i]]) }
 
+    /// The parameter-tensor index of Linear layer `l`'s weight (0-based among the Linear layers).
+    public func linearWeightIndex(_ l: Int) -> Int {
+        stages.filter { if case .linear = $0.kind { true } else { false } }[l].parameter ?? 0
+    }
+
     /// Linear layer `l` as a standalone `Linear` (a copy).
     public func layer(_ l: Int) -> Linear {
         let stage = stages.filter { if case .linear = $0.kind { true } else { false } }[l]
@@ -156,16 +173,20 @@ public struct MLP: Sendable {
         var offset = 0
         outputOffsets = []
         deltaOffsets = []
-        noiseOffsets = []
+        scratchOffsets = []
         for stage in stages {
             outputOffsets.append(offset)
             deltaOffsets.append(offset + rows * stage.width)
             offset += 2 * rows * stage.width
-            if case .dropout = stage.kind {
-                noiseOffsets.append(offset)
+            switch stage.kind {
+            case .dropout:
+                scratchOffsets.append(offset)
                 offset += rows * stage.width
-            } else {
-                noiseOffsets.append(nil)
+            case .layerNorm:
+                scratchOffsets.append(offset)
+                offset += 2 * rows
+            default:
+                scratchOffsets.append(nil)
             }
         }
         work = [Float](repeating: 0, count: offset)

@@ -5,11 +5,22 @@
 /// not reproduced, so a norm may differ from torch's in the last float32 bit (≈ 6e−8 relative), far inside
 /// the lesson's printed 4 decimals.
 public func parameterNormSum(_ tensors: [[Float]]) -> Double {
-    var total = 0.0
+    tensors.reduce(0) { $0 + Double(parameterNorm($1)) }
+}
+
+/// One tensor's float32 L2 norm (`p.norm()`), accumulated in float64 and rounded once.
+public func parameterNorm(_ tensor: [Float]) -> Float {
+    var squares = 0.0
+    for v in tensor { squares = squares.addingProduct(Double(v), Double(v)) }
+    return Float(squares.squareRoot())
+}
+
+/// The total norm `clip_grad_norm_` returns: the L2 norm of the tensors' float32 norms, as float32.
+public func totalNorm(_ tensors: [[Float]]) -> Double {
+    var squares = 0.0
     for tensor in tensors {
-        var squares = 0.0
-        for v in tensor { squares = squares.addingProduct(Double(v), Double(v)) }
-        total += Double(Float(squares.squareRoot()))
+        let n = Double(parameterNorm(tensor))
+        squares = squares.addingProduct(n, n)
     }
-    return total
+    return Double(Float(squares.squareRoot()))
 }

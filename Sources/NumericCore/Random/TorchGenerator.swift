@@ -1,12 +1,18 @@
 /// torch's CPU generator (`torch.manual_seed`, `torch.Generator`) for the calls the lessons make:
-/// float32 `uniform_`, int64 `random_()` and `randperm` (docs/parity.md §2.3, §2.4).
+/// float32 `uniform_` and `normal_`, int64 `random_()` and `randperm` (docs/parity.md §2.3–2.5).
 public struct TorchGenerator: Sendable {
     private var mt: MT19937
+    /// The second value of the last scalar Box–Muller pair, which torch keeps in the generator for the next
+    /// `normal_distribution<double>` draw (`next_double_normal_sample`); `manual_seed` empties it.
+    var nextDoubleNormal: Double?
 
     /// `torch.manual_seed(seed)`: torch keeps only `seed mod 2³²` (2⁴⁰ + 5 behaves as 5).
     public init(seed: UInt64) {
         mt = MT19937(seed: UInt32(truncatingIfNeeded: seed))
     }
+
+    /// One raw 32-bit draw (`random()`).
+    mutating func next() -> UInt32 { mt.next() }
 
     /// float32 `t.uniform_(low, high)` for `count` elements in row-major order:
     /// `u = f32(draw & 0xFFFFFF)·2⁻²⁴` and `value = fma(u, f32(f32(high) − f32(low)), f32(low))`, fused.

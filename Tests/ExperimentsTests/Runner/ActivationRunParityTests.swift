@@ -40,26 +40,6 @@ import Testing
 
     @Test("per-epoch losses within 1e-6 and accuracies equal to PyTorch's", arguments: ["moons-activations", "blobs-activations"])
     func block(_ id: String) throws {
-        let spec = try ExperimentSpec.parse(yaml: try #require(Self.blocks[id]) + "\n", at: TinyBlocks.origin)
-        let result = try #require(try ExperimentRunner(cache: nil, useCache: false).run([spec])[id])
-        let expected = try #require(try SecondModuleParityTests.fixture("activation_runs")[id] as? [String: [String: [String]]])
-        var worst = 0.0
-        for (label, series) in expected {
-            let run = try #require(result.run(label), "no run \(label)")
-            for (name, values) in series {
-                let torch = values.compactMap(Double.init)
-                let ours = try #require(run.scalars(name), "no series \(name)")
-                #expect(ours.count == torch.count)
-                for (epoch, (a, b)) in zip(ours, torch).enumerated() {
-                    if name.hasSuffix("accuracy") {
-                        #expect(a == b, "\(id) › \(label) › \(name) epoch \(epoch + 1): \(a) vs \(b)")
-                    } else {
-                        worst = max(worst, abs(a - b) / abs(b))
-                        #expect(abs(a - b) / abs(b) <= 1e-6, "\(id) › \(label) › \(name) epoch \(epoch + 1): \(a) vs \(b)")
-                    }
-                }
-            }
-        }
-        print("\(id): largest relative loss deviation from PyTorch \(worst)")
+        try RunParity.check(try #require(Self.blocks[id]), id: id, fixture: "activation_runs")
     }
 }

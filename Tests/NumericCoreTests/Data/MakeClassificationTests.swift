@@ -33,9 +33,10 @@ struct MakeClassificationTests {
     }
 
     /// Variants that take the permutation and reservoir vertex samplers, repeated columns, three classes,
-    /// no hypercube, random shift and scale, no shuffle. Labels are exact; X within 1e-15 relative (docs/parity.md §3.5:
-    /// dgemm's order can differ in the last bit for other shapes).
-    @Test("variants: labels exact, features to the last bit or two", arguments: 0..<4)
+    /// no hypercube, random shift and scale, no shuffle, class weights (all given, all but the last, two classes).
+    /// Labels are exact; X within 1e-15 relative (docs/parity.md §3.5: dgemm's order can differ in the last bit for
+    /// other shapes).
+    @Test("variants: labels exact, features to the last bit or two", arguments: 0..<7)
     func variant(index: Int) throws {
         let variants = try #require(try Fixture.load("data_classification.json")["variants"] as? [[String: Any]])
         let v = variants[index]
@@ -49,7 +50,8 @@ struct MakeClassificationTests {
             nSamples: int("n_samples", 100), nFeatures: int("n_features", 20),
             nInformative: int("n_informative", 2), nRedundant: int("n_redundant", 2),
             nRepeated: int("n_repeated", 0), nClasses: int("n_classes", 2),
-            nClustersPerClass: int("n_clusters_per_class", 2), flipY: optionalDouble("flip_y", 0.01) ?? 0.01,
+            nClustersPerClass: int("n_clusters_per_class", 2), weights: try? v.object("params").doubles("weights"),
+            flipY: optionalDouble("flip_y", 0.01) ?? 0.01,
             classSep: optionalDouble("class_sep", 1.0) ?? 1.0, hypercube: (p["hypercube"] as? Bool) ?? true,
             shift: optionalDouble("shift", 0.0), scale: optionalDouble("scale", 1.0),
             shuffle: (p["shuffle"] as? Bool) ?? true, randomState: Int64(int("random_state", 0)))
