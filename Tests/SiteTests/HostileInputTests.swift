@@ -104,6 +104,7 @@ struct HostileInput: Sendable, CustomTestStringConvertible {
         + HostileInput.longChains + HostileInput.oneTypoOneError + HostileInput.lessonsAndDates + HostileInput.auditedInputs
         + HostileInput.landscapes
         + HostileInput.sweeps
+        + HostileInput.validationSplits
 
     static let frontMatterAndConfig: [HostileInput] = [
         lessonFile("front matter: broken YAML", "---\ntitle: First\nsummary: [unclosed\n---\nBody\n", .fails([
