@@ -106,6 +106,7 @@ struct HostileInput: Sendable, CustomTestStringConvertible {
         + HostileInput.sweeps
         + HostileInput.quotes
         + HostileInput.lossesAndClipping
+        + HostileInput.validationSplits
 
     static let frontMatterAndConfig: [HostileInput] = [
         lessonFile("front matter: broken YAML", "---\ntitle: First\nsummary: [unclosed\n---\nBody\n", .fails([

@@ -24,9 +24,16 @@ def make_delivery_data(n=2000, seed=42, noise=4.0):
     return X, y
 
 
-def split_and_scale(X, y, seed=42):
-    """80/20 split, then standardise features and target with the training rows' mean and std."""
+def split_and_scale(X, y, seed=42, validation_size=None):
+    """80/20 split, then standardise features and target with the training rows' mean and std.
+
+    With `validation_size` (a share of all rows), a second split of the 80 % sets the validation rows apart
+    before the statistics are taken (0.2 gives 60/20/20); they are scaled like the test rows.
+    """
     X_tr, X_te, y_tr, y_te = train_test_split(X, y, test_size=0.2, random_state=seed)
+    if validation_size is not None:
+        X_tr, X_val, y_tr, y_val = train_test_split(
+            X_tr, y_tr, test_size=validation_size / (1 - 0.2), random_state=seed)
     X_mean, X_std = X_tr.mean(0), X_tr.std(0) + 1e-8
     y_mean, y_std = y_tr.mean(), y_tr.std() + 1e-8
     tensors = {
@@ -35,6 +42,9 @@ def split_and_scale(X, y, seed=42):
         "X_test": torch.FloatTensor((X_te - X_mean) / X_std),
         "y_test": torch.FloatTensor((y_te - y_mean) / y_std),
     }
+    if validation_size is not None:
+        tensors["X_val"] = torch.FloatTensor((X_val - X_mean) / X_std)
+        tensors["y_val"] = torch.FloatTensor((y_val - y_mean) / y_std)
     return tensors, y_te, y_mean, y_std
 
 

@@ -223,7 +223,9 @@ def adam_vs_adamw():
 
 # ── lr_schedules.py → blocks lr-schedules and warmup-effect ──────────────────────────────────────────────────
 def lr_schedules():
-    data, y_test, y_mean, y_std = regression_data()
+    torch.manual_seed(42)
+    X, y = make_delivery_data(n=2000, seed=42, noise=4.0)
+    data, y_test, y_mean, y_std = split_and_scale(X, y, validation_size=0.2)
     EPOCHS = 150
     loader = torch.utils.data.DataLoader(
         torch.utils.data.TensorDataset(data["X_train"], data["y_train"]), batch_size=64, shuffle=True)
@@ -274,7 +276,7 @@ def lr_schedules():
             if schedule == "plateau":
                 model.eval()
                 with torch.no_grad():
-                    scheduler.step(loss_fn(model(data["X_test"]), data["y_test"]).item())
+                    scheduler.step(loss_fn(model(data["X_val"]), data["y_val"]).item())
             elif scheduler is not None and not per_batch:
                 scheduler.step()
 
@@ -303,12 +305,19 @@ def lr_schedules():
 def classification(names=("SGD + momentum", "Adam", "AdamW")):
     torch.manual_seed(42)
     X, y = make_classification(n_samples=3000, n_features=20, n_informative=10, n_redundant=5, random_state=42)
-    X_train, X_test, y_train, y_test = train_test_split(X, y, test_size=0.2, stratify=y, random_state=42)
+    X_rest, X_test, y_rest, y_test = train_test_split(X, y, test_size=0.2, stratify=y, random_state=42)
+    X_train, X_val, y_train, y_val = train_test_split(
+        X_rest, y_rest, test_size=0.2 / (1 - 0.2), stratify=y_rest, random_state=42)
     scaler = StandardScaler()
     X_train_t = torch.FloatTensor(scaler.fit_transform(X_train))
+    X_val_t = torch.FloatTensor(scaler.transform(X_val))
     X_test_t = torch.FloatTensor(scaler.transform(X_test))
     y_train_t = torch.FloatTensor(y_train)
+    y_val_t = torch.FloatTensor(y_val)
     y_test_t = torch.FloatTensor(y_test)
+
+    def accuracy(model, X, y):
+        return ((model(X).squeeze() > 0).float() == y).float().mean().item()
 
     def run(name, epochs=200):
         torch.manual_seed(42)
@@ -325,7 +334,7 @@ def classification(names=("SGD + momentum", "Adam", "AdamW")):
             optimizer = optim.AdamW(model.parameters(), lr=1e-3, weight_decay=0.01)
             scheduler = optim.lr_scheduler.CosineAnnealingLR(optimizer, T_max=epochs)
 
-        best_accuracy, best_epoch, per_epoch = 0.0, 0, []
+        best_val, best_epoch, test_at_best, val_per_epoch, test_per_epoch = 0.0, 0, 0.0, [], []
         for epoch in range(1, epochs + 1):
             model.train()
             for xb, yb in loader:
@@ -336,17 +345,19 @@ def classification(names=("SGD + momentum", "Adam", "AdamW")):
                 scheduler.step()
             model.eval()
             with torch.no_grad():
-                accuracy = ((model(X_test_t).squeeze() > 0).float() == y_test_t).float().mean().item()
-            per_epoch.append(accuracy)
-            if accuracy > best_accuracy:
-                best_accuracy, best_epoch = accuracy, epoch
-        return best_accuracy, best_epoch, per_epoch
+                val, test = accuracy(model, X_val_t, y_val_t), accuracy(model, X_test_t, y_test_t)
+            val_per_epoch.append(val)
+            test_per_epoch.append(test)
+            if val > best_val:
+                best_val, best_epoch, test_at_best = val, epoch, test
+        return best_val, best_epoch, test_at_best, val_per_epoch, test_per_epoch
 
     out = {}
     for name in names:
-        accuracy, epoch, per_epoch = run(name)
-        out[name] = {"best_accuracy": r(accuracy), "best_epoch": epoch, "accuracy": rs(per_epoch)}
-        print(f"  classification {name:<16} {accuracy:.4f} {epoch}", flush=True)
+        val, epoch, test, val_per_epoch, test_per_epoch = run(name)
+        out[name] = {"best_val_accuracy": r(val), "best_epoch": epoch, "test_accuracy_at_best": r(test),
+                     "val_accuracy": rs(val_per_epoch), "test_accuracy": rs(test_per_epoch)}
+        print(f"  classification {name:<16} {val:.4f} {epoch} {test:.4f}", flush=True)
     return {"runs": out}
 
 
@@ -358,8 +369,9 @@ def main():
                 "by block id and run label: sgd-variants (per-epoch full-train MSE, epoch 10, final, test MAE), "
                 "momentum-by-hand and adam-scratch (float64 params and state per step), bias-correction "
                 "(the script's scalar table), adam-vs-adamw (test MAE, weight norm), lr-schedules (test MAE, "
-                "lr of each epoch's first and last optimiser step), warmup-effect (the script's table), "
-                "classification (best accuracy, its epoch, per-epoch accuracy).",
+                "lr of each epoch's first and last optimiser step; the plateau schedule watches the validation loss), "
+                "warmup-effect (the script's table), classification (best validation accuracy, its epoch, the test "
+                "accuracy there, per-epoch validation and test accuracy).",
         "how": "scripts/reference/experiment_fixtures.py runs the lesson's scripts' code with the real "
                "libraries: the data from content/optimisers/delivery_data.py, the loops written out call for "
                "call (same seeds, same generator use). Numbers are repr strings of binary64 values (float32 "

@@ -20,13 +20,14 @@ public enum FlopCount {
         let macs = Double(zip(layers, layers.dropFirst()).map { $0 * $1 }.reduce(0, +))
         let firstLayerMacs = Double(layers.count > 1 ? layers[0] * layers[1] : 0)
         let nTrain = Double(train.data.trainCount)
-        let nTest = Double(train.data.dataset.sampleCount) - nTrain
+        let nTest = Double(train.data.testCount), nValidation = Double(train.data.validationCount)
         var perEpoch = (6 * macs - 2 * firstLayerMacs) * nTrain
         let metrics = Set(train.metrics)
         let gaps = metrics.contains(.genGap) || metrics.contains(.accuracyGap)
         if metrics.contains(.trainLoss) || metrics.contains(.trainAccuracy) || gaps { perEpoch += 2 * macs * nTrain }
         if metrics.contains(.testLoss) || metrics.contains(.testMAE) || metrics.contains(.accuracy)
             || metrics.contains(.testAccuracy) || gaps { perEpoch += 2 * macs * nTest }
+        if metrics.contains(where: \.needsValidation) { perEpoch += 2 * macs * nValidation }
         return perEpoch
     }
 }

@@ -7,6 +7,8 @@ struct PreparedData: Sendable {
     var trainY: Tensor
     var testX: Tensor
     var testY: Tensor
+    /// The validation part (`split.validation_size`), normalised with the training rows' statistics; nil without one.
+    var validation: HeldOutPart?
     /// Test targets in original units (minutes) for the MAE, with the target normalisation to undo.
     var testTargets: [Double]
     var targetMean: Double
@@ -14,6 +16,13 @@ struct PreparedData: Sendable {
     /// Class labels for the accuracies, as floats.
     var trainLabels: [Float]
     var testLabels: [Float]
+
+    /// A held-out part other than the test set: its tensors and class labels.
+    struct HeldOutPart: Sendable {
+        var x: Tensor
+        var y: Tensor
+        var labels: [Float]
+    }
 
     var trainCount: Int { trainX.rows }
 
@@ -57,43 +66,58 @@ struct PreparedData: Sendable {
             labels = data.labels
             targets = data.labels.map(Double.init)
         }
-        let split = try trainTestSplit(count: features.rows, testSize: spec.split.testSize,
-                                       randomState: Int64(spec.split.randomState),
-                                       stratify: spec.split.stratify ? labels ?? targets.map { Int($0) } : nil)
-        let xTrain = try features.selectingRows(split.train), xTest = try features.selectingRows(split.test)
-        let yTrain = split.train.map { targets[$0] }, yTest = split.test.map { targets[$0] }
+        let rows = try Self.split(spec.split, count: features.rows, labels: labels ?? targets.map { Int($0) })
+        let xTrain = try features.selectingRows(rows.train), xTest = try features.selectingRows(rows.test)
+        let yTrain = rows.train.map { targets[$0] }, yTest = rows.test.map { targets[$0] }
         let columns = features.columns
 
-        var trainXValues: [Float], testXValues: [Float], trainYValues: [Float], testYValues: [Float]
+        // Every part is scaled with statistics of the training rows only, as the scripts do.
+        let scaledFeatures: (Matrix) throws -> [Float]
+        let scaledTargets: ([Double]) -> [Float]
         var targetMean = 0.0, targetStd = 1.0
         switch spec.normalize {
         case .meanStd:
             // The lesson's regression scripts: (v - mean) / (std + 1e-8), statistics of the training rows.
             let normalization = try MeanStdNormalization(features: xTrain, targets: yTrain)
-            trainXValues = try normalization.normalizedFeatures(xTrain)
-            testXValues = try normalization.normalizedFeatures(xTest)
-            trainYValues = normalization.normalizedTargets(yTrain)
-            testYValues = normalization.normalizedTargets(yTest)
+            scaledFeatures = normalization.normalizedFeatures
+            scaledTargets = normalization.normalizedTargets
             targetMean = normalization.targetMean
             targetStd = normalization.targetStd
         case .standardScaler:
             let scaler = try StandardScaler(fitting: xTrain)
-            trainXValues = try scaler.transform(xTrain).float32()
-            testXValues = try scaler.transform(xTest).float32()
-            trainYValues = yTrain.map { Float($0) }
-            testYValues = yTest.map { Float($0) }
+            scaledFeatures = { try scaler.transform($0).float32() }
+            scaledTargets = { $0.map { Float($0) } }
         case .none:
-            trainXValues = xTrain.float32()
-            testXValues = xTest.float32()
-            trainYValues = yTrain.map { Float($0) }
-            testYValues = yTest.map { Float($0) }
+            scaledFeatures = { $0.float32() }
+            scaledTargets = { $0.map { Float($0) } }
+        }
+        func tensors(_ x: Matrix, _ y: [Double]) throws -> (x: Tensor, y: Tensor) {
+            (try Tensor(rows: x.rows, cols: columns, scalars: scaledFeatures(x)),
+             try Tensor(rows: y.count, cols: 1, scalars: scaledTargets(y)))
+        }
+        let train = try tensors(xTrain, yTrain), test = try tensors(xTest, yTest)
+        var validation: HeldOutPart?
+        if let rowsOfValidation = rows.validation {
+            let yValidation = rowsOfValidation.map { targets[$0] }
+            let part = try tensors(try features.selectingRows(rowsOfValidation), yValidation)
+            validation = HeldOutPart(x: part.x, y: part.y, labels: yValidation.map { Float($0) })
         }
         return PreparedData(
-            trainX: try Tensor(rows: xTrain.rows, cols: columns, scalars: trainXValues),
-            trainY: try Tensor(rows: yTrain.count, cols: 1, scalars: trainYValues),
-            testX: try Tensor(rows: xTest.rows, cols: columns, scalars: testXValues),
-            testY: try Tensor(rows: yTest.count, cols: 1, scalars: testYValues),
+            trainX: train.x, trainY: train.y, testX: test.x, testY: test.y, validation: validation,
             testTargets: yTest, targetMean: targetMean, targetStd: targetStd,
             trainLabels: yTrain.map { Float($0) }, testLabels: yTest.map { Float($0) })
+    }
+
+    /// The rows of each part: one `train_test_split`, or two with a validation size (`trainValidationTestSplit`).
+    static func split(_ split: SplitSpec, count: Int, labels: [Int]) throws -> (train: [Int], validation: [Int]?, test: [Int]) {
+        let stratify = split.stratify ? labels : nil
+        guard let validationSize = split.validationSize else {
+            let rows = try trainTestSplit(count: count, testSize: split.testSize, randomState: Int64(split.randomState),
+                                          stratify: stratify)
+            return (rows.train, nil, rows.test)
+        }
+        let rows = try trainValidationTestSplit(count: count, testSize: split.testSize, validationSize: validationSize,
+                                                randomState: Int64(split.randomState), stratify: stratify)
+        return (rows.train, rows.validation, rows.test)
     }
 }

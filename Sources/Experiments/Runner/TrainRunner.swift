@@ -23,7 +23,7 @@ struct TrainRunner {
             if let scheduler = run.scheduler {
                 if case .reduceLROnPlateau(let o) = scheduler.kind {
                     schedule = .plateau(try CoreFactory.plateau(o, baseLR: run.optimizer.lr),
-                                        metric: o.monitor == .trainLoss ? .trainLoss : .testLoss)
+                                        metric: Self.plateauMetric(o.monitor))
                 } else if let core = try CoreFactory.scheduler(scheduler, baseLR: run.optimizer.lr,
                                                                lambdaVariables: { [spec] in spec.lambdaVariables(step: $0) }) {
                     schedule = scheduler.interval == .step ? .perBatch(core) : .perEpoch(core)
@@ -38,7 +38,7 @@ struct TrainRunner {
         trainer.gradientClipping = spec.training.clipGrad.map(CoreFactory.clipping)
         var plateauNeedsTest = false
         if case .plateau(_, .testLoss) = schedule { plateauNeedsTest = true }
-        let evaluation = Trainer.Evaluation(
+        var evaluation = Trainer.Evaluation(
             trainLoss: metrics.contains(.trainLoss) || metrics.contains(.genGap),
             testLoss: metrics.contains(.testLoss) || metrics.contains(.genGap) || plateauNeedsTest,
             trainPredictions: metrics.contains(.trainAccuracy) || metrics.contains(.accuracyGap),
@@ -46,6 +46,8 @@ struct TrainRunner {
                 || metrics.contains(.accuracyGap),
             mode: spec.evaluation(for: run).mode == .train ? .train : .eval,
             batchSize: spec.evaluation(for: run).batchSize)
+        evaluation.validationLoss = metrics.contains(.valLoss)
+        evaluation.validationPredictions = metrics.contains(.valAccuracy)
 
         // Every metric has a series, empty when the run diverges in its first epoch.
         var series = Dictionary(uniqueKeysWithValues: spec.metricNames.map { ($0, [[Double]]()) })
@@ -54,12 +56,14 @@ struct TrainRunner {
         do {
             result = try trainer.fit(
                 trainX: data.trainX, trainY: data.trainY, test: (data.testX, data.testY),
+                validation: data.validation.map { (x: $0.x, y: $0.y) },
                 epochs: spec.training.epochs, evaluation: evaluation, loader: batches,
                 onEpoch: { record, model in
                     var values: [Metric: Double] = [:]
                     var trainAccuracy: Double?, testAccuracy: Double?
                     if metrics.contains(.trainLoss) { values[.trainLoss] = record.trainLoss.map(Double.init) ?? .nan }
                     if metrics.contains(.testLoss) { values[.testLoss] = record.testLoss.map(Double.init) ?? .nan }
+                    if metrics.contains(.valLoss) { values[.valLoss] = record.validationLoss.map(Double.init) ?? .nan }
                     if metrics.contains(.lr) { values[.lr] = record.lr }
                     do {
                         let classes = model.outputWidth
@@ -79,6 +83,10 @@ struct TrainRunner {
                         if let predictions = record.trainPredictions?.scalars {
                             trainAccuracy = Double(try accuracy(logits: predictions, classes: classes, labels: data.trainLabels))
                             if metrics.contains(.trainAccuracy) { values[.trainAccuracy] = trainAccuracy }
+                        }
+                        if let predictions = record.validationPredictions?.scalars, let labels = data.validation?.labels,
+                           metrics.contains(.valAccuracy) {
+                            values[.valAccuracy] = Double(try accuracy(logits: predictions, classes: classes, labels: labels))
                         }
                     } catch {
                         problem = "\(error)"
@@ -108,6 +116,15 @@ struct TrainRunner {
         if let problem { throw RunError("run '\(run.label)': \(problem)") }
         let divergence = result.divergence.map { Divergence(epoch: $0.epoch, step: $0.step) }
         return RunResult(label: run.label, series: series, divergence: divergence)
+    }
+
+    /// The loss a `ReduceLROnPlateau` run is fed, by its `monitor` (the parser allows only these three).
+    static func plateauMetric(_ monitor: Metric) -> Schedule.PlateauMetric {
+        switch monitor {
+        case .trainLoss: .trainLoss
+        case .valLoss: .validationLoss
+        default: .testLoss
+        }
     }
 
     /// The model right after `torch.manual_seed(seed)`: Linear layers draw their initial weights in order

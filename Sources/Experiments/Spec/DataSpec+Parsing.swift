@@ -1,3 +1,4 @@
+import NumericCore
 import Yams
 
 extension DataSpec {
@@ -89,21 +90,43 @@ extension DataSpec {
     /// `regression`: the name of a regression dataset, which has no classes to stratify on.
     private static func parseSplit(_ f: Fields, _ reader: SpecReader, regression: String?) -> SplitSpec? {
         guard let node = f.required("split", " (e.g. split: {test_size: 0.2, random_state: 42})"),
-              let s = Fields(node, "data.split", allowed: ["test_size", "random_state", "stratify"], reader: reader)
+              let s = Fields(node, "data.split", allowed: ["test_size", "validation_size", "random_state", "stratify"],
+                             reader: reader)
         else { return nil }
         guard let seed = s.requiredInt("random_state", "must be from 0 to 2^32-1", { (0...4_294_967_295).contains($0) })
         else { return nil }
         var split = SplitSpec(randomState: seed)
+        let reported = reader.diagnostics.count
         split.testSize = s.double("test_size", default: 0.25, Rule.unitInterval) { $0 > 0 && $0 < 1 }
+        let testSizeValid = reader.diagnostics.count == reported
+        if s.has("validation_size") {
+            let size = s.double("validation_size", default: .nan, Rule.unitInterval) { $0 > 0 && $0 < 1 }
+            if size.isNaN || !testSizeValid {
+                return nil
+            } else if split.testSize + size >= 1 || remainderFraction(testSize: split.testSize, validationSize: size) >= 1 {
+                reader.error(s["validation_size"], "test_size (\(Value.number(split.testSize))) + validation_size "
+                    + "(\(Value.number(size))) must be below 1, or nothing is left to train on; e.g. test_size: 0.2, "
+                    + "validation_size: 0.2")
+                return nil
+            }
+            split.validationSize = size
+        }
         split.stratify = s.bool("stratify") ?? false
         if split.stratify, let regression { reader.error(s["stratify"], "stratify needs class labels; \(regression) is a regression dataset") }
         return split
     }
 
+    /// The split; `validation_size` only when given, so blocks without one keep their cache keys.
+    private var splitCanonical: [String: Canonical] {
+        var fields: [String: Canonical] = ["test_size": .number(split.testSize), "random_state": .int(split.randomState),
+                                           "stratify": .bool(split.stratify)]
+        if let size = split.validationSize { fields["validation_size"] = .number(size) }
+        return fields
+    }
+
     var canonical: Canonical {
         var fields: [String: Canonical] = [
-            "split": .object(["test_size": .number(split.testSize), "random_state": .int(split.randomState),
-                              "stratify": .bool(split.stratify)]),
+            "split": .object(splitCanonical),
             "normalize": .string(normalize.rawValue),
         ]
         switch dataset {

@@ -1,4 +1,6 @@
-/// The data of a train block: a generated dataset, its train/test split and normalisation.
+import NumericCore
+
+/// The data of a train block: a generated dataset, its train/test (or train/validation/test) split and normalisation.
 public struct DataSpec: Sendable, Hashable {
     /// The generator, with its options.
     public enum Dataset: Sendable, Hashable {
@@ -51,11 +53,19 @@ public struct DataSpec: Sendable, Hashable {
     public var split: SplitSpec
     public var normalize: Normalization
 
-    /// Training rows after the split: n - ceil(test_size × n), as sklearn's `train_test_split`.
-    public var trainCount: Int {
-        let n = dataset.sampleCount
-        return n - Int((split.testSize * Double(n)).rounded(.up))
+    /// Rows of each part after the split, as sklearn's `train_test_split` counts them: the test part
+    /// ceil(test_size × n), the validation part (if any) ceil(validation_size / (1 − test_size) × the rest), the
+    /// training part what is left.
+    public var partCounts: (train: Int, validation: Int, test: Int) {
+        splitSizes(count: dataset.sampleCount, testSize: split.testSize, validationSize: split.validationSize)
     }
+
+    /// Training rows after the split: n - ceil(test_size × n) without a validation part.
+    public var trainCount: Int { partCounts.train }
+    /// Validation rows (0 without `validation_size`).
+    public var validationCount: Int { partCounts.validation }
+    /// Test rows: ceil(test_size × n).
+    public var testCount: Int { partCounts.test }
 }
 
 /// The lesson's delivery-time regression data: numpy's legacy global generator seeded with `seed`,
@@ -82,9 +92,12 @@ public struct MakeClassificationOptions: Sendable, Hashable {
     public var randomState: Int
 }
 
-/// sklearn `train_test_split` options.
+/// sklearn `train_test_split` options; with `validationSize`, two calls (`trainValidationTestSplit`).
 public struct SplitSpec: Sendable, Hashable {
     public var testSize = 0.25
+    /// The validation part's share of all rows (nil: no validation part), carved from what the test part leaves
+    /// by a second `train_test_split` with the same `random_state`.
+    public var validationSize: Double? = nil
     public var randomState: Int
     /// Stratify on the class labels (classification only).
     public var stratify = false

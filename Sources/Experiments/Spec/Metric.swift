@@ -22,27 +22,35 @@ public enum Metric: String, Sendable, Hashable, CaseIterable {
     case accuracyGap = "accuracy_gap"
     /// L2 norm of all parameter gradients of the epoch's last training step (`clip_grad_norm_`'s total norm).
     case gradNorm = "grad_norm"
+    /// The loss over the validation part (`data.split.validation_size`).
+    case valLoss = "val_loss"
+    /// Fraction of validation samples classified right.
+    case valAccuracy = "val_accuracy"
 
     /// For `best` and `argbest`: only accuracies improve upwards.
-    public var higherIsBetter: Bool { self == .accuracy || self == .trainAccuracy || self == .testAccuracy }
+    public var higherIsBetter: Bool { self == .accuracy || self == .trainAccuracy || self == .testAccuracy || self == .valAccuracy }
+
+    /// Whether the metric reads the validation part, which only a split with `validation_size` has.
+    var needsValidation: Bool { self == .valLoss || self == .valAccuracy }
 
     /// Metrics that make sense for a loss function (test_mae for regression, accuracies for classification).
     static func applicable(to loss: LossFunction) -> [Metric] {
         switch loss {
-        case .mse, .l1, .huber, .smoothL1: return [.trainLoss, .testLoss, .testMAE, .weightNorm, .lr, .genGap, .gradNorm]
+        case .mse, .l1, .huber, .smoothL1: return [.trainLoss, .testLoss, .testMAE, .weightNorm, .lr, .genGap, .gradNorm, .valLoss]
         case .bceWithLogits, .crossEntropy:
             return [.trainLoss, .testLoss, .accuracy, .trainAccuracy, .testAccuracy, .weightNorm, .lr, .genGap,
-                    .accuracyGap, .gradNorm]
+                    .accuracyGap, .gradNorm, .valLoss, .valAccuracy]
         }
     }
 
-    /// Metrics recorded when the block lists none.
-    static func defaults(for loss: LossFunction) -> [Metric] {
-        switch loss {
-        case .mse, .l1, .huber, .smoothL1: return [.trainLoss, .testLoss, .testMAE, .weightNorm, .lr]
-        case .bceWithLogits: return [.trainLoss, .testLoss, .accuracy, .weightNorm, .lr]
-        case .crossEntropy: return [.trainLoss, .testLoss, .trainAccuracy, .testAccuracy, .weightNorm, .lr]
+    /// Metrics recorded when the block lists none; the validation ones only when the split has a validation part.
+    static func defaults(for loss: LossFunction, validation: Bool) -> [Metric] {
+        let defaults: [Metric] = switch loss {
+        case .mse, .l1, .huber, .smoothL1: [.trainLoss, .testLoss, .testMAE, .weightNorm, .lr]
+        case .bceWithLogits: [.trainLoss, .testLoss, .accuracy, .weightNorm, .lr]
+        case .crossEntropy: [.trainLoss, .testLoss, .trainAccuracy, .testAccuracy, .weightNorm, .lr]
         }
+        return defaults + (validation ? applicable(to: loss).filter(\.needsValidation) : [])
     }
 }
 

@@ -45,11 +45,11 @@ extension RunOverrides {
     private static func checkEvaluation(_ evaluation: RunEvaluation, _ model: ModelSpec, _ spec: TrainSpec, _ node: Node,
                                         _ reader: SpecReader) {
         guard evaluation.mode == .train, model.hasBatchNorm else { return }
-        let testCount = spec.data.dataset.sampleCount - spec.data.trainCount
         var sets: [(String, Int)] = []
         if spec.metrics.contains(where: { $0 == .trainLoss || $0 == .trainAccuracy || $0 == .genGap || $0 == .accuracyGap }) { sets.append(("training", spec.data.trainCount)) }
-        if spec.metrics.contains(where: { ![.trainLoss, .trainAccuracy, .weightNorm, .lr, .gradNorm].contains($0) }) {
-            sets.append(("test", testCount))
+        if spec.metrics.contains(where: \.needsValidation) { sets.append(("validation", spec.data.validationCount)) }
+        if spec.metrics.contains(where: { ![.trainLoss, .trainAccuracy, .weightNorm, .lr, .gradNorm].contains($0) && !$0.needsValidation }) {
+            sets.append(("test", spec.data.testCount))
         }
         for (name, n) in sets {
             let b = min(evaluation.batchSize ?? n, n)

@@ -104,8 +104,10 @@ extension SchedulerSpec {
         guard let monitorNode = f.required("monitor", " (the metric to watch, e.g. test_loss)"),
               let monitor: Metric = reader.choice(monitorNode, "metric") else { return nil }
         if env.epochs != nil, !env.monitorable.contains(monitor) {
-            reader.error(monitorNode, "ReduceLROnPlateau cannot monitor '\(monitor.rawValue)' here; use one of: "
-                + env.monitorable.map(\.rawValue).joined(separator: ", "))
+            // val_loss applies to every loss: it is missing only when the split has no validation part.
+            reader.error(monitorNode, monitor == .valLoss ? TrainSpec.noValidationPart(monitor)
+                : "ReduceLROnPlateau cannot monitor '\(monitor.rawValue)' here; use one of: "
+                    + env.monitorable.map(\.rawValue).joined(separator: ", "))
         }
         var o = ReduceLROnPlateauOptions(monitor: monitor)
         o.mode = f.choice("mode", "mode") ?? .min

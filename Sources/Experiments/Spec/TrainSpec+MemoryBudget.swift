@@ -7,11 +7,11 @@ import Yams
 ///
 /// - parameters: (weights + gradients + optimiser state) × 4 bytes, the state being 1 slot for SGD with
 ///   momentum, 2 for Adam and AdamW, 3 with amsgrad;
-/// - activations: rows × Σ layer widths × 2 (values and gradients) × 4 bytes, rows being the larger of
-///   the train and test set (the per-epoch losses run over a whole set at once; a batch is at most the
+/// - activations: rows × Σ layer widths × 2 (values and gradients) × 4 bytes, rows being the largest of
+///   the train, validation and test set (the per-epoch losses run over a whole set at once; a batch is at most the
 ///   train set, whatever batch_size says);
 /// - recorded series: epochs × (8 bytes per metric + 4 per test row when test_mae or accuracy keeps
-///   the epoch's predictions);
+///   the epoch's predictions, and 4 per validation row for val_accuracy);
 /// plus the data set once, n_samples × (features + 1) × 8 bytes × 3 copies (raw, split, normalised).
 extension TrainSpec {
     static let memoryBudget = 2e9  // bytes
@@ -36,11 +36,12 @@ extension TrainSpec {
         let parameterCount = models.map(\.parameterCount).max() ?? model.parameterCount
         let widthSum = models.map { $0.layers.reduce(0) { $0 &+ $1 } }.max() ?? 0
         estimate.parameters = runCount * Double(parameterCount) * (2 + slots) * 4
-        let testCount = data.dataset.sampleCount - data.trainCount
-        let rows = Double(max(data.trainCount, testCount))
+        let testCount = data.testCount
+        let rows = Double(max(data.trainCount, testCount, data.validationCount))
         estimate.activations = runCount * rows * Double(widthSum) * 2 * 4
         let keepsPredictions = metrics.contains(.testMAE) || metrics.contains(.accuracy)
-        estimate.series = runCount * Double(training.epochs) * (Double(metrics.count) * 8 + (keepsPredictions ? Double(testCount) * 4 : 0))
+        let keptRows = (keepsPredictions ? testCount : 0) + (metrics.contains(.valAccuracy) ? data.validationCount : 0)
+        estimate.series = runCount * Double(training.epochs) * (Double(metrics.count) * 8 + Double(keptRows) * 4)
         estimate.data = Double(data.dataset.sampleCount) * Double(data.dataset.featureCount + 1) * 8 * 3
         return estimate
     }

@@ -20,7 +20,8 @@ extension TrainSpec {
         checkTrainModeEvaluation(data, model, training, f, reader)
 
         let applicable = Metric.applicable(to: loss)
-        var metrics = Metric.defaults(for: loss)
+        let hasValidation = data.split.validationSize != nil
+        var metrics = Metric.defaults(for: loss, validation: hasValidation)
         var layerMetrics: [LayerMetric] = []
         if let node = f["metrics"], let items = reader.list(node, "metrics") {
             metrics = []
@@ -46,6 +47,9 @@ extension TrainSpec {
                     reader.error(item, "metric '\(metric.rawValue)' does not apply to loss \(loss.rawValue)"
                         + (metric == .testMAE ? " (test_mae needs a regression loss: mse, l1, huber or smooth-l1)"
                                               : " (accuracies need bce-with-logits or cross-entropy)"))
+                } else if metric.needsValidation, !hasValidation {
+                    reader.forgive([metric.rawValue])
+                    reader.error(item, Self.noValidationPart(metric))
                 } else if metrics.contains(metric) {
                     reader.error(item, "metric '\(metric.rawValue)' is listed twice")
                 } else {
@@ -69,7 +73,8 @@ extension TrainSpec {
             let overrides = RunOverrides.parse(r, spec, reader)
             let steps = (data.trainCount + (overrides?.batchSize ?? training.batchSize) - 1) / (overrides?.batchSize ?? training.batchSize)
             let env = SchedulerSpec.Context(epochs: training.epochs, stepsPerEpoch: steps,
-                                            monitorable: applicable.filter { $0 == .testLoss || $0 == .trainLoss },
+                                            monitorable: applicable.filter { $0 == .testLoss || $0 == .trainLoss
+                                                || ($0 == .valLoss && hasValidation) },
                                             constants: constants.keys.sorted())
             let scheduler = r["scheduler"].flatMap { SchedulerSpec.parse($0, "\(context).scheduler", reader, env) }
             let diverges = r.bool("diverges") ?? false
@@ -86,6 +91,12 @@ extension TrainSpec {
         if reader.diagnostics.isEmpty { checkBudget(spec, runsNode, reader) }
         if reader.diagnostics.isEmpty { checkMemory(spec, f, reader) }
         return spec
+    }
+
+    /// Why a validation metric cannot be recorded (or monitored) in a block whose split has no validation part.
+    static func noValidationPart(_ metric: Metric) -> String {
+        "'\(metric.rawValue)' needs a validation part: add validation_size to data.split "
+            + "(e.g. split: {test_size: 0.2, validation_size: 0.2, random_state: 42})"
     }
 
     private static func parseTraining(_ node: Node, _ reader: SpecReader) -> TrainingSpec? {
@@ -113,7 +124,7 @@ extension TrainSpec {
             reader.error(f["loss"], "\(loss.rawValue) needs class labels; \(name) is a regression dataset (use mse)")
         }
         let validSplit = data.split.testSize > 0 && data.split.testSize < 1
-        if validSplit, data.trainCount < 1 || data.trainCount == data.dataset.sampleCount {
+        if validSplit, data.trainCount < 1 || data.trainCount + data.validationCount == data.dataset.sampleCount {
             reader.error(f["data"], "the split leaves \(data.trainCount) training rows of \(data.dataset.sampleCount)")
         }
     }
@@ -158,11 +169,14 @@ extension TrainSpec {
     private static func checkTrainModeEvaluation(_ data: DataSpec, _ model: ModelSpec, _ training: TrainingSpec, _ f: Fields,
                                                  _ reader: SpecReader) {
         guard model.hasBatchNorm else { return }
-        let testCount = data.dataset.sampleCount - data.trainCount
-        if training.evaluationMode == .train, leavesSingleRow(testCount, inBatchesOf: testCount) {
+        guard training.evaluationMode == .train else { return }
+        for (part, count) in [("test", data.testCount), ("validation", data.validationCount)]
+        where count > 0 && leavesSingleRow(count, inBatchesOf: count) {
             reader.error(f["training"]?.mapping?["evaluation_mode"] ?? f["training"],
-                         "evaluation_mode: train runs batchnorm on the test set as one batch, but the split leaves a "
-                         + "single test row (torch refuses it); use a larger test_size or evaluation_mode: eval")
+                         "evaluation_mode: train runs batchnorm on the \(part) set as one batch, but the split leaves a "
+                         + "single \(part) row (torch refuses it); use a larger \(part == "test" ? "test_size" : "validation_size") "
+                         + "or evaluation_mode: eval")
+            return
         }
     }
 

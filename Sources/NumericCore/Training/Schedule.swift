@@ -6,9 +6,9 @@ public enum Schedule: Sendable {
     case perBatch(any LRScheduler)
     /// `scheduler.step()` after every epoch (StepLR, CosineAnnealingLR).
     case perEpoch(any LRScheduler)
-    /// `scheduler.step(metric)` after every epoch, fed the chosen full-set loss (ex4 feeds the test loss).
+    /// `scheduler.step(metric)` after every epoch, fed the chosen full-set loss (ex4 feeds the validation loss).
     case plateau(ReduceLROnPlateau, metric: PlateauMetric)
 
     /// The loss ReduceLROnPlateau is fed.
-    public enum PlateauMetric: Sendable { case testLoss, trainLoss }
+    public enum PlateauMetric: Sendable { case testLoss, trainLoss, validationLoss }
 }

@@ -18,12 +18,14 @@ public struct Trainer: Sendable {
     /// Which figures to compute after every epoch, and in which mode: `.eval` (torch's `model.eval()` before
     /// evaluating, the default) or `.train` (evaluating without it: dropout draws masks from the generator and
     /// batch norm normalises with, and updates, the full set's statistics). The training set is evaluated
-    /// first, then the test set, one forward pass each.
+    /// first, then the validation set (when given), then the test set, one forward pass each.
     public struct Evaluation: Sendable {
         public var trainLoss: Bool
         public var testLoss: Bool
         public var trainPredictions: Bool
         public var testPredictions: Bool
+        public var validationLoss = false
+        public var validationPredictions = false
         public var mode: Mode
         /// Rows per evaluation batch (a DataLoader over the set without shuffling); nil: each set in one pass.
         /// In train mode every batch is normalised with its own statistics, and updates the running ones.
@@ -62,28 +64,38 @@ public struct Trainer: Sendable {
 
     /// Trains for `epochs` epochs on `trainX` [n, in] / `trainY` (n · outputs values). `order(e)` gives the
     /// row permutation of epoch e (0-based), e.g. torch's DataLoader order. `onEpoch` sees each epoch's
-    /// result and the model after it (for metrics such as accuracy or weight norms).
-    public mutating func fit(trainX: Tensor, trainY: Tensor, test: (x: Tensor, y: Tensor)? = nil, epochs: Int,
+    /// result and the model after it (for metrics such as accuracy or weight norms). `validation` is a held-out
+    /// set evaluated like the test set (and what a plateau schedule on `.validationLoss` watches).
+    public mutating func fit(trainX: Tensor, trainY: Tensor, test: (x: Tensor, y: Tensor)? = nil,
+                             validation: (x: Tensor, y: Tensor)? = nil, epochs: Int,
                              evaluation: Evaluation = Evaluation(), order: (Int) -> [Int],
                              onEpoch: ((EpochResult, MLP) -> Void)? = nil) throws(TrainingError) -> TrainingResult {
-        try fit(trainX: trainX, trainY: trainY, test: test, epochs: epochs, evaluation: evaluation,
-                nextOrder: { epoch, _ in order(epoch) }, onEpoch: onEpoch)
+        try fit(trainX: trainX, trainY: trainY, sets: HeldOut(test: test, validation: validation), epochs: epochs,
+                evaluation: evaluation, nextOrder: { epoch, _ in order(epoch) }, onEpoch: onEpoch)
     }
 
     /// Trains with torch's DataLoader order: each epoch's permutation is drawn from the model's `generator`
     /// (torch's global generator) when the epoch starts, after whatever dropout drew in the epoch before.
-    public mutating func fit(trainX: Tensor, trainY: Tensor, test: (x: Tensor, y: Tensor)? = nil, epochs: Int,
+    public mutating func fit(trainX: Tensor, trainY: Tensor, test: (x: Tensor, y: Tensor)? = nil,
+                             validation: (x: Tensor, y: Tensor)? = nil, epochs: Int,
                              evaluation: Evaluation = Evaluation(), loader: ShuffledBatches,
                              onEpoch: ((EpochResult, MLP) -> Void)? = nil) throws(TrainingError) -> TrainingResult {
-        try fit(trainX: trainX, trainY: trainY, test: test, epochs: epochs, evaluation: evaluation,
-                nextOrder: { _, generator in loader.epochOrder(using: &generator) }, onEpoch: onEpoch)
+        try fit(trainX: trainX, trainY: trainY, sets: HeldOut(test: test, validation: validation), epochs: epochs,
+                evaluation: evaluation, nextOrder: { _, generator in loader.epochOrder(using: &generator) },
+                onEpoch: onEpoch)
     }
 
-    private mutating func fit(trainX: Tensor, trainY: Tensor, test: (x: Tensor, y: Tensor)?, epochs: Int,
+    /// The held-out sets a fit evaluates after each epoch.
+    fileprivate struct HeldOut {
+        var test: (x: Tensor, y: Tensor)?
+        var validation: (x: Tensor, y: Tensor)?
+    }
+
+    private mutating func fit(trainX: Tensor, trainY: Tensor, sets: HeldOut, epochs: Int,
                               evaluation: Evaluation, nextOrder: (Int, inout TorchGenerator) -> [Int],
                               onEpoch: ((EpochResult, MLP) -> Void)?) throws(TrainingError) -> TrainingResult {
         let (n, fin, fout) = (trainX.rows, model.inputWidth, loss.targetWidth(outputs: model.outputWidth))
-        try checkShapes(trainX, trainY, test, evaluation)
+        try checkShapes(trainX, trainY, sets, evaluation)
         var result = TrainingResult()
         // A batch is at most the whole train set (torch's DataLoader with batch_size > n gives one batch),
         // so batch_size: 10¹⁵ allocates n rows, not 10¹⁵ (nor traps multiplying it by the width).
@@ -135,7 +147,7 @@ public struct Trainer: Sendable {
                 }
                 start += count
             }
-            let record = evaluate(epoch: epoch, lr: epochLR, trainX: trainX, trainY: trainY, test: test,
+            let record = evaluate(epoch: epoch, lr: epochLR, trainX: trainX, trainY: trainY, sets: sets,
                                   evaluation: evaluation)
             try stepEpochSchedule(record)
             result.epochs.append(record)
@@ -152,7 +164,11 @@ public struct Trainer: Sendable {
             s.apply(to: &optimizer)
             schedule = .perEpoch(s)
         case .plateau(var p, let metric):
-            let value = metric == .testLoss ? record.testLoss : record.trainLoss
+            let value = switch metric {
+            case .testLoss: record.testLoss
+            case .trainLoss: record.trainLoss
+            case .validationLoss: record.validationLoss
+            }
             p.step(metric: Double(value ?? .nan))
             optimizer.lr = p.lr
             schedule = .plateau(p, metric: metric)
@@ -160,7 +176,7 @@ public struct Trainer: Sendable {
     }
 
     private mutating func evaluate(epoch: Int, lr: Double, trainX: Tensor, trainY: Tensor,
-                                   test: (x: Tensor, y: Tensor)?, evaluation: Evaluation) -> EpochResult {
+                                   sets: HeldOut, evaluation: Evaluation) -> EpochResult {
         var plateauOn: Schedule.PlateauMetric?
         if case let .plateau(_, metric) = schedule { plateauOn = metric }
         var record = EpochResult(epoch: epoch + 1, lr: lr)
@@ -169,7 +185,14 @@ public struct Trainer: Sendable {
             record.trainLoss = value
             record.trainPredictions = predictions
         }
-        if let test, evaluation.testLoss || evaluation.testPredictions || plateauOn == .testLoss {
+        if let validation = sets.validation,
+           evaluation.validationLoss || evaluation.validationPredictions || plateauOn == .validationLoss {
+            let (value, predictions) = pass(validation.x, validation.y, evaluation.mode, batchSize: evaluation.batchSize,
+                                            keep: evaluation.validationPredictions)
+            record.validationLoss = value
+            record.validationPredictions = predictions
+        }
+        if let test = sets.test, evaluation.testLoss || evaluation.testPredictions || plateauOn == .testLoss {
             let (value, predictions) = pass(test.x, test.y, evaluation.mode, batchSize: evaluation.batchSize, keep: evaluation.testPredictions)
             record.testLoss = value
             record.testPredictions = predictions
@@ -206,8 +229,7 @@ public struct Trainer: Sendable {
 }
 
 private extension Trainer {
-    func checkShapes(_ x: Tensor, _ y: Tensor, _ test: (x: Tensor, y: Tensor)?,
-                     _ evaluation: Evaluation) throws(TrainingError) {
+    func checkShapes(_ x: Tensor, _ y: Tensor, _ sets: HeldOut, _ evaluation: Evaluation) throws(TrainingError) {
         let (fin, fout) = (model.inputWidth, loss.targetWidth(outputs: model.outputWidth))
         guard x.cols == fin else { throw .shape("train X has \(x.cols) columns, the model takes \(fin)") }
         guard x.rows > 0 else { throw .shape("train X has no rows") }
@@ -223,17 +245,27 @@ private extension Trainer {
             throw .shape("batch norm in training mode needs at least 2 rows in every evaluation batch")
         }
         var needsTest = evaluation.testLoss || evaluation.testPredictions
+        var needsValidation = evaluation.validationLoss || evaluation.validationPredictions
         if case .plateau(_, .testLoss) = schedule { needsTest = true }
-        guard let test else {
-            if needsTest { throw .missingTestData("the requested test evaluation") }
+        if case .plateau(_, .validationLoss) = schedule { needsValidation = true }
+        try checkHeldOut(sets.test, "test", needed: needsTest, evaluation)
+        try checkHeldOut(sets.validation, "validation", needed: needsValidation, evaluation)
+    }
+
+    /// A held-out set (`name`: test or validation) must fit the model when an evaluation needs it.
+    func checkHeldOut(_ set: (x: Tensor, y: Tensor)?, _ name: String, needed: Bool,
+                      _ evaluation: Evaluation) throws(TrainingError) {
+        let (fin, fout) = (model.inputWidth, loss.targetWidth(outputs: model.outputWidth))
+        guard let set else {
+            if needed { throw .missingTestData("the requested \(name) evaluation") }
             return
         }
-        guard test.x.cols == fin else { throw .shape("test X has \(test.x.cols) columns, the model takes \(fin)") }
-        guard test.x.rows > 0 else { throw .shape("test X has no rows") }
-        guard test.y.scalars.count == test.x.rows * fout else {
-            throw .shape("test Y has \(test.y.scalars.count) values for \(test.x.rows) rows × \(fout) outputs")
+        guard set.x.cols == fin else { throw .shape("\(name) X has \(set.x.cols) columns, the model takes \(fin)") }
+        guard set.x.rows > 0 else { throw .shape("\(name) X has no rows") }
+        guard set.y.scalars.count == set.x.rows * fout else {
+            throw .shape("\(name) Y has \(set.y.scalars.count) values for \(set.x.rows) rows × \(fout) outputs")
         }
-        if !model.batchNorms.isEmpty, evaluation.mode == .train, needsTest, Self.leavesOneRow(test.x.rows, evaluation.batchSize) {
+        if !model.batchNorms.isEmpty, evaluation.mode == .train, needed, Self.leavesOneRow(set.x.rows, evaluation.batchSize) {
             throw .shape("batch norm in training mode needs at least 2 rows in every evaluation batch")
         }
     }

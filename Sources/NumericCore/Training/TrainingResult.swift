@@ -11,6 +11,10 @@ public struct EpochResult: Sendable {
     public internal(set) var trainPredictions: Tensor?
     /// `model(testX)` after the epoch, [rows, outputs].
     public internal(set) var testPredictions: Tensor?
+    /// `loss(model(validationX), validationY)` after the epoch.
+    public internal(set) var validationLoss: Float?
+    /// `model(validationX)` after the epoch, [rows, outputs].
+    public internal(set) var validationPredictions: Tensor?
 
     init(epoch: Int, lr: Double) {
         self.epoch = epoch
@@ -55,7 +59,7 @@ public enum TrainingError: Error, Equatable, CustomStringConvertible {
         switch self {
         case let .shape(s): "training data does not fit the model: \(s)"
         case let .batchOrder(epoch, reason): "the batch order for epoch \(epoch + 1) is invalid: \(reason)"
-        case let .missingTestData(what): "\(what) needs test data, but none was given"
+        case let .missingTestData(what): "\(what) needs held-out data, but none was given"
         case let .optimizer(e): e.description
         case let .scheduler(e): e.description
         }
