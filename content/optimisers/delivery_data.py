@@ -52,7 +52,8 @@ def seeds_from_args(default=42):
     """`--seeds 1,2,3` on the command line: the model/batch-order seeds to repeat each run with."""
     parser = argparse.ArgumentParser()
     parser.add_argument("--seeds", help="comma-separated seeds; prints mean ± sample std over them")
-    args = parser.parse_args()
+    # parse_known_args: in a notebook, Jupyter's own arguments (-f kernel.json) are on the command line too.
+    args, _ = parser.parse_known_args()
     return [int(s) for s in args.seeds.split(",")] if args.seeds else [default]
 
 
