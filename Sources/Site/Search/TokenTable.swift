@@ -1,0 +1,88 @@
+import Foundation
+import Hashing
+
+/// Distinct tokens by their UTF-8 bytes, each with an id (in order of first use) and a count of uses:
+/// open addressing over FNV-1a, the bytes kept in one arena.
+struct TokenTable {
+    private var arena: [UInt8] = []
+    private var starts: [Int] = [0]
+    private(set) var counts: [Int] = []
+    private var digests: [UInt64] = []
+    private var slots = [Int32](repeating: -1, count: 1024)
+
+    var count: Int { counts.count }
+
+    /// The id of `token`, counting one more use of it.
+    @discardableResult
+    mutating func intern(_ token: UnsafeBufferPointer<UInt8>) -> Int {
+        let digest = Self.digest(token)
+        var slot = Int(truncatingIfNeeded: digest) & (slots.count - 1)
+        while true {
+            let id = Int(slots[slot])
+            if id < 0 { break }
+            if digests[id] == digest && equals(id, token) {
+                counts[id] += 1
+                return id
+            }
+            slot = (slot + 1) & (slots.count - 1)
+        }
+        let id = counts.count
+        arena.append(contentsOf: token)
+        starts.append(arena.count)
+        counts.append(1)
+        digests.append(digest)
+        slots[slot] = Int32(id)
+        if counts.count * 2 > slots.count { grow() }
+        return id
+    }
+
+    /// The id of `token`, if it was interned.
+    func find(_ token: UnsafeBufferPointer<UInt8>) -> Int? {
+        let digest = Self.digest(token)
+        var slot = Int(truncatingIfNeeded: digest) & (slots.count - 1)
+        while true {
+            let id = Int(slots[slot])
+            if id < 0 { return nil }
+            if digests[id] == digest && equals(id, token) { return id }
+            slot = (slot + 1) & (slots.count - 1)
+        }
+    }
+
+    /// Ids by count, most used first; ties in byte order, which for UTF-8 is code-point order.
+    func ranked() -> [Int] {
+        arena.withUnsafeBufferPointer { arena in
+            (0..<counts.count).sorted { a, b in
+                if counts[a] != counts[b] { return counts[a] > counts[b] }
+                let x = UnsafeBufferPointer(rebasing: arena[starts[a]..<starts[a + 1]])
+                let y = UnsafeBufferPointer(rebasing: arena[starts[b]..<starts[b + 1]])
+                return x.lexicographicallyPrecedes(y)
+            }
+        }
+    }
+
+    func string(_ id: Int) -> String { String(decoding: arena[starts[id]..<starts[id + 1]], as: UTF8.self) }
+
+    private func equals(_ id: Int, _ token: UnsafeBufferPointer<UInt8>) -> Bool {
+        let start = starts[id], length = starts[id + 1] - start
+        guard length == token.count else { return false }
+        return arena.withUnsafeBufferPointer { arena in
+            length == 0 || memcmp(arena.baseAddress! + start, token.baseAddress!, length) == 0
+        }
+    }
+
+    private static func digest(_ token: UnsafeBufferPointer<UInt8>) -> UInt64 {
+        var hash = FNV1a<UInt64>()
+        hash.update(token)
+        // FNV's low bits mix poorly for short keys; fold the high half in before masking.
+        return hash.value ^ (hash.value >> 32)
+    }
+
+    private mutating func grow() {
+        slots = [Int32](repeating: -1, count: slots.count * 2)
+        for id in 0..<counts.count {
+            var slot = Int(truncatingIfNeeded: digests[id]) & (slots.count - 1)
+            while slots[slot] >= 0 { slot = (slot + 1) & (slots.count - 1) }
+            slots[slot] = Int32(id)
+        }
+    }
+}
