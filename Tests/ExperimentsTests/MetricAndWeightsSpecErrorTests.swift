@@ -23,6 +23,8 @@ import Testing
          "lesson.md:18:11: error: metric 'grad_norm_3' names Linear layer 3, but the model has 2"),
         ([Int: String](), "metrics: [weight_norm_1, weight_norm_1]",
          "lesson.md:18:26: error: metric 'weight_norm_1' is listed twice"),
+        ([17: "  - {label: a, optimizer: {name: SGD, lr: 0.1}, model: {layers: [{linear: 2}]}}"], "metrics: [grad_norm_2]",
+         "lesson.md:17:56: error: metric 'grad_norm_2' names Linear layer 2, but this run's model has 1"),
         ([Int: String](), "metrics: [grad_norm_0]",
          "lesson.md:18:11: error: unknown metric 'grad_norm_0' (did you mean 'grad_norm'?)"),
         ([Int: String](), "metrics: [gen_gpa]",

@@ -13,6 +13,11 @@ extension RunOverrides {
             if var model = ModelSpec.parse(node, reader) {
                 if model.stack != nil { model.layers[0] = spec.data.dataset.featureCount }
                 TrainSpec.checkShapes(spec.data, model, spec.loss, node.mapping?["layers"], reader)
+                // The block's per-layer metrics are read from every run's model.
+                let linears = model.layers.count - 1
+                for metric in spec.layerMetrics where metric.layer > linears {
+                    reader.error(node, "metric '\(metric.name)' names Linear layer \(metric.layer), but this run's model has \(linears)")
+                }
                 overrides.model = model
             } else {
                 valid = false

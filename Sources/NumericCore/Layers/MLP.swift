@@ -155,15 +155,18 @@ public struct MLP: Sendable {
     public func gradient(_ i: Int) -> [Float] { Array(gradients[parameterRanges[i]]) }
 
     /// The parameter-tensor index of Linear layer `l`'s weight (0-based among the Linear layers).
-    public func linearWeightIndex(_ l: Int) -> Int {
-        stages.filter { if case .linear = $0.kind { true } else { false } }[l].parameter ?? 0
-    }
+    public func linearWeightIndex(_ l: Int) -> Int { linearStage(l).parameter ?? 0 }
 
     /// Linear layer `l` as a standalone `Linear` (a copy).
     public func layer(_ l: Int) -> Linear {
-        let stage = stages.filter { if case .linear = $0.kind { true } else { false } }[l]
+        let stage = linearStage(l)
         let p = stage.parameter ?? 0
         return Linear(validatedIn: stage.inWidth, out: stage.width, weight: parameter(p), bias: parameter(p + 1))
+    }
+
+    /// The stage of Linear layer `l` (0-based among the Linear layers).
+    private func linearStage(_ l: Int) -> Stage {
+        stages.filter { if case .linear = $0.kind { true } else { false } }[l]
     }
 
     /// Makes the activation buffers hold at least `rows` rows (no allocation once they do).

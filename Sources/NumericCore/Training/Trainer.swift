@@ -233,6 +233,7 @@ private extension Trainer {
         let (fin, fout) = (model.inputWidth, loss.targetWidth(outputs: model.outputWidth))
         guard x.cols == fin else { throw .shape("train X has \(x.cols) columns, the model takes \(fin)") }
         guard x.rows > 0 else { throw .shape("train X has no rows") }
+        if let b = evaluation.batchSize, b < 1 { throw .shape("the evaluation batch size must be at least 1, got \(b)") }
         if !model.batchNorms.isEmpty, batchSize == 1 || x.rows % batchSize == 1 {
             throw .shape("a batch of 1 row reaches batch norm in training mode (\(x.rows) rows in batches of "
                 + "\(batchSize)); torch refuses it: change batch_size")
