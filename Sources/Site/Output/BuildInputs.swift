@@ -12,10 +12,12 @@ struct BuildInputs: Equatable {
     }
 
     /// The options and the executable, as one line.
-    var setup: String
+    let setup: String
     /// The config, then content/ and templates/, each sorted by path.
-    var files: [File]
-    private var digests: [String: String]
+    let files: [File]
+    private let digests: [String: String]
+    /// All inputs as one hash.
+    let digest: String
 
     /// Reads and hashes every input of a build with these paths and options.
     init(_ paths: BuildPaths, _ options: BuildOptions) {
@@ -34,18 +36,14 @@ struct BuildInputs: Equatable {
             return File(path: path, digest: hash.hex)
         }
         digests = Dictionary(files.map { ($0.path, $0.digest) }, uniquingKeysWith: { first, _ in first })
+        var all = ContentHash()
+        all.update("sitegen build inputs v2\n\(setup)\n")
+        for file in files { all.update("file \(file.path) \(file.digest)\n") }
+        digest = all.hex
     }
 
     /// The digest of one input file, if it is one.
     func digest(of path: String) -> String? {
         digests[path]
-    }
-
-    /// All inputs as one hash.
-    var digest: String {
-        var hash = ContentHash()
-        hash.update("sitegen build inputs v2\n\(setup)\n")
-        for file in files { hash.update("file \(file.path) \(file.digest)\n") }
-        return hash.hex
     }
 }
