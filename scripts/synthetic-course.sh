@@ -14,7 +14,14 @@ modules="${2:-10}"
 lessons="${3:-20}"
 source_lesson="$root/content/optimisers/optimisers.md"
 
+# DIR is replaced in part (templates/, sitegen.yml): only an empty or missing folder, or one this script wrote
+# (it leaves a .synthetic-course marker), never the project itself.
+if [ -e "$dir" ] && [ -n "$(ls -A "$dir")" ] && [ ! -e "$dir/.synthetic-course" ]; then
+  echo "synthetic-course: $dir is not empty and was not written by this script; give a new folder" >&2
+  exit 2
+fi
 mkdir -p "$dir/content"
+touch "$dir/.synthetic-course"
 rm -rf "$dir/templates"
 cp -R "$root/templates" "$dir/templates"
 cp "$root/content/references.bib" "$dir/content/"
