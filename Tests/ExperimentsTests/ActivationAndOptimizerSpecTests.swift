@@ -18,16 +18,7 @@ import Testing
     ]
 
     static func parse(_ replacements: [Int: String]) -> (TrainSpec?, [String]) {
-        var lines = base
-        for (line, text) in replacements { lines[line - 10] = text }
-        do {
-            let spec = try ExperimentSpec.parse(yaml: lines.joined(separator: "\n") + "\n",
-                                                at: SourceLocation(file: "lesson.md", line: 10, column: 1))
-            if case .train(let train) = spec.body { return (train, []) }
-            return (nil, [])
-        } catch {
-            return (nil, error.diagnostics.map(\.description))
-        }
+        SpecParsing.train(SpecParsing.yaml(SpecParsing.replacing(base, replacements, first: 10)), at: SpecErrorTests.origin)
     }
 
     @Test("valid blocks: every activation layer and optimiser", arguments: [

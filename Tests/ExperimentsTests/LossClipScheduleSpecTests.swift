@@ -19,16 +19,7 @@ import Testing
     ]
 
     static func parse(_ replacements: [Int: String]) -> (TrainSpec?, [String]) {
-        var lines = base
-        for (line, text) in replacements { lines[line - 10] = text }
-        do {
-            let spec = try ExperimentSpec.parse(yaml: lines.joined(separator: "\n") + "\n",
-                                                at: SourceLocation(file: "lesson.md", line: 10, column: 1))
-            guard case .train(let train) = spec.body else { return (nil, ["not a train block"]) }
-            return (train, [])
-        } catch {
-            return (nil, error.diagnostics.map(\.description))
-        }
+        SpecParsing.train(SpecParsing.yaml(SpecParsing.replacing(base, replacements, first: 10)), at: SpecErrorTests.origin)
     }
 
     @Test("loss options parse with torch's defaults")

@@ -150,9 +150,7 @@ import Testing
     /// Tables show their own block, and formulas read their own variables: another lesson there is refused
     /// when the block is read.
     @Test func tablesAndFormulasCannotQuoteAnotherLesson() {
-        func messages(_ yaml: String) -> [String] {
-            do { _ = try ExperimentSpec.parse(yaml: yaml, at: TinyBlocks.origin); return [] } catch { return error.diagnostics.map(\.description) }
-        }
+        func messages(_ yaml: String) -> [String] { SpecParsing.errors(yaml) }
         let table = TinyBlocks.train(extra: ["table:", "  columns:", "    - {header: MAE, value: \"lab/results#tiny-train['SGD'].test_mae\"}"])
         #expect(messages(table) == ["tiny.md:29:29: error: 'value' cannot quote another lesson's results ('lab/results#tiny-train'): only checks and inline results ({{ }}) can"])
         let column = TinyBlocks.schedule(extra: []).replacingOccurrences(of: "\"2 * t\"", with: "\"2 * lab/results#tiny-schedule.double\"")

@@ -18,15 +18,7 @@ import Testing
     ]
 
     static func errors(_ replacements: [Int: String] = [:], appending extra: [String] = []) -> [String] {
-        var lines = base
-        for (line, text) in replacements { lines[line - 10] = text }
-        do {
-            _ = try ExperimentSpec.parse(yaml: (lines + extra).joined(separator: "\n") + "\n",
-                                         at: SourceLocation(file: "lesson.md", line: 10, column: 1))
-            return []
-        } catch {
-            return error.diagnostics.map(\.description)
-        }
+        SpecParsing.errors(SpecParsing.yaml(SpecParsing.replacing(base, replacements, first: 10) + extra), at: SpecErrorTests.origin)
     }
 
     @Test("valid tiny blocks: every new key and dataset", arguments: [

@@ -26,18 +26,11 @@ import TestSupport
 
     /// The block with `replacements` (YAML line number → new text; "" removes nothing, appended lines go last).
     static func yaml(_ replacements: [Int: String] = [:], appending extra: [String] = []) -> String {
-        var lines = base
-        for (line, text) in replacements { lines[line - 1] = text }
-        return (lines + extra).joined(separator: "\n") + "\n"
+        SpecParsing.yaml(SpecParsing.replacing(base, replacements, first: 1) + extra)
     }
 
     static func errors(_ yaml: String) -> [String] {
-        do {
-            _ = try ExperimentSpec.parse(yaml: yaml, at: origin)
-            return []
-        } catch {
-            return error.diagnostics.map(\.description)
-        }
+        SpecParsing.errors(yaml, at: origin)
     }
 
     @Test func baseBlockIsValid() {

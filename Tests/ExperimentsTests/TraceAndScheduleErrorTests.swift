@@ -4,12 +4,7 @@ import Testing
 
 @Suite struct TraceAndScheduleErrorTests {
     static func errors(_ lines: [String]) -> [String] {
-        do {
-            _ = try ExperimentSpec.parse(yaml: lines.joined(separator: "\n"), at: SourceLocation(file: "l.md", line: 1, column: 1))
-            return []
-        } catch {
-            return error.diagnostics.map(\.description)
-        }
+        SpecParsing.errors(lines.joined(separator: "\n"), at: SourceLocation(file: "l.md", line: 1, column: 1))
     }
 
     static let trace = [
@@ -23,9 +18,7 @@ import Testing
     ]
 
     static func trace(_ line: Int, _ text: String) -> [String] {
-        var lines = trace
-        lines[line - 1] = text
-        return lines
+        SpecParsing.replacing(trace, [line: text], first: 1)
     }
 
     @Test func validTrace() {

@@ -3,7 +3,8 @@ import Testing
 @testable import Site
 
 /// `> [!EXERCISE]`: the question shows, the hint and the answer are folded in `<details>` (no script needed),
-/// an answer may quote executed results, and a missing or misplaced part is an error at its place.
+/// an answer may quote executed results, and a missing or misplaced part is an error at its place. An exercise is a
+/// labelled `<aside>` landmark like the other callouts, numbered on its page so that no two labels are the same.
 @Suite struct ExerciseCalloutTests {
     static let schedule = """
         ```experiment
@@ -36,7 +37,7 @@ import Testing
             """)
         defer { site.remove() }
         #expect(html.contains("""
-            <div class="exercise">
+            <aside class="exercise" aria-label="Exercise 1: Predict the third value">
             <p class="callout-title">Exercise: Predict the third value</p>
             <p>What is the column at step 3?</p>
             <details class="exercise-hint">
@@ -54,8 +55,36 @@ import Testing
     @Test func answerWithoutHintAndTitle() throws {
         let (site, html) = try lesson("> [!EXERCISE]\n> Why?\n>\n> **Answer:**\n> Because.\n")
         defer { site.remove() }
-        #expect(html.contains("<p class=\"callout-title\">Exercise</p>\n<p>Why?</p>\n<details class=\"exercise-answer\">\n<summary>Answer</summary>\n<p>Because.</p>\n</details>\n</div>"))
+        #expect(html.contains("<aside class=\"exercise\" aria-label=\"Exercise 1\">\n<p class=\"callout-title\">Exercise</p>\n<p>Why?</p>\n<details class=\"exercise-answer\">\n<summary>Answer</summary>\n<p>Because.</p>\n</details>\n</aside>"))
         #expect(!html.contains("exercise-hint"))
+        #expect(!html.contains("<div class=\"exercise\""))
+    }
+
+    /// Landmarks of one role need distinct labels (axe's landmark-unique): each exercise's label carries its number on
+    /// the page, counted in reading order (also inside another callout), and its title as plain text, escaped.
+    @Test func everyExerciseOnAPageHasItsOwnLabel() throws {
+        let (site, html) = try lesson("""
+            > [!EXERCISE]
+            > One?
+            >
+            > **Answer.** Yes.
+
+            > [!NOTE]
+            > > [!EXERCISE]
+            > > Two?
+            > >
+            > > **Answer.** Yes.
+
+            > [!EXERCISE] The *"best"* epoch & a < b
+            > Three?
+            >
+            > **Answer.** Yes.
+
+            """)
+        defer { site.remove() }
+        let labels = html.components(separatedBy: "<aside class=\"exercise\" aria-label=\"").dropFirst()
+            .map { String($0.prefix { $0 != "\"" }) }
+        #expect(labels == ["Exercise 1", "Exercise 2", "Exercise 3: The &quot;best&quot; epoch &amp; a &lt; b"])
     }
 
     func diagnostics(_ body: String) throws -> [String] {

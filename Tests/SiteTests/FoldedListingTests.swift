@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import Site
+import TestSupport
 
 /// Long included scripts are folded after their first lines, with "Show all N lines" and the download link;
 /// the whole text stays in the page, and the fence's `fold="…"` changes or switches off the limit.
@@ -73,7 +74,7 @@ import Testing
     }
 
     @Test func theStylesheetFoldsOnlyWhileClosedAndPrintsEverything() throws {
-        let css = try String(contentsOfFile: SiteTest.repository + "/templates/assets/style.css", encoding: .utf8)
+        let css = try String(contentsOfFile: Repository.root + "/templates/assets/style.css", encoding: .utf8)
         #expect(css.contains(".code-folded:has(> .code-fold > details:not([open])) > pre { max-height: calc(var(--shown-lines) * 1lh + 0.9rem); overflow-y: hidden;"))
         let print = try #require(css.range(of: "@media print {"))
         #expect(css[print.upperBound...].contains(".code-folded > pre { max-height: none !important;"))

@@ -129,12 +129,12 @@ import TestSupport
         let site = try Self.site()
         defer { site.remove() }
         try site.build()
-        let before = Self.inode("\(site.root)/public/intro/second/index.html")
-        let edited = Self.inode("\(site.root)/public/intro/first/index.html")
+        let before = try Self.inode("\(site.root)/public/intro/second/index.html")
+        let edited = try Self.inode("\(site.root)/public/intro/first/index.html")
         try Edit.prose.apply(to: site)
         try site.build()
-        #expect(Self.inode("\(site.root)/public/intro/second/index.html") == before)
-        #expect(Self.inode("\(site.root)/public/intro/first/index.html") != edited)
+        #expect(try Self.inode("\(site.root)/public/intro/second/index.html") == before)
+        #expect(try Self.inode("\(site.root)/public/intro/first/index.html") != edited)
     }
 
     /// The second lesson quotes the third's warm-up block (`warmup: 5` → 0.000600 at step 2).
@@ -166,14 +166,14 @@ import TestSupport
         let site = try Self.quotingSite()
         defer { site.remove() }
         try site.build()
-        let quoting = Self.inode("\(site.root)/public/intro/second/index.html")
+        let quoting = try Self.inode("\(site.root)/public/intro/second/index.html")
         let third = "content/intro/third.md"
         // The quoted lesson's prose, then the quoted block's title (presentation, not computation).
         for (old, new) in [("Start with the question", "Begin with the question"),
                            ("title: Linear warm-up of the learning rate", "title: A linear warm-up")] {
             try site.write(third, try site.read(third).replacingOnce(old, with: new))
             #expect(try site.build().rendered == 1, "only the quoted lesson's page after '\(new)'")
-            #expect(Self.inode("\(site.root)/public/intro/second/index.html") == quoting)
+            #expect(try Self.inode("\(site.root)/public/intro/second/index.html") == quoting)
         }
         try Self.expectSameAsCleanBuild(site)
         // The reused page's quotes were kept in the record: the block's next change still reaches it.
@@ -182,9 +182,12 @@ import TestSupport
         #expect(try site.output("intro/second/index.html").contains(">0.000750</a>."))
     }
 
-    static func inode(_ path: String) -> UInt64 {
+    /// The file's inode number: a file written again gets a new one. A file that cannot be stat'ed fails the test
+    /// (an inode of 0 for a missing page would make "not rewritten" pass for nothing).
+    static func inode(_ path: String, sourceLocation: Testing.SourceLocation = #_sourceLocation) throws -> UInt64 {
         var info = stat()
-        return stat(path, &info) == 0 ? UInt64(info.st_ino) : 0
+        try #require(stat(path, &info) == 0, "cannot stat \(path): \(String(cString: strerror(errno)))", sourceLocation: sourceLocation)
+        return UInt64(info.st_ino)
     }
 
     static func expectSameAsCleanBuild(_ site: SiteTest, sourceLocation: Testing.SourceLocation = #_sourceLocation) throws {

@@ -2,6 +2,7 @@ import Diagnostics
 import Foundation
 import Testing
 @testable import Site
+import TestSupport
 
 /// `sitegen new lesson`: the scaffold builds, and nothing is overwritten.
 @Suite struct LessonScaffoldTests {
@@ -40,7 +41,7 @@ import Testing
         #expect(result.createdModuleFolder)
         #expect(result.notes == ["module 'schedules' is not in sitegen.yml yet: add it under 'modules:' as\n  - slug: schedules\n    title: Schedules"])
         #expect(try site.read("content/schedules/cosine_decay.md").contains("id: cosine-decay-warmup\n"))
-        #expect(try site.read("sitegen.yml") == (try String(contentsOfFile: "\(SiteTest.repository)/Tests/SiteTests/Fixtures/basic/sitegen.yml", encoding: .utf8)))
+        #expect(try site.read("sitegen.yml") == (try String(contentsOfFile: "\(Repository.root)/Tests/SiteTests/Fixtures/basic/sitegen.yml", encoding: .utf8)))
     }
 
     @Test func rejectsBadNames() throws {

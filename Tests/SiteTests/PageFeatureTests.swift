@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import Site
+import TestSupport
 
 /// The reader-facing features of a built page (landmarks, navigation, lesson furniture, code, math,
 /// tables, metadata) on the `features` fixture, and the stylesheet's promises (contrast, themes, print).
@@ -248,7 +249,7 @@ import Testing
 
 /// WCAG contrast of the stylesheet's two palettes, read from templates/assets/style.css.
 @Suite struct PaletteContrastTests {
-    static let css: String = (try? String(contentsOfFile: "\(SiteTest.repository)/templates/assets/style.css", encoding: .utf8)) ?? ""
+    static let css: String = (try? String(contentsOfFile: "\(Repository.root)/templates/assets/style.css", encoding: .utf8)) ?? ""
 
     /// `--name: #rrggbb` declarations of the first rule block opened by `selector`.
     static func palette(_ selector: String) -> [String: String] {

@@ -6,7 +6,8 @@ REAL scikit-learn and PyTorch:
 - Tests/ExperimentsTests/Fixtures/validation_runs.json: the data a block prepares (every part's float32 tensors,
   standardised with the training rows' statistics) and training runs that read the validation part:
   ReduceLROnPlateau monitoring the validation loss (its lr per epoch), and a classifier's validation and test
-  accuracy per epoch with the test accuracy at the epoch of the best validation accuracy.
+  accuracy per epoch with the test accuracy at the epoch of the best validation accuracy, and for each of the
+  seeds 2, 3, 4 in place of the model seed that seed's best epoch and the test accuracy there.
 
 The recipe, as docs/experiment-format.md documents it (the test part first, then the validation part from the
 rest, with the same random_state; validation_size is a share of all rows):
@@ -126,13 +127,18 @@ def regression():
     return {"config": c, "tensors": tensors, "lr": rs(lrs), "val_loss": rs(val_losses), "test_loss": rs(test_losses)}
 
 
+# Seeds of the classifier with `seeds: [2, 3, 4]`: each seed in place of model_seed, the data unchanged.
+CLASSIFICATION_SEEDS = [2, 3, 4]
+
+
 # ── the classification block: stratified three-way split, StandardScaler fitted on the training part ─────────────
 CLASSIFICATION = {"n_samples": 120, "n_features": 5, "n_informative": 3, "n_redundant": 1, "random_state": 4,
                   "test_size": 0.2, "validation_size": 0.2, "split_seed": 5, "layers": [5, 16, 1], "model_seed": 2,
                   "epochs": 30, "batch_size": 16, "lr": 0.05, "momentum": 0.9}
 
 
-def classification():
+def classification(model_seed=CLASSIFICATION["model_seed"]):
+    """The classifier block trained with `model_seed` (a block with `seeds:` puts each seed there)."""
     c = CLASSIFICATION
     X, y = make_classification(n_samples=c["n_samples"], n_features=c["n_features"], n_informative=c["n_informative"],
                                n_redundant=c["n_redundant"], random_state=c["random_state"])
@@ -149,7 +155,7 @@ def classification():
     tensors = {"X_train": rs(X_train_t.numpy()), "X_val": rs(X_val_t.numpy()), "X_test": rs(X_test_t.numpy()),
                "y_train": rs(y_train), "y_val": rs(y_val), "y_test": rs(y_test)}
 
-    torch.manual_seed(c["model_seed"])
+    torch.manual_seed(model_seed)
     model = nn.Sequential(nn.Linear(5, 16), nn.ReLU(), nn.Linear(16, 1))
     loss_fn = nn.BCEWithLogitsLoss()
     optimizer = optim.SGD(model.parameters(), lr=c["lr"], momentum=c["momentum"])
@@ -194,9 +200,14 @@ def main():
         "how": "scripts/reference/validation_fixtures.py", "versions": versions(), "cases": split_cases()})
     write(RUNS_OUT, {
         "what": "Blocks with a validation part: the prepared float32 tensors of every part, ReduceLROnPlateau fed "
-                "the validation loss (lr of each epoch), a classifier's validation and test accuracy per epoch.",
+                "the validation loss (lr of each epoch), a classifier's validation and test accuracy per epoch, and its "
+                "best validation epoch per model seed.",
         "how": "scripts/reference/validation_fixtures.py", "versions": versions(),
-        "regression": regression(), "classification": classification()})
+        "regression": regression(), "classification": classification(),
+        # Per seed, the epoch of the best validation accuracy and the test accuracy there (each seed its own).
+        "classification_seeds": {str(seed): {key: run[key] for key in ("best_val_accuracy", "best_epoch",
+                                                                       "test_accuracy_at_best")}
+                                 for seed in CLASSIFICATION_SEEDS for run in [classification(seed)]}})
 
 
 if __name__ == "__main__":

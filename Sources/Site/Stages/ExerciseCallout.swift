@@ -6,12 +6,15 @@ import Markdown
 /// `> [!EXERCISE] Title`: a question the reader answers before reading on. The quote's body is the question,
 /// then an optional paragraph starting with a bold **Hint** and, required, one starting with a bold **Answer**;
 /// everything after such a paragraph's marker belongs to that part. Hint and answer are folded in `<details>`
-/// elements, so they stay hidden until asked for without any script, and print unfolded.
+/// elements, so they stay hidden until asked for without any script, and print unfolded. The exercise is a
+/// complementary landmark like the other callouts (`<aside>` with a label), numbered on its page so that every
+/// landmark's label is unique ("Exercise 2: Predict the velocity"), as assistive technology lists them.
 struct ExerciseCallout {
     enum Part: String { case hint = "Hint", answer = "Answer" }
 
-    /// The exercise as HTML, or a problem at `location` when the answer is missing or a part is out of order.
-    static func render(title: [Inline], body: [Block], at location: SourceLocation,
+    /// The exercise as HTML, the page's exercise number `number`, or a problem at `location` when the answer is
+    /// missing or a part is out of order.
+    static func render(title: [Inline], body: [Block], number: Int, at location: SourceLocation,
                        problems: inout [Diagnostic]) -> String? {
         var parts: [(part: Part?, blocks: [Block])] = [(nil, [])]
         for block in body {
@@ -38,14 +41,15 @@ struct ExerciseCallout {
         }
         let renderer = HTMLRenderer()
         let heading = title.isEmpty ? "Exercise" : "Exercise: " + renderer.renderInline(title)
-        var html = "<div class=\"exercise\">\n<p class=\"callout-title\">\(heading)</p>\n"
+        let label = "Exercise \(number)" + (title.isEmpty ? "" : ": " + Inline.plainText(title))
+        var html = "<aside class=\"exercise\" aria-label=\"\(HTMLEscape.escape(label))\">\n<p class=\"callout-title\">\(heading)</p>\n"
         html += renderer.render(parts[0].blocks)
         for (part, blocks) in parts.dropFirst() {
             guard let part else { continue }
             html += "<details class=\"exercise-\(part.rawValue.lowercased())\">\n<summary>\(part.rawValue)</summary>\n"
                 + renderer.render(blocks) + "</details>\n"
         }
-        return html + "</div>\n"
+        return html + "</aside>\n"
     }
 
     /// A paragraph opening with bold `Hint` or `Answer` (a trailing `.` or `:` inside or after the bold is

@@ -22,11 +22,13 @@ public struct LessonFurniture: LessonStage {
 
     public func run(_ lesson: inout Lesson, in context: BuildContext) throws(DiagnosticList) {
         var problems: [Diagnostic] = []
-        lesson.blocks = transform(lesson.blocks, problems: &problems)
+        var exercises = 0
+        lesson.blocks = transform(lesson.blocks, exercises: &exercises, problems: &problems)
         if !problems.isEmpty { throw DiagnosticList(problems) }
     }
 
-    func transform(_ blocks: [Block], problems: inout [Diagnostic]) -> [Block] {
+    /// `exercises`: how many exercises the page has so far (each is numbered in its label).
+    func transform(_ blocks: [Block], exercises: inout Int, problems: inout [Diagnostic]) -> [Block] {
         var out: [Block] = []
         for block in blocks {
             guard case .blockQuote(let inner) = block.kind, let (kind, title, body) = alert(inner) else {
@@ -37,7 +39,9 @@ public struct LessonFurniture: LessonStage {
                 problems.append(.error(at: block.location, "unknown callout kind '[!\(kind)]'\(DidYouMean.hint(for: kind, among: Self.kinds)); use one of \(Self.kinds.joined(separator: ", "))"))
                 continue
             }
-            let content = transform(body, problems: &problems)
+            if kind == "EXERCISE" { exercises += 1 }
+            let number = exercises
+            let content = transform(body, exercises: &exercises, problems: &problems)
             let html = HTMLRenderer()
             let titleHTML = title.isEmpty ? nil : HTMLRenderer().renderInline(title)
             let rendered: String
@@ -49,8 +53,8 @@ public struct LessonFurniture: LessonStage {
                 }
                 rendered = "<details class=\"qa\">\n<summary>\(titleHTML)</summary>\n\(html.render(content))</details>\n"
             case "EXERCISE":
-                guard let exercise = ExerciseCallout.render(title: title, body: content, at: block.location,
-                                                            problems: &problems) else { continue }
+                guard let exercise = ExerciseCallout.render(title: title, body: content, number: number,
+                                                            at: block.location, problems: &problems) else { continue }
                 rendered = exercise
             case "COMPARE":
                 rendered = compareCards(content, at: block.location, problems: &problems)

@@ -20,9 +20,7 @@ import Testing
     static func errors(_ lines: [String]) -> [String] { TraceAndScheduleErrorTests.errors(lines) }
 
     static func replacing(_ line: Int, _ text: String) -> [String] {
-        var lines = block
-        lines[line - 1] = text
-        return lines
+        SpecParsing.replacing(block, [line: text], first: 1)
     }
 
     static func run(_ lines: [String]) throws(DiagnosticList) -> [String: ExperimentResult] {

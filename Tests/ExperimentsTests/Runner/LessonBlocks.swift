@@ -1,6 +1,7 @@
 import Diagnostics
 import Foundation
 @testable import Experiments
+import TestSupport
 
 /// The optimisers lesson's ```` ```experiment ```` blocks, read from content/optimisers/optimisers.md in the
 /// repository (found from this file's path), so the parity tests follow the lesson as it is written. Each
@@ -15,13 +16,6 @@ enum LessonBlocks {
         let line: Int
         let yaml: String
     }
-
-    /// The repository root: this file is Tests/ExperimentsTests/Runner/LessonBlocks.swift.
-    static let repository: String = {
-        var url = URL(fileURLWithPath: #filePath)
-        for _ in 0..<4 { url.deleteLastPathComponent() }
-        return url.path
-    }()
 
     static let lessonPath = "content/optimisers/optimisers.md"
 
@@ -54,7 +48,7 @@ enum LessonBlocks {
 
     /// The lesson's blocks, parsed with locations in the lesson file.
     static func specs() throws -> [ExperimentSpec] {
-        let markdown = try String(contentsOfFile: "\(repository)/\(lessonPath)", encoding: .utf8)
+        let markdown = try String(contentsOfFile: "\(Repository.root)/\(lessonPath)", encoding: .utf8)
         let found = blocks(in: markdown)
         guard !found.isEmpty else { throw Missing(description: "no experiment blocks in \(lessonPath)") }
         return try found.map { block throws(DiagnosticList) in

@@ -60,28 +60,19 @@ import Testing
     @Test("per-epoch losses within 1e-5, accuracies equal and every lr bitwise PyTorch's",
           arguments: ["l1", "huber", "smooth-l1", "clip-norm", "clip-value", "label-smoothing"])
     func block(_ id: String) throws {
-        let spec = try ExperimentSpec.parse(yaml: try #require(Self.blocks[id]) + "\n", at: TinyBlocks.origin)
-        let result = try #require(try ExperimentRunner(cache: nil, useCache: false).run([spec])[id])
-        let expected = try #require(try SecondModuleParityTests.fixture("loss_clip_runs")[id] as? [String: [String: [String]]])
+        let expected = try RunParity.expected("loss_clip_runs", id)
         #expect(expected.count == 2)
         var worst = 0.0
-        for (label, series) in expected {
-            let run = try #require(result.run(label), "no run \(label)")
-            for (name, values) in series {
-                let torch = values.compactMap(Double.init)
-                let ours = try #require(run.scalars(name), "no series \(name)")
-                #expect(ours.count == torch.count && torch.count == 10)
-                for (epoch, (a, b)) in zip(ours, torch).enumerated() {
-                    let place = "\(id) › \(label) › \(name) epoch \(epoch + 1): \(a) vs \(b)"
-                    if name.hasSuffix("accuracy") || name == "lr" {
-                        #expect(a.bitPattern == b.bitPattern, "\(place)")
-                    } else if id == "l1" && label == "Adam" {
-                        #expect(abs(a - b) / abs(b) <= 0.1, "\(place)")
-                    } else {
-                        worst = max(worst, abs(a - b) / abs(b))
-                        #expect(abs(a - b) / abs(b) <= 1e-5, "\(place)")
-                    }
-                }
+        for figure in try RunParity.figures(try RunParity.run(try #require(Self.blocks[id]), id: id), expected) {
+            let place = "\(id) › \(figure.place)"
+            #expect(expected[figure.label]?[figure.metric]?.count == 10, "\(place)")
+            if figure.isAccuracy || figure.metric == "lr" {
+                #expect(figure.ours.bitPattern == figure.torch.bitPattern, "\(place)")
+            } else if id == "l1" && figure.label == "Adam" {
+                #expect(figure.relative <= 0.1, "\(place)")
+            } else {
+                worst = max(worst, figure.relative)
+                #expect(figure.relative <= 1e-5, "\(place)")
             }
         }
         print("\(id): largest relative deviation from PyTorch \(worst)")

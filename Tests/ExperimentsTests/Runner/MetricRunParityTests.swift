@@ -22,24 +22,16 @@ import Testing
 
     @Test("every new metric per epoch as PyTorch prints it")
     func metrics() throws {
-        let spec = try ExperimentSpec.parse(yaml: Self.block + "\n", at: TinyBlocks.origin)
-        let result = try #require(try ExperimentRunner(cache: nil, useCache: false).run([spec])["moons-metrics"])
-        let expected = try #require(try SecondModuleParityTests.fixture("metric_runs")["moons-metrics"] as? [String: [String: [String]]])
-        let run = try #require(result.run("SGD"))
+        let id = "moons-metrics"
         var worst = 0.0
-        for (name, values) in try #require(expected["SGD"]) {
-            let torch = values.compactMap(Double.init)
-            let ours = try #require(run.scalars(name), "no series \(name)")
-            #expect(ours.count == torch.count)
-            for (epoch, (a, b)) in zip(ours, torch).enumerated() {
-                if name == "accuracy_gap" {
-                    #expect(a == b, "\(name) epoch \(epoch + 1): \(a) vs \(b)")
-                } else {
-                    // gen_gap is a difference of two close losses: compare it relative to the losses.
-                    let scale = name == "gen_gap" ? 1.0 : abs(b)
-                    worst = max(worst, abs(a - b) / scale)
-                    #expect(abs(a - b) <= 1e-6 * scale, "\(name) epoch \(epoch + 1): \(a) vs \(b)")
-                }
+        for figure in try RunParity.figures(try RunParity.run(Self.block, id: id), try RunParity.expected("metric_runs", id)) {
+            if figure.metric == "accuracy_gap" {
+                #expect(figure.ours == figure.torch, "\(figure.place)")
+            } else {
+                // gen_gap is a difference of two close losses: compare it relative to the losses.
+                let scale = figure.metric == "gen_gap" ? 1.0 : abs(figure.torch)
+                worst = max(worst, abs(figure.ours - figure.torch) / scale)
+                #expect(abs(figure.ours - figure.torch) <= 1e-6 * scale, "\(figure.place)")
             }
         }
         print("moons-metrics: largest relative deviation from PyTorch \(worst)")

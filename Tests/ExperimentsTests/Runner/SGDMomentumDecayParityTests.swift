@@ -30,16 +30,17 @@ import Testing
         let runs = try #require(doc?["runs"] as? [String: [String: Any]])
         let spec = try ExperimentSpec.parse(yaml: Self.block + "\n", at: TinyBlocks.origin)
         let result = try #require(try ExperimentRunner(cache: nil, useCache: false).run([spec])["sgd-decay"])
-        #expect(runs.count == 4)
+        try #require(runs.count == 4 && Set(runs.keys) == Set(result.runs.map(\.label)),
+                     "runs \(result.runs.map(\.label).sorted()), the fixture's \(runs.keys.sorted())")
         var worst = 0.0
         for (label, expected) in runs {
             let run = try #require(result.run(label), "no run \(label)")
-            let torchLoss = try #require(expected["train_loss"] as? [String]).compactMap(Double.init)
+            let torchLoss = try #require(expected["train_loss"] as? [Any]).map { try LessonOutputs.number($0, "\(label) train_loss") }
             let ours = try #require(run.scalars("train_loss"))
             #expect(ours.count == 60 && torchLoss.count == 60)
             var pairs = Array(zip(ours, torchLoss))
             for name in ["test_mae", "weight_norm"] {
-                let value = try #require((expected[name] as? String).flatMap(Double.init))
+                let value = try LessonOutputs.number(expected[name], "\(label) \(name)")
                 pairs.append((try #require(run.scalars(name)?.last), value))
             }
             for (a, b) in pairs {

@@ -149,9 +149,7 @@ import Testing
     }
 
     @Test func badSeedsAreReportedAtTheirPlace() throws {
-        func messages(_ yaml: String) -> [String] {
-            do { _ = try ExperimentSpec.parse(yaml: yaml, at: Self.origin); return [] } catch { return error.diagnostics.map(\.description) }
-        }
+        func messages(_ yaml: String) -> [String] { SpecParsing.errors(yaml, at: Self.origin) }
         #expect(messages(Self.block(seeds: "[1, 1]")) == ["seeds.md:25:12: error: seed 1 is listed twice"])
         #expect(messages(Self.block(seeds: "[3]")) == ["seeds.md:25:8: error: 'seeds' lists from 2 to 20 seeds, got 1 (leave it out for one run with model.seed)"])
         #expect(messages(Self.block(seeds: nil) + "seeds: [1, 2]\n") == ["seeds.md:13:57: error: model.seed and seeds both given: each seed of 'seeds' replaces model.seed; remove one"])

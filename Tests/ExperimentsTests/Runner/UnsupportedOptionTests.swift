@@ -8,12 +8,7 @@ import TestSupport
 /// when the block is read, at the option itself, with what to write instead, so nothing runs.
 @Suite struct UnsupportedOptionTests {
     static func errors(_ yaml: String) -> [String] {
-        do {
-            _ = try ExperimentSpec.parse(yaml: yaml, at: TinyBlocks.origin)
-            return []
-        } catch {
-            return error.diagnostics.map(\.description)
-        }
+        SpecParsing.errors(yaml)
     }
 
     @Test func activationOutsideTheWidthsForm() {

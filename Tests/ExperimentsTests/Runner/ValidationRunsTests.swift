@@ -139,22 +139,35 @@ import Testing
         #expect(atBest == (try torch.number(["classification"], "test_accuracy_at_best")))
     }
 
-    /// With seeds, each seed picks its own best validation epoch: the cell is the mean ± std of the test accuracy at
-    /// each seed's epoch, and the seed that equals the block's model seed gives the single run's numbers.
+    /// With seeds, each seed picks its own best validation epoch, the one the script's loop picks with that seed in place
+    /// of the model seed (classification_seeds: 14, 14 and 19 for seeds 2, 3, 4, so one epoch for all seeds cannot pass):
+    /// the cell is the mean ± std of the test accuracy at each seed's epoch, and the seed that equals the block's model
+    /// seed gives the single run's numbers.
     @Test func acrossSeedsEachSeedPicksItsOwnEpoch() throws {
+        let torch = try LessonOutputs.load("validation_runs")
+        let seeds = [2, 3, 4]
         let (spec, result) = try Self.run(Self.classifier(seeds: "[2, 3, 4]"))
         let single = try Self.run(Self.classifier()).result
         let perSeed = try #require(result.seedResults)
+        try #require(result.seeds == seeds && perSeed.count == seeds.count)
         #expect(perSeed[0].runs == single.runs)
-        let values = try perSeed.map { seed -> Double in
-            let resolver = ResultResolver(results: [spec.id: seed], specs: [spec.id: spec], current: spec.id, row: .run("SGD"))
-            return try Expression.parse("test_accuracy[argbest(val_accuracy)]").number(using: resolver)
+        let paths = seeds.map { ["classification_seeds", String($0)] }
+        let epochs = try paths.map { try torch.integer($0, "best_epoch") }
+        let torchAtBest = try paths.map { try torch.number($0, "test_accuracy_at_best") }
+        #expect(Set(epochs).count > 1, "the fixture's seeds must pick different epochs")
+        for (index, seed) in seeds.enumerated() {
+            let resolver = ResultResolver(results: [spec.id: perSeed[index]], specs: [spec.id: spec], current: spec.id, row: .run("SGD"))
+            func value(_ text: String) throws -> Double { try Expression.parse(text).number(using: resolver) }
+            #expect(try value("argbest(val_accuracy)") == Double(epochs[index]), "seed \(seed): the best validation epoch")
+            #expect(try value("best(val_accuracy)") == (try torch.number(paths[index], "best_val_accuracy")), "seed \(seed)")
+            #expect(try value("test_accuracy[argbest(val_accuracy)]") == torchAtBest[index], "seed \(seed): test accuracy there")
         }
         let cells = try ExperimentFigure.tableCells(spec, results: [spec.id: result], specs: [spec.id: spec])
-        #expect(cells[0][3].number == values.reduce(0, +) / 3)
+        #expect(cells[0][3].number == torchAtBest.reduce(0, +) / 3)
+        #expect(cells[0][3].text == SeedRunsTests.printed(torchAtBest, ".4f"))
         let resolver = ResultResolver(results: [spec.id: result], specs: [spec.id: spec], current: spec.id)
         let mean = try Expression.parse("seed_mean(['SGD'].test_accuracy[argbest(['SGD'].val_accuracy)])").number(using: resolver)
-        #expect(mean == values.reduce(0, +) / 3)
+        #expect(mean == torchAtBest.reduce(0, +) / 3)
     }
 
     /// A sweep records the validation metrics at every point; checks and charts name them like any metric.

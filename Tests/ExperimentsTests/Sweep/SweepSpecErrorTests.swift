@@ -12,14 +12,7 @@ import Testing
 
     /// The diagnostics of a whole block's YAML (starting on line 10 of tiny.md), or none.
     static func errors(_ yaml: String) -> [String] {
-        do {
-            _ = try TinyBlocks.spec(yaml)
-            return []
-        } catch let error as DiagnosticList {
-            return error.diagnostics.map(\.description)
-        } catch {
-            return ["\(error)"]
-        }
+        SpecParsing.errors(yaml)
     }
 
     @Test func anUnknownOptionSuggestsTheRightOne() {

@@ -2,30 +2,25 @@ import Foundation
 import Preview
 import Site
 import Testing
+import TestSupport
 
 /// The `basic` site fixture of SiteTests copied into a temporary folder with the real templates,
 /// plus a running preview session on a free port.
-final class PreviewFixture: @unchecked Sendable {
+final class PreviewFixture: ProjectFolder, @unchecked Sendable {
     let root: String
     let paths: BuildPaths
     private var task: Task<Void, any Error>?
     private let events = EventLog()
 
-    static let repository: String = {
-        var url = URL(fileURLWithPath: #filePath)
-        for _ in 0..<4 { url.deleteLastPathComponent() }
-        return url.path
-    }()
-
     init() throws {
         let fm = FileManager.default
         root = (NSTemporaryDirectory() as NSString).appendingPathComponent("sitegen-preview-\(UUID().uuidString)")
         try fm.createDirectory(atPath: root, withIntermediateDirectories: true)
-        let source = "\(Self.repository)/Tests/SiteTests/Fixtures/basic"
+        let source = "\(Repository.root)/Tests/SiteTests/Fixtures/basic"
         for item in try fm.contentsOfDirectory(atPath: source) {
             try fm.copyItem(atPath: "\(source)/\(item)", toPath: "\(root)/\(item)")
         }
-        try fm.copyItem(atPath: "\(Self.repository)/templates", toPath: "\(root)/templates")
+        try fm.copyItem(atPath: "\(Repository.root)/templates", toPath: "\(root)/templates")
         paths = BuildPaths(root: root)
     }
 
@@ -59,16 +54,6 @@ final class PreviewFixture: @unchecked Sendable {
 
     /// Build outcomes after the first, in order.
     var rebuilds: [BuildOutcome] { get async { await events.rebuilds } }
-
-    func write(_ relative: String, _ text: String) throws {
-        let path = "\(root)/\(relative)"
-        try FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
-        try text.write(toFile: path, atomically: true, encoding: .utf8)
-    }
-
-    func read(_ relative: String) throws -> String {
-        try String(contentsOfFile: "\(root)/\(relative)", encoding: .utf8)
-    }
 }
 
 /// What a session reported, kept for the test to inspect.

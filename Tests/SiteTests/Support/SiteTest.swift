@@ -2,31 +2,25 @@ import Diagnostics
 import Foundation
 import Testing
 @testable import Site
+import TestSupport
 
 /// A fixture site copied into a fresh temporary folder, built with the repository's real templates,
 /// with helpers to edit files and read the output (in the spirit of mdBook's `BookTest`).
-struct SiteTest {
+struct SiteTest: ProjectFolder {
     let root: String
     let options: BuildOptions
 
-    /// The repository root, found from this file's path (Tests/SiteTests/Support/SiteTest.swift).
-    static let repository: String = {
-        var url = URL(fileURLWithPath: #filePath)
-        for _ in 0..<4 { url.deleteLastPathComponent() }
-        return url.path
-    }()
-
     init(fixture: String, options: BuildOptions = BuildOptions()) throws {
-        let source = "\(Self.repository)/Tests/SiteTests/Fixtures/\(fixture)"
+        let source = "\(Repository.root)/Tests/SiteTests/Fixtures/\(fixture)"
         try self.init(copying: try FileManager.default.contentsOfDirectory(atPath: source), from: source, options: options)
         if !FileManager.default.fileExists(atPath: "\(root)/templates") {
-            try FileManager.default.copyItem(atPath: "\(Self.repository)/templates", toPath: "\(root)/templates")
+            try FileManager.default.copyItem(atPath: "\(Repository.root)/templates", toPath: "\(root)/templates")
         }
     }
 
     /// The bundled course itself (the repository's sitegen.yml, content/ and templates/), in a fresh folder.
     static func bundled(options: BuildOptions = BuildOptions()) throws -> SiteTest {
-        try SiteTest(copying: ["sitegen.yml", "content", "templates"], from: repository, options: options)
+        try SiteTest(copying: ["sitegen.yml", "content", "templates"], from: Repository.root, options: options)
     }
 
     /// This site's sources (config, content/, templates/) as they are now, in a fresh folder with no
@@ -60,16 +54,6 @@ struct SiteTest {
         } catch {
             return error.diagnostics
         }
-    }
-
-    func write(_ relative: String, _ text: String) throws {
-        let path = "\(root)/\(relative)"
-        try FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
-        try text.write(toFile: path, atomically: true, encoding: .utf8)
-    }
-
-    func read(_ relative: String) throws -> String {
-        try String(contentsOfFile: "\(root)/\(relative)", encoding: .utf8)
     }
 
     func output(_ relative: String) throws -> String { try read("public/\(relative)") }
