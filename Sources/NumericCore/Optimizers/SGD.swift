@@ -62,14 +62,23 @@ public struct SGD: Optimizer {
         params.withUnsafeMutableBufferPointer { p in
             grads.withUnsafeBufferPointer { gp in
                 buf.withUnsafeMutableBufferPointer { b in
+                    // Two loops rather than one with `if momentum != 0` inside: the compiler vectorises that one
+                    // with masked stores to the buffer, which this machine kind runs in microcode.
+                    if momentum == 0 {
+                        for i in 0..<p.count {
+                            var g = gp[i]
+                            if weightDecay != 0 { g = g.addingProduct(decay, p[i]) }     // grad.add(p, alpha=λ)
+                            p[i] = p[i].addingProduct(negLR, g)                       // p.add_(g, alpha=−lr)
+                        }
+                        return
+                    }
                     for i in 0..<p.count {
                         var g = gp[i]
                         if weightDecay != 0 { g = g.addingProduct(decay, p[i]) }         // grad.add(p, alpha=λ)
-                        if momentum != 0 {
-                            b[i] = first ? g : (b[i] * mu).addingProduct(keep, g)     // buf.mul_(μ).add_(g, 1−τ)
-                            g = nesterov ? g.addingProduct(mu, b[i]) : b[i]          // g.add(buf, alpha=μ)
-                        }
-                        p[i] = p[i].addingProduct(negLR, g)                           // p.add_(g, alpha=−lr)
+                        let v = first ? g : (b[i] * mu).addingProduct(keep, g)          // buf.mul_(μ).add_(g, 1−τ)
+                        b[i] = v
+                        g = nesterov ? g.addingProduct(mu, v) : v                       // g.add(buf, alpha=μ)
+                        p[i] = p[i].addingProduct(negLR, g)                             // p.add_(g, alpha=−lr)
                     }
                 }
             }
