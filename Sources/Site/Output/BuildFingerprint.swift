@@ -26,8 +26,11 @@ struct BuildFingerprint: Equatable {
 
     /// `relative-path size mtime` for every file under `folder`, sorted; empty when it does not exist.
     static func listing(_ folder: String) -> [String] {
-        files(under: folder).map { path in
-            "\(path.dropFirst(folder.count + 1)) \(identity(path) ?? "?")"
+        // One stat(2) per entry: it tells a folder (reached through a link) from a file and gives the identity.
+        FolderListing.entries(under: folder).compactMap { relative in
+            var info = stat()
+            guard stat((folder as NSString).appendingPathComponent(relative), &info) == 0, info.st_mode & S_IFMT != S_IFDIR else { return nil }
+            return "\(relative) \(identity(info))"
         }
     }
 
@@ -40,7 +43,11 @@ struct BuildFingerprint: Equatable {
     static func identity(_ path: String) -> String? {
         var info = stat()
         guard stat(path, &info) == 0 else { return nil }
-        return "\(info.st_size) \(info.st_mtim.tv_sec).\(info.st_mtim.tv_nsec)"
+        return identity(info)
+    }
+
+    static func identity(_ info: stat) -> String {
+        "\(info.st_size) \(info.st_mtim.tv_sec).\(info.st_mtim.tv_nsec)"
     }
 
     static func files(under folder: String) -> [String] {
