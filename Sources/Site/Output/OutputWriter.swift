@@ -42,22 +42,22 @@ public struct OutputWriter {
             guard fm.createFile(atPath: marker, contents: Data(OutputGuard.markerText.utf8)) else {
                 throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: marker])
             }
-            var folders: Set<String> = [staging]
-            func makeFolder(of full: String) throws {
-                let folder = (full as NSString).deletingLastPathComponent
-                if folders.insert(folder).inserted { try fm.createDirectory(atPath: folder, withIntermediateDirectories: true) }
+            // Tree paths are safe (checked above): joined and cut at their last `/` as plain strings.
+            var folders: Set<Substring> = [""]
+            func makeFolder(of path: String) throws {
+                let folder = path.lastIndex(of: "/").map { path[..<$0] } ?? ""
+                if folders.insert(folder).inserted { try fm.createDirectory(atPath: staging + "/" + folder, withIntermediateDirectories: true) }
             }
             for path in tree.files.keys.sorted() {
-                let full = (staging as NSString).appendingPathComponent(path)
-                try makeFolder(of: full)
+                let full = staging + "/" + path
+                try makeFolder(of: path)
                 guard fm.createFile(atPath: full, contents: Data(tree.files[path] ?? [])) else {
                     throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: full])
                 }
             }
             for path in tree.reused where tree.files[path] == nil {
-                let full = (staging as NSString).appendingPathComponent(path)
-                let current = (output as NSString).appendingPathComponent(path)
-                try makeFolder(of: full)
+                let full = staging + "/" + path, current = output + "/" + path
+                try makeFolder(of: path)
                 if link(current, full) != 0 { try fm.copyItem(atPath: current, toPath: full) }
             }
         } catch {
