@@ -287,7 +287,8 @@ public struct SiteBuilder: Sendable {
                 var quotes = report.quotes
                 for key in plan.pages.keys where !plan.renders(key) { quotes[key] = last?.quotes[key] }
                 BuildFingerprint(inputs: inputs.digest, pages: report.pages, site: plan.site, pageKeys: plan.pages,
-                                 quotes: quotes.filter { !$0.value.isEmpty }, output: BuildFingerprint.listing(paths.output)).save(paths)
+                                 quotes: quotes.filter { !$0.value.isEmpty },
+                                 output: BuildFingerprint.listing(afterWriting: report.tree, into: paths.output, previous: last?.output ?? [])).save(paths)
             }
             return report
         } catch {

@@ -125,6 +125,22 @@ import TestSupport
         try Self.expectSameAsCleanBuild(site)
     }
 
+    /// The record's listing of public/ is made from the tree just written (reused files keep their
+    /// previous line): it must be what the disk holds, or every next build would render everything.
+    @Test func theRecordedListingIsTheOutputFolderAfterEveryKindOfBuild() throws {
+        let site = try Self.site()
+        defer { site.remove() }
+        try site.build()
+        for edit in [Edit.prose, .moduleIntro, .title, .proseChangingReadingTime, .experiment] {
+            #expect(BuildFingerprint.load(site.paths)?.output == BuildFingerprint.listing(site.paths.output), "before \(edit)")
+            try edit.apply(to: site)
+            let report = try site.build()
+            #expect(report.rendered == (edit.rendered ?? report.pages), "\(edit)")
+        }
+        #expect(BuildFingerprint.load(site.paths)?.output == BuildFingerprint.listing(site.paths.output))
+        try Self.expectSameAsCleanBuild(site)
+    }
+
     @Test func unchangedPagesAreLinkedNotWritten() throws {
         let site = try Self.site()
         defer { site.remove() }

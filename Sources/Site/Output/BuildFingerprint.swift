@@ -34,6 +34,21 @@ struct BuildFingerprint: Equatable {
         }
     }
 
+    /// The listing of `folder` just after `tree` was written into it: a reused file is a hard link to the
+    /// file `previous` listed, so it keeps that line; the files written now (and the marker) are read from
+    /// disk. Were a file copied instead of linked, its line would differ from the disk and the next build
+    /// would render everything: never a wrong reuse.
+    static func listing(afterWriting tree: OutputTree, into folder: String, previous: [String]) -> [String] {
+        var lines: [String: String] = [:]
+        let reused = Set(tree.reused)
+        for (path, line) in zip(paths(inListing: previous), previous) where reused.contains(path) { lines[path] = line }
+        for path in Array(tree.files.keys) + tree.reused + [OutputGuard.markerName] where lines[path] == nil {
+            guard let identity = identity((folder as NSString).appendingPathComponent(path)) else { continue }
+            lines[path] = "\(path) \(identity)"
+        }
+        return lines.keys.sorted().compactMap { lines[$0] }
+    }
+
     /// The file paths of a `listing`, relative to the folder.
     static func paths(inListing listing: [String]) -> [String] {
         listing.map { line in line.split(separator: " ", omittingEmptySubsequences: false).dropLast(2).joined(separator: " ") }
