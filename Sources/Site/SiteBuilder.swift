@@ -1,5 +1,6 @@
 import Diagnostics
 import Foundation
+import Hashing
 import Experiments
 import Markdown
 
@@ -277,7 +278,8 @@ public struct SiteBuilder: Sendable {
                 report.files += report.tree.reused.count
             }
             do {
-                try OutputWriter(output: paths.output, displayOutput: paths.display(paths.output), replaceOutput: options.replaceOutput)
+                try OutputWriter(output: paths.output, displayOutput: paths.display(paths.output), replaceOutput: options.replaceOutput,
+                                 keepPrevious: Self.previousOutput(paths))
                     .write(report.tree)
             } catch {
                 throw DiagnosticList([error])
@@ -299,6 +301,12 @@ public struct SiteBuilder: Sendable {
             }
             throw error
         }
+    }
+
+    /// Where the site a build replaces is kept for the next build to recycle (`OutputWriter.keepPrevious`):
+    /// in the cache, named by the output folder.
+    static func previousOutput(_ paths: BuildPaths) -> String {
+        (paths.cache as NSString).appendingPathComponent("previous-output-" + ContentHash.hex(paths.output))
     }
 
     /// The files of the previous output an incremental build keeps: all but the marker and those of

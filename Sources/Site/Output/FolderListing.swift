@@ -26,4 +26,23 @@ public enum FolderListing {
         }
         return result.sorted()
     }
+
+    /// Every real folder below `folder`, sorted (a folder before the folders inside it).
+    public static func folders(under folder: String) -> [String] {
+        var result: [String] = []
+        var pending = [""]
+        while let relative = pending.popLast() {
+            let path = relative.isEmpty ? folder : folder + "/" + relative
+            guard let names = try? FileManager.default.contentsOfDirectory(atPath: path) else { continue }
+            for name in names {
+                let child = relative.isEmpty ? name : relative + "/" + name
+                var info = stat()
+                if lstat(folder + "/" + child, &info) == 0, info.st_mode & S_IFMT == S_IFDIR {
+                    pending.append(child)
+                    result.append(child)
+                }
+            }
+        }
+        return result.sorted()
+    }
 }

@@ -15,11 +15,17 @@ public struct OutputWriter {
     public var displayOutput: String
     /// `--replace-output`: an existing non-empty folder without the marker may be replaced.
     public var replaceOutput: Bool
+    /// Where the site a write replaces is kept (nil: it is removed). The next write takes that folder as
+    /// its staging folder and brings it up to date: a file it keeps is the same file (hard link) as the
+    /// current output's, every other file and folder is removed or written anew, so an edit creates and
+    /// removes only what it changes instead of every folder and link of the site (see `recycle`).
+    public var keepPrevious: String?
 
-    public init(output: String, displayOutput: String, replaceOutput: Bool = false) {
+    public init(output: String, displayOutput: String, replaceOutput: Bool = false, keepPrevious: String? = nil) {
         self.output = output
         self.displayOutput = displayOutput
         self.replaceOutput = replaceOutput
+        self.keepPrevious = keepPrevious
     }
 
     public func write(_ tree: OutputTree) throws(Diagnostic) {
@@ -35,9 +41,17 @@ public struct OutputWriter {
             throw refusal
         }
         removeLeftovers(parent: parent, base: base)
+        // The site before the current one, claimed (renamed to this write's staging name) and brought up to date.
+        var kept: Set<String>?
+        var folder = stat()
+        if let previous = keepPrevious, lstat(previous, &folder) == 0, folder.st_mode & S_IFMT == S_IFDIR,
+           OutputGuard.hasMarker(previous), rename(previous, staging) == 0 {
+            kept = try? recycle(staging, for: tree)
+            if kept == nil { try? fm.removeItem(atPath: staging) }
+        }
         do {
             try fm.createDirectory(atPath: parent, withIntermediateDirectories: true)
-            try fm.createDirectory(atPath: staging, withIntermediateDirectories: false)
+            if kept == nil { try fm.createDirectory(atPath: staging, withIntermediateDirectories: false) }
             let marker = (staging as NSString).appendingPathComponent(OutputGuard.markerName)
             guard fm.createFile(atPath: marker, contents: Data(OutputGuard.markerText.utf8)) else {
                 throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: marker])
@@ -55,7 +69,7 @@ public struct OutputWriter {
                     throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: full])
                 }
             }
-            for path in tree.reused where tree.files[path] == nil {
+            for path in tree.reused where tree.files[path] == nil && !(kept?.contains(path) ?? false) {
                 let full = staging + "/" + path, current = output + "/" + path
                 try makeFolder(of: path)
                 if link(current, full) != 0 { try fm.copyItem(atPath: current, toPath: full) }
@@ -72,6 +86,42 @@ public struct OutputWriter {
         try swapIn(staging: staging)
     }
 
+    /// Brings a claimed previous site in `staging` to where the writing loops can finish it: a file the tree
+    /// reuses stays when it is the very file (same device and inode, a regular file) the current output
+    /// holds at that path; every other entry (files the tree writes anew, the marker, links, anything
+    /// else) is unlinked, never written into, since it may be a hard link to a file of the current
+    /// output; folders no path of the tree needs are removed. Returns the kept paths; throws when
+    /// something cannot be removed (the caller then starts from an empty folder).
+    private func recycle(_ staging: String, for tree: OutputTree) throws -> Set<String> {
+        struct CannotRecycle: Error {}
+        let reused = Set(tree.reused).subtracting(tree.files.keys)
+        var needed: Set<Substring> = []
+        for path in Array(tree.files.keys) + tree.reused {
+            var folder = Substring(path)
+            while let slash = folder.lastIndex(of: "/") {
+                folder = folder[..<slash]
+                if !needed.insert(folder).inserted { break }
+            }
+        }
+        var kept: Set<String> = []
+        for entry in FolderListing.entries(under: staging) {
+            let full = staging + "/" + entry
+            if reused.contains(entry) {
+                var mine = stat(), current = stat()
+                if lstat(full, &mine) == 0, lstat(output + "/" + entry, &current) == 0,
+                   mine.st_mode & S_IFMT == S_IFREG, mine.st_dev == current.st_dev, mine.st_ino == current.st_ino {
+                    kept.insert(entry)
+                    continue
+                }
+            }
+            guard unlink(full) == 0 else { throw CannotRecycle() }
+        }
+        for folder in FolderListing.folders(under: staging).reversed() where !needed.contains(Substring(folder)) {
+            guard rmdir(staging + "/" + folder) == 0 else { throw CannotRecycle() }
+        }
+        return kept
+    }
+
     /// A tree path the writer may create: relative, `/`-separated names that are not `.`, `..` or
     /// empty, no NUL, and not the marker (which only the writer writes).
     static func isSafe(_ path: String) -> Bool {
@@ -84,7 +134,14 @@ public struct OutputWriter {
         if fm.fileExists(atPath: output) {
             let result = sitegen_exchange_paths(staging, output)
             if result == 0 {
-                try? fm.removeItem(atPath: staging)  // now holds the previous site
+                // `staging` now holds the previous site: kept for the next write, or removed.
+                var info = stat()
+                if let previous = keepPrevious, lstat(previous, &info) != 0, errno == ENOENT,
+                   (try? fm.createDirectory(atPath: (previous as NSString).deletingLastPathComponent, withIntermediateDirectories: true)) != nil,
+                   rename(staging, previous) == 0 {
+                    return
+                }
+                try? fm.removeItem(atPath: staging)
                 return
             }
             // No exchange on this file system: move the old site aside, then the new one in.
