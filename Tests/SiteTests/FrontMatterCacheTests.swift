@@ -30,12 +30,17 @@ import Testing
         try text.replacingOccurrences(of: fresh, with: stale).write(toFile: path, atomically: true, encoding: .utf8)
     }
 
-    @Test func aHeaderReadBeforeIsTakenFromTheCache() throws {
-        let paths = paths()
-        defer { try? FileManager.default.removeItem(atPath: paths.root) }
+    /// The cache of setup "setup 1", whose entry for `yaml` in content/m/a.md has the title "Kept".
+    private func seedKept(_ paths: BuildPaths) throws {
         var stale = try FrontMatter.parse(Self.yaml, file: "content/m/a.md", lineOffset: 1)
         stale.title = "Kept"
         try seed(paths, setup: "setup 1", file: "content/m/a.md", frontMatter: stale)
+    }
+
+    @Test func aHeaderReadBeforeIsTakenFromTheCache() throws {
+        let paths = paths()
+        defer { try? FileManager.default.removeItem(atPath: paths.root) }
+        try seedKept(paths)
         let cache = FrontMatterCache(paths, setup: "setup 1")
         #expect(try cache.frontMatter(Self.yaml, file: "content/m/a.md", lineOffset: 1).title == "Kept")
         // Another text, another file or another line: parsed.
@@ -47,9 +52,7 @@ import Testing
     @Test func aCacheOfAnotherSitegenOrOtherOptionsIsNotUsed() throws {
         let paths = paths()
         defer { try? FileManager.default.removeItem(atPath: paths.root) }
-        var stale = try FrontMatter.parse(Self.yaml, file: "content/m/a.md", lineOffset: 1)
-        stale.title = "Kept"
-        try seed(paths, setup: "setup 1", file: "content/m/a.md", frontMatter: stale)
+        try seedKept(paths)
         #expect(try FrontMatterCache(paths, setup: "setup 2").frontMatter(Self.yaml, file: "content/m/a.md", lineOffset: 1).title == "First")
         try "{not json".write(toFile: FrontMatterCache.file(paths), atomically: true, encoding: .utf8)
         #expect(try FrontMatterCache(paths, setup: "setup 1").frontMatter(Self.yaml, file: "content/m/a.md", lineOffset: 1).title == "First")

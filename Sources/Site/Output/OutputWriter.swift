@@ -104,7 +104,8 @@ public struct OutputWriter {
             }
         }
         var kept: Set<String> = []
-        for entry in FolderListing.entries(under: staging) {
+        let (entries, folders) = FolderListing.contents(under: staging)
+        for entry in entries {
             let full = staging + "/" + entry
             if reused.contains(entry) {
                 var mine = stat(), current = stat()
@@ -116,7 +117,7 @@ public struct OutputWriter {
             }
             guard unlink(full) == 0 else { throw CannotRecycle() }
         }
-        for folder in FolderListing.folders(under: staging).reversed() where !needed.contains(Substring(folder)) {
+        for folder in folders.reversed() where !needed.contains(Substring(folder)) {
             guard rmdir(staging + "/" + folder) == 0 else { throw CannotRecycle() }
         }
         return kept
