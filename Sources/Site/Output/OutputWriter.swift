@@ -88,9 +88,9 @@ public struct OutputWriter {
 
     /// Brings a claimed previous site in `staging` to where the writing loops can finish it: a file the tree
     /// reuses stays when it is the very file (same device and inode, a regular file) the current output
-    /// holds at that path; every other entry (files the tree writes anew, the marker, links, anything
+    /// holds at that path; every other entry (files the tree writes anew, links, anything
     /// else) is unlinked, never written into, since it may be a hard link to a file of the current
-    /// output; folders no path of the tree needs are removed. Returns the kept paths; throws when
+    /// output; folders no path of the tree needs are removed. The marker (never a link to the output's) is kept. Returns the kept paths; throws when
     /// something cannot be removed (the caller then starts from an empty folder).
     private func recycle(_ staging: String, for tree: OutputTree) throws -> Set<String> {
         struct CannotRecycle: Error {}
@@ -105,7 +105,9 @@ public struct OutputWriter {
         }
         var kept: Set<String> = []
         let (entries, folders) = FolderListing.contents(under: staging)
-        for entry in entries {
+        // The marker stays (the writer then writes it again): a build killed while recycling leaves a
+        // staging folder the next build's cleanup recognises and removes.
+        for entry in entries where entry != OutputGuard.markerName {
             let full = staging + "/" + entry
             if reused.contains(entry) {
                 var mine = stat(), current = stat()
