@@ -167,6 +167,11 @@ import TestSupport
         try site.write("content/intro/second.md", try site.read("content/intro/second.md") + "\nOne more line.\n")
         try site.build()
         try Self.expectSameAsCleanBuild(site)
+        // A full build shares no file with the site it replaces: that one is removed, not kept.
+        try Edit.title.apply(to: site)
+        try site.build()
+        #expect(!FileManager.default.fileExists(atPath: kept))
+        try Self.expectSameAsCleanBuild(site)
     }
 
     @Test func unchangedPagesAreLinkedNotWritten() throws {

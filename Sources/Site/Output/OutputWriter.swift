@@ -15,7 +15,7 @@ public struct OutputWriter {
     public var displayOutput: String
     /// `--replace-output`: an existing non-empty folder without the marker may be replaced.
     public var replaceOutput: Bool
-    /// Where the site a write replaces is kept (nil: it is removed). The next write takes that folder as
+    /// Where the site an incremental write replaces is kept (nil: it is removed). The next write takes that folder as
     /// its staging folder and brings it up to date: a file it keeps is the same file (hard link) as the
     /// current output's, every other file and folder is removed or written anew, so an edit creates and
     /// removes only what it changes instead of every folder and link of the site (see `recycle`).
@@ -83,7 +83,7 @@ public struct OutputWriter {
             try? fm.removeItem(atPath: staging)
             throw refusal
         }
-        try swapIn(staging: staging)
+        try swapIn(staging: staging, keep: !tree.reused.isEmpty)
     }
 
     /// Brings a claimed previous site in `staging` to where the writing loops can finish it: a file the tree
@@ -132,14 +132,17 @@ public struct OutputWriter {
         return path.split(separator: "/", omittingEmptySubsequences: false).allSatisfy { $0 != "" && $0 != "." && $0 != ".." }
     }
 
-    private func swapIn(staging: String) throws(Diagnostic) {
+    /// `keep`: the replaced site may be kept (`keepPrevious`). Only after an incremental write: then it shares
+    /// nearly every file with the new site, while a full write shares none, and recycling it would free
+    /// every file during the next (incremental) build instead of this one.
+    private func swapIn(staging: String, keep: Bool) throws(Diagnostic) {
         let fm = FileManager.default
         if fm.fileExists(atPath: output) {
             let result = sitegen_exchange_paths(staging, output)
             if result == 0 {
                 // `staging` now holds the previous site: kept for the next write, or removed.
                 var info = stat()
-                if let previous = keepPrevious, lstat(previous, &info) != 0, errno == ENOENT,
+                if keep, let previous = keepPrevious, lstat(previous, &info) != 0, errno == ENOENT,
                    (try? fm.createDirectory(atPath: (previous as NSString).deletingLastPathComponent, withIntermediateDirectories: true)) != nil,
                    rename(staging, previous) == 0 {
                     return
