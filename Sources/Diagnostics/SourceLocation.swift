@@ -1,5 +1,5 @@
 /// A position in a source file, 1-based, as compilers print it (`content/m/lesson.md:3:7`).
-public struct SourceLocation: Hashable, Sendable, Comparable, CustomStringConvertible {
+public struct SourceLocation: Hashable, Sendable, Comparable, Codable, CustomStringConvertible {
     /// The path as the user should see it, usually relative to the project root.
     public var file: String
     public var line: Int

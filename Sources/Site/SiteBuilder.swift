@@ -1,5 +1,6 @@
 import Diagnostics
 import Foundation
+import Hashing
 import Experiments
 import Markdown
 
@@ -64,9 +65,12 @@ public struct SiteBuilder: Sendable {
         return try render(content, templates: templates, plan: nil)
     }
 
-    /// Stage 1: the site config, every lesson and the templates.
-    func load() throws(DiagnosticList) -> (SiteContent, TemplateSet) {
-        let content = try ContentLoader(paths: paths, includeDrafts: options.includeDrafts).load()
+    /// Stage 1: the site config, every lesson and the templates; front matter the last build read
+    /// comes from `frontMatter` (which then keeps what this build read).
+    func load(frontMatter: FrontMatterCache? = nil) throws(DiagnosticList) -> (SiteContent, TemplateSet) {
+        var loader = ContentLoader(paths: paths, includeDrafts: options.includeDrafts)
+        loader.frontMatterCache = frontMatter
+        let content = try loader.load()
         let templates = try TemplateSet(folder: paths.templates, displayFolder: paths.display(paths.templates))
         return (content, templates)
     }
@@ -74,9 +78,9 @@ public struct SiteBuilder: Sendable {
     /// Runs the lesson stages and renders the pages `plan` selects (every page without a plan). Lessons
     /// go through their stages in parallel, then pages render in parallel; results are gathered in
     /// reading order, so problems are reported, and files added, in the same order as one by one.
-    /// `keptSearch` holds, by page key, the search documents of the lessons the plan does not render.
+    /// `keptSearch` holds, by page key, the search index parts of the lessons the plan does not render.
     func render(_ content: SiteContent, templates: TemplateSet, plan: RebuildPlan?,
-                keptSearch: [String: SearchDocument] = [:]) throws(DiagnosticList) -> Report {
+                keptSearch: [String: SearchIndexPart] = [:]) throws(DiagnosticList) -> Report {
         let context = BuildContext(paths: paths, options: options, site: content.config,
                                    bibliography: content.bibliography, results: SiteResults(content: content))
         let renders = { (key: String) in plan?.renders(key) ?? true }
@@ -141,7 +145,7 @@ public struct SiteBuilder: Sendable {
             Result { () throws(Diagnostic) -> PageFiles in try renderPage(job, pages: pages, templates: templates) }
         }
         do throws(Diagnostic) {
-            var searched: [String: SearchDocument] = [:]
+            var searched: [String: SearchIndexPart] = [:]
             for outcome in rendered {
                 let page = try outcome.get()
                 for (path, text) in page.files { tree.add(path, text) }
@@ -149,21 +153,21 @@ public struct SiteBuilder: Sendable {
             }
             // Every lesson's part of the index: rendered now, or kept from the build that last rendered it.
             let store = SearchDocumentStore(paths: paths)
-            var documents: [SearchDocument] = []
+            var parts: [SearchIndexPart] = []
             for module in processed.modules where !module.comingSoon {
                 for lesson in module.lessons {
                     let key = RebuildPlan.lessonKey(lesson), digest = plan?.pages[key]
-                    if let document = searched[key] {
-                        if let digest { store.save(document, key: key, digest: digest) }
-                        documents.append(document)
-                    } else if let document = keptSearch[key] {
-                        documents.append(document)
+                    if let part = searched[key] {
+                        if let digest { store.save(part, key: key, digest: digest) }
+                        parts.append(part)
+                    } else if let part = keptSearch[key] {
+                        parts.append(part)
                     } else {
                         throw Diagnostic.error(at: nil, "internal: no search entries for \(lesson.sourcePath); run `sitegen build --force`")
                     }
                 }
             }
-            assets.add(SearchIndex.assetName, bytes: Array(SearchIndex(documents: documents).script().utf8), into: &tree, hashed: false)
+            assets.add(SearchIndex.assetName, bytes: SearchIndex(parts: parts).bytes(), into: &tree, hashed: false)
             if plan?.rendersEverything ?? true {
                 for (path, bytes) in assetFiles.files { tree.add(path, bytes: bytes) }
                 try addPublishingFiles(to: &tree, pages: pages, urls: urls, templates: templates)
@@ -193,7 +197,7 @@ public struct SiteBuilder: Sendable {
     /// lesson, its page key and what search finds in it.
     private struct PageFiles: Sendable {
         var files: [(String, String)]
-        var search: (key: String, document: SearchDocument)?
+        var search: (key: String, part: SearchIndexPart)?
     }
 
     private func renderPage(_ job: PageJob, pages: PageContext, templates: TemplateSet) throws(Diagnostic) -> PageFiles {
@@ -216,7 +220,7 @@ public struct SiteBuilder: Sendable {
             let search = SearchDocument(path: PageContext.lessonPath(lesson), title: lesson.frontMatter.title, body: body)
             return PageFiles(files: [(PageContext.lessonPath(lesson) + "index.html", html)]
                                  + lesson.attachments.map { (PageContext.lessonPath(lesson) + $0.name, $0.contents) },
-                             search: (RebuildPlan.lessonKey(lesson), search))
+                             search: (RebuildPlan.lessonKey(lesson), SearchIndexPart(search)))
         }
     }
 
@@ -238,7 +242,9 @@ public struct SiteBuilder: Sendable {
         }
         BuildFingerprint.forget(paths)
         do throws(DiagnosticList) {
-            let (content, templates) = try load()
+            let frontMatter = inputs.map { FrontMatterCache(paths, setup: $0.setup) }
+            let (content, templates) = try load(frontMatter: frontMatter)
+            frontMatter?.save(paths)
             var plan = inputs.map { RebuildPlan(content: content, inputs: $0, previous: last.map { (site: $0.site, pages: $0.pageKeys) }) }
             // A page whose own file did not change is still rendered when a block it quotes from another lesson changed.
             if let last, !last.quotes.isEmpty {
@@ -251,18 +257,19 @@ public struct SiteBuilder: Sendable {
             }
             // Lessons that are not rendered again give the search index what they gave it last time; without
             // that record (a cleared cache, an unreadable file), every page is rendered.
-            var keptSearch: [String: SearchDocument] = [:]
+            var keptSearch: [String: SearchIndexPart] = [:]
             if let partial = plan, !partial.rendersEverything {
                 let store = SearchDocumentStore(paths: paths)
-                for lesson in content.modules.filter({ !$0.comingSoon }).flatMap(\.lessons) {
-                    let key = RebuildPlan.lessonKey(lesson)
-                    guard !partial.renders(key) else { continue }
-                    guard let digest = partial.pages[key], let document = store.load(key: key, digest: digest) else {
+                let kept = content.modules.filter({ !$0.comingSoon }).flatMap(\.lessons).map(RebuildPlan.lessonKey)
+                    .filter { !partial.renders($0) }
+                let parts = kept.concurrentMap { key in partial.pages[key].flatMap { store.load(key: key, digest: $0) } }
+                for (key, part) in zip(kept, parts) {
+                    guard let part else {
                         plan?.changed = nil
                         keptSearch = [:]
                         break
                     }
-                    keptSearch[key] = document
+                    keptSearch[key] = part
                 }
             }
             var report = try render(content, templates: templates, plan: plan, keptSearch: keptSearch)
@@ -271,7 +278,8 @@ public struct SiteBuilder: Sendable {
                 report.files += report.tree.reused.count
             }
             do {
-                try OutputWriter(output: paths.output, displayOutput: paths.display(paths.output), replaceOutput: options.replaceOutput)
+                try OutputWriter(output: paths.output, displayOutput: paths.display(paths.output), replaceOutput: options.replaceOutput,
+                                 keepPrevious: Self.previousOutput(paths))
                     .write(report.tree)
             } catch {
                 throw DiagnosticList([error])
@@ -281,7 +289,8 @@ public struct SiteBuilder: Sendable {
                 var quotes = report.quotes
                 for key in plan.pages.keys where !plan.renders(key) { quotes[key] = last?.quotes[key] }
                 BuildFingerprint(inputs: inputs.digest, pages: report.pages, site: plan.site, pageKeys: plan.pages,
-                                 quotes: quotes.filter { !$0.value.isEmpty }, output: BuildFingerprint.listing(paths.output)).save(paths)
+                                 quotes: quotes.filter { !$0.value.isEmpty },
+                                 output: BuildFingerprint.listing(afterWriting: report.tree, into: paths.output, previous: last?.output ?? [])).save(paths)
             }
             return report
         } catch {
@@ -292,6 +301,12 @@ public struct SiteBuilder: Sendable {
             }
             throw error
         }
+    }
+
+    /// Where the site a build replaces is kept for the next build to recycle (`OutputWriter.keepPrevious`):
+    /// in the cache, named by the output folder.
+    static func previousOutput(_ paths: BuildPaths) -> String {
+        (paths.cache as NSString).appendingPathComponent("previous-output-" + ContentHash.hex(paths.output))
     }
 
     /// The files of the previous output an incremental build keeps: all but the marker and those of

@@ -116,12 +116,61 @@ import TestSupport
         defer { site.remove() }
         try site.build()
         let folder = (site.paths.cache as NSString).appendingPathComponent("search")
-        let records = try FileManager.default.contentsOfDirectory(atPath: folder).filter { $0.hasSuffix(".json") }
+        let records = try FileManager.default.contentsOfDirectory(atPath: folder).filter { $0.hasSuffix(".part") }
         #expect(!records.isEmpty)
-        for name in records { try "{not json".write(toFile: (folder as NSString).appendingPathComponent(name), atomically: true, encoding: .utf8) }
+        for name in records { try "not a record".write(toFile: (folder as NSString).appendingPathComponent(name), atomically: true, encoding: .utf8) }
         try Edit.prose.apply(to: site)
         let report = try site.build()
         #expect(report.rendered == report.pages)
+        try Self.expectSameAsCleanBuild(site)
+    }
+
+    /// The record's listing of public/ is made from the tree just written (reused files keep their
+    /// previous line): it must be what the disk holds, or every next build would render everything.
+    @Test func theRecordedListingIsTheOutputFolderAfterEveryKindOfBuild() throws {
+        let site = try Self.site()
+        defer { site.remove() }
+        try site.build()
+        for edit in [Edit.prose, .moduleIntro, .title, .proseChangingReadingTime, .experiment] {
+            #expect(BuildFingerprint.load(site.paths)?.output == BuildFingerprint.listing(site.paths.output), "before \(edit)")
+            try edit.apply(to: site)
+            let report = try site.build()
+            #expect(report.rendered == (edit.rendered ?? report.pages), "\(edit)")
+        }
+        #expect(BuildFingerprint.load(site.paths)?.output == BuildFingerprint.listing(site.paths.output))
+        try Self.expectSameAsCleanBuild(site)
+    }
+
+    /// The site a build replaced is kept in the cache and becomes the next build's staging folder: what
+    /// it holds that is not the current output's very file (edited by hand, a link planted in it, a page
+    /// that is gone) is replaced or removed, never written through, and the output is a clean build's.
+    @Test func theReplacedSiteIsRecycledWithoutTrustingWhatItHolds() throws {
+        let site = try Self.site()
+        defer { site.remove() }
+        try site.build()
+        try Edit.prose.apply(to: site)
+        try site.build()
+        let kept = SiteBuilder.previousOutput(site.paths)
+        #expect(OutputGuard.hasMarker(kept))
+        let outside = "\(site.root)/outside.txt"
+        try "the author's".write(toFile: outside, atomically: true, encoding: .utf8)
+        try "tampered".write(toFile: "\(kept)/intro/second/index.html", atomically: true, encoding: .utf8)
+        try FileManager.default.removeItem(atPath: "\(kept)/index.html")
+        try FileManager.default.createSymbolicLink(atPath: "\(kept)/index.html", withDestinationPath: outside)
+        try FileManager.default.createDirectory(atPath: "\(kept)/gone/deeper", withIntermediateDirectories: true)
+        try "old".write(toFile: "\(kept)/gone/deeper/page.html", atomically: true, encoding: .utf8)
+        try Edit.moduleIntro.apply(to: site)
+        #expect(try site.build().rendered == 1)
+        #expect(try String(contentsOfFile: outside, encoding: .utf8) == "the author's")
+        try Self.expectSameAsCleanBuild(site)
+        // And once more from the site that build replaced.
+        try site.write("content/intro/second.md", try site.read("content/intro/second.md") + "\nOne more line.\n")
+        try site.build()
+        try Self.expectSameAsCleanBuild(site)
+        // A full build shares no file with the site it replaces: that one is removed, not kept.
+        try Edit.title.apply(to: site)
+        try site.build()
+        #expect(!FileManager.default.fileExists(atPath: kept))
         try Self.expectSameAsCleanBuild(site)
     }
 

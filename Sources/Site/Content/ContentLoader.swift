@@ -7,6 +7,8 @@ import Bibliography
 public struct ContentLoader {
     public var paths: BuildPaths
     public var includeDrafts: Bool
+    /// Front matter the last build read (`SiteBuilder.build` passes it); nil: every header is parsed.
+    var frontMatterCache: FrontMatterCache?
 
     public init(paths: BuildPaths, includeDrafts: Bool) {
         self.paths = paths
@@ -53,7 +55,7 @@ public struct ContentLoader {
         guard let text = String(data: data, encoding: .utf8) else {
             throw DiagnosticList([.error(at: SourceLocation(file: paths.display(path), line: 1, column: 1), "the bibliography is not valid UTF-8: save it as UTF-8")])
         }
-        let normalised = text.utf8.contains(0x0D) ? text.replacingOccurrences(of: "\r\n", with: "\n") : text
+        let normalised = Self.unixLineEndings(text)
         return try BibTeXParser.parse(normalised, file: paths.display(path))
     }
 
@@ -120,23 +122,38 @@ public struct ContentLoader {
         guard let data = FileManager.default.contents(atPath: path) else {
             throw Diagnostic.error(at: SourceLocation(file: display, line: 1, column: 1), "cannot read this file")
         }
-        return try Self.lesson(from: data, slug: slug, module: module, sourcePath: display, absolutePath: path)
+        return try Self.lesson(from: data, slug: slug, module: module, sourcePath: display, absolutePath: path, cache: frontMatterCache)
     }
 
     /// A lesson from the bytes of its markdown file: UTF-8 check, line endings, front matter, slug.
     /// `slug` is the file name without `.md` (`index` for a module's landing page).
     public static func lesson(from data: Data, slug: String, module: String, sourcePath: String,
                               absolutePath: String) throws(Diagnostic) -> Lesson {
+        try lesson(from: data, slug: slug, module: module, sourcePath: sourcePath, absolutePath: absolutePath, cache: nil)
+    }
+
+    static func lesson(from data: Data, slug: String, module: String, sourcePath: String,
+                       absolutePath: String, cache: FrontMatterCache?) throws(Diagnostic) -> Lesson {
         guard let text = String(data: data, encoding: .utf8) else {
             throw Diagnostic.error(at: SourceLocation(file: sourcePath, line: 1, column: 1), "the file is not valid UTF-8: save it as UTF-8")
         }
-        // Most files have no carriage return at all: one byte scan saves a copy of the whole text.
-        let normalised = text.utf8.contains(0x0D) ? text.replacingOccurrences(of: "\r\n", with: "\n") : text
-        let (frontMatter, body, offset) = try FrontMatter.split(normalised, file: sourcePath)
+        let normalised = unixLineEndings(text)
+        let (frontMatter, body, offset) = try FrontMatter.split(normalised, file: sourcePath, cache: cache)
         if slug != "index" {
             try SiteConfig.checkSlug(slug, at: SourceLocation(file: sourcePath, line: 1, column: 1))
         }
         return Lesson(slug: slug, moduleSlug: module, sourcePath: sourcePath, absolutePath: absolutePath,
                       frontMatter: frontMatter, body: body, bodyLineOffset: offset)
+    }
+
+    /// `text` with `\r\n` line endings as `\n`. Most files have no carriage return at all: one `memchr`
+    /// finds that out and saves a copy of the whole text.
+    static func unixLineEndings(_ text: String) -> String {
+        var bytes = text
+        let hasReturn = bytes.withUTF8 { buffer in
+            guard let start = buffer.baseAddress else { return false }
+            return memchr(start, 0x0D, buffer.count) != nil
+        }
+        return hasReturn ? text.replacingOccurrences(of: "\r\n", with: "\n") : text
     }
 }

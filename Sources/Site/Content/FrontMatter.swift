@@ -2,7 +2,7 @@ import Diagnostics
 import Foundation
 
 /// A page's YAML header between `---` lines: title, summary, date, order, draft, reading time, layout.
-public struct FrontMatter: Sendable, Equatable {
+public struct FrontMatter: Sendable, Equatable, Codable {
     public var title: String
     public var summary: String
     /// ISO date `YYYY-MM-DD`, as written.
@@ -19,8 +19,13 @@ public struct FrontMatter: Sendable, Equatable {
     static let keys = ["title", "summary", "date", "order", "draft", "reading_time", "layout"]
 
     /// Splits `text` into front matter and body. The body keeps its position: `bodyLineOffset` is the
-    /// number of lines before it, so markdown positions map back to the file.
+    /// number of lines before it, so markdown positions map back to the file. With a `cache`, a header the
+    /// last build read is not parsed again.
     public static func split(_ text: String, file: String) throws(Diagnostic) -> (frontMatter: FrontMatter, body: String, bodyLineOffset: Int) {
+        try split(text, file: file, cache: nil)
+    }
+
+    static func split(_ text: String, file: String, cache: FrontMatterCache?) throws(Diagnostic) -> (frontMatter: FrontMatter, body: String, bodyLineOffset: Int) {
         // Only the lines up to the closing '---' are looked at; the body is the rest of the text as is.
         func isFence(_ line: Substring) -> Bool { line.trimmingCharacters(in: .whitespaces) == "---" }
         func lineEnd(from start: String.Index) -> String.Index { text[start...].firstIndex(of: "\n") ?? text.endIndex }
@@ -39,7 +44,12 @@ public struct FrontMatter: Sendable, Equatable {
                 let yamlStart = text.index(after: firstEnd)
                 let yaml = yamlStart < start ? String(text[yamlStart..<text.index(before: start)]) : ""
                 let body = end < text.endIndex ? String(text[text.index(after: end)...]) : ""
-                let frontMatter = try parse(yaml, file: file, lineOffset: 1)
+                let frontMatter: FrontMatter
+                if let cache {
+                    frontMatter = try cache.frontMatter(yaml, file: file, lineOffset: 1)
+                } else {
+                    frontMatter = try parse(yaml, file: file, lineOffset: 1)
+                }
                 return (frontMatter, body, lineIndex + 1)
             }
             start = end

@@ -26,9 +26,27 @@ struct BuildFingerprint: Equatable {
 
     /// `relative-path size mtime` for every file under `folder`, sorted; empty when it does not exist.
     static func listing(_ folder: String) -> [String] {
-        files(under: folder).map { path in
-            "\(path.dropFirst(folder.count + 1)) \(identity(path) ?? "?")"
+        // One stat(2) per entry: it tells a folder (reached through a link) from a file and gives the identity.
+        FolderListing.entries(under: folder).compactMap { relative in
+            var info = stat()
+            guard stat((folder as NSString).appendingPathComponent(relative), &info) == 0, info.st_mode & S_IFMT != S_IFDIR else { return nil }
+            return "\(relative) \(identity(info))"
         }
+    }
+
+    /// The listing of `folder` just after `tree` was written into it: a reused file is a hard link to the
+    /// file `previous` listed, so it keeps that line; the files written now (and the marker) are read from
+    /// disk. Were a file copied instead of linked, its line would differ from the disk and the next build
+    /// would render everything: never a wrong reuse.
+    static func listing(afterWriting tree: OutputTree, into folder: String, previous: [String]) -> [String] {
+        var lines: [String: String] = [:]
+        let reused = Set(tree.reused)
+        for (path, line) in zip(paths(inListing: previous), previous) where reused.contains(path) { lines[path] = line }
+        for path in Array(tree.files.keys) + tree.reused + [OutputGuard.markerName] where lines[path] == nil {
+            guard let identity = identity((folder as NSString).appendingPathComponent(path)) else { continue }
+            lines[path] = "\(path) \(identity)"
+        }
+        return lines.keys.sorted().compactMap { lines[$0] }
     }
 
     /// The file paths of a `listing`, relative to the folder.
@@ -40,7 +58,11 @@ struct BuildFingerprint: Equatable {
     static func identity(_ path: String) -> String? {
         var info = stat()
         guard stat(path, &info) == 0 else { return nil }
-        return "\(info.st_size) \(info.st_mtim.tv_sec).\(info.st_mtim.tv_nsec)"
+        return identity(info)
+    }
+
+    static func identity(_ info: stat) -> String {
+        "\(info.st_size) \(info.st_mtim.tv_sec).\(info.st_mtim.tv_nsec)"
     }
 
     static func files(under folder: String) -> [String] {

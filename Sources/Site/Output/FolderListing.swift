@@ -9,7 +9,13 @@ import Foundation
 public enum FolderListing {
     /// Every entry that is not a real folder, sorted; empty when `folder` cannot be read.
     public static func entries(under folder: String) -> [String] {
-        var result: [String] = []
+        contents(under: folder).entries
+    }
+
+    /// The entries that are not real folders and, apart, the real folders (a folder before the folders
+    /// inside it), each sorted.
+    public static func contents(under folder: String) -> (entries: [String], folders: [String]) {
+        var entries: [String] = [], folders: [String] = []
         var pending = [""]
         while let relative = pending.popLast() {
             let path = relative.isEmpty ? folder : folder + "/" + relative
@@ -19,11 +25,12 @@ public enum FolderListing {
                 var info = stat()
                 if lstat(folder + "/" + child, &info) == 0, info.st_mode & S_IFMT == S_IFDIR {
                     pending.append(child)
+                    folders.append(child)
                 } else {
-                    result.append(child)
+                    entries.append(child)
                 }
             }
         }
-        return result.sorted()
+        return (entries.sorted(), folders.sorted())
     }
 }

@@ -15,11 +15,17 @@ public struct OutputWriter {
     public var displayOutput: String
     /// `--replace-output`: an existing non-empty folder without the marker may be replaced.
     public var replaceOutput: Bool
+    /// Where the site an incremental write replaces is kept (nil: it is removed). The next write takes that folder as
+    /// its staging folder and brings it up to date: a file it keeps is the same file (hard link) as the
+    /// current output's, every other file and folder is removed or written anew, so an edit creates and
+    /// removes only what it changes instead of every folder and link of the site (see `recycle`).
+    public var keepPrevious: String?
 
-    public init(output: String, displayOutput: String, replaceOutput: Bool = false) {
+    public init(output: String, displayOutput: String, replaceOutput: Bool = false, keepPrevious: String? = nil) {
         self.output = output
         self.displayOutput = displayOutput
         self.replaceOutput = replaceOutput
+        self.keepPrevious = keepPrevious
     }
 
     public func write(_ tree: OutputTree) throws(Diagnostic) {
@@ -35,29 +41,37 @@ public struct OutputWriter {
             throw refusal
         }
         removeLeftovers(parent: parent, base: base)
+        // The site before the current one, claimed (renamed to this write's staging name) and brought up to date.
+        var kept: Set<String>?
+        var folder = stat()
+        if let previous = keepPrevious, lstat(previous, &folder) == 0, folder.st_mode & S_IFMT == S_IFDIR,
+           OutputGuard.hasMarker(previous), rename(previous, staging) == 0 {
+            kept = try? recycle(staging, for: tree)
+            if kept == nil { try? fm.removeItem(atPath: staging) }
+        }
         do {
             try fm.createDirectory(atPath: parent, withIntermediateDirectories: true)
-            try fm.createDirectory(atPath: staging, withIntermediateDirectories: false)
+            if kept == nil { try fm.createDirectory(atPath: staging, withIntermediateDirectories: false) }
             let marker = (staging as NSString).appendingPathComponent(OutputGuard.markerName)
             guard fm.createFile(atPath: marker, contents: Data(OutputGuard.markerText.utf8)) else {
                 throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: marker])
             }
-            var folders: Set<String> = [staging]
-            func makeFolder(of full: String) throws {
-                let folder = (full as NSString).deletingLastPathComponent
-                if folders.insert(folder).inserted { try fm.createDirectory(atPath: folder, withIntermediateDirectories: true) }
+            // Tree paths are safe (checked above): joined and cut at their last `/` as plain strings.
+            var folders: Set<Substring> = [""]
+            func makeFolder(of path: String) throws {
+                let folder = path.lastIndex(of: "/").map { path[..<$0] } ?? ""
+                if folders.insert(folder).inserted { try fm.createDirectory(atPath: staging + "/" + folder, withIntermediateDirectories: true) }
             }
             for path in tree.files.keys.sorted() {
-                let full = (staging as NSString).appendingPathComponent(path)
-                try makeFolder(of: full)
+                let full = staging + "/" + path
+                try makeFolder(of: path)
                 guard fm.createFile(atPath: full, contents: Data(tree.files[path] ?? [])) else {
                     throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: full])
                 }
             }
-            for path in tree.reused where tree.files[path] == nil {
-                let full = (staging as NSString).appendingPathComponent(path)
-                let current = (output as NSString).appendingPathComponent(path)
-                try makeFolder(of: full)
+            for path in tree.reused where tree.files[path] == nil && !(kept?.contains(path) ?? false) {
+                let full = staging + "/" + path, current = output + "/" + path
+                try makeFolder(of: path)
                 if link(current, full) != 0 { try fm.copyItem(atPath: current, toPath: full) }
             }
         } catch {
@@ -69,7 +83,46 @@ public struct OutputWriter {
             try? fm.removeItem(atPath: staging)
             throw refusal
         }
-        try swapIn(staging: staging)
+        try swapIn(staging: staging, keep: !tree.reused.isEmpty)
+    }
+
+    /// Brings a claimed previous site in `staging` to where the writing loops can finish it: a file the tree
+    /// reuses stays when it is the very file (same device and inode, a regular file) the current output
+    /// holds at that path; every other entry (files the tree writes anew, links, anything
+    /// else) is unlinked, never written into, since it may be a hard link to a file of the current
+    /// output; folders no path of the tree needs are removed. The marker (never a link to the output's) is kept. Returns the kept paths; throws when
+    /// something cannot be removed (the caller then starts from an empty folder).
+    private func recycle(_ staging: String, for tree: OutputTree) throws -> Set<String> {
+        struct CannotRecycle: Error {}
+        let reused = Set(tree.reused).subtracting(tree.files.keys)
+        var needed: Set<Substring> = []
+        for path in Array(tree.files.keys) + tree.reused {
+            var folder = Substring(path)
+            while let slash = folder.lastIndex(of: "/") {
+                folder = folder[..<slash]
+                if !needed.insert(folder).inserted { break }
+            }
+        }
+        var kept: Set<String> = []
+        let (entries, folders) = FolderListing.contents(under: staging)
+        // The marker stays (the writer then writes it again): a build killed while recycling leaves a
+        // staging folder the next build's cleanup recognises and removes.
+        for entry in entries where entry != OutputGuard.markerName {
+            let full = staging + "/" + entry
+            if reused.contains(entry) {
+                var mine = stat(), current = stat()
+                if lstat(full, &mine) == 0, lstat(output + "/" + entry, &current) == 0,
+                   mine.st_mode & S_IFMT == S_IFREG, mine.st_dev == current.st_dev, mine.st_ino == current.st_ino {
+                    kept.insert(entry)
+                    continue
+                }
+            }
+            guard unlink(full) == 0 else { throw CannotRecycle() }
+        }
+        for folder in folders.reversed() where !needed.contains(Substring(folder)) {
+            guard rmdir(staging + "/" + folder) == 0 else { throw CannotRecycle() }
+        }
+        return kept
     }
 
     /// A tree path the writer may create: relative, `/`-separated names that are not `.`, `..` or
@@ -79,12 +132,22 @@ public struct OutputWriter {
         return path.split(separator: "/", omittingEmptySubsequences: false).allSatisfy { $0 != "" && $0 != "." && $0 != ".." }
     }
 
-    private func swapIn(staging: String) throws(Diagnostic) {
+    /// `keep`: the replaced site may be kept (`keepPrevious`). Only after an incremental write: then it shares
+    /// nearly every file with the new site, while a full write shares none, and recycling it would free
+    /// every file during the next (incremental) build instead of this one.
+    private func swapIn(staging: String, keep: Bool) throws(Diagnostic) {
         let fm = FileManager.default
         if fm.fileExists(atPath: output) {
             let result = sitegen_exchange_paths(staging, output)
             if result == 0 {
-                try? fm.removeItem(atPath: staging)  // now holds the previous site
+                // `staging` now holds the previous site: kept for the next write, or removed.
+                var info = stat()
+                if keep, let previous = keepPrevious, lstat(previous, &info) != 0, errno == ENOENT,
+                   (try? fm.createDirectory(atPath: (previous as NSString).deletingLastPathComponent, withIntermediateDirectories: true)) != nil,
+                   rename(staging, previous) == 0 {
+                    return
+                }
+                try? fm.removeItem(atPath: staging)
                 return
             }
             // No exchange on this file system: move the old site aside, then the new one in.

@@ -43,13 +43,16 @@ struct RebuildPlan: Equatable {
             outline.update("file \(file.path) \(file.digest)\n")
         }
         var pages: [String: String] = [:]
+        // Every lesson's text is counted for its reading time: spread over the cores.
+        let lessons = content.modules.flatMap(\.lessons)
+        let readingTimes = Dictionary(zip(lessons.map(\.absolutePath), lessons.concurrentMap(\.readingTime)), uniquingKeysWith: { first, _ in first })
         for module in content.modules {
             outline.update("module \(module.slug) \(module.comingSoon)\n\(module.title)\n\(module.summary)\n")
             var moduleHash = ContentHash()
             moduleHash.update("intro \(module.intro?.absolutePath ?? "-") \(module.intro.flatMap { inputs.digest(of: $0.absolutePath) } ?? "-")\n")
             for lesson in module.lessons {
                 outline.update("lesson \(lesson.sourcePath)\n\(String(reflecting: lesson.frontMatter))\n")
-                moduleHash.update("reading \(lesson.readingTime)\n")
+                moduleHash.update("reading \(readingTimes[lesson.absolutePath] ?? lesson.readingTime)\n")
                 pages[Self.lessonKey(lesson)] = inputs.digest(of: lesson.absolutePath) ?? "-"
             }
             pages[Self.moduleKey(module)] = moduleHash.hex

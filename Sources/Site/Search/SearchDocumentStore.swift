@@ -1,39 +1,138 @@
 import Foundation
 import Hashing
 
-/// Each lesson's search document as its page last rendered it, in the cache folder (`search/`), keyed by
-/// the lesson's page key and the digest of what that page depends on (`RebuildPlan.pages`). An
-/// incremental build renders only the changed lessons, yet writes an index of every lesson: the others'
-/// documents come from here. A missing or unreadable record is a miss (the build then renders everything).
+/// Each lesson's share of the search index (`SearchIndexPart`, its text already cut into tokens) as its page
+/// last rendered it, in the cache folder (`search/`), one file per lesson named by the hash of its page key,
+/// holding the digest of what that page depends on (`RebuildPlan.pages`). An incremental build renders only
+/// the changed lessons, yet writes an index of every lesson: the others' parts come from here. A missing,
+/// outdated or unreadable record is a miss (the build then renders everything).
+///
+/// A record is bytes: a header line, then numbers as LEB128 varints and strings as a length and UTF-8:
+/// digest, path, title, the headings (kind, anchor, title, how many ids, the ids), then the tokens
+/// (count of uses, bytes).
 struct SearchDocumentStore {
     let folder: String
+    static let header = Array("sitegen search part v1\n".utf8)
 
     init(paths: BuildPaths) {
         folder = (paths.cache as NSString).appendingPathComponent("search")
     }
 
-    /// `<hash of the key>-<hash of the digest>.json`: a lesson's older records share the prefix.
-    private func file(key: String, digest: String) -> String {
-        (folder as NSString).appendingPathComponent(ContentHash.hex(key) + "-" + ContentHash.hex(digest) + ".json")
+    private func file(key: String) -> String {
+        (folder as NSString).appendingPathComponent(ContentHash.hex(key) + ".part")
     }
 
-    func load(key: String, digest: String) -> SearchDocument? {
-        guard let data = FileManager.default.contents(atPath: file(key: key, digest: digest)) else { return nil }
-        return try? JSONDecoder().decode(SearchDocument.self, from: data)
+    func load(key: String, digest: String) -> SearchIndexPart? {
+        guard let data = FileManager.default.contents(atPath: file(key: key)) else { return nil }
+        return Self.part(fromRecord: [UInt8](data), digest: digest)
     }
 
-    /// Best effort: a record that cannot be written only makes a later build render more.
-    func save(_ document: SearchDocument, key: String, digest: String) {
-        guard let data = try? JSONEncoder().encode(document) else { return }
-        try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-        let target = file(key: key, digest: digest)
-        // The lesson's older records are of no further use.
-        let prefix = ContentHash.hex(key) + "-", name = (target as NSString).lastPathComponent
-        for old in (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? [] where old.hasPrefix(prefix) && old != name {
-            try? FileManager.default.removeItem(atPath: (folder as NSString).appendingPathComponent(old))
-        }
+    /// Best effort: a record that cannot be written only makes a later build render more. Written to a
+    /// temporary file, then renamed over the lesson's previous record.
+    func save(_ part: SearchIndexPart, key: String, digest: String) {
+        let target = file(key: key)
         let temporary = target + ".\(ProcessInfo.processInfo.processIdentifier).tmp"
-        guard FileManager.default.createFile(atPath: temporary, contents: data) else { return }
+        let data = Data(Self.record(part, digest: digest))
+        if !FileManager.default.createFile(atPath: temporary, contents: data) {
+            try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+            guard FileManager.default.createFile(atPath: temporary, contents: data) else { return }
+        }
         if rename(temporary, target) != 0 { try? FileManager.default.removeItem(atPath: temporary) }
+    }
+
+    static func record(_ part: SearchIndexPart, digest: String) -> [UInt8] {
+        var out = header
+        out.reserveCapacity(header.count + part.ids.count * 2 + part.words.count * 8)
+        func number(_ value: Int) {
+            var rest = UInt64(value)
+            while rest >= 0x80 {
+                out.append(UInt8(rest & 0x7F) | 0x80)
+                rest >>= 7
+            }
+            out.append(UInt8(rest))
+        }
+        func bytes(_ token: UnsafeBufferPointer<UInt8>) {
+            number(token.count)
+            out.append(contentsOf: token)
+        }
+        func string(_ text: String) { SearchVocabulary.withBytes(text, bytes) }
+        string(digest)
+        string(part.path)
+        string(part.title)
+        number(part.headings.count)
+        for (entry, heading) in part.headings.enumerated() {
+            number(heading.kind.rawValue)
+            string(heading.anchor)
+            string(heading.title)
+            let ids = part.ids(ofEntry: entry)
+            number(ids.count)
+            for id in ids { number(Int(id)) }
+        }
+        number(part.words.count)
+        for id in 0..<part.words.count {
+            number(part.words.counts[id])
+            part.words.withToken(id, bytes)
+        }
+        return out
+    }
+
+    /// The part a record holds, if it is whole and was made for `digest`.
+    static func part(fromRecord record: [UInt8], digest: String) -> SearchIndexPart? {
+        var reader = RecordReader(bytes: record)
+        guard record.starts(with: header) else { return nil }
+        reader.position = header.count
+        guard reader.string() == digest, let path = reader.string(), let title = reader.string(),
+              let headingCount = reader.number() else { return nil }
+        var headings: [SearchIndexPart.Heading] = []
+        var ids: [Int32] = []
+        var ends: [Int] = []
+        for _ in 0..<headingCount {
+            guard let raw = reader.number(), let kind = SearchEntry.Kind(rawValue: raw),
+                  let anchor = reader.string(), let title = reader.string(), let count = reader.number(),
+                  count <= record.count - reader.position else { return nil }
+            headings.append(.init(kind: kind, anchor: anchor, title: title))
+            for _ in 0..<count {
+                guard let id = reader.number(), id <= Int(Int32.max) else { return nil }
+                ids.append(Int32(id))
+            }
+            ends.append(ids.count)
+        }
+        guard let tokenCount = reader.number(), tokenCount <= record.count - reader.position else { return nil }
+        var words = TokenTable()
+        for id in 0..<tokenCount {
+            guard let uses = reader.number(), let length = reader.number(), length <= record.count - reader.position else { return nil }
+            let interned = record.withUnsafeBufferPointer { bytes in
+                words.intern(UnsafeBufferPointer(rebasing: bytes[reader.position..<reader.position + length]), uses: uses)
+            }
+            // Tokens are distinct: a repeated one is a damaged record.
+            guard interned == id else { return nil }
+            reader.position += length
+        }
+        guard reader.position == record.count, ids.allSatisfy({ Int($0) < tokenCount }) else { return nil }
+        return SearchIndexPart(path: path, title: title, headings: headings, words: words, ids: ids, ends: ends)
+    }
+
+    /// Reads varints and strings from a record, nil past its end.
+    private struct RecordReader {
+        let bytes: [UInt8]
+        var position = 0
+
+        mutating func number() -> Int? {
+            var value: UInt64 = 0, shift: UInt64 = 0
+            while position < bytes.count, shift < 63 {
+                let byte = bytes[position]
+                position += 1
+                value |= UInt64(byte & 0x7F) << shift
+                if byte < 0x80 { return value <= UInt64(Int.max) ? Int(value) : nil }
+                shift += 7
+            }
+            return nil
+        }
+
+        mutating func string() -> String? {
+            guard let length = number(), length <= bytes.count - position else { return nil }
+            defer { position += length }
+            return String(decoding: bytes[position..<position + length], as: UTF8.self)
+        }
     }
 }

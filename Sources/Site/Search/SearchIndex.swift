@@ -12,52 +12,62 @@ public struct SearchIndex: Sendable {
     /// The asset's name before hashing; templates name it `assets.search_index_js`.
     public static let assetName = "search-index.js"
 
-    public var documents: [SearchDocument]
+    /// Each lesson's share, in reading order.
+    var parts: [SearchIndexPart]
 
     public init(documents: [SearchDocument]) {
-        self.documents = documents
+        parts = documents.map(SearchIndexPart.init)
+    }
+
+    init(parts: [SearchIndexPart]) {
+        self.parts = parts
     }
 
     /// The script's text: the same documents give the same bytes, the JSON `JSONSerialization` would write
     /// with sorted keys, written directly as bytes (the index of a 200-lesson course is written again on
-    /// every edit). Each text is cut into tokens once; its token ids wait in `ids` until they are numbered.
+    /// every edit). Each lesson's text was cut into tokens once (`SearchIndexPart`); here only the lessons'
+    /// tables are merged, so the tokens are numbered by their counts in the whole index.
     public func script() -> String {
+        String(decoding: bytes(), as: UTF8.self)
+    }
+
+    /// The script's bytes (what the build writes).
+    func bytes() -> [UInt8] {
         var table = TokenTable()
-        var ids: [Int32] = []
-        var ends: [Int] = []
-        for document in documents {
-            for entry in document.entries {
-                SearchVocabulary.forEachKeptToken(entry.text) { ids.append(Int32(table.intern($0))) }
-                ends.append(ids.count)
+        // For each part, its token ids in the merged table.
+        let merged: [[Int32]] = parts.map { part in
+            (0..<part.words.count).map { id in
+                Int32(part.words.withToken(id) { table.intern($0, uses: part.words.counts[id]) })
             }
         }
         let vocabulary = SearchVocabulary(table: table)
         var out: [UInt8] = []
-        out.reserveCapacity(ids.count * 2 + 64 * ends.count)
+        out.reserveCapacity(parts.reduce(0) { $0 + $1.ids.count * 2 + 64 * $1.ends.count })
         func json(_ text: String) { out.append(contentsOf: JSONEscape.string(text, escapingSlashes: true).utf8) }
         out.append(contentsOf: "window.sitegenSearchIndex={\"entries\":[".utf8)
-        var entryNumber = 0
-        for (page, document) in documents.enumerated() {
-            for entry in document.entries {
-                if entryNumber > 0 { out.append(UInt8(ascii: ",")) }
-                out.append(contentsOf: "[\(page),\(entry.kind.rawValue),".utf8)
-                json(entry.anchor)
+        var first = true
+        for (page, part) in parts.enumerated() {
+            let ids = merged[page]
+            for (entry, heading) in part.headings.enumerated() {
+                if !first { out.append(UInt8(ascii: ",")) }
+                first = false
+                out.append(contentsOf: "[\(page),\(heading.kind.rawValue),".utf8)
+                json(heading.anchor)
                 out.append(UInt8(ascii: ","))
-                json(entry.title)
+                json(heading.title)
                 out.append(contentsOf: ",\"".utf8)
-                for id in ids[(entryNumber == 0 ? 0 : ends[entryNumber - 1])..<ends[entryNumber]] {
-                    vocabulary.write(id: Int(id), to: &out)
+                for id in part.ids(ofEntry: entry) {
+                    vocabulary.write(id: Int(ids[Int(id)]), to: &out)
                 }
                 out.append(contentsOf: "\"]".utf8)
-                entryNumber += 1
             }
         }
         out.append(contentsOf: "],\"pages\":[".utf8)
-        for (page, document) in documents.enumerated() {
+        for (page, part) in parts.enumerated() {
             out.append(contentsOf: (page == 0 ? "[" : ",[").utf8)
-            json(document.path)
+            json(part.path)
             out.append(UInt8(ascii: ","))
-            json(document.title)
+            json(part.title)
             out.append(UInt8(ascii: "]"))
         }
         out.append(contentsOf: "],\"words\":[".utf8)
@@ -66,6 +76,6 @@ public struct SearchIndex: Sendable {
             json(token)
         }
         out.append(contentsOf: "]};\n".utf8)
-        return String(decoding: out, as: UTF8.self)
+        return out
     }
 }

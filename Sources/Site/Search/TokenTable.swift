@@ -12,16 +12,17 @@ struct TokenTable {
 
     var count: Int { counts.count }
 
-    /// The id of `token`, counting one more use of it.
+    /// The id of `token`, counting `uses` more uses of it (one by default; a lesson's own table merged
+    /// into the index's adds each token's count at once).
     @discardableResult
-    mutating func intern(_ token: UnsafeBufferPointer<UInt8>) -> Int {
+    mutating func intern(_ token: UnsafeBufferPointer<UInt8>, uses: Int = 1) -> Int {
         let digest = Self.digest(token)
         var slot = Int(truncatingIfNeeded: digest) & (slots.count - 1)
         while true {
             let id = Int(slots[slot])
             if id < 0 { break }
             if digests[id] == digest && equals(id, token) {
-                counts[id] += 1
+                counts[id] += uses
                 return id
             }
             slot = (slot + 1) & (slots.count - 1)
@@ -29,7 +30,7 @@ struct TokenTable {
         let id = counts.count
         arena.append(contentsOf: token)
         starts.append(arena.count)
-        counts.append(1)
+        counts.append(uses)
         digests.append(digest)
         slots[slot] = Int32(id)
         if counts.count * 2 > slots.count { grow() }
@@ -58,6 +59,11 @@ struct TokenTable {
                 return x.lexicographicallyPrecedes(y)
             }
         }
+    }
+
+    /// Calls `body` with the bytes of token `id`.
+    func withToken<R>(_ id: Int, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+        arena.withUnsafeBufferPointer { arena in body(UnsafeBufferPointer(rebasing: arena[starts[id]..<starts[id + 1]])) }
     }
 
     func string(_ id: Int) -> String { String(decoding: arena[starts[id]..<starts[id + 1]], as: UTF8.self) }

@@ -1,0 +1,52 @@
+/// One lesson's share of the search index, cut into tokens once: its page and title, each entry's kind,
+/// anchor and title, and each entry's text as ids into the lesson's own table of distinct tokens (with how
+/// often the lesson uses each). `SearchIndex` merges the parts' tables into the index's vocabulary, so a
+/// lesson that was not edited is never tokenised again: its part is kept in the cache
+/// (`SearchDocumentStore`) and an edit cuts only the edited lesson's text.
+struct SearchIndexPart: Sendable {
+    /// What an entry shows in a result; its text is in `ids`.
+    struct Heading: Equatable, Sendable {
+        var kind: SearchEntry.Kind
+        var anchor: String
+        var title: String
+    }
+
+    var path: String
+    var title: String
+    var headings: [Heading]
+    /// The lesson's distinct tokens, with their counts.
+    var words: TokenTable
+    /// The kept tokens of every entry's text, in order, as ids into `words`; entry `i` ends at `ends[i]`.
+    var ids: [Int32]
+    var ends: [Int]
+
+    init(_ document: SearchDocument) {
+        path = document.path
+        title = document.title
+        headings = document.entries.map { Heading(kind: $0.kind, anchor: $0.anchor, title: $0.title) }
+        var words = TokenTable()
+        var ids: [Int32] = []
+        var ends: [Int] = []
+        for entry in document.entries {
+            SearchVocabulary.forEachKeptToken(entry.text) { ids.append(Int32(words.intern($0))) }
+            ends.append(ids.count)
+        }
+        self.words = words
+        self.ids = ids
+        self.ends = ends
+    }
+
+    init(path: String, title: String, headings: [Heading], words: TokenTable, ids: [Int32], ends: [Int]) {
+        self.path = path
+        self.title = title
+        self.headings = headings
+        self.words = words
+        self.ids = ids
+        self.ends = ends
+    }
+
+    /// The ids of entry `entry`'s text.
+    func ids(ofEntry entry: Int) -> ArraySlice<Int32> {
+        ids[(entry == 0 ? 0 : ends[entry - 1])..<ends[entry]]
+    }
+}
