@@ -2,7 +2,7 @@
 ///
 /// Rounding follows docs/parity.md §4.2: forward output (r, j) is `f32(chain ⊕ b_j)` with `chain` the sequential FMA
 /// chain over k from 0 (bitwise torch for out_features > 1); `dx = g·W` uses the same chain over j;
-/// `dW = gᵀ·x` is a sequential chain over the batch rows r = 0, 1, …, fused, or unfused for narrow layers; `db_j = Σ_r g[r, j]` is torch's
+/// `dW = gᵀ·x` is the sequential FMA chain over the batch rows r = 0, 1, …; `db_j = Σ_r g[r, j]` is torch's
 /// `g.sum(0)`, ATen's cascade sum down the rows (`CascadeSum.columnSums`, bitwise torch).
 public struct Linear: Sendable, Equatable {
     public let inFeatures: Int
@@ -111,17 +111,12 @@ extension Linear {
             bias: nil, c: .init(base: dx, rowStride: inFeatures, colStride: 1))
     }
 
-    /// dW[j, k] = Σ_r g[r, j]·x[r, k], chain over rows r = 0 ..< rows. MKL takes two kinds of chain
-    /// (docs/parity.md §4.2): for a narrow layer (in ≤ 8 or out ≤ 2: 4→64, 2→16, 32→1, 32→2, …) every product is
-    /// rounded before it is added, `(((g₀x₀) ⊕ g₁x₁) ⊕ …)` (`unfusedWeightGradient`); otherwise a fused multiply-add
-    /// chain, vectorised along in or out, whichever leaves fewer elements to the scalar tail (columns past the last
-    /// multiple of 8): for Linear(20, 128), along out (20 × 0) rather than in (128 × 4). The chain of each element is
-    /// the same either way.
+    /// dW[j, k] = Σ_r g[r, j]·x[r, k], chain over rows r = 0 ..< rows. Vectorised along in or out, whichever
+    /// leaves fewer elements to the scalar tail (columns past the last multiple of 8): for Linear(20, 128),
+    /// along out (20 × 0) rather than in (128 × 4). The chain of each element is the same either way.
     static func weightGradient(g: UnsafePointer<Float>, x: UnsafePointer<Float>, rows: Int, inFeatures: Int,
                                outFeatures: Int, dW: UnsafeMutablePointer<Float>) {
-        if inFeatures <= 8 || outFeatures <= 2 {
-            unfusedWeightGradient(g: g, x: x, rows: rows, inFeatures: inFeatures, outFeatures: outFeatures, dW: dW)
-        } else if outFeatures * (inFeatures % 8) <= inFeatures * (outFeatures % 8) {
+        if outFeatures * (inFeatures % 8) <= inFeatures * (outFeatures % 8) {
             // C = gᵀ · x : [out, rows] · [rows, in]
             SequentialGEMM.multiply(
                 m: outFeatures, n: inFeatures, k: rows,
@@ -133,22 +128,6 @@ extension Linear {
                 m: inFeatures, n: outFeatures, k: rows,
                 a: .init(base: x, rowStride: 1, colStride: inFeatures), b: g, ldb: outFeatures,
                 bias: nil, c: .init(base: dW, rowStride: 1, colStride: inFeatures))
-        }
-    }
-
-    /// dW[j, k] = ((g[0, j] ⊗ x[0, k]) ⊕ g[1, j] ⊗ x[1, k]) ⊕ …, each product rounded before the add, rows in order.
-    static func unfusedWeightGradient(g: UnsafePointer<Float>, x: UnsafePointer<Float>, rows: Int, inFeatures: Int,
-                                      outFeatures: Int, dW: UnsafeMutablePointer<Float>) {
-        dW.update(repeating: 0, count: outFeatures &* inFeatures)
-        for r in 0..<rows {
-            let gr = g + r &* outFeatures, xr = x + r &* inFeatures
-            for j in 0..<outFeatures {
-                let a = gr[j], row = dW + j &* inFeatures
-                for k in 0..<inFeatures {
-                    let product = a * xr[k]
-                    row[k] = row[k] + product
-                }
-            }
         }
     }
 
