@@ -42,6 +42,13 @@ import Testing
         #expect(norm.training.clipGrad == .norm(maxNorm: 1))
         let value = try #require(Self.parse([15: "training: {epochs: 2, batch_size: 25, clip_grad: {value: 0.5}}"]).0)
         #expect(value.training.clipGrad == .value(0.5))
+        let l1 = try #require(Self.parse([15: "training: {epochs: 2, batch_size: 25, clip_grad: {max_norm: 1.0, norm_type: 1}}"]).0)
+        #expect(l1.training.clipGrad == .norm(maxNorm: 1, normType: 1))
+        let inf = try #require(Self.parse([15: "training: {epochs: 2, batch_size: 25, clip_grad: {max_norm: 0.5, norm_type: inf}}"]).0)
+        #expect(inf.training.clipGrad == .norm(maxNorm: 0.5, normType: .infinity))
+        #expect(inf.canonical.json.contains(#""clip_grad":{"max_norm":0.5,"norm_type":"inf"}"#))
+        let two = try #require(Self.parse([15: "training: {epochs: 2, batch_size: 25, clip_grad: {max_norm: 1.0, norm_type: 2}}"]).0)
+        #expect(two.canonical == norm.canonical, "norm_type 2 is the default: the same cache key")
         let sequential = try #require(Self.parse([17: "  - {label: a, optimizer: {name: SGD, lr: 0.1}, scheduler: {name: SequentialLR, schedulers: [{name: LinearLR, start_factor: 0.1, total_iters: 1}, {name: CosineAnnealingWarmRestarts, T_0: 3, T_mult: 2}], milestones: [1]}}"]).0)
         #expect(sequential.runs.first?.scheduler?.kind == .sequentialLR(
             schedulers: [.linearLR(startFactor: 0.1, endFactor: 1, totalIters: 1),
@@ -68,6 +75,16 @@ import Testing
          "lesson.md:15:50: error: clip_grad needs max_norm (clip_grad_norm_) or value (clip_grad_value_), such as {max_norm: 1.0}"),
         (15, "training: {epochs: 2, batch_size: 25, clip_grad: {max_norm: 0}}", 
          "lesson.md:15:61: error: 'max_norm' must be positive, got 0"),
+        (15, "training: {epochs: 2, batch_size: 25, clip_grad: {max_norm: 1.0, norm_type: 0}}",
+         "lesson.md:15:77: error: 'norm_type' must be a number above 0 (1 for the sum of magnitudes, 2 for L2) or inf, such as norm_type: 1, got 0"),
+        (15, "training: {epochs: 2, batch_size: 25, clip_grad: {max_norm: 1.0, norm_type: -inf}}",
+         "lesson.md:15:77: error: 'norm_type' must be a number above 0 (1 for the sum of magnitudes, 2 for L2) or inf, such as norm_type: 1, got -inf"),
+        (15, "training: {epochs: 2, batch_size: 25, clip_grad: {max_norm: 1.0, norm_type: l2}}",
+         "lesson.md:15:77: error: 'norm_type' must be a number, not 'l2'"),
+        (15, "training: {epochs: 2, batch_size: 25, clip_grad: {max_norm: 1.0, norm_type: 1e39}}",
+         "lesson.md:15:77: error: 'norm_type' is 1e+39, beyond float32's range (torch computes with f32(p)); write inf for the largest magnitude"),
+        (15, "training: {epochs: 2, batch_size: 25, clip_grad: {value: 0.5, norm_type: 1}}",
+         "lesson.md:15:74: error: norm_type belongs to clipping by norm ({max_norm: M, norm_type: p}); clipping by value has none"),
         (15, "training: {epochs: 2, batch_size: 25, clip_grad: 1.0}", 
          "lesson.md:15:50: error: clip_grad must be a mapping of keys to values, not '1.0'"),
         (17, "  - {label: a, optimizer: {name: SGD, lr: 0.1}, scheduler: {name: SequentialLR, schedulers: [{name: StepLR, step_size: 2}, {name: ExponentialLR, gamma: 0.9}], milestones: [3, 2]}}", 

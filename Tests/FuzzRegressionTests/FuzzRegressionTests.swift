@@ -78,6 +78,27 @@ final class FuzzRegressionTests: XCTestCase {
         try assertRejected(FuzzTargets.spec(block(150)), containing: "nests more than 100 levels deep")
     }
 
+    /// Hostile `layernorm` layers and `model.init` settings kept in the spec corpus (eps 0, −1e308 or NaN, misspelt
+    /// options, options as a list, 100 000-wide layer-norm stacks, init nested in itself, as a list, with an unknown
+    /// mode or nonlinearity, gains of inf and a beyond 1e308, a linear layer of width 0): each is refused at the key
+    /// with a message, none crashes.
+    func testHostileLayerNormAndInitAreRejectedAtTheKey() throws {
+        let cases = try corpus("spec").filter { file in
+            let text = String(decoding: try bytes(file), as: UTF8.self)
+            return text.hasPrefix("id: ln\n") && (text.contains("layernorm") || text.contains("init:"))
+        }
+        XCTAssertEqual(cases.count, 12)
+        for file in cases {
+            let outcome = try XCTUnwrap(FuzzTargets.run("spec", try bytes(file)).first)
+            guard case .rejected(let messages) = outcome else {
+                XCTFail("accepted: \(file.lastPathComponent)")
+                continue
+            }
+            XCTAssertTrue(messages.contains { $0.contains("fuzz.md:") && $0.contains(": error: ") }, "\(messages)")
+            print(file.lastPathComponent, messages.joined(separator: " | "))
+        }
+    }
+
     func assertRejected(_ outcome: FuzzTargets.Outcome, containing text: String, file: StaticString = #filePath,
                         line: UInt = #line) throws {
         guard case .rejected(let messages) = outcome else {

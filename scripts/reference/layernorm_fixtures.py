@@ -1,4 +1,5 @@
-"""Makes Tests/NumericCoreTests/Fixtures/layers_layernorm.json by running the REAL PyTorch: nn.LayerNorm(C) forward
+"""Makes Tests/NumericCoreTests/Fixtures/layers_layernorm.json (and layers_layernorm_rows.json: row statistics of
+many long rows) by running the REAL PyTorch: nn.LayerNorm(C) forward
 (output, per-row mean and rstd from torch.native_layer_norm) and backward (input, weight and bias gradients) on
 float32 [N, C] batches, with and without elementwise_affine, for T = 1 and 2 threads.
 
@@ -61,5 +62,25 @@ def layernorm():
           {"cases": cases})
 
 
+def long_rows():
+    """Row statistics only, many rows per length, for the variance's cascade beyond 8 vectors (64 features)."""
+    torch.set_num_threads(1)
+    cases = []
+    for c in (72, 128, 136, 200, 257, 520, 1000, 2100):
+        for j, (scale, offset) in enumerate(((1.0, 0.0), (10.0, 30.0), (0.01, 0.5))):
+            n = 32
+            x = (wave((n, c), 0.1 * c + j, scale) + np.float32(offset)).astype(np.float32)
+            _, mean, rstd = torch.native_layer_norm(torch.from_numpy(x), [c], None, None, 1e-12)
+            cases.append({"rows": n, "features": c, "k": 0.1 * c + j, "scale": scale, "offset": offset,
+                          "mean": packed(mean.numpy().ravel()), "rstd": packed(rstd.numpy().ravel())})
+    write("layers_layernorm_rows.json",
+          "Per-row mean and rstd of torch.native_layer_norm (no affine, eps 1e-12, so rstd shows the variance's last "
+          "bits) for 32 rows of each of 8 lengths from 72 to 2 100 features at three scales.",
+          "x = wave((32, C), k, scale) + offset with wave(shape, k, s) = f32(sin(0.37·j + k)·s) over the row-major index "
+          "j; k, scale and offset per case (k is 0.1·C + j as a binary64 number).",
+          {"cases": cases})
+
+
 if __name__ == "__main__":
     layernorm()
+    long_rows()

@@ -3,7 +3,8 @@ Tests/NumericCoreTests/Fixtures/ by running the REAL PyTorch:
 
     loss_regression.json       nn.L1Loss, nn.HuberLoss(delta), nn.SmoothL1Loss(beta): value and d loss / d input
     loss_label_smoothing.json  nn.CrossEntropyLoss(label_smoothing): value and d loss / d logits
-    clip_grad.json             torch.nn.utils.clip_grad_norm_ (total norm, clipped gradients) and clip_grad_value_
+    clip_grad.json             torch.nn.utils.clip_grad_norm_ (total norm, clipped gradients; norm_type 2, 1, p, inf)
+                               and clip_grad_value_
 
 Run:  ~/.cache/sitegen/venv/bin/python scripts/reference/loss_next_fixtures.py   (from the repository root; ~2 s)
 
@@ -91,26 +92,35 @@ def clipping():
               "batchnorm": [(16, 3), (16,), (16,), (16,), (5, 16), (5,)],
               "single": [(7,)],
               "many": [(3, 3)] * 9 + [(1,)] * 3}
-    for name, tensors in shapes.items():
-        for k, scale in enumerate((0.01, 1.0, 40.0)):
-            grads = [wave(s, 0.3 * i + k, scale) for i, s in enumerate(tensors)]
-            for clip in ({"max_norm": 1.0}, {"max_norm": 0.05}, {"max_norm": 1e3}, {"value": 0.5}, {"value": 0.003}):
-                params = [nn.Parameter(torch.zeros(s)) for s in tensors]
-                for p, g in zip(params, grads):
-                    p.grad = torch.from_numpy(g.copy())
-                case = {"model": name, "scale": scale, "shapes": [list(s) for s in tensors], **clip}
-                if "max_norm" in clip:
-                    total = torch.nn.utils.clip_grad_norm_(params, clip["max_norm"])
-                    case["total_norm"] = float(np.float32(total.item()))
-                    case["norms"] = [float(np.float32(torch.linalg.vector_norm(torch.from_numpy(g)).item())) for g in grads]
-                else:
-                    torch.nn.utils.clip_grad_value_(params, clip["value"])
-                case.update(floats("clipped", np.concatenate([p.grad.numpy().ravel() for p in params])))
-                cases.append(case)
+    settings = [{"max_norm": 1.0}, {"max_norm": 0.05}, {"max_norm": 1e3}, {"value": 0.5}, {"value": 0.003}]
+    # norm_type other than 2: torch's other vector_norm kernels (1, p, inf), after the L2 cases above
+    settings_p = [{"max_norm": 1.0, "norm_type": p} for p in (1.0, 3.0, 0.5, 1.5, float("inf"))]
+    for group in (settings, settings_p):
+        for name, tensors in shapes.items():
+            for k, scale in enumerate((0.01, 1.0, 40.0)):
+                grads = [wave(s, 0.3 * i + k, scale) for i, s in enumerate(tensors)]
+                for clip in group:
+                    params = [nn.Parameter(torch.zeros(s)) for s in tensors]
+                    for p, g in zip(params, grads):
+                        p.grad = torch.from_numpy(g.copy())
+                    case = {"model": name, "scale": scale, "k": k, "shapes": [list(s) for s in tensors], **clip}
+                    if "max_norm" in clip:
+                        norm_type = clip.get("norm_type", 2.0)
+                        if norm_type == float("inf"):
+                            case["norm_type"] = "inf"
+                        total = torch.nn.utils.clip_grad_norm_(params, clip["max_norm"], norm_type=norm_type)
+                        case["total_norm"] = float(np.float32(total.item()))
+                        case["norms"] = [float(np.float32(torch.linalg.vector_norm(torch.from_numpy(g), norm_type).item()))
+                                         for g in grads]
+                    else:
+                        torch.nn.utils.clip_grad_value_(params, clip["value"])
+                    case.update(floats("clipped", np.concatenate([p.grad.numpy().ravel() for p in params])))
+                    cases.append(case)
     write("clip_grad.json",
-          "torch.nn.utils.clip_grad_norm_(params, max_norm) (L2, default foreach path on CPU) and "
-          "clip_grad_value_(params, value) on float32 gradients: the total norm, each tensor's norm and the clipped "
-          "gradients, flat in parameter order (more than 1 000 values as an FNV-1a 64 digest).",
+          "torch.nn.utils.clip_grad_norm_(params, max_norm, norm_type) (default foreach path on CPU; norm_type 2 "
+          "unless given, 'inf' for float('inf')) and clip_grad_value_(params, value) on float32 gradients: the total "
+          "norm, each tensor's norm and the clipped gradients, flat in parameter order (more than 1 000 values as an "
+          "FNV-1a 64 digest).",
           "grad_i = wave(shape_i, 0.3·i + k, scale) for the i-th tensor of 'shapes'.",
           {"cases": cases})
 

@@ -16,7 +16,7 @@ extension CoreFactory {
     /// `clip_grad_norm_` or `clip_grad_value_`.
     static func clipping(_ spec: GradientClippingSpec) -> GradientClipping {
         switch spec {
-        case .norm(let maxNorm): .norm(maxNorm: maxNorm)
+        case .norm(let maxNorm, let normType): .norm(maxNorm: maxNorm, normType: normType)
         case .value(let value): .value(value)
         }
     }

@@ -9,11 +9,11 @@
 ///     backward, per row (a = rstd, 1/N in float32):
 ///       dγ += dy ⊗ fma(a, x, −a ⊗ mean) (fused into the sum),  dβ += dy       per thread, rows in order;
 ///                                                          the threads' sums added in float32
-///       ds = Σ fma(dy ⊗ x, γ, ·),  db = Σ fma(dy, γ, ·)    8 lanes, lane sums combined pairwise
-///                                                          (no affine: Σ fma(dy, x, ·) and Σ dy)
+///       ds = Σ (dy ⊗ x) ⊗ γ,  db = Σ dy ⊗ γ               8 lanes (`rowSums`), lane sums combined pairwise
+///                                                          (no affine: Σ dy ⊗ x and Σ dy)
 ///       b  = (((fma(db, mean, −ds) ⊗ a) ⊗ a) ⊗ a) ⊗ (1/N)
 ///       c  = fma(−b, mean, −((db ⊗ a) ⊗ (1/N)))
-///       dx = fma(a ⊗ dy, γ, b ⊗ x) ⊕ c                      (no affine: fma(a, dy, b ⊗ x) ⊕ c)
+///       dx = fma(b, x, (a ⊗ dy) ⊗ γ) ⊕ c                    (no affine: fma(b, x, a ⊗ dy) ⊕ c)
 ///
 /// `threads` is torch's thread count T: dγ and dβ are summed per worker thread (rows split as `at::parallel_for`
 /// splits them), so they depend on it; the forward pass and dx do not.
@@ -155,9 +155,9 @@ extension LayerNorm {
                     let b = ((((-ds).addingProduct(db, mu) * a) * a) * a) * scale
                     let cc = (-((db * a) * scale)).addingProduct(-b, mu)
                     if let weight {
-                        for j in 0..<c { out[j] = (b * xr[j]).addingProduct(a * g[j], weight[j]) + cc }
+                        for j in 0..<c { out[j] = ((a * g[j]) * weight[j]).addingProduct(b, xr[j]) + cc }
                     } else {
-                        for j in 0..<c { out[j] = (b * xr[j]).addingProduct(a, g[j]) + cc }
+                        for j in 0..<c { out[j] = (a * g[j]).addingProduct(b, xr[j]) + cc }
                     }
                 }
                 if let dWeight, let dBias {
@@ -171,19 +171,22 @@ extension LayerNorm {
     }
 
     /// ds = Σ dy·x·γ and db = Σ dy·γ over one row as ATen's `map*_reduce_all` computes them on 8 lanes: the first
-    /// vector's products, then each lane accumulates fused; a partial last vector updates only its lanes; the
-    /// lanes are then summed ((l0 + l4) + (l2 + l6)) + ((l1 + l5) + (l3 + l7)). Rows shorter than 8 are summed
-    /// left to right. Without γ: ds = Σ dy·x, db = Σ dy.
+    /// vector's terms, then each whole vector's terms added lane by lane (`acc ⊕ (dy ⊗ x) ⊗ γ`, `acc ⊕ dy ⊗ γ`), a
+    /// partial last vector's terms fused into its lanes (`fma(dy ⊗ x, γ, acc)`, `fma(dy, γ, acc)`: the compiler
+    /// contracts that one statement and not the loop's); the lanes are then summed
+    /// ((l0 + l4) + (l2 + l6)) + ((l1 + l5) + (l3 + l7)). Rows shorter than 8 are summed left to right. Without γ:
+    /// ds = Σ dy·x (the partial vector fused as `fma(dy, x, acc)`), db = Σ dy. Which steps are fused was found by
+    /// testing the candidates against torch (docs/parity.md §4.6).
     static func rowSums(_ g: UnsafePointer<Float>, _ x: UnsafePointer<Float>, _ weight: UnsafePointer<Float>?,
                         count c: Int) -> (ds: Float, db: Float) {
         let lanes = 8
-        // term k of each sum, alone (the first vector) and accumulated into `acc` (later vectors).
+        // term k of each sum, alone; added to an accumulator in a whole vector; fused into it in the partial one.
         func dsTerm(_ k: Int) -> Float { weight.map { (g[k] * x[k]) * $0[k] } ?? g[k] * x[k] }
         func dbTerm(_ k: Int) -> Float { weight.map { g[k] * $0[k] } ?? g[k] }
-        func dsAdd(_ acc: Float, _ k: Int) -> Float {
+        func dsFused(_ acc: Float, _ k: Int) -> Float {
             weight.map { acc.addingProduct(g[k] * x[k], $0[k]) } ?? acc.addingProduct(g[k], x[k])
         }
-        func dbAdd(_ acc: Float, _ k: Int) -> Float { weight.map { acc.addingProduct(g[k], $0[k]) } ?? acc + g[k] }
+        func dbFused(_ acc: Float, _ k: Int) -> Float { weight.map { acc.addingProduct(g[k], $0[k]) } ?? acc + g[k] }
         if c < lanes {
             var ds = dsTerm(0), db = dbTerm(0)
             for k in 1..<c { ds += dsTerm(k); db += dbTerm(k) }
@@ -191,12 +194,16 @@ extension LayerNorm {
         }
         var ds = (0..<lanes).map(dsTerm), db = (0..<lanes).map(dbTerm)
         var start = lanes
-        while start < c {
-            for l in 0..<min(lanes, c - start) {
-                ds[l] = dsAdd(ds[l], start + l)
-                db[l] = dbAdd(db[l], start + l)
+        while start + lanes <= c {
+            for l in 0..<lanes {
+                ds[l] = ds[l] + dsTerm(start + l)
+                db[l] = db[l] + dbTerm(start + l)
             }
             start += lanes
+        }
+        for l in 0..<(c - start) {
+            ds[l] = dsFused(ds[l], start + l)
+            db[l] = dbFused(db[l], start + l)
         }
         func horizontal(_ v: [Float]) -> Float { ((v[0] + v[4]) + (v[2] + v[6])) + ((v[1] + v[5]) + (v[3] + v[7])) }
         return (horizontal(ds), horizontal(db))

@@ -2,8 +2,8 @@
 ///
 /// Rounding follows docs/parity.md §4.2: forward output (r, j) is `f32(chain ⊕ b_j)` with `chain` the sequential FMA
 /// chain over k from 0 (bitwise torch for out_features > 1); `dx = g·W` uses the same chain over j;
-/// `dW = gᵀ·x` is the sequential FMA chain over the batch rows r = 0, 1, …; `db_j = Σ_r g[r, j]` is a plain
-/// sequential float32 sum over rows in order (torch's ATen reduction order is not reproduced; docs/parity.md §4.2).
+/// `dW = gᵀ·x` is the sequential FMA chain over the batch rows r = 0, 1, …; `db_j = Σ_r g[r, j]` is torch's
+/// `g.sum(0)`, ATen's cascade sum down the rows (`CascadeSum.columnSums`, bitwise torch).
 public struct Linear: Sendable, Equatable {
     public let inFeatures: Int
     public let outFeatures: Int
@@ -136,13 +136,9 @@ extension Linear {
         }
     }
 
-    /// db[j] = ((g[0, j] ⊕ g[1, j]) ⊕ g[2, j]) ⊕ …, a sequential float32 sum over rows.
+    /// db[j] = Σ_r g[r, j] in the order of torch's `g.sum(0)` (autograd's reduction of the broadcast bias).
     static func biasGradient(g: UnsafePointer<Float>, rows: Int, outFeatures: Int, db: UnsafeMutablePointer<Float>) {
-        db.update(repeating: 0, count: outFeatures)
-        for r in 0..<rows {
-            let row = g + r &* outFeatures
-            for j in 0..<outFeatures { db[j] += row[j] }
-        }
+        CascadeSum.columnSums(g, rows: rows, cols: outFeatures, into: db)
     }
 
     /// dst[c, r] = src[r, c] for a row-major `rows × cols` source.

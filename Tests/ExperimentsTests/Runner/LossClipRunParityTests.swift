@@ -9,11 +9,11 @@ import Testing
 ///
 /// The losses, the clipping and the schedulers are bitwise PyTorch's in one step (RegressionLossTests,
 /// LabelSmoothingTests, GradientClippingTests, RestartSchedulerTests); the matrix products are not in MKL's order
-/// (docs/parity.md §4.2), so losses agree to 1e-5 relative over these ten epochs (measured ≤ 1.6e-6), accuracies are
-/// equal and every epoch's lr is bitwise torch's — except Adam on L1: the L1 gradient is ±1/N, so a bias gradient
-/// is a sum of ±1/N terms that can cancel to nearly 0, where Adam's update is about lr · sign of the residue that the
-/// summation order leaves; that run leaves PyTorch's trajectory from the first epoch (6e-4 there, 6 % at worst over
-/// ten epochs) though its single steps are bitwise, and is only held within 10 %.
+/// (docs/parity.md §4.2), so losses agree to 1e-5 relative over these ten epochs (measured ≤ 1.1e-6), accuracies are
+/// equal and every epoch's lr is bitwise torch's. Adam on L1 is the sharpest of them: the L1 gradient is ±1/N, so a
+/// bias gradient is a sum of ±1/N terms that can cancel to nearly 0, where Adam's update is about lr · sign of the
+/// residue the summation order leaves. With the bias gradient in a plain row order that run left PyTorch's
+/// trajectory in the first epoch (6 % apart after ten); in torch's order (BiasGradientTests) it stays within 2.1e-7.
 @Suite struct LossClipRunParityTests {
     static func regression(_ id: String, loss: String, clip: String = "") -> String {
         """
@@ -62,19 +62,18 @@ import Testing
     func block(_ id: String) throws {
         let expected = try RunParity.expected("loss_clip_runs", id)
         #expect(expected.count == 2)
-        var worst = 0.0
+        var worst = 0.0, worstL1Adam = 0.0
         for figure in try RunParity.figures(try RunParity.run(try #require(Self.blocks[id]), id: id), expected) {
             let place = "\(id) › \(figure.place)"
             #expect(expected[figure.label]?[figure.metric]?.count == 10, "\(place)")
             if figure.isAccuracy || figure.metric == "lr" {
                 #expect(figure.ours.bitPattern == figure.torch.bitPattern, "\(place)")
-            } else if id == "l1" && figure.label == "Adam" {
-                #expect(figure.relative <= 0.1, "\(place)")
             } else {
+                if id == "l1" && figure.label == "Adam" { worstL1Adam = max(worstL1Adam, figure.relative) }
                 worst = max(worst, figure.relative)
                 #expect(figure.relative <= 1e-5, "\(place)")
             }
         }
-        print("\(id): largest relative deviation from PyTorch \(worst)")
+        print("\(id): largest relative deviation from PyTorch \(worst)" + (id == "l1" ? ", Adam \(worstL1Adam)" : ""))
     }
 }
