@@ -43,13 +43,9 @@ final class FrontMatterCache {
         return frontMatter
     }
 
-    /// Best effort, written to a temporary file and renamed: a cache that cannot be written only makes the next build parse more.
+    /// Best effort (`CacheFile`): a cache that cannot be written only makes the next build parse more.
     func save(_ paths: BuildPaths) {
         guard read != known, let data = try? JSONEncoder().encode(Stored(setup: setup, entries: read)) else { return }
-        let path = Self.file(paths)
-        try? FileManager.default.createDirectory(atPath: paths.cache, withIntermediateDirectories: true)
-        let temporary = path + ".\(getpid()).tmp"
-        guard FileManager.default.createFile(atPath: temporary, contents: data) else { return }
-        if rename(temporary, path) != 0 { try? FileManager.default.removeItem(atPath: temporary) }
+        CacheFile.write(data, to: Self.file(paths))
     }
 }

@@ -103,16 +103,12 @@ struct BuildFingerprint: Equatable {
 
     /// Written atomically (temporary file, then rename), so a killed build leaves the old one or none.
     func save(_ paths: BuildPaths) {
-        let path = Self.file(paths)
-        try? FileManager.default.createDirectory(atPath: paths.cache, withIntermediateDirectories: true)
         let keys = pageKeys.keys.sorted().map { "page \(pageKeys[$0] ?? "") \($0)" }
         let quoted = quotes.keys.sorted().flatMap { key in
             (quotes[key] ?? []).map { "quote \($0.digest) \($0.lesson) \($0.block) \(key)" }
         }
         let text = (["v3 " + inputs, String(pages), site] + keys + quoted + output.map { "file " + $0 } + ["end"]).joined(separator: "\n")
-        let temporary = path + ".\(getpid()).tmp"
-        guard (try? text.write(toFile: temporary, atomically: false, encoding: .utf8)) != nil else { return }
-        if rename(temporary, path) != 0 { try? FileManager.default.removeItem(atPath: temporary) }
+        CacheFile.write(Data(text.utf8), to: Self.file(paths))
     }
 
     static func forget(_ paths: BuildPaths) {

@@ -30,14 +30,7 @@ struct SearchDocumentStore {
     /// Best effort: a record that cannot be written only makes a later build render more. Written to a
     /// temporary file, then renamed over the lesson's previous record.
     func save(_ part: SearchIndexPart, key: String, digest: String) {
-        let target = file(key: key)
-        let temporary = target + ".\(ProcessInfo.processInfo.processIdentifier).tmp"
-        let data = Data(Self.record(part, digest: digest))
-        if !FileManager.default.createFile(atPath: temporary, contents: data) {
-            try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-            guard FileManager.default.createFile(atPath: temporary, contents: data) else { return }
-        }
-        if rename(temporary, target) != 0 { try? FileManager.default.removeItem(atPath: temporary) }
+        CacheFile.write(Data(Self.record(part, digest: digest)), to: file(key: key))
     }
 
     static func record(_ part: SearchIndexPart, digest: String) -> [UInt8] {
