@@ -113,15 +113,10 @@ extension Linear {
 
     /// dW[j, k] = Σ_r g[r, j]·x[r, k], chain over rows r = 0 ..< rows. Vectorised along in or out, whichever
     /// leaves fewer elements to the scalar tail (columns past the last multiple of 8): for Linear(20, 128),
-    /// along out (20 × 0) rather than in (128 × 4); on a tie, along the side whose rows split into 6-row blocks
-    /// better: for Linear(64, 32), along out with 64 rows (ten 6s and a 4) rather than along in with 32 rows (four
-    /// 6s and two 4s). The chain of each element is the same either way.
+    /// along out (20 × 0) rather than in (128 × 4). The chain of each element is the same either way.
     static func weightGradient(g: UnsafePointer<Float>, x: UnsafePointer<Float>, rows: Int, inFeatures: Int,
                                outFeatures: Int, dW: UnsafeMutablePointer<Float>) {
-        let (tailAlongIn, tailAlongOut) = (outFeatures * (inFeatures % 8), inFeatures * (outFeatures % 8))
-        let alongIn = tailAlongIn != tailAlongOut ? tailAlongIn < tailAlongOut
-            : SequentialGEMM.RowBlocks(outFeatures).slowness <= SequentialGEMM.RowBlocks(inFeatures).slowness
-        if alongIn {
+        if outFeatures * (inFeatures % 8) <= inFeatures * (outFeatures % 8) {
             // C = gᵀ · x : [out, rows] · [rows, in]
             SequentialGEMM.multiply(
                 m: outFeatures, n: inFeatures, k: rows,

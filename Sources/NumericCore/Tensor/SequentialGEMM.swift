@@ -63,10 +63,6 @@ enum SequentialGEMM {
             self.fours = fours
             ones = m - 6 * sixes - 4 * fours
         }
-
-        /// Rows that run below the 6-row blocks' speed, weighted by how much slower: a 4-row block keeps eight
-        /// chains in flight (about 80 % of the FMA units' throughput), a single row two.
-        var slowness: Double { Double(fours) + 1.5 * Double(ones) }
     }
 
     @inline(__always)
