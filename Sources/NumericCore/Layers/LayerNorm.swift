@@ -192,7 +192,9 @@ extension LayerNorm {
             for k in 1..<c { ds += dsTerm(k); db += dbTerm(k) }
             return (ds, db)
         }
-        var ds = (0..<lanes).map(dsTerm), db = (0..<lanes).map(dbTerm)
+        // The 8 lanes as registers, not arrays: this runs once per row of every batch.
+        var ds = SIMD8<Float>(), db = SIMD8<Float>()
+        for l in 0..<lanes { (ds[l], db[l]) = (dsTerm(l), dbTerm(l)) }
         var start = lanes
         while start + lanes <= c {
             for l in 0..<lanes {
@@ -205,7 +207,7 @@ extension LayerNorm {
             ds[l] = dsFused(ds[l], start + l)
             db[l] = dbFused(db[l], start + l)
         }
-        func horizontal(_ v: [Float]) -> Float { ((v[0] + v[4]) + (v[2] + v[6])) + ((v[1] + v[5]) + (v[3] + v[7])) }
+        func horizontal(_ v: SIMD8<Float>) -> Float { ((v[0] + v[4]) + (v[2] + v[6])) + ((v[1] + v[5]) + (v[3] + v[7])) }
         return (horizontal(ds), horizontal(db))
     }
 }
