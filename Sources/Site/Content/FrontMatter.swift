@@ -112,6 +112,21 @@ public struct FrontMatter: Sendable, Equatable, Codable {
     static let months = ["January", "February", "March", "April", "May", "June", "July", "August",
                          "September", "October", "November", "December"]
 
+    /// Every field, each as `name length:value` on its own line (the length keeps a value that contains a
+    /// newline from reading as the next field): what `RebuildPlan` hashes into the site's outline, so that
+    /// any change of any lesson's header renders every page. A field added to the struct belongs here too
+    /// (`FrontMatterOutlineTests` counts them).
+    var outline: String {
+        func field(_ name: String, _ value: String?) -> String {
+            guard let value else { return "\(name) -\n" }
+            return "\(name) \(value.utf8.count):\(value)\n"
+        }
+        return field("title", title) + field("summary", summary) + field("date", date)
+            + field("order", order.map(String.init)) + field("draft", String(draft))
+            + field("reading_time", readingTime.map(String.init)) + field("layout", layout)
+            + field("layout_location", layoutLocation.map { "\($0.file) \($0.line) \($0.column)" })
+    }
+
     /// The date as readers see it: `2026-03-14` → `14 March 2026`.
     public var displayDate: String? {
         guard let date else { return nil }

@@ -51,7 +51,7 @@ struct RebuildPlan: Equatable {
             var moduleHash = ContentHash()
             moduleHash.update("intro \(module.intro?.absolutePath ?? "-") \(module.intro.flatMap { inputs.digest(of: $0.absolutePath) } ?? "-")\n")
             for lesson in module.lessons {
-                outline.update("lesson \(lesson.sourcePath)\n\(String(reflecting: lesson.frontMatter))\n")
+                outline.update("lesson \(lesson.sourcePath)\n\(lesson.frontMatter.outline)")
                 moduleHash.update("reading \(readingTimes[lesson.absolutePath] ?? lesson.readingTime)\n")
                 pages[Self.lessonKey(lesson)] = inputs.digest(of: lesson.absolutePath) ?? "-"
             }
