@@ -139,11 +139,53 @@ extension Linear {
     /// dst[c, r] = src[r, c] for a row-major `rows × cols` source.
     static func transpose(_ src: [Float], rows: Int, cols: Int, into dst: inout [Float]) {
         src.withUnsafeBufferPointer { s in
-            dst.withUnsafeMutableBufferPointer { d in
-                for r in 0..<rows {
-                    for c in 0..<cols { d[c &* rows &+ r] = s[r &* cols &+ c] }
-                }
-            }
+            dst.withUnsafeMutableBufferPointer { d in transpose(s.baseAddress!, rows: rows, cols: cols, into: d.baseAddress!) }
         }
+    }
+
+    /// `dst` [cols, rows] = `src` [rows, cols]ᵀ (the forward pass's Wᵀ). Whole 8 × 8 tiles go through registers:
+    /// eight row loads, three rounds of lane interleaving, eight column stores; the edges element by element.
+    static func transpose(_ src: UnsafePointer<Float>, rows: Int, cols: Int, into dst: UnsafeMutablePointer<Float>) {
+        let rows8 = rows & ~7, cols8 = cols & ~7
+        var r = 0
+        while r < rows8 {
+            var c = 0
+            while c < cols8 {
+                transposeTile(src + (r &* cols &+ c), stride: cols, into: dst + (c &* rows &+ r), stride: rows)
+                c &+= 8
+            }
+            for c in cols8..<cols {
+                for i in r..<(r &+ 8) { dst[c &* rows &+ i] = src[i &* cols &+ c] }
+            }
+            r &+= 8
+        }
+        for i in rows8..<rows {
+            for c in 0..<cols { dst[c &* rows &+ i] = src[i &* cols &+ c] }
+        }
+    }
+
+    /// One 8 × 8 tile: rows a…h of `src` become columns of `dst`. Each round pairs registers and interleaves
+    /// their lanes (the unpack, shuffle and 128-bit permute steps of the usual AVX transpose).
+    @inline(__always)
+    private static func transposeTile(_ src: UnsafePointer<Float>, stride s: Int, into dst: UnsafeMutablePointer<Float>, stride d: Int) {
+        func load(_ i: Int) -> SIMD8<Float> { UnsafeRawPointer(src + i &* s).loadUnaligned(as: SIMD8<Float>.self) }
+        func store(_ v: SIMD8<Float>, _ i: Int) { UnsafeMutableRawPointer(dst + i &* d).storeBytes(of: v, as: SIMD8<Float>.self) }
+        // Lanes 0,1 / 4,5 (low) and 2,3 / 6,7 (high) of two rows, interleaved.
+        func unpackLow(_ a: SIMD8<Float>, _ b: SIMD8<Float>) -> SIMD8<Float> { SIMD8(a[0], b[0], a[1], b[1], a[4], b[4], a[5], b[5]) }
+        func unpackHigh(_ a: SIMD8<Float>, _ b: SIMD8<Float>) -> SIMD8<Float> { SIMD8(a[2], b[2], a[3], b[3], a[6], b[6], a[7], b[7]) }
+        // Pairs of lanes: 0,1 of a then 0,1 of b (and 4,5 / 4,5); or 2,3 / 2,3 (and 6,7 / 6,7).
+        func pairsLow(_ a: SIMD8<Float>, _ b: SIMD8<Float>) -> SIMD8<Float> { SIMD8(a[0], a[1], b[0], b[1], a[4], a[5], b[4], b[5]) }
+        func pairsHigh(_ a: SIMD8<Float>, _ b: SIMD8<Float>) -> SIMD8<Float> { SIMD8(a[2], a[3], b[2], b[3], a[6], a[7], b[6], b[7]) }
+        // 128-bit halves: the low halves of a and b, or the high halves.
+        func halvesLow(_ a: SIMD8<Float>, _ b: SIMD8<Float>) -> SIMD8<Float> { SIMD8(lowHalf: a.lowHalf, highHalf: b.lowHalf) }
+        func halvesHigh(_ a: SIMD8<Float>, _ b: SIMD8<Float>) -> SIMD8<Float> { SIMD8(lowHalf: a.highHalf, highHalf: b.highHalf) }
+
+        let r0 = load(0), r1 = load(1), r2 = load(2), r3 = load(3), r4 = load(4), r5 = load(5), r6 = load(6), r7 = load(7)
+        let u0 = unpackLow(r0, r1), u1 = unpackHigh(r0, r1), u2 = unpackLow(r2, r3), u3 = unpackHigh(r2, r3)
+        let u4 = unpackLow(r4, r5), u5 = unpackHigh(r4, r5), u6 = unpackLow(r6, r7), u7 = unpackHigh(r6, r7)
+        let p0 = pairsLow(u0, u2), p1 = pairsHigh(u0, u2), p2 = pairsLow(u1, u3), p3 = pairsHigh(u1, u3)
+        let p4 = pairsLow(u4, u6), p5 = pairsHigh(u4, u6), p6 = pairsLow(u5, u7), p7 = pairsHigh(u5, u7)
+        store(halvesLow(p0, p4), 0); store(halvesLow(p1, p5), 1); store(halvesLow(p2, p6), 2); store(halvesLow(p3, p7), 3)
+        store(halvesHigh(p0, p4), 4); store(halvesHigh(p1, p5), 5); store(halvesHigh(p2, p6), 6); store(halvesHigh(p3, p7), 7)
     }
 }

@@ -57,10 +57,7 @@ extension MLP {
                             let (fin, fout) = (stage.inWidth, stage.width)
                             let first = stage.parameter ?? 0
                             let w = p + ranges[first].lowerBound, t = wt + ranges[first].lowerBound
-                            for k in 0..<fin {                       // Wᵀ row k = column k of W (contiguous writes)
-                                let row = t + k &* fout
-                                for j in 0..<fout { row[j] = w[j &* fin &+ k] }
-                            }
+                            Linear.transpose(w, rows: fout, cols: fin, into: t)
                             Linear.forward(x: input, rows: rows, inFeatures: fin, outFeatures: fout, weightT: t,
                                            bias: p + ranges[first + 1].lowerBound, relu: stage.relu, y: out)
                         case .relu:
