@@ -26,11 +26,14 @@ struct BuildFingerprint: Equatable {
 
     /// `relative-path size mtime` for every file under `folder`, sorted; empty when it does not exist.
     static func listing(_ folder: String) -> [String] {
-        // One stat(2) per entry: it tells a folder (reached through a link) from a file and gives the identity.
-        FolderListing.entries(under: folder).compactMap { relative in
-            var info = stat()
-            guard stat((folder as NSString).appendingPathComponent(relative), &info) == 0, info.st_mode & S_IFMT != S_IFDIR else { return nil }
-            return "\(relative) \(identity(info))"
+        // The walk's lstat(2) serves regular files; a symbolic link is followed (stat(2)): a link to a folder is no file.
+        FolderListing.walk(folder).entries.compactMap { entry in
+            guard var info = entry.info else { return nil }
+            if info.st_mode & S_IFMT == S_IFLNK {
+                guard stat((folder as NSString).appendingPathComponent(entry.path), &info) == 0 else { return nil }
+            }
+            guard info.st_mode & S_IFMT != S_IFDIR else { return nil }
+            return "\(entry.path) \(identity(info))"
         }
     }
 
@@ -51,7 +54,11 @@ struct BuildFingerprint: Equatable {
 
     /// The file paths of a `listing`, relative to the folder.
     static func paths(inListing listing: [String]) -> [String] {
-        listing.map { line in line.split(separator: " ", omittingEmptySubsequences: false).dropLast(2).joined(separator: " ") }
+        listing.map { line in
+            // `path size mtime`: the path ends before the second space from the end (it may hold spaces itself).
+            guard let last = line.lastIndex(of: " "), let before = line[..<last].lastIndex(of: " ") else { return "" }
+            return String(line[..<before])
+        }
     }
 
     /// Size and modification time (ns) of a file, from stat(2).
@@ -65,16 +72,14 @@ struct BuildFingerprint: Equatable {
         "\(info.st_size) \(info.st_mtim.tv_sec).\(info.st_mtim.tv_nsec)"
     }
 
+    /// The files under `folder` as absolute paths, sorted: regular files, and links that lead to one.
     static func files(under folder: String) -> [String] {
-        var result: [String] = []
-        for relative in FolderListing.entries(under: folder) {
-            let path = (folder as NSString).appendingPathComponent(relative)
-            var isFolder: ObjCBool = false
-            if FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), !isFolder.boolValue {
-                result.append(path)
-            }
-        }
-        return result.sorted()
+        FolderListing.walk(folder).entries.compactMap { entry in
+            guard var info = entry.info else { return nil }
+            let path = (folder as NSString).appendingPathComponent(entry.path)
+            if info.st_mode & S_IFMT == S_IFLNK, stat(path, &info) != 0 { return nil }
+            return info.st_mode & S_IFMT == S_IFDIR ? nil : path
+        }.sorted()
     }
 
     static func load(_ paths: BuildPaths) -> BuildFingerprint? {
