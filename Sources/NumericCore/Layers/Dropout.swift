@@ -38,6 +38,13 @@ public struct Dropout: Sendable, Hashable {
         return (y, noise)
     }
 
+    /// torch keeps an element when u = v·2⁻⁵³ < keep, with v the low 53 bits of random64(). v converts to a
+    /// double exactly and the scaling by a power of two is exact, so that is v < keep·2⁵³ in real numbers, and
+    /// for an integer v, v < ⌈keep·2⁵³⌉: one integer comparison per element, no conversion.
+    static func keepThreshold(_ keep: Double) -> UInt64 {
+        UInt64((keep * 0x1p53).rounded(.up))
+    }
+
     /// noise[0 ..< count] as torch's `bernoulli_(1 − p).div_(1 − p)` draws it.
     func drawNoise(into noise: UnsafeMutablePointer<Float>, count: Int, using generator: inout TorchGenerator) {
         if p == 0 || count == 0 {
@@ -49,6 +56,7 @@ public struct Dropout: Sendable, Hashable {
             return
         }
         let keep = 1 - p, kept = scale
+        let threshold = Self.keepThreshold(keep)
         // random64() per element, the draws taken a block at a time: word 2i is the high half, 2i + 1 the low.
         withUnsafeTemporaryAllocation(of: UInt32.self, capacity: 2 * Self.block) { words in
             let w = words.baseAddress!
@@ -59,7 +67,7 @@ public struct Dropout: Sendable, Hashable {
                 let out = noise + start
                 for i in 0..<n {
                     let v = (UInt64(w[2 &* i]) << 32 | UInt64(w[2 &* i &+ 1])) & (1 << 53 - 1)
-                    out[i] = Double(v) * 0x1p-53 < keep ? kept : 0
+                    out[i] = v < threshold ? kept : 0
                 }
                 start += n
             }

@@ -57,6 +57,17 @@ struct DropoutTests {
         #expect(Int(generator.randomInt64()) == (try s.int("next_int64")))
     }
 
+    @Test("the integer keep threshold is torch's comparison u = v·2⁻⁵³ < 1 − p at its edge")
+    func keepThresholdIsTheComparisonsEdge() {
+        for p in [1e-12, 0.1, 0.2, 0.25, 1.0 / 3, 0.5, 0.7, 0.9, 0.999_999, 1 - 0x1p-53] {
+            let keep = 1 - p
+            let t = Dropout.keepThreshold(keep)
+            // The last kept value and the first dropped one, by torch's own double comparison.
+            #expect(Double(t - 1) * 0x1p-53 < keep, "p = \(p)")
+            #expect(!(Double(t) * 0x1p-53 < keep), "p = \(p)")
+        }
+    }
+
     @Test("p outside [0, 1] is refused")
     func badProbability() {
         #expect(throws: ModelError.invalidProbability(1.5)) { try Dropout(p: 1.5) }
