@@ -1,9 +1,10 @@
 import Foundation
 
-/// Watches files by polling, as mdBook does (native notifications are unreliable across file
-/// systems and editors): every `interval` it compares each file's modification time and size with
-/// the previous look; once something changed it waits until the files are `settle` time quiet
-/// (editors write in several steps) and reports the changed paths.
+/// Watches files by polling (native notifications alone are unreliable across file systems and
+/// editors): every `interval` it compares each file's modification time and size with the previous
+/// look; once something changed it waits until the files are `settle` time quiet (editors write in
+/// several steps) and reports the changed paths. Where the system tells (`FolderEvents`: inotify on
+/// Linux), an event in a watched folder starts the next look at once instead of at the next interval.
 public struct PollingWatcher: Sendable {
     /// Folders (walked recursively) and single files to watch.
     public var paths: [String]
@@ -13,12 +14,16 @@ public struct PollingWatcher: Sendable {
     public var settle: Duration
 
     public init(paths: [String], ignoring: [String] = [], interval: Duration = .milliseconds(100),
-                settle: Duration = .milliseconds(50)) {
+                settle: Duration = .milliseconds(30)) {
         self.paths = paths
         self.ignoring = ignoring.map { $0.hasSuffix("/") ? String($0.dropLast()) : $0 }
         self.interval = interval
         self.settle = settle
+        events = FolderEvents()
     }
+
+    /// Early wake-ups (nil: polling only).
+    private let events: FolderEvents?
 
     /// Modification time (nanoseconds) and size of one file.
     public struct Stamp: Sendable, Equatable {
@@ -31,9 +36,12 @@ public struct PollingWatcher: Sendable {
 
     public func snapshot() -> Snapshot {
         var files: Snapshot = [:]
+        var folders: [String] = []
         for path in paths {
-            collect(path, into: &files)
+            collect(path, into: &files, folders: &folders)
         }
+        // Folders, and the single files asked for, are watched from the first look on (new ones at each look).
+        events?.watch(folders + paths.filter { files[$0] != nil })
         return files
     }
 
@@ -49,7 +57,12 @@ public struct PollingWatcher: Sendable {
     /// or nil when the task is cancelled.
     public func nextChange(after snapshot: inout Snapshot) async -> [String]? {
         while !Task.isCancelled {
-            do { try await Task.sleep(for: interval) } catch { return nil }
+            if let events {
+                await events.wait(upTo: interval)
+                if Task.isCancelled { return nil }
+            } else {
+                do { try await Task.sleep(for: interval) } catch { return nil }
+            }
             var current = self.snapshot()
             guard current != snapshot else { continue }
             // Debounce: wait until two looks in a row agree.
@@ -66,14 +79,15 @@ public struct PollingWatcher: Sendable {
         return nil
     }
 
-    private func collect(_ path: String, into files: inout Snapshot) {
+    private func collect(_ path: String, into files: inout Snapshot, folders: inout [String]) {
         var info = stat()
         guard stat(path, &info) == 0 else { return }
         if (info.st_mode & S_IFMT) == S_IFDIR {
             if ignoring.contains(path) { return }
             guard let names = try? FileManager.default.contentsOfDirectory(atPath: path) else { return }
+            folders.append(path)
             for name in names where !Self.isEditorLitter(name) {
-                collect(path + "/" + name, into: &files)
+                collect(path + "/" + name, into: &files, folders: &folders)
             }
         } else {
             #if os(Linux)

@@ -82,4 +82,50 @@ import Testing
         #expect(changed == ["\(root)/new.md"])
         #expect(snapshot.keys.sorted() == ["\(root)/new.md"])
     }
+
+    #if os(Linux)
+    /// With a poll interval of ten minutes, only inotify can report these edits before the deadline: a file
+    /// written in a watched folder, one in a folder made after the first look, and the config replaced by a
+    /// rename twice (its watch is lost with the old file and added again at the next look).
+    @Test func folderEventsReportAnEditBeforeTheNextPoll() async throws {
+        let root = (NSTemporaryDirectory() as NSString).appendingPathComponent("sitegen-watch-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        try FileManager.default.createDirectory(atPath: "\(root)/content/m", withIntermediateDirectories: true)
+        try "title: x".write(toFile: "\(root)/sitegen.yml", atomically: false, encoding: .utf8)
+        let watcher = PollingWatcher(paths: ["\(root)/content", "\(root)/sitegen.yml"], interval: .seconds(600),
+                                     settle: .milliseconds(10))
+        var snapshot = watcher.snapshot()
+        func change(_ edit: @escaping @Sendable () throws -> Void) async throws -> [String]? {
+            let writer = Task {
+                try await Task.sleep(for: .milliseconds(50))
+                try edit()
+            }
+            let look = Task { [snapshot] in
+                var after = snapshot
+                return (await watcher.nextChange(after: &after), after)
+            }
+            let deadline = Task {
+                try await Task.sleep(for: .seconds(20))
+                Issue.record("no change reported within 20 s: the watcher waited for its poll")
+                look.cancel()
+            }
+            let (changed, after) = await look.value
+            deadline.cancel()
+            snapshot = after
+            try await writer.value
+            return changed
+        }
+        #expect(try await change { try "a".write(toFile: "\(root)/content/m/a.md", atomically: false, encoding: .utf8) }
+                == ["\(root)/content/m/a.md"])
+        // A folder made after the first look is watched from the next look on (an empty folder changes no snapshot).
+        try FileManager.default.createDirectory(atPath: "\(root)/content/n", withIntermediateDirectories: false)
+        _ = watcher.snapshot()
+        #expect(try await change { try "c".write(toFile: "\(root)/content/n/c.md", atomically: false, encoding: .utf8) }
+                == ["\(root)/content/n/c.md"])
+        for title in ["y", "zz"] {
+            #expect(try await change { try "title: \(title)".write(toFile: "\(root)/sitegen.yml", atomically: true, encoding: .utf8) }
+                    == ["\(root)/sitegen.yml"])
+        }
+    }
+    #endif
 }
