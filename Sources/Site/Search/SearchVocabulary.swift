@@ -138,11 +138,8 @@ struct SearchVocabulary {
             let lower = lead | 0x20
             return ((lead >= 0x30 && lead <= 0x39) || (lower >= 0x61 && lower <= 0x7A), 1)
         }
-        let length = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : 2
-        guard index + length <= bytes.count else { return (false, 1) }
-        var value = UInt32(lead) & (length == 2 ? 0x1F : length == 3 ? 0x0F : 0x07)
-        for k in 1..<length { value = value << 6 | UInt32(bytes[index + k] & 0x3F) }
-        return (Unicode.Scalar(value).map(isWordScalar) ?? false, length)
+        let (scalar, length) = UTF8Scalar.decode(bytes, at: index)
+        return (scalar.map(isWordScalar) ?? false, length)
     }
 
     /// Letters and numbers: Unicode's L and N categories, as `\p{L}` and `\p{N}` in JavaScript.
