@@ -176,6 +176,20 @@ public struct ProtectedSpans: Sendable {
         return nil
     }
 
+    /// Whether `text` holds the bytes of `open` (U+E000, UTF-8 EE 80 80): `pieces` of any other text is the
+    /// text itself. A search for bytes, where `contains(open)` would compare every character.
+    public static func mayHoldPlaceholder(_ text: String) -> Bool {
+        var text = text
+        return text.withUTF8 { bytes in
+            var i = 0
+            while let found = bytes[i...].firstIndex(of: 0xEE) {
+                if found + 2 < bytes.count, bytes[found + 1] == 0x80, bytes[found + 2] == 0x80 { return true }
+                i = found + 1
+            }
+            return false
+        }
+    }
+
     /// Splits text into literal runs and placeholder indices, in order.
     public static func pieces(_ text: String) -> [Piece] {
         var pieces: [Piece] = []
