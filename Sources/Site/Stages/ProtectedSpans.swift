@@ -39,37 +39,58 @@ public struct ProtectedSpans: Sendable {
     /// Scans `body`, whose first line is line `lineOffset + 1` of `file`.
     public init(body: String, file: String, lineOffset: Int) throws(DiagnosticList) {
         var problems: [Diagnostic] = []
+        // The masked body: `body` up to `copied`, with the spans of the lines before it replaced.
         var out = ""
+        var copied = body.startIndex
         var fence: Substring?
         var line = lineOffset
-        for rawLine in body.split(separator: "\n", omittingEmptySubsequences: false) {
+        for rawLine in Self.lines(body) {
             line += 1
-            if !out.isEmpty || line > lineOffset + 1 { out += "\n" }
             let trimmed = rawLine.drop { $0 == " " }
             if let open = fence {
                 if trimmed.hasPrefix(open), trimmed.drop(while: { $0 == open.first }).allSatisfy({ $0 == " " }) { fence = nil }
-                out += rawLine
                 continue
             }
             if trimmed.hasPrefix("```") || trimmed.hasPrefix("~~~") {
                 let marker = trimmed.first!
                 fence = trimmed.prefix { $0 == marker }
-                out += rawLine
                 continue
             }
             if rawLine.hasPrefix("    ") || rawLine.hasPrefix("\t") {
-                out += rawLine   // indented code
-                continue
+                continue   // indented code
             }
-            // Most lines hold no code span, math, result or escape: they are copied as they are.
+            // Most lines hold no code span, math, result or escape: they stay as they are.
             if rawLine.utf8.contains(where: { $0 == UInt8(ascii: "`") || $0 == UInt8(ascii: "$") || $0 == UInt8(ascii: "{") || $0 == UInt8(ascii: "\\") || $0 == UInt8(ascii: "@") }) {
+                out += body[copied..<rawLine.startIndex]
                 out += maskLine(Array(rawLine), file: file, line: line, problems: &problems)
-            } else {
-                out += rawLine
+                copied = rawLine.endIndex
             }
         }
+        out += body[copied...]
         masked = out
         if !problems.isEmpty { throw DiagnosticList(problems) }
+    }
+
+    /// The lines of `text`, as `text.split(separator: "\n", omittingEmptySubsequences: false)` cuts them, found
+    /// by searching its bytes rather than its characters: a `\n` right after `\r` belongs to the character
+    /// `\r\n` and ends no line.
+    static func lines(_ text: String) -> [Substring] {
+        let utf8 = text.utf8
+        var lines: [Substring] = []
+        var start = utf8.startIndex
+        var previous: UInt8 = 0
+        var i = start
+        while i < utf8.endIndex {
+            let byte = utf8[i]
+            if byte == UInt8(ascii: "\n") && previous != UInt8(ascii: "\r") {
+                lines.append(text[start..<i])
+                start = utf8.index(after: i)
+            }
+            previous = byte
+            i = utf8.index(after: i)
+        }
+        lines.append(text[start..<utf8.endIndex])
+        return lines
     }
 
     private mutating func maskLine(_ chars: [Character], file: String, line: Int, problems: inout [Diagnostic]) -> String {
