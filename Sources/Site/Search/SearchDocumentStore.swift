@@ -91,7 +91,7 @@ struct SearchDocumentStore {
             ends.append(ids.count)
         }
         guard let tokenCount = reader.number(), tokenCount <= record.count - reader.position else { return nil }
-        var words = TokenTable()
+        var words = TokenTable(capacity: tokenCount)
         for id in 0..<tokenCount {
             guard let uses = reader.number(), let length = reader.number(), length <= record.count - reader.position else { return nil }
             let interned = record.withUnsafeBufferPointer { bytes in
