@@ -46,17 +46,22 @@ public struct ProtectedSpans: Sendable {
         var line = lineOffset
         for rawLine in Self.lines(body) {
             line += 1
-            let trimmed = rawLine.drop { $0 == " " }
+            // A fence's line has ` or ~ as its first byte after spaces, an indented line four spaces or a tab
+            // as its first bytes: only such lines are read as characters to tell.
+            let lead = rawLine.utf8.first { $0 != UInt8(ascii: " ") }
+            let mayBeFence = lead == UInt8(ascii: "`") || lead == UInt8(ascii: "~")
+            let trimmed = mayBeFence ? rawLine.drop { $0 == " " } : rawLine[rawLine.endIndex...]
             if let open = fence {
-                if trimmed.hasPrefix(open), trimmed.drop(while: { $0 == open.first }).allSatisfy({ $0 == " " }) { fence = nil }
+                if mayBeFence, trimmed.hasPrefix(open), trimmed.drop(while: { $0 == open.first }).allSatisfy({ $0 == " " }) { fence = nil }
                 continue
             }
-            if trimmed.hasPrefix("```") || trimmed.hasPrefix("~~~") {
+            if mayBeFence, trimmed.hasPrefix("```") || trimmed.hasPrefix("~~~") {
                 let marker = trimmed.first!
                 fence = trimmed.prefix { $0 == marker }
                 continue
             }
-            if rawLine.hasPrefix("    ") || rawLine.hasPrefix("\t") {
+            let mayBeIndented = rawLine.utf8.starts(with: "    ".utf8) || rawLine.utf8.first == UInt8(ascii: "\t")
+            if mayBeIndented, rawLine.hasPrefix("    ") || rawLine.hasPrefix("\t") {
                 continue   // indented code
             }
             // Most lines hold no code span, math, result or escape: they stay as they are.
@@ -83,13 +88,13 @@ public struct ProtectedSpans: Sendable {
         while i < utf8.endIndex {
             let byte = utf8[i]
             if byte == UInt8(ascii: "\n") && previous != UInt8(ascii: "\r") {
-                lines.append(text[start..<i])
+                lines.append(Substring(utf8[start..<i]))
                 start = utf8.index(after: i)
             }
             previous = byte
             i = utf8.index(after: i)
         }
-        lines.append(text[start..<utf8.endIndex])
+        lines.append(Substring(utf8[start..<utf8.endIndex]))
         return lines
     }
 
