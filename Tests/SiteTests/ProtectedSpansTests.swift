@@ -29,6 +29,15 @@ import Testing
         #expect(try ProtectedSpans(body: "", file: "l.md", lineOffset: 0).masked == "")
     }
 
+    @Test func fencesAndIndentedCodeAreToldAsBefore() throws {
+        // A tilde fence closed by a longer run, a tab-indented line, a fence after spaces, and a space joined
+        // to a combining mark (no longer a space: the backticks after it open no fence).
+        let body = "~~~\n$a$\n~~~~\n\t$b$\n  ```\n$c$\n  ```\n \u{301}```\n$d$"
+        let spans = try ProtectedSpans(body: body, file: "l.md", lineOffset: 0)
+        #expect(spans.spans.map(\.source) == ["d"])
+        #expect(spans.masked == "~~~\n$a$\n~~~~\n\t$b$\n  ```\n$c$\n  ```\n \u{301}```\n\(open)0\(close)")
+    }
+
     @Test func mayHoldPlaceholderLooksForTheOpeningMarksBytes() {
         #expect(!ProtectedSpans.mayHoldPlaceholder(""))
         #expect(!ProtectedSpans.mayHoldPlaceholder("plain é 日本 \u{E001}"))
