@@ -79,9 +79,15 @@ struct HTMLReferences {
     /// The attribute whose name starts at `start`: its lower-cased name, the bytes of its value (nil when
     /// it has no `=`), and where the scan goes on (after the value and its closing quote, or after the name).
     static func attribute(in bytes: [UInt8], at start: Int) -> (name: String, value: Range<Int>?, next: Int) {
+        let found = attributeRanges(in: bytes, at: start)
+        return (String(decoding: bytes[found.name].map(lower), as: UTF8.self), found.value, found.next)
+    }
+
+    /// `attribute(in:at:)` without making its name a string: the bytes of the name as written.
+    static func attributeRanges(in bytes: [UInt8], at start: Int) -> (name: Range<Int>, value: Range<Int>?, next: Int) {
         var i = start
         while i < bytes.count, !isSpace(bytes[i]), bytes[i] != UInt8(ascii: "="), bytes[i] != UInt8(ascii: ">") { i += 1 }
-        let name = String(decoding: bytes[start..<i].map(lower), as: UTF8.self)
+        let name = start..<i
         guard i < bytes.count, bytes[i] == UInt8(ascii: "=") else { return (name, nil, i) }
         i += 1
         if i < bytes.count, bytes[i] == UInt8(ascii: "\"") || bytes[i] == UInt8(ascii: "'") {
@@ -99,11 +105,16 @@ struct HTMLReferences {
     /// the first `;` at most ten bytes after its `&`; anything else, an unknown name included, stays as it is.
     static func decodeEntities(_ text: String) -> String {
         guard text.utf8.contains(UInt8(ascii: "&")) else { return text }
-        let bytes = Array(text.utf8)
         var out: [UInt8] = []
-        out.reserveCapacity(bytes.count)
-        var i = 0
-        while i < bytes.count {
+        decodeEntities(ArraySlice(text.utf8), into: &out)
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// `decodeEntities` on UTF-8 bytes, appending to `out`.
+    static func decodeEntities(_ bytes: ArraySlice<UInt8>, into out: inout [UInt8]) {
+        out.reserveCapacity(out.count + bytes.count)
+        var i = bytes.startIndex
+        while i < bytes.endIndex {
             guard bytes[i] == UInt8(ascii: "&") else { out.append(bytes[i]); i += 1; continue }
             guard let semi = bytes[(i + 1)...].prefix(10).firstIndex(of: UInt8(ascii: ";")) else {
                 out.append(bytes[i])
@@ -120,7 +131,6 @@ struct HTMLReferences {
             }
             i = semi + 1
         }
-        return String(decoding: out, as: UTF8.self)
     }
 
     private static let namedReferences: [String: UInt8] = [

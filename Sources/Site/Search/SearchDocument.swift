@@ -17,7 +17,7 @@ public struct SearchDocument: Codable, Equatable, Sendable {
         self.path = path
         self.title = title
         var reader = Reader(title: title)
-        for event in HTMLTextScanner().events(body) { reader.read(event) }
+        HTMLTextScanner.scan(body, into: &reader)
         entries = reader.finished()
     }
 }
@@ -35,8 +35,8 @@ public struct SearchEntry: Codable, Equatable, Sendable {
 }
 
 extension SearchDocument {
-    /// Walks the events of a lesson body, keeping track of the section, the figure and what to skip.
-    fileprivate struct Reader {
+    /// Reads a lesson body's tags and text, keeping track of the section, the figure and what to skip.
+    fileprivate struct Reader: HTMLTextVisitor {
         /// Elements whose whole content is left out.
         static let skippedTags: Set<String> = ["script", "style", "svg", "pre", "template", "button", "noscript",
                                                "annotation", "annotation-xml"]
@@ -48,75 +48,81 @@ extension SearchDocument {
         static let voidTags: Set<String> = ["area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta",
                                             "source", "track", "wbr"]
 
-        var entries: [SearchEntry]
+        /// Each entry's kind and anchor, with its title and text as they are read.
+        var entries: [(kind: SearchEntry.Kind, anchor: String, title: CollapsedText, text: CollapsedText)]
         var section = 0
         /// The open figure entry's index and the depth of `<figure>` elements it spans.
         var figure: (entry: Int, depth: Int)?
         var figureLabels: [Set<String>] = []
         /// The heading being read: its entry (nil for a heading without an id, read as prose).
-        var heading: (entry: Int?, tag: String, text: String)?
+        var heading: (entry: Int?, tag: String, text: CollapsedText)?
         /// The skipped element's tag and how many of that tag are open inside it.
         var skipping: (tag: String, depth: Int)?
         /// A `<th>` or `<td>` being read in a figure, and a `<figcaption>`/`<caption>` or label span.
-        var cell: (tag: String, text: String)?
+        var cell: (tag: String, text: CollapsedText)?
         var inFigureLabel = false
         /// How many `<math>` elements are open: inside math every element flows within the line.
         var mathDepth = 0
 
         init(title: String) {
-            entries = [SearchEntry(kind: .section, anchor: "", title: title, text: "")]
+            var collapsed = CollapsedText()
+            collapsed.append(title)
+            entries = [(.section, "", collapsed, CollapsedText())]
         }
 
-        mutating func read(_ event: HTMLTextScanner.Event) {
+        mutating func text(_ utf8: UnsafeBufferPointer<UInt8>) {
+            if skipping == nil { append(utf8) }
+        }
+
+        mutating func start(_ tag: HTMLTextScanner.StartTag) {
+            let name = tag.name
             if var skip = skipping {
-                switch event {
-                case .start(let tag, _, let selfClosing) where tag == skip.tag && !selfClosing: skip.depth += 1
-                case .end(let tag) where tag == skip.tag: skip.depth -= 1
-                default: break
-                }
+                if name == skip.tag && !tag.selfClosing { skip.depth += 1 }
+                skipping = skip
+                return
+            }
+            let classes = (tag.classes ?? "").split(separator: " ")
+            if Self.skippedTags.contains(name) || classes.contains(where: { Self.skippedClasses.contains(String($0)) }) {
+                if !tag.selfClosing && !Self.voidTags.contains(name) { skipping = (name, 1) }
+                return
+            }
+            if name == "math" { mathDepth += 1 }
+            if mathDepth == 0 && !Self.inlineTags.contains(name) { appendSpace() }
+            start(name, id: tag.id, classes: classes)
+        }
+
+        mutating func end(_ name: String) {
+            if var skip = skipping {
+                if name == skip.tag { skip.depth -= 1 }
                 skipping = skip.depth == 0 ? nil : skip
                 return
             }
-            switch event {
-            case .text(let text):
-                append(text)
-            case .start(let tag, let attributes, let selfClosing):
-                let classes = Set((attributes["class"] ?? "").split(separator: " ").map(String.init))
-                if Self.skippedTags.contains(tag) || !classes.isDisjoint(with: Self.skippedClasses) {
-                    if !selfClosing && !Self.voidTags.contains(tag) { skipping = (tag, 1) }
-                    return
-                }
-                if tag == "math" { mathDepth += 1 }
-                if mathDepth == 0 && !Self.inlineTags.contains(tag) { append(" ") }
-                start(tag, id: attributes["id"], classes: classes)
-            case .end(let tag):
-                end(tag)
-                if tag == "math" { mathDepth = max(0, mathDepth - 1) }
-                if mathDepth == 0 && !Self.inlineTags.contains(tag) && tag != "math" { append(" ") }
-            }
+            endElement(name)
+            if name == "math" { mathDepth = max(0, mathDepth - 1) }
+            if mathDepth == 0 && !Self.inlineTags.contains(name) && name != "math" { appendSpace() }
         }
 
-        private mutating func start(_ tag: String, id: String?, classes: Set<String>) {
+        private mutating func start(_ tag: String, id: String?, classes: [Substring]) {
             switch tag {
             case _ where Self.headingTags.contains(tag) && heading == nil:
                 if let id, !id.isEmpty, figure == nil {
-                    entries.append(SearchEntry(kind: .section, anchor: id, title: "", text: ""))
+                    entries.append((.section, id, CollapsedText(), CollapsedText()))
                     section = entries.count - 1
-                    heading = (section, tag, "")
+                    heading = (section, tag, CollapsedText())
                 } else {
-                    heading = (nil, tag, "")
+                    heading = (nil, tag, CollapsedText())
                 }
             case "figure":
                 if var open = figure {
                     open.depth += 1
                     figure = open
                 } else if let id, !id.isEmpty {
-                    entries.append(SearchEntry(kind: .figure, anchor: id, title: "", text: ""))
+                    entries.append((.figure, id, CollapsedText(), CollapsedText()))
                     figure = (entries.count - 1, 1)
                     figureLabels.append([])
                 }
             case "th" where figure != nil, "td" where figure != nil:
-                cell = (tag, "")
+                cell = (tag, CollapsedText())
             case "span" where figure != nil && classes.contains("figure-label"):
                 inFigureLabel = true
             default:
@@ -124,13 +130,15 @@ extension SearchDocument {
             }
         }
 
-        private mutating func end(_ tag: String) {
+        private mutating func endElement(_ tag: String) {
             if let open = heading, open.tag == tag {
                 heading = nil
                 if let entry = open.entry {
-                    entries[entry].title = Self.collapsed(open.text)
+                    entries[entry].title = open.text
                 } else {
-                    append(" " + open.text + " ")
+                    appendSpace()
+                    open.text.withBytes { append($0) }
+                    appendSpace()
                 }
                 return
             }
@@ -143,10 +151,12 @@ extension SearchDocument {
                 guard let open = cell, open.tag == tag, let entry = figure?.entry else { return }
                 cell = nil
                 // Row and column labels and cells with words are kept, once each; numbers are not.
-                let label = Self.collapsed(open.text)
+                let label = open.text.string
                 guard label.contains(where: \.isLetter), !figureLabels[figureLabels.count - 1].contains(label) else { return }
                 figureLabels[figureLabels.count - 1].insert(label)
-                entries[entry].text += " " + label + " "
+                entries[entry].text.appendSpace()
+                open.text.withBytes { entries[entry].text.append($0) }
+                entries[entry].text.appendSpace()
             case "span" where inFigureLabel:
                 inFigureLabel = false
             default:
@@ -154,54 +164,46 @@ extension SearchDocument {
             }
         }
 
-        private mutating func append(_ text: String) {
+        /// Appends to what is being read: the heading, the table cell, the figure's label or text, or the section.
+        private mutating func append(_ utf8: UnsafeBufferPointer<UInt8>) {
             if heading != nil {
-                heading?.text += text
+                heading?.text.append(utf8)
             } else if cell != nil {
-                cell?.text += text
+                cell?.text.append(utf8)
             } else if let entry = figure?.entry {
                 if inFigureLabel {
-                    entries[entry].title += text
+                    entries[entry].title.append(utf8)
                 } else {
-                    entries[entry].text += text
+                    entries[entry].text.append(utf8)
                 }
             } else {
-                entries[section].text += text
+                entries[section].text.append(utf8)
+            }
+        }
+
+        private mutating func appendSpace() {
+            if heading != nil {
+                heading?.text.appendSpace()
+            } else if cell != nil {
+                cell?.text.appendSpace()
+            } else if let entry = figure?.entry {
+                if inFigureLabel {
+                    entries[entry].title.appendSpace()
+                } else {
+                    entries[entry].text.appendSpace()
+                }
+            } else {
+                entries[section].text.appendSpace()
             }
         }
 
         func finished() -> [SearchEntry] {
             entries.map { entry in
-                var entry = entry
-                entry.title = Self.composed(Self.collapsed(entry.title))
-                if entry.kind == .figure, entry.title.hasSuffix(".") { entry.title.removeLast() }
                 // Composed characters (é, not e + ´): one word in the index as in the browser.
-                entry.text = Self.composed(Self.collapsed(entry.text))
-                return entry
+                var title = entry.title.composed
+                if entry.kind == .figure, title.hasSuffix(".") { title.removeLast() }
+                return SearchEntry(kind: entry.kind, anchor: entry.anchor, title: title, text: entry.text.composed)
             }
-        }
-
-        /// Runs of white space (Unicode's White_Space) as one space, none at either end.
-        static func collapsed(_ text: String) -> String {
-            var out = String.UnicodeScalarView()
-            var spaceBefore = false
-            for scalar in text.unicodeScalars {
-                let value = scalar.value
-                let isSpace = value < 0x80 ? value == 0x20 || (value >= 0x09 && value <= 0x0D) : scalar.properties.isWhitespace
-                if isSpace {
-                    spaceBefore = !out.isEmpty
-                    continue
-                }
-                if spaceBefore { out.append(" ") }
-                spaceBefore = false
-                out.append(scalar)
-            }
-            return String(out)
-        }
-
-        /// Canonically composed (NFC); ASCII text already is.
-        static func composed(_ text: String) -> String {
-            text.utf8.allSatisfy { $0 < 0x80 } ? text : text.precomposedStringWithCanonicalMapping
         }
     }
 }

@@ -71,6 +71,10 @@ struct SearchDocumentStore {
 
     /// The part a record holds, if it is whole and was made for `digest`.
     static func part(fromRecord record: [UInt8], digest: String) -> SearchIndexPart? {
+        record.withUnsafeBufferPointer { part(fromRecord: $0, digest: digest) }
+    }
+
+    private static func part(fromRecord record: UnsafeBufferPointer<UInt8>, digest: String) -> SearchIndexPart? {
         var reader = RecordReader(bytes: record)
         guard record.starts(with: header) else { return nil }
         reader.position = header.count
@@ -91,12 +95,10 @@ struct SearchDocumentStore {
             ends.append(ids.count)
         }
         guard let tokenCount = reader.number(), tokenCount <= record.count - reader.position else { return nil }
-        var words = TokenTable()
+        var words = TokenTable(capacity: tokenCount)
         for id in 0..<tokenCount {
             guard let uses = reader.number(), let length = reader.number(), length <= record.count - reader.position else { return nil }
-            let interned = record.withUnsafeBufferPointer { bytes in
-                words.intern(UnsafeBufferPointer(rebasing: bytes[reader.position..<reader.position + length]), uses: uses)
-            }
+            let interned = words.intern(UnsafeBufferPointer(rebasing: record[reader.position..<reader.position + length]), uses: uses)
             // Tokens are distinct: a repeated one is a damaged record.
             guard interned == id else { return nil }
             reader.position += length
@@ -107,7 +109,7 @@ struct SearchDocumentStore {
 
     /// Reads varints and strings from a record, nil past its end.
     private struct RecordReader {
-        let bytes: [UInt8]
+        let bytes: UnsafeBufferPointer<UInt8>
         var position = 0
 
         mutating func number() -> Int? {
@@ -125,7 +127,7 @@ struct SearchDocumentStore {
         mutating func string() -> String? {
             guard let length = number(), length <= bytes.count - position else { return nil }
             defer { position += length }
-            return String(decoding: bytes[position..<position + length], as: UTF8.self)
+            return String(decoding: UnsafeBufferPointer(rebasing: bytes[position..<position + length]), as: UTF8.self)
         }
     }
 }

@@ -36,9 +36,7 @@ public struct SearchIndex: Sendable {
         var table = TokenTable()
         // For each part, its token ids in the merged table.
         let merged: [[Int32]] = parts.map { part in
-            (0..<part.words.count).map { id in
-                Int32(part.words.withToken(id) { table.intern($0, uses: part.words.counts[id]) })
-            }
+            (0..<part.words.count).map { id in Int32(table.intern(id, of: part.words)) }
         }
         let vocabulary = SearchVocabulary(table: table)
         var out: [UInt8] = []

@@ -26,6 +26,8 @@ struct SearchVocabulary {
     /// The distinct tokens met, and each one's number (`numbers[id]`).
     private let table: TokenTable
     private let numbers: [Int]
+    /// Each distinct token's number as written (`packed`), by id: the index writes one per use of a token.
+    private let codes: [UInt64]
 
     /// Numbers the tokens of `texts`, most frequent first.
     init(texts: [String]) {
@@ -41,6 +43,7 @@ struct SearchVocabulary {
         var numbers = [Int](repeating: 0, count: ranked.count)
         for (number, id) in ranked.enumerated() { numbers[id] = number }
         self.numbers = numbers
+        codes = numbers.map(Self.packed)
         tokens = ranked.map { table.string($0) }
     }
 
@@ -51,6 +54,7 @@ struct SearchVocabulary {
         self.table = table
         self.tokens = tokens
         numbers = Array(0..<table.count)
+        codes = numbers.map(Self.packed)
     }
 
     /// `text` as numbers. Every token of it must have been among the texts the vocabulary was made from.
@@ -63,7 +67,7 @@ struct SearchVocabulary {
     }
 
     /// Appends the number of interned token `id` to `out`.
-    func write(id: Int, to out: inout [UInt8]) { Self.write(numbers[id], to: &out) }
+    func write(id: Int, to out: inout [UInt8]) { Self.append(codes[id], to: &out) }
 
     /// The text back from its numbers (what search.js does to show a result).
     func decode(_ code: String) -> String {
@@ -89,16 +93,31 @@ struct SearchVocabulary {
     }
 
     /// Writes `number` most significant digit first: "more follows" digits, then one final digit.
-    static func write(_ number: Int, to out: inout [UInt8]) {
+    static func write(_ number: Int, to out: inout [UInt8]) { append(packed(number), to: &out) }
+
+    /// The characters that write `number`, packed for copying: the first in the lowest byte, and how many in
+    /// the top byte (a number below 45⁷ takes at most seven).
+    static func packed(_ number: Int) -> UInt64 {
         var place = 1
         while number / place >= base { place *= base }
         var rest = number
+        var code: UInt64 = 0, count: UInt64 = 0
         while place > 1 {
-            out.append(alphabetBytes[base + rest / place])
+            code |= UInt64(alphabetBytes[base + rest / place]) << (8 * count)
+            count += 1
             rest %= place
             place /= base
         }
-        out.append(alphabetBytes[rest])
+        code |= UInt64(alphabetBytes[rest]) << (8 * count)
+        return code | (count + 1) << 56
+    }
+
+    private static func append(_ packed: UInt64, to out: inout [UInt8]) {
+        var code = packed
+        for _ in 0..<Int(packed >> 56) {
+            out.append(UInt8(truncatingIfNeeded: code))
+            code >>= 8
+        }
     }
 
     /// Calls `body` with the bytes of each token of `text` that is written, in order: the maximal runs of
@@ -138,11 +157,8 @@ struct SearchVocabulary {
             let lower = lead | 0x20
             return ((lead >= 0x30 && lead <= 0x39) || (lower >= 0x61 && lower <= 0x7A), 1)
         }
-        let length = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : 2
-        guard index + length <= bytes.count else { return (false, 1) }
-        var value = UInt32(lead) & (length == 2 ? 0x1F : length == 3 ? 0x0F : 0x07)
-        for k in 1..<length { value = value << 6 | UInt32(bytes[index + k] & 0x3F) }
-        return (Unicode.Scalar(value).map(isWordScalar) ?? false, length)
+        let (scalar, length) = UTF8Scalar.decode(bytes, at: index)
+        return (scalar.map(isWordScalar) ?? false, length)
     }
 
     /// Letters and numbers: Unicode's L and N categories, as `\p{L}` and `\p{N}` in JavaScript.

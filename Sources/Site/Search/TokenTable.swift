@@ -12,11 +12,32 @@ struct TokenTable {
 
     var count: Int { counts.count }
 
+    init() {}
+
+    /// A table with room for `capacity` tokens before it grows.
+    init(capacity: Int) {
+        var slotCount = 1024
+        while capacity * 2 > slotCount { slotCount *= 2 }
+        slots = [Int32](repeating: -1, count: slotCount)
+        starts.reserveCapacity(capacity + 1)
+        counts.reserveCapacity(capacity)
+        digests.reserveCapacity(capacity)
+    }
+
     /// The id of `token`, counting `uses` more uses of it (one by default; a lesson's own table merged
     /// into the index's adds each token's count at once).
     @discardableResult
     mutating func intern(_ token: UnsafeBufferPointer<UInt8>, uses: Int = 1) -> Int {
-        let digest = Self.digest(token)
+        intern(token, digest: Self.digest(token), uses: uses)
+    }
+
+    /// The id of token `id` of `other`, counting its uses in `other` (a lesson's table merged into the
+    /// index's), without hashing its bytes again.
+    mutating func intern(_ id: Int, of other: TokenTable) -> Int {
+        other.withToken(id) { intern($0, digest: other.digests[id], uses: other.counts[id]) }
+    }
+
+    private mutating func intern(_ token: UnsafeBufferPointer<UInt8>, digest: UInt64, uses: Int) -> Int {
         var slot = Int(truncatingIfNeeded: digest) & (slots.count - 1)
         while true {
             let id = Int(slots[slot])

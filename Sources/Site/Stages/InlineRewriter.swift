@@ -36,7 +36,9 @@ struct InlineRewriter {
     }
 
     func inline(_ inlines: [Inline]) -> [Inline] {
-        rewrite(inlines.map { node in
+        // Most runs nest nothing: they go to `rewrite` as they are.
+        guard inlines.contains(where: Self.nests) else { return rewrite(inlines) }
+        return rewrite(inlines.map { node in
             switch node {
             case .emphasis(let c): return .emphasis(inline(c))
             case .strong(let c): return .strong(inline(c))
@@ -45,5 +47,13 @@ struct InlineRewriter {
             default: return node
             }
         })
+    }
+
+    /// Whether `node` holds inline content of its own, rewritten before the run it is in.
+    private static func nests(_ node: Inline) -> Bool {
+        switch node {
+        case .emphasis, .strong, .strikethrough, .link: true
+        default: false
+        }
     }
 }

@@ -39,37 +39,63 @@ public struct ProtectedSpans: Sendable {
     /// Scans `body`, whose first line is line `lineOffset + 1` of `file`.
     public init(body: String, file: String, lineOffset: Int) throws(DiagnosticList) {
         var problems: [Diagnostic] = []
+        // The masked body: `body` up to `copied`, with the spans of the lines before it replaced.
         var out = ""
+        var copied = body.startIndex
         var fence: Substring?
         var line = lineOffset
-        for rawLine in body.split(separator: "\n", omittingEmptySubsequences: false) {
+        for rawLine in Self.lines(body) {
             line += 1
-            if !out.isEmpty || line > lineOffset + 1 { out += "\n" }
-            let trimmed = rawLine.drop { $0 == " " }
+            // A fence's line has ` or ~ as its first byte after spaces, an indented line four spaces or a tab
+            // as its first bytes: only such lines are read as characters to tell.
+            let lead = rawLine.utf8.first { $0 != UInt8(ascii: " ") }
+            let mayBeFence = lead == UInt8(ascii: "`") || lead == UInt8(ascii: "~")
+            let trimmed = mayBeFence ? rawLine.drop { $0 == " " } : rawLine[rawLine.endIndex...]
             if let open = fence {
-                if trimmed.hasPrefix(open), trimmed.drop(while: { $0 == open.first }).allSatisfy({ $0 == " " }) { fence = nil }
-                out += rawLine
+                if mayBeFence, trimmed.hasPrefix(open), trimmed.drop(while: { $0 == open.first }).allSatisfy({ $0 == " " }) { fence = nil }
                 continue
             }
-            if trimmed.hasPrefix("```") || trimmed.hasPrefix("~~~") {
+            if mayBeFence, trimmed.hasPrefix("```") || trimmed.hasPrefix("~~~") {
                 let marker = trimmed.first!
                 fence = trimmed.prefix { $0 == marker }
-                out += rawLine
                 continue
             }
-            if rawLine.hasPrefix("    ") || rawLine.hasPrefix("\t") {
-                out += rawLine   // indented code
-                continue
+            let mayBeIndented = rawLine.utf8.starts(with: "    ".utf8) || rawLine.utf8.first == UInt8(ascii: "\t")
+            if mayBeIndented, rawLine.hasPrefix("    ") || rawLine.hasPrefix("\t") {
+                continue   // indented code
             }
-            // Most lines hold no code span, math, result or escape: they are copied as they are.
+            // Most lines hold no code span, math, result or escape: they stay as they are.
             if rawLine.utf8.contains(where: { $0 == UInt8(ascii: "`") || $0 == UInt8(ascii: "$") || $0 == UInt8(ascii: "{") || $0 == UInt8(ascii: "\\") || $0 == UInt8(ascii: "@") }) {
+                out += body[copied..<rawLine.startIndex]
                 out += maskLine(Array(rawLine), file: file, line: line, problems: &problems)
-            } else {
-                out += rawLine
+                copied = rawLine.endIndex
             }
         }
+        out += body[copied...]
         masked = out
         if !problems.isEmpty { throw DiagnosticList(problems) }
+    }
+
+    /// The lines of `text`, as `text.split(separator: "\n", omittingEmptySubsequences: false)` cuts them, found
+    /// by searching its bytes rather than its characters: a `\n` right after `\r` belongs to the character
+    /// `\r\n` and ends no line.
+    static func lines(_ text: String) -> [Substring] {
+        let utf8 = text.utf8
+        var lines: [Substring] = []
+        var start = utf8.startIndex
+        var previous: UInt8 = 0
+        var i = start
+        while i < utf8.endIndex {
+            let byte = utf8[i]
+            if byte == UInt8(ascii: "\n") && previous != UInt8(ascii: "\r") {
+                lines.append(Substring(utf8[start..<i]))
+                start = utf8.index(after: i)
+            }
+            previous = byte
+            i = utf8.index(after: i)
+        }
+        lines.append(Substring(utf8[start..<utf8.endIndex]))
+        return lines
     }
 
     private mutating func maskLine(_ chars: [Character], file: String, line: Int, problems: inout [Diagnostic]) -> String {
@@ -176,8 +202,23 @@ public struct ProtectedSpans: Sendable {
         return nil
     }
 
+    /// Whether `text` holds the bytes of `open` (U+E000, UTF-8 EE 80 80): `pieces` of any other text is the
+    /// text itself. A search for bytes, where `contains(open)` would compare every character.
+    public static func mayHoldPlaceholder(_ text: String) -> Bool {
+        var text = text
+        return text.withUTF8 { bytes in
+            var i = 0
+            while let found = bytes[i...].firstIndex(of: 0xEE) {
+                if found + 2 < bytes.count, bytes[found + 1] == 0x80, bytes[found + 2] == 0x80 { return true }
+                i = found + 1
+            }
+            return false
+        }
+    }
+
     /// Splits text into literal runs and placeholder indices, in order.
     public static func pieces(_ text: String) -> [Piece] {
+        if let pieces = piecesOfPlainPlaceholders(text) { return pieces }
         var pieces: [Piece] = []
         var literal = ""
         var iterator = text.makeIterator()
@@ -193,6 +234,42 @@ public struct ProtectedSpans: Sendable {
         }
         if !literal.isEmpty { pieces.append(.text(literal)) }
         return pieces
+    }
+
+    /// `pieces` read from the bytes, when every `open` in `text` starts a placeholder as this pass writes them,
+    /// ASCII digits then `close`, with ASCII or either end of the text on both sides: then each mark is a
+    /// character of its own (no character joins ASCII). Nil for any other text, which is read character by character.
+    private static func piecesOfPlainPlaceholders(_ text: String) -> [Piece]? {
+        var text = text
+        return text.withUTF8 { bytes -> [Piece]? in
+            func isMark(_ at: Int, _ last: UInt8) -> Bool {
+                at + 2 < bytes.count && bytes[at] == 0xEE && bytes[at + 1] == 0x80 && bytes[at + 2] == last
+            }
+            var pieces: [Piece] = []
+            var literalStart = 0
+            var i = 0
+            while i < bytes.count {
+                guard isMark(i, 0x80) else { i += 1; continue }
+                guard i == 0 || bytes[i - 1] < 0x80 else { return nil }
+                var end = i + 3
+                var index = 0
+                while end < bytes.count, bytes[end] >= UInt8(ascii: "0"), bytes[end] <= UInt8(ascii: "9") {
+                    index = index &* 10 &+ Int(bytes[end] - UInt8(ascii: "0"))
+                    end += 1
+                }
+                guard end > i + 3, end - i - 3 <= 18, isMark(end, 0x81), end + 3 == bytes.count || bytes[end + 3] < 0x80 else { return nil }
+                if i > literalStart {
+                    pieces.append(.text(String(decoding: UnsafeBufferPointer(rebasing: bytes[literalStart..<i]), as: UTF8.self)))
+                }
+                pieces.append(.span(index))
+                i = end + 3
+                literalStart = i
+            }
+            if literalStart < bytes.count {
+                pieces.append(.text(String(decoding: UnsafeBufferPointer(rebasing: bytes[literalStart..<bytes.count]), as: UTF8.self)))
+            }
+            return pieces
+        }
     }
 
     public enum Piece: Equatable, Sendable {

@@ -33,22 +33,3 @@ public struct RenderMath: LessonStage {
         return location
     }
 }
-
-/// Puts rendered HTML where `ProtectedSpans` placeholders sit in text runs; placeholders whose index
-/// `html` does not know are left for a later stage.
-enum SpanReplacement {
-    static func replace(in blocks: [Block], html: @escaping (Int) -> String?) -> [Block] {
-        InlineRewriter { inlines in
-            inlines.flatMap { node -> [Inline] in
-                guard case .text(let text) = node, text.contains(ProtectedSpans.open) else { return [node] }
-                return ProtectedSpans.pieces(text).map { piece in
-                    switch piece {
-                    case .text(let s): return .text(s)
-                    case .span(let index):
-                        return html(index).map { .rawHTML($0) } ?? .text(ProtectedSpans.placeholder(index))
-                    }
-                }
-            }
-        }.blocks(blocks)
-    }
-}

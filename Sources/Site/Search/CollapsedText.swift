@@ -1,0 +1,81 @@
+import Foundation
+
+/// Text built from pieces as UTF-8 bytes, with every run of white space (Unicode's White_Space) written as one
+/// space and none at either end: what search keeps of a heading, a section or a caption. Appending the pieces
+/// one by one gives the bytes that collapsing their concatenation would.
+struct CollapsedText {
+    private(set) var bytes: [UInt8] = []
+    /// White space was read after the last byte kept: one space goes before the next one.
+    private var spaceBefore = false
+    /// A scalar was kept that composing (NFC) might change; text without one is already composed.
+    private var mayCompose = false
+
+    /// Appends valid UTF-8.
+    mutating func append(_ utf8: UnsafeBufferPointer<UInt8>) {
+        var i = 0
+        while i < utf8.count {
+            let lead = utf8[i]
+            if lead < 0x80 {
+                if Self.isASCIISpace(lead) {
+                    spaceBefore = !bytes.isEmpty
+                    i += 1
+                    continue
+                }
+                // The run of ASCII up to the next white space or non-ASCII byte, copied at once.
+                var end = i + 1
+                while end < utf8.count, utf8[end] < 0x80, !Self.isASCIISpace(utf8[end]) { end += 1 }
+                keep(UnsafeBufferPointer(rebasing: utf8[i..<end]))
+                i = end
+                continue
+            }
+            let (scalar, length) = UTF8Scalar.decode(utf8, at: i)
+            if scalar?.properties.isWhitespace == true {
+                spaceBefore = !bytes.isEmpty
+            } else {
+                if !Self.staysComposed(scalar) { mayCompose = true }
+                keep(UnsafeBufferPointer(rebasing: utf8[i..<min(i + length, utf8.count)]))
+            }
+            i += length
+        }
+    }
+
+    mutating func append(_ text: String) {
+        var text = text
+        text.withUTF8 { append($0) }
+    }
+
+    /// White space between what was appended and what will be.
+    mutating func appendSpace() {
+        spaceBefore = !bytes.isEmpty
+    }
+
+    func withBytes<R>(_ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+        bytes.withUnsafeBufferPointer(body)
+    }
+
+    var string: String { String(decoding: bytes, as: UTF8.self) }
+
+    /// The text canonically composed (NFC: é, not e + ´). Most text already is (ASCII, Greek letters, math
+    /// symbols), and Foundation's composition is only asked for when a scalar might change.
+    var composed: String { mayCompose ? string.precomposedStringWithCanonicalMapping : string }
+
+    private mutating func keep(_ run: UnsafeBufferPointer<UInt8>) {
+        if spaceBefore { bytes.append(0x20) }
+        spaceBefore = false
+        bytes.append(contentsOf: run)
+    }
+
+    /// Whether `scalar` is left as it is by NFC wherever it stands: a starter (combining class 0) that NFC
+    /// neither decomposes (not a composition exclusion) nor composes with the scalar before it. Below U+0900 and
+    /// from U+2000 to U+2BFF (punctuation, letterlike and math symbols, arrows, shapes) every starter that is no
+    /// exclusion is such a scalar (Unicode's NFC_Quick_Check is Yes); elsewhere (Hangul jamo, Indic vowel
+    /// signs, …) the answer is left to Foundation.
+    static func staysComposed(_ scalar: Unicode.Scalar?) -> Bool {
+        guard let scalar, scalar.value < 0x0900 || (0x2000..<0x2C00).contains(scalar.value) else { return false }
+        return scalar.properties.canonicalCombiningClass == .notReordered && !scalar.properties.isFullCompositionExclusion
+    }
+
+    private static func isASCIISpace(_ byte: UInt8) -> Bool {
+        byte == 0x20 || (byte >= 0x09 && byte <= 0x0D)
+    }
+}

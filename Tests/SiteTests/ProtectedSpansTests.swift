@@ -1,0 +1,87 @@
+import Diagnostics
+import Markdown
+import Testing
+@testable import Site
+
+/// The byte-level shortcuts of the span pass and of putting rendered spans back (`ProtectedSpans`,
+/// `SpanReplacement`): lines cut where `split(separator: "\n")` cuts them, placeholders read from bytes only
+/// where each mark is a character of its own, and text runs without a placeholder left as they are.
+@Suite struct ProtectedSpansTests {
+    private let open = "\u{E000}", close = "\u{E001}"
+
+    @Test func linesAreCutAtEveryNewlineThatIsACharacterOfItsOwn() {
+        #expect(ProtectedSpans.lines("") == [""])
+        #expect(ProtectedSpans.lines("a") == ["a"])
+        #expect(ProtectedSpans.lines("a\n") == ["a", ""])
+        #expect(ProtectedSpans.lines("\n\n") == ["", "", ""])
+        #expect(ProtectedSpans.lines("é\n\u{301}x\n日本") == ["é", "\u{301}x", "日本"])
+        // `\r\n` is one character: no line ends inside it, as with `split`.
+        #expect(ProtectedSpans.lines("a\r\nb\nc") == ["a\r\nb", "c"])
+    }
+
+    @Test func maskedBodyKeepsUnchangedLinesAndCodeAndReplacesSpans() throws {
+        let body = "Plain line, café.\n\n$x$ and `$y$` and {{ run.loss }}\n```\n$z$\n```\n    $w$ indented\nlast $$a$$"
+        let spans = try ProtectedSpans(body: body, file: "l.md", lineOffset: 3)
+        #expect(spans.masked == "Plain line, café.\n\n\(open)0\(close) and `$y$` and \(open)1\(close)\n```\n$z$\n```\n    $w$ indented\nlast \(open)2\(close)")
+        #expect(spans.spans.map(\.source) == ["x", " run.loss ", "a"])
+        #expect(spans.spans.map(\.location.line) == [6, 6, 11])
+        #expect(spans.spans.map(\.location.column) == [2, 21, 8])
+        #expect(try ProtectedSpans(body: "", file: "l.md", lineOffset: 0).masked == "")
+    }
+
+    @Test func fencesAndIndentedCodeAreToldAsBefore() throws {
+        // A tilde fence closed by a longer run, a tab-indented line, a fence after spaces, and a space joined
+        // to a combining mark (no longer a space: the backticks after it open no fence).
+        let body = "~~~\n$a$\n~~~~\n\t$b$\n  ```\n$c$\n  ```\n \u{301}```\n$d$"
+        let spans = try ProtectedSpans(body: body, file: "l.md", lineOffset: 0)
+        #expect(spans.spans.map(\.source) == ["d"])
+        #expect(spans.masked == "~~~\n$a$\n~~~~\n\t$b$\n  ```\n$c$\n  ```\n \u{301}```\n\(open)0\(close)")
+    }
+
+    @Test func mayHoldPlaceholderLooksForTheOpeningMarksBytes() {
+        #expect(!ProtectedSpans.mayHoldPlaceholder(""))
+        #expect(!ProtectedSpans.mayHoldPlaceholder("plain é 日本 \u{E001}"))
+        #expect(ProtectedSpans.mayHoldPlaceholder("x\(open)"))
+        #expect(ProtectedSpans.mayHoldPlaceholder("\(open)\u{301}"))
+    }
+
+    @Test func piecesOfPlaceholdersAsThePassWritesThem() {
+        #expect(ProtectedSpans.pieces("") == [])
+        #expect(ProtectedSpans.pieces("no placeholder") == [.text("no placeholder")])
+        #expect(ProtectedSpans.pieces("x \(open)12\(close) y") == [.text("x "), .span(12), .text(" y")])
+        #expect(ProtectedSpans.pieces("\(open)0\(close)\(open)7\(close)") == [.span(0), .span(7)])
+    }
+
+    @Test func piecesOfOtherTextAreReadCharacterByCharacter() {
+        // Non-ASCII beside a mark: the slow path, same pieces.
+        #expect(ProtectedSpans.pieces("é\(open)3\(close)β") == [.text("é"), .span(3), .text("β")])
+        // A combining mark joins the opening mark into another character: no placeholder.
+        #expect(ProtectedSpans.pieces("\(open)\u{301}1\(close)") == [.text("\(open)\u{301}1\(close)")])
+        // Not digits: the placeholder is dropped; never closed: the digits to the end are its index, as before.
+        #expect(ProtectedSpans.pieces("a\(open)x\(close)b") == [.text("a"), .text("b")])
+        #expect(ProtectedSpans.pieces("a\(open)12") == [.text("a"), .span(12)])
+    }
+}
+
+@Suite struct SpanReplacementTests {
+    private let at = SourceLocation(file: "l.md", line: 1, column: 1)
+
+    @Test func placeholdersInNestedRunsGetTheirHTMLAndOthersStay() {
+        let p = ProtectedSpans.placeholder
+        let blocks = [
+            Block(.paragraph([.text("a \(p(0)) b"), .emphasis([.text("in \(p(1))")]), .code("\(p(0)) in code"), .softBreak]), at: at),
+            Block(.heading(level: 2, content: [.text("plain heading")], id: nil), at: at),
+            Block(.table(Table(alignments: [.none], header: [[.text(p(2))]], rows: [[[.text("é \(p(0))")]]])), at: at),
+            Block(.codeBlock(info: "", code: p(0)), at: at),
+        ]
+        let html = [0: "<m>0</m>", 1: "<m>1</m>"]
+        let replaced = SpanReplacement.replace(in: blocks) { html[$0] }
+        #expect(replaced == [
+            Block(.paragraph([.text("a "), .rawHTML("<m>0</m>"), .text(" b"), .emphasis([.text("in "), .rawHTML("<m>1</m>")]),
+                              .code("\(p(0)) in code"), .softBreak]), at: at),
+            Block(.heading(level: 2, content: [.text("plain heading")], id: nil), at: at),
+            Block(.table(Table(alignments: [.none], header: [[.text(p(2))]], rows: [[[.text("é "), .rawHTML("<m>0</m>")]]])), at: at),
+            Block(.codeBlock(info: "", code: p(0)), at: at),
+        ])
+    }
+}

@@ -1,0 +1,133 @@
+import Foundation
+import Testing
+@testable import Site
+
+/// The byte-level passes that read a lesson body for search: the tag scanner (`HTMLTextScanner`) and the
+/// collapsing text buffer (`CollapsedText`), against results written out by hand for the cases the former
+/// string-based reader handled (entities, non-ASCII, nested tags, script and style, comments, empty input).
+@Suite struct HTMLTextScannerTests {
+    /// Writes what the scanner reports as one line per tag or text run.
+    private struct Recorder: HTMLTextVisitor {
+        var lines: [String] = []
+        mutating func start(_ tag: HTMLTextScanner.StartTag) {
+            lines.append("<\(tag.name)" + (tag.id.map { " id=\($0)" } ?? "") + (tag.classes.map { " class=\($0)" } ?? "")
+                         + (tag.selfClosing ? " /" : "") + ">")
+        }
+        mutating func end(_ name: String) { lines.append("</\(name)>") }
+        mutating func text(_ utf8: UnsafeBufferPointer<UInt8>) { lines.append("text: " + String(decoding: utf8, as: UTF8.self)) }
+    }
+
+    private func scan(_ html: String) -> [String] {
+        var recorder = Recorder()
+        HTMLTextScanner.scan(html, into: &recorder)
+        return recorder.lines
+    }
+
+    @Test func emptyInputReportsNothing() {
+        #expect(scan("") == [])
+    }
+
+    @Test func nestedTagsLowerCasedWithTheirIDAndClassOnly() {
+        #expect(scan("<DIV Class=\"a  b\" data-x=\"1\" ID='top'><P>One <EM>two</EM></P><br/><img src=x.png /></div>") == [
+            "<div id=top class=a  b>", "<p>", "text: One ", "<em>", "text: two", "</em>", "</p>", "<br />", "<img />", "</div>",
+        ])
+    }
+
+    @Test func entitiesAreDecodedInTextAndInTheIDAndClass() {
+        #expect(scan("<p id=\"a&amp;b\" class=\"x &quot;y&quot;\">&lt;tag&gt; caf&#233; &#x1F642; &nbsp; &amp</p>") == [
+            "<p id=a&b class=x \"y\">", "text: <tag> café 🙂 &nbsp; &amp", "</p>",
+        ])
+    }
+
+    @Test func nonASCIITextIsPassedAsItIs() {
+        #expect(scan("<h2 id=\"é\">Naïve 日本語 β₁ e\u{301}</h2>") == ["<h2 id=é>", "text: Naïve 日本語 β₁ e\u{301}", "</h2>"])
+    }
+
+    @Test func scriptAndStyleContentsAndCommentsAreSkipped() {
+        #expect(scan("a<script>if (x<b) { s = \"</p>\" }</SCRIPT>b<style>p > a {}</style>c<!-- <p>hidden</p> -->d") == [
+            "text: a", "<script>", "</script>", "text: b", "<style>", "</style>", "text: c", "text: d",
+        ])
+        #expect(scan("x<!-- never closed") == ["text: x"])
+    }
+
+    @Test func aLessThanSignThatStartsNoTagIsText() {
+        #expect(scan("1 < 2 <3 </ 4") == ["text: 1 < 2 <3 </ 4"])
+    }
+}
+
+@Suite struct CollapsedTextTests {
+    private func collapsed(_ pieces: [String]) -> CollapsedText {
+        var text = CollapsedText()
+        for piece in pieces { text.append(piece) }
+        return text
+    }
+
+    @Test func runsOfWhiteSpaceAreOneSpaceAndNoneAtEitherEnd() {
+        #expect(collapsed([]).string == "")
+        #expect(collapsed(["", " \t\n "]).string == "")
+        #expect(collapsed(["  a \t\n b  "]).string == "a b")
+        // Unicode's White_Space beyond ASCII: no-break space, line separator, ideographic space.
+        #expect(collapsed(["x\u{A0}\u{2028}y\u{3000}z\u{85}"]).string == "x y z")
+    }
+
+    @Test func piecesAppendedOneByOneCollapseLikeTheirConcatenation() {
+        #expect(collapsed(["  Adam", " \n", "step ", "", "β1", "   "]).string == "Adam step β1")
+        #expect(collapsed(["Na", "ïve", " café 日本", "語 🙂"]).string == "Naïve café 日本語 🙂")
+        var text = CollapsedText()
+        text.appendSpace()
+        text.append("a")
+        text.appendSpace()
+        text.appendSpace()
+        text.append("b")
+        text.appendSpace()
+        #expect(text.string == "a b")
+    }
+
+    @Test func compositionChangesOnlyWhatNFCChanges() {
+        #expect(collapsed(["e\u{301}te\u{301}"]).composed == "\u{E9}t\u{E9}")
+        #expect(collapsed(["\u{E9}t\u{E9}"]).composed == "\u{E9}t\u{E9}")
+        #expect(collapsed(["\u{2126}hm"]).composed == "\u{3A9}hm", "the ohm sign is a singleton: Greek omega")
+        #expect(collapsed(["\u{1100}\u{1161}"]).composed == "\u{AC00}", "Hangul jamo compose")
+        #expect(collapsed(["β − ∑ ≤ 1 → x²"]).composed == "β − ∑ ≤ 1 → x²")
+        #expect(collapsed(["plain"]).composed == "plain")
+    }
+
+    @Test func stableScalarsAreStartersThatNFCLeavesAlone() {
+        for scalar: Unicode.Scalar in ["é", "β", "−", "∑", "→", "²", "\u{A0}"] {
+            #expect(CollapsedText.staysComposed(scalar), "\(scalar)")
+        }
+        for scalar: Unicode.Scalar in ["\u{301}", "\u{2126}", "\u{1161}", "\u{AC00}", "日", "\u{0BBE}"] {
+            #expect(!CollapsedText.staysComposed(scalar), "U+\(String(scalar.value, radix: 16))")
+        }
+        #expect(!CollapsedText.staysComposed(nil))
+    }
+}
+
+/// The index's merge: numbers written from packed codes, and lessons' tables merged without hashing again.
+@Suite struct SearchIndexMergeTests {
+    @Test func packedCodesWriteTheNumbersCharacters() {
+        let expected: [(Int, String)] = [(0, "#"), (44, "P"), (45, "R#"), (2024, "~P"), (2025, "RQ#"), (91124, "~~P"), (91125, "RQQ#")]
+        for (number, code) in expected {
+            var out: [UInt8] = []
+            SearchVocabulary.write(number, to: &out)
+            #expect(String(decoding: out, as: UTF8.self) == code, "\(number)")
+            #expect(SearchVocabulary.packed(number) >> 56 == UInt64(code.utf8.count))
+        }
+    }
+
+    @Test func mergingATableAddsItsCountsUnderTheMergedIDs() {
+        func intern(_ words: [String], into table: inout TokenTable) {
+            for word in words { _ = SearchVocabulary.withBytes(word) { table.intern($0) } }
+        }
+        var first = TokenTable(capacity: 3000)
+        intern(["adam", "step", "adam"], into: &first)
+        var second = TokenTable()
+        intern(["step", "é", "step", "step"], into: &second)
+        var merged = TokenTable()
+        #expect((0..<first.count).map { merged.intern($0, of: first) } == [0, 1])
+        #expect((0..<second.count).map { merged.intern($0, of: second) } == [1, 2])
+        #expect((0..<merged.count).map(merged.string) == ["adam", "step", "é"])
+        #expect(merged.counts == [2, 4, 1])
+        #expect(SearchVocabulary.withBytes("é") { merged.find($0) } == 2)
+    }
+}
