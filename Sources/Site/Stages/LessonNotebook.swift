@@ -222,18 +222,24 @@ public struct LessonNotebook: LessonStage {
 
     /// nbformat's multi-line string: lines that keep their `\n`, the last without.
     static func sourceLines(_ text: String) -> [String] {
-        // On bytes, as `String` reads characters: a line feed after a carriage return is part of one
-        // character ("\r\n"), which ends no line.
-        var bytes = Array(text.utf8)
+        var text = text
+        return text.withUTF8 { bytes in
+            sourceLineRanges(bytes).map { String(decoding: UnsafeBufferPointer(rebasing: bytes[$0]), as: UTF8.self) }
+        }
+    }
+
+    /// Where `sourceLines` cuts the UTF-8 bytes of a text. On bytes, as `String` reads characters: a line
+    /// feed after a carriage return is part of one character ("\r\n"), which ends no line.
+    static func sourceLineRanges(_ bytes: UnsafeBufferPointer<UInt8>) -> [Range<Int>] {
         func endsLine(_ i: Int) -> Bool { bytes[i] == 0x0A && !(i > 0 && bytes[i - 1] == 0x0D) }
-        if !bytes.isEmpty, endsLine(bytes.count - 1) { bytes.removeLast() }
-        var lines: [String] = []
+        let end = !bytes.isEmpty && endsLine(bytes.count - 1) ? bytes.count - 1 : bytes.count
+        var lines: [Range<Int>] = []
         var start = 0
-        for i in bytes.indices where endsLine(i) {
-            lines.append(String(decoding: bytes[start...i], as: UTF8.self))
+        for i in 0..<end where endsLine(i) {
+            lines.append(start..<(i + 1))
             start = i + 1
         }
-        lines.append(String(decoding: bytes[start...], as: UTF8.self))
+        lines.append(start..<end)
         return lines
     }
 }
