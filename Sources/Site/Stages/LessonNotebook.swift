@@ -100,8 +100,8 @@ public struct LessonNotebook: LessonStage {
         if !lesson.citedKeys.isEmpty {
             var list = "## References\n"
             for (n, key) in lesson.citedKeys.enumerated() {
-                guard let entry = bibliography[key] else { continue }
-                list += "\n\(n + 1). " + ReferenceFormat.parts(entry).map { part in
+                guard let reference = bibliography.reference(key) else { continue }
+                list += "\n\(n + 1). " + reference.parts.map { part in
                     switch part {
                     case .text(let t): return t
                     case .emphasis(let t): return "*\(t)*"
@@ -205,8 +205,8 @@ public struct LessonNotebook: LessonStage {
                 case .crossReference: return lesson.crossReferenceTargets[span.source]?.label ?? span.source
                 case .citation:
                     let labels = CitationSyntax.keys(span.source).compactMap { key, _ -> String? in
-                        guard let entry = bibliography[key] else { return nil }
-                        return style == .numbered ? String((lesson.citedKeys.firstIndex(of: key) ?? 0) + 1) : ReferenceFormat.authorYear(entry)
+                        guard let reference = bibliography.reference(key) else { return nil }
+                        return style == .numbered ? String((lesson.citedKeys.firstIndex(of: key) ?? 0) + 1) : reference.authorYear
                     }
                     return style == .numbered ? "[" + labels.joined(separator: ", ") + "]" : "(" + labels.joined(separator: "; ") + ")"
                 }
