@@ -63,7 +63,7 @@ public struct LessonNotebook: LessonStage {
             if !joined.isEmpty { cells.append(.markdown(String(joined))) }
             prose = []
         }
-        for line in text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init) {
+        for line in lines(text) {
             let trimmed = line.drop { $0 == " " }
             if var open = fence {
                 if trimmed.hasPrefix(open.marker), trimmed.drop(while: { $0 == open.marker.first }).allSatisfy({ $0 == " " }) {
@@ -157,9 +157,18 @@ public struct LessonNotebook: LessonStage {
     /// The top-level packages a script imports (`import torch.nn as nn` → `torch`).
     static func imports(_ code: String) -> Set<String> {
         var found: Set<String> = []
-        for line in code.split(separator: "\n") {
+        var code = code
+        // Most lines start with neither word: they are passed over on bytes, without making their string.
+        let candidates = code.withUTF8 { bytes in
+            lineRanges(bytes).compactMap { range -> String? in
+                let start = bytes[range].drop { $0 == UInt8(ascii: " ") }
+                guard start.starts(with: "import".utf8) || start.starts(with: "from".utf8) else { return nil }
+                return String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self)
+            }
+        }
+        for line in candidates {
             let start = line.drop { $0 == " " }
-            guard start.hasPrefix("import") || start.hasPrefix("from") else { continue }  // most lines: no split
+            guard start.hasPrefix("import") || start.hasPrefix("from") else { continue }
             let words = line.split(separator: " ")
             guard words.count >= 2, words[0] == "import" || words[0] == "from" else { continue }
             for module in (words[0] == "import" ? words[1...].prefix { $0 != "as" } : words[1...1]) {
@@ -220,6 +229,27 @@ public struct LessonNotebook: LessonStage {
         NotebookJSON.text(cells: cells(lesson, bibliography: bibliography, style: style, localModule: localModule))
     }
 
+    /// `text.split(separator: "\n", omittingEmptySubsequences: false)`, cut on bytes (`lineRanges`).
+    static func lines(_ text: String) -> [String] {
+        var text = text
+        return text.withUTF8 { bytes in
+            lineRanges(bytes).map { String(decoding: UnsafeBufferPointer(rebasing: bytes[$0]), as: UTF8.self) }
+        }
+    }
+
+    /// The lines of UTF-8 `bytes` without their line feeds, cut as `String` cuts on the character "\n":
+    /// a line feed after a carriage return is part of one character ("\r\n"), which ends no line.
+    static func lineRanges(_ bytes: UnsafeBufferPointer<UInt8>) -> [Range<Int>] {
+        var lines: [Range<Int>] = []
+        var start = 0
+        for i in bytes.indices where bytes[i] == 0x0A && !(i > 0 && bytes[i - 1] == 0x0D) {
+            lines.append(start..<i)
+            start = i + 1
+        }
+        lines.append(start..<bytes.count)
+        return lines
+    }
+
     /// nbformat's multi-line string: lines that keep their `\n`, the last without.
     static func sourceLines(_ text: String) -> [String] {
         var text = text
@@ -228,18 +258,11 @@ public struct LessonNotebook: LessonStage {
         }
     }
 
-    /// Where `sourceLines` cuts the UTF-8 bytes of a text. On bytes, as `String` reads characters: a line
-    /// feed after a carriage return is part of one character ("\r\n"), which ends no line.
+    /// Where `sourceLines` cuts UTF-8 bytes: `lineRanges` with each line's feed kept, and no last line
+    /// after a final line feed.
     static func sourceLineRanges(_ bytes: UnsafeBufferPointer<UInt8>) -> [Range<Int>] {
-        func endsLine(_ i: Int) -> Bool { bytes[i] == 0x0A && !(i > 0 && bytes[i - 1] == 0x0D) }
-        let end = !bytes.isEmpty && endsLine(bytes.count - 1) ? bytes.count - 1 : bytes.count
-        var lines: [Range<Int>] = []
-        var start = 0
-        for i in 0..<end where endsLine(i) {
-            lines.append(start..<(i + 1))
-            start = i + 1
-        }
-        lines.append(start..<end)
-        return lines
+        var lines = lineRanges(bytes)
+        if lines.count > 1, lines[lines.count - 1].isEmpty { lines.removeLast() }
+        return lines.enumerated().map { n, line in n + 1 < lines.count ? line.lowerBound..<(line.upperBound + 1) : line }
     }
 }
