@@ -44,16 +44,6 @@ import Testing
         }
     }
 
-    /// `lines` cuts on bytes where `split(separator: "\n", omittingEmptySubsequences: false)` cuts on characters.
-    @Test func linesCutOnBytesWhereCharactersEnd() {
-        #expect(LessonNotebook.lines("") == [""])
-        #expect(LessonNotebook.lines("\n") == ["", ""])
-        #expect(LessonNotebook.lines("a\n\nb\n") == ["a", "", "b", ""])
-        #expect(LessonNotebook.lines("a\r\nb\nc") == ["a\r\nb", "c"])
-        #expect(LessonNotebook.lines("é\n\u{301}x\n漢字🙂") == ["é", "\u{301}x", "漢字🙂"])
-        #expect(LessonNotebook.lines("x\r") == ["x\r"])
-    }
-
     /// Only lines that start with `import` or `from` (after spaces) name modules; a "\r\n" does not end a line.
     @Test func importsReadOnlyImportLines() {
         #expect(LessonNotebook.imports("") == [])

@@ -63,7 +63,7 @@ public struct LessonNotebook: LessonStage {
             if !joined.isEmpty { cells.append(.markdown(String(joined))) }
             prose = []
         }
-        for line in lines(text) {
+        for line in TextLines.lines(text) {
             let trimmed = line.drop { $0 == " " }
             if var open = fence {
                 if trimmed.hasPrefix(open.marker), trimmed.drop(while: { $0 == open.marker.first }).allSatisfy({ $0 == " " }) {
@@ -160,7 +160,7 @@ public struct LessonNotebook: LessonStage {
         var code = code
         // Most lines start with neither word: they are passed over on bytes, without making their string.
         let candidates = code.withUTF8 { bytes in
-            lineRanges(bytes).compactMap { range -> String? in
+            TextLines.ranges(bytes).compactMap { range -> String? in
                 let start = bytes[range].drop { $0 == UInt8(ascii: " ") }
                 guard start.starts(with: "import".utf8) || start.starts(with: "from".utf8) else { return nil }
                 return String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self)
@@ -183,6 +183,8 @@ public struct LessonNotebook: LessonStage {
     /// `> [!NOTE] Title` → `> **Title**` and an empty quote line, so the title stands as its own paragraph
     /// (Jupyter renders alerts as plain quotes).
     static func callout(_ line: String) -> String {
+        // Most lines start with neither `>` nor a space: they are no quote.
+        guard let first = line.utf8.first, first == UInt8(ascii: ">") || first == UInt8(ascii: " ") else { return line }
         let quote = line.prefix { $0 == ">" || $0 == " " }
         guard quote.contains(">"), line.dropFirst(quote.count).hasPrefix("[!"),
               let close = line.dropFirst(quote.count).firstIndex(of: "]") else { return line }
@@ -229,27 +231,6 @@ public struct LessonNotebook: LessonStage {
         NotebookJSON.text(cells: cells(lesson, bibliography: bibliography, style: style, localModule: localModule))
     }
 
-    /// `text.split(separator: "\n", omittingEmptySubsequences: false)`, cut on bytes (`lineRanges`).
-    static func lines(_ text: String) -> [String] {
-        var text = text
-        return text.withUTF8 { bytes in
-            lineRanges(bytes).map { String(decoding: UnsafeBufferPointer(rebasing: bytes[$0]), as: UTF8.self) }
-        }
-    }
-
-    /// The lines of UTF-8 `bytes` without their line feeds, cut as `String` cuts on the character "\n":
-    /// a line feed after a carriage return is part of one character ("\r\n"), which ends no line.
-    static func lineRanges(_ bytes: UnsafeBufferPointer<UInt8>) -> [Range<Int>] {
-        var lines: [Range<Int>] = []
-        var start = 0
-        for i in bytes.indices where bytes[i] == 0x0A && !(i > 0 && bytes[i - 1] == 0x0D) {
-            lines.append(start..<i)
-            start = i + 1
-        }
-        lines.append(start..<bytes.count)
-        return lines
-    }
-
     /// nbformat's multi-line string: lines that keep their `\n`, the last without.
     static func sourceLines(_ text: String) -> [String] {
         var text = text
@@ -258,10 +239,10 @@ public struct LessonNotebook: LessonStage {
         }
     }
 
-    /// Where `sourceLines` cuts UTF-8 bytes: `lineRanges` with each line's feed kept, and no last line
-    /// after a final line feed.
+    /// Where `sourceLines` cuts UTF-8 bytes: `TextLines.ranges` with each line's feed kept, and no last
+    /// line after a final line feed.
     static func sourceLineRanges(_ bytes: UnsafeBufferPointer<UInt8>) -> [Range<Int>] {
-        var lines = lineRanges(bytes)
+        var lines = TextLines.ranges(bytes)
         if lines.count > 1, lines[lines.count - 1].isEmpty { lines.removeLast() }
         return lines.enumerated().map { n, line in n + 1 < lines.count ? line.lowerBound..<(line.upperBound + 1) : line }
     }
