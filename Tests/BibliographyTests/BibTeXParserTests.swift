@@ -76,7 +76,7 @@ import Diagnostics
     @Test func referencesAreFormattedOnceWhenRead() throws {
         let bib = try parse("""
         @inproceedings{k, author = {Kingma, Diederik P. and Ba, Jimmy}, title = {{Adam}: A Method}, booktitle = {ICLR}, year = {2015}, eprint = {1412.6980}, archiveprefix = {arXiv}}
-        @book{g, author = {G{\"o}del, Kurt and others}, title = {Book}, publisher = {P}, year = 1931}
+        @book{g, author = {G{\\"o}del, Kurt and others}, title = {Book}, publisher = {P}, year = 1931}
         """)
         let k = try #require(bib.reference("k"))
         #expect(k.key == "k")

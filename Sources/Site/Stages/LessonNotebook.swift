@@ -64,9 +64,11 @@ public struct LessonNotebook: LessonStage {
             prose = []
         }
         for line in TextLines.lines(text) {
+            // Only a line whose first byte after its spaces is ` or ~ can open or close a fence.
+            let fenceLike = line.utf8.first { $0 != UInt8(ascii: " ") }.map { $0 == UInt8(ascii: "`") || $0 == UInt8(ascii: "~") } ?? false
             let trimmed = line.drop { $0 == " " }
             if var open = fence {
-                if trimmed.hasPrefix(open.marker), trimmed.drop(while: { $0 == open.marker.first }).allSatisfy({ $0 == " " }) {
+                if fenceLike, trimmed.hasPrefix(open.marker), trimmed.drop(while: { $0 == open.marker.first }).allSatisfy({ $0 == " " }) {
                     fence = nil
                     if let file = open.info.attributes["file"], open.info.language == "python",
                        let attachment = lesson.attachments.first(where: { $0.name == (file as NSString).lastPathComponent }) {
@@ -89,7 +91,7 @@ public struct LessonNotebook: LessonStage {
                 }
                 continue
             }
-            if trimmed.hasPrefix("```") || trimmed.hasPrefix("~~~"), line.prefix(while: { $0 == " " }).count < 4 {
+            if fenceLike, trimmed.hasPrefix("```") || trimmed.hasPrefix("~~~"), line.prefix(while: { $0 == " " }).count < 4 {
                 let marker = String(trimmed.prefix { $0 == trimmed.first })
                 fence = (marker, FenceInfo(String(trimmed.dropFirst(marker.count))), [])
                 continue
