@@ -145,19 +145,12 @@ public struct TemplateSet: Sendable {
     /// Every key of every dictionary reachable from `context`.
     static func contextNames(_ context: Any) -> Set<String> {
         var names: Set<String> = []
-        func walk(_ dict: [String: Any]) {
-            for (key, inner) in dict {
-                names.insert(key)
-                walk(inner)
-            }
-        }
         func walk(_ value: Any) {
             if let dict = value as? [String: Any] {
-                walk(dict)
-            } else if let list = value as? [[String: Any]] {
-                // Lists of items (the sidebar, a table of contents) are read as they are, where
-                // `as? [Any]` would first make a copy that boxes every item.
-                list.forEach(walk)
+                for (key, inner) in dict {
+                    names.insert(key)
+                    walk(inner)
+                }
             } else if let array = value as? [Any] {
                 array.forEach(walk)
             }
