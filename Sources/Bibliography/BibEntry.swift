@@ -35,20 +35,26 @@ public struct BibEntry: Sendable, Equatable {
     public var year: String? { text("year") }
 }
 
-/// A parsed bibliography: its entries in file order, looked up by key.
+/// A parsed bibliography: its entries in file order, looked up by key, each with its reference formatted
+/// once (every lesson that cites an entry shows the same text).
 public struct Bibliography: Sendable {
     public private(set) var entries: [BibEntry]
     private var index: [String: Int]
+    private var references: [FormattedReference]
 
     public init(entries: [BibEntry]) {
         self.entries = entries
         index = [:]
         for (i, entry) in entries.enumerated() where index[entry.key] == nil { index[entry.key] = i }
+        references = entries.map(FormattedReference.init)
     }
 
     public static let empty = Bibliography(entries: [])
 
     public subscript(key: String) -> BibEntry? { index[key].map { entries[$0] } }
+
+    /// The formatted reference of the entry `key`, or nil when there is none.
+    public func reference(_ key: String) -> FormattedReference? { index[key].map { references[$0] } }
 
     public var keys: [String] { entries.map(\.key) }
 }

@@ -77,13 +77,33 @@ public enum ReferenceFormat {
     }
 
     /// The reference as plain text (for hover previews and screen readers).
-    public static func plainText(_ entry: BibEntry) -> String {
-        parts(entry).map { part in
+    public static func plainText(_ entry: BibEntry) -> String { plainText(parts(entry)) }
+
+    static func plainText(_ parts: [ReferencePart]) -> String {
+        parts.map { part in
             switch part {
             case .text(let t), .emphasis(let t): return t
             case .link(let text, _): return text
             }
         }.joined()
+    }
+}
+
+/// One entry's reference as `ReferenceFormat` writes it, in every form the site shows.
+public struct FormattedReference: Sendable, Equatable {
+    public let key: String
+    /// The reference list entry (`ReferenceFormat.parts`).
+    public let parts: [ReferencePart]
+    /// The list entry as plain text (`ReferenceFormat.plainText`).
+    public let plainText: String
+    /// The in-text label (`ReferenceFormat.authorYear`).
+    public let authorYear: String
+
+    public init(_ entry: BibEntry) {
+        key = entry.key
+        parts = ReferenceFormat.parts(entry)
+        plainText = ReferenceFormat.plainText(parts)
+        authorYear = ReferenceFormat.authorYear(entry)
     }
 }
 

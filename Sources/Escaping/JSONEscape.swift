@@ -2,42 +2,47 @@
 /// It writes what Foundation's `JSONSerialization` writes for a string, so the files read back the same:
 /// `"` and `\` escaped, `\b \f \n \r \t`, other control characters as `\u00xx` (lowercase hex), and `/` as
 /// `\/` unless the caller asks for `.withoutEscapingSlashes`; everything else as it is.
+///
+/// It works on UTF-8 bytes: every character it escapes is ASCII, so the bytes between two of them (all
+/// of a non-ASCII scalar included) are copied as one run.
 public enum JSONEscape {
     /// `text` as a quoted JSON string.
     public static func string(_ text: String, escapingSlashes: Bool) -> String {
-        var out = ""
-        out.reserveCapacity(text.utf8.count + 2)
+        var out: [UInt8] = []
         append(text, to: &out, escapingSlashes: escapingSlashes)
-        return out
+        return String(decoding: out, as: UTF8.self)
     }
 
-    /// Appends `text` as a quoted JSON string to `out`.
-    public static func append(_ text: String, to out: inout String, escapingSlashes: Bool) {
-        out += "\""
-        // Most strings need no escape at all: one byte scan, then one append.
-        let plain = text.utf8.allSatisfy { byte in
-            byte >= 0x20 && byte != UInt8(ascii: "\"") && byte != UInt8(ascii: "\\") && !(escapingSlashes && byte == UInt8(ascii: "/"))
-        }
-        if plain {
-            out += text
-            out += "\""
-            return
-        }
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "/" where escapingSlashes: out += "\\/"
-            case "\u{8}": out += "\\b"
-            case "\u{c}": out += "\\f"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case "\u{0}"..."\u{f}": out += "\\u000" + String(scalar.value, radix: 16)
-            case "\u{10}"..."\u{1f}": out += "\\u00" + String(scalar.value, radix: 16)
-            default: out.unicodeScalars.append(scalar)
+    /// Appends `text` as a quoted JSON string to the UTF-8 bytes `out` (for writers that build bytes).
+    public static func append(_ text: String, to out: inout [UInt8], escapingSlashes: Bool) {
+        var text = text
+        text.withUTF8 { append(utf8: $0, to: &out, escapingSlashes: escapingSlashes) }
+    }
+
+    /// Appends the UTF-8 bytes `utf8` (whole scalars) as a quoted JSON string to `out`.
+    public static func append(utf8: UnsafeBufferPointer<UInt8>, to out: inout [UInt8], escapingSlashes: Bool) {
+        out.reserveCapacity(out.count + utf8.count + 2)
+        out.append(UInt8(ascii: "\""))
+        var run = 0  // the first byte not yet written
+        for (i, byte) in utf8.enumerated() {
+            guard byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\")
+                || (escapingSlashes && byte == UInt8(ascii: "/")) else { continue }
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[run..<i]))
+            run = i + 1
+            out.append(UInt8(ascii: "\\"))
+            switch byte {
+            case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"): out.append(byte)
+            case 0x08: out.append(UInt8(ascii: "b"))
+            case 0x0C: out.append(UInt8(ascii: "f"))
+            case 0x0A: out.append(UInt8(ascii: "n"))
+            case 0x0D: out.append(UInt8(ascii: "r"))
+            case 0x09: out.append(UInt8(ascii: "t"))
+            default: out.append(contentsOf: [UInt8(ascii: "u"), 0x30, 0x30, hexDigits[Int(byte >> 4)], hexDigits[Int(byte & 0xF)]])
             }
         }
-        out += "\""
+        out.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[run...]))
+        out.append(UInt8(ascii: "\""))
     }
+
+    private static let hexDigits = Array("0123456789abcdef".utf8)
 }

@@ -19,12 +19,11 @@ public enum TeXToMathML {
 }
 
 private extension String {
+    /// Without leading and trailing white space (Unicode's, scalar by scalar).
     var trimmingWhitespace: String {
-        let scalars = Array(unicodeScalars)
+        let scalars = unicodeScalars
         guard let first = scalars.firstIndex(where: { !$0.properties.isWhitespace }),
               let last = scalars.lastIndex(where: { !$0.properties.isWhitespace }) else { return "" }
-        var out = ""
-        out.unicodeScalars.append(contentsOf: scalars[first...last])
-        return out
+        return String(scalars[first...last])
     }
 }

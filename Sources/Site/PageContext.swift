@@ -10,7 +10,51 @@ struct PageContext {
     let urls: SiteURLs
     let assets: [String: String]
     /// The output folder as the repository holds it (`public`), for "Open in Colab".
-    var outputFolder = "public"
+    let outputFolder: String
+
+    /// What every page shares, made once per build rather than once per page.
+    private let course: Course
+
+    init(content: SiteContent, urls: SiteURLs, assets: [String: String], outputFolder: String = "public") {
+        self.content = content
+        self.urls = urls
+        self.assets = assets
+        self.outputFolder = outputFolder
+        var course = Course(hasFeed: !AtomFeed.entries(content).isEmpty)
+        for (m, module) in content.modules.enumerated() {
+            for (l, lesson) in module.lessons.enumerated() {
+                let key = Self.readingKey(module: module.slug, lesson: lesson.slug)
+                if course.readingPosition[key] == nil { course.readingPosition[key] = course.readingOrder.count }
+                course.readingOrder.append((m, l))
+            }
+        }
+        // A lesson page links to the other modules' pages as every lesson page of its module does (its
+        // own page is not among them), so those sidebar entries are made once per module, from its first lesson.
+        for module in content.modules {
+            guard let first = module.lessons.first else { continue }
+            let links = PageLinks(page: Self.lessonPath(first))
+            course.lessonPageNavs[module.slug] = SharedNav(entries: content.modules.map { other in
+                Self.navEntry(other, links: links, currentModule: module.slug, currentLesson: first.slug)
+            })
+        }
+        self.course = course
+    }
+
+    private struct Course: Sendable {
+        var hasFeed: Bool
+        /// Every lesson in reading order across the modules (module and lesson indexes), and where each
+        /// lesson stands in it (by `readingKey`).
+        var readingOrder: [(module: Int, lesson: Int)] = []
+        var readingPosition: [String: Int] = [:]
+        /// The sidebar of the lesson pages of each module (by slug), but for the module's own entry.
+        var lessonPageNavs: [String: SharedNav] = [:]
+    }
+
+    /// Sidebar entries shared by many pages. Template contexts are `Any` dictionaries, which Swift cannot
+    /// check for sendability; these are made in `init` and only read after it.
+    private struct SharedNav: @unchecked Sendable {
+        let entries: [[String: Any]]
+    }
 
     /// Keys of list items (table of contents, lessons, modules) that a page may have none of.
     static let itemNames: Set<String> = [
@@ -28,23 +72,16 @@ struct PageContext {
     func common(title: String, description: String, path: String, currentModule: String?, currentLesson: String?,
                 links: PageLinks? = nil) -> [String: Any] {
         let config = content.config
+        let relative = links == nil
         let links = links ?? PageLinks(page: path)
-        let nav: [[String: Any]] = content.modules.map { module in
-            [
-                "title": module.title,
-                "url": Self.optional(module.comingSoon ? nil : links.to(Self.modulePath(module))),
-                "coming_soon": module.comingSoon,
-                "current": module.slug == currentModule,
-                "current_page": module.slug == currentModule && currentLesson == nil,
-                "has_lessons": !module.lessons.isEmpty,
-                "lessons": module.lessons.map { lesson -> [String: Any] in
-                    [
-                        "title": lesson.frontMatter.title,
-                        "url": links.to(Self.lessonPath(lesson)),
-                        "current": module.slug == currentModule && lesson.slug == currentLesson,
-                    ]
-                },
-            ] as [String: Any]
+        let nav: [[String: Any]]
+        if relative, let currentModule, let currentLesson, var shared = course.lessonPageNavs[currentModule]?.entries,
+           let own = content.modules.firstIndex(where: { $0.slug == currentModule }) {
+            // A lesson page: only its own module's entry differs from its module's shared sidebar.
+            shared[own] = Self.navEntry(content.modules[own], links: links, currentModule: currentModule, currentLesson: currentLesson)
+            nav = shared
+        } else {
+            nav = content.modules.map { Self.navEntry($0, links: links, currentModule: currentModule, currentLesson: currentLesson) }
         }
         return [
             "site": [
@@ -68,10 +105,29 @@ struct PageContext {
             ] as [String: Any],
             "home": links.to(""),
             "root": links.root,
-            "feed": Self.optional(AtomFeed.entries(content).isEmpty ? nil : links.to(AtomFeed.path)),
+            "feed": Self.optional(course.hasFeed ? links.to(AtomFeed.path) : nil),
             "assets": assets.mapValues { links.to($0) },
             "nav": nav,
             "content": "",
+        ]
+    }
+
+    /// A module's entry in the sidebar, with links from the page `links` is for.
+    private static func navEntry(_ module: CourseModule, links: PageLinks, currentModule: String?, currentLesson: String?) -> [String: Any] {
+        [
+            "title": module.title,
+            "url": optional(module.comingSoon ? nil : links.to(modulePath(module))),
+            "coming_soon": module.comingSoon,
+            "current": module.slug == currentModule,
+            "current_page": module.slug == currentModule && currentLesson == nil,
+            "has_lessons": !module.lessons.isEmpty,
+            "lessons": module.lessons.map { lesson -> [String: Any] in
+                [
+                    "title": lesson.frontMatter.title,
+                    "url": links.to(lessonPath(lesson)),
+                    "current": module.slug == currentModule && lesson.slug == currentLesson,
+                ]
+            },
         ]
     }
 
@@ -156,12 +212,15 @@ struct PageContext {
     /// The lessons before and after `lesson` in reading order across the whole course: the first lesson of a
     /// module follows the last of the module before it (modules coming soon have no lessons).
     private func neighbours(of lesson: Lesson, in module: CourseModule) -> (previous: Lesson?, next: Lesson?) {
-        let course = content.modules.flatMap { m in m.lessons.map { (module: m.slug, lesson: $0) } }
-        guard let index = course.firstIndex(where: { $0.module == module.slug && $0.lesson.slug == lesson.slug }) else {
-            return (nil, nil)
+        let order = course.readingOrder
+        guard let index = course.readingPosition[Self.readingKey(module: module.slug, lesson: lesson.slug)] else { return (nil, nil) }
+        func reading(_ i: Int) -> Lesson? {
+            order.indices.contains(i) ? content.modules[order[i].module].lessons[order[i].lesson] : nil
         }
-        return (index > 0 ? course[index - 1].lesson : nil, index + 1 < course.count ? course[index + 1].lesson : nil)
+        return (reading(index - 1), reading(index + 1))
     }
+
+    private static func readingKey(module: String, lesson: String) -> String { module + "/" + lesson }
 
     private func item(linking lesson: Lesson, from links: PageLinks) -> [String: Any] {
         ["title": lesson.frontMatter.title, "url": links.to(Self.lessonPath(lesson))]

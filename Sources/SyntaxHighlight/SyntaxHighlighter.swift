@@ -35,12 +35,18 @@ public enum SyntaxHighlighter {
         var out: [UInt8] = []
         out.reserveCapacity(lexer.bytes.count + lexer.bytes.count / 2)
         for token in lexer.tokens {
-            if let kind = token.kind { out.append(contentsOf: "<span class=\"\(kind.cssClass)\">".utf8) }
+            if let kind = token.kind { out.append(contentsOf: openingTags[kind, default: []]) }
             HTMLEscape.append(lexer.bytes[token.range], escapedTo: &out)
-            if token.kind != nil { out.append(contentsOf: "</span>".utf8) }
+            if token.kind != nil { out.append(contentsOf: closingTag) }
         }
         return String(decoding: out, as: UTF8.self)
     }
+
+    /// `<span class="tok-…">` for each kind, and `</span>`, as bytes made once.
+    private static let openingTags = Dictionary(uniqueKeysWithValues: TokenKind.allCases.map {
+        ($0, Array("<span class=\"\($0.cssClass)\">".utf8))
+    })
+    private static let closingTag = Array("</span>".utf8)
 
     /// Escapes `&`, `<`, `>`, `"` and `'` for HTML text and attribute values.
     public static func escape(_ text: String) -> String {

@@ -72,6 +72,24 @@ import Diagnostics
         #expect(ReferenceFormat.parts(try #require(bib["w"])).last == .link(text: "https://example.org/a_b", url: "https://example.org/a_b"))
     }
 
+    /// The bibliography formats each entry once; what it keeps is what `ReferenceFormat` writes.
+    @Test func referencesAreFormattedOnceWhenRead() throws {
+        let bib = try parse("""
+        @inproceedings{k, author = {Kingma, Diederik P. and Ba, Jimmy}, title = {{Adam}: A Method}, booktitle = {ICLR}, year = {2015}, eprint = {1412.6980}, archiveprefix = {arXiv}}
+        @book{g, author = {G{\\"o}del, Kurt and others}, title = {Book}, publisher = {P}, year = 1931}
+        """)
+        let k = try #require(bib.reference("k"))
+        #expect(k.key == "k")
+        #expect(k.authorYear == "Kingma & Ba, 2015")
+        #expect(k.plainText == "Diederik P. Kingma and Jimmy Ba. 2015. Adam: A Method. In ICLR. arXiv:1412.6980")
+        #expect(k.parts.last == .link(text: "arXiv:1412.6980", url: "https://arxiv.org/abs/1412.6980"))
+        let g = try #require(bib.reference("g"))
+        #expect(g.authorYear == "Gödel et al., 1931")
+        #expect(g.parts == [.text("Kurt Gödel et al. "), .text("1931. "), .emphasis("Book"), .text(". "), .text("P.")])
+        #expect(bib.reference("missing") == nil)
+        #expect(Bibliography.empty.reference("k") == nil)
+    }
+
     @Test func malformedEntriesAreReportedAtTheirPlaceAndReadingGoesOn() {
         // A brace left open in a value is closed by the entry's own '}', so the entry runs into the next.
         #expect(errors("@article{a,\n  title = {Open,\n  year = 2015\n}\n@misc{b, title = {B}}\n") == [

@@ -20,6 +20,13 @@ func body(_ tex: String, display: Bool = false) throws -> String {
             + "<annotation encoding=\"application/x-tex\">a+b</annotation></semantics></math>")
     }
 
+    /// The annotation drops white space at both ends, Unicode's included, and keeps what is between.
+    @Test func annotationIsTrimmedOfUnicodeWhiteSpace() throws {
+        let out = try TeXToMathML.convert("\u{A0}\u{2009}a \u{2003}b\n", display: false)
+        #expect(out.hasSuffix("<annotation encoding=\"application/x-tex\">a \u{2003}b</annotation></semantics></math>"))
+        #expect(try TeXToMathML.convert("é", display: false).contains(">é</annotation>"))
+    }
+
     @Test func numbersAndMinus() throws {
         #expect(try body("0.999") == "<mn>0.999</mn>")
         #expect(try body("1e-8") == "<mn>1e−8</mn>")

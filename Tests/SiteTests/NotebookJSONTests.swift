@@ -44,6 +44,14 @@ import Testing
         }
     }
 
+    /// Only lines that start with `import` or `from` (after spaces) name modules; a "\r\n" does not end a line.
+    @Test func importsReadOnlyImportLines() {
+        #expect(LessonNotebook.imports("") == [])
+        #expect(LessonNotebook.imports("x = 1\n  import json\nfrom é import x\nimportant = 2\n# import os\n")
+                == ["json", "é"])
+        #expect(LessonNotebook.imports("import torch.nn as nn\r\nimport numpy\nfrom\n") == ["torch"])
+    }
+
     @Test func everyASCIICharacterAndUnicodeAsFoundationWritesThem() throws {
         let ascii = String(String.UnicodeScalarView((0..<128).compactMap(Unicode.Scalar.init)))
         let cells: [LessonNotebook.Cell] = [

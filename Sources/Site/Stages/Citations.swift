@@ -42,12 +42,12 @@ public struct Citations: LessonStage {
         var previews = 0
         for (index, span) in lesson.spans.enumerated() where span.kind == .citation {
             let links = CitationSyntax.keys(span.source).compactMap { key, _ -> String? in
-                guard let entry = bibliography[key] else { return nil }
+                guard let reference = bibliography.reference(key) else { return nil }
                 previews += 1
-                let label = style == .numbered ? String(numbers[key] ?? 0) : ReferenceFormat.authorYear(entry)
+                let label = style == .numbered ? String(numbers[key] ?? 0) : reference.authorYear
                 let tip = "cite-\(previews)"
                 return "<span class=\"citation\"><a href=\"#\(Self.anchor(key))\" aria-describedby=\"\(tip)\">\(HTMLEscape.escape(label))</a>"
-                    + "<span class=\"citation-preview\" role=\"tooltip\" id=\"\(tip)\">\(HTMLEscape.escape(ReferenceFormat.plainText(entry)))</span></span>"
+                    + "<span class=\"citation-preview\" role=\"tooltip\" id=\"\(tip)\">\(HTMLEscape.escape(reference.plainText))</span></span>"
             }
             rendered[index] = style == .numbered
                 ? "[" + links.joined(separator: ", ") + "]"
@@ -64,19 +64,19 @@ public struct Citations: LessonStage {
     static func anchor(_ key: String) -> String { "ref-" + HTMLEscape.escape(key) }
 
     static func list(_ keys: [String], bibliography: Bibliography, style: CitationStyle) -> String {
-        let entries = keys.compactMap { bibliography[$0] }
-        let ordered = style == .numbered ? entries
-            : entries.sorted { (sortKey($0), $0.key) < (sortKey($1), $1.key) }
+        let references = keys.compactMap { bibliography.reference($0) }
+        let ordered = style == .numbered ? references
+            : references.map { (sortKey($0), $0) }.sorted { ($0.0, $0.1.key) < ($1.0, $1.1.key) }.map(\.1)
         var list = style == .numbered ? "<ol class=\"references\">\n" : "<ul class=\"references author-year\">\n"
-        for entry in ordered {
-            list += "<li id=\"\(anchor(entry.key))\">\(html(ReferenceFormat.parts(entry)))</li>\n"
+        for reference in ordered {
+            list += "<li id=\"\(anchor(reference.key))\">\(html(reference.parts))</li>\n"
         }
         return list + (style == .numbered ? "</ol>\n" : "</ul>\n")
     }
 
     /// Author-year order ignores case and accents (Gödel before Goodfellow), the same on every machine.
-    static func sortKey(_ entry: BibEntry) -> String {
-        ReferenceFormat.authorYear(entry).folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)
+    static func sortKey(_ reference: FormattedReference) -> String {
+        reference.authorYear.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)
     }
 
     static func html(_ parts: [ReferencePart]) -> String {

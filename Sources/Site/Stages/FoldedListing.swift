@@ -33,7 +33,8 @@ struct FoldedListing: Equatable {
             }
             limit = n
         }
-        let lines = code.split(separator: "\n", omittingEmptySubsequences: false).count - (code.hasSuffix("\n") ? 1 : 0)
+        var lines = TextLines.count(code)
+        if code.hasSuffix("\n") { lines -= 1 }
         guard lines > limit else { return nil }
         return FoldedListing(lines: lines, shown: min(limit, shownLines))
     }

@@ -63,10 +63,12 @@ public struct LessonNotebook: LessonStage {
             if !joined.isEmpty { cells.append(.markdown(String(joined))) }
             prose = []
         }
-        for line in text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init) {
+        for line in TextLines.lines(text) {
+            // Only a line whose first byte after its spaces is ` or ~ can open or close a fence.
+            let fenceLike = line.utf8.first { $0 != UInt8(ascii: " ") }.map { $0 == UInt8(ascii: "`") || $0 == UInt8(ascii: "~") } ?? false
             let trimmed = line.drop { $0 == " " }
             if var open = fence {
-                if trimmed.hasPrefix(open.marker), trimmed.drop(while: { $0 == open.marker.first }).allSatisfy({ $0 == " " }) {
+                if fenceLike, trimmed.hasPrefix(open.marker), trimmed.drop(while: { $0 == open.marker.first }).allSatisfy({ $0 == " " }) {
                     fence = nil
                     if let file = open.info.attributes["file"], open.info.language == "python",
                        let attachment = lesson.attachments.first(where: { $0.name == (file as NSString).lastPathComponent }) {
@@ -89,7 +91,7 @@ public struct LessonNotebook: LessonStage {
                 }
                 continue
             }
-            if trimmed.hasPrefix("```") || trimmed.hasPrefix("~~~"), line.prefix(while: { $0 == " " }).count < 4 {
+            if fenceLike, trimmed.hasPrefix("```") || trimmed.hasPrefix("~~~"), line.prefix(while: { $0 == " " }).count < 4 {
                 let marker = String(trimmed.prefix { $0 == trimmed.first })
                 fence = (marker, FenceInfo(String(trimmed.dropFirst(marker.count))), [])
                 continue
@@ -100,8 +102,8 @@ public struct LessonNotebook: LessonStage {
         if !lesson.citedKeys.isEmpty {
             var list = "## References\n"
             for (n, key) in lesson.citedKeys.enumerated() {
-                guard let entry = bibliography[key] else { continue }
-                list += "\n\(n + 1). " + ReferenceFormat.parts(entry).map { part in
+                guard let reference = bibliography.reference(key) else { continue }
+                list += "\n\(n + 1). " + reference.parts.map { part in
                     switch part {
                     case .text(let t): return t
                     case .emphasis(let t): return "*\(t)*"
@@ -157,9 +159,18 @@ public struct LessonNotebook: LessonStage {
     /// The top-level packages a script imports (`import torch.nn as nn` → `torch`).
     static func imports(_ code: String) -> Set<String> {
         var found: Set<String> = []
-        for line in code.split(separator: "\n") {
+        var code = code
+        // Most lines start with neither word: they are passed over on bytes, without making their string.
+        let candidates = code.withUTF8 { bytes in
+            TextLines.ranges(bytes).compactMap { range -> String? in
+                let start = bytes[range].drop { $0 == UInt8(ascii: " ") }
+                guard start.starts(with: "import".utf8) || start.starts(with: "from".utf8) else { return nil }
+                return String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self)
+            }
+        }
+        for line in candidates {
             let start = line.drop { $0 == " " }
-            guard start.hasPrefix("import") || start.hasPrefix("from") else { continue }  // most lines: no split
+            guard start.hasPrefix("import") || start.hasPrefix("from") else { continue }
             let words = line.split(separator: " ")
             guard words.count >= 2, words[0] == "import" || words[0] == "from" else { continue }
             for module in (words[0] == "import" ? words[1...].prefix { $0 != "as" } : words[1...1]) {
@@ -174,6 +185,8 @@ public struct LessonNotebook: LessonStage {
     /// `> [!NOTE] Title` → `> **Title**` and an empty quote line, so the title stands as its own paragraph
     /// (Jupyter renders alerts as plain quotes).
     static func callout(_ line: String) -> String {
+        // Most lines start with neither `>` nor a space: they are no quote.
+        guard let first = line.utf8.first, first == UInt8(ascii: ">") || first == UInt8(ascii: " ") else { return line }
         let quote = line.prefix { $0 == ">" || $0 == " " }
         guard quote.contains(">"), line.dropFirst(quote.count).hasPrefix("[!"),
               let close = line.dropFirst(quote.count).firstIndex(of: "]") else { return line }
@@ -205,8 +218,8 @@ public struct LessonNotebook: LessonStage {
                 case .crossReference: return lesson.crossReferenceTargets[span.source]?.label ?? span.source
                 case .citation:
                     let labels = CitationSyntax.keys(span.source).compactMap { key, _ -> String? in
-                        guard let entry = bibliography[key] else { return nil }
-                        return style == .numbered ? String((lesson.citedKeys.firstIndex(of: key) ?? 0) + 1) : ReferenceFormat.authorYear(entry)
+                        guard let reference = bibliography.reference(key) else { return nil }
+                        return style == .numbered ? String((lesson.citedKeys.firstIndex(of: key) ?? 0) + 1) : reference.authorYear
                     }
                     return style == .numbered ? "[" + labels.joined(separator: ", ") + "]" : "(" + labels.joined(separator: "; ") + ")"
                 }
@@ -222,18 +235,17 @@ public struct LessonNotebook: LessonStage {
 
     /// nbformat's multi-line string: lines that keep their `\n`, the last without.
     static func sourceLines(_ text: String) -> [String] {
-        // On bytes, as `String` reads characters: a line feed after a carriage return is part of one
-        // character ("\r\n"), which ends no line.
-        var bytes = Array(text.utf8)
-        func endsLine(_ i: Int) -> Bool { bytes[i] == 0x0A && !(i > 0 && bytes[i - 1] == 0x0D) }
-        if !bytes.isEmpty, endsLine(bytes.count - 1) { bytes.removeLast() }
-        var lines: [String] = []
-        var start = 0
-        for i in bytes.indices where endsLine(i) {
-            lines.append(String(decoding: bytes[start...i], as: UTF8.self))
-            start = i + 1
+        var text = text
+        return text.withUTF8 { bytes in
+            sourceLineRanges(bytes).map { String(decoding: UnsafeBufferPointer(rebasing: bytes[$0]), as: UTF8.self) }
         }
-        lines.append(String(decoding: bytes[start...], as: UTF8.self))
-        return lines
+    }
+
+    /// Where `sourceLines` cuts UTF-8 bytes: `TextLines.ranges` with each line's feed kept, and no last
+    /// line after a final line feed.
+    static func sourceLineRanges(_ bytes: UnsafeBufferPointer<UInt8>) -> [Range<Int>] {
+        var lines = TextLines.ranges(bytes)
+        if lines.count > 1, lines[lines.count - 1].isEmpty { lines.removeLast() }
+        return lines.enumerated().map { n, line in n + 1 < lines.count ? line.lowerBound..<(line.upperBound + 1) : line }
     }
 }

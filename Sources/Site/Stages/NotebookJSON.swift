@@ -5,30 +5,35 @@ import Escaping
 /// array or object as an empty line between its brackets, control characters escaped as Foundation
 /// does), which took about half of a prose lesson's build time. `NotebookJSONTests` compares the two.
 enum NotebookJSON {
-    /// nbformat 4.5: the cells, then the fixed metadata.
+    /// nbformat 4.5: the cells, then the fixed metadata. Written as UTF-8 bytes, each cell's lines escaped
+    /// straight from its text.
     static func text(cells: [LessonNotebook.Cell]) -> String {
-        var out = "{\n  \"cells\" : [\n"
+        var out: [UInt8] = []
+        func write(_ text: String) { out.append(contentsOf: text.utf8) }
+        write("{\n  \"cells\" : [\n")
         for (n, cell) in cells.enumerated() {
             let number = String(n + 1)
             let id = "cell-" + String(repeating: "0", count: max(0, 3 - number.count)) + number
-            out += "    {\n"
+            write("    {\n")
             switch cell {
             case .markdown(let text):
-                out += "      \"cell_type\" : \"markdown\",\n"
-                out += "      \"id\" : \(string(id)),\n"
-                out += "      \"metadata\" : {\n\n      },\n"
-                out += "      \"source\" : " + lines(text) + "\n"
+                write("      \"cell_type\" : \"markdown\",\n")
+                write("      \"id\" : \(string(id)),\n")
+                write("      \"metadata\" : {\n\n      },\n")
+                write("      \"source\" : ")
+                lines(text, to: &out)
             case .code(let text):
-                out += "      \"cell_type\" : \"code\",\n"
-                out += "      \"execution_count\" : null,\n"
-                out += "      \"id\" : \(string(id)),\n"
-                out += "      \"metadata\" : {\n\n      },\n"
-                out += "      \"outputs\" : [\n\n      ],\n"
-                out += "      \"source\" : " + lines(text) + "\n"
+                write("      \"cell_type\" : \"code\",\n")
+                write("      \"execution_count\" : null,\n")
+                write("      \"id\" : \(string(id)),\n")
+                write("      \"metadata\" : {\n\n      },\n")
+                write("      \"outputs\" : [\n\n      ],\n")
+                write("      \"source\" : ")
+                lines(text, to: &out)
             }
-            out += n + 1 < cells.count ? "    },\n" : "    }\n"
+            write(n + 1 < cells.count ? "\n    },\n" : "\n    }\n")
         }
-        out += """
+        write("""
           ],
           "metadata" : {
             "kernelspec" : {
@@ -44,15 +49,24 @@ enum NotebookJSON {
           "nbformat_minor" : 5
         }
 
-        """
-        return out
+        """)
+        return String(decoding: out, as: UTF8.self)
     }
 
-    /// A cell's source as nbformat's list of lines, at the cell's indentation.
-    private static func lines(_ text: String) -> String {
-        let items = LessonNotebook.sourceLines(text)
-        guard !items.isEmpty else { return "[\n\n      ]" }
-        return "[\n" + items.map { "        " + string($0) }.joined(separator: ",\n") + "\n      ]"
+    /// A cell's source as nbformat's list of lines (`LessonNotebook.sourceLines`), at the cell's indentation.
+    private static func lines(_ text: String, to out: inout [UInt8]) {
+        var text = text
+        text.withUTF8 { bytes in
+            let lines = LessonNotebook.sourceLineRanges(bytes)
+            guard !lines.isEmpty else { return out.append(contentsOf: "[\n\n      ]".utf8) }
+            out.append(contentsOf: "[\n".utf8)
+            for (n, line) in lines.enumerated() {
+                if n > 0 { out.append(contentsOf: ",\n".utf8) }
+                out.append(contentsOf: "        ".utf8)
+                JSONEscape.append(utf8: UnsafeBufferPointer(rebasing: bytes[line]), to: &out, escapingSlashes: false)
+            }
+            out.append(contentsOf: "\n      ]".utf8)
+        }
     }
 
     /// A JSON string as Foundation writes it with `.withoutEscapingSlashes`.
