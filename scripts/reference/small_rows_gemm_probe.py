@@ -2,13 +2,14 @@
 layer on batches of 2 and 3 rows, and for layers of 2 or 3 outputs; prints tables, writes no fixture
 (docs/parity.md §4.2a records what they show).
 
-Why: in the batch-norm lesson's block `bn-batch-size`, the run "BN, batches of 2" is the only run whose figures leave
-PyTorch's spread. Traced step by step against the core (docs/parity.md §4.2a), its first differing bit is the very
-first product of the first step: Linear(2, 32) on a batch of 2 rows. Part 1 of this script shows that step; part 2
-classifies every product of a Linear layer (forward x·Wᵀ + b, input gradient g·W, weight gradient gᵀ·x) for several
-layer shapes and row counts against three orders, each element computed in float32 from the same inputs:
+Why: in the batch-norm lesson's block `bn-batch-size`, the run "BN, batches of 2" was the only run whose figures left
+PyTorch's spread. Traced step by step against the core (docs/parity.md §4.2a), its first differing bit was the very
+first product of the first step: Linear(2, 32) on a batch of 2 rows, which the core then computed as F. Part 1 of this
+script shows that product; part 2 classifies every product of a Linear layer (forward x·Wᵀ + b, input gradient g·W,
+weight gradient gᵀ·x) for several layer shapes and row counts against four orders, each element computed in float32
+from the same inputs:
 
-    F  sequential fused chain over k:  fma(a_k, b_k, … fma(a_1, b_1, a_0 ⊗ b_0))       (what the core computes)
+    F  sequential fused chain over k:  fma(a_k, b_k, … fma(a_1, b_1, a_0 ⊗ b_0))       (the core's order outside §4.2a)
     U  sequential unfused chain:       ((a_0 ⊗ b_0 ⊕ a_1 ⊗ b_1) ⊕ a_2 ⊗ b_2) ⊕ …
     L4 / L8  L lanes: lane l sums the products of k ≡ l (mod L) unfused, lanes added as a halving tree
            (L8: (l0+l4, l1+l5, l2+l6, l3+l7), then (·+·, ·+·), then the last add), k mod L leftover products
@@ -75,10 +76,10 @@ def first_step():
     x, w, b = X_train[rows].numpy(), layer.weight.detach().numpy(), layer.bias.detach().numpy()
     got = layer(X_train[rows]).detach().numpy()
     print(f"Part 1. First step of 'BN, batches of 2': Linear(2, 32) on rows {rows.tolist()}, 64 outputs")
-    for name, ours in (("F (the core)", fused(x, w.T) + b), ("U", unfused(x, w.T) + b)):
+    for name, ours in (("F", fused(x, w.T) + b), ("U", unfused(x, w.T) + b)):
         diff = ours.view(np.int32).astype(np.int64) - got.view(np.int32).astype(np.int64)
         rel = np.abs(ours.astype(np.float64) - got) / np.abs(got).max()
-        print(f"  {name:<13} differs from torch in {int((diff != 0).sum())}/64 outputs; ulp counts "
+        print(f"  {name:<3} differs from torch in {int((diff != 0).sum())}/64 outputs; ulp counts "
               f"{sorted(set(abs(diff[diff != 0]).tolist()))}; largest difference {rel.max():.2e} of the largest output")
 
 
