@@ -90,6 +90,8 @@ public struct Linear: Sendable, Equatable {
 
 // MARK: - Kernels on raw buffers (used by MLP without allocating)
 
+/// Each product goes to `SmallBatchProducts` first (batches of 2 or 3 rows, the shapes whose MKL order is known),
+/// else to `SequentialGEMM`'s fused chains.
 extension Linear {
     /// y[r, j] = f32(Σ_k x[r, k]·W[j, k] ⊕ b[j]), from the transposed weight Wᵀ [in, out]; with `relu`,
     /// max(y[r, j], 0) (the MLP's hidden layers, fused so the output is written once).
