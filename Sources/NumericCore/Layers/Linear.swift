@@ -90,12 +90,16 @@ public struct Linear: Sendable, Equatable {
 
 // MARK: - Kernels on raw buffers (used by MLP without allocating)
 
+/// Each product goes to `SmallBatchProducts` first (batches of 2 or 3 rows, the shapes whose MKL order is known),
+/// else to `SequentialGEMM`'s fused chains.
 extension Linear {
     /// y[r, j] = f32(Σ_k x[r, k]·W[j, k] ⊕ b[j]), from the transposed weight Wᵀ [in, out]; with `relu`,
     /// max(y[r, j], 0) (the MLP's hidden layers, fused so the output is written once).
     static func forward(x: UnsafePointer<Float>, rows: Int, inFeatures: Int, outFeatures: Int,
                         weightT: UnsafePointer<Float>, bias: UnsafePointer<Float>, relu: Bool = false,
                         y: UnsafeMutablePointer<Float>) {
+        if SmallBatchProducts.forward(x: x, rows: rows, inFeatures: inFeatures, outFeatures: outFeatures,
+                                      weightT: weightT, bias: bias, relu: relu, y: y) { return }
         SequentialGEMM.multiply(
             m: rows, n: outFeatures, k: inFeatures,
             a: .init(base: x, rowStride: inFeatures, colStride: 1), b: weightT, ldb: outFeatures,
@@ -105,6 +109,8 @@ extension Linear {
     /// dx[r, k] = Σ_j g[r, j]·W[j, k], chain over j = 0 ..< out.
     static func inputGradient(g: UnsafePointer<Float>, rows: Int, inFeatures: Int, outFeatures: Int,
                               weight: UnsafePointer<Float>, dx: UnsafeMutablePointer<Float>) {
+        if SmallBatchProducts.inputGradient(g: g, rows: rows, inFeatures: inFeatures, outFeatures: outFeatures,
+                                            weight: weight, dx: dx) { return }
         SequentialGEMM.multiply(
             m: rows, n: inFeatures, k: outFeatures,
             a: .init(base: g, rowStride: outFeatures, colStride: 1), b: weight, ldb: inFeatures,
@@ -116,6 +122,8 @@ extension Linear {
     /// along out (20 × 0) rather than in (128 × 4). The chain of each element is the same either way.
     static func weightGradient(g: UnsafePointer<Float>, x: UnsafePointer<Float>, rows: Int, inFeatures: Int,
                                outFeatures: Int, dW: UnsafeMutablePointer<Float>) {
+        if SmallBatchProducts.weightGradient(g: g, x: x, rows: rows, inFeatures: inFeatures, outFeatures: outFeatures,
+                                             dW: dW) { return }
         if outFeatures * (inFeatures % 8) <= inFeatures * (outFeatures % 8) {
             // C = gᵀ · x : [out, rows] · [rows, in]
             SequentialGEMM.multiply(

@@ -1,5 +1,6 @@
-/// The one matrix product every layer uses, C = A·B (+ bias), with PyTorch's per-element rounding on this
-/// machine kind (docs/parity.md §4.2): each C[i, j] is the sequential chain `acc = fma(A[i,k], B[k,j], acc)` for
+/// The matrix product every layer uses, C = A·B (+ bias), with PyTorch's per-element rounding on this
+/// machine kind (docs/parity.md §4.2; on batches of 2 or 3 rows MKL sums some shapes in other orders, which
+/// `SmallBatchProducts` takes first): each C[i, j] is the sequential chain `acc = fma(A[i,k], B[k,j], acc)` for
 /// k = 0 ..< K starting from acc = 0, and then, if a bias is given, the single addition `acc ⊕ bias[j]`,
 /// and, if asked, the ReLU `max(·, 0)` of the hidden layers (fused into the store: no second pass).
 ///

@@ -1,0 +1,63 @@
+import Foundation
+import Testing
+@testable import NumericCore
+
+@Suite("Linear on batches of 2 and 3 rows: MKL's small-batch orders (layers_small_batch.json)")
+struct SmallBatchProductsTests {
+    @Test("forward, input and weight gradient bitwise torch on 2 and 3 rows (14 layer shapes)", arguments: 0..<28)
+    func products(index: Int) throws {
+        guard let cases = try Fixture.load("layers_small_batch.json")["products"] as? [[String: Any]], cases.count == 28 else {
+            throw Fixture.Missing(description: "layers_small_batch.json does not hold 28 product cases")
+        }
+        let c = cases[index]
+        let (rows, fin, fout) = (try c.int("rows"), try c.int("in"), try c.int("out"))
+        let layer = Linear(validatedIn: fin, out: fout, weight: try c.packedFloats("weight"), bias: try c.packedFloats("bias"))
+        let x = Tensor(validatedRows: rows, cols: fin, scalars: try c.packedFloats("x"))
+        let g = Tensor(validatedRows: rows, cols: fout, scalars: try c.packedFloats("grad_output"))
+        #expect(bits(try layer.forward(x).scalars) == bits(try c.packedFloats("y")), "forward \(rows) × \(fin) → \(fout)")
+        let (dx, dW, _) = try layer.backward(input: x, outputGradient: g)
+        if fin > 1 {    // one input: MKL's gemv, whose order is not known (docs/parity.md §4.2a)
+            #expect(bits(dx.scalars) == bits(try c.packedFloats("grad_input")), "input gradient \(rows) × \(fin) → \(fout)")
+        }
+        #expect(bits(dW) == bits(try c.packedFloats("grad_weight")), "weight gradient \(rows) × \(fin) → \(fout)")
+    }
+
+    @Test("bn-batch-size, 'BN, batches of 2': parameters, running statistics and loss bitwise after 1 and 20 epochs")
+    func batchesOfTwo() throws {
+        let run = try Fixture.load("layers_small_batch.json").object("run")
+        let x = try run.packedFloats("x"), y = try run.ints("y").map(Float.init), order = try run.packedInts("order")
+        let initial = try run.packedFloats("init")
+        let shapes = [64, 32, 32, 32, 1024, 32, 32, 32, 64, 2]
+        var tensors: [[Float]] = [], offset = 0
+        for count in shapes {
+            tensors.append(Array(initial[offset..<(offset + count)]))
+            offset += count
+        }
+        var model = try MLP(inputFeatures: 2, layers: [.linear(outFeatures: 32), .batchNorm(), .relu, .linear(outFeatures: 32),
+                                                       .batchNorm(), .relu, .linear(outFeatures: 2)], parameters: tensors)
+        var sgd = try SGD(lr: 0.1, momentum: 0.9)
+        guard let checkpoints = run["checkpoints"] as? [[String: Any]], checkpoints.count == 2 else {
+            throw Fixture.Missing(description: "layers_small_batch.json: two checkpoints expected")
+        }
+        var step = 0
+        for checkpoint in checkpoints {
+            let until = try checkpoint.int("step")
+            var loss: Float = .nan
+            while step < until {
+                let rows = order[(2 * step)..<(2 * step + 2)]
+                let xb = rows.flatMap { [x[2 * $0], x[2 * $0 + 1]] }, yb = rows.map { y[$0] }
+                loss = xb.withUnsafeBufferPointer { xp in
+                    yb.withUnsafeBufferPointer { yp in
+                        model.trainStep(x: xp.baseAddress!, y: yp.baseAddress!, rows: 2, loss: .crossEntropy())
+                    }
+                }
+                try sgd.step(parameters: &model.parameters, gradients: model.gradients)
+                step += 1
+            }
+            #expect(loss.bitPattern == Float(try checkpoint.double("loss")).bitPattern, "loss at step \(until)")
+            #expect(bits(model.parameters) == bits(try checkpoint.packedFloats("parameters")), "parameters at step \(until)")
+            let running = model.batchNorms.flatMap { $0.runningMean + $0.runningVar }
+            #expect(bits(running) == bits(try checkpoint.packedFloats("running")), "running statistics at step \(until)")
+        }
+    }
+}

@@ -1,0 +1,107 @@
+"""Makes Tests/NumericCoreTests/Fixtures/layers_small_batch.json with the REAL PyTorch (one thread): a Linear layer's
+products on batches of 2 and 3 rows, where MKL sums in other orders than on larger batches (docs/parity.md §4.2a;
+scripts/reference/small_rows_gemm_probe.py shows which), and a whole training run on batches of 2 rows.
+
+    products   per case (rows, in, out): x [rows, in], W [out, in], b [out], g [rows, out], and torch's
+               y = F.linear(x, W, b), dx = g·W, and the weight gradient of F.linear(x, W, b).backward(g)
+    run        the second module's block bn-batch-size, run "BN, batches of 2" (content/batchnorm-dropout/
+               bn_dropout_together.py): make_moons(400, noise 0.2, random_state 0), train_test_split(0.25, 0),
+               StandardScaler, manual_seed(42), Linear(2,32) BatchNorm1d ReLU Linear(32,32) BatchNorm1d ReLU
+               Linear(32,2), SGD(lr 0.1, momentum 0.9), CrossEntropyLoss, DataLoader(batch_size=2, shuffle=True);
+               the training rows, the initial parameters, the loader's row order, and after 150 and 3000 steps
+               (1 and 20 epochs) every parameter, both batch norms' running statistics and that step's loss
+
+Run:  ~/.cache/sitegen/venv/bin/python scripts/reference/small_batch_fixtures.py   (from the repository root; ~10 s)
+"""
+import base64
+import json
+import os
+import sys
+
+import numpy as np
+import sklearn
+import torch
+import torch.nn as nn
+import torch.nn.functional as Fn
+from sklearn.datasets import make_moons
+from sklearn.model_selection import train_test_split
+from sklearn.preprocessing import StandardScaler
+
+torch.set_num_threads(1)
+OUT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "Tests", "NumericCoreTests", "Fixtures",
+                   "layers_small_batch.json")
+VERSIONS = {"torch": torch.__version__, "numpy": np.__version__, "scikit-learn": sklearn.__version__,
+            "python": sys.version.split()[0], "cpu_capability": torch.backends.cpu.get_cpu_capability(), "threads": 1}
+
+
+def packed(a, dtype="f32"):
+    a = np.ascontiguousarray(np.asarray(a, dtype={"f32": "<f4", "u16": "<u2"}[dtype]))
+    return {"dtype": dtype, "shape": list(a.shape), "b64": base64.b64encode(a.tobytes()).decode()}
+
+
+def products():
+    rng = np.random.default_rng(17)
+    shapes = [(2, 32), (32, 32), (32, 2), (32, 3), (4, 64), (64, 32), (12, 12), (32, 8), (32, 6), (32, 13), (1, 16),
+              (3, 5), (16, 2), (64, 4)]
+    cases = []
+    for rows in (2, 3):
+        for fin, fout in shapes:
+            x = rng.standard_normal((rows, fin)).astype(np.float32)
+            w = (rng.standard_normal((fout, fin)) * 0.3).astype(np.float32)
+            b = (rng.standard_normal(fout) * 0.1).astype(np.float32)
+            g = rng.standard_normal((rows, fout)).astype(np.float32)
+            wt = torch.from_numpy(w.copy()).requires_grad_(True)
+            xt = torch.from_numpy(x.copy()).requires_grad_(True)
+            y = Fn.linear(xt, wt, torch.from_numpy(b))
+            y.backward(torch.from_numpy(g))
+            cases.append({"rows": rows, "in": fin, "out": fout, "x": packed(x), "weight": packed(w), "bias": packed(b),
+                          "grad_output": packed(g), "y": packed(y.detach().numpy()), "grad_input": packed(xt.grad.numpy()),
+                          "grad_weight": packed(wt.grad.numpy())})
+    return cases
+
+
+def run():
+    X, y = make_moons(n_samples=400, noise=0.2, random_state=0)
+    X_train, _, y_train, _ = train_test_split(X, y, test_size=0.25, random_state=0)
+    X_train = torch.FloatTensor(StandardScaler().fit(X_train).transform(X_train))
+    y_train = torch.LongTensor(y_train)
+    torch.manual_seed(42)
+    model = nn.Sequential(nn.Linear(2, 32), nn.BatchNorm1d(32), nn.ReLU(), nn.Linear(32, 32), nn.BatchNorm1d(32),
+                          nn.ReLU(), nn.Linear(32, 2))
+    optimizer = torch.optim.SGD(model.parameters(), lr=0.1, momentum=0.9)
+    loss_fn = nn.CrossEntropyLoss()
+    loader = torch.utils.data.DataLoader(torch.utils.data.TensorDataset(torch.arange(300)), batch_size=2, shuffle=True)
+
+    def flat(tensors):
+        return torch.cat([t.detach().reshape(-1) for t in tensors]).numpy()
+
+    body = {"x": packed(X_train.numpy()), "y": [int(v) for v in y_train], "init": packed(flat(model.parameters())),
+            "checkpoints": []}
+    order, step = [], 0
+    for _ in range(20):
+        model.train()
+        for (rows,) in loader:
+            order += rows.tolist()
+            optimizer.zero_grad()
+            loss = loss_fn(model(X_train[rows]), y_train[rows])
+            loss.backward()
+            optimizer.step()
+            step += 1
+            if step in (150, 3000):
+                body["checkpoints"].append({
+                    "step": step, "loss": float(loss.item()), "parameters": packed(flat(model.parameters())),
+                    "running": packed(flat([model[1].running_mean, model[1].running_var,
+                                            model[4].running_mean, model[4].running_var]))})
+    body["order"] = packed(order, "u16")
+    return body
+
+
+doc = {"what": "torch's Linear products on batches of 2 and 3 rows, and 3000 steps of training on batches of 2 rows "
+               "(bn-batch-size, 'BN, batches of 2').",
+       "how": __doc__.split("\n\n")[1] + " Arrays as {dtype, shape, b64}: base64 of little-endian row-major bytes "
+              "(f32 = binary32, u16 = uint16); loss values are the exact binary64 value of the float32.",
+       "versions": VERSIONS, "products": products(), "run": run()}
+with open(OUT, "w") as f:
+    json.dump(doc, f, separators=(",", ":"))
+    f.write("\n")
+print("wrote", OUT, os.path.getsize(OUT), "bytes")

@@ -1,0 +1,124 @@
+"""Probes which summation order torch's CPU matrix products (MKL sgemm, one thread, AVX2 + FMA) take for a Linear
+layer on batches of 2 and 3 rows, and for layers of 2 or 3 outputs; prints tables, writes no fixture
+(docs/parity.md §4.2a records what they show).
+
+Why: in the batch-norm lesson's block `bn-batch-size`, the run "BN, batches of 2" was the only run whose figures left
+PyTorch's spread. Traced step by step against the core (docs/parity.md §4.2a), its first differing bit was the very
+first product of the first step: Linear(2, 32) on a batch of 2 rows, which the core then computed as F. Part 1 of this
+script shows that product; part 2 classifies every product of a Linear layer (forward x·Wᵀ + b, input gradient g·W,
+weight gradient gᵀ·x) for several layer shapes and row counts against four orders, each element computed in float32
+from the same inputs:
+
+    F  sequential fused chain over k:  fma(a_k, b_k, … fma(a_1, b_1, a_0 ⊗ b_0))       (the core's order outside §4.2a)
+    U  sequential unfused chain:       ((a_0 ⊗ b_0 ⊕ a_1 ⊗ b_1) ⊕ a_2 ⊗ b_2) ⊕ …
+    L4 / L8  L lanes: lane l sums the products of k ≡ l (mod L) unfused, lanes added as a halving tree
+           (L8: (l0+l4, l1+l5, l2+l6, l3+l7), then (·+·, ·+·), then the last add), k mod L leftover products
+           added afterwards in order
+    (= all orders agree on that shape; ? none matches)
+
+Run:  ~/.cache/sitegen/venv/bin/python scripts/reference/small_rows_gemm_probe.py   (from the repository root; ~1 min)
+"""
+import numpy as np
+import torch
+from sklearn.datasets import make_moons
+from sklearn.model_selection import train_test_split
+from sklearn.preprocessing import StandardScaler
+
+torch.set_num_threads(1)
+f32 = np.float32
+
+
+def fused(a, b):  # a [m, k], b [k, n]; float32 fma: the product is exact in binary64, one rounding to float32
+    acc = np.zeros((a.shape[0], b.shape[1]), f32)
+    for t in range(a.shape[1]):
+        acc = (a[:, t:t + 1].astype(np.float64) * b[t:t + 1, :].astype(np.float64) + acc).astype(f32)
+    return acc
+
+
+def unfused(a, b):
+    acc = np.zeros((a.shape[0], b.shape[1]), f32)
+    for t in range(a.shape[1]):
+        acc = acc + a[:, t:t + 1] * b[t:t + 1, :]
+    return acc
+
+
+def lanes(a, b, width):
+    k = a.shape[1]
+    full = k - k % width
+    acc = [np.zeros((a.shape[0], b.shape[1]), f32) for _ in range(width)]
+    for t in range(0, full, width):
+        for lane in range(width):
+            acc[lane] = acc[lane] + a[:, t + lane:t + lane + 1] * b[t + lane:t + lane + 1, :]
+    while len(acc) > 1:
+        half = len(acc) // 2
+        acc = [acc[i] + acc[i + half] for i in range(half)]
+    total = acc[0]
+    for t in range(full, k):
+        total = total + a[:, t:t + 1] * b[t:t + 1, :]
+    return total
+
+
+def differing(x, y):
+    return int((x.view(np.int32) != y.view(np.int32)).sum())
+
+
+def first_step():
+    """The block's data and model (bn_dropout_together.py, batchnorm_only) and its first batch of 2 rows."""
+    X, y = make_moons(n_samples=400, noise=0.2, random_state=0)
+    X_train, _, _, _ = train_test_split(X, y, test_size=0.25, random_state=0)
+    X_train = torch.FloatTensor(StandardScaler().fit(X_train).transform(X_train))
+    torch.manual_seed(42)
+    nn = torch.nn      # the whole model is built, so the loader's draws follow the same generator state
+    layer = nn.Sequential(nn.Linear(2, 32), nn.BatchNorm1d(32), nn.ReLU(), nn.Linear(32, 32), nn.BatchNorm1d(32),
+                          nn.ReLU(), nn.Linear(32, 2))[0]
+    loader = torch.utils.data.DataLoader(torch.utils.data.TensorDataset(torch.arange(300)), batch_size=2, shuffle=True)
+    (rows,) = next(iter(loader))
+    x, w, b = X_train[rows].numpy(), layer.weight.detach().numpy(), layer.bias.detach().numpy()
+    got = layer(X_train[rows]).detach().numpy()
+    print(f"Part 1. First step of 'BN, batches of 2': Linear(2, 32) on rows {rows.tolist()}, 64 outputs")
+    for name, ours in (("F", fused(x, w.T) + b), ("U", unfused(x, w.T) + b)):
+        diff = ours.view(np.int32).astype(np.int64) - got.view(np.int32).astype(np.int64)
+        rel = np.abs(ours.astype(np.float64) - got) / np.abs(got).max()
+        print(f"  {name:<3} differs from torch in {int((diff != 0).sum())}/64 outputs; ulp counts "
+              f"{sorted(set(abs(diff[diff != 0]).tolist()))}; largest difference {rel.max():.2e} of the largest output")
+
+
+def classify(kind, fin, fout, rows, rng):
+    x = rng.standard_normal((rows, fin)).astype(f32)
+    w = (rng.standard_normal((fout, fin)) * 0.3).astype(f32)
+    b = (rng.standard_normal(fout) * 0.1).astype(f32)
+    g = rng.standard_normal((rows, fout)).astype(f32)
+    if kind == "forward":
+        got = torch.nn.functional.linear(*(torch.from_numpy(v) for v in (x, w, b))).numpy()
+        a, m, add = x, w.T, b
+    elif kind == "input grad":
+        got = (torch.from_numpy(g) @ torch.from_numpy(w)).numpy()
+        a, m, add = g, w, 0
+    else:
+        wt = torch.from_numpy(w.copy()).requires_grad_(True)
+        torch.nn.functional.linear(torch.from_numpy(x), wt, torch.from_numpy(b)).backward(torch.from_numpy(g))
+        got = wt.grad.numpy()
+        a, m, add = g.T.copy(), x, 0
+    models = {"F": fused(a, m) + add, "U": unfused(a, m) + add, "L4": lanes(a, m, 4) + add, "L8": lanes(a, m, 8) + add}
+    matching = [name for name, value in models.items() if differing(value, got) == 0]
+    if len(matching) == len(models):
+        return "="
+    return "/".join(matching) or "?"
+
+
+def table():
+    rng = np.random.default_rng(0)
+    shapes = [(2, 32), (32, 32), (32, 2), (32, 3), (32, 4), (2, 16), (4, 64), (64, 32), (12, 12), (32, 8), (32, 6)]
+    counts = [1, 2, 3, 4, 5, 8, 16, 32, 64]
+    print("\nPart 2. Matching orders per layer (in → out) and row count")
+    print(f"{'product':<12}{'layer':>8}  " + " ".join(f"{r:>5}" for r in counts))
+    for kind in ("forward", "input grad", "weight grad"):
+        for fin, fout in shapes:
+            cells = [classify(kind, fin, fout, rows, rng) for rows in counts]
+            print(f"{kind:<12}{fin:>3} → {fout:<3} " + " ".join(f"{c:>5}" for c in cells))
+
+
+if __name__ == "__main__":
+    print(f"torch {torch.__version__}, cpu capability {torch.backends.cpu.get_cpu_capability()}, threads 1")
+    first_step()
+    table()
