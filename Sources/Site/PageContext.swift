@@ -1,3 +1,4 @@
+import Diagnostics
 import Markdown
 
 /// Builds the dictionaries templates render. Every key is always present (`false` where a page has
@@ -15,11 +16,16 @@ struct PageContext {
     /// What every page shares, made once per build rather than once per page.
     private let course: Course
 
-    init(content: SiteContent, urls: SiteURLs, assets: [String: String], outputFolder: String = "public") {
+    /// The sidebar's module entries, each with its HTML, shared by the pages that show the same one.
+    private let sidebar: SidebarEntries
+
+    init(content: SiteContent, urls: SiteURLs, assets: [String: String], templates: TemplateSet,
+         outputFolder: String = "public") {
         self.content = content
         self.urls = urls
         self.assets = assets
         self.outputFolder = outputFolder
+        self.sidebar = SidebarEntries(templates: templates)
         var course = Course(hasFeed: !AtomFeed.entries(content).isEmpty)
         for (m, module) in content.modules.enumerated() {
             for (l, lesson) in module.lessons.enumerated() {
@@ -27,15 +33,6 @@ struct PageContext {
                 if course.readingPosition[key] == nil { course.readingPosition[key] = course.readingOrder.count }
                 course.readingOrder.append((m, l))
             }
-        }
-        // A lesson page links to the other modules' pages as every lesson page of its module does (its
-        // own page is not among them), so those sidebar entries are made once per module, from its first lesson.
-        for module in content.modules {
-            guard let first = module.lessons.first else { continue }
-            let links = PageLinks(page: Self.lessonPath(first))
-            course.lessonPageNavs[module.slug] = SharedNav(entries: content.modules.map { other in
-                Self.navEntry(other, links: links, currentModule: module.slug, currentLesson: first.slug)
-            })
         }
         self.course = course
     }
@@ -46,20 +43,12 @@ struct PageContext {
         /// lesson stands in it (by `readingKey`).
         var readingOrder: [(module: Int, lesson: Int)] = []
         var readingPosition: [String: Int] = [:]
-        /// The sidebar of the lesson pages of each module (by slug), but for the module's own entry.
-        var lessonPageNavs: [String: SharedNav] = [:]
-    }
-
-    /// Sidebar entries shared by many pages. Template contexts are `Any` dictionaries, which Swift cannot
-    /// check for sendability; these are made in `init` and only read after it.
-    private struct SharedNav: @unchecked Sendable {
-        let entries: [[String: Any]]
     }
 
     /// Keys of list items (table of contents, lessons, modules) that a page may have none of.
     static let itemNames: Set<String> = [
         "title", "id", "sub", "url", "current", "number", "summary", "reading_time", "coming_soon",
-        "lesson_count", "lessons_plural", "has_lessons", "lessons", "current_page",
+        "lesson_count", "lessons_plural", "has_lessons", "lessons", "current_page", "html",
     ]
 
     static func lessonPath(_ lesson: Lesson) -> String { "\(lesson.moduleSlug)/\(lesson.slug)/" }
@@ -70,18 +59,14 @@ struct PageContext {
     /// The keys every page has. `links` is how this page links to others: relative to `path`, except
     /// on the 404 page (see `PageLinks`).
     func common(title: String, description: String, path: String, currentModule: String?, currentLesson: String?,
-                links: PageLinks? = nil) -> [String: Any] {
+                links: PageLinks? = nil) throws(Diagnostic) -> [String: Any] {
         let config = content.config
-        let relative = links == nil
         let links = links ?? PageLinks(page: path)
-        let nav: [[String: Any]]
-        if relative, let currentModule, let currentLesson, var shared = course.lessonPageNavs[currentModule]?.entries,
-           let own = content.modules.firstIndex(where: { $0.slug == currentModule }) {
-            // A lesson page: only its own module's entry differs from its module's shared sidebar.
-            shared[own] = Self.navEntry(content.modules[own], links: links, currentModule: currentModule, currentLesson: currentLesson)
-            nav = shared
-        } else {
-            nav = content.modules.map { Self.navEntry($0, links: links, currentModule: currentModule, currentLesson: currentLesson) }
+        var nav: [[String: Any]] = []
+        for module in content.modules {
+            nav.append(try sidebar.entry(of: module, links: links, isCurrent: module.slug == currentModule) {
+                Self.navEntry(module, links: links, currentModule: currentModule, currentLesson: currentLesson)
+            })
         }
         return [
             "site": [
@@ -112,8 +97,8 @@ struct PageContext {
         ]
     }
 
-    /// A module's entry in the sidebar, with links from the page `links` is for.
-    private static func navEntry(_ module: CourseModule, links: PageLinks, currentModule: String?, currentLesson: String?) -> [String: Any] {
+    /// A module's entry in the sidebar (without its HTML), with links from the page `links` is for.
+    static func navEntry(_ module: CourseModule, links: PageLinks, currentModule: String?, currentLesson: String?) -> [String: Any] {
         [
             "title": module.title,
             "url": optional(module.comingSoon ? nil : links.to(modulePath(module))),
@@ -131,9 +116,9 @@ struct PageContext {
         ]
     }
 
-    func lesson(_ lesson: Lesson, in module: CourseModule, body: String) -> [String: Any] {
+    func lesson(_ lesson: Lesson, in module: CourseModule, body: String) throws(Diagnostic) -> [String: Any] {
         let path = Self.lessonPath(lesson)
-        var context = common(title: lesson.frontMatter.title, description: lesson.frontMatter.summary,
+        var context = try common(title: lesson.frontMatter.title, description: lesson.frontMatter.summary,
                              path: path, currentModule: module.slug, currentLesson: lesson.slug)
         let links = PageLinks(page: path)
         let (previous, next) = neighbours(of: lesson, in: module)
@@ -169,9 +154,9 @@ struct PageContext {
         return context
     }
 
-    func module(_ module: CourseModule, intro: String) -> [String: Any] {
+    func module(_ module: CourseModule, intro: String) throws(Diagnostic) -> [String: Any] {
         let links = PageLinks(page: Self.modulePath(module))
-        var context = common(title: module.title, description: module.summary, path: Self.modulePath(module),
+        var context = try common(title: module.title, description: module.summary, path: Self.modulePath(module),
                              currentModule: module.slug, currentLesson: nil)
         context["module"] = [
             "title": module.title,
@@ -191,9 +176,9 @@ struct PageContext {
         return context
     }
 
-    func index() -> [String: Any] {
+    func index() throws(Diagnostic) -> [String: Any] {
         let links = PageLinks(page: "")
-        var context = common(title: content.config.title, description: content.config.description, path: "",
+        var context = try common(title: content.config.title, description: content.config.description, path: "",
                              currentModule: nil, currentLesson: nil)
         context["modules"] = content.modules.enumerated().map { offset, module -> [String: Any] in
             [

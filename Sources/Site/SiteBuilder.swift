@@ -128,7 +128,8 @@ public struct SiteBuilder: Sendable {
         // The search index is made from the lesson pages rendered below, which link to it by name.
         assets.reserve(SearchIndex.assetName)
         let urls = SiteURLs(baseURL: options.baseURL ?? content.config.baseURL)
-        let pages = PageContext(content: processed, urls: urls, assets: assets.urls, outputFolder: paths.display(paths.output))
+        let pages = PageContext(content: processed, urls: urls, assets: assets.urls, templates: templates,
+                                outputFolder: paths.display(paths.output))
         var pageJobs: [PageJob] = [.index]
         for (m, module) in processed.modules.enumerated() where !module.comingSoon {
             pageJobs.append(.module(m))
@@ -204,17 +205,17 @@ public struct SiteBuilder: Sendable {
         let renderer = HTMLRenderer()
         switch job {
         case .index:
-            return PageFiles(files: [("index.html", try page("index", pages.index(), templates: templates))])
+            return PageFiles(files: [("index.html", try page("index", try pages.index(), templates: templates))])
         case .module(let m):
             let module = pages.content.modules[m]
             let intro = module.intro.map { renderer.render($0.blocks) } ?? ""
             return PageFiles(files: [(PageContext.modulePath(module) + "index.html",
-                                      try page("module", pages.module(module, intro: intro), templates: templates))])
+                                      try page("module", try pages.module(module, intro: intro), templates: templates))])
         case .lesson(let m, let l):
             let module = pages.content.modules[m], lesson = module.lessons[l]
             let body = renderer.render(lesson.blocks)
             let layout = lesson.frontMatter.layout ?? "lesson"
-            let html = try page(layout, pages.lesson(lesson, in: module, body: body), templates: templates,
+            let html = try page(layout, try pages.lesson(lesson, in: module, body: body), templates: templates,
                                 requestedAt: lesson.frontMatter.layoutLocation
                                     ?? SourceLocation(file: lesson.sourcePath, line: 1, column: 1))
             let search = SearchDocument(path: PageContext.lessonPath(lesson), title: lesson.frontMatter.title, body: body)

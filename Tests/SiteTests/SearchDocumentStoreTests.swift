@@ -46,4 +46,26 @@ import Testing
         #expect(store.load(key: "lesson content/m/l.md", digest: "d2")?.path == Self.documents[1].path)
         #expect(try FileManager.default.contentsOfDirectory(atPath: store.folder).count == 1)
     }
+
+    /// A record this process read or wrote is taken from memory while its file is unchanged; a record
+    /// damaged or removed since is a miss, as a record read from disk would be.
+    @Test func aRecordReadBeforeIsReusedUntilItsFileChanges() throws {
+        let paths = BuildPaths(root: (NSTemporaryDirectory() as NSString).appendingPathComponent("sitegen-store-\(UUID().uuidString)"))
+        defer { try? FileManager.default.removeItem(atPath: paths.root) }
+        let store = SearchDocumentStore(paths: paths)
+        let key = "lesson content/m/l.md"
+        store.save(SearchIndexPart(Self.documents[1]), key: key, digest: "d1")
+        let file = try #require(try FileManager.default.contentsOfDirectory(atPath: store.folder).first)
+        let path = (store.folder as NSString).appendingPathComponent(file)
+        let kept = try #require(store.load(key: key, digest: "d1"))
+        #expect(SearchIndex(parts: [kept]).script() == SearchIndex(documents: [Self.documents[1]]).script())
+        #expect(store.load(key: key, digest: "d2") == nil)
+        let record = try #require(FileManager.default.contents(atPath: path))
+        try Data(record.dropLast()).write(to: URL(fileURLWithPath: path))
+        #expect(store.load(key: key, digest: "d1") == nil, "damaged since it was read")
+        try record.write(to: URL(fileURLWithPath: path))
+        #expect(store.load(key: key, digest: "d1")?.path == Self.documents[1].path)
+        try FileManager.default.removeItem(atPath: path)
+        #expect(store.load(key: key, digest: "d1") == nil, "removed")
+    }
 }

@@ -8,9 +8,12 @@ enum CacheFile {
     static func write(_ data: Data, to path: String) {
         let fm = FileManager.default
         let temporary = path + ".\(getpid()).tmp"
-        if !fm.createFile(atPath: temporary, contents: data) {
+        if (try? PlainFile.write(data, to: temporary)) == nil {
             try? fm.createDirectory(atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
-            guard fm.createFile(atPath: temporary, contents: data) else { return }
+            guard (try? PlainFile.write(data, to: temporary)) != nil else {
+                try? fm.removeItem(atPath: temporary)
+                return
+            }
         }
         if rename(temporary, path) != 0 { try? fm.removeItem(atPath: temporary) }
     }

@@ -65,9 +65,9 @@ public struct OutputWriter {
             for path in tree.files.keys.sorted() {
                 let full = staging + "/" + path
                 try makeFolder(of: path)
-                guard fm.createFile(atPath: full, contents: Data(tree.files[path] ?? [])) else {
-                    throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: full])
-                }
+                // No temporary file or `fsync` per file: the staging folder is what the exchange in `swapIn` makes
+                // atomic, and a file a recycled staging folder held here was unlinked first (`recycle`).
+                try PlainFile.write(tree.files[path] ?? [], to: full)
             }
             for path in tree.reused where tree.files[path] == nil && !(kept?.contains(path) ?? false) {
                 let full = staging + "/" + path, current = output + "/" + path
@@ -207,6 +207,7 @@ public struct OutputWriter {
     }
 
     static func reason(_ error: Error) -> String {
+        if let posix = error as? POSIXError { return String(cString: strerror(posix.code.rawValue)) }
         if let cocoa = error as? CocoaError, let underlying = cocoa.userInfo[NSUnderlyingErrorKey] as? NSError {
             return String(cString: strerror(Int32(underlying.code)))
         }

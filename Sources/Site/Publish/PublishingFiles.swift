@@ -29,7 +29,7 @@ struct PublishingFiles {
     }
 
     func notFoundPage() throws(Diagnostic) -> String {
-        var context = pages.common(title: "Page not found", description: "", path: Self.notFoundPath,
+        var context = try pages.common(title: "Page not found", description: "", path: Self.notFoundPath,
                                    currentModule: nil, currentLesson: nil, links: PageLinks(page: Self.notFoundPath, style: .fromBasePath(urls.basePath)))
         if templates.has(Self.notFoundTemplate) {
             context["content"] = try templates.render(Self.notFoundTemplate, context: context, itemNames: PageContext.itemNames)

@@ -23,14 +23,62 @@ struct SearchDocumentStore {
     }
 
     func load(key: String, digest: String) -> SearchIndexPart? {
-        guard let data = FileManager.default.contents(atPath: file(key: key)) else { return nil }
-        return Self.part(fromRecord: [UInt8](data), digest: digest)
+        let path = file(key: key)
+        if let part = Self.read.part(path: path, digest: digest) { return part }
+        guard let data = FileManager.default.contents(atPath: path),
+              let part = Self.part(fromRecord: [UInt8](data), digest: digest) else { return nil }
+        Self.read.keep(part, path: path, digest: digest)
+        return part
     }
 
     /// Best effort: a record that cannot be written only makes a later build render more. Written to a
     /// temporary file, then renamed over the lesson's previous record.
     func save(_ part: SearchIndexPart, key: String, digest: String) {
-        CacheFile.write(Data(Self.record(part, digest: digest)), to: file(key: key))
+        let path = file(key: key)
+        CacheFile.write(Data(Self.record(part, digest: digest)), to: path)
+        Self.read.keep(part, path: path, digest: digest)
+    }
+
+    /// The parts this process read or wrote, by record file: a preview server, which builds again after each
+    /// edit, then reads each kept lesson's record once instead of once per edit. A part is reused while its
+    /// file is the one it came from (same inode, size and modification time) and was recorded under the
+    /// digest asked for; a record replaced, damaged or removed since is read again (a miss, if it is gone).
+    private static let read = ReadRecords()
+
+    private final class ReadRecords: @unchecked Sendable {
+        private struct Entry {
+            var digest: String
+            var file: FileIdentity
+            var part: SearchIndexPart
+        }
+        private let lock = NSLock()
+        private var entries: [String: Entry] = [:]
+
+        func part(path: String, digest: String) -> SearchIndexPart? {
+            guard let entry = lock.withLock({ entries[path] }), entry.digest == digest,
+                  FileIdentity(path) == entry.file else { return nil }
+            return entry.part
+        }
+
+        func keep(_ part: SearchIndexPart, path: String, digest: String) {
+            guard let file = FileIdentity(path) else { return }
+            lock.withLock { entries[path] = Entry(digest: digest, file: file, part: part) }
+        }
+    }
+
+    /// What tells a file's versions apart without reading it.
+    private struct FileIdentity: Equatable {
+        var device: UInt64, inode: UInt64, size: Int64, seconds: Int, nanoseconds: Int
+
+        init?(_ path: String) {
+            var info = stat()
+            guard stat(path, &info) == 0 else { return nil }
+            device = UInt64(info.st_dev)
+            inode = UInt64(info.st_ino)
+            size = Int64(info.st_size)
+            seconds = info.st_mtim.tv_sec
+            nanoseconds = info.st_mtim.tv_nsec
+        }
     }
 
     static func record(_ part: SearchIndexPart, digest: String) -> [UInt8] {
