@@ -24,7 +24,7 @@ extension ExperimentRunner {
 
     /// The jobs as tasks, the costliest first (longest processing time first: on 2 cores the long
     /// classification runs no longer start last); equal costs keep the jobs' order.
-    static func tasks(_ jobs: [Job], blocks: [ExperimentSpec], data: [Int: PreparedData]) -> [Task] {
+    static func tasks(_ jobs: [Job], blocks: [ExperimentSpec]) -> [Task] {
         var tasks: [Task] = []
         var byTraining: [SharedTraining: Int] = [:]
         for (index, job) in jobs.enumerated() {

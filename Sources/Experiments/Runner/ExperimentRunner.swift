@@ -65,7 +65,7 @@ public struct ExperimentRunner: Sendable {
         let jobList = jobs
         // One task per training (jobs training the same run share one), the longest first, so that both
         // cores finish together instead of one training the last long run while the other idles.
-        let tasks = Self.tasks(jobList, blocks: blocks, data: data)
+        let tasks = Self.tasks(jobList, blocks: blocks)
         DispatchQueue.concurrentPerform(iterations: tasks.count) { t in
             let members = tasks[t].jobs
             if members.count > 1, let shared = Self.runShared(members.map { jobList[$0] }, blocks: blocks, data: data) {

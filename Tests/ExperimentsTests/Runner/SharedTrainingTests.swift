@@ -31,10 +31,13 @@ import Testing
 
     @Test func equalTrainingsShareOneTask() throws {
         let blocks = try Self.blocks()
-        let jobs = (0..<2).flatMap { b in (0..<2).map { ExperimentRunner.Job(block: b, point: 0, run: $0, seed: nil) } }
-        let data = [0: try PreparedData.make(trainSpec(blocks[0]).data), 1: try PreparedData.make(trainSpec(blocks[1]).data)]
-        let tasks = ExperimentRunner.tasks(jobs, blocks: blocks, data: data)
-        #expect(tasks.map(\.jobs).sorted { $0[0] < $1[0] } == [[0, 2], [1, 3]])
+        var jobs: [ExperimentRunner.Job] = []
+        for b in 0..<2 {
+            for r in 0..<2 { jobs.append(ExperimentRunner.Job(block: b, point: 0, run: r, seed: nil)) }
+        }
+        let tasks = ExperimentRunner.tasks(jobs, blocks: blocks)
+        let groups: [[Int]] = tasks.map(\.jobs).sorted { $0[0] < $1[0] }
+        #expect(groups == [[0, 2], [1, 3]])
     }
 
     @Test func runsEvaluatedInTrainModeDoNotShare() throws {
@@ -57,8 +60,9 @@ import Testing
         let blocks = [short, try TinyBlocks.spec(TinyBlocks.trace), long]
         let jobs = [ExperimentRunner.Job(block: 0, point: 0, run: 0, seed: nil), .init(block: 1, point: 0, run: nil, seed: nil),
                     .init(block: 2, point: 0, run: 0, seed: nil)]
-        let tasks = ExperimentRunner.tasks(jobs, blocks: blocks, data: [:])
-        #expect(tasks.map(\.jobs) == [[2], [0], [1]])
+        let tasks = ExperimentRunner.tasks(jobs, blocks: blocks)
+        let order: [[Int]] = tasks.map(\.jobs)
+        #expect(order == [[2], [0], [1]])
     }
 
     private func trainSpec(_ spec: ExperimentSpec) throws -> TrainSpec {
