@@ -1,3 +1,5 @@
+import CWideFMA
+
 /// The matrix product every layer uses, C = A·B (+ bias), with PyTorch's per-element rounding on this
 /// machine kind (docs/parity.md §4.2; on batches of 2 or 3 rows MKL sums some shapes in other orders, which
 /// `SmallBatchProducts` takes first): each C[i, j] is the sequential chain `acc = fma(A[i,k], B[k,j], acc)` for
@@ -8,7 +10,15 @@
 /// twelve independent chains in flight (enough to keep both FMA units of this machine kind busy: an FMA's
 /// latency is 5 cycles, two issue per cycle) without changing any element's order of operations. Columns past
 /// the last multiple of 8 (the one-output layer's whole product) run as eight scalar chains over eight rows.
+/// On a CPU with AVX-512F the columns in whole blocks of 16 go to `wide_fma_multiply` (C, `Sources/CWideFMA`):
+/// the same blocks with sixteen lanes to a register, the same chains, twice the work per instruction.
 enum SequentialGEMM {
+    /// How many float lanes the widest kernel uses: 16 with AVX-512F, else 8.
+    enum Lanes: Sendable { case eight, sixteen }
+
+    /// The widest kernel this CPU runs, checked once.
+    static let widestLanes: Lanes = wide_fma_available() != 0 ? .sixteen : .eight
+
     /// A strided read-only matrix view: element (i, k) at `base[i * rowStride + k * colStride]`.
     struct Operand {
         let base: UnsafePointer<Float>
@@ -34,7 +44,20 @@ enum SequentialGEMM {
     /// C[m, n] = A[m, k] · B[k, n] (+ bias[n], then ReLU if `relu`); B is row-major with leading dimension
     /// `ldb` (contiguous in n).
     static func multiply(m: Int, n: Int, k: Int, a: Operand, b: UnsafePointer<Float>, ldb: Int,
-                         bias: UnsafePointer<Float>?, relu: Bool = false, c: Output) {
+                         bias: UnsafePointer<Float>?, relu: Bool = false, c: Output, lanes: Lanes = widestLanes) {
+        let sixteens = lanes == .sixteen && m > 0 ? n & ~15 : 0    // columns in whole 16-lane registers
+        if sixteens > 0 {
+            wide_fma_multiply(m, sixteens, k, a.base, a.rowStride, a.colStride, b, ldb, bias, relu ? 1 : 0,
+                              c.base, c.rowStride, c.colStride)
+            if sixteens == n { return }
+        }
+        multiplyEightLanes(m: m, n: n - sixteens, k: k, a: a, b: b + sixteens, ldb: ldb, bias: bias.map { $0 + sixteens },
+                           relu: relu, c: Output(base: c.base + sixteens &* c.colStride, rowStride: c.rowStride, colStride: c.colStride))
+    }
+
+    /// `multiply` on SIMD8 registers and scalar chains.
+    private static func multiplyEightLanes(m: Int, n: Int, k: Int, a: Operand, b: UnsafePointer<Float>, ldb: Int,
+                                           bias: UnsafePointer<Float>?, relu: Bool, c: Output) {
         let e = Epilogue(bias: bias, relu: relu)
         let wide = n & ~7                                            // columns in whole SIMD8 registers
         if wide > 0 {
