@@ -12,22 +12,31 @@ typedef struct {
     long k;
     const float *a; long a_row, a_col;
     const float *b; long ldb;
-    const float *bias; int relu;
+    const float *bias; int relu; const float *relu_output;
     float *c; long c_row, c_col;
 } Product;
 
-/// acc ⊕ bias[col] (one rounding), then x < 0 ? +0 : x lane by lane, stored at (row, col).
+/// acc ⊕ bias[col] (one rounding), then x < 0 ? +0 : x lane by lane, then y > 0 ? x : 0 for the ReLU output y,
+/// stored at (row, col).
 __attribute__((target("avx512f"), always_inline))
 static inline void store(const Product *p, __m512 v, long row, long col) {
     if (p->bias) v = _mm512_add_ps(v, _mm512_loadu_ps(p->bias + col));
     if (p->relu) v = _mm512_mask_mov_ps(v, _mm512_cmp_ps_mask(v, _mm512_setzero_ps(), _CMP_LT_OQ), _mm512_setzero_ps());
-    float *out = p->c + row * p->c_row + col * p->c_col;
+    const long offset = row * p->c_row + col * p->c_col;
+    float *out = p->c + offset;
     if (p->c_col == 1) {
+        if (p->relu_output) {
+            __mmask16 positive = _mm512_cmp_ps_mask(_mm512_loadu_ps(p->relu_output + offset), _mm512_setzero_ps(), _CMP_GT_OQ);
+            v = _mm512_maskz_mov_ps(positive, v);
+        }
         _mm512_storeu_ps(out, v);
     } else {
         float lanes[16];
         _mm512_storeu_ps(lanes, v);
-        for (int l = 0; l < 16; l++) out[l * p->c_col] = lanes[l];
+        for (int l = 0; l < 16; l++) {
+            const long at = l * p->c_col;
+            out[at] = p->relu_output && !(p->relu_output[offset + at] > 0) ? 0 : lanes[l];
+        }
     }
 }
 
@@ -37,16 +46,20 @@ static inline void block(const Product *p, long i, long j, const int R, const in
     __m512 acc[6][2];
     for (int r = 0; r < R; r++)
         for (int v = 0; v < V; v++) acc[r][v] = _mm512_setzero_ps();
-    const float *bp = p->b + j, *ap = p->a + i * p->a_row;
+    // One pointer per row and one offset along k: the rows' addresses do not wait on one another.
+    const float *rows[6];
+    for (int r = 0; r < R; r++) rows[r] = p->a + (i + r) * p->a_row;
+    const float *bp = p->b + j;
+    long offset = 0;
     for (long kk = 0; kk < p->k; kk++) {
         __m512 bv[2];
         for (int v = 0; v < V; v++) bv[v] = _mm512_loadu_ps(bp + 16 * v);
         for (int r = 0; r < R; r++) {
-            __m512 av = _mm512_set1_ps(ap[r * p->a_row]);
+            __m512 av = _mm512_set1_ps(rows[r][offset]);
             for (int v = 0; v < V; v++) acc[r][v] = _mm512_fmadd_ps(av, bv[v], acc[r][v]);   // acc + A·B, one rounding
         }
         bp += p->ldb;
-        ap += p->a_col;
+        offset += p->a_col;
     }
     for (int r = 0; r < R; r++)
         for (int v = 0; v < V; v++) store(p, acc[r][v], i + r, j + 16 * v);
@@ -69,8 +82,8 @@ static inline void columns(const Product *p, long m, long j, const int V) {
 
 __attribute__((target("avx512f")))
 void wide_fma_multiply(long m, long n, long k, const float *a, long a_row, long a_col, const float *b, long ldb,
-                       const float *bias, int relu, float *c, long c_row, long c_col) {
-    const Product p = { k, a, a_row, a_col, b, ldb, bias, relu, c, c_row, c_col };
+                       const float *bias, int relu, const float *relu_output, float *c, long c_row, long c_col) {
+    const Product p = { k, a, a_row, a_col, b, ldb, bias, relu, relu_output, c, c_row, c_col };
     long j = 0;
     for (; j + 32 <= n; j += 32) columns(&p, m, j, 2);
     if (j + 16 <= n) columns(&p, m, j, 1);

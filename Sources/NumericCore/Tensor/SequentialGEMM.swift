@@ -35,30 +35,34 @@ enum SequentialGEMM {
     }
 
     /// What happens to each finished chain before it is stored: `acc ⊕ bias[j]` if a bias is given, then
-    /// `max(·, 0)` if `relu` (torch's `nn.ReLU`: NaN and −0 pass through unchanged).
+    /// `max(·, 0)` if `relu` (torch's `nn.ReLU`: NaN and −0 pass through unchanged), then, if `reluOutput` is
+    /// given, 0 wherever that ReLU output (laid out as C) is not above 0 (its backward, `ReLU.backward`).
     struct Epilogue {
         let bias: UnsafePointer<Float>?
         let relu: Bool
+        var reluOutput: UnsafePointer<Float>? = nil
     }
 
-    /// C[m, n] = A[m, k] · B[k, n] (+ bias[n], then ReLU if `relu`); B is row-major with leading dimension
-    /// `ldb` (contiguous in n).
+    /// C[m, n] = A[m, k] · B[k, n] (+ bias[n], then ReLU if `relu`; then the ReLU's backward mask if `reluOutput`
+    /// is given, an [m, n] tensor with C's strides); B is row-major with leading dimension `ldb` (contiguous in n).
     static func multiply(m: Int, n: Int, k: Int, a: Operand, b: UnsafePointer<Float>, ldb: Int,
-                         bias: UnsafePointer<Float>?, relu: Bool = false, c: Output, lanes: Lanes = widestLanes) {
+                         bias: UnsafePointer<Float>?, relu: Bool = false, reluOutput: UnsafePointer<Float>? = nil,
+                         c: Output, lanes: Lanes = widestLanes) {
         let sixteens = lanes == .sixteen && m > 0 ? n & ~15 : 0    // columns in whole 16-lane registers
         if sixteens > 0 {
-            wide_fma_multiply(m, sixteens, k, a.base, a.rowStride, a.colStride, b, ldb, bias, relu ? 1 : 0,
+            wide_fma_multiply(m, sixteens, k, a.base, a.rowStride, a.colStride, b, ldb, bias, relu ? 1 : 0, reluOutput,
                               c.base, c.rowStride, c.colStride)
             if sixteens == n { return }
         }
-        multiplyEightLanes(m: m, n: n - sixteens, k: k, a: a, b: b + sixteens, ldb: ldb, bias: bias.map { $0 + sixteens },
-                           relu: relu, c: Output(base: c.base + sixteens &* c.colStride, rowStride: c.rowStride, colStride: c.colStride))
+        let skip = sixteens &* c.colStride
+        multiplyEightLanes(m: m, n: n - sixteens, k: k, a: a, b: b + sixteens, ldb: ldb,
+                           e: Epilogue(bias: bias.map { $0 + sixteens }, relu: relu, reluOutput: reluOutput.map { $0 + skip }),
+                           c: Output(base: c.base + skip, rowStride: c.rowStride, colStride: c.colStride))
     }
 
     /// `multiply` on SIMD8 registers and scalar chains.
     private static func multiplyEightLanes(m: Int, n: Int, k: Int, a: Operand, b: UnsafePointer<Float>, ldb: Int,
-                                           bias: UnsafePointer<Float>?, relu: Bool, c: Output) {
-        let e = Epilogue(bias: bias, relu: relu)
+                                           e: Epilogue, c: Output) {
         let wide = n & ~7                                            // columns in whole SIMD8 registers
         if wide > 0 {
             let blocks = RowBlocks(m)
@@ -99,11 +103,17 @@ enum SequentialGEMM {
         var v = v
         if let bias = e.bias { v = v + load(bias + col) }        // f32(chain ⊕ b_j), one rounding each
         if e.relu { v.replace(with: 0, where: v .< 0) }          // x < 0 ? 0 : x, lane by lane
-        let p = c.base + (row &* c.rowStride &+ col &* c.colStride)
+        let offset = row &* c.rowStride &+ col &* c.colStride
+        let p = c.base + offset
         if c.colStride == 1 {
+            if let y = e.reluOutput { v.replace(with: 0, where: .!(load(y + offset) .> 0)) }   // y > 0 ? g : 0
             UnsafeMutableRawPointer(p).storeBytes(of: v, as: SIMD8<Float>.self)
         } else {
-            for l in 0..<8 { p[l &* c.colStride] = v[l] }
+            for l in 0..<8 {
+                let at = l &* c.colStride
+                let keep = e.reluOutput.map { $0[offset &+ at] > 0 } ?? true
+                p[at] = keep ? v[l] : 0
+            }
         }
     }
 
@@ -112,7 +122,9 @@ enum SequentialGEMM {
         var v = v
         if let bias = e.bias { v = v + bias[col] }
         if e.relu, v < 0 { v = 0 }
-        c.base[row &* c.rowStride &+ col &* c.colStride] = v
+        let offset = row &* c.rowStride &+ col &* c.colStride
+        if let y = e.reluOutput, !(y[offset] > 0) { v = 0 }
+        c.base[offset] = v
     }
 
     /// Six rows of C over `n` (a multiple of 8) columns: 6 × 16 blocks (twelve SIMD8 chains), then 6 × 8.
