@@ -295,10 +295,13 @@ private extension Trainer {
             y.scalars.withUnsafeBufferPointer { ys in
                 xb.withUnsafeMutableBufferPointer { xd in
                     yb.withUnsafeMutableBufferPointer { yd in
+                        let (x, y, xb, yb) = (xs.baseAddress!, ys.baseAddress!, xd.baseAddress!, yd.baseAddress!)
+                        // Rows are below n and count at most the buffers' rows, so no offset can overflow.
                         for b in 0..<count {
-                            let r = rows[start + b]
-                            for c in 0..<fin { xd[b * fin + c] = xs[r * fin + c] }
-                            for c in 0..<fout { yd[b * fout + c] = ys[r * fout + c] }
+                            let (from, to) = (rows[start &+ b] &* fin, b &* fin)
+                            for c in 0..<fin { xb[to &+ c] = x[from &+ c] }
+                            let (fromY, toY) = (rows[start &+ b] &* fout, b &* fout)
+                            for c in 0..<fout { yb[toY &+ c] = y[fromY &+ c] }
                         }
                     }
                 }
