@@ -35,12 +35,10 @@ enum SequentialGEMM {
     }
 
     /// What happens to each finished chain before it is stored: `acc ⊕ bias[j]` if a bias is given, then
-    /// `max(·, 0)` if `relu` (torch's `nn.ReLU`: NaN and −0 pass through unchanged), then, if `reluOutput` is
-    /// given, 0 wherever that ReLU output (laid out as C) is not above 0 (its backward, `ReLU.backward`).
+    /// `max(·, 0)` if `relu` (torch's `nn.ReLU`: NaN and −0 pass through unchanged).
     struct Epilogue {
         let bias: UnsafePointer<Float>?
         let relu: Bool
-        var reluOutput: UnsafePointer<Float>? = nil
     }
 
     /// C[m, n] = A[m, k] · B[k, n] (+ bias[n], then ReLU if `relu`; then the ReLU's backward mask if `reluOutput`
@@ -55,12 +53,29 @@ enum SequentialGEMM {
             if sixteens == n { return }
         }
         let skip = sixteens &* c.colStride
+        let rest = Output(base: c.base + skip, rowStride: c.rowStride, colStride: c.colStride)
         multiplyEightLanes(m: m, n: n - sixteens, k: k, a: a, b: b + sixteens, ldb: ldb,
-                           e: Epilogue(bias: bias.map { $0 + sixteens }, relu: relu, reluOutput: reluOutput.map { $0 + skip }),
-                           c: Output(base: c.base + skip, rowStride: c.rowStride, colStride: c.colStride))
+                           e: Epilogue(bias: bias.map { $0 + sixteens }, relu: relu), c: rest)
+        // The eight-lane blocks store unmasked (a mask in their store costs more than this second pass).
+        if let reluOutput { maskByReLUOutput(reluOutput + skip, m: m, n: n - sixteens, c: rest) }
+    }
+
+    /// C[i, j] ← 0 where y[i, j] (laid out as C) is not above 0: `ReLU.backward` over the block.
+    private static func maskByReLUOutput(_ y: UnsafePointer<Float>, m: Int, n: Int, c: Output) {
+        if c.colStride == 1, c.rowStride == n {
+            ReLU.backward(c.base, output: y, count: m &* n)
+            return
+        }
+        for i in 0..<m {
+            for j in 0..<n {
+                let at = i &* c.rowStride &+ j &* c.colStride
+                if !(y[at] > 0) { c.base[at] = 0 }
+            }
+        }
     }
 
     /// `multiply` on SIMD8 registers and scalar chains.
+    @inline(__always)
     private static func multiplyEightLanes(m: Int, n: Int, k: Int, a: Operand, b: UnsafePointer<Float>, ldb: Int,
                                            e: Epilogue, c: Output) {
         let wide = n & ~7                                            // columns in whole SIMD8 registers
@@ -103,17 +118,11 @@ enum SequentialGEMM {
         var v = v
         if let bias = e.bias { v = v + load(bias + col) }        // f32(chain ⊕ b_j), one rounding each
         if e.relu { v.replace(with: 0, where: v .< 0) }          // x < 0 ? 0 : x, lane by lane
-        let offset = row &* c.rowStride &+ col &* c.colStride
-        let p = c.base + offset
+        let p = c.base + (row &* c.rowStride &+ col &* c.colStride)
         if c.colStride == 1 {
-            if let y = e.reluOutput { v.replace(with: 0, where: .!(load(y + offset) .> 0)) }   // y > 0 ? g : 0
             UnsafeMutableRawPointer(p).storeBytes(of: v, as: SIMD8<Float>.self)
         } else {
-            for l in 0..<8 {
-                let at = l &* c.colStride
-                let keep = e.reluOutput.map { $0[offset &+ at] > 0 } ?? true
-                p[at] = keep ? v[l] : 0
-            }
+            for l in 0..<8 { p[l &* c.colStride] = v[l] }
         }
     }
 
@@ -122,9 +131,7 @@ enum SequentialGEMM {
         var v = v
         if let bias = e.bias { v = v + bias[col] }
         if e.relu, v < 0 { v = 0 }
-        let offset = row &* c.rowStride &+ col &* c.colStride
-        if let y = e.reluOutput, !(y[offset] > 0) { v = 0 }
-        c.base[offset] = v
+        c.base[row &* c.rowStride &+ col &* c.colStride] = v
     }
 
     /// Six rows of C over `n` (a multiple of 8) columns: 6 × 16 blocks (twelve SIMD8 chains), then 6 × 8.
