@@ -58,7 +58,10 @@ let package = Package(
         .target(name: "Markdown", dependencies: ["CCmarkGFM", "Diagnostics", "Escaping"], swiftSettings: optimised),
         // BibTeX files → entries; reference lists and citation labels.
         .target(name: "Bibliography", dependencies: ["Diagnostics"]),
-        .target(name: "NumericCore", swiftSettings: optimised),
+        // SequentialGEMM's blocks on AVX-512 registers, called only where the CPU has AVX-512F (checked at run
+        // time; the Swift modules target Haswell). Optimised in debug too, like the numeric core.
+        .target(name: "CWideFMA", cSettings: [.unsafeFlags(["-O2"])]),
+        .target(name: "NumericCore", dependencies: ["CWideFMA"], swiftSettings: optimised),
         .target(name: "SVGCharts", dependencies: ["Escaping", "Hashing"], swiftSettings: optimised),
         .target(name: "MathML", dependencies: ["Escaping"], swiftSettings: optimised),
         .target(name: "SyntaxHighlight", dependencies: ["Escaping"], swiftSettings: optimised),

@@ -16,6 +16,11 @@ public enum FlopCount {
             * Double(train.seeds?.count ?? 1)
     }
 
+    /// One training run of `train` (one seed or sweep point): what `ExperimentRunner` orders its jobs by.
+    static func estimate(_ train: TrainSpec, run: TrainRun) -> Double {
+        perEpoch(train, train.model(for: run).layers) * Double(train.training.epochs)
+    }
+
     private static func perEpoch(_ train: TrainSpec, _ layers: [Int]) -> Double {
         let macs = Double(zip(layers, layers.dropFirst()).map { $0 * $1 }.reduce(0, +))
         let firstLayerMacs = Double(layers.count > 1 ? layers[0] * layers[1] : 0)

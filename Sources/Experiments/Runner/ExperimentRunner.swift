@@ -35,9 +35,8 @@ public struct ExperimentRunner: Sendable {
         }
         var problems: [Diagnostic] = []
 
-        // Jobs: (block index, sweep point (0 outside sweeps), run index or nil for a whole block, index into
-        // the block's seeds or nil). A block sweeps or has seeds, never both (refused when parsed).
-        var jobs: [(block: Int, point: Int, run: Int?, seed: Int?)] = []
+        // One job per training run (each sweep point and seed its own) and one per trace, schedule or landscape block.
+        var jobs: [Job] = []
         var prepared: [Int: PreparedData] = [:]
         for (b, spec) in pending.enumerated() {
             switch spec.body {
@@ -51,10 +50,10 @@ public struct ExperimentRunner: Sendable {
                 let seeds: [Int?] = train.seeds.map { Array($0.indices) } ?? [nil]
                 let points = spec.sweep?.bodies.map(\.trainRunCount) ?? [train.runs.count]
                 for (point, runCount) in points.enumerated() {
-                    jobs += (0..<runCount).flatMap { r in seeds.map { (b, point, r, $0) } }
+                    jobs += (0..<runCount).flatMap { r in seeds.map { Job(block: b, point: point, run: r, seed: $0) } }
                 }
             case .trace, .schedule, .landscape:
-                jobs.append((b, 0, nil, nil))
+                jobs.append(Job(block: b, point: 0, run: nil, seed: nil))
             }
         }
         if !problems.isEmpty { throw DiagnosticList(problems) }
@@ -64,34 +63,19 @@ public struct ExperimentRunner: Sendable {
         let data = prepared
         let blocks = pending
         let jobList = jobs
-        DispatchQueue.concurrentPerform(iterations: jobList.count) { index in
-            let job = jobList[index]
-            let spec = blocks[job.block]
-            let outcome: Result<[RunResult], RunError>
-            do throws(RunError) {
-                switch spec.body {
-                case .train(let blockTrain):
-                    guard let prepared = data[job.block], let r = job.run else { throw RunError("internal: no data") }
-                    var train = blockTrain
-                    if let sweep = spec.sweep, case .train(let point)? = sweep.bodies.indices.contains(job.point) ? sweep.bodies[job.point] : nil {
-                        train = point
-                    }
-                    let repetition = job.seed.flatMap { i in train.seeds.map { train.repetition(seed: $0[i]) } } ?? train
-                    var run = try TrainRunner(spec: repetition, data: prepared).run(train.runs[r])
-                    if spec.sweep != nil { run.point = job.point }
-                    outcome = .success([run])
-                case .trace(let trace):
-                    outcome = .success(try TraceRunner(spec: trace).run())
-                case .schedule(let schedule):
-                    outcome = .success(try ScheduleRunner(spec: schedule).run())
-                case .landscape(let landscape):
-                    outcome = .success(try LandscapeRunner(spec: landscape).run())
-                }
-            } catch {
-                outcome = .failure(error)
+        // One task per training (jobs training the same run share one), the longest first, so that both
+        // cores finish together instead of one training the last long run while the other idles.
+        let tasks = Self.tasks(jobList, blocks: blocks)
+        DispatchQueue.concurrentPerform(iterations: tasks.count) { t in
+            let members = tasks[t].jobs
+            if members.count > 1, let shared = Self.runShared(members.map { jobList[$0] }, blocks: blocks, data: data) {
+                for (index, runs) in zip(members, shared) { outcomes.set(index, .success(runs)); progress.advance() }
+                return
             }
-            outcomes.set(index, outcome)
-            progress.advance()
+            for index in members {
+                outcomes.set(index, Self.run(jobList[index], blocks: blocks, data: data))
+                progress.advance()
+            }
         }
         progress.finish(cached: results.count)
 

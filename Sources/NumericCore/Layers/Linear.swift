@@ -106,15 +106,20 @@ extension Linear {
             bias: bias, relu: relu, c: .init(base: y, rowStride: outFeatures, colStride: 1))
     }
 
-    /// dx[r, k] = Σ_j g[r, j]·W[j, k], chain over j = 0 ..< out.
+    /// dx[r, k] = Σ_j g[r, j]·W[j, k], chain over j = 0 ..< out. With `reluOutput` (the output y [rows, in] of a
+    /// ReLU before the layer), the ReLU's backward too: dx[r, k] = 0 where y[r, k] is not above 0.
     static func inputGradient(g: UnsafePointer<Float>, rows: Int, inFeatures: Int, outFeatures: Int,
-                              weight: UnsafePointer<Float>, dx: UnsafeMutablePointer<Float>) {
+                              weight: UnsafePointer<Float>, reluOutput: UnsafePointer<Float>? = nil,
+                              dx: UnsafeMutablePointer<Float>) {
         if SmallBatchProducts.inputGradient(g: g, rows: rows, inFeatures: inFeatures, outFeatures: outFeatures,
-                                            weight: weight, dx: dx) { return }
+                                            weight: weight, dx: dx) {
+            if let reluOutput { ReLU.backward(dx, output: reluOutput, count: rows &* inFeatures) }
+            return
+        }
         SequentialGEMM.multiply(
             m: rows, n: inFeatures, k: outFeatures,
             a: .init(base: g, rowStride: outFeatures, colStride: 1), b: weight, ldb: inFeatures,
-            bias: nil, c: .init(base: dx, rowStride: inFeatures, colStride: 1))
+            bias: nil, reluOutput: reluOutput, c: .init(base: dx, rowStride: inFeatures, colStride: 1))
     }
 
     /// dW[j, k] = Σ_r g[r, j]·x[r, k], chain over rows r = 0 ..< rows. Vectorised along in or out, whichever

@@ -152,9 +152,11 @@ extension MLP {
                             Linear.weightGradient(g: g, x: input, rows: rows, inFeatures: fin, outFeatures: fout,
                                                   dW: grads + ranges[first].lowerBound)
                             Linear.biasGradient(g: g, rows: rows, outFeatures: fout, db: grads + ranges[first + 1].lowerBound)
-                            if let dx {
+                            if let dx {   // with the previous stage's fused ReLU, its backward too
                                 Linear.inputGradient(g: g, rows: rows, inFeatures: fin, outFeatures: fout,
-                                                     weight: p + ranges[first].lowerBound, dx: dx)
+                                                     weight: p + ranges[first].lowerBound,
+                                                     reluOutput: stages[s - 1].relu ? UnsafePointer(work + outs[s - 1]) : nil,
+                                                     dx: dx)
                             }
                         case .relu:
                             if let dx {
@@ -200,7 +202,9 @@ extension MLP {
                                 f.backward(g, x: input, y: work + outs[s], dx, count: count, threads: threads)
                             }
                         }
-                        if s > 0, stages[s - 1].relu {
+                        var linear = false   // a linear stage applied the ReLU's backward with its input gradient
+                        if case .linear = stage.kind { linear = true }
+                        if s > 0, stages[s - 1].relu, !linear {
                             ReLU.backward(work + dels[s - 1], output: work + outs[s - 1], count: rows &* stages[s - 1].width)
                         }
                     }

@@ -48,7 +48,8 @@ public struct TorchGenerator: Sendable {
         if n < 2 { return r }
         let small = UInt64(n) < UInt64(UInt32.max) / 20
         for i in 0..<(n - 1) {
-            let z = small ? Int(UInt64(mt.next()) % UInt64(n - i)) : Int(mt.next64() % UInt64(n - i))
+            // Both operands of the small case fit 32 bits: a 32-bit division, the same remainder.
+            let z = small ? Int(mt.next() % UInt32(truncatingIfNeeded: n - i)) : Int(mt.next64() % UInt64(n - i))
             r.swapAt(i, i + z)
         }
         return r

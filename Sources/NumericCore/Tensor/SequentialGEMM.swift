@@ -1,3 +1,5 @@
+import CWideFMA
+
 /// The matrix product every layer uses, C = A·B (+ bias), with PyTorch's per-element rounding on this
 /// machine kind (docs/parity.md §4.2; on batches of 2 or 3 rows MKL sums some shapes in other orders, which
 /// `SmallBatchProducts` takes first): each C[i, j] is the sequential chain `acc = fma(A[i,k], B[k,j], acc)` for
@@ -8,7 +10,15 @@
 /// twelve independent chains in flight (enough to keep both FMA units of this machine kind busy: an FMA's
 /// latency is 5 cycles, two issue per cycle) without changing any element's order of operations. Columns past
 /// the last multiple of 8 (the one-output layer's whole product) run as eight scalar chains over eight rows.
+/// On a CPU with AVX-512F the columns in whole blocks of 16 go to `wide_fma_multiply` (C, `Sources/CWideFMA`):
+/// the same blocks with sixteen lanes to a register, the same chains, twice the work per instruction.
 enum SequentialGEMM {
+    /// How many float lanes the widest kernel uses: 16 with AVX-512F, else 8.
+    enum Lanes: Sendable { case eight, sixteen }
+
+    /// The widest kernel this CPU runs, checked once.
+    static let widestLanes: Lanes = wide_fma_available() != 0 ? .sixteen : .eight
+
     /// A strided read-only matrix view: element (i, k) at `base[i * rowStride + k * colStride]`.
     struct Operand {
         let base: UnsafePointer<Float>
@@ -31,11 +41,43 @@ enum SequentialGEMM {
         let relu: Bool
     }
 
-    /// C[m, n] = A[m, k] · B[k, n] (+ bias[n], then ReLU if `relu`); B is row-major with leading dimension
-    /// `ldb` (contiguous in n).
+    /// C[m, n] = A[m, k] · B[k, n] (+ bias[n], then ReLU if `relu`; then the ReLU's backward mask if `reluOutput`
+    /// is given, an [m, n] tensor with C's strides); B is row-major with leading dimension `ldb` (contiguous in n).
     static func multiply(m: Int, n: Int, k: Int, a: Operand, b: UnsafePointer<Float>, ldb: Int,
-                         bias: UnsafePointer<Float>?, relu: Bool = false, c: Output) {
-        let e = Epilogue(bias: bias, relu: relu)
+                         bias: UnsafePointer<Float>?, relu: Bool = false, reluOutput: UnsafePointer<Float>? = nil,
+                         c: Output, lanes: Lanes = widestLanes) {
+        let sixteens = lanes == .sixteen && m > 0 ? n & ~15 : 0    // columns in whole 16-lane registers
+        if sixteens > 0 {
+            wide_fma_multiply(m, sixteens, k, a.base, a.rowStride, a.colStride, b, ldb, bias, relu ? 1 : 0, reluOutput,
+                              c.base, c.rowStride, c.colStride)
+            if sixteens == n { return }
+        }
+        let skip = sixteens &* c.colStride
+        let rest = Output(base: c.base + skip, rowStride: c.rowStride, colStride: c.colStride)
+        multiplyEightLanes(m: m, n: n - sixteens, k: k, a: a, b: b + sixteens, ldb: ldb,
+                           e: Epilogue(bias: bias.map { $0 + sixteens }, relu: relu), c: rest)
+        // The eight-lane blocks store unmasked (a mask in their store costs more than this second pass).
+        if let reluOutput { maskByReLUOutput(reluOutput + skip, m: m, n: n - sixteens, c: rest) }
+    }
+
+    /// C[i, j] ← 0 where y[i, j] (laid out as C) is not above 0: `ReLU.backward` over the block.
+    private static func maskByReLUOutput(_ y: UnsafePointer<Float>, m: Int, n: Int, c: Output) {
+        if c.colStride == 1, c.rowStride == n {
+            ReLU.backward(c.base, output: y, count: m &* n)
+            return
+        }
+        for i in 0..<m {
+            for j in 0..<n {
+                let at = i &* c.rowStride &+ j &* c.colStride
+                if !(y[at] > 0) { c.base[at] = 0 }
+            }
+        }
+    }
+
+    /// `multiply` on SIMD8 registers and scalar chains.
+    @inline(__always)
+    private static func multiplyEightLanes(m: Int, n: Int, k: Int, a: Operand, b: UnsafePointer<Float>, ldb: Int,
+                                           e: Epilogue, c: Output) {
         let wide = n & ~7                                            // columns in whole SIMD8 registers
         if wide > 0 {
             let blocks = RowBlocks(m)

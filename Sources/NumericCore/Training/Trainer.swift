@@ -71,7 +71,8 @@ public struct Trainer: Sendable {
                              evaluation: Evaluation = Evaluation(), order: (Int) -> [Int],
                              onEpoch: ((EpochResult, MLP) -> Void)? = nil) throws(TrainingError) -> TrainingResult {
         try fit(trainX: trainX, trainY: trainY, sets: HeldOut(test: test, validation: validation), epochs: epochs,
-                evaluation: evaluation, nextOrder: { epoch, _ in order(epoch) }, onEpoch: onEpoch)
+                evaluation: evaluation, nextOrder: { epoch, _ in order(epoch) }, ordersArePermutations: false,
+                onEpoch: onEpoch)
     }
 
     /// Trains with torch's DataLoader order: each epoch's permutation is drawn from the model's `generator`
@@ -82,7 +83,7 @@ public struct Trainer: Sendable {
                              onEpoch: ((EpochResult, MLP) -> Void)? = nil) throws(TrainingError) -> TrainingResult {
         try fit(trainX: trainX, trainY: trainY, sets: HeldOut(test: test, validation: validation), epochs: epochs,
                 evaluation: evaluation, nextOrder: { _, generator in loader.epochOrder(using: &generator) },
-                onEpoch: onEpoch)
+                ordersArePermutations: loader.count == trainX.rows, onEpoch: onEpoch)
     }
 
     /// The held-out sets a fit evaluates after each epoch.
@@ -93,7 +94,7 @@ public struct Trainer: Sendable {
 
     private mutating func fit(trainX: Tensor, trainY: Tensor, sets: HeldOut, epochs: Int,
                               evaluation: Evaluation, nextOrder: (Int, inout TorchGenerator) -> [Int],
-                              onEpoch: ((EpochResult, MLP) -> Void)?) throws(TrainingError) -> TrainingResult {
+                              ordersArePermutations: Bool, onEpoch: ((EpochResult, MLP) -> Void)?) throws(TrainingError) -> TrainingResult {
         let (n, fin, fout) = (trainX.rows, model.inputWidth, loss.targetWidth(outputs: model.outputWidth))
         try checkShapes(trainX, trainY, sets, evaluation)
         var result = TrainingResult()
@@ -113,7 +114,8 @@ public struct Trainer: Sendable {
         defer { if let batchScheduler { schedule = .perBatch(batchScheduler) } }
         for epoch in 0..<epochs {
             let rows = nextOrder(epoch, &model.generator)
-            try Self.validate(rows, n: n, epoch: epoch, seen: &seen)
+            // A loader's order over the n rows is a permutation by construction (randperm); a caller's is checked.
+            if !ordersArePermutations { try Self.validate(rows, n: n, epoch: epoch, seen: &seen) }
             let epochLR = optimizer.lr
             var start = 0, stepInEpoch = 0
             while start < n {
@@ -293,10 +295,13 @@ private extension Trainer {
             y.scalars.withUnsafeBufferPointer { ys in
                 xb.withUnsafeMutableBufferPointer { xd in
                     yb.withUnsafeMutableBufferPointer { yd in
+                        let (x, y, xb, yb) = (xs.baseAddress!, ys.baseAddress!, xd.baseAddress!, yd.baseAddress!)
+                        // Rows are below n and count at most the buffers' rows, so no offset can overflow.
                         for b in 0..<count {
-                            let r = rows[start + b]
-                            for c in 0..<fin { xd[b * fin + c] = xs[r * fin + c] }
-                            for c in 0..<fout { yd[b * fout + c] = ys[r * fout + c] }
+                            let (from, to) = (rows[start &+ b] &* fin, b &* fin)
+                            for c in 0..<fin { xb[to &+ c] = x[from &+ c] }
+                            let (fromY, toY) = (rows[start &+ b] &* fout, b &* fout)
+                            for c in 0..<fout { yb[toY &+ c] = y[fromY &+ c] }
                         }
                     }
                 }
