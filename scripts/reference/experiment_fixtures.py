@@ -2,7 +2,13 @@
 blocks show, computed by the REAL PyTorch / numpy / scikit-learn, following content/optimisers/*.py call for
 call (same seeds, same order of generator use, same loops), at full precision.
 
-Run:  /root/venvs/parity/bin/python scripts/reference/experiment_fixtures.py [output.json]
+Run:  ~/.cache/sitegen/venv/bin/python scripts/reference/experiment_fixtures.py [output.json]
+
+The figures of torch's float32 training depend on the machine (MKL picks its kernels by CPU; docs/parity.md §4.2b):
+the committed fixture was made on an Intel Xeon with AVX-512 (family 6 model 207; `cpu_capability` in `versions`),
+the machine whose products the numeric core follows for the one-output layer. An earlier version of it, made on
+another AVX-512 machine, printed other last digits from the third epoch on (sgd-variants, SGD (lr=0.1): final loss
+0.067039 there, 0.067236 here).
 (a few minutes on 2 cores; on a busy machine OMP_NUM_THREADS=1 avoids threads waiting on each other. The
 figures do not depend on it: a 1-thread run gave exactly the figures of /work/shared/parity/golden/
 script_outputs.json, which was made with the default 2 threads.)
@@ -378,7 +384,8 @@ def main():
                "values as the exact binary64 value of the float32); epochs are JSON integers.",
         "versions": {"torch": torch.__version__, "numpy": np.__version__,
                      "scikit-learn": __import__("sklearn").__version__, "python": sys.version.split()[0],
-                     "torch_threads": torch.get_num_threads()},
+                     "torch_threads": torch.get_num_threads(),
+                     "cpu_capability": torch.backends.cpu.get_cpu_capability()},
         "momentum-by-hand": momentum_by_hand(),
         "adam-scratch": adam_scratch,
         "bias-correction": bias_correction,

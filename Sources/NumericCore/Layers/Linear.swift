@@ -91,7 +91,7 @@ public struct Linear: Sendable, Equatable {
 // MARK: - Kernels on raw buffers (used by MLP without allocating)
 
 /// Each product goes to `SmallBatchProducts` first (batches of 2 or 3 rows, the shapes whose MKL order is known),
-/// else to `SequentialGEMM`'s fused chains.
+/// then to `OneOutputProducts` (a layer of one output), else to `SequentialGEMM`'s fused chains.
 extension Linear {
     /// y[r, j] = f32(Σ_k x[r, k]·W[j, k] ⊕ b[j]), from the transposed weight Wᵀ [in, out]; with `relu`,
     /// max(y[r, j], 0) (the MLP's hidden layers, fused so the output is written once).
@@ -100,6 +100,8 @@ extension Linear {
                         y: UnsafeMutablePointer<Float>) {
         if SmallBatchProducts.forward(x: x, rows: rows, inFeatures: inFeatures, outFeatures: outFeatures,
                                       weightT: weightT, bias: bias, relu: relu, y: y) { return }
+        if OneOutputProducts.forward(x: x, rows: rows, inFeatures: inFeatures, outFeatures: outFeatures,
+                                     weight: weightT, bias: bias, relu: relu, y: y) { return }
         SequentialGEMM.multiply(
             m: rows, n: outFeatures, k: inFeatures,
             a: .init(base: x, rowStride: inFeatures, colStride: 1), b: weightT, ldb: outFeatures,
@@ -129,6 +131,8 @@ extension Linear {
                                outFeatures: Int, dW: UnsafeMutablePointer<Float>) {
         if SmallBatchProducts.weightGradient(g: g, x: x, rows: rows, inFeatures: inFeatures, outFeatures: outFeatures,
                                              dW: dW) { return }
+        if OneOutputProducts.weightGradient(g: g, x: x, rows: rows, inFeatures: inFeatures, outFeatures: outFeatures,
+                                            dW: dW) { return }
         if outFeatures * (inFeatures % 8) <= inFeatures * (outFeatures % 8) {
             // C = gᵀ · x : [out, rows] · [rows, in]
             SequentialGEMM.multiply(

@@ -13,13 +13,11 @@ enum BCEWithLogitsLoss {
         return Float(sum) / Float(count)
     }
 
-    /// d/dx = (sigmoid(x) ⊖ y) ⊘ f32(N), a true division (docs/parity.md §4.3). torch's sigmoid is a vectorised
-    /// approximation; here it is 1 / (1 + exp(−x)) in float32, so the gradient matches to an ulp or so.
+    /// d/dx = (sigmoid(x) ⊖ y) ⊘ f32(N), a true division (docs/parity.md §4.3), with torch's own sigmoid: the
+    /// element-wise kernel of `Activation.sigmoid` (SLEEF's exp on whole blocks of 16, glibc's `expf` on the rest).
     static func gradient(x: UnsafePointer<Float>, y: UnsafePointer<Float>, count: Int, into g: UnsafeMutablePointer<Float>) {
         let n = Float(count)
-        for i in 0..<count {
-            let sigmoid = 1 / (1 + exp(-x[i]))
-            g[i] = (sigmoid - y[i]) / n
-        }
+        Activation.sigmoid.forward(x, g, count: count, threads: 1)
+        for i in 0..<count { g[i] = (g[i] - y[i]) / n }
     }
 }

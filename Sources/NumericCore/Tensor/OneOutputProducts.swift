@@ -1,0 +1,92 @@
+/// torch's products for a Linear layer of one output (the regressions' and the binary classifiers' last layer), where
+/// MKL leaves the fused chain of `SequentialGEMM` for its gemv-like kernels (docs/parity.md §4.2b, measured with
+/// `scripts/reference/first_module_products_probe.py` on an AVX-512 machine; pinned by `layers_one_output.json`).
+///
+///     forward, y_r = Σ_k x[r, k]·w[k] ⊕ b:
+///         s = x₀ ⊗ w₀; the other K − 1 products in 16 lanes, lane l of vector v taking k = 1 + 16v + l:
+///         while 16 or more are left, whole vectors fused into one register seeded [s, 0, …, 0]; that register is
+///         halved (lanes l ⊕ l+8, then l ⊕ l+4, l ⊕ l+2, l ⊕ l+1) to the new s; the last 1…15 products the same in
+///         one more register seeded [s, 0, …]; then ⊕ b (row counts a multiple of 4)
+///     weight gradient, dW[k] = Σ_r g[r]·x[r, k], on 8 rows or more, in blocks of 8 rows o … o+7:
+///         S = fma(x₄g₄, fma(x₆g₆, S));  S = S ⊕ fma(x₅g₅, x₇ ⊗ g₇);
+///         S = S ⊕ (fma(x₀g₀, x₂ ⊗ g₂) ⊕ fma(x₁g₁, x₃ ⊗ g₃));  then the rows left over fused in order
+enum OneOutputProducts {
+    /// y[r] = f32(Σ_k x[r, k]·w[k] ⊕ b) (then ReLU) for a layer of one output on a row count that is a multiple of 4;
+    /// false (nothing written) otherwise (the rows past the last multiple of 4 take yet another order, not known).
+    static func forward(x: UnsafePointer<Float>, rows: Int, inFeatures k: Int, outFeatures n: Int,
+                        weight w: UnsafePointer<Float>, bias: UnsafePointer<Float>, relu: Bool,
+                        y: UnsafeMutablePointer<Float>) -> Bool {
+        guard n == 1, k >= 1, rows % 4 == 0 else { return false }
+        let b = bias[0]
+        for r in 0..<rows {
+            let row = x + r &* k
+            var s = row[0] * w[0]
+            var t = 1, left = k &- 1
+            var acc = SIMD16<Float>()
+            var seeded = false
+            while left >= 16 {                      // whole vectors while 16 or more are left
+                if !seeded { acc = SIMD16(); acc[0] = s; seeded = true }
+                acc = acc.addingProduct(load16(row + t), load16(w + t))
+                t &+= 16
+                left &-= 16
+            }
+            if seeded { s = halve(acc) }
+            if left > 0 {                           // the last 1 … 16, the missing lanes zero
+                var xv = SIMD16<Float>(), wv = SIMD16<Float>()
+                for l in 0..<left {
+                    xv[l] = row[t &+ l]
+                    wv[l] = w[t &+ l]
+                }
+                acc = SIMD16()
+                acc[0] = s
+                s = halve(acc.addingProduct(xv, wv))
+            }
+            var v = s + b
+            if relu, v < 0 { v = 0 }
+            y[r] = v
+        }
+        return true
+    }
+
+    /// dW[k] = Σ_r g[r]·x[r, k] for a layer of one output on 8 rows or more, with in a multiple of 16 (the widths
+    /// measured); false (nothing written) otherwise.
+    static func weightGradient(g: UnsafePointer<Float>, x: UnsafePointer<Float>, rows: Int, inFeatures k: Int,
+                               outFeatures n: Int, dW: UnsafeMutablePointer<Float>) -> Bool {
+        guard n == 1, rows >= 8, k % 16 == 0 else { return false }
+        let whole = rows - rows % 8
+        var c = 0
+        while c < k {
+            @inline(__always) func xs(_ r: Int) -> SIMD8<Float> { UnsafeRawPointer(x + (r &* k &+ c)).loadUnaligned(as: SIMD8<Float>.self) }
+            @inline(__always) func gs(_ r: Int) -> SIMD8<Float> { SIMD8(repeating: g[r]) }
+            var s = SIMD8<Float>()
+            var o = 0
+            while o < whole {
+                s = s.addingProduct(xs(o &+ 6), gs(o &+ 6))
+                s = s.addingProduct(xs(o &+ 4), gs(o &+ 4))
+                s = s + (xs(o &+ 7) * gs(o &+ 7)).addingProduct(xs(o &+ 5), gs(o &+ 5))
+                let even = (xs(o &+ 2) * gs(o &+ 2)).addingProduct(xs(o), gs(o))
+                let odd = (xs(o &+ 3) * gs(o &+ 3)).addingProduct(xs(o &+ 1), gs(o &+ 1))
+                s = s + (even + odd)
+                o &+= 8
+            }
+            for r in whole..<rows { s = s.addingProduct(xs(r), gs(r)) }
+            UnsafeMutableRawPointer(dW + c).storeBytes(of: s, as: SIMD8<Float>.self)
+            c &+= 8
+        }
+        return true
+    }
+
+    @inline(__always)
+    private static func load16(_ p: UnsafePointer<Float>) -> SIMD16<Float> {
+        UnsafeRawPointer(p).loadUnaligned(as: SIMD16<Float>.self)
+    }
+
+    /// The lanes added as a halving tree: l ⊕ l+8, then l ⊕ l+4, l ⊕ l+2, l ⊕ l+1.
+    @inline(__always)
+    private static func halve(_ v: SIMD16<Float>) -> Float {
+        let h8 = v.lowHalf + v.highHalf
+        let h4 = h8.lowHalf + h8.highHalf
+        let h2 = h4.lowHalf + h4.highHalf
+        return h2[0] + h2[1]
+    }
+}
