@@ -18,32 +18,46 @@ enum OneOutputProducts {
                         y: UnsafeMutablePointer<Float>) -> Bool {
         guard n == 1, k >= 1, rows % 4 == 0 else { return false }
         let b = bias[0]
-        for r in 0..<rows {
-            let row = x + r &* k
-            var s = row[0] * w[0]
-            var t = 1, left = k &- 1
-            var acc = SIMD16<Float>()
-            var seeded = false
-            while left >= 16 {                      // whole vectors while 16 or more are left
-                if !seeded { acc = SIMD16(); acc[0] = s; seeded = true }
-                acc = acc.addingProduct(load16(row + t), load16(w + t))
-                t &+= 16
-                left &-= 16
-            }
-            if seeded { s = halve(acc) }
-            if left > 0 {                           // the last 1 … 16, the missing lanes zero
-                var xv = SIMD16<Float>(), wv = SIMD16<Float>()
-                for l in 0..<left {
-                    xv[l] = row[t &+ l]
-                    wv[l] = w[t &+ l]
+        let whole = (k &- 1) / 16, left = (k &- 1) % 16    // vectors of 16 products, then the last 1 … 15
+        let tail = 1 &+ 16 &* whole
+        // The last 1 … 15 products' operands in registers whose missing lanes are zero: the weights once, each
+        // row's inputs copied into the zeroed scratch (the same lanes every row, so the rest stays zero).
+        withUnsafeTemporaryAllocation(of: Float.self, capacity: 32) { scratch in
+            let xs = scratch.baseAddress!, ws = xs + 16
+            xs.initialize(repeating: 0, count: 32)
+            ws.update(from: w + tail, count: left)
+            let wTail = load16(ws)
+            let pastTheLast = SIMD16<Int32>(0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15) .>= Int32(left)
+            for r in 0..<rows {
+                let row = x + r &* k
+                var s = row[0] * w[0]
+                if whole > 0 {
+                    var acc = SIMD16<Float>()
+                    acc[0] = s
+                    for v in 0..<whole {
+                        let t = 1 &+ 16 &* v
+                        acc = acc.addingProduct(load16(row + t), load16(w + t))
+                    }
+                    s = halve(acc)
                 }
-                acc = SIMD16()
-                acc[0] = s
-                s = halve(acc.addingProduct(xv, wv))
+                if left > 0 {
+                    // Rows whose next 16 floats lie inside `x` load them whole and zero the lanes past the last
+                    // product; the last rows copy theirs into the scratch instead of reading past the end.
+                    let xTail: SIMD16<Float>
+                    if r &* k &+ tail &+ 16 <= rows &* k {
+                        xTail = load16(row + tail).replacing(with: 0, where: pastTheLast)
+                    } else {
+                        xs.update(from: row + tail, count: left)
+                        xTail = load16(xs)
+                    }
+                    var acc = SIMD16<Float>()
+                    acc[0] = s
+                    s = halve(acc.addingProduct(xTail, wTail))
+                }
+                var v = s + b
+                if relu, v < 0 { v = 0 }
+                y[r] = v
             }
-            var v = s + b
-            if relu, v < 0 { v = 0 }
-            y[r] = v
         }
         return true
     }

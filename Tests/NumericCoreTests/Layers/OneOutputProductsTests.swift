@@ -21,6 +21,28 @@ struct OneOutputProductsTests {
         }
     }
 
+    /// Rows that load their last 1 … 15 products as a whole vector read into the next row; those lanes are zeroed
+    /// before the product, so an infinity or NaN there changes nothing (and the last rows, copied, agree).
+    @Test("a row's output does not depend on the row after it", arguments: [2, 17, 20, 33, 47])
+    func rowsAreIndependent(fin: Int) throws {
+        let rows = 8
+        var random = SystemRandomNumberGenerator()
+        let weight = (0..<fin).map { _ in Float.random(in: -1...1, using: &random) }
+        var scalars = (0..<rows * fin).map { _ in Float.random(in: -2...2, using: &random) }
+        let layer = Linear(validatedIn: fin, out: 1, weight: weight, bias: [0.25])
+        let before = try layer.forward(Tensor(validatedRows: rows, cols: fin, scalars: scalars)).scalars
+        for r in stride(from: 1, to: rows, by: 2) {
+            for c in 0..<fin { scalars[r * fin + c] = c % 2 == 0 ? .infinity : .nan }
+        }
+        let after = try layer.forward(Tensor(validatedRows: rows, cols: fin, scalars: scalars)).scalars
+        for r in stride(from: 0, to: rows, by: 2) {
+            #expect(before[r].bitPattern == after[r].bitPattern, "row \(r) of \(rows) × \(fin)")
+            let alone = Array(scalars[r * fin ..< (r + 1) * fin])
+            let four = try layer.forward(Tensor(validatedRows: 4, cols: fin, scalars: alone + alone + alone + alone)).scalars
+            #expect(four.allSatisfy { $0.bitPattern == before[r].bitPattern }, "row \(r) copied to the end")
+        }
+    }
+
     @Test("weight gradient bitwise torch: in 16, 32, 64 on 8 to 64 rows")
     func weightGradient() throws {
         for c in try Self.cases("weight_grad") {
