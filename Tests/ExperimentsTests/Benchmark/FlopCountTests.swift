@@ -19,4 +19,13 @@ import Testing
     @Test func peakIsCoresTimesClockTimes32() {
         #expect(MachinePeak(cores: 2, gigahertz: 2.5).flops == 160e9)
     }
+
+    @Test func peakDoublesWhereTheCPUHasAVX512() {
+        let avx2 = "processor\t: 0\ncpu MHz\t\t: 2245.780\nflags\t\t: fpu sse2 avx avx2 fma\n"
+        let avx512 = "processor\t: 0\ncpu MHz\t\t: 2300.000\nflags\t\t: fpu avx2 fma avx512f avx512bw\n"
+        #expect(MachinePeak(cores: 2, cpuinfo: avx2).flopsPerCycle == 32)
+        #expect(abs(MachinePeak(cores: 2, cpuinfo: avx2).gigahertz - 2.24578) < 1e-12)
+        #expect(MachinePeak(cores: 2, cpuinfo: avx512).flops == 2 * 2.3e9 * 64)
+        #expect(MachinePeak(cores: 2, cpuinfo: "").gigahertz == 2)
+    }
 }
