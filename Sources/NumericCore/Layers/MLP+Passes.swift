@@ -202,9 +202,7 @@ extension MLP {
                                 f.backward(g, x: input, y: work + outs[s], dx, count: count, threads: threads)
                             }
                         }
-                        var linear = false   // a linear stage applied the ReLU's backward with its input gradient
-                        if case .linear = stage.kind { linear = true }
-                        if s > 0, stages[s - 1].relu, !linear {
+                        if s > 0, stages[s - 1].relu, !stage.isLinear {
                             ReLU.backward(work + dels[s - 1], output: work + outs[s - 1], count: rows &* stages[s - 1].width)
                         }
                     }

@@ -37,6 +37,12 @@ public struct MLP: Sendable {
         let parameter: Int?
         /// A Linear whose output goes through a ReLU.
         let relu: Bool
+
+        /// A Linear stage, whose input gradient also applies the ReLU's backward of a fused stage before it.
+        var isLinear: Bool {
+            if case .linear = kind { return true }
+            return false
+        }
     }
 
     let stages: [Stage]

@@ -26,9 +26,15 @@ struct OneOutputProductsTests {
     @Test("a row's output does not depend on the row after it", arguments: [2, 17, 20, 33, 47])
     func rowsAreIndependent(fin: Int) throws {
         let rows = 8
-        var random = SystemRandomNumberGenerator()
-        let weight = (0..<fin).map { _ in Float.random(in: -1...1, using: &random) }
-        var scalars = (0..<rows * fin).map { _ in Float.random(in: -2...2, using: &random) }
+        // Fixed inputs, spread over [−1, 1) and [−2, 2) (a multiplicative walk modulo a prime).
+        let weight: [Float] = (0..<fin).map { i in
+            let step: Int = (i &* 7919 &+ 13) % 1009
+            return Float(step) / 504.5 - 1
+        }
+        var scalars: [Float] = (0..<rows * fin).map { i in
+            let step: Int = (i &* 104_729 &+ 7) % 2003
+            return Float(step) / 500.75 - 2
+        }
         let layer = Linear(validatedIn: fin, out: 1, weight: weight, bias: [0.25])
         let before = try layer.forward(Tensor(validatedRows: rows, cols: fin, scalars: scalars)).scalars
         for r in stride(from: 1, to: rows, by: 2) {
