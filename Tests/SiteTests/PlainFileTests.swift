@@ -22,6 +22,16 @@ import Testing
         #expect(mode == (try FileManager.default.attributesOfItem(atPath: reference)[.posixPermissions] as? Int))
     }
 
+    @Test func aSymbolicLinkIsAnErrorAndWhatItPointsToIsUntouched() throws {
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let outside = folder + "/outside.txt", link = folder + "/page.html"
+        try Data("the author's".utf8).write(to: URL(fileURLWithPath: outside))
+        try FileManager.default.createSymbolicLink(atPath: link, withDestinationPath: outside)
+        #expect(throws: POSIXError.self) { try PlainFile.write(Data("page".utf8), to: link) }
+        #expect(FileManager.default.contents(atPath: outside) == Data("the author's".utf8))
+    }
+
     @Test func aMissingFolderIsAnError() {
         #expect(throws: POSIXError.self) { try PlainFile.write([1, 2, 3], to: folder + "/missing/page.html") }
     }

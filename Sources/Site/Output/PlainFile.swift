@@ -5,9 +5,11 @@ import Foundation
 /// atomicity comes from elsewhere: the output's staging folder, swapped in whole, and cache files,
 /// written under a temporary name and then renamed (`CacheFile`).
 enum PlainFile {
-    /// Writes `bytes` to `path` with mode 0666 less the umask, as `createFile` does; the folder must exist.
+    /// Writes `bytes` to `path` with mode 0666 less the umask, as `createFile` does; the folder must exist and
+    /// `path` must not be a symbolic link.
     static func write<Bytes: ContiguousBytes>(_ bytes: Bytes, to path: String) throws {
-        let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o666)
+        // O_NOFOLLOW: a symbolic link at `path` is an error, never a way to write to where it points.
+        let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC | O_NOFOLLOW, 0o666)
         guard descriptor >= 0 else { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
         defer { close(descriptor) }
         try bytes.withUnsafeBytes { buffer in
