@@ -58,9 +58,9 @@ let package = Package(
         .target(name: "Markdown", dependencies: ["CCmarkGFM", "Diagnostics", "Escaping"], swiftSettings: optimised),
         // BibTeX files → entries; reference lists and citation labels.
         .target(name: "Bibliography", dependencies: ["Diagnostics"]),
-        // SequentialGEMM's blocks on AVX-512 registers, called only where the CPU has AVX-512F (checked at run
+        // SequentialGEMM's blocks and Adam's step on AVX-512 registers, called only where the CPU has AVX-512F (checked at run
         // time; the Swift modules target Haswell). Optimised in debug too, like the numeric core.
-        .target(name: "CWideFMA", cSettings: [.unsafeFlags(["-O2"])]),
+        .target(name: "CWideFMA", cSettings: [.unsafeFlags(["-O2", "-ffp-contract=off"])]),
         .target(name: "NumericCore", dependencies: ["CWideFMA"], swiftSettings: optimised),
         .target(name: "SVGCharts", dependencies: ["Escaping", "Hashing"], swiftSettings: optimised),
         .target(name: "MathML", dependencies: ["Escaping"], swiftSettings: optimised),
@@ -102,7 +102,7 @@ let package = Package(
         .testTarget(name: "LocatedYAMLTests", dependencies: ["LocatedYAML", "Diagnostics", "Yams"]),
         .testTarget(name: "MarkdownTests", dependencies: ["Markdown"]),
         .testTarget(name: "BibliographyTests", dependencies: ["Bibliography", "Diagnostics"]),
-        .testTarget(name: "NumericCoreTests", dependencies: ["NumericCore", "Hashing"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "NumericCoreTests", dependencies: ["NumericCore", "CWideFMA", "Hashing"], resources: [.copy("Fixtures")]),
         .testTarget(name: "SVGChartsTests", dependencies: ["SVGCharts"], resources: [.copy("Reference")]),
         .testTarget(name: "MathMLTests", dependencies: ["MathML"]),
         .testTarget(name: "SyntaxHighlightTests", dependencies: ["SyntaxHighlight"]),

@@ -1,3 +1,4 @@
+import CWideFMA
 import Foundation
 
 /// Adam with optional L2 weight decay and amsgrad — torch's `optim.Adam`, single-tensor path
@@ -55,10 +56,16 @@ public struct Adam: Optimizer {
     }
 
     public mutating func step(parameters: inout [Float], gradients: [Float]) throws(OptimizerError) {
+        try step(parameters: &parameters, gradients: gradients, lanes: SequentialGEMM.widestLanes)
+    }
+
+    /// The float32 step on registers of `lanes` floats (16: `wide_adam_step`, AVX-512 only); every width gives the
+    /// same bits, which the tests check by calling both.
+    mutating func step(parameters: inout [Float], gradients: [Float], lanes: SequentialGEMM.Lanes) throws(OptimizerError) {
         try OptimizerError.check(parameters, gradients, stateCount: state.isEmpty ? nil : state.m.count)
         var s = state
         state = AdamState()                   // `s` is now the buffers' only owner: updated in place, no copy
-        update(&parameters, gradients, &s)
+        update(&parameters, gradients, &s, lanes: lanes)
         state = s
     }
 
@@ -66,7 +73,7 @@ public struct Adam: Optimizer {
         try OptimizerError.check(parameters, gradients, stateCount: state64.isEmpty ? nil : state64.m.count)
         var s = state64
         state64 = AdamState()
-        update(&parameters, gradients, &s)
+        update(&parameters, gradients, &s, lanes: .eight)
         state64 = s
     }
 
@@ -105,7 +112,8 @@ public struct Adam: Optimizer {
     }
 
     @inline(__always)
-    private func update<S: OptimizerScalar & AdamLane>(_ params: inout [S], _ grads: [S], _ state: inout AdamState<S>) where S.Scalar == S {
+    private func update<S: OptimizerScalar & AdamLane>(_ params: inout [S], _ grads: [S], _ state: inout AdamState<S>,
+                                                        lanes: SequentialGEMM.Lanes) where S.Scalar == S {
         if state.isEmpty {
             state.m = [S](repeating: 0, count: params.count)
             state.v = state.m
@@ -140,6 +148,15 @@ public struct Adam: Optimizer {
                             if S.self == Float.self {
                                 let f = unsafeBitCast(buffers, to: Buffers<Float>.self)
                                 let h = unsafeBitCast(hyper, to: Hyper<Float>.self)
+                                if lanes == .sixteen {
+                                    var wide = WideAdamHyper(
+                                        decay: h.decay, shrink: h.shrink, w: h.w, w_minus_1: h.wMinus1, b2: h.b2,
+                                        one_minus_b2: h.oneMinusB2, bc2: h.bc2, epsilon: h.epsilon, neg_step: h.negStep,
+                                        low_weight: h.lowWeight ? 1 : 0, has_decay: h.hasDecay ? 1 : 0,
+                                        decoupled: h.decoupled ? 1 : 0, amsgrad: h.amsgrad ? 1 : 0)
+                                    wide_adam_step(p.count, f.p, f.g, f.m, f.v, f.vmax, &wide)
+                                    return
+                                }
                                 while i + 8 <= p.count {
                                     Self.element(SIMD8<Float>.self, f, i, h)
                                     i += 8

@@ -1,0 +1,40 @@
+// Adam's element-wise step on AVX-512 registers. The divider bounds this step (one square root and two divisions
+// per element); at sixteen lanes it finishes about a quarter sooner than at eight, with the same bits: every
+// operation is the IEEE one Adam.swift applies lane by lane.
+#include "wide_adam.h"
+#include <immintrin.h>
+
+__attribute__((target("avx512f"), always_inline))
+static inline void element(float *p, const float *g, float *m, float *v, float *vmax, const WideAdamHyper *h,
+                           long i, __mmask16 lanes) {
+    __m512 pv = _mm512_maskz_loadu_ps(lanes, p + i), gv = _mm512_maskz_loadu_ps(lanes, g + i);
+    __m512 mv = _mm512_maskz_loadu_ps(lanes, m + i), vv = _mm512_maskz_loadu_ps(lanes, v + i);
+    if (h->has_decay) {
+        if (h->decoupled) pv = _mm512_mul_ps(pv, _mm512_set1_ps(h->shrink));          // p.mul_(1 − lr·λ)
+        else gv = _mm512_fmadd_ps(_mm512_set1_ps(h->decay), pv, gv);                 // grad.add(p, alpha=λ)
+    }
+    const __m512 d = _mm512_sub_ps(gv, mv);                                            // exp_avg.lerp_(g, 1 − β1)
+    mv = h->low_weight ? _mm512_fmadd_ps(_mm512_set1_ps(h->w), d, mv)
+                       : _mm512_fmadd_ps(_mm512_set1_ps(h->w_minus_1), d, gv);
+    vv = _mm512_fmadd_ps(_mm512_mul_ps(_mm512_set1_ps(h->one_minus_b2), gv), gv,      // mul_(β2).addcmul_(g, g, 1 − β2)
+                         _mm512_mul_ps(vv, _mm512_set1_ps(h->b2)));
+    __m512 s = vv;
+    if (h->amsgrad) {
+        const __m512 old = _mm512_maskz_loadu_ps(lanes, vmax + i);                    // vmax < v ? v : vmax
+        s = _mm512_mask_mov_ps(old, _mm512_cmp_ps_mask(old, vv, _CMP_LT_OQ), vv);
+        _mm512_mask_storeu_ps(vmax + i, lanes, s);
+    }
+    const __m512 denom = _mm512_add_ps(_mm512_div_ps(_mm512_sqrt_ps(s), _mm512_set1_ps(h->bc2)),
+                                       _mm512_set1_ps(h->epsilon));                    // (sqrt(v) / bc2Sqrt).add_(eps)
+    pv = _mm512_add_ps(pv, _mm512_div_ps(_mm512_mul_ps(_mm512_set1_ps(h->neg_step), mv), denom));  // addcdiv_
+    _mm512_mask_storeu_ps(p + i, lanes, pv);
+    _mm512_mask_storeu_ps(m + i, lanes, mv);
+    _mm512_mask_storeu_ps(v + i, lanes, vv);
+}
+
+__attribute__((target("avx512f")))
+void wide_adam_step(long n, float *p, const float *g, float *m, float *v, float *vmax, const WideAdamHyper *h) {
+    long i = 0;
+    for (; i + 16 <= n; i += 16) element(p, g, m, v, vmax, h, i, 0xFFFF);
+    if (i < n) element(p, g, m, v, vmax, h, i, (__mmask16)((1u << (n - i)) - 1));
+}

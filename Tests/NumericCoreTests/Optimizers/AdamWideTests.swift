@@ -1,0 +1,60 @@
+import CWideFMA
+import Testing
+@testable import NumericCore
+
+/// Adam's sixteen-lane step (AVX-512F, `wide_adam_step` in `Sources/CWideFMA`) gives the bits of its eight-lane
+/// and one-element Swift paths, for every branch of the update: L2 decay folded into the gradient, decoupled decay
+/// (AdamW), amsgrad, both forms of lerp (β1 above and below 0.5), and lengths with every tail of a 16-lane vector.
+/// On a CPU without AVX-512F there is nothing to compare.
+@Suite(.enabled(if: SequentialGEMM.widestLanes == .sixteen, "this CPU has no AVX-512F"))
+struct AdamWideTests {
+    /// Values over many binades with NaN, ±0, ±infinity and a subnormal among them (every 29th element).
+    static func values(_ n: Int, seed: UInt32, scale: Float) -> [Float] {
+        var v = AdamVectorisedTests.values(n, seed: seed, scale: scale).enumerated().map { i, x in
+            x * Float(sign: .plus, exponent: Int(i % 9) - 4, significand: 1)
+        }
+        let specials: [Float] = [.nan, -0.0, 0, .infinity, -.infinity, 1e-40]
+        for i in stride(from: Int(seed % 5), to: n, by: 29) { v[i] = specials[(i / 29) % specials.count] }
+        return v
+    }
+
+    static func configurations() throws -> [(String, Adam)] { [
+        ("Adam", try Adam(lr: 0.01)),
+        ("Adam + L2", try Adam(lr: 0.01, weightDecay: 0.01)),
+        ("Adam + L2, amsgrad", try Adam(lr: 0.003, weightDecay: 0.05, amsgrad: true)),
+        ("AdamW", try Adam(lr: 0.01, betas: (0.9, 0.999), eps: 1e-8, weightDecay: 0.1, amsgrad: false, decoupled: true)),
+        ("AdamW, β1 = 0.3, amsgrad", try Adam(lr: 0.02, betas: (0.3, 0.99), eps: 1e-6, weightDecay: 0.01, amsgrad: true, decoupled: true)),
+        ("Adam, ε = 0", try Adam(lr: 0.1, eps: 0)),
+    ] }
+
+    @Test(arguments: [1, 7, 15, 16, 17, 31, 33, 64, 100, 2433])
+    func sixteenLanesGiveTheEightLaneBits(count: Int) throws {
+        for (name, adam) in try Self.configurations() {
+            var eight = adam, sixteen = adam
+            var p8 = Self.values(count, seed: 3, scale: 1), p16 = p8
+            for step in 0..<5 {
+                let g = Self.values(count, seed: UInt32(40 + step), scale: step % 2 == 0 ? 0.01 : 5)
+                try eight.step(parameters: &p8, gradients: g, lanes: .eight)
+                try sixteen.step(parameters: &p16, gradients: g, lanes: .sixteen)
+                #expect(bits(p8) == bits(p16), "\(name), \(count) elements, step \(step + 1): parameters")
+                #expect(bits(eight.state.m) == bits(sixteen.state.m), "\(name), \(count) elements, step \(step + 1): m")
+                #expect(bits(eight.state.v) == bits(sixteen.state.v), "\(name), \(count) elements, step \(step + 1): v")
+                #expect(bits(eight.state.vmax) == bits(sixteen.state.vmax), "\(name), \(count) elements, step \(step + 1): vmax")
+            }
+        }
+    }
+
+    /// The masked last vector reads and writes only the tensor's own elements: a step over the first 5 of 20
+    /// leaves the other 15 of every buffer as they were.
+    @Test func theLastVectorTouchesNothingPastTheEnd() {
+        var p = [Float](repeating: 0.5, count: 20), m = p, v = p, vmax = p
+        let g = [Float](repeating: 1, count: 20)
+        var h = WideAdamHyper(decay: 0.1, shrink: 1, w: 0.1, w_minus_1: -0.9, b2: 0.999, one_minus_b2: 0.001, bc2: 0.03,
+                              epsilon: 1e-8, neg_step: -0.1, low_weight: 1, has_decay: 1, decoupled: 0, amsgrad: 1)
+        wide_adam_step(5, &p, g, &m, &v, &vmax, &h)
+        for buffer in [p, m, v, vmax] {
+            #expect(buffer[5...].allSatisfy { $0 == 0.5 })
+            #expect(buffer[..<5].allSatisfy { $0 != 0.5 })
+        }
+    }
+}
