@@ -1,8 +1,23 @@
 // Adam's element-wise step on AVX-512 registers. The divider bounds this step (one square root and two divisions
-// per element); at sixteen lanes it finishes about a quarter sooner than at eight, with the same bits: every
-// operation is the IEEE one Adam.swift applies lane by lane.
+// per element); at sixteen lanes it finishes about a quarter sooner than at eight, and the division by the step's
+// constant bc2 is done on the FMA units instead (`divide_by_bc2`), with the same bits: every result is the IEEE one
+// Adam.swift computes lane by lane.
 #include "wide_adam.h"
 #include <immintrin.h>
+
+/// a ⊘ bc2 without the divider: q = a ⊗ y with y = RN(1/bc2), then one correction q + (a − bc2·q)·y, the residual
+/// exact by FMA. Markstein's theorem makes that the correctly rounded quotient when y is the correctly rounded
+/// reciprocal and q is within an ulp (docs/parity.md §5.2a); here a = sqrt(v) is 0, at least 2^-75, +inf or NaN and
+/// 0 < bc2 ≤ 1, so neither the residual nor the quotient under- or overflows. Where a is +inf or NaN the residual is
+/// NaN and q (= a ⊗ y, which is what a ⊘ bc2 gives there: +inf, or a's NaN) is kept.
+__attribute__((target("avx512f"), always_inline))
+static inline __m512 divide_by_bc2(__m512 a, const WideAdamHyper *h) {
+    const __m512 y = _mm512_set1_ps(h->bc2_reciprocal), b = _mm512_set1_ps(h->bc2);
+    const __m512 q = _mm512_mul_ps(a, y);
+    const __m512 r = _mm512_fnmadd_ps(q, b, a);                                         // a − b·q, exact
+    const __m512 corrected = _mm512_fmadd_ps(r, y, q);
+    return _mm512_mask_mov_ps(corrected, _mm512_cmp_ps_mask(r, r, _CMP_UNORD_Q), q);
+}
 
 __attribute__((target("avx512f"), always_inline))
 static inline void element(float *p, const float *g, float *m, float *v, float *vmax, const WideAdamHyper *h,
@@ -24,8 +39,7 @@ static inline void element(float *p, const float *g, float *m, float *v, float *
         s = _mm512_mask_mov_ps(old, _mm512_cmp_ps_mask(old, vv, _CMP_LT_OQ), vv);
         _mm512_mask_storeu_ps(vmax + i, lanes, s);
     }
-    const __m512 denom = _mm512_add_ps(_mm512_div_ps(_mm512_sqrt_ps(s), _mm512_set1_ps(h->bc2)),
-                                       _mm512_set1_ps(h->epsilon));                    // (sqrt(v) / bc2Sqrt).add_(eps)
+    const __m512 denom = _mm512_add_ps(divide_by_bc2(_mm512_sqrt_ps(s), h), _mm512_set1_ps(h->epsilon));  // (sqrt(v) / bc2Sqrt).add_(eps)
     pv = _mm512_add_ps(pv, _mm512_div_ps(_mm512_mul_ps(_mm512_set1_ps(h->neg_step), mv), denom));  // addcdiv_
     _mm512_mask_storeu_ps(p + i, lanes, pv);
     _mm512_mask_storeu_ps(m + i, lanes, mv);

@@ -9,7 +9,8 @@ typedef struct {
     float w_minus_1;   ///< w − 1
     float b2;          ///< β2
     float one_minus_b2;///< 1 − β2
-    float bc2;         ///< sqrt(1 − β2^t), rounded to float32
+    float bc2;         ///< sqrt(1 − β2^t), rounded to float32: in (0, 1]
+    float bc2_reciprocal; ///< 1 ⊘ bc2, correctly rounded
     float epsilon;     ///< ε
     float neg_step;    ///< −lr / (1 − β1^t), rounded to float32
     int low_weight;    ///< |w| < 0.5: lerp as m + w·(g − m), else g + (w − 1)·(g − m)

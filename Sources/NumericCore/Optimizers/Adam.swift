@@ -151,7 +151,7 @@ public struct Adam: Optimizer {
                                 if lanes == .sixteen {
                                     var wide = WideAdamHyper(
                                         decay: h.decay, shrink: h.shrink, w: h.w, w_minus_1: h.wMinus1, b2: h.b2,
-                                        one_minus_b2: h.oneMinusB2, bc2: h.bc2, epsilon: h.epsilon, neg_step: h.negStep,
+                                        one_minus_b2: h.oneMinusB2, bc2: h.bc2, bc2_reciprocal: 1 / h.bc2, epsilon: h.epsilon, neg_step: h.negStep,
                                         low_weight: h.lowWeight ? 1 : 0, has_decay: h.hasDecay ? 1 : 0,
                                         decoupled: h.decoupled ? 1 : 0, amsgrad: h.amsgrad ? 1 : 0)
                                     wide_adam_step(p.count, f.p, f.g, f.m, f.v, f.vmax, &wide)
