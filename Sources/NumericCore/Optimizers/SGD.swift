@@ -1,3 +1,4 @@
+import CWideFMA
 /// Stochastic gradient descent with optional momentum, dampening, Nesterov and L2 weight decay — torch's
 /// `optim.SGD`, single-tensor path (torch 2.x, `_single_tensor_sgd`), reproduced to the bit (docs/parity.md §5.1):
 ///
@@ -39,9 +40,32 @@ public struct SGD: Optimizer {
     }
 
     public mutating func step(parameters: inout [Float], gradients: [Float]) throws(OptimizerError) {
+        try step(parameters: &parameters, gradients: gradients, lanes: SequentialGEMM.widestLanes)
+    }
+
+    /// The float32 step on registers of `lanes` floats (16: `wide_sgd_step`, AVX-512 only); every width gives the
+    /// same bits, which the tests check by calling both.
+    mutating func step(parameters: inout [Float], gradients: [Float], lanes: SequentialGEMM.Lanes) throws(OptimizerError) {
         try OptimizerError.check(parameters, gradients, stateCount: momentumBuffer?.count)
-        Self.update(&parameters, gradients, &momentumBuffer, lr: lr, momentum: momentum, dampening: dampening,
-                    weightDecay: weightDecay, nesterov: nesterov)
+        guard lanes == .sixteen else {
+            Self.update(&parameters, gradients, &momentumBuffer, lr: lr, momentum: momentum, dampening: dampening,
+                        weightDecay: weightDecay, nesterov: nesterov)
+            return
+        }
+        let first = momentum != 0 && momentumBuffer == nil
+        var buffer = momentumBuffer ?? (momentum != 0 ? [Float](repeating: 0, count: parameters.count) : [])
+        momentumBuffer = nil                      // `buffer` is the only owner while it is updated
+        var h = WideSGDHyper(decay: Float(weightDecay), mu: Float(momentum), keep: Float(1 - dampening), neg_lr: Float(-lr),
+                             has_decay: weightDecay != 0 ? 1 : 0, momentum: momentum != 0 ? 1 : 0,
+                             first: first ? 1 : 0, nesterov: nesterov ? 1 : 0)
+        parameters.withUnsafeMutableBufferPointer { p in
+            gradients.withUnsafeBufferPointer { g in
+                buffer.withUnsafeMutableBufferPointer { b in
+                    wide_sgd_step(p.count, p.baseAddress!, g.baseAddress!, b.baseAddress, &h)
+                }
+            }
+        }
+        if momentum != 0 || !buffer.isEmpty { momentumBuffer = buffer }
     }
 
     public mutating func step(parameters: inout [Double], gradients: [Double]) throws(OptimizerError) {
