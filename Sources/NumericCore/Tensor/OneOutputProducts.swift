@@ -1,3 +1,5 @@
+import CWideFMA
+
 /// torch's products for a Linear layer of one output (the regressions' and the binary classifiers' last layer), where
 /// MKL leaves the fused chain of `SequentialGEMM` for its gemv-like kernels (docs/parity.md §4.2b, measured with
 /// `scripts/reference/first_module_products_probe.py` on an AVX-512 machine; pinned by `layers_one_output.json`).
@@ -13,10 +15,15 @@
 enum OneOutputProducts {
     /// y[r] = f32(Σ_k x[r, k]·w[k] ⊕ b) (then ReLU) for a layer of one output on a row count that is a multiple of 4;
     /// false (nothing written) otherwise (the rows past the last multiple of 4 take yet another order, not known).
+    /// `lanes` 16 runs it in C (`wide_one_output_forward`, AVX-512 only), with the same bits.
     static func forward(x: UnsafePointer<Float>, rows: Int, inFeatures k: Int, outFeatures n: Int,
                         weight w: UnsafePointer<Float>, bias: UnsafePointer<Float>, relu: Bool,
-                        y: UnsafeMutablePointer<Float>) -> Bool {
+                        y: UnsafeMutablePointer<Float>, lanes: SequentialGEMM.Lanes = SequentialGEMM.widestLanes) -> Bool {
         guard n == 1, k >= 1, rows % 4 == 0 else { return false }
+        if lanes == .sixteen {
+            wide_one_output_forward(rows, k, x, w, bias[0], relu ? 1 : 0, y)
+            return true
+        }
         let b = bias[0]
         let whole = (k &- 1) / 16, left = (k &- 1) % 16    // vectors of 16 products, then the last 1 … 15
         let tail = 1 &+ 16 &* whole

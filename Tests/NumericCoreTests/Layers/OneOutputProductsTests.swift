@@ -49,6 +49,25 @@ struct OneOutputProductsTests {
         }
     }
 
+    /// The C kernel (AVX-512F) gives the Swift path's bits: widths with no whole vector, whole vectors only, and
+    /// both with every tail length; ReLU on and off; NaN, ±0 and infinities among the inputs.
+    @Test("forward on sixteen lanes in C gives the Swift path's bits", arguments: [1, 2, 15, 16, 17, 31, 32, 33, 64, 100, 128])
+    func wideForwardGivesTheSwiftBits(fin: Int) throws {
+        guard SequentialGEMM.widestLanes == .sixteen else { return }
+        let rows = 12
+        let x = AdamWideTests.values(rows * fin, seed: 21, scale: 2), w = AdamWideTests.values(fin, seed: 22, scale: 1)
+        let bias: [Float] = [0.125]
+        for relu in [false, true] {
+            let results = [SequentialGEMM.Lanes.eight, .sixteen].map { lanes in
+                var y = [Float](repeating: 7, count: rows)
+                let done = OneOutputProducts.forward(x: x, rows: rows, inFeatures: fin, outFeatures: 1, weight: w, bias: bias,
+                                                     relu: relu, y: &y, lanes: lanes)
+                return done ? bits(y) : []
+            }
+            #expect(!results[0].isEmpty && results[0] == results[1], "\(rows) × \(fin), relu \(relu)")
+        }
+    }
+
     @Test("weight gradient bitwise torch: in 16, 32, 64 on 8 to 64 rows")
     func weightGradient() throws {
         for c in try Self.cases("weight_grad") {
