@@ -13,7 +13,7 @@ struct AdamWideTests {
         var v = AdamVectorisedTests.values(n, seed: seed, scale: scale).enumerated().map { i, x in
             x * Float(sign: .plus, exponent: Int(i % 9) - 4, significand: 1)
         }
-        let specials: [Float] = [.nan, -0.0, 0, .infinity, -.infinity, 1e-40]
+        let specials: [Float] = [.nan, -0.0, 0, .infinity, -.infinity, Float(bitPattern: 0x000F_FFFF)]
         for i in stride(from: Int(seed % 5), to: n, by: 29) { v[i] = specials[(i / 29) % specials.count] }
         return v
     }
