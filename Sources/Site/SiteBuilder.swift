@@ -246,7 +246,7 @@ public struct SiteBuilder: Sendable {
             let frontMatter = inputs.map { FrontMatterCache(paths, setup: $0.setup) }
             let (content, templates) = try load(frontMatter: frontMatter)
             frontMatter?.save(paths)
-            var plan = inputs.map { RebuildPlan(content: content, inputs: $0, previous: last.map { (site: $0.site, pages: $0.pageKeys) }) }
+            var plan = inputs.map { RebuildPlan(content: content, inputs: $0, previous: last.map { (site: $0.site, pages: $0.pageKeys, readingTimes: $0.readingTimes) }) }
             // A page whose own file did not change is still rendered when a block it quotes from another lesson changed.
             if let last, !last.quotes.isEmpty {
                 let context = BuildContext(paths: paths, options: options, site: content.config)
@@ -290,7 +290,7 @@ public struct SiteBuilder: Sendable {
                 var quotes = report.quotes
                 for key in plan.pages.keys where !plan.renders(key) { quotes[key] = last?.quotes[key] }
                 BuildFingerprint(inputs: inputs.digest, pages: report.pages, site: plan.site, pageKeys: plan.pages,
-                                 quotes: quotes.filter { !$0.value.isEmpty },
+                                 readingTimes: plan.readingTimes, quotes: quotes.filter { !$0.value.isEmpty },
                                  output: BuildFingerprint.listing(afterWriting: report.tree, into: paths.output, previous: last?.output ?? [])).save(paths)
             }
             return report

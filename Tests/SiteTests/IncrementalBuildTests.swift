@@ -181,6 +181,26 @@ import TestSupport
         try Self.expectSameAsCleanBuild(site)
     }
 
+    /// The record keeps each lesson's reading time; the next plan counts the words of the edited lessons only
+    /// and takes the others' from the record (a value planted there for an unchanged lesson stays).
+    @Test func readingTimesOfUnchangedLessonsComeFromTheRecord() throws {
+        let site = try Self.site()
+        defer { site.remove() }
+        try site.build()
+        var record = try #require(BuildFingerprint.load(site.paths))
+        #expect(record.readingTimes.keys.sorted() == ["lesson content/intro/first.md", "lesson content/intro/second.md", "lesson content/intro/third.md"])
+        #expect(record.readingTimes.values.allSatisfy { $0 >= 1 })
+        let counted = record.readingTimes["lesson content/intro/first.md"]
+        record.readingTimes["lesson content/intro/second.md"] = 99
+        record.readingTimes["lesson content/intro/first.md"] = 98
+        record.save(site.paths)
+        try Edit.prose.apply(to: site)
+        try site.build()
+        let next = try #require(BuildFingerprint.load(site.paths))
+        #expect(next.readingTimes["lesson content/intro/second.md"] == 99, "unchanged: taken from the record")
+        #expect(next.readingTimes["lesson content/intro/first.md"] == counted, "edited: counted again")
+    }
+
     @Test func unchangedPagesAreLinkedNotWritten() throws {
         let site = try Self.site()
         defer { site.remove() }
