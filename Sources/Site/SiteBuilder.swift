@@ -234,7 +234,13 @@ public struct SiteBuilder: Sendable {
         if let refusal = OutputGuard.check(output: paths.output, project: paths, replaceOutput: options.replaceOutput) {
             throw DiagnosticList([refusal])
         }
-        let inputs = options.skipWhenUpToDate ? BuildInputs(paths, options) : nil
+        var inputs: BuildInputs?
+        if options.skipWhenUpToDate {
+            // Files whose identity did not change since the last build read them are not read again.
+            let known = InputDigestCache(paths, setup: BuildInputs.setup(paths, options))
+            inputs = BuildInputs(paths, options, known: known)
+            known.save(paths)
+        }
         // The last build's record, if the output folder is still as it left it.
         var last = inputs == nil ? nil : BuildFingerprint.load(paths)
         if let recorded = last, recorded.output.isEmpty || recorded.output != BuildFingerprint.listing(paths.output) { last = nil }
@@ -339,7 +345,9 @@ public struct SiteBuilder: Sendable {
     private func page(_ template: String, _ context: [String: Any], templates: TemplateSet,
                       requestedAt: SourceLocation? = nil) throws(Diagnostic) -> String {
         var context = context
-        context["content"] = try templates.render(template, context: context, itemNames: PageContext.itemNames, requestedAt: requestedAt)
-        return try templates.render("base", context: context, itemNames: PageContext.itemNames)
+        // The names the context provides, found once: the base layout's context adds only `content`.
+        let names = TemplateSet.contextNames(context).union(PageContext.itemNames)
+        context["content"] = try templates.render(template, context: context, names: names, requestedAt: requestedAt)
+        return try templates.render("base", context: context, names: names.union(["content"]))
     }
 }
