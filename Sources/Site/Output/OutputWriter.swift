@@ -112,16 +112,18 @@ public struct OutputWriter {
             }
         }
         var kept: Set<String> = []
-        let (entries, folders) = FolderListing.contents(under: staging)
+        // The listing's lstat of each entry serves below (nothing else writes into the claimed folder).
+        let (listed, folders) = FolderListing.walk(staging)
         // The marker stays (the writer then writes it again): a build killed while recycling leaves a
         // staging folder the next build's cleanup recognises and removes.
-        for entry in entries where entry != OutputGuard.markerName {
+        for listing in listed where listing.path != OutputGuard.markerName {
+            let entry = listing.path
             let full = staging + "/" + entry
             // A path the tree writes: `StagedFile` keeps, rewrites or replaces what is there.
             if tree.files[entry] != nil { continue }
             if reused.contains(entry) {
-                var mine = stat(), current = stat()
-                if lstat(full, &mine) == 0, lstat(output + "/" + entry, &current) == 0,
+                var current = stat()
+                if let mine = listing.info, lstat(output + "/" + entry, &current) == 0,
                    mine.st_mode & S_IFMT == S_IFREG, mine.st_dev == current.st_dev, mine.st_ino == current.st_ino {
                     kept.insert(entry)
                     continue

@@ -130,6 +130,8 @@ struct SearchDocumentStore {
               let headingCount = reader.number() else { return nil }
         var headings: [SearchIndexPart.Heading] = []
         var ids: [Int32] = []
+        // Every id takes at least one byte of the record: room for all of them at once.
+        ids.reserveCapacity(record.count - reader.position)
         var ends: [Int] = []
         for _ in 0..<headingCount {
             guard let raw = reader.number(), let kind = SearchEntry.Kind(rawValue: raw),
