@@ -58,8 +58,9 @@ struct BuildFingerprint: Equatable {
     static func paths(inListing listing: [String]) -> [String] {
         listing.map { line in
             // `path size mtime`: the path ends before the second space from the end (it may hold spaces itself).
-            guard let last = line.lastIndex(of: " "), let before = line[..<last].lastIndex(of: " ") else { return "" }
-            return String(line[..<before])
+            let utf8 = line.utf8
+            guard let last = utf8.lastIndex(of: UInt8(ascii: " ")), let before = utf8[..<last].lastIndex(of: UInt8(ascii: " ")) else { return "" }
+            return String(decoding: utf8[..<before], as: UTF8.self)
         }
     }
 
@@ -86,7 +87,8 @@ struct BuildFingerprint: Equatable {
 
     static func load(_ paths: BuildPaths) -> BuildFingerprint? {
         guard let text = try? String(contentsOfFile: file(paths), encoding: .utf8) else { return nil }
-        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        // Cut at each newline byte (the record is written with `\n` only).
+        let lines = text.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).map { Substring($0) }
         // Cut short, or written by an older sitegen: none.
         guard lines.last == "end", lines.count >= 4, lines[0].hasPrefix("v4 "), let pages = Int(lines[1]) else { return nil }
         var fingerprint = BuildFingerprint(inputs: String(lines[0].dropFirst(3)), pages: pages, site: String(lines[2]), output: [])

@@ -62,7 +62,7 @@ public struct OutputWriter {
             var folders: Set<Substring> = [""]
             // Files of the new site that are the current output's (hard links), counted for `swapIn`.
             func makeFolder(of path: String) throws {
-                let folder = path.lastIndex(of: "/").map { path[..<$0] } ?? ""
+                let folder = path.utf8.lastIndex(of: UInt8(ascii: "/")).map { Substring(path.utf8[..<$0]) } ?? ""
                 if folders.insert(folder).inserted { try fm.createDirectory(atPath: staging + "/" + folder, withIntermediateDirectories: true) }
             }
             for path in tree.files.keys.sorted() {
@@ -106,8 +106,8 @@ public struct OutputWriter {
         var needed: Set<Substring> = []
         for path in Array(tree.files.keys) + tree.reused {
             var folder = Substring(path)
-            while let slash = folder.lastIndex(of: "/") {
-                folder = folder[..<slash]
+            while let slash = folder.utf8.lastIndex(of: UInt8(ascii: "/")) {
+                folder = Substring(folder.utf8[..<slash])
                 if !needed.insert(folder).inserted { break }
             }
         }
@@ -140,8 +140,11 @@ public struct OutputWriter {
     /// A tree path the writer may create: relative, `/`-separated names that are not `.`, `..` or
     /// empty, no NUL, and not the marker (which only the writer writes).
     static func isSafe(_ path: String) -> Bool {
-        guard !path.isEmpty, !path.hasPrefix("/"), !path.contains("\0"), path != OutputGuard.markerName else { return false }
-        return path.split(separator: "/", omittingEmptySubsequences: false).allSatisfy { $0 != "" && $0 != "." && $0 != ".." }
+        // Read as bytes: `/`, `.` and NUL are ASCII, so no character of the path hides them.
+        guard !path.isEmpty, path.utf8.first != UInt8(ascii: "/"), !path.utf8.contains(0), path != OutputGuard.markerName else { return false }
+        return path.utf8.split(separator: UInt8(ascii: "/"), omittingEmptySubsequences: false).allSatisfy { part in
+            !part.isEmpty && !part.elementsEqual(".".utf8) && !part.elementsEqual("..".utf8)
+        }
     }
 
     /// `keep`: the replaced site may be kept (`keepPrevious`). Only when it shares at least half of the new
