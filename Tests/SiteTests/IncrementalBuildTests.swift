@@ -201,6 +201,15 @@ import TestSupport
         #expect(next.readingTimes["lesson content/intro/first.md"] == counted, "edited: counted again")
     }
 
+    /// Whether a lesson's text names another's file (it may include it): a byte search, also past non-ASCII text.
+    @Test func mentionsFindsAFileNameAnywhereInTheText() {
+        #expect(RebuildPlan.mentions("See ```python file=\"first.md\"```.", "first.md"))
+        #expect(RebuildPlan.mentions("é — β first.md", "first.md"))
+        #expect(RebuildPlan.mentions("first.md", "first.md"))
+        #expect(!RebuildPlan.mentions("first.m d", "first.md"))
+        #expect(!RebuildPlan.mentions("md", "first.md"))
+    }
+
     @Test func unchangedPagesAreLinkedNotWritten() throws {
         let site = try Self.site()
         defer { site.remove() }
