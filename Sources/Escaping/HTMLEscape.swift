@@ -31,15 +31,37 @@ public enum HTMLEscape {
     enum Rules { case text, textAndApostrophe, xml }
 
     static func escaped(_ text: String, _ rules: Rules) -> String {
+        // Most text has nothing to escape: then it is its own escape, and no bytes are copied.
+        var text = text
+        if !text.withUTF8({ $0.contains { mayChange($0, rules) } }) { return text }
         var out: [UInt8] = []
         out.reserveCapacity(text.utf8.count + 16)
         append(ArraySlice(text.utf8), to: &out, rules)
         return String(decoding: out, as: UTF8.self)
     }
 
+    /// Whether `append` may write byte `b` as something else (an entity, nothing, or with the bytes after it).
+    @inline(__always)
+    static func mayChange(_ b: UInt8, _ rules: Rules) -> Bool {
+        switch b {
+        case UInt8(ascii: "&"), UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "\""): true
+        case UInt8(ascii: "'"): rules != .text
+        case 0x09, 0x0A, 0x0D: false
+        case ..<0x20, 0xEF: rules == .xml
+        default: false
+        }
+    }
+
     static func append(_ bytes: ArraySlice<UInt8>, to out: inout [UInt8], _ rules: Rules) {
         var i = bytes.startIndex
         while i < bytes.endIndex {
+            // The run of bytes kept as they are, copied at once.
+            let run = bytes[i...].firstIndex { mayChange($0, rules) } ?? bytes.endIndex
+            if run > i {
+                out.append(contentsOf: bytes[i..<run])
+                i = run
+                continue
+            }
             let b = bytes[i]
             i += 1
             switch b {

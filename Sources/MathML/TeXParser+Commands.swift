@@ -251,7 +251,7 @@ private extension TeXParser {
         var out = ""
         var lastWasSpace = false
         for c in text.unicodeScalars {
-            let isSpace = c.properties.isWhitespace
+            let isSpace = c.isTeXWhitespace
             if isSpace && lastWasSpace { continue }
             out.unicodeScalars.append(isSpace ? " " : c)
             lastWasSpace = isSpace

@@ -35,7 +35,7 @@ struct TeXSource {
     /// Skips whitespace and `%` comments (which run to the end of the line).
     mutating func skipSpace() {
         while let c = peek() {
-            if c.properties.isWhitespace {
+            if c.isTeXWhitespace {
                 advance()
             } else if c == "%" {
                 while let d = peek(), d != "\n" { advance() }
@@ -65,6 +65,12 @@ struct TeXSource {
 }
 
 extension Unicode.Scalar {
+    /// `properties.isWhitespace`, answered for ASCII (tab to carriage return, and space) without the property tables.
+    @inline(__always)
+    var isTeXWhitespace: Bool {
+        value < 0x80 ? value == 0x20 || (0x09...0x0D).contains(value) : properties.isWhitespace
+    }
+
     var isASCIILetter: Bool { (0x41...0x5A).contains(value) || (0x61...0x7A).contains(value) }
     var isASCIIDigit: Bool { (0x30...0x39).contains(value) }
 }

@@ -22,8 +22,8 @@ private extension String {
     /// Without leading and trailing white space (Unicode's, scalar by scalar).
     var trimmingWhitespace: String {
         let scalars = unicodeScalars
-        guard let first = scalars.firstIndex(where: { !$0.properties.isWhitespace }),
-              let last = scalars.lastIndex(where: { !$0.properties.isWhitespace }) else { return "" }
+        guard let first = scalars.firstIndex(where: { !$0.isTeXWhitespace }),
+              let last = scalars.lastIndex(where: { !$0.isTeXWhitespace }) else { return "" }
         return String(scalars[first...last])
     }
 }

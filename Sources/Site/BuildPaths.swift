@@ -30,9 +30,23 @@ public struct BuildPaths: Sendable {
     /// A path given relative to the root (or absolute), made absolute.
     public func absolute(_ path: String) -> String { Self.absolute(path, relativeTo: root) }
 
+    /// Whether `path` starts with `/` and none of its parts is empty, `.`, `..` or starts with `~`.
+    static func isPlainAbsolute(_ path: String) -> Bool {
+        guard path.utf8.first == UInt8(ascii: "/"), path.utf8.count > 1 else { return false }
+        return path.utf8.dropFirst().split(separator: UInt8(ascii: "/"), omittingEmptySubsequences: false).allSatisfy { part in
+            !part.isEmpty && !part.elementsEqual(".".utf8) && !part.elementsEqual("..".utf8) && part.first != UInt8(ascii: "~")
+        }
+    }
+
     /// `path` with every symbolic link resolved, also when it does not exist (yet): the real path of
     /// its deepest existing ancestor, then the rest as written. Containment checks compare these.
     public static func resolved(_ path: String) -> String {
+        // An absolute path without `.`, `..`, empty or `~` parts is already standard: when it exists, its real
+        // path is the answer, without `standardizingPath` (which looks up every component's link first).
+        if isPlainAbsolute(path), let real = realpath(path, nil) {
+            defer { free(real) }
+            return String(cString: real)
+        }
         var existing = (path as NSString).standardizingPath
         var rest: [String] = []
         while !existing.isEmpty {

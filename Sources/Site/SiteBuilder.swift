@@ -234,7 +234,13 @@ public struct SiteBuilder: Sendable {
         if let refusal = OutputGuard.check(output: paths.output, project: paths, replaceOutput: options.replaceOutput) {
             throw DiagnosticList([refusal])
         }
-        let inputs = options.skipWhenUpToDate ? BuildInputs(paths, options) : nil
+        var inputs: BuildInputs?
+        if options.skipWhenUpToDate {
+            // Files whose identity did not change since the last build read them are not read again.
+            let known = InputDigestCache(paths, setup: BuildInputs.setup(paths, options))
+            inputs = BuildInputs(paths, options, known: known)
+            known.save(paths)
+        }
         // The last build's record, if the output folder is still as it left it.
         var last = inputs == nil ? nil : BuildFingerprint.load(paths)
         if let recorded = last, recorded.output.isEmpty || recorded.output != BuildFingerprint.listing(paths.output) { last = nil }
@@ -246,7 +252,7 @@ public struct SiteBuilder: Sendable {
             let frontMatter = inputs.map { FrontMatterCache(paths, setup: $0.setup) }
             let (content, templates) = try load(frontMatter: frontMatter)
             frontMatter?.save(paths)
-            var plan = inputs.map { RebuildPlan(content: content, inputs: $0, previous: last.map { (site: $0.site, pages: $0.pageKeys) }) }
+            var plan = inputs.map { RebuildPlan(content: content, inputs: $0, previous: last.map { (site: $0.site, pages: $0.pageKeys, readingTimes: $0.readingTimes) }) }
             // A page whose own file did not change is still rendered when a block it quotes from another lesson changed.
             if let last, !last.quotes.isEmpty {
                 let context = BuildContext(paths: paths, options: options, site: content.config)
@@ -290,7 +296,7 @@ public struct SiteBuilder: Sendable {
                 var quotes = report.quotes
                 for key in plan.pages.keys where !plan.renders(key) { quotes[key] = last?.quotes[key] }
                 BuildFingerprint(inputs: inputs.digest, pages: report.pages, site: plan.site, pageKeys: plan.pages,
-                                 quotes: quotes.filter { !$0.value.isEmpty },
+                                 readingTimes: plan.readingTimes, quotes: quotes.filter { !$0.value.isEmpty },
                                  output: BuildFingerprint.listing(afterWriting: report.tree, into: paths.output, previous: last?.output ?? [])).save(paths)
             }
             return report
@@ -339,7 +345,9 @@ public struct SiteBuilder: Sendable {
     private func page(_ template: String, _ context: [String: Any], templates: TemplateSet,
                       requestedAt: SourceLocation? = nil) throws(Diagnostic) -> String {
         var context = context
-        context["content"] = try templates.render(template, context: context, itemNames: PageContext.itemNames, requestedAt: requestedAt)
-        return try templates.render("base", context: context, itemNames: PageContext.itemNames)
+        // The names the context provides, found once: the base layout's context adds only `content`.
+        let names = TemplateSet.contextNames(context).union(PageContext.itemNames)
+        context["content"] = try templates.render(template, context: context, names: names, requestedAt: requestedAt)
+        return try templates.render("base", context: context, names: names.union(["content"]))
     }
 }

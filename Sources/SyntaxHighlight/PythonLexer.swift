@@ -70,8 +70,7 @@ extension Lexer {
                     lexPythonString(from: start, format: format, nesting: nesting)
                 } else {
                     emit(nameKind ?? notMember(Self.pythonWordKind(word), at: start), from: start)
-                    let text = String(decoding: word, as: UTF8.self)
-                    nameKind = text == "def" ? .function : text == "class" ? .class : nil
+                    nameKind = word.elementsEqual("def".utf8) ? .function : word.elementsEqual("class".utf8) ? .class : nil
                     continue
                 }
             } else if c == UInt8(ascii: "@"), atLineStart {
@@ -97,11 +96,18 @@ extension Lexer {
     }
 
     static func pythonWordKind(_ word: ArraySlice<UInt8>) -> TokenKind? {
-        if pythonKeywords.contains(word) { return .keyword }
-        if pythonConstants.contains(word) { return .constant }
-        if pythonBuiltins.contains(word) { return .builtin }
-        return nil
+        pythonWordKinds[String(decoding: word, as: UTF8.self)]
     }
+
+    /// Keywords, constants and builtins in one table (a word in several is the first kind), so that a word is
+    /// made a string and looked up once.
+    static let pythonWordKinds: [String: TokenKind] = {
+        var kinds: [String: TokenKind] = [:]
+        for word in pythonBuiltins { kinds[word] = .builtin }
+        for word in pythonConstants { kinds[word] = .constant }
+        for word in pythonKeywords { kinds[word] = .keyword }
+        return kinds
+    }()
 
     /// Lexes a string whose prefix starts at `start`; the cursor is on the opening quote.
     mutating func lexPythonString(from start: Int, format: Bool, nesting: Int) {

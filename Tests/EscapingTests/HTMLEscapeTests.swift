@@ -20,6 +20,16 @@ import Testing
         #expect(HTMLEscape.escape("a\u{1B}\u{FFFF}") == "a\u{1B}\u{FFFF}")
     }
 
+    /// Text with nothing to escape comes back as it is (also control characters outside XML, and a U+FEFF
+    /// whose first byte is the one U+FFFE/U+FFFF start with); runs between entities are copied whole.
+    @Test func textWithNothingToEscapeIsItsOwnEscape() {
+        let plain = "Momentum \u{2014} β₁ = 0.9, \u{1}\u{FEFF} and 'quotes'"
+        #expect(HTMLEscape.escape(plain) == plain)
+        #expect(HTMLEscape.xml("a\u{FEFF}b\u{FFFE}c\u{1}d") == "a\u{FEFF}bcd")
+        let long = String(repeating: "word ", count: 1000)
+        #expect(HTMLEscape.escape(long + "<" + long + "&") == long + "&lt;" + long + "&amp;")
+    }
+
     @Test func multibyteTextPassesThrough() {
         #expect(HTMLEscape.xml("Optimisers — β₁ < 1, ü") == "Optimisers — β₁ &lt; 1, ü")
     }

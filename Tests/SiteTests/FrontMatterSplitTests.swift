@@ -26,6 +26,15 @@ import Testing
         #expect(spaced.offset == 3)
     }
 
+    /// A fence line's white space is trimmed as `CharacterSet.whitespaces` trims it: spaces and tabs (read from
+    /// bytes on an ASCII line), and on any other line Unicode's space separators too; a carriage return is not white space.
+    @Test func fenceLinesAreTrimmedOfSpacesTabsAndOtherSpaceSeparators() throws {
+        #expect(try split("---\t\ntitle: T\n\t--- \t\nbody").body == "body")
+        #expect(try split("---\u{A0}\ntitle: T\n\u{2003}---\nbody").body == "body")
+        #expect(throws: Diagnostic.self) { try split("---\r\ntitle: T\n---\nbody") }
+        #expect(throws: Diagnostic.self) { try split("-- -\ntitle: T\n---\nbody") }
+    }
+
     @Test func aDashLineInTheBodyIsNotTheFrontMatter() throws {
         let result = try split("---\ntitle: T\n---\nabove\n---\nbelow\n")
         #expect(result.body == "above\n---\nbelow\n")

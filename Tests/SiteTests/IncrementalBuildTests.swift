@@ -167,11 +167,47 @@ import TestSupport
         try site.write("content/intro/second.md", try site.read("content/intro/second.md") + "\nOne more line.\n")
         try site.build()
         try Self.expectSameAsCleanBuild(site)
-        // A full build shares no file with the site it replaces: that one is removed, not kept.
+        // A full build links the files whose bytes did not change; it keeps the site it replaces only when
+        // that one shares at least half of the new site's files, and removes it otherwise.
         try Edit.title.apply(to: site)
         try site.build()
-        #expect(!FileManager.default.fileExists(atPath: kept))
+        let files = FolderListing.entries(under: site.paths.output).filter { $0 != OutputGuard.markerName }
+        let shared = files.filter { path in
+            var mine = stat(), theirs = stat()
+            return lstat("\(site.paths.output)/\(path)", &mine) == 0 && lstat("\(kept)/\(path)", &theirs) == 0 && mine.st_ino == theirs.st_ino
+        }
+        #expect(FileManager.default.fileExists(atPath: kept) == (shared.count * 2 >= files.count))
+        #expect(try site.output("intro/first/index.html").contains("The first lesson"))
         try Self.expectSameAsCleanBuild(site)
+    }
+
+    /// The record keeps each lesson's reading time; the next plan counts the words of the edited lessons only
+    /// and takes the others' from the record (a value planted there for an unchanged lesson stays).
+    @Test func readingTimesOfUnchangedLessonsComeFromTheRecord() throws {
+        let site = try Self.site()
+        defer { site.remove() }
+        try site.build()
+        var record = try #require(BuildFingerprint.load(site.paths))
+        #expect(record.readingTimes.keys.sorted() == ["lesson content/intro/first.md", "lesson content/intro/second.md", "lesson content/intro/third.md"])
+        #expect(record.readingTimes.values.allSatisfy { $0 >= 1 })
+        let counted = record.readingTimes["lesson content/intro/first.md"]
+        record.readingTimes["lesson content/intro/second.md"] = 99
+        record.readingTimes["lesson content/intro/first.md"] = 98
+        record.save(site.paths)
+        try Edit.prose.apply(to: site)
+        try site.build()
+        let next = try #require(BuildFingerprint.load(site.paths))
+        #expect(next.readingTimes["lesson content/intro/second.md"] == 99, "unchanged: taken from the record")
+        #expect(next.readingTimes["lesson content/intro/first.md"] == counted, "edited: counted again")
+    }
+
+    /// Whether a lesson's text names another's file (it may include it): a byte search, also past non-ASCII text.
+    @Test func mentionsFindsAFileNameAnywhereInTheText() {
+        #expect(RebuildPlan.mentions("See ```python file=\"first.md\"```.", "first.md"))
+        #expect(RebuildPlan.mentions("é — β first.md", "first.md"))
+        #expect(RebuildPlan.mentions("first.md", "first.md"))
+        #expect(!RebuildPlan.mentions("first.m d", "first.md"))
+        #expect(!RebuildPlan.mentions("md", "first.md"))
     }
 
     @Test func unchangedPagesAreLinkedNotWritten() throws {

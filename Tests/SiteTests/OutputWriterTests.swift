@@ -63,7 +63,8 @@ import Testing
 
     @Test func refusesTreePathsThatLeaveTheFolder() throws {
         defer { try? FileManager.default.removeItem(atPath: parent) }
-        for bad in ["../escape.html", "/etc/x", "a//b", "a/./b", "", "a/../../b", OutputGuard.markerName, "a\0b"] {
+        // A `/` joined with a combining mark into one Character still separates names: `../\u{301}x` leaves the folder.
+        for bad in ["../escape.html", "/etc/x", "a//b", "a/./b", "", "a/../../b", OutputGuard.markerName, "a\0b", "../\u{301}escape", "a/./\u{301}b"] {
             var tree = tree("x")
             tree.add(bad, "bad")
             #expect(throws: Diagnostic.self) { try OutputWriter(output: output, displayOutput: "public").write(tree) }
@@ -80,6 +81,39 @@ import Testing
         #expect(try FileManager.default.contentsOfDirectory(atPath: output) == ["mine.txt"])
         try OutputWriter(output: output, displayOutput: "public", replaceOutput: true).write(tree("new"))
         #expect(try FileManager.default.contentsOfDirectory(atPath: output).sorted() == [OutputGuard.markerName, "a", "index.html"])
+    }
+
+    /// A full write whose bytes the current site already holds links them instead of writing them, and keeps the
+    /// replaced site (which then shares those files) for the next write to recycle; one that shares less than
+    /// half of its files removes the replaced site. The site a write replaces is never written into.
+    @Test func aFullWriteLinksUnchangedBytesAndKeepsTheReplacedSiteOnlyWhenItSharesMost() throws {
+        defer { try? FileManager.default.removeItem(atPath: parent) }
+        let kept = parent + "/cache/previous"
+        let writer = OutputWriter(output: output, displayOutput: "public", keepPrevious: kept)
+        func inode(_ path: String) -> ino_t? {
+            var info = stat()
+            return lstat(path, &info) == 0 ? info.st_ino : nil
+        }
+        try writer.write(tree("one"))
+        let css = inode(output + "/a/b.css"), page = inode(output + "/index.html")
+        try writer.write(tree("one"))
+        #expect(inode(output + "/a/b.css") == css)
+        #expect(inode(output + "/index.html") == page)
+        #expect(OutputGuard.hasMarker(kept), "the replaced site shares every file: kept")
+        #expect(inode(kept + "/index.html") == page)
+        // Half the files change: the kept site is recycled, the changed page written anew, the replaced site kept.
+        try writer.write(tree("two"))
+        #expect(try String(contentsOfFile: output + "/index.html", encoding: .utf8) == "two")
+        #expect(try String(contentsOfFile: kept + "/index.html", encoding: .utf8) == "one")
+        #expect(inode(output + "/a/b.css") == css)
+        // Every file changes: nothing is shared, and the replaced site is removed.
+        var other = OutputTree()
+        other.add("index.html", "three")
+        other.add("a/b.css", "c")
+        try writer.write(other)
+        #expect(!FileManager.default.fileExists(atPath: kept))
+        #expect(try String(contentsOfFile: output + "/a/b.css", encoding: .utf8) == "c")
+        #expect(try entries() == ["cache", "public"])
     }
 
     @Test func readsTheOwnerFromTheFolderName() {

@@ -29,6 +29,29 @@ import Testing
         #expect(try ProtectedSpans(body: "", file: "l.md", lineOffset: 0).masked == "")
     }
 
+    /// A line of ASCII is read as bytes, any other as Characters: the same line with one non-ASCII letter added
+    /// at its end gives the same spans, columns and masked text; and a mark that joins a delimiter into another
+    /// Character (`$` + U+0301) still opens nothing, a carriage return still ends no line.
+    @Test func asciiLinesAreReadAsBytesWithTheSameSpansAsCharacters() throws {
+        let line = "See [@kingma2015adam; @loshchilov2019] and @fig:loss-curve, $\\alpha_t$, `$x$`, \\$5 and $10, $$a+b$$ {{ run.loss | .4f }} x@fig:no [@a](link)"
+        let ascii = try ProtectedSpans(body: line, file: "l.md", lineOffset: 0)
+        let other = try ProtectedSpans(body: line + " é", file: "l.md", lineOffset: 0)
+        #expect(ascii.spans.map(\.source) == ["@kingma2015adam; @loshchilov2019", "fig:loss-curve", "\\alpha_t", "a+b", " run.loss | .4f "])
+        #expect(ascii.spans.map(\.kind) == [.citation, .crossReference, .inlineMath, .displayMath, .inlineResult])
+        #expect(ascii.spans == other.spans)
+        #expect(ascii.masked + " é" == other.masked)
+        #expect(ascii.spans.map(\.location.column) == [6, 44, 62, 95, 103])
+        let joined = try ProtectedSpans(body: "a $\u{301}x$ b and $y$", file: "l.md", lineOffset: 0)
+        #expect(joined.spans.map(\.source) == ["y"])
+        let carriageReturn = try ProtectedSpans(body: "$a$\r\n$b$", file: "l.md", lineOffset: 0)
+        #expect(carriageReturn.spans.map(\.source) == ["a", "b"])
+        #expect(carriageReturn.spans.map(\.location.line) == [1, 1])
+        // Unclosed spans are reported, and the rest of the line is kept as it is, from bytes and from Characters.
+        for suffix in ["", " é"] {
+            #expect(throws: DiagnosticList.self) { try ProtectedSpans(body: "a $$b and {{ c" + suffix, file: "l.md", lineOffset: 0) }
+        }
+    }
+
     @Test func fencesAndIndentedCodeAreToldAsBefore() throws {
         // A tilde fence closed by a longer run, a tab-indented line, a fence after spaces, and a space joined
         // to a combining mark (no longer a space: the backticks after it open no fence).

@@ -31,6 +31,15 @@ import Testing
             #expect(SearchDocumentStore.part(fromRecord: Array(record.prefix(cut)), digest: "d1") == nil, "cut at \(cut)")
         }
         #expect(SearchDocumentStore.part(fromRecord: record + [0], digest: "d1") == nil, "a byte too many")
+        // The ids are written straight into room made from the record's length: every cut, and every byte
+        // changed to one that continues a number, is a miss or a part, never a read or write past the end.
+        let long = SearchDocumentStore.record(SearchIndexPart(Self.documents[1]), digest: "d1")
+        for cut in 0..<long.count {
+            #expect(SearchDocumentStore.part(fromRecord: Array(long.prefix(cut)), digest: "d1") == nil, "cut at \(cut)")
+            var changed = long
+            changed[cut] |= 0x80
+            _ = SearchDocumentStore.part(fromRecord: changed, digest: "d1")
+        }
         var header = record
         header[0] = UInt8(ascii: "S")
         #expect(SearchDocumentStore.part(fromRecord: header, digest: "d1") == nil, "another format")

@@ -27,7 +27,7 @@ public struct FrontMatter: Sendable, Equatable, Codable {
 
     static func split(_ text: String, file: String, cache: FrontMatterCache?) throws(Diagnostic) -> (frontMatter: FrontMatter, body: String, bodyLineOffset: Int) {
         // Only the lines up to the closing '---' are looked at; the body is the rest of the text as is.
-        func isFence(_ line: Substring) -> Bool { line.trimmingCharacters(in: .whitespaces) == "---" }
+        func isFence(_ line: Substring) -> Bool { line.trimmingWhitespace() == "---" }
         func lineEnd(from start: String.Index) -> String.Index { text[start...].firstIndex(of: "\n") ?? text.endIndex }
         let firstEnd = lineEnd(from: text.startIndex)
         guard isFence(text[..<firstEnd]) else {

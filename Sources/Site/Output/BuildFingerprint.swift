@@ -3,7 +3,7 @@ import Hashing
 
 /// What the last successful build recorded, for the next one: a hash of everything it read (site config,
 /// every file under content/ and templates/, the options, and the sitegen executable itself; see
-/// `BuildInputs`), the `RebuildPlan` keys of its pages, the blocks of other lessons each page quotes, and
+/// `BuildInputs`), the `RebuildPlan` keys of its pages and its lessons' reading times, the blocks of other lessons each page quotes, and
 /// a listing of the output folder as it left it (path, size, modification time of each file). When inputs and listing both match, the build would
 /// write the same bytes again, so it is skipped, as make skips a target newer than its sources; when
 /// only the listing matches, the pages whose keys are unchanged are reused from the output folder. Any
@@ -15,6 +15,8 @@ struct BuildFingerprint: Equatable {
     /// `RebuildPlan.site` and `RebuildPlan.pages` of that build.
     var site: String = ""
     var pageKeys: [String: String] = [:]
+    /// `RebuildPlan.readingTimes` of that build: each lesson's reading time, by page key.
+    var readingTimes: [String: Int] = [:]
     /// The blocks of other lessons each page quoted when it was last rendered, by page key (pages that quote none are left out).
     var quotes: [String: [QuotedBlock]] = [:]
     var output: [String]
@@ -56,8 +58,9 @@ struct BuildFingerprint: Equatable {
     static func paths(inListing listing: [String]) -> [String] {
         listing.map { line in
             // `path size mtime`: the path ends before the second space from the end (it may hold spaces itself).
-            guard let last = line.lastIndex(of: " "), let before = line[..<last].lastIndex(of: " ") else { return "" }
-            return String(line[..<before])
+            let utf8 = line.utf8
+            guard let last = utf8.lastIndex(of: UInt8(ascii: " ")), let before = utf8[..<last].lastIndex(of: UInt8(ascii: " ")) else { return "" }
+            return String(decoding: utf8[..<before], as: UTF8.self)
         }
     }
 
@@ -84,15 +87,19 @@ struct BuildFingerprint: Equatable {
 
     static func load(_ paths: BuildPaths) -> BuildFingerprint? {
         guard let text = try? String(contentsOfFile: file(paths), encoding: .utf8) else { return nil }
-        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        // Cut at each newline byte (the record is written with `\n` only).
+        let lines = text.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).map { Substring($0) }
         // Cut short, or written by an older sitegen: none.
-        guard lines.last == "end", lines.count >= 4, lines[0].hasPrefix("v3 "), let pages = Int(lines[1]) else { return nil }
+        guard lines.last == "end", lines.count >= 4, lines[0].hasPrefix("v4 "), let pages = Int(lines[1]) else { return nil }
         var fingerprint = BuildFingerprint(inputs: String(lines[0].dropFirst(3)), pages: pages, site: String(lines[2]), output: [])
         for line in lines.dropFirst(3).dropLast() {
             if line.hasPrefix("file ") {
                 fingerprint.output.append(String(line.dropFirst(5)))
             } else if line.hasPrefix("page "), let space = line.dropFirst(5).firstIndex(of: " ") {
                 fingerprint.pageKeys[String(line[line.index(after: space)...])] = String(line[line.index(line.startIndex, offsetBy: 5)..<space])
+            } else if line.hasPrefix("reading "), let space = line.dropFirst(8).firstIndex(of: " "),
+                      let minutes = Int(line[line.index(line.startIndex, offsetBy: 8)..<space]) {
+                fingerprint.readingTimes[String(line[line.index(after: space)...])] = minutes
             } else if line.hasPrefix("quote ") {
                 // `quote <digest> <lesson> <block> <page key>`: the key, last, may hold spaces.
                 let fields = line.dropFirst(6).split(separator: " ", maxSplits: 3, omittingEmptySubsequences: false)
@@ -109,10 +116,11 @@ struct BuildFingerprint: Equatable {
     /// Written atomically (temporary file, then rename), so a killed build leaves the old one or none.
     func save(_ paths: BuildPaths) {
         let keys = pageKeys.keys.sorted().map { "page \(pageKeys[$0] ?? "") \($0)" }
+            + readingTimes.keys.sorted().map { "reading \(readingTimes[$0] ?? 0) \($0)" }
         let quoted = quotes.keys.sorted().flatMap { key in
             (quotes[key] ?? []).map { "quote \($0.digest) \($0.lesson) \($0.block) \(key)" }
         }
-        let text = (["v3 " + inputs, String(pages), site] + keys + quoted + output.map { "file " + $0 } + ["end"]).joined(separator: "\n")
+        let text = (["v4 " + inputs, String(pages), site] + keys + quoted + output.map { "file " + $0 } + ["end"]).joined(separator: "\n")
         CacheFile.write(Data(text.utf8), to: Self.file(paths))
     }
 

@@ -19,27 +19,50 @@ struct BuildInputs: Equatable {
     /// All inputs as one hash.
     let digest: String
 
-    /// Reads and hashes every input of a build with these paths and options.
-    init(_ paths: BuildPaths, _ options: BuildOptions) {
-        // The executable: a rebuilt sitegen may render differently.
-        let executable = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0]
-        setup = "base_url=\(options.baseURL ?? "-") drafts=\(options.includeDrafts) output=\(paths.output) "
-            + "exe \(executable) \(BuildFingerprint.identity(executable) ?? "?")"
+    /// Reads and hashes every input of a build with these paths and options; a file whose identity `known`
+    /// holds a digest for is not read (see `InputDigestCache`), and `known` records what was read.
+    init(_ paths: BuildPaths, _ options: BuildOptions, known: InputDigestCache? = nil) {
+        setup = Self.setup(paths, options)
         let inputFiles = [paths.config] + BuildFingerprint.files(under: paths.content) + BuildFingerprint.files(under: paths.templates)
-        files = inputFiles.concurrentMap { path in
+        // Taken before any file is read: a file that changes later gets a later modification time.
+        let now = Int(Date().timeIntervalSince1970)
+        let hashed = inputFiles.concurrentMap { path -> (file: File, identity: InputDigestCache.Identity?, kept: Bool) in
+            var info = stat()
+            let identity = stat(path, &info) == 0 && info.st_mode & S_IFMT == S_IFREG ? InputDigestCache.Identity(info) : nil
+            if let identity, let digest = known?.digest(of: path, identity: identity) {
+                return (File(path: path, digest: digest), identity, true)
+            }
             var hash = ContentHash()
             if let data = FileManager.default.contents(atPath: path) {
                 data.withUnsafeBytes { hash.update($0) }
             } else {
                 hash.update("<missing>")
             }
-            return File(path: path, digest: hash.hex)
+            return (File(path: path, digest: hash.hex), identity, false)
         }
+        if let known {
+            for (file, identity, kept) in hashed {
+                if kept {
+                    known.keep(file.path)
+                } else if let identity {
+                    known.record(file.path, identity: identity, digest: file.digest, read: now)
+                }
+            }
+        }
+        files = hashed.map(\.file)
         digests = Dictionary(files.map { ($0.path, $0.digest) }, uniquingKeysWith: { first, _ in first })
         var all = ContentHash()
         all.update("sitegen build inputs v2\n\(setup)\n")
         for file in files { all.update("file \(file.path) \(file.digest)\n") }
         digest = all.hex
+    }
+
+    /// The options and the executable, as one line (`setup`).
+    static func setup(_ paths: BuildPaths, _ options: BuildOptions) -> String {
+        // The executable: a rebuilt sitegen may render differently.
+        let executable = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0]
+        return "base_url=\(options.baseURL ?? "-") drafts=\(options.includeDrafts) output=\(paths.output) "
+            + "exe \(executable) \(BuildFingerprint.identity(executable) ?? "?")"
     }
 
     /// The digest of one input file, if it is one.

@@ -8,8 +8,9 @@ import Foundation
 /// gets `OutputGuard`'s marker first; the folder about to be replaced is checked against the guard's
 /// rules for what is there (a folder, empty or marked, unless `replaceOutput`) just before the swap,
 /// and a leftover staging folder is removed only when it holds the marker (or nothing). The tree's
-/// `reused` files are hard links to the current output's (copies where the file system has no links):
-/// the previous site is never written to, so it stays whole until the exchange.
+/// `reused` files are hard links to the current output's (copies where the file system has no links), and
+/// so is a written file whose bytes the current output already holds at its path (`StagedFile`): the
+/// previous site is never written to, so it stays whole until the exchange.
 public struct OutputWriter {
     public var output: String
     public var displayOutput: String
@@ -43,6 +44,7 @@ public struct OutputWriter {
         removeLeftovers(parent: parent, base: base)
         // The site before the current one, claimed (renamed to this write's staging name) and brought up to date.
         var kept: Set<String>?
+        var shared = 0
         var folder = stat()
         if let previous = keepPrevious, lstat(previous, &folder) == 0, folder.st_mode & S_IFMT == S_IFDIR,
            OutputGuard.hasMarker(previous), rename(previous, staging) == 0 {
@@ -58,18 +60,23 @@ public struct OutputWriter {
             }
             // Tree paths are safe (checked above): joined and cut at their last `/` as plain strings.
             var folders: Set<Substring> = [""]
+            // Files of the new site that are the current output's (hard links), counted for `swapIn`.
             func makeFolder(of path: String) throws {
-                let folder = path.lastIndex(of: "/").map { path[..<$0] } ?? ""
+                let folder = path.utf8.lastIndex(of: UInt8(ascii: "/")).map { Substring(path.utf8[..<$0]) } ?? ""
                 if folders.insert(folder).inserted { try fm.createDirectory(atPath: staging + "/" + folder, withIntermediateDirectories: true) }
             }
             for path in tree.files.keys.sorted() {
-                let full = staging + "/" + path
                 try makeFolder(of: path)
                 // No temporary file or `fsync` per file: the staging folder is what the exchange in `swapIn` makes
-                // atomic, and a file a recycled staging folder held here was unlinked first (`recycle`).
-                try PlainFile.write(tree.files[path] ?? [], to: full)
+                // atomic. Bytes the current output or the recycled folder already holds are linked or kept, a
+                // recycled file no other name shares is written in place (`StagedFile`).
+                if try StagedFile.place(tree.files[path] ?? [], at: staging + "/" + path, current: output + "/" + path).isShared {
+                    shared += 1
+                }
             }
-            for path in tree.reused where tree.files[path] == nil && !(kept?.contains(path) ?? false) {
+            for path in tree.reused where tree.files[path] == nil {
+                shared += 1
+                if kept?.contains(path) ?? false { continue }
                 let full = staging + "/" + path, current = output + "/" + path
                 try makeFolder(of: path)
                 if link(current, full) != 0 { try fm.copyItem(atPath: current, toPath: full) }
@@ -83,14 +90,15 @@ public struct OutputWriter {
             try? fm.removeItem(atPath: staging)
             throw refusal
         }
-        try swapIn(staging: staging, keep: !tree.reused.isEmpty)
+        try swapIn(staging: staging, keep: shared > 0 && shared * 2 >= tree.files.count + tree.reused.count)
     }
 
     /// Brings a claimed previous site in `staging` to where the writing loops can finish it: a file the tree
     /// reuses stays when it is the very file (same device and inode, a regular file) the current output
-    /// holds at that path; every other entry (files the tree writes anew, links, anything
-    /// else) is unlinked, never written into, since it may be a hard link to a file of the current
-    /// output; folders no path of the tree needs are removed. The marker (never a link to the output's) is kept. Returns the kept paths; throws when
+    /// holds at that path; what lies at a path the tree writes is left for `StagedFile`, which writes into it
+    /// only when no other name shares it; every other entry (links, anything else) is unlinked, never
+    /// written into, since it may be a hard link to a file of the current output; folders no path of the
+    /// tree needs are removed. The marker (never a link to the output's) is kept. Returns the kept paths; throws when
     /// something cannot be removed (the caller then starts from an empty folder).
     private func recycle(_ staging: String, for tree: OutputTree) throws -> Set<String> {
         struct CannotRecycle: Error {}
@@ -98,20 +106,24 @@ public struct OutputWriter {
         var needed: Set<Substring> = []
         for path in Array(tree.files.keys) + tree.reused {
             var folder = Substring(path)
-            while let slash = folder.lastIndex(of: "/") {
-                folder = folder[..<slash]
+            while let slash = folder.utf8.lastIndex(of: UInt8(ascii: "/")) {
+                folder = Substring(folder.utf8[..<slash])
                 if !needed.insert(folder).inserted { break }
             }
         }
         var kept: Set<String> = []
-        let (entries, folders) = FolderListing.contents(under: staging)
+        // The listing's lstat of each entry serves below (nothing else writes into the claimed folder).
+        let (listed, folders) = FolderListing.walk(staging)
         // The marker stays (the writer then writes it again): a build killed while recycling leaves a
         // staging folder the next build's cleanup recognises and removes.
-        for entry in entries where entry != OutputGuard.markerName {
+        for listing in listed where listing.path != OutputGuard.markerName {
+            let entry = listing.path
             let full = staging + "/" + entry
+            // A path the tree writes: `StagedFile` keeps, rewrites or replaces what is there.
+            if tree.files[entry] != nil { continue }
             if reused.contains(entry) {
-                var mine = stat(), current = stat()
-                if lstat(full, &mine) == 0, lstat(output + "/" + entry, &current) == 0,
+                var current = stat()
+                if let mine = listing.info, lstat(output + "/" + entry, &current) == 0,
                    mine.st_mode & S_IFMT == S_IFREG, mine.st_dev == current.st_dev, mine.st_ino == current.st_ino {
                     kept.insert(entry)
                     continue
@@ -128,13 +140,17 @@ public struct OutputWriter {
     /// A tree path the writer may create: relative, `/`-separated names that are not `.`, `..` or
     /// empty, no NUL, and not the marker (which only the writer writes).
     static func isSafe(_ path: String) -> Bool {
-        guard !path.isEmpty, !path.hasPrefix("/"), !path.contains("\0"), path != OutputGuard.markerName else { return false }
-        return path.split(separator: "/", omittingEmptySubsequences: false).allSatisfy { $0 != "" && $0 != "." && $0 != ".." }
+        // Read as bytes: `/`, `.` and NUL are ASCII, so no character of the path hides them.
+        guard !path.isEmpty, path.utf8.first != UInt8(ascii: "/"), !path.utf8.contains(0), path != OutputGuard.markerName else { return false }
+        return path.utf8.split(separator: UInt8(ascii: "/"), omittingEmptySubsequences: false).allSatisfy { part in
+            !part.isEmpty && !part.elementsEqual(".".utf8) && !part.elementsEqual("..".utf8)
+        }
     }
 
-    /// `keep`: the replaced site may be kept (`keepPrevious`). Only after an incremental write: then it shares
-    /// nearly every file with the new site, while a full write shares none, and recycling it would free
-    /// every file during the next (incremental) build instead of this one.
+    /// `keep`: the replaced site may be kept (`keepPrevious`). Only when it shares at least half of the new
+    /// site's files (an incremental write, or a full one whose bytes mostly did not change): removing it then
+    /// frees few files, and recycling it costs the next build little; a site that shares few files is
+    /// removed now rather than freed file by file during the next (incremental) build.
     private func swapIn(staging: String, keep: Bool) throws(Diagnostic) {
         let fm = FileManager.default
         if fm.fileExists(atPath: output) {

@@ -12,6 +12,11 @@ enum PlainFile {
         let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC | O_NOFOLLOW, 0o666)
         guard descriptor >= 0 else { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
         defer { close(descriptor) }
+        try write(bytes, to: descriptor)
+    }
+
+    /// Writes all of `bytes` to an open descriptor, from its current offset.
+    static func write<Bytes: ContiguousBytes>(_ bytes: Bytes, to descriptor: Int32) throws {
         try bytes.withUnsafeBytes { buffer in
             var written = 0
             while written < buffer.count {

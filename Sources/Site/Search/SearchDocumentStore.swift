@@ -129,19 +129,25 @@ struct SearchDocumentStore {
         guard reader.string() == digest, let path = reader.string(), let title = reader.string(),
               let headingCount = reader.number() else { return nil }
         var headings: [SearchIndexPart.Heading] = []
-        var ids: [Int32] = []
         var ends: [Int] = []
-        for _ in 0..<headingCount {
-            guard let raw = reader.number(), let kind = SearchEntry.Kind(rawValue: raw),
-                  let anchor = reader.string(), let title = reader.string(), let count = reader.number(),
-                  count <= record.count - reader.position else { return nil }
-            headings.append(.init(kind: kind, anchor: anchor, title: title))
-            for _ in 0..<count {
-                guard let id = reader.number(), id <= Int(Int32.max) else { return nil }
-                ids.append(Int32(id))
+        var damaged = false
+        // Every id takes at least one byte of the record: the ids are written straight into room for all of them.
+        let ids = [Int32](unsafeUninitializedCapacity: record.count - reader.position) { buffer, written in
+            written = 0
+            for _ in 0..<headingCount {
+                guard let raw = reader.number(), let kind = SearchEntry.Kind(rawValue: raw),
+                      let anchor = reader.string(), let title = reader.string(), let count = reader.number(),
+                      count <= record.count - reader.position else { damaged = true; return }
+                headings.append(.init(kind: kind, anchor: anchor, title: title))
+                for _ in 0..<count {
+                    guard let id = reader.number(), id <= Int(Int32.max) else { damaged = true; return }
+                    buffer[written] = Int32(id)
+                    written += 1
+                }
+                ends.append(written)
             }
-            ends.append(ids.count)
         }
+        if damaged { return nil }
         guard let tokenCount = reader.number(), tokenCount <= record.count - reader.position else { return nil }
         var words = TokenTable(capacity: tokenCount)
         for id in 0..<tokenCount {

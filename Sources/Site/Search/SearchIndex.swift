@@ -54,9 +54,7 @@ public struct SearchIndex: Sendable {
                 out.append(UInt8(ascii: ","))
                 json(heading.title)
                 out.append(contentsOf: ",\"".utf8)
-                for id in part.ids(ofEntry: entry) {
-                    vocabulary.write(id: Int(ids[Int(id)]), to: &out)
-                }
+                vocabulary.write(ids: part.ids(ofEntry: entry), through: ids, to: &out)
                 out.append(contentsOf: "\"]".utf8)
             }
         }

@@ -69,6 +69,23 @@ struct SearchVocabulary {
     /// Appends the number of interned token `id` to `out`.
     func write(id: Int, to out: inout [UInt8]) { Self.append(codes[id], to: &out) }
 
+    /// Appends the numbers of the interned tokens `merged[id]` for each of `ids` to `out`, as `write(id:to:)`
+    /// one by one would: written into room for the longest numbers, then appended at once.
+    func write(ids: ArraySlice<Int32>, through merged: [Int32], to out: inout [UInt8]) {
+        let text = [UInt8](unsafeUninitializedCapacity: ids.count * 8) { buffer, written in
+            written = 0
+            for id in ids {
+                var code = codes[Int(merged[Int(id)])]
+                for _ in 0..<Int(code >> 56) {
+                    buffer[written] = UInt8(truncatingIfNeeded: code)
+                    written += 1
+                    code >>= 8
+                }
+            }
+        }
+        out.append(contentsOf: text)
+    }
+
     /// The text back from its numbers (what search.js does to show a result).
     func decode(_ code: String) -> String {
         var out = ""

@@ -8,47 +8,48 @@
 enum CitationSyntax {
     static let prefixes = ["fig", "tbl"]
 
-    static func isKeyCharacter(_ c: Character) -> Bool {
-        c.isLetter || c.isNumber || c == "_" || c == "-" || c == ":" || c == "." || c == "/" || c == "+"
+    static func isKeyCharacter<Unit: LineUnit>(_ c: Unit) -> Bool {
+        c.isLetter || c.isNumber || c.matches("_") || c.matches("-") || c.matches(":") || c.matches(".") || c.matches("/") || c.matches("+")
     }
 
-    static func isIDCharacter(_ c: Character) -> Bool { c.isLetter || c.isNumber || c == "_" || c == "-" }
+    static func isIDCharacter<Unit: LineUnit>(_ c: Unit) -> Bool { c.isLetter || c.isNumber || c.matches("_") || c.matches("-") }
 
     /// The index of the `]` that closes a citation group opened at `start`, or nil when the text there
     /// is not one.
-    static func groupEnd(_ chars: [Character], at start: Int) -> Int? {
-        guard start + 1 < chars.count, chars[start] == "[", chars[start + 1] == "@" else { return nil }
+    static func groupEnd<Unit: LineUnit>(_ chars: [Unit], at start: Int) -> Int? {
+        guard start + 1 < chars.count, chars[start].matches("["), chars[start + 1].matches("@") else { return nil }
         var i = start + 1
         while true {
-            guard i < chars.count, chars[i] == "@" else { return nil }
+            guard i < chars.count, chars[i].matches("@") else { return nil }
             i += 1
             let keyStart = i
             while i < chars.count, isKeyCharacter(chars[i]) { i += 1 }
             guard i > keyStart else { return nil }
-            while i < chars.count, chars[i] == " " { i += 1 }
+            while i < chars.count, chars[i].matches(" ") { i += 1 }
             guard i < chars.count else { return nil }
-            if chars[i] == "]" { break }
-            guard chars[i] == ";" else { return nil }
+            if chars[i].matches("]") { break }
+            guard chars[i].matches(";") else { return nil }
             i += 1
-            while i < chars.count, chars[i] == " " { i += 1 }
+            while i < chars.count, chars[i].matches(" ") { i += 1 }
         }
-        if i + 1 < chars.count, chars[i + 1] == "(" || chars[i + 1] == "[" || chars[i + 1] == ":" { return nil }
+        if i + 1 < chars.count, chars[i + 1].matches("(") || chars[i + 1].matches("[") || chars[i + 1].matches(":") { return nil }
         return i
     }
 
     /// The index just past a cross-reference starting at the `@` at `start`, or nil.
-    static func crossReferenceEnd(_ chars: [Character], at start: Int) -> Int? {
+    static func crossReferenceEnd<Unit: LineUnit>(_ chars: [Unit], at start: Int) -> Int? {
         if start > 0 {
             let before = chars[start - 1]
-            if before.isLetter || before.isNumber || "._-+".contains(before) { return nil }
+            if before.isLetter || before.isNumber || before.matches(".") || before.matches("_") || before.matches("-") || before.matches("+") { return nil }
         }
         for prefix in prefixes {
-            let tag = Array(prefix + ":")
-            guard start + 1 + tag.count < chars.count, Array(chars[(start + 1)..<(start + 1 + tag.count)]) == tag else { continue }
+            let tag = Array((prefix + ":").unicodeScalars)
+            guard start + 1 + tag.count < chars.count,
+                  tag.indices.allSatisfy({ chars[start + 1 + $0].matches(tag[$0]) }) else { continue }
             var i = start + 1 + tag.count
             while i < chars.count, isIDCharacter(chars[i]) { i += 1 }
             // A trailing '-' or '_' belongs to the sentence ("@fig:a-"), not to the id.
-            while i > start + 1 + tag.count, chars[i - 1] == "-" || chars[i - 1] == "_" { i -= 1 }
+            while i > start + 1 + tag.count, chars[i - 1].matches("-") || chars[i - 1].matches("_") { i -= 1 }
             return i > start + 1 + tag.count ? i : nil
         }
         return nil
@@ -61,7 +62,7 @@ enum CitationSyntax {
         var offset = 0
         for part in source.split(separator: ";", omittingEmptySubsequences: false) {
             let leading = part.prefix { $0 == " " }.count
-            let key = part.dropFirst(leading + 1).prefix(while: isKeyCharacter)
+            let key = part.dropFirst(leading + 1).prefix(while: { isKeyCharacter($0) })
             found.append((String(key), offset + leading + 1))
             offset += part.count + 1
         }

@@ -78,7 +78,7 @@ public struct CrossReferences: LessonStage {
         // `{#tbl:id}` ends the caption's last text run.
         if case .text(let last)? = inlines.last, last.hasSuffix("}"), let open = last.range(of: "{#", options: .backwards) {
             let label = last[open.upperBound..<last.index(before: last.endIndex)]
-            if label.hasPrefix("tbl:"), label.count > 4, label.dropFirst(4).allSatisfy(CitationSyntax.isIDCharacter) {
+            if label.hasPrefix("tbl:"), label.count > 4, label.dropFirst(4).allSatisfy({ CitationSyntax.isIDCharacter($0) }) {
                 id = String(label.dropFirst(4))
                 inlines[inlines.count - 1] = .text(String(last[..<open.lowerBound]).trimmingCharacters(in: .whitespaces))
             } else {

@@ -7,7 +7,7 @@ public struct FenceInfo: Sendable, Equatable {
     public var attributes: [String: String]
 
     public init(_ info: String) {
-        var chars = Substring(info.trimmingCharacters(in: .whitespaces))
+        var chars = Substring(info.trimmingWhitespace())
         language = String(chars.prefix { $0 != " " })
         chars = chars.dropFirst(language.count)
         var attributes: [String: String] = [:]

@@ -77,7 +77,7 @@ public struct LessonNotebook: LessonStage {
                         cells.append(.code(attachment.contents))
                     } else if open.info.language == "experiment" {
                         let id = open.lines.lazy.compactMap { l -> String? in
-                            l.hasPrefix("id:") ? l.dropFirst(3).trimmingCharacters(in: .whitespaces) : nil
+                            l.hasPrefix("id:") ? l.dropFirst(3).trimmingWhitespace() : nil
                         }.first
                         if let id, let target = lesson.crossReferenceTargets["fig:\(id)"] {
                             prose.append("*\(target.label) is computed on the lesson's page when the site is built.*")
@@ -192,7 +192,7 @@ public struct LessonNotebook: LessonStage {
               let close = line.dropFirst(quote.count).firstIndex(of: "]") else { return line }
         let kind = line[line.index(quote.endIndex, offsetBy: 2)..<close].uppercased()
         guard LessonFurniture.kinds.contains(kind) else { return line }
-        let title = line[line.index(after: close)...].trimmingCharacters(in: .whitespaces)
+        let title = line[line.index(after: close)...].trimmingWhitespace()
         let fallback = LessonFurniture.calloutTitles[kind] ?? ["TAKEAWAYS": "Key takeaways", "EXERCISE": "Exercise"][kind, default: ""]
         let shown = title.isEmpty ? fallback : title
         let bare = String(quote.reversed().drop { $0 == " " }.reversed())
@@ -213,7 +213,7 @@ public struct LessonNotebook: LessonStage {
                 case .inlineMath: return "$\(span.source)$"
                 case .displayMath: return "$$\(span.source)$$"
                 case .inlineResult:
-                    let expression = span.source.split(separator: "|").first.map { $0.trimmingCharacters(in: .whitespaces) } ?? span.source
+                    let expression = span.source.split(separator: "|").first.map { $0.trimmingWhitespace() } ?? span.source
                     return "`\(expression)`"
                 case .crossReference: return lesson.crossReferenceTargets[span.source]?.label ?? span.source
                 case .citation:

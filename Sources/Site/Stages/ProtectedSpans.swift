@@ -67,7 +67,12 @@ public struct ProtectedSpans: Sendable {
             // Most lines hold no code span, math, result or escape: they stay as they are.
             if rawLine.utf8.contains(where: { $0 == UInt8(ascii: "`") || $0 == UInt8(ascii: "$") || $0 == UInt8(ascii: "{") || $0 == UInt8(ascii: "\\") || $0 == UInt8(ascii: "@") }) {
                 out += body[copied..<rawLine.startIndex]
-                out += maskLine(Array(rawLine), file: file, line: line, problems: &problems)
+                // A line of ASCII without a carriage return is read as bytes: each byte is one Character there.
+                if rawLine.utf8.allSatisfy({ $0 < 0x80 && $0 != 0x0D }) {
+                    maskLine(Array(rawLine.utf8), file: file, line: line, into: &out, problems: &problems)
+                } else {
+                    maskLine(Array(rawLine), file: file, line: line, into: &out, problems: &problems)
+                }
                 copied = rawLine.endIndex
             }
         }
@@ -98,91 +103,94 @@ public struct ProtectedSpans: Sendable {
         return lines
     }
 
-    private mutating func maskLine(_ chars: [Character], file: String, line: Int, problems: inout [Diagnostic]) -> String {
-        var out = ""
+    /// Appends `chars` (one line) to `out` with its spans replaced by placeholders: everything else is copied
+    /// as it is, in runs.
+    private mutating func maskLine<Unit: LineUnit>(_ chars: [Unit], file: String, line: Int, into out: inout String,
+                                                   problems: inout [Diagnostic]) {
         var i = 0
+        // `chars[copied..<i]` is text not yet appended to `out`.
+        var copied = 0
         func at(_ index: Int) -> SourceLocation { SourceLocation(file: file, line: line, column: index + 1) }
+        func protect(_ kind: Kind, _ range: Range<Int>, at location: SourceLocation, through end: Int) {
+            out += Unit.text(chars[copied..<i])
+            add(kind, Unit.text(chars[range]), location, into: &out)
+            i = end
+            copied = end
+        }
         while i < chars.count {
             let c = chars[i]
-            if c == "\\", i + 1 < chars.count, chars[i + 1] == "$" || chars[i + 1] == "{" || chars[i + 1] == "[" || chars[i + 1] == "@" {
-                out.append(c); out.append(chars[i + 1]); i += 2
+            if c.matches("\\"), i + 1 < chars.count, chars[i + 1].matches("$") || chars[i + 1].matches("{") || chars[i + 1].matches("[") || chars[i + 1].matches("@") {
+                i += 2
                 continue
             }
-            if c == "`" {
+            if c.matches("`") {
                 // A code span: copy through the matching run of backticks.
                 var run = 0
-                while i + run < chars.count, chars[i + run] == "`" { run += 1 }
+                while i + run < chars.count, chars[i + run].matches("`") { run += 1 }
                 var j = i + run
                 var closed = -1
                 while j < chars.count {
-                    if chars[j] == "`" {
+                    if chars[j].matches("`") {
                         var r = 0
-                        while j + r < chars.count, chars[j + r] == "`" { r += 1 }
+                        while j + r < chars.count, chars[j + r].matches("`") { r += 1 }
                         if r == run { closed = j + r; break }
                         j += r
                     } else { j += 1 }
                 }
-                let end = closed < 0 ? i + run : closed
-                out += String(chars[i..<end]); i = end
+                i = closed < 0 ? i + run : closed
                 continue
             }
-            if c == "[", let end = CitationSyntax.groupEnd(chars, at: i) {
-                add(.citation, String(chars[(i + 1)..<end]), at(i + 1), into: &out)
-                i = end + 1
+            if c.matches("["), let end = CitationSyntax.groupEnd(chars, at: i) {
+                protect(.citation, (i + 1)..<end, at: at(i + 1), through: end + 1)
                 continue
             }
-            if c == "@", let end = CitationSyntax.crossReferenceEnd(chars, at: i) {
-                add(.crossReference, String(chars[(i + 1)..<end]), at(i), into: &out)
-                i = end
+            if c.matches("@"), let end = CitationSyntax.crossReferenceEnd(chars, at: i) {
+                protect(.crossReference, (i + 1)..<end, at: at(i), through: end)
                 continue
             }
-            if c == "{", i + 1 < chars.count, chars[i + 1] == "{" {
-                guard let end = find(["}", "}"], in: chars, from: i + 2) else {
+            if c.matches("{"), i + 1 < chars.count, chars[i + 1].matches("{") {
+                guard let end = find("}", "}", in: chars, from: i + 2) else {
                     problems.append(.error(at: at(i), "inline result is not closed: add '}}' on the same line"))
-                    out += String(chars[i...]); return out
+                    break
                 }
-                add(.inlineResult, String(chars[(i + 2)..<end]), at(i + 2), into: &out)
-                i = end + 2
+                protect(.inlineResult, (i + 2)..<end, at: at(i + 2), through: end + 2)
                 continue
             }
-            if c == "$" {
-                let display = i + 1 < chars.count && chars[i + 1] == "$"
+            if c.matches("$") {
+                let display = i + 1 < chars.count && chars[i + 1].matches("$")
                 let start = i + (display ? 2 : 1)
                 if display {
-                    guard let end = find(["$", "$"], in: chars, from: start) else {
+                    guard let end = find("$", "$", in: chars, from: start) else {
                         problems.append(.error(at: at(i), "display math is not closed: end it with '$$' on the same line"))
-                        out += String(chars[i...]); return out
+                        break
                     }
-                    add(.displayMath, String(chars[start..<end]), at(start), into: &out)
-                    i = end + 2
+                    protect(.displayMath, start..<end, at: at(start), through: end + 2)
                     continue
                 }
                 // Inline math: `$` must be followed by a non-space and closed by a `$` preceded by a
                 // non-space and not followed by a digit (so "$5 and $10" stays text).
-                if start < chars.count, chars[start] != " " {
+                if start < chars.count, !chars[start].matches(" ") {
                     var j = start
                     var end = -1
                     while j < chars.count {
-                        if chars[j] == "`" { break }   // code spans bind tighter than math
-                        if chars[j] == "\\" { j += 2; continue }
-                        if chars[j] == "$" {
+                        if chars[j].matches("`") { break }   // code spans bind tighter than math
+                        if chars[j].matches("\\") { j += 2; continue }
+                        if chars[j].matches("$") {
                             let followedByDigit = j + 1 < chars.count && chars[j + 1].isNumber
-                            if chars[j - 1] != " " && !followedByDigit { end = j }
+                            if !chars[j - 1].matches(" ") && !followedByDigit { end = j }
                             break
                         }
                         j += 1
                     }
                     if end > start {
-                        add(.inlineMath, String(chars[start..<end]), at(start), into: &out)
-                        i = end + 1
+                        protect(.inlineMath, start..<end, at: at(start), through: end + 1)
                         continue
                     }
                 }
             }
-            out.append(c)
             i += 1
         }
-        return out
+        out += Unit.text(chars[copied...])
     }
 
     private mutating func add(_ kind: Kind, _ source: String, _ location: SourceLocation, into out: inout String) {
@@ -192,11 +200,12 @@ public struct ProtectedSpans: Sendable {
         spans.append(Span(kind: kind, source: source, location: location, reference: reference))
     }
 
-    private func find(_ pattern: [Character], in chars: [Character], from start: Int) -> Int? {
-        guard chars.count >= pattern.count else { return nil }
+    /// Where `first` followed by `second` next occurs in `chars` from `start`.
+    private func find<Unit: LineUnit>(_ first: Unicode.Scalar, _ second: Unicode.Scalar, in chars: [Unit], from start: Int) -> Int? {
+        guard chars.count >= 2 else { return nil }
         var j = start
-        while j + pattern.count <= chars.count {
-            if chars[j..<(j + pattern.count)].elementsEqual(pattern) { return j }
+        while j + 2 <= chars.count {
+            if chars[j].matches(first) && chars[j + 1].matches(second) { return j }
             j += 1
         }
         return nil

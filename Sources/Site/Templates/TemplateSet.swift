@@ -104,13 +104,20 @@ public struct TemplateSet: Sendable {
     /// headings has an empty table of contents, but `{{title}}` inside `{{#toc}}` is still valid).
     public func render(_ name: String, context: [String: Any], itemNames: Set<String> = [],
                        requestedAt: SourceLocation? = nil) throws(Diagnostic) -> String {
+        try render(name, context: context, names: Self.contextNames(context).union(itemNames), requestedAt: requestedAt)
+    }
+
+    /// `render(_:context:itemNames:requestedAt:)` with the names the context provides already known:
+    /// `contextNames(context)` and the item names (a page renders its own template, then the base layout
+    /// with the same context and `content` added, and walks its context once).
+    public func render(_ name: String, context: [String: Any], names: Set<String>,
+                       requestedAt: SourceLocation? = nil) throws(Diagnostic) -> String {
         guard sources[name] != nil else {
             let known = sources.keys.sorted()
             throw Diagnostic.error(
                 at: requestedAt ?? SourceLocation(file: (displayFolder as NSString).appendingPathComponent("\(name).mustache"), line: 1, column: 1),
                 "missing template '\(name)': create \((displayFolder as NSString).appendingPathComponent("\(name).mustache"))\(DidYouMean.hint(for: name, among: known))")
         }
-        let names = Self.contextNames(context).union(itemNames)
         var checked: Set<String> = []
         var path: [String] = []
         try check(name, names: names, checked: &checked, path: &path)
@@ -146,6 +153,8 @@ public struct TemplateSet: Sendable {
     static func contextNames(_ context: Any) -> Set<String> {
         var names: Set<String> = []
         func walk(_ value: Any) {
+            // Most values are text, numbers or flags: told apart by their type before any cast to a container.
+            if value is String || value is Int || value is Bool { return }
             if let dict = value as? [String: Any] {
                 for (key, inner) in dict {
                     names.insert(key)
