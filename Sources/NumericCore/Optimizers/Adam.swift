@@ -13,7 +13,9 @@ import Foundation
 ///     denom ← sqrt(amsgrad ? (vmax ← max(vmax, v)) : v) ⊘ f32(bc2Sqrt) ⊕ f32(eps)
 ///     p ← p ⊕ (f32(−stepSize) ⊗ m) ⊘ denom  (addcdiv: not fused)
 ///
-/// `sqrt` is IEEE here; torch's MKL sqrt is 1 ulp off for ~20 % of float32 inputs (docs/parity.md §4.4).
+/// `sqrt` is IEEE here; torch's float32 sqrt is not (one ulp off for about a fifth of inputs on the Zen 2 machine,
+/// and on the AVX-512 machine the 14-bit `vrsqrt14ps` estimate plus one Newton step, off for about 0.6 %:
+/// docs/parity.md §4.4). On an AVX-512 CPU the float32 step runs in C (`wide_adam_step`, §5.2a), same bits.
 public struct Adam: Optimizer {
     public var lr: Double
     public var beta1: Double
