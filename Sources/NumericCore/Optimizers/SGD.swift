@@ -47,37 +47,20 @@ public struct SGD: Optimizer {
     /// same bits, which the tests check by calling both.
     mutating func step(parameters: inout [Float], gradients: [Float], lanes: SequentialGEMM.Lanes) throws(OptimizerError) {
         try OptimizerError.check(parameters, gradients, stateCount: momentumBuffer?.count)
-        guard lanes == .sixteen else {
-            Self.update(&parameters, gradients, &momentumBuffer, lr: lr, momentum: momentum, dampening: dampening,
-                        weightDecay: weightDecay, nesterov: nesterov)
-            return
-        }
-        let first = momentum != 0 && momentumBuffer == nil
-        var buffer = momentumBuffer ?? (momentum != 0 ? [Float](repeating: 0, count: parameters.count) : [])
-        momentumBuffer = nil                      // `buffer` is the only owner while it is updated
-        var h = WideSGDHyper(decay: Float(weightDecay), mu: Float(momentum), keep: Float(1 - dampening), neg_lr: Float(-lr),
-                             has_decay: weightDecay != 0 ? 1 : 0, momentum: momentum != 0 ? 1 : 0,
-                             first: first ? 1 : 0, nesterov: nesterov ? 1 : 0)
-        parameters.withUnsafeMutableBufferPointer { p in
-            gradients.withUnsafeBufferPointer { g in
-                buffer.withUnsafeMutableBufferPointer { b in
-                    wide_sgd_step(p.count, p.baseAddress!, g.baseAddress!, b.baseAddress, &h)
-                }
-            }
-        }
-        if momentum != 0 || !buffer.isEmpty { momentumBuffer = buffer }
+        Self.update(&parameters, gradients, &momentumBuffer, lr: lr, momentum: momentum, dampening: dampening,
+                    weightDecay: weightDecay, nesterov: nesterov, lanes: lanes)
     }
 
     public mutating func step(parameters: inout [Double], gradients: [Double]) throws(OptimizerError) {
         try OptimizerError.check(parameters, gradients, stateCount: momentumBuffer64?.count)
         Self.update(&parameters, gradients, &momentumBuffer64, lr: lr, momentum: momentum, dampening: dampening,
-                    weightDecay: weightDecay, nesterov: nesterov)
+                    weightDecay: weightDecay, nesterov: nesterov, lanes: .eight)
     }
 
     @inline(__always)
     private static func update<S: OptimizerScalar>(_ params: inout [S], _ grads: [S], _ buffer: inout [S]?,
                                                    lr: Double, momentum: Double, dampening: Double,
-                                                   weightDecay: Double, nesterov: Bool) {
+                                                   weightDecay: Double, nesterov: Bool, lanes: SequentialGEMM.Lanes) {
         let decay = S(weightDecay), mu = S(momentum), keep = S(1 - dampening), negLR = S(-lr)
         let first = momentum != 0 && buffer == nil
         if first { buffer = grads }               // placeholder of the right size; overwritten below
@@ -86,6 +69,15 @@ public struct SGD: Optimizer {
         params.withUnsafeMutableBufferPointer { p in
             grads.withUnsafeBufferPointer { gp in
                 buf.withUnsafeMutableBufferPointer { b in
+                    if S.self == Float.self, lanes == .sixteen {
+                        var h = WideSGDHyper(decay: Float(weightDecay), mu: Float(momentum), keep: Float(1 - dampening),
+                                             neg_lr: Float(-lr), has_decay: weightDecay != 0 ? 1 : 0,
+                                             momentum: momentum != 0 ? 1 : 0, first: first ? 1 : 0, nesterov: nesterov ? 1 : 0)
+                        wide_sgd_step(p.count, UnsafeMutableRawPointer(p.baseAddress)?.assumingMemoryBound(to: Float.self),
+                                      UnsafeRawPointer(gp.baseAddress)?.assumingMemoryBound(to: Float.self),
+                                      UnsafeMutableRawPointer(b.baseAddress)?.assumingMemoryBound(to: Float.self), &h)
+                        return
+                    }
                     // Two loops rather than one with `if momentum != 0` inside: the compiler vectorises that one
                     // with masked stores to the buffer, which this machine kind runs in microcode.
                     if momentum == 0 {

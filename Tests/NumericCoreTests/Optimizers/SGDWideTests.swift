@@ -37,6 +37,20 @@ struct SGDWideTests {
         }
     }
 
+    /// A model without parameters steps at either width without touching memory (no vector is loaded).
+    @Test func noParametersStepAtEitherWidth() throws {
+        for lanes in [SequentialGEMM.Lanes.eight, .sixteen] {
+            var sgd = try SGD(lr: 0.1, momentum: 0.9, weightDecay: 0.01, nesterov: true)
+            var adam = try Adam(lr: 0.01, weightDecay: 0.01, amsgrad: true)
+            var p: [Float] = []
+            for _ in 0..<2 {
+                try sgd.step(parameters: &p, gradients: [], lanes: lanes)
+                try adam.step(parameters: &p, gradients: [], lanes: lanes)
+            }
+            #expect(p.isEmpty && sgd.momentumBuffer == [] && adam.state.m.isEmpty)
+        }
+    }
+
     /// The masked last vector reads and writes only the tensor's own elements.
     @Test func theLastVectorTouchesNothingPastTheEnd() {
         var p = [Float](repeating: 0.5, count: 20), buffer = p
