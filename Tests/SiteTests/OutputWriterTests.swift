@@ -116,6 +116,44 @@ import Testing
         #expect(try entries() == ["cache", "public"])
     }
 
+    /// A folder sitegen did not write, replaced under `replaceOutput`, is removed even when the new site links most
+    /// of its files: it is never moved into the cache as the next write's staging folder.
+    @Test func aReplacedForeignFolderIsNeverKept() throws {
+        defer { try? FileManager.default.removeItem(atPath: parent) }
+        let kept = parent + "/cache/previous"
+        try FileManager.default.createDirectory(atPath: output + "/a", withIntermediateDirectories: true)
+        try Data("one".utf8).write(to: URL(fileURLWithPath: output + "/index.html"))
+        try Data("b".utf8).write(to: URL(fileURLWithPath: output + "/a/b.css"))
+        let writer = OutputWriter(output: output, displayOutput: "public", replaceOutput: true, keepPrevious: kept)
+        try writer.write(tree("one"))
+        #expect(OutputGuard.hasMarker(output))
+        #expect(!FileManager.default.fileExists(atPath: kept))
+        #expect(try entries() == ["public"])
+    }
+
+    /// A recycled file that is a hard link to a file outside the output (planted in the kept site) is unlinked, never
+    /// written through: the outside file keeps its bytes and inode.
+    @Test func aRecycledHardLinkToAnOutsideFileIsNeverWrittenThrough() throws {
+        defer { try? FileManager.default.removeItem(atPath: parent) }
+        let kept = parent + "/cache/previous"
+        let writer = OutputWriter(output: output, displayOutput: "public", keepPrevious: kept)
+        try writer.write(tree("one"))
+        try writer.write(tree("one"))
+        #expect(OutputGuard.hasMarker(kept))
+        let outside = parent + "/outside.txt"
+        try Data("precious".utf8).write(to: URL(fileURLWithPath: outside))
+        var before = stat()
+        _ = lstat(outside, &before)
+        try FileManager.default.removeItem(atPath: kept + "/index.html")
+        #expect(link(outside, kept + "/index.html") == 0)
+        try writer.write(tree("two"))
+        #expect(try String(contentsOfFile: outside, encoding: .utf8) == "precious")
+        var after = stat()
+        _ = lstat(outside, &after)
+        #expect(after.st_ino == before.st_ino && after.st_size == before.st_size)
+        #expect(try String(contentsOfFile: output + "/index.html", encoding: .utf8) == "two")
+    }
+
     @Test func readsTheOwnerFromTheFolderName() {
         let prefix = ".public-staging-"
         #expect(OutputWriter.ownerProcess(stagingName: ".public-staging-4242-1700000000000", prefix: prefix) == 4242)

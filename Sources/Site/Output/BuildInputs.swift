@@ -22,7 +22,7 @@ struct BuildInputs: Equatable {
     /// Reads and hashes every input of a build with these paths and options; a file whose identity `known`
     /// holds a digest for is not read (see `InputDigestCache`), and `known` records what was read.
     init(_ paths: BuildPaths, _ options: BuildOptions, known: InputDigestCache? = nil) {
-        setup = Self.setup(paths, options)
+        setup = known?.setup ?? Self.setup(paths, options)   // the cache was opened for this setup
         let inputFiles = [paths.config] + BuildFingerprint.files(under: paths.content) + BuildFingerprint.files(under: paths.templates)
         // Taken before any file is read: a file that changes later gets a later modification time.
         let now = Int(Date().timeIntervalSince1970)

@@ -46,7 +46,8 @@ final class InputDigestCache: @unchecked Sendable {
         var read: Int
     }
 
-    private let setup: String
+    /// The setup line (`BuildInputs.setup`) the cache was opened for.
+    let setup: String
     private let known: [String: Entry]
     private var recorded: [String: Entry] = [:]
 

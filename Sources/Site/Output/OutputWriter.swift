@@ -42,8 +42,10 @@ public struct OutputWriter {
             throw refusal
         }
         removeLeftovers(parent: parent, base: base)
+        let reusedOnly = tree.reused.filter { tree.files[$0] == nil }
         // The site before the current one, claimed (renamed to this write's staging name) and brought up to date.
         var kept: Set<String>?
+        // Files of the new site that are the current output's (hard links), counted for `swapIn`.
         var shared = 0
         var folder = stat()
         if let previous = keepPrevious, lstat(previous, &folder) == 0, folder.st_mode & S_IFMT == S_IFDIR,
@@ -60,7 +62,6 @@ public struct OutputWriter {
             }
             // Tree paths are safe (checked above): joined and cut at their last `/` as plain strings.
             var folders: Set<Substring> = [""]
-            // Files of the new site that are the current output's (hard links), counted for `swapIn`.
             func makeFolder(of path: String) throws {
                 let folder = path.utf8.lastIndex(of: UInt8(ascii: "/")).map { Substring(path.utf8[..<$0]) } ?? ""
                 if folders.insert(folder).inserted { try fm.createDirectory(atPath: staging + "/" + folder, withIntermediateDirectories: true) }
@@ -74,12 +75,14 @@ public struct OutputWriter {
                     shared += 1
                 }
             }
-            for path in tree.reused where tree.files[path] == nil {
-                shared += 1
-                if kept?.contains(path) ?? false { continue }
+            for path in reusedOnly {
+                if kept?.contains(path) ?? false {
+                    shared += 1
+                    continue
+                }
                 let full = staging + "/" + path, current = output + "/" + path
                 try makeFolder(of: path)
-                if link(current, full) != 0 { try fm.copyItem(atPath: current, toPath: full) }
+                if link(current, full) == 0 { shared += 1 } else { try fm.copyItem(atPath: current, toPath: full) }
             }
         } catch {
             try? fm.removeItem(atPath: staging)
@@ -90,7 +93,7 @@ public struct OutputWriter {
             try? fm.removeItem(atPath: staging)
             throw refusal
         }
-        try swapIn(staging: staging, keep: shared > 0 && shared * 2 >= tree.files.count + tree.reused.count)
+        try swapIn(staging: staging, keep: shared > 0 && shared * 2 >= tree.files.count + reusedOnly.count)
     }
 
     /// Brings a claimed previous site in `staging` to where the writing loops can finish it: a file the tree
@@ -156,9 +159,10 @@ public struct OutputWriter {
         if fm.fileExists(atPath: output) {
             let result = sitegen_exchange_paths(staging, output)
             if result == 0 {
-                // `staging` now holds the previous site: kept for the next write, or removed.
+                // `staging` now holds the previous site: kept for the next write, or removed. Only a site sitegen
+                // wrote (one with the marker) is kept; a folder `replaceOutput` let it replace is removed.
                 var info = stat()
-                if keep, let previous = keepPrevious, lstat(previous, &info) != 0, errno == ENOENT,
+                if keep, OutputGuard.hasMarker(staging), let previous = keepPrevious, lstat(previous, &info) != 0, errno == ENOENT,
                    (try? fm.createDirectory(atPath: (previous as NSString).deletingLastPathComponent, withIntermediateDirectories: true)) != nil,
                    rename(staging, previous) == 0 {
                     return

@@ -72,4 +72,14 @@ struct SiteTest: ProjectFolder {
     }
 
     func remove() { try? FileManager.default.removeItem(atPath: root) }
+
+    /// Two output trees hold the same paths and the same bytes at each; every path that differs is recorded as
+    /// "PATH differs from `reference`'s".
+    static func expectSameOutput(_ tree: [String: Data], as expected: [String: Data], reference: String,
+                                 sourceLocation: Testing.SourceLocation = #_sourceLocation) {
+        #expect(Set(tree.keys) == Set(expected.keys), sourceLocation: sourceLocation)
+        for (path, bytes) in expected where tree[path] != bytes {
+            Issue.record("\(path) differs from \(reference)'s", sourceLocation: sourceLocation)
+        }
+    }
 }
