@@ -5,9 +5,10 @@ import Testing
 /// Runs that train the same thing in different blocks (`SharedTraining`) are trained once by the runner, and
 /// each block gets exactly what it got when it ran alone; the jobs run the costliest first.
 @Suite struct SharedTrainingTests {
-    /// The tiny block under another id, recording `metrics`, its first run labelled `firstLabel`.
-    static func block(id: String, metrics: String, firstLabel: String = "SGD") throws -> ExperimentSpec {
-        let yaml = TinyBlocks.train(runs: [(firstLabel, "{name: SGD, lr: 0.01, momentum: 0.9}"), ("Adam", "{name: Adam, lr: 1e-3}")])
+    /// The tiny block under another id, recording `metrics`, its first run labelled `firstLabel`, after `blankLines`
+    /// empty lines (so its runs stand at other source lines than another block's).
+    static func block(id: String, metrics: String, firstLabel: String = "SGD", blankLines: Int = 0) throws -> ExperimentSpec {
+        let yaml = String(repeating: "\n", count: blankLines) + TinyBlocks.train(runs: [(firstLabel, "{name: SGD, lr: 0.01, momentum: 0.9}"), ("Adam", "{name: Adam, lr: 1e-3}")])
             .replacingOccurrences(of: "id: tiny-train", with: "id: \(id)")
             .replacingOccurrences(of: "metrics: [train_loss, test_mae]", with: "metrics: \(metrics)")
         return try TinyBlocks.spec(yaml)
@@ -15,7 +16,7 @@ import Testing
 
     static func blocks() throws -> [ExperimentSpec] {
         [try block(id: "first", metrics: "[train_loss, test_mae]"),
-         try block(id: "second", metrics: "[test_mae, weight_norm, lr]", firstLabel: "SGD + momentum")]
+         try block(id: "second", metrics: "[test_mae, weight_norm, lr]", firstLabel: "SGD + momentum", blankLines: 3)]
     }
 
     @Test func blocksRunTogetherGiveWhatEachGaveAlone() throws {
