@@ -28,11 +28,11 @@ extension ExperimentRunner {
         var tasks: [Task] = []
         var byTraining: [SharedTraining: Int] = [:]
         for (index, job) in jobs.enumerated() {
-            guard let (spec, run) = training(job, blocks: blocks), case .train(let block) = blocks[job.block].body else {
+            guard let (spec, run) = training(job, blocks: blocks) else {
                 tasks.append(Task(jobs: [index], cost: 0))
                 continue
             }
-            let key = SharedTraining(data: block.data, spec: spec, run: run)
+            let key = SharedTraining(spec: spec, run: run)
             if let key, let t = byTraining[key] {
                 tasks[t].jobs.append(index)
                 continue

@@ -11,13 +11,13 @@ import Diagnostics
 /// run's generator and updates batch norm's running statistics, so which sets a run evaluates (its metrics)
 /// changes the rest of its training.
 struct SharedTraining: Hashable {
-    let data: DataSpec
+    /// The block's settings for one seed or sweep point (the data spec among them), without metrics and runs.
     let spec: TrainSpec
     let run: TrainRun
 
-    /// The training of `run` under `spec` (one seed or sweep point of a block) on data made from `data`;
+    /// The training of `run` under `spec` (one seed or sweep point of a block) on data made from `spec.data`;
     /// nil when the run's metrics are computed in train mode.
-    init?(data: DataSpec, spec: TrainSpec, run: TrainRun) {
+    init?(spec: TrainSpec, run: TrainRun) {
         guard spec.evaluation(for: run).mode == .eval else { return nil }
         var spec = spec
         spec.metrics = []
@@ -26,7 +26,6 @@ struct SharedTraining: Hashable {
         var run = run
         run.label = ""
         run.location = SourceLocation(file: "", line: 0, column: 0)
-        self.data = data
         self.spec = spec
         self.run = run
     }

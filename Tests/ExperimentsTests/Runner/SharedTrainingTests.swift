@@ -43,16 +43,16 @@ import Testing
 
     @Test func runsEvaluatedInTrainModeDoNotShare() throws {
         var train = try trainSpec(Self.block(id: "first", metrics: "[train_loss]"))
-        #expect(SharedTraining(data: train.data, spec: train, run: train.runs[0]) != nil)
+        #expect(SharedTraining(spec: train, run: train.runs[0]) != nil)
         train.training.evaluationMode = .train
-        #expect(SharedTraining(data: train.data, spec: train, run: train.runs[0]) == nil)
+        #expect(SharedTraining(spec: train, run: train.runs[0]) == nil)
     }
 
     @Test func otherSeedsOrOptimisersDoNotShare() throws {
         let train = try trainSpec(Self.block(id: "first", metrics: "[train_loss]"))
-        let sgd = SharedTraining(data: train.data, spec: train, run: train.runs[0])
-        #expect(sgd != SharedTraining(data: train.data, spec: train, run: train.runs[1]))
-        #expect(sgd != SharedTraining(data: train.data, spec: train.repetition(seed: 2), run: train.runs[0]))
+        let sgd = SharedTraining(spec: train, run: train.runs[0])
+        #expect(sgd != SharedTraining(spec: train, run: train.runs[1]))
+        #expect(sgd != SharedTraining(spec: train.repetition(seed: 2), run: train.runs[0]))
     }
 
     @Test func theCostliestJobsRunFirst() throws {
