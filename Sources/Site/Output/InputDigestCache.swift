@@ -11,33 +11,7 @@ final class InputDigestCache: @unchecked Sendable {
     /// How long after its modification a file must have been read for its digest to be kept.
     static let margin: Int = 2
 
-    struct Identity: Equatable {
-        var device: UInt64, inode: UInt64, size: Int64
-        var modified: Int, modifiedNanoseconds: Int, changed: Int, changedNanoseconds: Int
-
-        init(_ info: stat) {
-            device = UInt64(info.st_dev)
-            inode = UInt64(info.st_ino)
-            size = Int64(info.st_size)
-            modified = info.st_mtim.tv_sec
-            modifiedNanoseconds = info.st_mtim.tv_nsec
-            changed = info.st_ctim.tv_sec
-            changedNanoseconds = info.st_ctim.tv_nsec
-        }
-
-        init(device: UInt64, inode: UInt64, size: Int64, modified: Int, modifiedNanoseconds: Int, changed: Int, changedNanoseconds: Int) {
-            self.device = device
-            self.inode = inode
-            self.size = size
-            self.modified = modified
-            self.modifiedNanoseconds = modifiedNanoseconds
-            self.changed = changed
-            self.changedNanoseconds = changedNanoseconds
-        }
-
-        /// The later of the two times, in whole seconds.
-        var latest: Int { max(modified, changed) }
-    }
+    typealias Identity = FileIdentity
 
     private struct Entry {
         var identity: Identity

@@ -56,28 +56,13 @@ struct SearchDocumentStore {
 
         func part(path: String, digest: String) -> SearchIndexPart? {
             guard let entry = lock.withLock({ entries[path] }), entry.digest == digest,
-                  FileIdentity(path) == entry.file else { return nil }
+                  FileIdentity(path: path) == entry.file else { return nil }
             return entry.part
         }
 
         func keep(_ part: SearchIndexPart, path: String, digest: String) {
-            guard let file = FileIdentity(path) else { return }
+            guard let file = FileIdentity(path: path) else { return }
             lock.withLock { entries[path] = Entry(digest: digest, file: file, part: part) }
-        }
-    }
-
-    /// What tells a file's versions apart without reading it.
-    private struct FileIdentity: Equatable {
-        var device: UInt64, inode: UInt64, size: Int64, seconds: Int, nanoseconds: Int
-
-        init?(_ path: String) {
-            var info = stat()
-            guard stat(path, &info) == 0 else { return nil }
-            device = UInt64(info.st_dev)
-            inode = UInt64(info.st_ino)
-            size = Int64(info.st_size)
-            seconds = info.st_mtim.tv_sec
-            nanoseconds = info.st_mtim.tv_nsec
         }
     }
 
