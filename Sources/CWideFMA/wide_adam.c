@@ -1,7 +1,8 @@
-// Adam's element-wise step on AVX-512 registers. The divider bounds this step (one square root and two divisions
-// per element); at sixteen lanes it finishes about a quarter sooner than at eight, and the division by the step's
-// constant bc2 is done on the FMA units instead (`divide_by_bc2`), with the same bits: every result is the IEEE one
-// Adam.swift computes lane by lane.
+// Adam's element-wise step on AVX-512 registers, with the same bits as Adam.swift's lanes. The divider bounds this
+// step (two divisions per element); at sixteen lanes it finishes about a quarter sooner than at eight, and the
+// division by the step's constant bc2 is done on the FMA units instead (`divide_by_bc2`). The square root is torch's
+// (MKL's, docs/parity.md §4.4): one Newton step from the CPU's `vrsqrt14ps`, which Swift calls only after checking that
+// the instruction gives the table Functions/Rsqrt14Table.swift holds (`wide_rsqrt14`).
 #include "wide_adam.h"
 #include <immintrin.h>
 
@@ -17,6 +18,21 @@ static inline __m512 divide_by_bc2(__m512 a, const WideAdamHyper *h) {
     const __m512 r = _mm512_fnmadd_ps(q, b, a);                                         // a − b·q, exact
     const __m512 corrected = _mm512_fmadd_ps(r, y, q);
     return _mm512_mask_mov_ps(corrected, _mm512_cmp_ps_mask(r, r, _CMP_UNORD_Q), q);
+}
+
+/// MKLSquareRoot.root on sixteen lanes: e = rsqrt14(a), x0 = a·e, fma(fnmadd(x0, x0, a), 0.5·e, x0); inputs below
+/// 2^-64 scaled by 2^64 and their roots by 2^-32; ±0 and +inf kept (there the step gives NaN); negatives and NaN give NaN.
+__attribute__((target("avx512f"), always_inline))
+static inline __m512 tensor_sqrt(__m512 a) {
+    const __mmask16 tiny = _mm512_cmp_ps_mask(a, _mm512_set1_ps(0x1p-64f), _CMP_LT_OQ);
+    const __m512 x = _mm512_mask_mul_ps(a, tiny, a, _mm512_set1_ps(0x1p64f));
+    const __m512 e = _mm512_rsqrt14_ps(x);
+    const __m512 x0 = _mm512_mul_ps(x, e);
+    __m512 root = _mm512_fmadd_ps(_mm512_fnmadd_ps(x0, x0, x), _mm512_mul_ps(_mm512_set1_ps(0.5f), e), x0);
+    root = _mm512_mask_mul_ps(root, tiny, root, _mm512_set1_ps(0x1p-32f));
+    const __mmask16 kept = _mm512_cmp_ps_mask(a, _mm512_setzero_ps(), _CMP_EQ_OQ)
+                         | _mm512_cmp_ps_mask(a, _mm512_set1_ps(__builtin_inff()), _CMP_EQ_OQ);
+    return _mm512_mask_mov_ps(root, kept, a);
 }
 
 __attribute__((target("avx512f"), always_inline))
@@ -39,7 +55,7 @@ static inline void element(float *p, const float *g, float *m, float *v, float *
         s = _mm512_mask_mov_ps(old, _mm512_cmp_ps_mask(old, vv, _CMP_LT_OQ), vv);
         _mm512_mask_storeu_ps(vmax + i, lanes, s);
     }
-    const __m512 denom = _mm512_add_ps(divide_by_bc2(_mm512_sqrt_ps(s), h), _mm512_set1_ps(h->epsilon));  // (sqrt(v) / bc2Sqrt).add_(eps)
+    const __m512 denom = _mm512_add_ps(divide_by_bc2(tensor_sqrt(s), h), _mm512_set1_ps(h->epsilon));  // (sqrt(v) / bc2Sqrt).add_(eps)
     pv = _mm512_add_ps(pv, _mm512_div_ps(_mm512_mul_ps(_mm512_set1_ps(h->neg_step), mv), denom));  // addcdiv_
     _mm512_mask_storeu_ps(p + i, lanes, pv);
     _mm512_mask_storeu_ps(m + i, lanes, mv);
@@ -51,4 +67,24 @@ void wide_adam_step(long n, float *p, const float *g, float *m, float *v, float 
     long i = 0;
     for (; i + 16 <= n; i += 16) element(p, g, m, v, vmax, h, i, 0xFFFF);
     if (i < n) element(p, g, m, v, vmax, h, i, (__mmask16)((1u << (n - i)) - 1));
+}
+
+__attribute__((target("avx512f")))
+void wide_rsqrt14(long n, const float *x, float *estimate) {
+    long i = 0;
+    for (; i + 16 <= n; i += 16) _mm512_storeu_ps(estimate + i, _mm512_rsqrt14_ps(_mm512_loadu_ps(x + i)));
+    if (i < n) {
+        const __mmask16 lanes = (__mmask16)((1u << (n - i)) - 1);
+        _mm512_mask_storeu_ps(estimate + i, lanes, _mm512_rsqrt14_ps(_mm512_maskz_loadu_ps(lanes, x + i)));
+    }
+}
+
+__attribute__((target("avx512f")))
+void wide_tensor_sqrt(long n, const float *x, float *root) {
+    long i = 0;
+    for (; i + 16 <= n; i += 16) _mm512_storeu_ps(root + i, tensor_sqrt(_mm512_loadu_ps(x + i)));
+    if (i < n) {
+        const __mmask16 lanes = (__mmask16)((1u << (n - i)) - 1);
+        _mm512_mask_storeu_ps(root + i, lanes, tensor_sqrt(_mm512_maskz_loadu_ps(lanes, x + i)));
+    }
 }

@@ -25,9 +25,16 @@ typedef struct {
 ///     m ← low_weight ? fma(w, g ⊖ m, m) : fma(w − 1, g ⊖ m, g)
 ///     v ← fma((1 − β2) ⊗ g, g, v ⊗ β2)
 ///     s ← amsgrad ? (vmax ← (vmax < v ? v : vmax)) : v
-///     p ← p ⊕ ((neg_step ⊗ m) ⊘ (sqrt(s) ⊘ bc2 ⊕ ε))
+///     p ← p ⊕ ((neg_step ⊗ m) ⊘ (sqrt(s) ⊘ bc2 ⊕ ε))   sqrt: torch's (MKLSquareRoot), on vrsqrt14ps
 ///
 /// Call only where `wide_fma_available()` says AVX-512F is there. `vmax` may be NULL unless `amsgrad`.
 void wide_adam_step(long n, float *p, const float *g, float *m, float *v, float *vmax, const WideAdamHyper *h);
+
+/// The CPU's `vrsqrt14ps` of each x (AVX-512F only): Rsqrt14Estimate checks it against its table before Adam's wide
+/// step, which relies on it, is used.
+void wide_rsqrt14(long n, const float *x, float *estimate);
+
+/// The wide step's square root (MKLSquareRoot.root on sixteen lanes), for the tests.
+void wide_tensor_sqrt(long n, const float *x, float *root);
 
 #endif

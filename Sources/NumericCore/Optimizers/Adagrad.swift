@@ -46,7 +46,7 @@ public struct Adagrad: BufferedOptimizer {
         for i in p.indices {
             let grad = ElementwiseUpdate.decayed(g[i], p[i], lambda, weightDecay != 0)
             sum[i] = ElementwiseUpdate.addcmul(sum[i], grad, grad, value: 1)
-            p[i] = ElementwiseUpdate.addcdiv(p[i], grad, sum[i].squareRoot() + epsilon, value: negCLR)
+            p[i] = ElementwiseUpdate.addcdiv(p[i], grad, sum[i].tensorSquareRoot() + epsilon, value: negCLR)
         }
         state.buffers = [sum]
     }

@@ -13,9 +13,8 @@ import Foundation
 ///     denom ← sqrt(amsgrad ? (vmax ← max(vmax, v)) : v) ⊘ f32(bc2Sqrt) ⊕ f32(eps)
 ///     p ← p ⊕ (f32(−stepSize) ⊗ m) ⊘ denom  (addcdiv: not fused)
 ///
-/// `sqrt` is IEEE here; torch's float32 sqrt is not (one ulp off for about a fifth of inputs on the Zen 2 machine,
-/// and on the AVX-512 machine the 14-bit `vrsqrt14ps` estimate plus one Newton step, off for about 0.6 %:
-/// docs/parity.md §4.4). On an AVX-512 CPU the float32 step runs in C (`wide_adam_step`, §5.2a), same bits.
+/// `sqrt` is torch's on the AVX-512 machine (MKL's: `MKLSquareRoot`, docs/parity.md §4.4), not the IEEE root. On a
+/// CPU whose `vrsqrt14ps` is that root's table the float32 step runs in C (`wide_adam_step`, §5.2a), same bits.
 public struct Adam: Optimizer {
     public var lr: Double
     public var beta1: Double
@@ -58,8 +57,11 @@ public struct Adam: Optimizer {
     }
 
     public mutating func step(parameters: inout [Float], gradients: [Float]) throws(OptimizerError) {
-        try step(parameters: &parameters, gradients: gradients, lanes: SequentialGEMM.widestLanes)
+        try step(parameters: &parameters, gradients: gradients, lanes: Self.widestLanes)
     }
+
+    /// 16 where the CPU has AVX-512F and its `vrsqrt14ps` is the table `MKLSquareRoot` refines, else 8.
+    static let widestLanes: SequentialGEMM.Lanes = Rsqrt14Estimate.instructionIsTheTable ? .sixteen : .eight
 
     /// The float32 step on registers of `lanes` floats (16: `wide_adam_step`, AVX-512 only); every width gives the
     /// same bits, which the tests check by calling both.
@@ -108,7 +110,7 @@ public struct Adam: Optimizer {
             s = L.maximum(L.load(vmaxp + i), v)                                    // max(vmax, v), kept
             s.store(vmaxp + i)
         }
-        let denom = s.squareRoot() / L(repeating: h.bc2) + L(repeating: h.epsilon)  // (sqrt(v) / bc2Sqrt).add_(eps)
+        let denom = s.tensorSquareRoot() / L(repeating: h.bc2) + L(repeating: h.epsilon)  // (sqrt(v) / bc2Sqrt).add_(eps)
         p = p + (L(repeating: h.negStep) * m) / denom                              // addcdiv_(m, denom, −stepSize)
         p.store(b.p + i); m.store(b.m + i); v.store(b.v + i)
     }
@@ -189,7 +191,7 @@ protocol AdamLane {
     static func * (a: Self, b: Self) -> Self
     static func / (a: Self, b: Self) -> Self
     func addingProduct(_ a: Self, _ b: Self) -> Self
-    func squareRoot() -> Self
+    func tensorSquareRoot() -> Self
     static func maximum(_ a: Self, _ b: Self) -> Self
     static func load(_ p: UnsafePointer<Scalar>) -> Self
     func store(_ p: UnsafeMutablePointer<Scalar>)
@@ -210,6 +212,11 @@ extension Double: AdamLane {
 }
 
 extension SIMD8: AdamLane where Scalar == Float {
+    func tensorSquareRoot() -> SIMD8<Float> {
+        var root = self
+        for lane in indices { root[lane] = MKLSquareRoot.root(self[lane]) }
+        return root
+    }
     static func maximum(_ a: SIMD8<Float>, _ b: SIMD8<Float>) -> SIMD8<Float> { pointwiseMax(a, b) }
     static func load(_ p: UnsafePointer<Float>) -> SIMD8<Float> {
         UnsafeRawPointer(p).loadUnaligned(as: SIMD8<Float>.self)

@@ -54,7 +54,7 @@ public struct NAdam: BufferedOptimizer {
         state.buffers = []
         for i in p.indices {
             let grad = ElementwiseUpdate.adamMoments(&p[i], g[i], &m[i], &v[i], h)
-            let denom = (v[i] / bc).squareRoot() + epsilon
+            let denom = (v[i] / bc).tensorSquareRoot() + epsilon
             p[i] = ElementwiseUpdate.addcdiv(p[i], grad, denom, value: gradStep)
             p[i] = ElementwiseUpdate.addcdiv(p[i], m[i], denom, value: momentumStep)
         }

@@ -53,7 +53,7 @@ public struct RAdam: BufferedOptimizer {
             _ = ElementwiseUpdate.adamMoments(&p[i], g[i], &m[i], &v[i], h)
             let corrected = m[i] / bias1
             if rectified {
-                let adaptive = (1 / (v[i].squareRoot() + epsilon)) * bc2Root
+                let adaptive = (1 / (v[i].tensorSquareRoot() + epsilon)) * bc2Root
                 p[i] = p[i] - ((corrected * rate) * adaptive) * r
             } else {
                 p[i] = p[i] - corrected * rate

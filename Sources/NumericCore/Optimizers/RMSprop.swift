@@ -7,7 +7,7 @@
 ///     a ← a ⊕ eps
 ///     μ > 0: b ← (b ⊗ μ) ⊕ (g ⊘ a);  p ← fma(−lr, b, p)        else p ← p ⊕ ((−lr ⊗ g) ⊘ a)
 ///
-/// `sqrt` is IEEE; torch's is MKL's (≤ 1 ulp, docs/parity.md §4.4).
+/// `sqrt` is torch's tensor square root (MKL's, `MKLSquareRoot`: docs/parity.md §4.4).
 public struct RMSprop: BufferedOptimizer {
     public var lr: Double
     public let alpha: Double
@@ -52,9 +52,9 @@ public struct RMSprop: BufferedOptimizer {
             var avg: S
             if centered {
                 ga[i] = ElementwiseUpdate.lerp(ga[i], grad, weight: oneMinusA)
-                avg = ElementwiseUpdate.addcmul(v[i], ga[i], ga[i], value: -1).squareRoot()
+                avg = ElementwiseUpdate.addcmul(v[i], ga[i], ga[i], value: -1).tensorSquareRoot()
             } else {
-                avg = v[i].squareRoot()
+                avg = v[i].tensorSquareRoot()
             }
             avg = avg + epsilon
             if momentum > 0 {
