@@ -66,7 +66,8 @@ cases = []
 for name, objective in OBJECTIVES.items():
     for label, (spec, _) in OPTIMISERS.items():
         scale = LR_SCALE.get(name, 1.0)
-        spec = dict(spec, lr=spec["lr"] * scale)
+        spec = dict(spec, lr=float(f"{spec['lr'] * scale:.12g}"))   # 0.005, not 0.005000000000000001: a short decimal
+        # survives JSONSerialization, which on Linux can misread a long one by an ulp
         kwargs = {k: v for k, v in spec.items() if k != "name"}
         make = lambda p, spec=spec, kwargs=kwargs: getattr(optim, spec["name"])(p, **kwargs)
         for dtype, precision in [(torch.float32, "float32"), (torch.float64, "float64")]:

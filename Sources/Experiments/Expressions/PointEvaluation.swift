@@ -1,4 +1,5 @@
 import Foundation
+import NumericCore
 
 /// The floating-point types an objective is evaluated in: float64 or float32, as the landscape's runs.
 public protocol ObjectiveScalar: BinaryFloatingPoint & Sendable {
@@ -56,7 +57,7 @@ extension Expression {
             case .log: return T.log(a.value(at: variables))
             case .sin: return T.sin(a.value(at: variables))
             case .cos: return T.cos(a.value(at: variables))
-            case .sqrt: return a.value(at: variables).squareRoot()
+            case .sqrt: return a.value(at: variables).tensorSquareRoot()             // MKL's, as torch.sqrt
             default: return .nan   // refused by `gradient` before an objective is ever evaluated
             }
         default: return .nan
@@ -73,7 +74,7 @@ extension Expression {
         case 1: return base
         case 2: return base * base
         case 3: return base * base * base
-        case 0.5: return base.squareRoot()
+        case 0.5: return base.tensorSquareRoot()                                  // torch.sqrt (MKL's); −0.5 is rsqrt: IEEE
         case -0.5: return 1 / base.squareRoot()
         case -1: return 1 / base
         case -2: return 1 / (base * base)

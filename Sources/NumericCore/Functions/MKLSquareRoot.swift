@@ -50,7 +50,7 @@ enum MKLSquareRoot {
 extension BinaryFloatingPoint {
     /// `tensor.sqrt()` as torch computes it on CPU for this element type (`MKLSquareRoot`).
     @inline(__always)
-    func tensorSquareRoot() -> Self {
+    public func tensorSquareRoot() -> Self {
         if Self.self == Float.self { return unsafeBitCast(MKLSquareRoot.root(unsafeBitCast(self, to: Float.self)), to: Self.self) }
         if Self.self == Double.self { return unsafeBitCast(MKLSquareRoot.root(unsafeBitCast(self, to: Double.self)), to: Self.self) }
         return squareRoot()
