@@ -67,13 +67,47 @@ struct AdamWideTests {
         #expect(bits(eight.state.v) == bits(sixteen.state.v))
     }
 
+    /// Units whose gradient has become 0 (a ReLU switched off) carry a first moment that decays by 1 − w a step
+    /// through the subnormal range; the wide step computes those moments on integers (no float operation meets a
+    /// subnormal) and must still give the eight-lane path's IEEE bits. 1 200 steps: 20 with gradients, then zeros
+    /// for most elements (a few keep small gradients, some parameters are tiny or 0), so every moment passes from
+    /// normal through subnormal to 0; Adam and AdamW, amsgrad, β1 on both sides of 0.5 and one whose 1 − β1 is too
+    /// fine for the shortcut.
+    @Test(arguments: [(0.9, false, false), (0.9, true, true), (0.3, false, true), (0.999, true, false), (0.6, true, false)])
+    func subnormalMomentsGiveTheEightLaneBits(beta1: Double, decoupled: Bool, amsgrad: Bool) throws {
+        let n = 100
+        var eight = try Adam(lr: 0.01, betas: (beta1, 0.999), eps: 1e-8, weightDecay: decoupled ? 0.01 : 0,
+                             amsgrad: amsgrad, decoupled: decoupled)
+        var sixteen = eight
+        var p8 = AdamVectorisedTests.values(n, seed: 5, scale: 1).enumerated().map { i, x in
+            i % 11 == 0 ? 0 : i % 7 == 0 ? x * 0x1p-70 : x                    // zeros and parameters below 2^-60
+        }
+        var p16 = p8
+        var subnormalMomentsSeen = 0
+        for step in 0..<1_200 {
+            // With β1 = 0.999 the moments decay slowly: start them near the subnormal range.
+            let g: [Float] = step < 20 ? AdamVectorisedTests.values(n, seed: UInt32(step), scale: (Float(step % 3) + 0.5) * (beta1 > 0.99 ? 1e-35 : 1))
+                : (0..<n).map { i in i % 13 == 0 ? Float(i) * 1e-30 : 0 }
+            try eight.step(parameters: &p8, gradients: g, lanes: .eight)
+            try sixteen.step(parameters: &p16, gradients: g, lanes: .sixteen)
+            subnormalMomentsSeen += eight.state.m.filter { $0.isSubnormal }.count
+            guard bits(p8) == bits(p16), bits(eight.state.m) == bits(sixteen.state.m), bits(eight.state.v) == bits(sixteen.state.v),
+                  bits(eight.state.vmax) == bits(sixteen.state.vmax) else {
+                Issue.record("β1 \(beta1), step \(step + 1): the wide step differs from the eight-lane one")
+                return
+            }
+        }
+        #expect(subnormalMomentsSeen > 1_000, "the run must carry subnormal moments (\(subnormalMomentsSeen))")
+    }
+
     /// The masked last vector reads and writes only the tensor's own elements: a step over the first 5 of 20
     /// leaves the other 15 of every buffer as they were.
     @Test func theLastVectorTouchesNothingPastTheEnd() {
         var p = [Float](repeating: 0.5, count: 20), m = p, v = p, vmax = p
         let g = [Float](repeating: 1, count: 20)
         var h = WideAdamHyper(decay: 0.1, shrink: 1, w: 0.1, w_minus_1: -0.9, b2: 0.999, one_minus_b2: 0.001, bc2: 0.03, bc2_reciprocal: 1 / 0.03,
-                              epsilon: 1e-8, neg_step: -0.1, low_weight: 1, has_decay: 1, decoupled: 0, amsgrad: 1)
+                              epsilon: 1e-8, neg_step: -0.1, low_weight: 1, has_decay: 1, decoupled: 0, amsgrad: 1,
+                              tiny_moments: 1, one_minus_w: 1 - Double(Float(0.1)))
         wide_adam_step(5, &p, g, &m, &v, &vmax, &h)
         for buffer in [p, m, v, vmax] {
             #expect(buffer[5...].allSatisfy { $0 == 0.5 })
