@@ -67,4 +67,75 @@ struct WideFMATests {
         }
         #expect(results[0] == results[1])
     }
+
+    /// Weights that have decayed below 2^-126 (subnormal), as Adam leaves some in a hidden layer, meeting ReLU-like
+    /// inputs (about half zeros, some rows zero for their first 40 entries, so chains meet subnormal weights while
+    /// still 0): the sixteen-lane kernel gives the eight-lane bits, with bias, fused ReLU, the ReLU's backward mask,
+    /// a transposed output, and with a subnormal or a value above 2^40 in A. (A kernel that drops such products
+    /// where the accumulator would absorb them was tried and measured slower than the assists it avoids.)
+    @Test(arguments: [(64, 32, 64), (64, 64, 32), (64, 64, 4), (13, 48, 11), (6, 16, 1), (400, 32, 64)])
+    func subnormalWeightsGiveTheEightLaneBits(shape: (Int, Int, Int)) {
+        let (m, n, k) = shape
+        var a = SequentialGEMMTests.values(m * k, seed: 21).enumerated().map { i, x in
+            let (row, column) = (i / k, i % k)
+            return (row % 5 == 0 && column < 40) || x < 0 ? 0 : x                  // ReLU outputs
+        }
+        let b = SequentialGEMMTests.values(k * n, seed: 22).enumerated().map { i, x in
+            i % 23 == 0 || i < 3 ? Float(bitPattern: UInt32(i &* 2_654_435_761 & 0x7F_FFFF) | (x < 0 ? 0x8000_0000 : 0)) : x
+        }
+        let bias = SequentialGEMMTests.values(n, seed: 23), reluOutput = SequentialGEMMTests.values(m * n, seed: 24)
+        for variant in 0..<5 {
+            if variant == 3 { a[a.count / 2] = 0x1p-130 }                          // a subnormal in A
+            if variant == 4 { a[a.count / 2] = 0x1p41 }                            // a value above 2^40
+            let transposed = variant == 2
+            let results = [SequentialGEMM.Lanes.eight, .sixteen].map { lanes in
+                var c = [Float](repeating: 7, count: m * n)
+                a.withUnsafeBufferPointer { ap in
+                    b.withUnsafeBufferPointer { bp in
+                        bias.withUnsafeBufferPointer { biasp in
+                            reluOutput.withUnsafeBufferPointer { yp in
+                                c.withUnsafeMutableBufferPointer { cp in
+                                    SequentialGEMM.multiply(
+                                        m: m, n: n, k: k, a: .init(base: ap.baseAddress!, rowStride: k, colStride: 1),
+                                        b: bp.baseAddress!, ldb: n, bias: variant == 1 ? biasp.baseAddress! : nil,
+                                        relu: variant == 1, reluOutput: variant == 0 ? yp.baseAddress! : nil,
+                                        c: transposed ? .init(base: cp.baseAddress!, rowStride: 1, colStride: m)
+                                                      : .init(base: cp.baseAddress!, rowStride: n, colStride: 1), lanes: lanes)
+                                }
+                            }
+                        }
+                    }
+                }
+                return c.map(\.bitPattern)
+            }
+            #expect(results[0] == results[1], "m \(m) n \(n) k \(k), variant \(variant)")
+        }
+    }
+
+    /// A chain whose accumulator is small but not 0 when it meets a subnormal weight with a large a (rows: 2^-90 · b₀
+    /// first, then 2^30 · b_sub), where dropping the subnormal product would change the rounding.
+    @Test func smallAccumulatorsMeetingSubnormalWeightsKeepTheirProducts() {
+        let (m, n, k) = (6, 32, 3)
+        let a: [Float] = (0..<m).flatMap { row in [0x1p-90 * Float(row + 1), 0x1p30, 1] }
+        let b: [Float] = (0..<n).map { Float($0 + 1) * 0.37 }                                          // b₀: normal
+            + (0..<n).map { Float(bitPattern: UInt32(0x3F_FFFF - 977 * $0)) * ($0 % 2 == 0 ? 1 : -1) }  // subnormal
+            + (0..<n).map { _ in 0 }
+        let results = [SequentialGEMM.Lanes.eight, .sixteen].map { lanes in
+            var c = [Float](repeating: 7, count: m * n)
+            a.withUnsafeBufferPointer { ap in
+                b.withUnsafeBufferPointer { bp in
+                    c.withUnsafeMutableBufferPointer { cp in
+                        SequentialGEMM.multiply(m: m, n: n, k: k, a: .init(base: ap.baseAddress!, rowStride: k, colStride: 1),
+                                                b: bp.baseAddress!, ldb: n, bias: nil,
+                                                c: .init(base: cp.baseAddress!, rowStride: n, colStride: 1), lanes: lanes)
+                    }
+                }
+            }
+            return c.map(\.bitPattern)
+        }
+        #expect(results[0] == results[1])
+        // The case is a real one: dropping the subnormal products would give other bits.
+        let dropped = (0..<m).flatMap { row in (0..<n).map { j in (a[row * k] * b[j]).bitPattern } }
+        #expect(dropped != results[0])
+    }
 }
