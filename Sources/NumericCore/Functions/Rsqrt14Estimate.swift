@@ -10,8 +10,15 @@ import Foundation
 /// `scripts/reference/rsqrt14_table.c` checked that against the instruction on every positive float and wrote the
 /// entries (`Rsqrt14Table.swift`); `MKLSquareRoot` refines the estimate into torch's square root.
 enum Rsqrt14Estimate {
-    /// entries[p · 2¹⁵ + top], decoded once from the starts and the packed differences.
-    static let entries: [UInt16] = {
+    /// entries[p · 2¹⁵ + top], decoded once from the starts and the packed differences; kept for the process's life
+    /// (a pointer, so that the vector estimate reads it without an array's checks).
+    nonisolated(unsafe) static let entries: UnsafePointer<UInt16> = {   // written once, then only read
+        let table = UnsafeMutablePointer<UInt16>.allocate(capacity: 2 << 15)
+        table.initialize(from: decoded, count: 2 << 15)
+        return UnsafePointer(table)
+    }()
+
+    private static var decoded: [UInt16] {
         guard let packed = Data(base64Encoded: differences, options: .ignoreUnknownCharacters),
               packed.count * 4 == 2 << 15 else { preconditionFailure("Rsqrt14Table.swift is damaged: regenerate it") }
         var entries = [UInt16](repeating: 0, count: 2 << 15)
@@ -21,7 +28,7 @@ enum Rsqrt14Estimate {
             entries[index] = top == 0 ? (index == 0 ? starts.0 : starts.1) : entries[index - 1] - step
         }
         return entries
-    }()
+    }
 
     /// The estimate for a positive finite float32 (0, ∞, negatives and NaN are the caller's: `MKLSquareRoot` keeps
     /// them out).
@@ -45,6 +52,23 @@ enum Rsqrt14Estimate {
         if fraction == 0 && parity == 0 { return Double(sign: .plus, exponent: -half, significand: 1) }
         let entry = UInt64(entries[parity << 15 | Int(fraction >> 37)])
         return Double(bitPattern: UInt64(1022 - half) << 52 | entry << 36)
+    }
+
+    /// The float32 estimate on eight lanes, for lanes holding positive normal floats (other lanes get some value;
+    /// `MKLSquareRoot` replaces them): the same bits as `estimate(_: Float)` there.
+    @inline(__always)
+    static func estimate(_ a: SIMD8<Float>) -> SIMD8<Float> {
+        let bits = unsafeBitCast(a, to: SIMD8<UInt32>.self)
+        let exponent = SIMD8<Int32>(truncatingIfNeeded: (bits &>> 23) & 0xFF) &- 127
+        let parity = exponent & 1, half = (exponent &- parity) &>> 1
+        let fraction = bits & 0x7F_FFFF
+        let index: SIMD8<UInt32> = (SIMD8<UInt32>(truncatingIfNeeded: parity) &<< 15) | (fraction &>> 8)
+        var entry = SIMD8<UInt32>()
+        for lane in 0..<8 { entry[lane] = UInt32(entries[Int(index[lane])]) }
+        let scale = SIMD8<UInt32>(truncatingIfNeeded: 126 &- half) &<< 23
+        let exactPower = SIMD8<UInt32>(truncatingIfNeeded: 127 &- half) &<< 23
+        let isExactPower = (fraction .== 0) .& (parity .== 0)
+        return unsafeBitCast((scale | (entry &<< 7)).replacing(with: exactPower, where: isExactPower), to: SIMD8<Float>.self)
     }
 
     /// Whether this CPU has AVX-512F and its `vrsqrt14ps` gives the table's estimates, so that Adam's wide step, which

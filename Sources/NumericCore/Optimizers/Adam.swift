@@ -216,11 +216,7 @@ extension Double: AdamLane {
 }
 
 extension SIMD8: AdamLane where Scalar == Float {
-    func tensorSquareRoot() -> SIMD8<Float> {
-        var root = self
-        for lane in indices { root[lane] = MKLSquareRoot.root(self[lane]) }
-        return root
-    }
+    func tensorSquareRoot() -> SIMD8<Float> { MKLSquareRoot.root(self) }
     static func maximum(_ a: SIMD8<Float>, _ b: SIMD8<Float>) -> SIMD8<Float> { pointwiseMax(a, b) }
     static func load(_ p: UnsafePointer<Float>) -> SIMD8<Float> {
         UnsafeRawPointer(p).loadUnaligned(as: SIMD8<Float>.self)

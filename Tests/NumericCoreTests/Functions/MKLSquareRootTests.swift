@@ -38,6 +38,24 @@ struct MKLSquareRootTests {
         #expect(MKLSquareRoot.root(Float.nan).isNaN && MKLSquareRoot.root(Double.infinity) == .infinity)
     }
 
+    /// The eight-lane root (Adam's step without AVX-512F) gives the scalar root's bits on every fixture input and
+    /// the specials, in every lane position.
+    @Test func eightLanesGiveTheScalarBits() throws {
+        var x = try Self.section("float32").packedFloats("x")
+        x += [-1, -0.0, .nan, .infinity, -.infinity, 0x1p-64, 0x1.fffffep-65, 0x1p-149, -0x1p-149, 4, 0x1p-2]
+        for shift in 0..<8 {
+            for start in stride(from: shift, to: x.count - 8, by: 8) {
+                let lanes = SIMD8<Float>(x[start..<(start + 8)])
+                let vector = MKLSquareRoot.root(lanes)
+                for lane in 0..<8 {
+                    let scalar = MKLSquareRoot.root(lanes[lane])
+                    #expect(vector[lane].bitPattern == scalar.bitPattern || (vector[lane].isNaN && scalar.isNaN),
+                            "\(lanes[lane]): \(vector[lane]) vs \(scalar)")
+                }
+            }
+        }
+    }
+
     /// The generic entry the optimisers call picks the model by element type.
     @Test func tensorSquareRootDispatchesByType() {
         let x: Float = 0x1.8p-3
