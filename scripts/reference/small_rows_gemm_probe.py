@@ -1,4 +1,4 @@
-"""Probes which summation order torch's CPU matrix products (MKL sgemm, one thread, AVX2 + FMA) take for a Linear
+"""Probes which summation order torch's CPU matrix products (MKL sgemm, one thread; AVX2 + FMA or AVX-512) take for a Linear
 layer on batches of 2 and 3 rows, and for layers of 2 or 3 outputs; prints tables, writes no fixture
 (docs/parity.md §4.2a records what they show).
 
@@ -6,7 +6,7 @@ Why: in the batch-norm lesson's block `bn-batch-size`, the run "BN, batches of 2
 PyTorch's spread. Traced step by step against the core (docs/parity.md §4.2a), its first differing bit was the very
 first product of the first step: Linear(2, 32) on a batch of 2 rows, which the core then computed as F. Part 1 of this
 script shows that product; part 2 classifies every product of a Linear layer (forward x·Wᵀ + b, input gradient g·W,
-weight gradient gᵀ·x) for several layer shapes and row counts against four orders, each element computed in float32
+weight gradient gᵀ·x) for several layer shapes and row counts against these orders, each element computed in float32
 from the same inputs:
 
     F  sequential fused chain over k:  fma(a_k, b_k, … fma(a_1, b_1, a_0 ⊗ b_0))       (the core's order outside §4.2a)
@@ -14,6 +14,11 @@ from the same inputs:
     L4 / L8  L lanes: lane l sums the products of k ≡ l (mod L) unfused, lanes added as a halving tree
            (L8: (l0+l4, l1+l5, l2+l6, l3+l7), then (·+·, ·+·), then the last add), k mod L leftover products
            added afterwards in order
+    I16  the AVX-512 machine's kernel (docs/parity.md §4.2a, Intel): 16 lanes; full vectors of 16 products, vector v
+           into accumulator v mod A (A = 2 on even rows of the batch, 1 on odd rows), each lane a fused chain from 0;
+           the accumulators added lane-wise; the K mod 16 products left over fused into lanes 0, 1, …; halving tree
+           (l + l+8, l + l+4, l + l+2, l + l+1); then the bias
+    B1   one input: fma(x, w, b), the bias fused into the one product
     (= all orders agree on that shape; ? none matches)
 
 Run:  ~/.cache/sitegen/venv/bin/python scripts/reference/small_rows_gemm_probe.py   (from the repository root; ~1 min)
@@ -58,6 +63,27 @@ def lanes(a, b, width):
     return total
 
 
+def intel16(a, b):
+    k, width = a.shape[1], 16
+    full = k // width
+    out = np.zeros((a.shape[0], b.shape[1]), f32)
+    for r in range(a.shape[0]):
+        count = 2 if r % 2 == 0 else 1
+        acc = [[np.zeros(b.shape[1], f32) for _ in range(width)] for _ in range(count)]
+        for v in range(full):
+            for lane in range(width):
+                t = v * width + lane
+                acc[v % count][lane] = (np.float64(a[r, t]) * b[t].astype(np.float64) + acc[v % count][lane]).astype(f32)
+        reg = acc[0] if count == 1 else [acc[0][i] + acc[1][i] for i in range(width)]
+        for t in range(full * width, k):
+            reg[t - full * width] = (np.float64(a[r, t]) * b[t].astype(np.float64) + reg[t - full * width]).astype(f32)
+        while len(reg) > 1:
+            half = len(reg) // 2
+            reg = [reg[i] + reg[i + half] for i in range(half)]
+        out[r] = reg[0]
+    return out
+
+
 def differing(x, y):
     return int((x.view(np.int32) != y.view(np.int32)).sum())
 
@@ -99,7 +125,10 @@ def classify(kind, fin, fout, rows, rng):
         torch.nn.functional.linear(torch.from_numpy(x), wt, torch.from_numpy(b)).backward(torch.from_numpy(g))
         got = wt.grad.numpy()
         a, m, add = g.T.copy(), x, 0
-    models = {"F": fused(a, m) + add, "U": unfused(a, m) + add, "L4": lanes(a, m, 4) + add, "L8": lanes(a, m, 8) + add}
+    models = {"F": fused(a, m) + add, "U": unfused(a, m) + add, "L4": lanes(a, m, 4) + add, "L8": lanes(a, m, 8) + add,
+              "I16": intel16(a, m) + add}
+    if kind == "forward" and fin == 1:
+        models["B1"] = (a.astype(np.float64) * m.astype(np.float64) + add).astype(f32)
     matching = [name for name, value in models.items() if differing(value, got) == 0]
     if len(matching) == len(models):
         return "="
@@ -108,14 +137,15 @@ def classify(kind, fin, fout, rows, rng):
 
 def table():
     rng = np.random.default_rng(0)
-    shapes = [(2, 32), (32, 32), (32, 2), (32, 3), (32, 4), (2, 16), (4, 64), (64, 32), (12, 12), (32, 8), (32, 6)]
-    counts = [1, 2, 3, 4, 5, 8, 16, 32, 64]
+    shapes = [(2, 32), (32, 32), (32, 2), (32, 3), (32, 4), (2, 16), (4, 64), (64, 32), (12, 12), (32, 8), (32, 6),
+              (1, 16), (3, 5), (16, 2), (40, 2), (64, 2), (64, 4)]
+    counts = [1, 2, 3, 4, 5, 8, 16, 32, 64, 100, 300]
     print("\nPart 2. Matching orders per layer (in → out) and row count")
-    print(f"{'product':<12}{'layer':>8}  " + " ".join(f"{r:>5}" for r in counts))
+    print(f"{'product':<12}{'layer':>8}  " + " ".join(f"{r:>7}" for r in counts))
     for kind in ("forward", "input grad", "weight grad"):
         for fin, fout in shapes:
             cells = [classify(kind, fin, fout, rows, rng) for rows in counts]
-            print(f"{kind:<12}{fin:>3} → {fout:<3} " + " ".join(f"{c:>5}" for c in cells))
+            print(f"{kind:<12}{fin:>3} → {fout:<3} " + " ".join(f"{c:>7}" for c in cells))
 
 
 if __name__ == "__main__":

@@ -90,7 +90,7 @@ public struct Linear: Sendable, Equatable {
 
 // MARK: - Kernels on raw buffers (used by MLP without allocating)
 
-/// Each product goes to `SmallBatchProducts` first (batches of 2 or 3 rows, the shapes whose MKL order is known),
+/// A forward pass goes to `SmallBatchProducts` first (batches of 2 or 3 rows, the shapes whose MKL order is known),
 /// then to `OneOutputProducts` (a layer of one output), else to `SequentialGEMM`'s fused chains.
 extension Linear {
     /// y[r, j] = f32(Σ_k x[r, k]·W[j, k] ⊕ b[j]), from the transposed weight Wᵀ [in, out]; with `relu`,
@@ -113,11 +113,6 @@ extension Linear {
     static func inputGradient(g: UnsafePointer<Float>, rows: Int, inFeatures: Int, outFeatures: Int,
                               weight: UnsafePointer<Float>, reluOutput: UnsafePointer<Float>? = nil,
                               dx: UnsafeMutablePointer<Float>) {
-        if SmallBatchProducts.inputGradient(g: g, rows: rows, inFeatures: inFeatures, outFeatures: outFeatures,
-                                            weight: weight, dx: dx) {
-            if let reluOutput { ReLU.backward(dx, output: reluOutput, count: rows &* inFeatures) }
-            return
-        }
         SequentialGEMM.multiply(
             m: rows, n: inFeatures, k: outFeatures,
             a: .init(base: g, rowStride: outFeatures, colStride: 1), b: weight, ldb: inFeatures,
@@ -129,8 +124,6 @@ extension Linear {
     /// along out (20 × 0) rather than in (128 × 4). The chain of each element is the same either way.
     static func weightGradient(g: UnsafePointer<Float>, x: UnsafePointer<Float>, rows: Int, inFeatures: Int,
                                outFeatures: Int, dW: UnsafeMutablePointer<Float>) {
-        if SmallBatchProducts.weightGradient(g: g, x: x, rows: rows, inFeatures: inFeatures, outFeatures: outFeatures,
-                                             dW: dW) { return }
         if OneOutputProducts.weightGradient(g: g, x: x, rows: rows, inFeatures: inFeatures, outFeatures: outFeatures,
                                             dW: dW) { return }
         if outFeatures * (inFeatures % 8) <= inFeatures * (outFeatures % 8) {
