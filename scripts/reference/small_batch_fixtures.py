@@ -1,8 +1,9 @@
 """Makes Tests/NumericCoreTests/Fixtures/layers_small_batch.json with the REAL PyTorch (one thread): a Linear layer's
-products on batches of 2 and 3 rows, where MKL sums in other orders than on larger batches (docs/parity.md §4.2a;
+products on small batches (2 to 16 rows), where MKL sums in other orders than on larger batches (docs/parity.md §4.2a;
 scripts/reference/small_rows_gemm_probe.py shows which), and a whole training run on batches of 2 rows.
 
-    products   per case (rows, in, out): x [rows, in], W [out, in], b [out], g [rows, out], and torch's
+    products   per case (rows, in, out; 14 shapes on 2 and 3 rows, then 32→2 and 32→3 on 4, 5, 8, 9, 15 and 16 rows,
+               6→8 and 1→16 on 5 and 9 rows): x [rows, in], W [out, in], b [out], g [rows, out], and torch's
                y = F.linear(x, W, b), dx = g·W, and the weight gradient of F.linear(x, W, b).backward(g)
     run        the second module's block bn-batch-size, run "BN, batches of 2" (content/batchnorm-dropout/
                bn_dropout_together.py): make_moons(400, noise 0.2, random_state 0), train_test_split(0.25, 0),
@@ -43,20 +44,23 @@ def products():
     rng = np.random.default_rng(17)
     shapes = [(2, 32), (32, 32), (32, 2), (32, 3), (4, 64), (64, 32), (12, 12), (32, 8), (32, 6), (32, 13), (1, 16),
               (3, 5), (16, 2), (64, 4)]
+    # larger batches where the few-output kernel (I16) holds or has just given way to the fused chain
+    # (docs/parity.md §4.2a): 32→2 is I16 up to 15 rows, 32→3 up to 10; 6→8 and 1→16 on 5 and 9 rows
+    more = [(rows, 32, fout) for fout in (2, 3) for rows in (4, 5, 8, 9, 15, 16)] + [(5, 6, 8), (9, 6, 8), (5, 1, 16),
+                                                                                   (9, 1, 16)]
     cases = []
-    for rows in (2, 3):
-        for fin, fout in shapes:
-            x = rng.standard_normal((rows, fin)).astype(np.float32)
-            w = (rng.standard_normal((fout, fin)) * 0.3).astype(np.float32)
-            b = (rng.standard_normal(fout) * 0.1).astype(np.float32)
-            g = rng.standard_normal((rows, fout)).astype(np.float32)
-            wt = torch.from_numpy(w.copy()).requires_grad_(True)
-            xt = torch.from_numpy(x.copy()).requires_grad_(True)
-            y = Fn.linear(xt, wt, torch.from_numpy(b))
-            y.backward(torch.from_numpy(g))
-            cases.append({"rows": rows, "in": fin, "out": fout, "x": packed(x), "weight": packed(w), "bias": packed(b),
-                          "grad_output": packed(g), "y": packed(y.detach().numpy()), "grad_input": packed(xt.grad.numpy()),
-                          "grad_weight": packed(wt.grad.numpy())})
+    for rows, fin, fout in [(rows, fin, fout) for rows in (2, 3) for fin, fout in shapes] + more:
+        x = rng.standard_normal((rows, fin)).astype(np.float32)
+        w = (rng.standard_normal((fout, fin)) * 0.3).astype(np.float32)
+        b = (rng.standard_normal(fout) * 0.1).astype(np.float32)
+        g = rng.standard_normal((rows, fout)).astype(np.float32)
+        wt = torch.from_numpy(w.copy()).requires_grad_(True)
+        xt = torch.from_numpy(x.copy()).requires_grad_(True)
+        y = Fn.linear(xt, wt, torch.from_numpy(b))
+        y.backward(torch.from_numpy(g))
+        cases.append({"rows": rows, "in": fin, "out": fout, "x": packed(x), "weight": packed(w), "bias": packed(b),
+                      "grad_output": packed(g), "y": packed(y.detach().numpy()), "grad_input": packed(xt.grad.numpy()),
+                      "grad_weight": packed(wt.grad.numpy())})
     return cases
 
 
@@ -96,7 +100,7 @@ def run():
     return body
 
 
-doc = {"what": "torch's Linear products on batches of 2 and 3 rows, and 3000 steps of training on batches of 2 rows "
+doc = {"what": "torch's Linear products on batches of 2 to 16 rows, and 3000 steps of training on batches of 2 rows "
                "(bn-batch-size, 'BN, batches of 2').",
        "how": __doc__.split("\n\n")[1] + " Arrays as {dtype, shape, b64}: base64 of little-endian row-major bytes "
               "(f32 = binary32, u16 = uint16); loss values are the exact binary64 value of the float32.",

@@ -21,7 +21,10 @@ from the same inputs:
     B1   one input: fma(x, w, b), the bias fused into the one product
     (= all orders agree on that shape; ? none matches)
 
-Run:  ~/.cache/sitegen/venv/bin/python scripts/reference/small_rows_gemm_probe.py   (from the repository root; ~1 min)
+Part 3 maps, for the forward pass of layers of 2 to 11 outputs, on which batch sizes (2 to 32 rows) the I16 kernel
+holds, checking each row's accumulator count (two on the batch's even rows, one on its odd rows), against F.
+
+Run:  ~/.cache/sitegen/venv/bin/python scripts/reference/small_rows_gemm_probe.py   (from the repository root; ~2 min)
 """
 import numpy as np
 import torch
@@ -82,6 +85,26 @@ def intel16(a, b):
             reg = [reg[i] + reg[i + half] for i in range(half)]
         out[r] = reg[0]
     return out
+
+
+def intel16_rows(a, b, count):
+    """I16 on every row with the same number of accumulators (1 or 2), vectorised over rows and columns."""
+    k, width = a.shape[1], 16
+    full = k // width
+    acc = np.zeros((count, width, a.shape[0], b.shape[1]), f32)
+    for v in range(full):
+        for lane in range(width):
+            t = v * width + lane
+            acc[v % count, lane] = (a[:, t:t + 1].astype(np.float64) * b[t:t + 1, :].astype(np.float64)
+                                    + acc[v % count, lane]).astype(f32)
+    reg = (acc[0] if count == 1 else acc[0] + acc[1]).copy()
+    for t in range(full * width, k):
+        reg[t - full * width] = (a[:, t:t + 1].astype(np.float64) * b[t:t + 1, :].astype(np.float64)
+                                 + reg[t - full * width]).astype(f32)
+    while reg.shape[0] > 1:
+        half = reg.shape[0] // 2
+        reg = reg[:half] + reg[half:]
+    return reg[0]
 
 
 def differing(x, y):
@@ -148,7 +171,45 @@ def table():
             print(f"{kind:<12}{fin:>3} → {fout:<3} " + " ".join(f"{c:>7}" for c in cells))
 
 
+def row_kernel(fin, fout, rows, seed):
+    """Per row of one forward pass: which order each row's outputs follow. One letter a row: 2 or 1 (I16 with two
+    or one accumulators only), i (I16 with either, as when in < 32), F (the fused chain only), = (F and I16 agree), ?"""
+    rng = np.random.default_rng(seed)
+    x = rng.standard_normal((rows, fin)).astype(f32)
+    w = (rng.standard_normal((fout, fin)) * 0.3).astype(f32)
+    b = (rng.standard_normal(fout) * 0.1).astype(f32)
+    got = torch.nn.functional.linear(*(torch.from_numpy(v) for v in (x, w, b))).numpy().view(np.int32)
+    wt = w.T.copy()
+    models = {"F": fused(x, wt) + b, "1": intel16_rows(x, wt, 1) + b, "2": intel16_rows(x, wt, 2) + b}
+    letters = ""
+    for r in range(rows):
+        ok = {name for name, value in models.items() if (value[r].view(np.int32) == got[r]).all()}
+        i16 = ok & {"1", "2"}
+        letters += ("=" if "F" in ok else "i") if len(i16) == 2 else (
+            ("=" if "F" in ok else i16.pop()) if i16 else ("F" if "F" in ok else "?"))
+    return letters
+
+
+def kernel_map():
+    """For each layer (in 2–40 and 64, out 2–11) and batch (2 to 32 rows), over three seeds: I if every row follows
+    I16 with two accumulators on the batch's even rows and one on its odd rows, F if every row is the fused chain,
+    = if both hold, ? otherwise (a row that follows neither, or I16 with the other accumulator count)."""
+    counts = range(2, 33)
+    print("\nPart 3. Forward pass, few outputs, by batch size: I16 with A = 2 on even rows, 1 on odd rows (I), fused chain (F)")
+    print(f"{'in → out':<9} rows " + "".join(str(r % 10) for r in counts) + "   (rows 2 … 32, last digit shown)")
+    for fin in list(range(2, 41)) + [64]:
+        for fout in range(2, 12):
+            cells = ""
+            for rows in counts:
+                codes = [row_kernel(fin, fout, rows, seed) for seed in (0, 1, 2)]
+                lanes = all(c in "i=" or c == ("2" if r % 2 == 0 else "1") for cs in codes for r, c in enumerate(cs))
+                chain = all(c in "F=" for cs in codes for c in cs)
+                cells += "=" if lanes and chain else "I" if lanes else "F" if chain else "?"
+            print(f"{fin:>2} → {fout:<4}     {cells}")
+
+
 if __name__ == "__main__":
     print(f"torch {torch.__version__}, cpu capability {torch.backends.cpu.get_cpu_capability()}, threads 1")
     first_step()
     table()
+    kernel_map()

@@ -90,7 +90,8 @@ public struct Linear: Sendable, Equatable {
 
 // MARK: - Kernels on raw buffers (used by MLP without allocating)
 
-/// A forward pass goes to `SmallBatchProducts` first (batches of 2 or 3 rows, the shapes whose MKL order is known),
+/// A forward pass goes to `SmallBatchProducts` first (small batches of few outputs and one-input layers, the shapes
+/// whose MKL order is known; docs/parity.md §4.2a),
 /// then to `OneOutputProducts` (a layer of one output), else to `SequentialGEMM`'s fused chains.
 extension Linear {
     /// y[r, j] = f32(Σ_k x[r, k]·W[j, k] ⊕ b[j]), from the transposed weight Wᵀ [in, out]; with `relu`,

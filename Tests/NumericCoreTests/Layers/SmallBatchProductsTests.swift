@@ -2,12 +2,14 @@ import Foundation
 import Testing
 @testable import NumericCore
 
-@Suite("Linear on batches of 2 and 3 rows: MKL's small-batch orders on the AVX-512 machine (layers_small_batch.json)")
+@Suite("Linear on small batches: MKL's small-batch orders on the AVX-512 machine (layers_small_batch.json)")
 struct SmallBatchProductsTests {
-    @Test("forward, input and weight gradient bitwise torch on 2 and 3 rows (14 layer shapes)", arguments: 0..<28)
+    /// 14 layer shapes on 2 and 3 rows, then 32 → 2 and 32 → 3 on 4, 5, 8, 9, 15 and 16 rows (the 16-lane kernel up to
+    /// 15 and 10 rows, the fused chain beyond), 6 → 8 and 1 → 16 on 5 and 9 rows.
+    @Test("forward, input and weight gradient bitwise torch on 2 to 16 rows", arguments: 0..<44)
     func products(index: Int) throws {
-        guard let cases = try Fixture.load("layers_small_batch.json")["products"] as? [[String: Any]], cases.count == 28 else {
-            throw Fixture.Missing(description: "layers_small_batch.json does not hold 28 product cases")
+        guard let cases = try Fixture.load("layers_small_batch.json")["products"] as? [[String: Any]], cases.count == 44 else {
+            throw Fixture.Missing(description: "layers_small_batch.json does not hold 44 product cases")
         }
         let c = cases[index]
         let (rows, fin, fout) = (try c.int("rows"), try c.int("in"), try c.int("out"))
@@ -26,7 +28,14 @@ struct SmallBatchProductsTests {
         if fin > 1 {    // one input: MKL's gemv, whose order is not known (docs/parity.md §4.2a)
             #expect(bits(dx.scalars) == bits(try c.packedFloats("grad_input")), "input gradient \(rows) × \(fin) → \(fout)")
         }
-        #expect(bits(dW) == bits(try c.packedFloats("grad_weight")), "weight gradient \(rows) × \(fin) → \(fout)")
+        if fin == 1, rows >= 8 {
+            // one input on 8 rows or more: the weight gradient's order is not identified (docs/parity.md §4.2a)
+            for (a, b) in zip(dW, try c.packedFloats("grad_weight")) {
+                #expect(abs(a - b) <= 1e-5 * max(1, abs(b)), "weight gradient \(rows) × \(fin) → \(fout)")
+            }
+        } else {
+            #expect(bits(dW) == bits(try c.packedFloats("grad_weight")), "weight gradient \(rows) × \(fin) → \(fout)")
+        }
     }
 
     @Test("bn-batch-size, 'BN, batches of 2': parameters, running statistics and loss bitwise after 1 and 20 epochs")
