@@ -4,6 +4,7 @@
 // (MKL's, docs/parity.md §4.4): one Newton step from the CPU's `vrsqrt14ps`, which Swift calls only after checking that
 // the instruction gives the table Functions/Rsqrt14Table.swift holds (`wide_rsqrt14`).
 #include "wide_adam.h"
+#include "subnormal.h"
 #include <immintrin.h>
 
 /// a ⊘ bc2 without the divider: q = a ⊗ y with y = RN(1/bc2), then one correction q + (a − bc2·q)·y, the residual
@@ -35,31 +36,6 @@ static inline __m512 tensor_sqrt(__m512 a) {
     return _mm512_mask_mov_ps(root, kept, a);
 }
 
-/// The new first moment of lanes whose moment m is subnormal and whose gradient is 0 (a unit ReLU has switched off:
-/// m decays by 1 − w a step through the subnormal range, where every float operation on it would take a microcode
-/// assist). The step's fma(w, 0 − m, m), or fma(w − 1, 0 − m, 0), is RN(m·(1 − w)) on the subnormal grid: with
-/// m = k·2^-149 (|k| < 2^23) that is rint(k·(1 − w))·2^-149, and k·(1 − w) is exact in binary64 because 1 − w has at
-/// most 30 significant bits (`tiny_moments` is set only then), so it is computed on integers and doubles, which
-/// never meet a subnormal float. The sign is m's; a result of 0 keeps it, as IEEE rounding does.
-__attribute__((target("avx512f"), always_inline))
-static inline __m512 decayed_subnormal_moment(__m512 m, double one_minus_w) {
-    const __m512i bits = _mm512_castps_si512(m);
-    const __m512i sign = _mm512_and_si512(bits, _mm512_set1_epi32((int)0x80000000u));
-    const __m512i magnitude = _mm512_and_si512(bits, _mm512_set1_epi32(0x7FFFFF));
-    const __m512d factor = _mm512_set1_pd(one_minus_w);
-    const __m256i low = _mm512_cvtpd_epi32(_mm512_mul_pd(_mm512_cvtepi32_pd(_mm512_castsi512_si256(magnitude)), factor));
-    const __m256i high = _mm512_cvtpd_epi32(_mm512_mul_pd(_mm512_cvtepi32_pd(_mm512_extracti64x4_epi64(magnitude, 1)), factor));
-    const __m512i rounded = _mm512_inserti64x4(_mm512_castsi256_si512(low), high, 1);
-    return _mm512_castsi512_ps(_mm512_or_si512(sign, rounded));
-}
-
-/// Lanes whose float is subnormal (nonzero, below 2^-126 in magnitude), read from the bits: no float operation.
-__attribute__((target("avx512f"), always_inline))
-static inline __mmask16 subnormal_lanes(__m512 x) {
-    const __m512i magnitude = _mm512_and_si512(_mm512_castps_si512(x), _mm512_set1_epi32(0x7FFFFFFF));
-    return _mm512_cmplt_epu32_mask(magnitude, _mm512_set1_epi32(0x00800000)) & _mm512_test_epi32_mask(magnitude, magnitude);
-}
-
 __attribute__((target("avx512f"), always_inline))
 static inline void element(float *p, const float *g, float *m, float *v, float *vmax, const WideAdamHyper *h,
                            long i, __mmask16 lanes) {
@@ -69,18 +45,18 @@ static inline void element(float *p, const float *g, float *m, float *v, float *
         if (h->decoupled) pv = _mm512_mul_ps(pv, _mm512_set1_ps(h->shrink));          // p.mul_(1 − lr·λ)
         else gv = _mm512_fmadd_ps(_mm512_set1_ps(h->decay), pv, gv);                 // grad.add(p, alpha=λ)
     }
-    // Lanes with a subnormal m, a zero gradient and |p| ≥ 2^-60: m's new value comes from `decayed_subnormal_moment`,
-    // and the rest of the step runs with m = 0 there. That gives the IEEE bits: the true update r = −stepSize·m′ ⊘ denom
-    // is below 2^-85 in magnitude (|m′| < 2^-126, |stepSize| ⊘ ε ≤ 2^40: `tiny_moments`), under half an ulp of p, so
-    // p ⊕ r = p, which is what p ⊕ (−stepSize ⊗ 0) ⊘ denom gives; v's update does not read m.
+    // Lanes with a subnormal m, a zero gradient and |p| ≥ 2^-60 (a unit whose ReLU switched off: m decays by 1 − w a
+    // step through the subnormal range): the step's fma(w, 0 − m, m), or fma(w − 1, 0 − m, 0), is RN(m·(1 − w)),
+    // computed by `scaled_subnormal` (1 − w has at most 30 significant bits: `tiny_moments`), and the rest of the step
+    // runs with m = 0 there. That gives the IEEE bits: the true update r = −stepSize·m′ ⊘ denom is below 2^-85 in
+    // magnitude (|m′| < 2^-126, |stepSize| ⊘ ε ≤ 2^40), under half an ulp of p, so p ⊕ r = p, which is what
+    // p ⊕ (−stepSize ⊗ 0) ⊘ denom gives; v's update does not read m.
     __mmask16 tiny = 0;
     __m512 decayed = mv;
     if (h->tiny_moments) {
-        const __m512i p_magnitude = _mm512_and_si512(_mm512_castps_si512(pv), _mm512_set1_epi32(0x7FFFFFFF));
-        tiny = lanes & subnormal_lanes(mv) & _mm512_cmp_ps_mask(gv, _mm512_setzero_ps(), _CMP_EQ_OQ)
-             & _mm512_cmpge_epu32_mask(p_magnitude, _mm512_set1_epi32(0x21800000));             // |p| ≥ 2^-60, p finite or not
+        tiny = lanes & subnormal_lanes(mv) & _mm512_cmp_ps_mask(gv, _mm512_setzero_ps(), _CMP_EQ_OQ) & not_small_lanes(pv);
         if (tiny) {
-            decayed = decayed_subnormal_moment(mv, h->one_minus_w);
+            decayed = scaled_subnormal(mv, h->one_minus_w);
             mv = _mm512_mask_mov_ps(mv, tiny, _mm512_setzero_ps());
         }
     }

@@ -1,6 +1,7 @@
 // SGD's element-wise step on AVX-512 registers: the same fused operations as SGD.swift, sixteen lanes at a time,
 // with the step's options decided once per call instead of per element.
 #include "wide_sgd.h"
+#include "subnormal.h"
 #include <immintrin.h>
 
 __attribute__((target("avx512f"), always_inline))
@@ -9,10 +10,27 @@ static inline void element(float *p, const float *g, float *buf, const WideSGDHy
     __m512 pv = _mm512_maskz_loadu_ps(lanes, p + i), gv = _mm512_maskz_loadu_ps(lanes, g + i);
     if (has_decay) gv = _mm512_fmadd_ps(_mm512_set1_ps(h->decay), pv, gv);               // grad.add(p, alpha=λ)
     if (momentum) {
+        __m512 old = first ? gv : _mm512_maskz_loadu_ps(lanes, buf + i);
+        // Lanes with a subnormal buffer, a gradient of +0 and |p| ≥ 2^-60 (a unit whose ReLU switched off: the buffer
+        // decays by μ a step through the subnormal range): fma(1 − τ, +0, buf ⊗ μ) is RN(buf·μ), or +0 where that
+        // rounds to ±0, computed by `scaled_subnormal` (`tiny_buffers`: 0 < μ < 1, 1 − τ > 0, lr ≤ 2^40), and the rest
+        // of the step runs with buf = 0 there. Same bits: the true update lr·g is below 2^-85 in magnitude, under half
+        // an ulp of p, so p stays p, which is what fma(−lr, 0, p) gives.
+        __mmask16 tiny = 0;
+        __m512 decayed = old;
+        if (!first && h->tiny_buffers) {
+            tiny = lanes & subnormal_lanes(old) & _mm512_cmpeq_epi32_mask(_mm512_castps_si512(gv), _mm512_setzero_si512())
+                 & not_small_lanes(pv);
+            if (tiny) {
+                decayed = scaled_subnormal(old, h->mu_double);
+                const __mmask16 zero = _mm512_test_epi32_mask(_mm512_castps_si512(decayed), _mm512_set1_epi32(0x7FFFFFFF)) ^ 0xFFFF;
+                decayed = _mm512_mask_mov_ps(decayed, zero, _mm512_setzero_ps());            // ±0 + (+0) = +0
+                old = _mm512_mask_mov_ps(old, tiny, _mm512_setzero_ps());
+            }
+        }
         const __m512 v = first ? gv                                                       // buf.mul_(μ).add_(g, 1−τ)
-            : _mm512_fmadd_ps(_mm512_set1_ps(h->keep), gv, _mm512_mul_ps(_mm512_maskz_loadu_ps(lanes, buf + i),
-                                                                         _mm512_set1_ps(h->mu)));
-        _mm512_mask_storeu_ps(buf + i, lanes, v);
+            : _mm512_fmadd_ps(_mm512_set1_ps(h->keep), gv, _mm512_mul_ps(old, _mm512_set1_ps(h->mu)));
+        _mm512_mask_storeu_ps(buf + i, lanes, _mm512_mask_mov_ps(v, tiny, decayed));
         gv = nesterov ? _mm512_fmadd_ps(_mm512_set1_ps(h->mu), v, gv) : v;               // g.add(buf, alpha=μ)
     }
     pv = _mm512_fmadd_ps(_mm512_set1_ps(h->neg_lr), gv, pv);                             // p.add_(g, alpha=−lr)
