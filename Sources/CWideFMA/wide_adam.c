@@ -36,9 +36,18 @@ static inline __m512 tensor_sqrt(__m512 a) {
     return _mm512_mask_mov_ps(root, kept, a);
 }
 
+/// Whether subnormal first moments of zero-gradient lanes may skip their float operations (see `element`): ε > 0,
+/// |neg_step| ⊘ ε ≤ 2^40, and 0 < 1 − w with at most 30 significant bits, so that k·(1 − w) is exact in binary64.
+static int takes_tiny_moments(const WideAdamHyper *h) {
+    const double one_minus_w = 1.0 - (double)h->w;                                       // exact
+    const double scaled = one_minus_w * 0x1p30;
+    return h->epsilon > 0 && __builtin_fabs((double)h->neg_step) / (double)h->epsilon <= 0x1p40
+        && one_minus_w > 0 && scaled == __builtin_rint(scaled);
+}
+
 __attribute__((target("avx512f"), always_inline))
 static inline void element(float *p, const float *g, float *m, float *v, float *vmax, const WideAdamHyper *h,
-                           long i, __mmask16 lanes) {
+                           int tiny_moments, long i, __mmask16 lanes) {
     __m512 pv = _mm512_maskz_loadu_ps(lanes, p + i), gv = _mm512_maskz_loadu_ps(lanes, g + i);
     __m512 mv = _mm512_maskz_loadu_ps(lanes, m + i), vv = _mm512_maskz_loadu_ps(lanes, v + i);
     if (h->has_decay) {
@@ -47,16 +56,16 @@ static inline void element(float *p, const float *g, float *m, float *v, float *
     }
     // Lanes with a subnormal m, a zero gradient and |p| ≥ 2^-60 (a unit whose ReLU switched off: m decays by 1 − w a
     // step through the subnormal range): the step's fma(w, 0 − m, m), or fma(w − 1, 0 − m, 0), is RN(m·(1 − w)),
-    // computed by `scaled_subnormal` (1 − w has at most 30 significant bits: `tiny_moments`), and the rest of the step
+    // computed by `scaled_subnormal` (1 − w has at most 30 significant bits: `takes_tiny_moments`), and the rest of the step
     // runs with m = 0 there. That gives the IEEE bits: the true update r = −stepSize·m′ ⊘ denom is below 2^-85 in
     // magnitude (|m′| < 2^-126, |stepSize| ⊘ ε ≤ 2^40), under half an ulp of p, so p ⊕ r = p, which is what
     // p ⊕ (−stepSize ⊗ 0) ⊘ denom gives; v's update does not read m.
     __mmask16 tiny = 0;
     __m512 decayed = mv;
-    if (h->tiny_moments) {
+    if (tiny_moments) {
         tiny = lanes & subnormal_lanes(mv) & _mm512_cmp_ps_mask(gv, _mm512_setzero_ps(), _CMP_EQ_OQ) & not_small_lanes(pv);
         if (tiny) {
-            decayed = scaled_subnormal(mv, h->one_minus_w);
+            decayed = scaled_subnormal(mv, 1.0 - (double)h->w);
             mv = _mm512_mask_mov_ps(mv, tiny, _mm512_setzero_ps());
         }
     }
@@ -80,27 +89,28 @@ static inline void element(float *p, const float *g, float *m, float *v, float *
 
 __attribute__((target("avx512f")))
 void wide_adam_step(long n, float *p, const float *g, float *m, float *v, float *vmax, const WideAdamHyper *h) {
+    const int tiny_moments = takes_tiny_moments(h);
     long i = 0;
-    for (; i + 16 <= n; i += 16) element(p, g, m, v, vmax, h, i, 0xFFFF);
-    if (i < n) element(p, g, m, v, vmax, h, i, (__mmask16)((1u << (n - i)) - 1));
+    for (; i + 16 <= n; i += 16) element(p, g, m, v, vmax, h, tiny_moments, i, 0xFFFF);
+    if (i < n) element(p, g, m, v, vmax, h, tiny_moments, i, (__mmask16)((1u << (n - i)) - 1));
 }
 
-__attribute__((target("avx512f")))
-void wide_rsqrt14(long n, const float *x, float *estimate) {
+/// y[i] = f(x[i]) sixteen lanes at a time, the last vector under a mask.
+__attribute__((target("avx512f"), always_inline))
+static inline void map_lanes(long n, const float *x, float *y, __m512 (*f)(__m512)) {
     long i = 0;
-    for (; i + 16 <= n; i += 16) _mm512_storeu_ps(estimate + i, _mm512_rsqrt14_ps(_mm512_loadu_ps(x + i)));
+    for (; i + 16 <= n; i += 16) _mm512_storeu_ps(y + i, f(_mm512_loadu_ps(x + i)));
     if (i < n) {
         const __mmask16 lanes = (__mmask16)((1u << (n - i)) - 1);
-        _mm512_mask_storeu_ps(estimate + i, lanes, _mm512_rsqrt14_ps(_mm512_maskz_loadu_ps(lanes, x + i)));
+        _mm512_mask_storeu_ps(y + i, lanes, f(_mm512_maskz_loadu_ps(lanes, x + i)));
     }
 }
 
+__attribute__((target("avx512f"), always_inline))
+static inline __m512 rsqrt14(__m512 x) { return _mm512_rsqrt14_ps(x); }
+
 __attribute__((target("avx512f")))
-void wide_tensor_sqrt(long n, const float *x, float *root) {
-    long i = 0;
-    for (; i + 16 <= n; i += 16) _mm512_storeu_ps(root + i, tensor_sqrt(_mm512_loadu_ps(x + i)));
-    if (i < n) {
-        const __mmask16 lanes = (__mmask16)((1u << (n - i)) - 1);
-        _mm512_mask_storeu_ps(root + i, lanes, tensor_sqrt(_mm512_maskz_loadu_ps(lanes, x + i)));
-    }
-}
+void wide_rsqrt14(long n, const float *x, float *estimate) { map_lanes(n, x, estimate, rsqrt14); }
+
+__attribute__((target("avx512f")))
+void wide_tensor_sqrt(long n, const float *x, float *root) { map_lanes(n, x, root, tensor_sqrt); }

@@ -15,10 +15,6 @@ typedef struct {
     float neg_step;    ///< −lr / (1 − β1^t), rounded to float32
     int low_weight;    ///< |w| < 0.5: lerp as m + w·(g − m), else g + (w − 1)·(g − m)
     int has_decay, decoupled, amsgrad;
-    /// Set when subnormal first moments of lanes with a zero gradient may skip their float operations (see
-    /// wide_adam.c): ε > 0, |neg_step| ⊘ ε ≤ 2^40 and 1 − w with at most 30 significant bits.
-    int tiny_moments;
-    double one_minus_w;  ///< 1 − w in binary64 (exact)
 } WideAdamHyper;
 
 /// One Adam step over n float32 elements on AVX-512 registers (16 lanes, the last vector masked), with exactly the

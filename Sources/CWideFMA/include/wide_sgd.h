@@ -11,10 +11,6 @@ typedef struct {
     int momentum;    ///< μ ≠ 0: `buf` is read and written
     int first;       ///< the first step with momentum: `buf` is only written
     int nesterov;
-    /// Set when subnormal momentum buffers of lanes with a zero gradient may skip their float operations (see
-    /// wide_sgd.c): 0 < μ < 1, 1 − τ > 0 and lr ≤ 2^40.
-    int tiny_buffers;
-    double mu_double;  ///< μ in binary64
 } WideSGDHyper;
 
 /// One SGD step over n float32 elements on AVX-512 registers (16 lanes, the last vector masked), with exactly the

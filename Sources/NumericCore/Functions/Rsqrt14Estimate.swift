@@ -10,25 +10,18 @@ import Foundation
 /// `scripts/reference/rsqrt14_table.c` checked that against the instruction on every positive float and wrote the
 /// entries (`Rsqrt14Table.swift`); `MKLSquareRoot` refines the estimate into torch's square root.
 enum Rsqrt14Estimate {
-    /// entries[p · 2¹⁵ + top], decoded once from the starts and the packed differences; kept for the process's life
-    /// (a pointer, so that the vector estimate reads it without an array's checks).
+    /// entries[p · 2¹⁵ + top], decoded once from the starts and the packed differences straight into memory kept for
+    /// the process's life (a pointer, so that the vector estimate reads it without an array's checks).
     nonisolated(unsafe) static let entries: UnsafePointer<UInt16> = {   // written once, then only read
-        let table = UnsafeMutablePointer<UInt16>.allocate(capacity: 2 << 15)
-        table.initialize(from: decoded, count: 2 << 15)
-        return UnsafePointer(table)
-    }()
-
-    private static var decoded: [UInt16] {
         guard let packed = Data(base64Encoded: differences, options: .ignoreUnknownCharacters),
               packed.count * 4 == 2 << 15 else { preconditionFailure("Rsqrt14Table.swift is damaged: regenerate it") }
-        var entries = [UInt16](repeating: 0, count: 2 << 15)
-        for index in entries.indices {
+        let table = UnsafeMutablePointer<UInt16>.allocate(capacity: 2 << 15)
+        for index in 0..<(2 << 15) {
             let step = UInt16(packed[index / 4] >> (2 * UInt8(index % 4)) & 3)
-            let top = index & 0x7FFF
-            entries[index] = top == 0 ? (index == 0 ? starts.0 : starts.1) : entries[index - 1] - step
+            table[index] = index & 0x7FFF == 0 ? (index == 0 ? starts.0 : starts.1) : table[index - 1] - step
         }
-        return entries
-    }
+        return UnsafePointer(table)
+    }()
 
     /// The estimate for a positive finite float32 (0, ∞, negatives and NaN are the caller's: `MKLSquareRoot` keeps
     /// them out).
@@ -73,7 +66,7 @@ enum Rsqrt14Estimate {
 
     /// Whether this CPU has AVX-512F and its `vrsqrt14ps` gives the table's estimates, so that Adam's wide step, which
     /// calls the instruction, has the table's bits. Checked once, on every entry at three exponents and two low-bit
-    /// patterns (about 400 000 inputs, a few milliseconds); a CPU whose estimate differs anywhere takes the 8-lane step.
+    /// patterns (about 400 000 inputs); a CPU whose estimate differs anywhere takes the 8-lane step.
     static let instructionIsTheTable: Bool = {
         guard wide_fma_available() != 0 else { return false }
         var inputs = [Float]()

@@ -153,15 +153,11 @@ public struct Adam: Optimizer {
                                 let f = unsafeBitCast(buffers, to: Buffers<Float>.self)
                                 let h = unsafeBitCast(hyper, to: Hyper<Float>.self)
                                 if lanes == .sixteen {
-                                    let oneMinusW = 1 - Double(h.w)        // exact in binary64
-                                    let tinyMoments = h.epsilon > 0 && Double(abs(h.negStep)) / Double(h.epsilon) <= 0x1p40
-                                        && oneMinusW > 0 && (oneMinusW * 0x1p30).rounded() == oneMinusW * 0x1p30
                                     var wide = WideAdamHyper(
                                         decay: h.decay, shrink: h.shrink, w: h.w, w_minus_1: h.wMinus1, b2: h.b2,
                                         one_minus_b2: h.oneMinusB2, bc2: h.bc2, bc2_reciprocal: 1 / h.bc2, epsilon: h.epsilon, neg_step: h.negStep,
                                         low_weight: h.lowWeight ? 1 : 0, has_decay: h.hasDecay ? 1 : 0,
-                                        decoupled: h.decoupled ? 1 : 0, amsgrad: h.amsgrad ? 1 : 0,
-                                        tiny_moments: tinyMoments ? 1 : 0, one_minus_w: oneMinusW)
+                                        decoupled: h.decoupled ? 1 : 0, amsgrad: h.amsgrad ? 1 : 0)
                                     wide_adam_step(p.count, f.p, f.g, f.m, f.v, f.vmax, &wide)
                                     return
                                 }

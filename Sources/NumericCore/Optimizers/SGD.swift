@@ -70,12 +70,10 @@ public struct SGD: Optimizer {
             grads.withUnsafeBufferPointer { gp in
                 buf.withUnsafeMutableBufferPointer { b in
                     if S.self == Float.self, lanes == .sixteen {
-                        let (mu, keep, negLR) = (Float(momentum), Float(1 - dampening), Float(-lr))
-                        let tinyBuffers = mu > 0 && mu < 1 && keep > 0 && abs(negLR) <= 0x1p40
-                        var h = WideSGDHyper(decay: Float(weightDecay), mu: mu, keep: keep,
-                                             neg_lr: negLR, has_decay: weightDecay != 0 ? 1 : 0,
-                                             momentum: momentum != 0 ? 1 : 0, first: first ? 1 : 0, nesterov: nesterov ? 1 : 0,
-                                             tiny_buffers: tinyBuffers ? 1 : 0, mu_double: Double(mu))
+                        func f32(_ x: S) -> Float { unsafeBitCast(x, to: Float.self) }   // the scalars above, rounded once
+                        var h = WideSGDHyper(decay: f32(decay), mu: f32(mu), keep: f32(keep),
+                                             neg_lr: f32(negLR), has_decay: weightDecay != 0 ? 1 : 0,
+                                             momentum: momentum != 0 ? 1 : 0, first: first ? 1 : 0, nesterov: nesterov ? 1 : 0)
                         wide_sgd_step(p.count, UnsafeMutableRawPointer(p.baseAddress)?.assumingMemoryBound(to: Float.self),
                                       UnsafeRawPointer(gp.baseAddress)?.assumingMemoryBound(to: Float.self),
                                       UnsafeMutableRawPointer(b.baseAddress)?.assumingMemoryBound(to: Float.self), &h)

@@ -106,8 +106,7 @@ struct AdamWideTests {
         var p = [Float](repeating: 0.5, count: 20), m = p, v = p, vmax = p
         let g = [Float](repeating: 1, count: 20)
         var h = WideAdamHyper(decay: 0.1, shrink: 1, w: 0.1, w_minus_1: -0.9, b2: 0.999, one_minus_b2: 0.001, bc2: 0.03, bc2_reciprocal: 1 / 0.03,
-                              epsilon: 1e-8, neg_step: -0.1, low_weight: 1, has_decay: 1, decoupled: 0, amsgrad: 1,
-                              tiny_moments: 1, one_minus_w: 1 - Double(Float(0.1)))
+                              epsilon: 1e-8, neg_step: -0.1, low_weight: 1, has_decay: 1, decoupled: 0, amsgrad: 1)
         wide_adam_step(5, &p, g, &m, &v, &vmax, &h)
         for buffer in [p, m, v, vmax] {
             #expect(buffer[5...].allSatisfy { $0 == 0.5 })

@@ -89,8 +89,7 @@ struct SGDWideTests {
     @Test func theLastVectorTouchesNothingPastTheEnd() {
         var p = [Float](repeating: 0.5, count: 20), buffer = p
         let g = [Float](repeating: 1, count: 20)
-        var h = WideSGDHyper(decay: 0.1, mu: 0.9, keep: 1, neg_lr: -0.1, has_decay: 1, momentum: 1, first: 0, nesterov: 1,
-                             tiny_buffers: 1, mu_double: Double(Float(0.9)))
+        var h = WideSGDHyper(decay: 0.1, mu: 0.9, keep: 1, neg_lr: -0.1, has_decay: 1, momentum: 1, first: 0, nesterov: 1)
         wide_sgd_step(5, &p, g, &buffer, &h)
         for values in [p, buffer] {
             #expect(values[5...].allSatisfy { $0 == 0.5 })

@@ -20,28 +20,44 @@ struct WideFMATests {
         return v
     }
 
+    /// C = A·B (+ bias, then ReLU, then the ReLU's backward mask) at eight and at sixteen lanes, as bit patterns.
+    /// A is [m, k] row-major, or read down its columns (the weight gradient's operand) with `aDownColumns`; C is
+    /// [m, n] row-major, or written transposed with `cTransposed`.
+    static func bothWidths(m: Int, n: Int, k: Int, a: [Float], aDownColumns: Bool = false, b: [Float], bias: [Float]? = nil,
+                           relu: Bool = false, reluOutput: [Float]? = nil, cTransposed: Bool = false) -> [[UInt32]] {
+        func pointer<R>(_ x: [Float]?, _ body: (UnsafePointer<Float>?) -> R) -> R {
+            guard let x else { return body(nil) }
+            return x.withUnsafeBufferPointer { body($0.baseAddress) }
+        }
+        return [SequentialGEMM.Lanes.eight, .sixteen].map { lanes in
+            var c = [Float](repeating: 7, count: m * n)
+            pointer(a) { ap in
+                pointer(b) { bp in
+                    pointer(bias) { biasp in
+                        pointer(reluOutput) { yp in
+                            c.withUnsafeMutableBufferPointer { cp in
+                                SequentialGEMM.multiply(
+                                    m: m, n: n, k: k,
+                                    a: aDownColumns ? .init(base: ap!, rowStride: 1, colStride: m) : .init(base: ap!, rowStride: k, colStride: 1),
+                                    b: bp!, ldb: n, bias: biasp, relu: relu, reluOutput: yp,
+                                    c: cTransposed ? .init(base: cp.baseAddress!, rowStride: 1, colStride: m)
+                                                   : .init(base: cp.baseAddress!, rowStride: n, colStride: 1), lanes: lanes)
+                            }
+                        }
+                    }
+                }
+            }
+            return c.map(\.bitPattern)
+        }
+    }
+
     @Test(arguments: shapes)
     func sixteenLanesGiveTheEightLaneBits(shape: (Int, Int, Int)) {
         let (m, n, k) = shape
         let a = Self.values(m * k, seed: 11), b = Self.values(k * n, seed: 12), bias = Self.values(n, seed: 13)
         for relu in [false, true] {
             for withBias in [false, true] {
-                let results = [SequentialGEMM.Lanes.eight, .sixteen].map { lanes in
-                    var c = [Float](repeating: 7, count: m * n)
-                    a.withUnsafeBufferPointer { ap in
-                        b.withUnsafeBufferPointer { bp in
-                            bias.withUnsafeBufferPointer { biasp in
-                                c.withUnsafeMutableBufferPointer { cp in
-                                    SequentialGEMM.multiply(
-                                        m: m, n: n, k: k, a: .init(base: ap.baseAddress!, rowStride: k, colStride: 1),
-                                        b: bp.baseAddress!, ldb: n, bias: withBias ? biasp.baseAddress! : nil, relu: relu,
-                                        c: .init(base: cp.baseAddress!, rowStride: n, colStride: 1), lanes: lanes)
-                                }
-                            }
-                        }
-                    }
-                    return c.map(\.bitPattern)
-                }
+                let results = Self.bothWidths(m: m, n: n, k: k, a: a, b: b, bias: withBias ? bias : nil, relu: relu)
                 #expect(results[0] == results[1], "m \(m) n \(n) k \(k) relu \(relu) bias \(withBias)")
             }
         }
@@ -52,19 +68,7 @@ struct WideFMATests {
     func stridedOperandsGiveTheEightLaneBits(shape: (Int, Int, Int)) {
         let (m, n, k) = shape
         let a = Self.values(k * m, seed: 14), b = Self.values(k * n, seed: 15)
-        let results = [SequentialGEMM.Lanes.eight, .sixteen].map { lanes in
-            var c = [Float](repeating: 7, count: n * m)
-            a.withUnsafeBufferPointer { ap in
-                b.withUnsafeBufferPointer { bp in
-                    c.withUnsafeMutableBufferPointer { cp in
-                        SequentialGEMM.multiply(m: m, n: n, k: k, a: .init(base: ap.baseAddress!, rowStride: 1, colStride: m),
-                                                b: bp.baseAddress!, ldb: n, bias: nil,
-                                                c: .init(base: cp.baseAddress!, rowStride: 1, colStride: m), lanes: lanes)
-                    }
-                }
-            }
-            return c.map(\.bitPattern)
-        }
+        let results = Self.bothWidths(m: m, n: n, k: k, a: a, aDownColumns: true, b: b, cTransposed: true)
         #expect(results[0] == results[1])
     }
 
@@ -87,27 +91,8 @@ struct WideFMATests {
         for variant in 0..<5 {
             if variant == 3 { a[a.count / 2] = 0x1p-130 }                          // a subnormal in A
             if variant == 4 { a[a.count / 2] = 0x1p41 }                            // a value above 2^40
-            let transposed = variant == 2
-            let results = [SequentialGEMM.Lanes.eight, .sixteen].map { lanes in
-                var c = [Float](repeating: 7, count: m * n)
-                a.withUnsafeBufferPointer { ap in
-                    b.withUnsafeBufferPointer { bp in
-                        bias.withUnsafeBufferPointer { biasp in
-                            reluOutput.withUnsafeBufferPointer { yp in
-                                c.withUnsafeMutableBufferPointer { cp in
-                                    SequentialGEMM.multiply(
-                                        m: m, n: n, k: k, a: .init(base: ap.baseAddress!, rowStride: k, colStride: 1),
-                                        b: bp.baseAddress!, ldb: n, bias: variant == 1 ? biasp.baseAddress! : nil,
-                                        relu: variant == 1, reluOutput: variant == 0 ? yp.baseAddress! : nil,
-                                        c: transposed ? .init(base: cp.baseAddress!, rowStride: 1, colStride: m)
-                                                      : .init(base: cp.baseAddress!, rowStride: n, colStride: 1), lanes: lanes)
-                                }
-                            }
-                        }
-                    }
-                }
-                return c.map(\.bitPattern)
-            }
+            let results = Self.bothWidths(m: m, n: n, k: k, a: a, b: b, bias: variant == 1 ? bias : nil, relu: variant == 1,
+                                          reluOutput: variant == 0 ? reluOutput : nil, cTransposed: variant == 2)
             #expect(results[0] == results[1], "m \(m) n \(n) k \(k), variant \(variant)")
         }
     }
@@ -120,19 +105,7 @@ struct WideFMATests {
         let b: [Float] = (0..<n).map { Float($0 + 1) * 0.37 }                                          // b₀: normal
             + (0..<n).map { Float(bitPattern: UInt32(0x3F_FFFF - 977 * $0)) * ($0 % 2 == 0 ? 1 : -1) }  // subnormal
             + (0..<n).map { _ in 0 }
-        let results = [SequentialGEMM.Lanes.eight, .sixteen].map { lanes in
-            var c = [Float](repeating: 7, count: m * n)
-            a.withUnsafeBufferPointer { ap in
-                b.withUnsafeBufferPointer { bp in
-                    c.withUnsafeMutableBufferPointer { cp in
-                        SequentialGEMM.multiply(m: m, n: n, k: k, a: .init(base: ap.baseAddress!, rowStride: k, colStride: 1),
-                                                b: bp.baseAddress!, ldb: n, bias: nil,
-                                                c: .init(base: cp.baseAddress!, rowStride: n, colStride: 1), lanes: lanes)
-                    }
-                }
-            }
-            return c.map(\.bitPattern)
-        }
+        let results = Self.bothWidths(m: m, n: n, k: k, a: a, b: b)
         #expect(results[0] == results[1])
         // The case is a real one: dropping the subnormal products would give other bits.
         let dropped = (0..<m).flatMap { row in (0..<n).map { j in (a[row * k] * b[j]).bitPattern } }
