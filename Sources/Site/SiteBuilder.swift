@@ -57,6 +57,8 @@ public struct SiteBuilder: Sendable {
         public var rendered = 0
         /// The blocks of other lessons each rendered page quotes, by page key (see `RebuildPlan`).
         var quotes: [String: [QuotedBlock]] = [:]
+        /// The search index being written to the cache for the next build, if it is (`SearchIndexStore`).
+        var savingSearch: Background<Void>?
     }
 
     /// Builds the whole site in memory; nothing is written. Throws every problem found.
@@ -68,19 +70,31 @@ public struct SiteBuilder: Sendable {
     /// Stage 1: the site config, every lesson and the templates; front matter the last build read
     /// comes from `frontMatter` (which then keeps what this build read).
     func load(frontMatter: FrontMatterCache? = nil) throws(DiagnosticList) -> (SiteContent, TemplateSet) {
+        // The templates are read while the lessons load.
+        let templates = Background { [paths] in
+            Result { () throws(DiagnosticList) -> TemplateSet in
+                try TemplateSet(folder: paths.templates, displayFolder: paths.display(paths.templates))
+            }
+        }
         var loader = ContentLoader(paths: paths, includeDrafts: options.includeDrafts)
         loader.frontMatterCache = frontMatter
-        let content = try loader.load()
-        let templates = try TemplateSet(folder: paths.templates, displayFolder: paths.display(paths.templates))
-        return (content, templates)
+        let content: SiteContent
+        do {
+            content = try loader.load()
+        } catch {
+            _ = templates.value
+            throw error
+        }
+        return (content, try templates.value.get())
     }
 
     /// Runs the lesson stages and renders the pages `plan` selects (every page without a plan). Lessons
     /// go through their stages in parallel, then pages render in parallel; results are gathered in
     /// reading order, so problems are reported, and files added, in the same order as one by one.
-    /// `keptSearch` holds, by page key, the search index parts of the lessons the plan does not render.
+    /// `keptSearch` is the index the last build left and its pages by page key, which give the lessons the plan does
+    /// not render their share of the new index.
     func render(_ content: SiteContent, templates: TemplateSet, plan: RebuildPlan?,
-                keptSearch: [String: SearchIndexPart] = [:]) throws(DiagnosticList) -> Report {
+                keptSearch: KeptSearch? = nil) throws(DiagnosticList) -> Report {
         let context = BuildContext(paths: paths, options: options, site: content.config,
                                    bibliography: content.bibliography, results: SiteResults(content: content))
         let renders = { (key: String) in plan?.renders(key) ?? true }
@@ -118,6 +132,7 @@ public struct SiteBuilder: Sendable {
         if !problems.isEmpty { throw DiagnosticList(problems) }
 
         var tree = OutputTree()
+        var savingSearch: Background<Void>?
         var assetFiles = OutputTree()
         var assets = AssetPipeline()
         do {
@@ -152,23 +167,27 @@ public struct SiteBuilder: Sendable {
                 for (path, text) in page.files { tree.add(path, text) }
                 if let (key, document) = page.search { searched[key] = document }
             }
-            // Every lesson's part of the index: rendered now, or kept from the build that last rendered it.
-            let store = SearchDocumentStore(paths: paths)
-            var parts: [SearchIndexPart] = []
+            // Every lesson's share of the index: rendered now, or kept from the index the last build left.
+            var index = SearchIndex(vocabulary: keptSearch?.index.vocabulary ?? TokenTable())
             for module in processed.modules where !module.comingSoon {
                 for lesson in module.lessons {
-                    let key = RebuildPlan.lessonKey(lesson), digest = plan?.pages[key]
+                    let key = RebuildPlan.lessonKey(lesson)
                     if let part = searched[key] {
-                        if let digest { store.save(part, key: key, digest: digest) }
-                        parts.append(part)
-                    } else if let part = keptSearch[key] {
-                        parts.append(part)
+                        index.append(part, key: key, digest: plan?.pages[key] ?? "")
+                    } else if let page = keptSearch?.pages[key] {
+                        index.append(kept: page)
                     } else {
                         throw Diagnostic.error(at: nil, "internal: no search entries for \(lesson.sourcePath); run `sitegen build --force`")
                     }
                 }
             }
-            assets.add(SearchIndex.assetName, bytes: SearchIndex(parts: parts).bytes(), into: &tree, hashed: false)
+            if plan != nil {
+                index = index.compacted()
+                // Kept for the next build, written while the site is: `build` waits for it before it returns.
+                let kept = index, store = SearchIndexStore(paths: paths)
+                savingSearch = Background { store.save(kept) }
+            }
+            assets.add(SearchIndex.assetName, bytes: index.bytes(), into: &tree, hashed: false)
             if plan?.rendersEverything ?? true {
                 for (path, bytes) in assetFiles.files { tree.add(path, bytes: bytes) }
                 try addPublishingFiles(to: &tree, pages: pages, urls: urls, templates: templates)
@@ -177,7 +196,19 @@ public struct SiteBuilder: Sendable {
         } catch {
             throw DiagnosticList([error])
         }
-        return Report(pages: pageJobs.count, files: tree.files.count, tree: tree, rendered: selected.count, quotes: quotes)
+        return Report(pages: pageJobs.count, files: tree.files.count, tree: tree, rendered: selected.count, quotes: quotes,
+                      savingSearch: savingSearch)
+    }
+
+    /// The search index the last build left, and its pages by page key.
+    struct KeptSearch {
+        var index: SearchIndex
+        var pages: [String: SearchIndex.Page]
+
+        init(index: SearchIndex) {
+            self.index = index
+            pages = Dictionary(index.pages.map { ($0.key, $0) }, uniquingKeysWith: { first, _ in first })
+        }
     }
 
     /// A lesson (`lesson` nil: the module's landing page) to run through the stages.
@@ -243,12 +274,17 @@ public struct SiteBuilder: Sendable {
         }
         // The last build's record, if the output folder is still as it left it.
         var last = inputs == nil ? nil : BuildFingerprint.load(paths)
-        if let recorded = last, recorded.output.isEmpty || recorded.output != BuildFingerprint.listing(paths.output) { last = nil }
+        // One walk of the output folder serves this check and the writer (`OutputWriter.currentFiles`).
+        let outputNow = last == nil ? nil : FolderListing.walk(paths.output).entries
+        if let recorded = last, let outputNow,
+           recorded.output.isEmpty || recorded.output != BuildFingerprint.listing(outputNow, in: paths.output) { last = nil }
         if let inputs, let last, last.inputs == inputs.digest {
             return Report(pages: last.pages, files: last.output.count, tree: OutputTree(), upToDate: true, rendered: 0)
         }
         BuildFingerprint.forget(paths)
         do throws(DiagnosticList) {
+            // The index the last build left is read while the lessons load; only an incremental build can use it.
+            let storedSearch = inputs != nil && last != nil ? Background { [paths] in SearchIndexStore(paths: paths).load() } : nil
             let frontMatter = inputs.map { FrontMatterCache(paths, setup: $0.setup) }
             let (content, templates) = try load(frontMatter: frontMatter)
             frontMatter?.save(paths)
@@ -263,31 +299,31 @@ public struct SiteBuilder: Sendable {
                 }
             }
             // Lessons that are not rendered again give the search index what they gave it last time; without
-            // that record (a cleared cache, an unreadable file), every page is rendered.
-            var keptSearch: [String: SearchIndexPart] = [:]
+            // that record (a cleared cache, an unreadable file, a page rendered from other inputs), every page is rendered.
+            var keptSearch: KeptSearch?
             if let partial = plan, !partial.rendersEverything {
-                let store = SearchDocumentStore(paths: paths)
-                let kept = content.modules.filter({ !$0.comingSoon }).flatMap(\.lessons).map(RebuildPlan.lessonKey)
-                    .filter { !partial.renders($0) }
-                let parts = kept.concurrentMap { key in partial.pages[key].flatMap { store.load(key: key, digest: $0) } }
-                for (key, part) in zip(kept, parts) {
-                    guard let part else {
-                        plan?.changed = nil
-                        keptSearch = [:]
-                        break
-                    }
-                    keptSearch[key] = part
+                keptSearch = storedSearch?.value.flatMap { index in
+                    let kept = KeptSearch(index: index)
+                    let complete = content.modules.filter({ !$0.comingSoon }).flatMap(\.lessons).map(RebuildPlan.lessonKey)
+                        .allSatisfy { key in partial.renders(key) || (kept.pages[key]?.digest).map { $0 == partial.pages[key] } ?? false }
+                    return complete ? kept : nil
                 }
+                if keptSearch == nil { plan?.changed = nil }
             }
             var report = try render(content, templates: templates, plan: plan, keptSearch: keptSearch)
+            // The search index is written to the cache while the site is written; both are done when the build returns.
+            defer { _ = report.savingSearch?.value }
             if let plan, !plan.rendersEverything, let last {
                 report.tree.reused = Self.reusable(BuildFingerprint.paths(inListing: last.output), rendered: report.tree)
                 report.files += report.tree.reused.count
             }
             do {
-                try OutputWriter(output: paths.output, displayOutput: paths.display(paths.output), replaceOutput: options.replaceOutput,
-                                 keepPrevious: Self.previousOutput(paths))
-                    .write(report.tree)
+                var writer = OutputWriter(output: paths.output, displayOutput: paths.display(paths.output), replaceOutput: options.replaceOutput,
+                                          keepPrevious: Self.previousOutput(paths))
+                writer.currentFiles = outputNow.map { entries in
+                    Dictionary(entries.compactMap { entry in entry.info.map { (entry.path, $0) } }, uniquingKeysWith: { first, _ in first })
+                }
+                try writer.write(report.tree)
             } catch {
                 throw DiagnosticList([error])
             }

@@ -115,10 +115,9 @@ import TestSupport
         let site = try Self.site()
         defer { site.remove() }
         try site.build()
-        let folder = (site.paths.cache as NSString).appendingPathComponent("search")
-        let records = try FileManager.default.contentsOfDirectory(atPath: folder).filter { $0.hasSuffix(".part") }
-        #expect(!records.isEmpty)
-        for name in records { try "not a record".write(toFile: (folder as NSString).appendingPathComponent(name), atomically: true, encoding: .utf8) }
+        let record = SearchIndexStore(paths: site.paths).file
+        #expect(FileManager.default.fileExists(atPath: record))
+        try "not a record".write(toFile: record, atomically: true, encoding: .utf8)
         try Edit.prose.apply(to: site)
         let report = try site.build()
         #expect(report.rendered == report.pages)

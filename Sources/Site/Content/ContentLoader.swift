@@ -4,7 +4,7 @@ import Bibliography
 
 /// Stage 1 of a build: reads the site config and every module's markdown files from disk.
 /// Reports every broken file at once, each with its location.
-public struct ContentLoader {
+public struct ContentLoader: Sendable {
     public var paths: BuildPaths
     public var includeDrafts: Bool
     /// Front matter the last build read (`SiteBuilder.build` passes it); nil: every header is parsed.
@@ -24,11 +24,15 @@ public struct ContentLoader {
         }
         var problems: [Diagnostic] = []
         var modules: [CourseModule] = []
-        for entry in config.modules {
-            do {
-                modules.append(try loadModule(entry))
-            } catch let list {
-                problems += list.diagnostics
+        // Modules are read in parallel; their lessons and problems are gathered in the config's order.
+        let loader = self
+        let loaded = config.modules.concurrentMap { entry in
+            Result { () throws(DiagnosticList) -> CourseModule in try loader.loadModule(entry) }
+        }
+        for outcome in loaded {
+            switch outcome {
+            case .success(let module): modules.append(module)
+            case .failure(let list): problems += list.diagnostics
             }
         }
         if modules.allSatisfy(\.comingSoon) && problems.isEmpty {

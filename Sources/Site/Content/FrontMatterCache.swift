@@ -8,7 +8,9 @@ import Hashing
 /// checked) again. Only front matter that parsed without a problem is kept; the whole file is discarded
 /// when it was written by another sitegen or with other options (`BuildInputs.setup`). A missing or
 /// unreadable file is an empty cache.
-final class FrontMatterCache {
+///
+/// Modules load in parallel, so what this build read is kept under a lock.
+final class FrontMatterCache: @unchecked Sendable {
     private struct Stored: Codable {
         var setup: String
         var entries: [String: FrontMatter]
@@ -18,6 +20,7 @@ final class FrontMatterCache {
     private let known: [String: FrontMatter]
     /// What this build read, by key: the entries the next build may reuse.
     private var read: [String: FrontMatter] = [:]
+    private let lock = NSLock()
 
     /// The cache the last build left, for a build whose setup line is `setup`.
     init(_ paths: BuildPaths, setup: String) {
@@ -39,12 +42,13 @@ final class FrontMatterCache {
         } else {
             frontMatter = try FrontMatter.parse(yaml, file: file, lineOffset: lineOffset)
         }
-        read[key] = frontMatter
+        lock.withLock { read[key] = frontMatter }
         return frontMatter
     }
 
     /// Best effort (`CacheFile`): a cache that cannot be written only makes the next build parse more.
     func save(_ paths: BuildPaths) {
+        let read = lock.withLock { self.read }
         guard read != known, let data = try? JSONEncoder().encode(Stored(setup: setup, entries: read)) else { return }
         CacheFile.write(data, to: Self.file(paths))
     }

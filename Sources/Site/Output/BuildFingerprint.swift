@@ -28,8 +28,13 @@ struct BuildFingerprint: Equatable {
 
     /// `relative-path size mtime` for every file under `folder`, sorted; empty when it does not exist.
     static func listing(_ folder: String) -> [String] {
+        listing(FolderListing.walk(folder).entries, in: folder)
+    }
+
+    /// The listing of `folder` from a walk of it (`FolderListing.walk`).
+    static func listing(_ entries: [FolderListing.Entry], in folder: String) -> [String] {
         // The walk's lstat(2) serves regular files; a symbolic link is followed (stat(2)): a link to a folder is no file.
-        FolderListing.walk(folder).entries.compactMap { entry in
+        entries.compactMap { entry in
             guard var info = entry.info else { return nil }
             if info.st_mode & S_IFMT == S_IFLNK {
                 guard stat((folder as NSString).appendingPathComponent(entry.path), &info) == 0 else { return nil }

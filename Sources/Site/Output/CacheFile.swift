@@ -5,7 +5,7 @@ import Foundation
 /// written only makes a later build do more work, so failures are not reported.
 enum CacheFile {
     /// Writes `data` to `path`, creating its folder when the first attempt finds none.
-    static func write(_ data: Data, to path: String) {
+    static func write<Bytes: ContiguousBytes>(_ data: Bytes, to path: String) {
         let fm = FileManager.default
         let temporary = path + ".\(getpid()).tmp"
         if (try? PlainFile.write(data, to: temporary)) == nil {

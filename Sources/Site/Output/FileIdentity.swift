@@ -2,7 +2,7 @@ import Foundation
 
 /// What tells a file's versions apart without reading it: device, inode, size, and the modification and
 /// status-change times (`stat`). Any write changes the times, a rename the inode. Kept by `InputDigestCache`
-/// (digests of input files) and `SearchDocumentStore` (search records read by a preview server).
+/// (digests of input files) and `SearchIndexStore` (the kept search index a preview server read).
 struct FileIdentity: Equatable {
     var device: UInt64, inode: UInt64, size: Int64
     var modified: Int, modifiedNanoseconds: Int, changed: Int, changedNanoseconds: Int

@@ -21,6 +21,10 @@ public struct OutputWriter {
     /// current output's, every other file and folder is removed or written anew, so an edit creates and
     /// removes only what it changes instead of every folder and link of the site (see `recycle`).
     public var keepPrevious: String?
+    /// The current output's files as a listing made during this build saw them (`FolderListing.walk`), by path:
+    /// recycling then compares the kept site's files with these instead of looking each one up again (a file
+    /// kept is the very file, device and inode, the listing found at its path). Nil: each is looked up.
+    var currentFiles: [String: stat]?
 
     public init(output: String, displayOutput: String, replaceOutput: Bool = false, keepPrevious: String? = nil) {
         self.output = output
@@ -126,8 +130,8 @@ public struct OutputWriter {
             if tree.files[entry] != nil { continue }
             if reused.contains(entry) {
                 var current = stat()
-                if let mine = listing.info, lstat(output + "/" + entry, &current) == 0,
-                   mine.st_mode & S_IFMT == S_IFREG, mine.st_dev == current.st_dev, mine.st_ino == current.st_ino {
+                if let mine = listing.info, let found = currentFiles.map({ $0[entry] }) ?? (lstat(output + "/" + entry, &current) == 0 ? current : nil),
+                   mine.st_mode & S_IFMT == S_IFREG, mine.st_dev == found.st_dev, mine.st_ino == found.st_ino {
                     kept.insert(entry)
                     continue
                 }

@@ -1,6 +1,6 @@
 import Escaping
 
-/// The site's search index: every lesson's `SearchDocument`, written as one script asset
+/// The site's search index: every lesson's share of it, written as one script asset
 /// (`assets/search-index.js`) that the search box loads on first use. Its name carries no content hash,
 /// unlike the other assets: every page links to it and any lesson's text changes it, so a hashed name would
 /// make an edit of one lesson rewrite (and republish) every page. A script, not a JSON file:
@@ -8,62 +8,127 @@ import Escaping
 /// `window.sitegenSearchIndex` to `{"entries": [[page, kind, anchor, title, text], …], "pages": [[path, title], …],
 /// "words": [token, …]}`: paths relative to the site root, each text written as numbers into `words`
 /// (`SearchVocabulary`). The browser builds its word index from those numbers (templates/assets/search.js).
+///
+/// In memory the lessons' texts are ids into one table of tokens shared by all of them (`vocabulary`), so
+/// an incremental build takes the index the last build kept (`SearchIndexStore`), keeps the pages it did not
+/// render as they are and adds only the rendered lessons' tokens: no kept lesson's text is read or hashed
+/// again.
 public struct SearchIndex: Sendable {
     /// The asset's name before hashing; templates name it `assets.search_index_js`.
     public static let assetName = "search-index.js"
 
-    /// Each lesson's share, in reading order.
-    var parts: [SearchIndexPart]
+    /// One lesson's share: its page, title and entries, each entry's text as ids into the index's `vocabulary`,
+    /// and what the page was rendered from (`RebuildPlan` key and digest; empty outside incremental builds).
+    struct Page: Equatable, Sendable {
+        var key: String
+        var digest: String
+        var path: String
+        var title: String
+        var headings: [SearchIndexPart.Heading]
+        var ids: [Int32]
+        /// Entry `i`'s ids end at `ends[i]`.
+        var ends: [Int]
 
-    public init(documents: [SearchDocument]) {
-        parts = documents.map(SearchIndexPart.init)
+        func ids(ofEntry entry: Int) -> ArraySlice<Int32> {
+            ids[(entry == 0 ? 0 : ends[entry - 1])..<ends[entry]]
+        }
     }
 
-    init(parts: [SearchIndexPart]) {
-        self.parts = parts
+    /// Every token a page uses, and possibly tokens no page uses any more (left by pages that were replaced;
+    /// `compacted()` drops them). Counts are not kept here: `bytes()` counts the pages' ids.
+    private(set) var vocabulary: TokenTable
+    /// The lessons' shares, in reading order.
+    private(set) var pages: [Page] = []
+
+    init(vocabulary: TokenTable = TokenTable()) {
+        self.vocabulary = vocabulary
+    }
+
+    init(vocabulary: TokenTable, pages: [Page]) {
+        self.vocabulary = vocabulary
+        self.pages = pages
+    }
+
+    public init(documents: [SearchDocument]) {
+        self.init()
+        for document in documents { append(SearchIndexPart(document), key: document.path, digest: "") }
+    }
+
+    /// Adds a lesson rendered now: its own tokens are interned into the vocabulary once each.
+    mutating func append(_ part: SearchIndexPart, key: String, digest: String) {
+        let ids = (0..<part.words.count).map { Int32(vocabulary.intern($0, of: part.words, counting: false)) }
+        pages.append(Page(key: key, digest: digest, path: part.path, title: part.title, headings: part.headings,
+                          ids: part.ids.map { ids[Int($0)] }, ends: part.ends))
+    }
+
+    /// Adds a page of an index that shares this one's vocabulary (the index it was made from).
+    mutating func append(kept page: Page) {
+        pages.append(page)
+    }
+
+    /// How many times the pages use each token of the vocabulary.
+    func counts() -> [Int] {
+        var counts = [Int](repeating: 0, count: vocabulary.count)
+        for page in pages {
+            for id in page.ids { counts[Int(id)] += 1 }
+        }
+        return counts
+    }
+
+    /// The same pages over a vocabulary of only the tokens they use, when the unused ones have become many
+    /// (each edit can leave a few behind); otherwise the index itself.
+    func compacted() -> SearchIndex {
+        let counts = counts()
+        let used = counts.reduce(0) { $0 + ($1 > 0 ? 1 : 0) }
+        guard vocabulary.count - used > max(1024, used / 8) else { return self }
+        var table = TokenTable(capacity: used)
+        var renumbered = [Int32](repeating: -1, count: vocabulary.count)
+        for id in 0..<vocabulary.count where counts[id] > 0 {
+            renumbered[id] = Int32(table.intern(id, of: vocabulary, counting: false))
+        }
+        var compact = SearchIndex(vocabulary: table)
+        for var page in pages {
+            page.ids = page.ids.map { renumbered[Int($0)] }
+            compact.append(kept: page)
+        }
+        return compact
     }
 
     /// The script's text: the same documents give the same bytes, the JSON `JSONSerialization` would write
     /// with sorted keys, written directly as bytes (the index of a 200-lesson course is written again on
-    /// every edit). Each lesson's text was cut into tokens once (`SearchIndexPart`); here only the lessons'
-    /// tables are merged, so the tokens are numbered by their counts in the whole index.
+    /// every edit).
     public func script() -> String {
         String(decoding: bytes(), as: UTF8.self)
     }
 
-    /// The script's bytes (what the build writes).
+    /// The script's bytes (what the build writes). The tokens are numbered by their counts in the whole index,
+    /// ties in byte order: the bytes depend on the pages' texts, never on the order tokens were interned in.
     func bytes() -> [UInt8] {
-        var table = TokenTable()
-        // For each part, its token ids in the merged table.
-        let merged: [[Int32]] = parts.map { part in
-            (0..<part.words.count).map { id in Int32(table.intern(id, of: part.words)) }
-        }
-        let vocabulary = SearchVocabulary(table: table)
+        let vocabulary = SearchVocabulary(table: vocabulary, counts: counts())
         var out: [UInt8] = []
-        out.reserveCapacity(parts.reduce(0) { $0 + $1.ids.count * 2 + 64 * $1.ends.count })
+        out.reserveCapacity(pages.reduce(0) { $0 + $1.ids.count * 2 + 64 * $1.ends.count })
         func json(_ text: String) { out.append(contentsOf: JSONEscape.string(text, escapingSlashes: true).utf8) }
         out.append(contentsOf: "window.sitegenSearchIndex={\"entries\":[".utf8)
         var first = true
-        for (page, part) in parts.enumerated() {
-            let ids = merged[page]
-            for (entry, heading) in part.headings.enumerated() {
+        for (number, page) in pages.enumerated() {
+            for (entry, heading) in page.headings.enumerated() {
                 if !first { out.append(UInt8(ascii: ",")) }
                 first = false
-                out.append(contentsOf: "[\(page),\(heading.kind.rawValue),".utf8)
+                out.append(contentsOf: "[\(number),\(heading.kind.rawValue),".utf8)
                 json(heading.anchor)
                 out.append(UInt8(ascii: ","))
                 json(heading.title)
                 out.append(contentsOf: ",\"".utf8)
-                vocabulary.write(ids: part.ids(ofEntry: entry), through: ids, to: &out)
+                vocabulary.write(ids: page.ids(ofEntry: entry), to: &out)
                 out.append(contentsOf: "\"]".utf8)
             }
         }
         out.append(contentsOf: "],\"pages\":[".utf8)
-        for (page, part) in parts.enumerated() {
-            out.append(contentsOf: (page == 0 ? "[" : ",[").utf8)
-            json(part.path)
+        for (number, page) in pages.enumerated() {
+            out.append(contentsOf: (number == 0 ? "[" : ",[").utf8)
+            json(page.path)
             out.append(UInt8(ascii: ","))
-            json(part.title)
+            json(page.title)
             out.append(UInt8(ascii: "]"))
         }
         out.append(contentsOf: "],\"words\":[".utf8)

@@ -1,8 +1,8 @@
 /// One lesson's share of the search index, cut into tokens once: its page and title, each entry's kind,
 /// anchor and title, and each entry's text as ids into the lesson's own table of distinct tokens (with how
-/// often the lesson uses each). `SearchIndex` merges the parts' tables into the index's vocabulary, so a
-/// lesson that was not edited is never tokenised again: its part is kept in the cache
-/// (`SearchDocumentStore`) and an edit cuts only the edited lesson's text.
+/// often the lesson uses each). `SearchIndex.append` interns the part's tokens into the index's vocabulary once
+/// each; a lesson that was not edited is never tokenised again: the index the last build left, numbered into its
+/// vocabulary, is kept in the cache (`SearchIndexStore`) and an edit cuts only the edited lesson's text.
 struct SearchIndexPart: Sendable {
     /// What an entry shows in a result; its text is in `ids`.
     struct Heading: Equatable, Sendable {
@@ -43,10 +43,5 @@ struct SearchIndexPart: Sendable {
         self.words = words
         self.ids = ids
         self.ends = ends
-    }
-
-    /// The ids of entry `entry`'s text.
-    func ids(ofEntry entry: Int) -> ArraySlice<Int32> {
-        ids[(entry == 0 ? 0 : ends[entry - 1])..<ends[entry]]
     }
 }

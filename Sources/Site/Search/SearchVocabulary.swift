@@ -36,11 +36,12 @@ struct SearchVocabulary {
         self.init(table: table)
     }
 
-    /// Numbers the tokens of a table that has interned (and counted) every token of the index.
-    init(table: TokenTable) {
+    /// Numbers the tokens of a table that has interned every token of the index, by their counts: the table's
+    /// own, or `counts` (one per id of the table; a token counted 0 gets no number).
+    init(table: TokenTable, counts: [Int]? = nil) {
         self.table = table
-        let ranked = table.ranked()
-        var numbers = [Int](repeating: 0, count: ranked.count)
+        let ranked = table.ranked(by: counts)
+        var numbers = [Int](repeating: 0, count: table.count)
         for (number, id) in ranked.enumerated() { numbers[id] = number }
         self.numbers = numbers
         codes = numbers.map(Self.packed)
@@ -66,20 +67,20 @@ struct SearchVocabulary {
         return String(decoding: out, as: UTF8.self)
     }
 
-    /// Appends the number of interned token `id` to `out`.
-    func write(id: Int, to out: inout [UInt8]) { Self.append(codes[id], to: &out) }
-
-    /// Appends the numbers of the interned tokens `merged[id]` for each of `ids` to `out`, as `write(id:to:)`
-    /// one by one would: written into room for the longest numbers, then appended at once.
-    func write(ids: ArraySlice<Int32>, through merged: [Int32], to out: inout [UInt8]) {
-        let text = [UInt8](unsafeUninitializedCapacity: ids.count * 8) { buffer, written in
+    /// Appends the numbers of the interned tokens `ids` to `out`, most significant digit first (as `write(_:to:)`
+    /// writes one): written into room for the longest numbers, then appended at once.
+    func write(ids: ArraySlice<Int32>, to out: inout [UInt8]) {
+        // Each number is stored as all 8 bytes of its packed code (the top byte, its length, lands past its
+        // characters and is overwritten by the next number or left beyond `written`), then `written` moves on
+        // by its length: no loop over a number's 1 or 2 characters, whose count a branch would guess wrong.
+        let text = [UInt8](unsafeUninitializedCapacity: ids.count * 8 + 8) { buffer, written in
             written = 0
-            for id in ids {
-                var code = codes[Int(merged[Int(id)])]
-                for _ in 0..<Int(code >> 56) {
-                    buffer[written] = UInt8(truncatingIfNeeded: code)
-                    written += 1
-                    code >>= 8
+            codes.withUnsafeBufferPointer { codes in
+                let start = UnsafeMutableRawPointer(buffer.baseAddress!)
+                for id in ids {
+                    let code = codes[Int(id)]
+                    start.storeBytes(of: code.littleEndian, toByteOffset: written, as: UInt64.self)
+                    written += Int(code >> 56)
                 }
             }
         }

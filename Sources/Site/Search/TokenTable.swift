@@ -31,10 +31,10 @@ struct TokenTable {
         intern(token, digest: Self.digest(token), uses: uses)
     }
 
-    /// The id of token `id` of `other`, counting its uses in `other` (a lesson's table merged into the
-    /// index's), without hashing its bytes again.
-    mutating func intern(_ id: Int, of other: TokenTable) -> Int {
-        other.withToken(id) { intern($0, digest: other.digests[id], uses: other.counts[id]) }
+    /// The id of token `id` of `other` (a lesson's table merged into the index's), without hashing its bytes
+    /// again; `counting`: its uses in `other` are added to its count here.
+    mutating func intern(_ id: Int, of other: TokenTable, counting: Bool = true) -> Int {
+        other.withToken(id) { intern($0, digest: other.digests[id], uses: counting ? other.counts[id] : 0) }
     }
 
     private mutating func intern(_ token: UnsafeBufferPointer<UInt8>, digest: UInt64, uses: Int) -> Int {
@@ -70,10 +70,12 @@ struct TokenTable {
         }
     }
 
-    /// Ids by count, most used first; ties in byte order, which for UTF-8 is code-point order.
-    func ranked() -> [Int] {
-        arena.withUnsafeBufferPointer { arena in
-            (0..<counts.count).sorted { a, b in
+    /// Ids by count, most used first; ties in byte order, which for UTF-8 is code-point order. With `counts`
+    /// (one per id) instead of the table's own, ids counted 0 are left out.
+    func ranked(by counts: [Int]? = nil) -> [Int] {
+        let counts = counts ?? self.counts
+        return arena.withUnsafeBufferPointer { arena in
+            (0..<self.counts.count).filter { counts[$0] > 0 }.sorted { a, b in
                 if counts[a] != counts[b] { return counts[a] > counts[b] }
                 let x = UnsafeBufferPointer(rebasing: arena[starts[a]..<starts[a + 1]])
                 let y = UnsafeBufferPointer(rebasing: arena[starts[b]..<starts[b + 1]])

@@ -1,0 +1,25 @@
+import Foundation
+
+/// A value computed on a thread of its own while the caller goes on with other work; `value` waits for it.
+/// For independent steps of one build (reading the kept search index while the lessons load, writing it back
+/// while the site is written), so that a small incremental build uses both cores instead of one.
+final class Background<Value: Sendable>: @unchecked Sendable {
+    private var result: Value?
+    private let finished = DispatchSemaphore(value: 0)
+
+    init(_ work: @escaping @Sendable () -> Value) {
+        let thread = Thread { [self] in
+            result = work()
+            finished.signal()
+        }
+        thread.stackSize = 8 << 20   // as `concurrentMap`'s workers
+        thread.start()
+    }
+
+    /// The work's result, once it has finished (at once if it has).
+    var value: Value {
+        finished.wait()
+        defer { finished.signal() }
+        return result!
+    }
+}

@@ -1,0 +1,177 @@
+import Foundation
+
+/// The search index as the last build left it (`SearchIndex`: the shared vocabulary and every lesson's page with
+/// the digest of what it was rendered from, `RebuildPlan.pages`), in one file of the cache folder
+/// (`search/index`). An incremental build renders only the changed lessons, yet writes an index of every
+/// lesson: the others' pages come from here, already numbered into the vocabulary, so a kept lesson costs
+/// a copy of its ids. A missing, outdated or unreadable record is a miss (the build then renders everything).
+///
+/// The record is bytes: a header line; then numbers as LEB128 varints and strings as a length and UTF-8:
+/// the tokens (count, then each token's bytes), the pages (count, then each page's key, digest, path, title,
+/// headings — kind, anchor, title, where its ids end — and its ids as little-endian numbers of two bytes, or
+/// four when the vocabulary has more than 65 536 tokens).
+struct SearchIndexStore {
+    let file: String
+    static let header = Array("sitegen search index v2\n".utf8)
+    /// Ids take two bytes while the vocabulary has at most this many tokens, else four.
+    static let narrowLimit = 1 << 16
+
+    init(paths: BuildPaths) {
+        file = (paths.cache as NSString).appendingPathComponent("search/index")
+    }
+
+    func load() -> SearchIndex? {
+        if let index = Self.remembered.index(path: file) { return index }
+        guard let data = FileManager.default.contents(atPath: file),
+              let index = data.withUnsafeBytes({ Self.index(fromRecord: $0.assumingMemoryBound(to: UInt8.self)) }) else { return nil }
+        Self.remembered.keep(index, path: file)
+        return index
+    }
+
+    /// Best effort: a record that cannot be written only makes a later build render more. Written to a
+    /// temporary file, then renamed over the previous record.
+    func save(_ index: SearchIndex) {
+        CacheFile.write(Self.record(index), to: file)
+        Self.remembered.keep(index, path: file)
+    }
+
+    /// The index this process last read or wrote: a preview server, which builds again after each edit, then
+    /// reads the record once instead of once per edit. It is reused while the file is the one it came from
+    /// (same inode, size and times); a record replaced, damaged or removed since is read again (a miss, if it
+    /// is gone).
+    private static let remembered = Remembered()
+
+    private final class Remembered: @unchecked Sendable {
+        private let lock = NSLock()
+        private var last: (path: String, file: FileIdentity, index: SearchIndex)?
+
+        func index(path: String) -> SearchIndex? {
+            guard let last = lock.withLock({ last }), last.path == path, FileIdentity(path: path) == last.file else { return nil }
+            return last.index
+        }
+
+        func keep(_ index: SearchIndex, path: String) {
+            guard let file = FileIdentity(path: path) else { return }
+            lock.withLock { last = (path, file, index) }
+        }
+    }
+
+    static func record(_ index: SearchIndex) -> [UInt8] {
+        var out = header
+        out.reserveCapacity(header.count + index.pages.reduce(0) { $0 + 4 * $1.ids.count + 32 * $1.headings.count })
+        func number(_ value: Int) {
+            var rest = UInt64(value)
+            while rest >= 0x80 {
+                out.append(UInt8(rest & 0x7F) | 0x80)
+                rest >>= 7
+            }
+            out.append(UInt8(rest))
+        }
+        func bytes(_ token: UnsafeBufferPointer<UInt8>) {
+            number(token.count)
+            out.append(contentsOf: token)
+        }
+        func string(_ text: String) { SearchVocabulary.withBytes(text, bytes) }
+        number(index.vocabulary.count)
+        for id in 0..<index.vocabulary.count { index.vocabulary.withToken(id, bytes) }
+        let wide = index.vocabulary.count > Self.narrowLimit
+        number(index.pages.count)
+        for page in index.pages {
+            string(page.key)
+            string(page.digest)
+            string(page.path)
+            string(page.title)
+            number(page.headings.count)
+            for (heading, end) in zip(page.headings, page.ends) {
+                number(heading.kind.rawValue)
+                string(heading.anchor)
+                string(heading.title)
+                number(end)
+            }
+            number(page.ids.count)
+            if wide {
+                page.ids.map { UInt32(bitPattern: $0).littleEndian }.withUnsafeBytes { out.append(contentsOf: $0) }
+            } else {
+                page.ids.map { UInt16(truncatingIfNeeded: $0).littleEndian }.withUnsafeBytes { out.append(contentsOf: $0) }
+            }
+        }
+        return out
+    }
+
+    /// The index a record holds, if it is whole and well formed.
+    static func index(fromRecord record: [UInt8]) -> SearchIndex? {
+        record.withUnsafeBufferPointer(index(fromRecord:))
+    }
+
+    static func index(fromRecord record: UnsafeBufferPointer<UInt8>) -> SearchIndex? {
+        guard record.starts(with: header) else { return nil }
+        var reader = RecordReader(bytes: record, position: header.count)
+        guard let tokenCount = reader.number(), tokenCount <= record.count - reader.position else { return nil }
+        var vocabulary = TokenTable(capacity: tokenCount)
+        for id in 0..<tokenCount {
+            guard let length = reader.number(), length <= record.count - reader.position else { return nil }
+            let interned = vocabulary.intern(UnsafeBufferPointer(rebasing: record[reader.position..<reader.position + length]), uses: 0)
+            // Tokens are distinct: a repeated one is a damaged record.
+            guard interned == id else { return nil }
+            reader.position += length
+        }
+        guard let pageCount = reader.number(), pageCount <= record.count - reader.position else { return nil }
+        var pages: [SearchIndex.Page] = []
+        pages.reserveCapacity(pageCount)
+        for _ in 0..<pageCount {
+            guard let key = reader.string(), let digest = reader.string(), let path = reader.string(),
+                  let title = reader.string(), let headingCount = reader.number(),
+                  headingCount <= record.count - reader.position else { return nil }
+            var headings: [SearchIndexPart.Heading] = [], ends: [Int] = []
+            for _ in 0..<headingCount {
+                guard let raw = reader.number(), let kind = SearchEntry.Kind(rawValue: raw),
+                      let anchor = reader.string(), let title = reader.string(), let end = reader.number(),
+                      end >= (ends.last ?? 0) else { return nil }
+                headings.append(.init(kind: kind, anchor: anchor, title: title))
+                ends.append(end)
+            }
+            let width = tokenCount > Self.narrowLimit ? 4 : 2
+            guard let idCount = reader.number(), idCount <= (record.count - reader.position) / width,
+                  (ends.last ?? 0) == idCount else { return nil }
+            let stored = UnsafeRawBufferPointer(rebasing: UnsafeRawBufferPointer(record)[reader.position..<reader.position + width * idCount])
+            let ids = [Int32](unsafeUninitializedCapacity: idCount) { buffer, written in
+                for i in 0..<idCount {
+                    buffer[i] = width == 2 ? Int32(UInt16(littleEndian: stored.loadUnaligned(fromByteOffset: 2 * i, as: UInt16.self)))
+                                           : Int32(bitPattern: UInt32(littleEndian: stored.loadUnaligned(fromByteOffset: 4 * i, as: UInt32.self)))
+                }
+                written = idCount
+            }
+            reader.position += width * idCount
+            // Every id names a token (compared as unsigned: a negative one is out of range too).
+            guard ids.allSatisfy({ UInt32(bitPattern: $0) < UInt32(tokenCount) }) else { return nil }
+            pages.append(SearchIndex.Page(key: key, digest: digest, path: path, title: title, headings: headings,
+                                          ids: ids, ends: ends))
+        }
+        guard reader.position == record.count else { return nil }
+        return SearchIndex(vocabulary: vocabulary, pages: pages)
+    }
+
+    /// Reads varints and strings from a record, nil past its end.
+    private struct RecordReader {
+        let bytes: UnsafeBufferPointer<UInt8>
+        var position: Int
+
+        mutating func number() -> Int? {
+            var value: UInt64 = 0, shift: UInt64 = 0
+            while position < bytes.count, shift < 63 {
+                let byte = bytes[position]
+                position += 1
+                value |= UInt64(byte & 0x7F) << shift
+                if byte < 0x80 { return value <= UInt64(Int.max) ? Int(value) : nil }
+                shift += 7
+            }
+            return nil
+        }
+
+        mutating func string() -> String? {
+            guard let length = number(), length <= bytes.count - position else { return nil }
+            defer { position += length }
+            return String(decoding: UnsafeBufferPointer(rebasing: bytes[position..<position + length]), as: UTF8.self)
+        }
+    }
+}
