@@ -266,6 +266,11 @@ public struct SiteBuilder: Sendable {
             throw DiagnosticList([refusal])
         }
         var inputs: BuildInputs?
+        // The last build's record and a walk of the output folder, made while the inputs are digested. The walk
+        // serves the check that the output is as that build left it, and the writer (`OutputWriter.currentFiles`).
+        let recorded = options.skipWhenUpToDate ? Background { [paths] () -> (BuildFingerprint, [FolderListing.Entry])? in
+            BuildFingerprint.load(paths).map { ($0, FolderListing.walk(paths.output).entries) }
+        } : nil
         if options.skipWhenUpToDate {
             // Files whose identity did not change since the last build read them are not read again.
             let known = InputDigestCache(paths, setup: BuildInputs.setup(paths, options))
@@ -273,9 +278,8 @@ public struct SiteBuilder: Sendable {
             known.save(paths)
         }
         // The last build's record, if the output folder is still as it left it.
-        var last = inputs == nil ? nil : BuildFingerprint.load(paths)
-        // One walk of the output folder serves this check and the writer (`OutputWriter.currentFiles`).
-        let outputNow = last == nil ? nil : FolderListing.walk(paths.output).entries
+        var last = recorded?.value?.0
+        let outputNow = recorded?.value?.1
         if let recorded = last, let outputNow,
            recorded.output.isEmpty || recorded.output != BuildFingerprint.listing(outputNow, in: paths.output) { last = nil }
         if let inputs, let last, last.inputs == inputs.digest {

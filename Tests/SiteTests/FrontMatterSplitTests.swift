@@ -65,6 +65,39 @@ import Testing
         }
     }
 
+    /// A lesson file is split from its bytes (`FrontMatter.split(utf8:)`), without its text as one string: the
+    /// same header, body and line offset as the text's split, and the same message where that has a problem.
+    @Test func aFileSplitFromItsBytesIsSplitAsItsText() throws {
+        func viaBytes(_ bytes: [UInt8]) -> Result<(String, String, Int), Diagnostic> {
+            Result { () throws(Diagnostic) -> (String, String, Int) in
+                let lesson = try ContentLoader.lesson(from: Data(bytes), slug: "l", module: "m", sourcePath: "content/m/l.md", absolutePath: "/x")
+                return (lesson.frontMatter.title, lesson.body, lesson.bodyLineOffset)
+            }
+        }
+        for text in ["---\ntitle: T\nsummary: S\n---\n\n# Head\n\ntext  \n\n\n", "---\ntitle: T\n---", "---\ntitle: T\n---\n",
+                     "--- \ntitle: Café\n  ---  \nbody ☕", "---\u{A0}\ntitle: T\n\u{2003}---\nbody", "---\ntitle: T\n---\nabove\n---\nbelow\n",
+                     "title: T\n", "", "---\ntitle: T\n", "---", "---\n---\nbody\n", "-- -\ntitle: T\n---\nbody"] {
+            let expected = Result { () throws(Diagnostic) -> (String, String, Int) in try split(text) }
+            switch (viaBytes(Array(text.utf8)), expected) {
+            case (.success(let got), .success(let want)):
+                #expect(got == want, "\(text.debugDescription)")
+            case (.failure(let got), .failure(let want)):
+                #expect(got.description == want.description, "\(text.debugDescription)")
+            default:
+                Issue.record("\(text.debugDescription): bytes and text disagree")
+            }
+        }
+        let invalid = Array("---\ntitle: T\n---\nbody ".utf8) + [0xC3, 0x28]
+        for bytes in [invalid, [0xFF] + Array("---\ntitle: T\n---\n".utf8), Array("---\ntitle: \u{FF}".utf8).dropLast() + Array("\n---\n".utf8)] {
+            guard case .failure(let error) = viaBytes(bytes) else { Issue.record("\(bytes) was accepted"); continue }
+            #expect(error.description == "content/m/l.md:1:1: error: the file is not valid UTF-8: save it as UTF-8")
+        }
+        // A byte-order mark goes the way of the text.
+        let marked = try ContentLoader.lesson(from: Data([0xEF, 0xBB, 0xBF] + Array("---\ntitle: T\n---\nbody".utf8)), slug: "l", module: "m",
+                                              sourcePath: "content/m/l.md", absolutePath: "/x")
+        #expect(marked.body == "body")
+    }
+
     @Test func windowsLineEndingsAreReadAsNewlines() throws {
         let data = Data("---\r\ntitle: T\r\n---\r\nline one\r\nline two\r\n".utf8)
         let lesson = try ContentLoader.lesson(from: data, slug: "l", module: "m", sourcePath: "content/m/l.md", absolutePath: "/x")

@@ -138,16 +138,36 @@ public struct ContentLoader: Sendable {
 
     static func lesson(from data: Data, slug: String, module: String, sourcePath: String,
                        absolutePath: String, cache: FrontMatterCache?) throws(Diagnostic) -> Lesson {
-        guard let text = String(data: data, encoding: .utf8) else {
-            throw Diagnostic.error(at: SourceLocation(file: sourcePath, line: 1, column: 1), "the file is not valid UTF-8: save it as UTF-8")
+        // Most files: read straight from their bytes. A file with a carriage return or a byte-order mark, without
+        // both fences, or not UTF-8 goes the way of its text, which reports the problem.
+        let fromBytes = data.withUnsafeBytes { raw in
+            Result { () throws(Diagnostic) -> (frontMatter: FrontMatter, body: String, bodyLineOffset: Int)? in
+                let bytes = raw.assumingMemoryBound(to: UInt8.self)
+                guard let base = bytes.baseAddress, memchr(base, 0x0D, bytes.count) == nil,
+                      !bytes.starts(with: [0xEF, 0xBB, 0xBF]) else { return nil }
+                return try FrontMatter.split(utf8: bytes, file: sourcePath, cache: cache)
+            }
         }
-        let normalised = unixLineEndings(text)
-        let (frontMatter, body, offset) = try FrontMatter.split(normalised, file: sourcePath, cache: cache)
+        let split: (frontMatter: FrontMatter, body: String, bodyLineOffset: Int)
+        if let found = try fromBytes.get() {
+            split = found
+        } else {
+            split = try splitText(data, sourcePath: sourcePath, cache: cache)
+        }
+        let (frontMatter, body, offset) = split
         if slug != "index" {
             try SiteConfig.checkSlug(slug, at: SourceLocation(file: sourcePath, line: 1, column: 1))
         }
         return Lesson(slug: slug, moduleSlug: module, sourcePath: sourcePath, absolutePath: absolutePath,
                       frontMatter: frontMatter, body: body, bodyLineOffset: offset)
+    }
+
+    private static func splitText(_ data: Data, sourcePath: String,
+                                  cache: FrontMatterCache?) throws(Diagnostic) -> (frontMatter: FrontMatter, body: String, bodyLineOffset: Int) {
+        guard let text = String(data: data, encoding: .utf8) else {
+            throw Diagnostic.error(at: SourceLocation(file: sourcePath, line: 1, column: 1), "the file is not valid UTF-8: save it as UTF-8")
+        }
+        return try FrontMatter.split(unixLineEndings(text), file: sourcePath, cache: cache)
     }
 
     /// `text` with `\r\n` line endings as `\n`. Most files have no carriage return at all: one `memchr`

@@ -26,36 +26,85 @@ public struct FrontMatter: Sendable, Equatable, Codable {
     }
 
     static func split(_ text: String, file: String, cache: FrontMatterCache?) throws(Diagnostic) -> (frontMatter: FrontMatter, body: String, bodyLineOffset: Int) {
-        // Only the lines up to the closing '---' are looked at; the body is the rest of the text as is.
-        func isFence(_ line: Substring) -> Bool { line.trimmingWhitespace() == "---" }
-        func lineEnd(from start: String.Index) -> String.Index { text[start...].firstIndex(of: "\n") ?? text.endIndex }
-        let firstEnd = lineEnd(from: text.startIndex)
-        guard isFence(text[..<firstEnd]) else {
+        var text = text
+        let found = text.withUTF8(fences)
+        let (yaml, body, offset): (String, String, Int)
+        switch found {
+        case .missing:
             throw Diagnostic.error(at: SourceLocation(file: file, line: 1, column: 1),
                                    "missing front matter: start the file with a '---' line, then at least 'title: …', then '---'")
+        case .notClosed:
+            throw Diagnostic.error(at: SourceLocation(file: file, line: 1, column: 1),
+                                   "front matter is not closed: add a '---' line after its last key")
+        case .found(let yamlBytes, let bodyStart, let lineOffset):
+            // Cut at ASCII bytes (newlines) of valid UTF-8: both parts are valid too.
+            (yaml, body, offset) = text.withUTF8 { bytes in
+                (String(decoding: UnsafeBufferPointer(rebasing: bytes[yamlBytes]), as: UTF8.self),
+                 String(decoding: UnsafeBufferPointer(rebasing: bytes[bodyStart...]), as: UTF8.self), lineOffset)
+            }
         }
-        var lineIndex = 0          // of the line that starts at `start`, counted from 0
+        return (try frontMatter(yaml, file: file, cache: cache), body, offset)
+    }
+
+    /// The front matter and body of a file's bytes, each checked to be UTF-8, when the file has both fences;
+    /// nil when it has not (its problem is then reported by `split` on its text). A body or header that is not
+    /// UTF-8 is a miss too. The file's text as one `String` is never made: a lesson's bytes are checked and
+    /// copied once, into its body.
+    static func split(utf8 bytes: UnsafeBufferPointer<UInt8>, file: String,
+                      cache: FrontMatterCache?) throws(Diagnostic) -> (frontMatter: FrontMatter, body: String, bodyLineOffset: Int)? {
+        guard case .found(let yamlBytes, let bodyStart, let offset) = fences(bytes),
+              let yaml = String(validating: UnsafeBufferPointer(rebasing: bytes[yamlBytes]), as: UTF8.self),
+              let body = String(validating: UnsafeBufferPointer(rebasing: bytes[bodyStart...]), as: UTF8.self) else { return nil }
+        return (try frontMatter(yaml, file: file, cache: cache), body, offset)
+    }
+
+    private static func frontMatter(_ yaml: String, file: String, cache: FrontMatterCache?) throws(Diagnostic) -> FrontMatter {
+        if let cache { return try cache.frontMatter(yaml, file: file, lineOffset: 1) }
+        return try parse(yaml, file: file, lineOffset: 1)
+    }
+
+    /// Where the header lies in a file's bytes (lines end at `\n`).
+    enum Fences: Equatable {
+        /// The first line is not `---`.
+        case missing
+        /// No later line is.
+        case notClosed
+        /// The bytes between the two fence lines (the newline before the closing one left out), where the body
+        /// starts (after the closing line's newline; the end when there is none), and how many lines come before it.
+        case found(yaml: Range<Int>, body: Int, bodyLineOffset: Int)
+    }
+
+    /// Finds the fence lines: lines that are `---` once spaces and tabs (Unicode's space separators, on a line
+    /// that is not ASCII) are trimmed. Only the lines up to the closing fence are looked at.
+    static func fences(_ bytes: UnsafeBufferPointer<UInt8>) -> Fences {
+        func lineEnd(from start: Int) -> Int {
+            guard start < bytes.count, let base = bytes.baseAddress,
+                  let found = memchr(base + start, 0x0A, bytes.count - start) else { return bytes.count }
+            return base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+        }
+        func isFence(_ range: Range<Int>) -> Bool {
+            let line = UnsafeBufferPointer(rebasing: bytes[range])
+            guard line.allSatisfy({ $0 < 0x80 }) else { return String(decoding: line, as: UTF8.self).trimmingWhitespace() == "---" }
+            let blank = { (byte: UInt8) in byte == 0x20 || byte == 0x09 }
+            guard let first = line.firstIndex(where: { !blank($0) }), let last = line.lastIndex(where: { !blank($0) }) else { return false }
+            return line[first...last].elementsEqual("---".utf8)
+        }
+        let firstEnd = lineEnd(from: 0)
+        guard isFence(0..<firstEnd) else { return .missing }
+        var line = 0                  // of the line that starts at `start`, counted from 0
         var start = firstEnd
-        while start < text.endIndex {
-            start = text.index(after: start)
-            lineIndex += 1
+        while start < bytes.count {
+            start += 1                // past the newline
+            line += 1
             let end = lineEnd(from: start)
-            if isFence(text[start..<end]) {
-                let yamlStart = text.index(after: firstEnd)
-                let yaml = yamlStart < start ? String(text[yamlStart..<text.index(before: start)]) : ""
-                let body = end < text.endIndex ? String(text[text.index(after: end)...]) : ""
-                let frontMatter: FrontMatter
-                if let cache {
-                    frontMatter = try cache.frontMatter(yaml, file: file, lineOffset: 1)
-                } else {
-                    frontMatter = try parse(yaml, file: file, lineOffset: 1)
-                }
-                return (frontMatter, body, lineIndex + 1)
+            if isFence(start..<end) {
+                let yamlStart = firstEnd + 1
+                return .found(yaml: yamlStart < start ? yamlStart..<(start - 1) : yamlStart..<yamlStart,
+                              body: min(end + 1, bytes.count), bodyLineOffset: line + 1)
             }
             start = end
         }
-        throw Diagnostic.error(at: SourceLocation(file: file, line: 1, column: 1),
-                               "front matter is not closed: add a '---' line after its last key")
+        return .notClosed
     }
 
     static func parse(_ yaml: String, file: String, lineOffset: Int) throws(Diagnostic) -> FrontMatter {

@@ -10,7 +10,7 @@ import Foundation
 /// full path instead of a relative one (found by the writer fuzzer, input `zKA=`, U+0320).
 public enum FolderListing {
     /// One name below the folder that is not a real folder, with what `lstat` said of it (nil when it failed).
-    public struct Entry {
+    public struct Entry: Sendable {
         public var path: String
         public var info: stat?
     }
