@@ -154,6 +154,39 @@ import Testing
         #expect(try String(contentsOfFile: output + "/index.html", encoding: .utf8) == "two")
     }
 
+    /// An incremental write given the current output's listing (`currentFiles`, as a build passes it) recycles by
+    /// the kept site's inode numbers alone: a reused file that is the current output's very file stays, one that is
+    /// another file (planted, same bytes) is replaced by a link to the current output's, and the new site is the same.
+    @Test func recyclingByTheCurrentListingKeepsOnlyTheCurrentOutputsOwnFiles() throws {
+        defer { try? FileManager.default.removeItem(atPath: parent) }
+        let kept = parent + "/cache/previous"
+        func inode(_ path: String) -> ino_t? {
+            var info = stat()
+            return lstat(path, &info) == 0 ? info.st_ino : nil
+        }
+        var writer = OutputWriter(output: output, displayOutput: "public", keepPrevious: kept)
+        var three = tree("one")
+        three.add("c/d.js", "d")
+        try writer.write(three)
+        try writer.write(three)
+        let css = inode(output + "/a/b.css"), script = inode(output + "/c/d.js")
+        #expect(inode(kept + "/a/b.css") == css && inode(kept + "/c/d.js") == script)
+        try FileManager.default.removeItem(atPath: kept + "/c/d.js")
+        try Data("d".utf8).write(to: URL(fileURLWithPath: kept + "/c/d.js"))
+        #expect(inode(kept + "/c/d.js") != script)
+        writer.currentFiles = Dictionary(FolderListing.walk(output).entries.compactMap { entry in entry.info.map { (entry.path, $0) } },
+                                         uniquingKeysWith: { first, _ in first })
+        var edit = OutputTree()
+        edit.add("index.html", "two")
+        edit.reused = ["a/b.css", "c/d.js"]
+        try writer.write(edit)
+        #expect(try String(contentsOfFile: output + "/index.html", encoding: .utf8) == "two")
+        #expect(inode(output + "/a/b.css") == css, "the current output's file, kept in the recycled site")
+        #expect(inode(output + "/c/d.js") == script, "the planted file replaced by the current output's")
+        #expect(try String(contentsOfFile: output + "/c/d.js", encoding: .utf8) == "d")
+        #expect(FolderListing.entries(under: output).sorted() == [OutputGuard.markerName, "a/b.css", "c/d.js", "index.html"].sorted())
+    }
+
     @Test func readsTheOwnerFromTheFolderName() {
         let prefix = ".public-staging-"
         #expect(OutputWriter.ownerProcess(stagingName: ".public-staging-4242-1700000000000", prefix: prefix) == 4242)

@@ -13,6 +13,10 @@ public enum FolderListing {
     public struct Entry: Sendable {
         public var path: String
         public var info: stat?
+        /// What the folder's record says: the entry's inode number and type (`DT_REG`, `DT_LNK`, …), known
+        /// without `lstat` (`walk(_:statting: false)`); `DT_UNKNOWN` where the file system does not tell.
+        public var inode: UInt64 = 0
+        public var type: UInt8 = UInt8(DT_UNKNOWN)
     }
 
     /// Every entry that is not a real folder, sorted; empty when `folder` cannot be read.
@@ -27,8 +31,10 @@ public enum FolderListing {
         return (entries.map(\.path), folders)
     }
 
-    /// The entries with their `lstat` information, and the real folders, each sorted by path.
-    public static func walk(_ folder: String) -> (entries: [Entry], folders: [String]) {
+    /// The entries with their `lstat` information, and the real folders, each sorted by path. Without
+    /// `statting`, `info` is left out where the folder's record gives the entry's type (each entry still has its
+    /// `inode` and `type`): a listing that needs no sizes or times costs no system call per file.
+    public static func walk(_ folder: String, statting: Bool = true) -> (entries: [Entry], folders: [String]) {
         var entries: [Entry] = [], folders: [String] = []
         var pending = [""]
         while let relative = pending.popLast() {
@@ -38,18 +44,20 @@ public enum FolderListing {
             let descriptor = dirfd(directory)
             while let record = readdir(directory) {
                 var info = stat()
+                let type = record.pointee.d_type, inode = UInt64(record.pointee.d_ino)
+                let needsStat = statting || type == UInt8(DT_UNKNOWN)
                 let (name, found) = withUnsafePointer(to: &record.pointee.d_name) { field in
                     field.withMemoryRebound(to: CChar.self, capacity: MemoryLayout.size(ofValue: field.pointee)) { cName in
-                        (String(cString: cName), fstatat(descriptor, cName, &info, AT_SYMLINK_NOFOLLOW) == 0)
+                        (String(cString: cName), needsStat && fstatat(descriptor, cName, &info, AT_SYMLINK_NOFOLLOW) == 0)
                     }
                 }
                 if name == "." || name == ".." { continue }
                 let child = relative.isEmpty ? name : relative + "/" + name
-                if found, info.st_mode & S_IFMT == S_IFDIR {
+                if found ? info.st_mode & S_IFMT == S_IFDIR : (!needsStat && type == UInt8(DT_DIR)) {
                     pending.append(child)
                     folders.append(child)
                 } else {
-                    entries.append(Entry(path: child, info: found ? info : nil))
+                    entries.append(Entry(path: child, info: found ? info : nil, inode: inode, type: type))
                 }
             }
         }

@@ -119,8 +119,11 @@ public struct OutputWriter {
             }
         }
         var kept: Set<String> = []
-        // The listing's lstat of each entry serves below (nothing else writes into the claimed folder).
-        let (listed, folders) = FolderListing.walk(staging)
+        // The listing's lstat of each entry serves below (nothing else writes into the claimed folder); with the
+        // current output's files known, the folder's own records suffice: inode numbers, compared on one device.
+        let (listed, folders) = FolderListing.walk(staging, statting: currentFiles == nil)
+        var folderInfo = stat()
+        let device = lstat(staging, &folderInfo) == 0 ? folderInfo.st_dev : nil
         // The marker stays (the writer then writes it again): a build killed while recycling leaves a
         // staging folder the next build's cleanup recognises and removes.
         for listing in listed where listing.path != OutputGuard.markerName {
@@ -130,8 +133,15 @@ public struct OutputWriter {
             if tree.files[entry] != nil { continue }
             if reused.contains(entry) {
                 var current = stat()
-                if let mine = listing.info, let found = currentFiles.map({ $0[entry] }) ?? (lstat(output + "/" + entry, &current) == 0 ? current : nil),
-                   mine.st_mode & S_IFMT == S_IFREG, mine.st_dev == found.st_dev, mine.st_ino == found.st_ino {
+                if let currentFiles {
+                    if let found = currentFiles[entry], found.st_mode & S_IFMT == S_IFREG, found.st_dev == device,
+                       listing.info.map({ $0.st_mode & S_IFMT == S_IFREG && $0.st_ino == found.st_ino })
+                        ?? (listing.type == UInt8(DT_REG) && listing.inode == UInt64(found.st_ino)) {
+                        kept.insert(entry)
+                        continue
+                    }
+                } else if let mine = listing.info, lstat(output + "/" + entry, &current) == 0,
+                   mine.st_mode & S_IFMT == S_IFREG, mine.st_dev == current.st_dev, mine.st_ino == current.st_ino {
                     kept.insert(entry)
                     continue
                 }

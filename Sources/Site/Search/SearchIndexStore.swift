@@ -134,16 +134,27 @@ struct SearchIndexStore {
             guard let idCount = reader.number(), idCount <= (record.count - reader.position) / width,
                   (ends.last ?? 0) == idCount else { return nil }
             let stored = UnsafeRawBufferPointer(rebasing: UnsafeRawBufferPointer(record)[reader.position..<reader.position + width * idCount])
+            // Widened as they are copied; the largest is checked after: every id must name a token.
+            var largest: UInt32 = 0
             let ids = [Int32](unsafeUninitializedCapacity: idCount) { buffer, written in
-                for i in 0..<idCount {
-                    buffer[i] = width == 2 ? Int32(UInt16(littleEndian: stored.loadUnaligned(fromByteOffset: 2 * i, as: UInt16.self)))
-                                           : Int32(bitPattern: UInt32(littleEndian: stored.loadUnaligned(fromByteOffset: 4 * i, as: UInt32.self)))
+                if width == 2 {
+                    for i in 0..<idCount {
+                        let id = UInt32(UInt16(littleEndian: stored.loadUnaligned(fromByteOffset: 2 * i, as: UInt16.self)))
+                        largest = max(largest, id)
+                        buffer[i] = Int32(id)
+                    }
+                } else {
+                    for i in 0..<idCount {
+                        let id = UInt32(littleEndian: stored.loadUnaligned(fromByteOffset: 4 * i, as: UInt32.self))
+                        largest = max(largest, id)
+                        buffer[i] = Int32(bitPattern: id)
+                    }
                 }
                 written = idCount
             }
             reader.position += width * idCount
-            // Every id names a token (compared as unsigned: a negative one is out of range too).
-            guard ids.allSatisfy({ UInt32(bitPattern: $0) < UInt32(tokenCount) }) else { return nil }
+            // Compared as unsigned: a negative id is out of range too.
+            guard idCount == 0 || largest < UInt32(tokenCount) else { return nil }
             pages.append(SearchIndex.Page(key: key, digest: digest, path: path, title: title, headings: headings,
                                           ids: ids, ends: ends))
         }
