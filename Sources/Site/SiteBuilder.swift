@@ -181,13 +181,16 @@ public struct SiteBuilder: Sendable {
                     }
                 }
             }
+            var counts = index.counts()
             if plan != nil {
-                index = index.compacted()
+                let compact = index.compacted(counts: counts)
+                if compact.vocabulary.count != index.vocabulary.count { counts = compact.counts() }
+                index = compact
                 // Kept for the next build, written while the site is: `build` waits for it before it returns.
                 let kept = index, store = SearchIndexStore(paths: paths)
                 savingSearch = Background { store.save(kept) }
             }
-            assets.add(SearchIndex.assetName, bytes: index.bytes(), into: &tree, hashed: false)
+            assets.add(SearchIndex.assetName, bytes: index.bytes(counts: counts), into: &tree, hashed: false)
             if plan?.rendersEverything ?? true {
                 for (path, bytes) in assetFiles.files { tree.add(path, bytes: bytes) }
                 try addPublishingFiles(to: &tree, pages: pages, urls: urls, templates: templates)

@@ -35,7 +35,7 @@ public struct SearchIndex: Sendable {
     }
 
     /// Every token a page uses, and possibly tokens no page uses any more (left by pages that were replaced;
-    /// `compacted()` drops them). Counts are not kept here: `bytes()` counts the pages' ids.
+    /// `compacted(counts:)` drops them). Counts are not kept here: `counts()` counts the pages' ids.
     private(set) var vocabulary: TokenTable
     /// The lessons' shares, in reading order.
     private(set) var pages: [Page] = []
@@ -76,9 +76,8 @@ public struct SearchIndex: Sendable {
     }
 
     /// The same pages over a vocabulary of only the tokens they use, when the unused ones have become many
-    /// (each edit can leave a few behind); otherwise the index itself.
-    func compacted() -> SearchIndex {
-        let counts = counts()
+    /// (each edit can leave a few behind); otherwise the index itself. `counts`: this index's `counts()`.
+    func compacted(counts: [Int]) -> SearchIndex {
         let used = counts.reduce(0) { $0 + ($1 > 0 ? 1 : 0) }
         guard vocabulary.count - used > max(1024, used / 8) else { return self }
         var table = TokenTable(capacity: used)
@@ -103,25 +102,40 @@ public struct SearchIndex: Sendable {
 
     /// The script's bytes (what the build writes). The tokens are numbered by their counts in the whole index,
     /// ties in byte order: the bytes depend on the pages' texts, never on the order tokens were interned in.
-    func bytes() -> [UInt8] {
-        let vocabulary = SearchVocabulary(table: vocabulary, counts: counts())
+    func bytes() -> [UInt8] { bytes(counts: counts()) }
+
+    /// The script's bytes, `counts` being this index's `counts()`.
+    func bytes(counts: [Int]) -> [UInt8] {
+        let vocabulary = SearchVocabulary(table: vocabulary, counts: counts)
+        // The entries of the pages, in two halves written at once (each entry after a comma; the first comma dropped).
+        let pages = self.pages
+        let half = (pages.count + 1) / 2
+        let halves = [0..<half, half..<pages.count].concurrentMap { range in
+            var out: [UInt8] = []
+            out.reserveCapacity(pages[range].reduce(0) { $0 + $1.ids.count * 2 + 64 * $1.ends.count })
+            func json(_ text: String) { out.append(contentsOf: JSONEscape.string(text, escapingSlashes: true).utf8) }
+            for number in range {
+                let page = pages[number]
+                for (entry, heading) in page.headings.enumerated() {
+                    out.append(contentsOf: ",[\(number),\(heading.kind.rawValue),".utf8)
+                    json(heading.anchor)
+                    out.append(UInt8(ascii: ","))
+                    json(heading.title)
+                    out.append(contentsOf: ",\"".utf8)
+                    vocabulary.write(ids: page.ids(ofEntry: entry), to: &out)
+                    out.append(contentsOf: "\"]".utf8)
+                }
+            }
+            return out
+        }
         var out: [UInt8] = []
-        out.reserveCapacity(pages.reduce(0) { $0 + $1.ids.count * 2 + 64 * $1.ends.count })
+        out.reserveCapacity(halves.reduce(0) { $0 + $1.count } + 64 * pages.count + 16 * vocabulary.tokens.count)
         func json(_ text: String) { out.append(contentsOf: JSONEscape.string(text, escapingSlashes: true).utf8) }
         out.append(contentsOf: "window.sitegenSearchIndex={\"entries\":[".utf8)
         var first = true
-        for (number, page) in pages.enumerated() {
-            for (entry, heading) in page.headings.enumerated() {
-                if !first { out.append(UInt8(ascii: ",")) }
-                first = false
-                out.append(contentsOf: "[\(number),\(heading.kind.rawValue),".utf8)
-                json(heading.anchor)
-                out.append(UInt8(ascii: ","))
-                json(heading.title)
-                out.append(contentsOf: ",\"".utf8)
-                vocabulary.write(ids: page.ids(ofEntry: entry), to: &out)
-                out.append(contentsOf: "\"]".utf8)
-            }
+        for text in halves where !text.isEmpty {
+            out.append(contentsOf: first ? text.dropFirst() : text[...])
+            first = false
         }
         out.append(contentsOf: "],\"pages\":[".utf8)
         for (number, page) in pages.enumerated() {
