@@ -187,6 +187,15 @@ import Testing
         #expect(FolderListing.entries(under: output).sorted() == [OutputGuard.markerName, "a/b.css", "c/d.js", "index.html"].sorted())
     }
 
+    @Test func onlyRelativePathsWithoutDotPartsAreWritten() {
+        for path in ["index.html", "a/b.css", "a/.hidden", "a/.../b", "a..b/c", "...", "a/b."] {
+            #expect(OutputWriter.isSafe(path), "\(path)")
+        }
+        for path in ["", "/a", "a/", "a//b", ".", "..", "a/./b", "a/../b", "a/..", "./a", OutputGuard.markerName, "a\u{0}b"] {
+            #expect(!OutputWriter.isSafe(path), "\(path.debugDescription)")
+        }
+    }
+
     @Test func readsTheOwnerFromTheFolderName() {
         let prefix = ".public-staging-"
         #expect(OutputWriter.ownerProcess(stagingName: ".public-staging-4242-1700000000000", prefix: prefix) == 4242)

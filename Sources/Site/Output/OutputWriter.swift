@@ -60,10 +60,8 @@ public struct OutputWriter {
         do {
             try fm.createDirectory(atPath: parent, withIntermediateDirectories: true)
             if kept == nil { try fm.createDirectory(atPath: staging, withIntermediateDirectories: false) }
-            let marker = (staging as NSString).appendingPathComponent(OutputGuard.markerName)
-            guard fm.createFile(atPath: marker, contents: Data(OutputGuard.markerText.utf8)) else {
-                throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: marker])
-            }
+            // In place (the staging folder is what the exchange makes atomic), as the site's files are.
+            try PlainFile.write(Array(OutputGuard.markerText.utf8), to: (staging as NSString).appendingPathComponent(OutputGuard.markerName))
             // Tree paths are safe (checked above): joined and cut at their last `/` as plain strings.
             var folders: Set<Substring> = [""]
             func makeFolder(of path: String) throws {
@@ -159,9 +157,19 @@ public struct OutputWriter {
     static func isSafe(_ path: String) -> Bool {
         // Read as bytes: `/`, `.` and NUL are ASCII, so no character of the path hides them.
         guard !path.isEmpty, path.utf8.first != UInt8(ascii: "/"), !path.utf8.contains(0), path != OutputGuard.markerName else { return false }
-        return path.utf8.split(separator: UInt8(ascii: "/"), omittingEmptySubsequences: false).allSatisfy { part in
-            !part.isEmpty && !part.elementsEqual(".".utf8) && !part.elementsEqual("..".utf8)
+        // Each part, between slashes, read in place: not empty, `.` or `..`.
+        var partLength = 0, dots = 0
+        for byte in path.utf8 {
+            if byte == UInt8(ascii: "/") {
+                guard partLength > 0, dots < partLength || partLength > 2 else { return false }
+                partLength = 0
+                dots = 0
+            } else {
+                partLength += 1
+                if byte == UInt8(ascii: ".") { dots += 1 }
+            }
         }
+        return partLength > 0 && (dots < partLength || partLength > 2)
     }
 
     /// `keep`: the replaced site may be kept (`keepPrevious`). Only when it shares at least half of the new
