@@ -198,17 +198,24 @@ public struct LessonNotebook: LessonStage {
     static func callout(_ line: String) -> String {
         // Most lines start with neither `>` nor a space: they are no quote.
         guard let first = line.utf8.first, first == UInt8(ascii: ">") || first == UInt8(ascii: " ") else { return line }
+        // Nor are most quote lines alerts: `[!` does not follow their marks (bytes that must hold for the
+        // characters read below to match).
+        let marks = line.utf8.prefix { $0 == UInt8(ascii: ">") || $0 == UInt8(ascii: " ") }
+        guard marks.contains(UInt8(ascii: ">")), line.utf8.dropFirst(marks.count).starts(with: "[!".utf8) else { return line }
         let quote = line.prefix { $0 == ">" || $0 == " " }
         guard quote.utf8.contains(UInt8(ascii: ">")), line.dropFirst(quote.count).hasPrefix("[!"),
               let close = line.dropFirst(quote.count).firstIndex(of: "]") else { return line }
         let kind = line[line.index(quote.endIndex, offsetBy: 2)..<close].uppercased()
         guard LessonFurniture.kinds.contains(kind) else { return line }
         let title = line[line.index(after: close)...].trimmingWhitespace()
-        let fallback = LessonFurniture.calloutTitles[kind] ?? ["TAKEAWAYS": "Key takeaways", "EXERCISE": "Exercise"][kind, default: ""]
+        let fallback = LessonFurniture.calloutTitles[kind] ?? notebookTitles[kind, default: ""]
         let shown = title.isEmpty ? fallback : title
         let bare = String(quote.reversed().drop { $0 == " " }.reversed())
         return shown.isEmpty ? bare : quote + "**\(shown)**\n" + bare
     }
+
+    /// Titles of the blocks `LessonFurniture` titles by itself, for the notebook's plain quotes.
+    static let notebookTitles = ["TAKEAWAYS": "Key takeaways", "EXERCISE": "Exercise"]
 
     /// Puts back what `ProtectedSpans` cut out, as Jupyter's markdown reads it.
     static func markdown(_ line: String, spans: [ProtectedSpans.Span], lesson: Lesson, bibliography: Bibliography,
