@@ -36,11 +36,17 @@ public enum HTMLEscape {
     /// Which characters become entities, and whether XML-forbidden characters are dropped.
     enum Rules { case text, textAndApostrophe, xml }
 
+    @inline(__always)  // into each public escaper, so the scan below is made for its rules
     static func escaped(_ text: String, _ rules: Rules) -> String {
         // Most text has nothing to escape: then it is its own escape, and no bytes are copied.
         var utf8 = text
         let escaped = utf8.withUTF8 { bytes -> String? in
-            if !bytes.contains(where: { mayChange($0, rules) }) { return nil }
+            var changes = false
+            for byte in bytes where mayChange(byte, rules) {
+                changes = true
+                break
+            }
+            if !changes { return nil }
             var out: [UInt8] = []
             out.reserveCapacity(bytes.count + 16)
             append(bytes, to: &out, rules)
