@@ -196,12 +196,8 @@ public struct LessonNotebook: LessonStage {
     /// `> [!NOTE] Title` → `> **Title**` and an empty quote line, so the title stands as its own paragraph
     /// (Jupyter renders alerts as plain quotes).
     static func callout(_ line: String) -> String {
-        // Most lines start with neither `>` nor a space: they are no quote.
-        guard let first = line.utf8.first, first == UInt8(ascii: ">") || first == UInt8(ascii: " ") else { return line }
-        // Nor are most quote lines alerts: `[!` does not follow their marks (bytes that must hold for the
-        // characters read below to match).
-        let marks = line.utf8.prefix { $0 == UInt8(ascii: ">") || $0 == UInt8(ascii: " ") }
-        guard marks.contains(UInt8(ascii: ">")), line.utf8.dropFirst(marks.count).starts(with: "[!".utf8) else { return line }
+        // Most lines are no quote, and most quote lines no alert: their bytes tell, before characters are read.
+        guard mayBeAlert(line) else { return line }
         let quote = line.prefix { $0 == ">" || $0 == " " }
         guard quote.utf8.contains(UInt8(ascii: ">")), line.dropFirst(quote.count).hasPrefix("[!"),
               let close = line.dropFirst(quote.count).firstIndex(of: "]") else { return line }
@@ -212,6 +208,21 @@ public struct LessonNotebook: LessonStage {
         let shown = title.isEmpty ? fallback : title
         let bare = String(quote.reversed().drop { $0 == " " }.reversed())
         return shown.isEmpty ? bare : quote + "**\(shown)**\n" + bare
+    }
+
+    /// Whether `line`'s bytes are quote marks (`>` and spaces, at least one `>`) followed by `[!`: what the
+    /// characters of an alert's line must also be.
+    static func mayBeAlert(_ line: String) -> Bool {
+        var sawQuote = false
+        var bytes = line.utf8.makeIterator()
+        while let byte = bytes.next() {
+            if byte == UInt8(ascii: ">") {
+                sawQuote = true
+            } else if byte != UInt8(ascii: " ") {
+                return sawQuote && byte == UInt8(ascii: "[") && bytes.next() == UInt8(ascii: "!")
+            }
+        }
+        return false
     }
 
     /// Titles of the blocks `LessonFurniture` titles by itself, for the notebook's plain quotes.
