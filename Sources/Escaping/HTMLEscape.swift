@@ -24,20 +24,35 @@ public enum HTMLEscape {
 
     /// Appends UTF-8 `bytes` to `out` escaped as `escapeWithApostrophe` does (for writers that build bytes).
     public static func append(_ bytes: ArraySlice<UInt8>, escapedTo out: inout [UInt8]) {
+        bytes.withUnsafeBufferPointer { append($0, to: &out, .textAndApostrophe) }
+    }
+
+    /// Appends UTF-8 `bytes` to `out` escaped as `escapeWithApostrophe` does, for writers that hold their
+    /// text's bytes in a buffer (no array slice made per piece).
+    public static func append(_ bytes: UnsafeBufferPointer<UInt8>, escapedTo out: inout [UInt8]) {
         append(bytes, to: &out, .textAndApostrophe)
     }
 
     /// Which characters become entities, and whether XML-forbidden characters are dropped.
     enum Rules { case text, textAndApostrophe, xml }
 
+    @inline(__always)  // into each public escaper, so the scan below is made for its rules
     static func escaped(_ text: String, _ rules: Rules) -> String {
         // Most text has nothing to escape: then it is its own escape, and no bytes are copied.
-        var text = text
-        if !text.withUTF8({ $0.contains { mayChange($0, rules) } }) { return text }
-        var out: [UInt8] = []
-        out.reserveCapacity(text.utf8.count + 16)
-        append(ArraySlice(text.utf8), to: &out, rules)
-        return String(decoding: out, as: UTF8.self)
+        var utf8 = text
+        let escaped = utf8.withUTF8 { bytes -> String? in
+            var changes = false
+            for byte in bytes where mayChange(byte, rules) {
+                changes = true
+                break
+            }
+            if !changes { return nil }
+            var out: [UInt8] = []
+            out.reserveCapacity(bytes.count + 16)
+            append(bytes, to: &out, rules)
+            return String(decoding: out, as: UTF8.self)
+        }
+        return escaped ?? text
     }
 
     /// Whether `append` may write byte `b` as something else (an entity, nothing, or with the bytes after it).
@@ -52,13 +67,14 @@ public enum HTMLEscape {
         }
     }
 
-    static func append(_ bytes: ArraySlice<UInt8>, to out: inout [UInt8], _ rules: Rules) {
+    static func append(_ bytes: UnsafeBufferPointer<UInt8>, to out: inout [UInt8], _ rules: Rules) {
         var i = bytes.startIndex
         while i < bytes.endIndex {
             // The run of bytes kept as they are, copied at once.
-            let run = bytes[i...].firstIndex { mayChange($0, rules) } ?? bytes.endIndex
+            var run = i
+            while run < bytes.endIndex, !mayChange(bytes[run], rules) { run += 1 }
             if run > i {
-                out.append(contentsOf: bytes[i..<run])
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[i..<run]))
                 i = run
                 continue
             }

@@ -21,7 +21,10 @@ public enum JSONEscape {
 
     /// Appends the UTF-8 bytes `utf8` (whole scalars) as a quoted JSON string to `out`.
     public static func append(utf8: UnsafeBufferPointer<UInt8>, to out: inout [UInt8], escapingSlashes: Bool) {
-        out.reserveCapacity(out.count + utf8.count + 2)
+        // Room for the string unescaped, grown geometrically: an exact `reserveCapacity` would copy the whole
+        // of `out` again for every string a writer appends (a notebook's thousand lines).
+        let needed = out.count + utf8.count + 2
+        if out.capacity < needed { out.reserveCapacity(max(needed, 2 * out.capacity)) }
         out.append(UInt8(ascii: "\""))
         var run = 0  // the first byte not yet written
         for (i, byte) in utf8.enumerated() {

@@ -35,7 +35,9 @@ public struct HTMLRenderer {
     /// Renders inline content alone (a title, a table cell).
     public func renderInline(_ inlines: [Inline]) -> String {
         var state = FootnoteState()
-        return inline(inlines, &state)
+        var out = ""
+        inline(inlines, into: &out, &state)
+        return out
     }
 
     private struct FootnoteState {
@@ -48,12 +50,15 @@ public struct HTMLRenderer {
         switch block.kind {
         case .paragraph(let content):
             if tight {
-                out += inline(content, &footnotes) + "\n"
+                inline(content, into: &out, &footnotes)
+                out += "\n"
             } else {
-                out += "<p>" + inline(content, &footnotes) + "</p>\n"
+                out += "<p>"
+                inline(content, into: &out, &footnotes)
+                out += "</p>\n"
             }
         case let .heading(level, content, id):
-            let inner = inline(content, &footnotes)
+            let inner = inlineHTML(content, &footnotes)
             if let id {
                 out += "<h\(level) id=\"\(HTMLEscape.escape(id))\">\(inner)<a class=\"anchor\" href=\"#\(HTMLEscape.escape(id))\" aria-label=\"Link to this section\">#</a></h\(level)>\n"
             } else {
@@ -115,7 +120,7 @@ public struct HTMLRenderer {
         // A wide table scrolls sideways: its box is focusable (and named) so keyboard users can scroll it.
         var out = "<div class=\"table-scroll\" tabindex=\"0\" role=\"group\" aria-label=\"Table\"><table>\n<thead>\n<tr>\n"
         for (i, cell) in table.header.enumerated() {
-            out += "<th scope=\"col\"\(align(i))>\(inline(cell, &footnotes))</th>\n"
+            out += "<th scope=\"col\"\(align(i))>\(inlineHTML(cell, &footnotes))</th>\n"
         }
         out += "</tr>\n</thead>\n"
         if !table.rows.isEmpty {
@@ -123,7 +128,7 @@ public struct HTMLRenderer {
             for row in table.rows {
                 out += "<tr>\n"
                 for (i, cell) in row.enumerated() {
-                    out += "<td\(align(i))>\(inline(cell, &footnotes))</td>\n"
+                    out += "<td\(align(i))>\(inlineHTML(cell, &footnotes))</td>\n"
                 }
                 out += "</tr>\n"
             }
@@ -132,8 +137,14 @@ public struct HTMLRenderer {
         return out + "</table></div>\n"
     }
 
-    private func inline(_ inlines: [Inline], _ footnotes: inout FootnoteState) -> String {
+    private func inlineHTML(_ inlines: [Inline], _ footnotes: inout FootnoteState) -> String {
         var out = ""
+        inline(inlines, into: &out, &footnotes)
+        return out
+    }
+
+    /// Appends the HTML of `inlines` to `out` (nested runs too, without a string of their own).
+    private func inline(_ inlines: [Inline], into out: inout String, _ footnotes: inout FootnoteState) {
         for node in inlines {
             switch node {
             case .text(let s): out += HTMLEscape.escape(s)
@@ -141,12 +152,23 @@ public struct HTMLRenderer {
             case .lineBreak: out += "<br>\n"
             case .code(let s): out += "<code>\(HTMLEscape.escape(s))</code>"
             case .html(let s), .rawHTML(let s): out += s
-            case .emphasis(let c): out += "<em>\(inline(c, &footnotes))</em>"
-            case .strong(let c): out += "<strong>\(inline(c, &footnotes))</strong>"
-            case .strikethrough(let c): out += "<del>\(inline(c, &footnotes))</del>"
+            case .emphasis(let c):
+                out += "<em>"
+                inline(c, into: &out, &footnotes)
+                out += "</em>"
+            case .strong(let c):
+                out += "<strong>"
+                inline(c, into: &out, &footnotes)
+                out += "</strong>"
+            case .strikethrough(let c):
+                out += "<del>"
+                inline(c, into: &out, &footnotes)
+                out += "</del>"
             case let .link(url, title, content):
                 let t = title.isEmpty ? "" : " title=\"\(HTMLEscape.escape(title))\""
-                out += "<a href=\"\(HTMLEscape.url(url))\"\(t)>\(inline(content, &footnotes))</a>"
+                out += "<a href=\"\(HTMLEscape.url(url))\"\(t)>"
+                inline(content, into: &out, &footnotes)
+                out += "</a>"
             case let .image(url, title, alt):
                 let t = title.isEmpty ? "" : " title=\"\(HTMLEscape.escape(title))\""
                 out += "<img src=\"\(HTMLEscape.url(url))\" alt=\"\(HTMLEscape.escape(Inline.plainText(alt)))\"\(t) loading=\"lazy\">"
@@ -164,6 +186,5 @@ public struct HTMLRenderer {
                 out += "<sup class=\"footnote-ref\"><a href=\"#fn-\(number)\" id=\"\(refID)\">\(number)</a></sup>"
             }
         }
-        return out
     }
 }

@@ -36,16 +36,26 @@ enum MathFont: Sendable {
     /// Letters Unicode encoded earlier, in the Letterlike Symbols block, leaving holes in the alphabets.
     private var exceptions: [Unicode.Scalar: Unicode.Scalar] {
         switch self {
-        case .italic: ["h": "\u{210E}"]
-        case .blackboard:
-            ["C": "\u{2102}", "H": "\u{210D}", "N": "\u{2115}", "P": "\u{2119}", "Q": "\u{211A}",
-             "R": "\u{211D}", "Z": "\u{2124}"]
-        case .calligraphic:
-            ["B": "\u{212C}", "E": "\u{2130}", "F": "\u{2131}", "H": "\u{210B}", "I": "\u{2110}",
-             "L": "\u{2112}", "M": "\u{2133}", "R": "\u{211B}", "e": "\u{212F}", "g": "\u{210A}",
-             "o": "\u{2134}"]
-        case .fraktur: ["C": "\u{212D}", "H": "\u{210C}", "I": "\u{2111}", "R": "\u{211C}", "Z": "\u{2128}"]
+        case .italic: Self.italicExceptions
+        case .blackboard: Self.blackboardExceptions
+        case .calligraphic: Self.calligraphicExceptions
+        case .fraktur: Self.frakturExceptions
         default: [:]
         }
     }
+
+    // Made once, not per mapped letter.
+    private static let italicExceptions: [Unicode.Scalar: Unicode.Scalar] = ["h": "\u{210E}"]
+    private static let blackboardExceptions: [Unicode.Scalar: Unicode.Scalar] = [
+        "C": "\u{2102}", "H": "\u{210D}", "N": "\u{2115}", "P": "\u{2119}", "Q": "\u{211A}",
+        "R": "\u{211D}", "Z": "\u{2124}",
+    ]
+    private static let calligraphicExceptions: [Unicode.Scalar: Unicode.Scalar] = [
+        "B": "\u{212C}", "E": "\u{2130}", "F": "\u{2131}", "H": "\u{210B}", "I": "\u{2110}",
+        "L": "\u{2112}", "M": "\u{2133}", "R": "\u{211B}", "e": "\u{212F}", "g": "\u{210A}",
+        "o": "\u{2134}",
+    ]
+    private static let frakturExceptions: [Unicode.Scalar: Unicode.Scalar] = [
+        "C": "\u{212D}", "H": "\u{210C}", "I": "\u{2111}", "R": "\u{211C}", "Z": "\u{2128}",
+    ]
 }

@@ -165,22 +165,25 @@ private extension TeXParser {
     /// Reads the delimiter after `\left`, `\right`, `\middle` or `\big`; `.` (no delimiter) gives "".
     mutating func parseDelimiter(after command: String, at start: Int) throws(TeXError) -> String {
         source.skipSpace()
-        let plain: [Unicode.Scalar: String] = [
-            "(": "(", ")": ")", "[": "[", "]": "]", "|": "|", "/": "/", ".": "", "<": "⟨", ">": "⟩",
-        ]
-        if let c = source.peek(), let text = plain[c] {
+        if let c = source.peek(), let text = Self.plainDelimiters[c] {
             source.advance()
             return text
         }
         if let name = source.peekCommand() {
-            let extra: [String: String] = ["uparrow": "↑", "downarrow": "↓", "Uparrow": "⇑", "Downarrow": "⇓"]
-            if let text = TeXSymbols.fences[name] ?? extra[name] {
+            if let text = TeXSymbols.fences[name] ?? Self.arrowDelimiters[name] {
                 source.consumeCommand(name)
                 return text
             }
         }
         throw TeXError("\(command) must be followed by a delimiter such as ( [ \\{ | or .", at: start)
     }
+
+    /// Delimiters typed as themselves after `\left` and friends; `.` is none.
+    static let plainDelimiters: [Unicode.Scalar: String] = [
+        "(": "(", ")": ")", "[": "[", "]": "]", "|": "|", "/": "/", ".": "", "<": "⟨", ">": "⟩",
+    ]
+    /// Arrows that are delimiters after `\left` and friends (and no fences elsewhere).
+    static let arrowDelimiters: [String: String] = ["uparrow": "↑", "downarrow": "↓", "Uparrow": "⇑", "Downarrow": "⇓"]
 
     /// Parses the optional `[n]` of `\sqrt[n]{x}`, reading up to the `]` outside any braces.
     mutating func parseRootIndex(at start: Int) throws(TeXError) -> String? {

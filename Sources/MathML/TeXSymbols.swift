@@ -15,18 +15,25 @@ enum TeXSymbol: Sendable {
 }
 
 enum TeXSymbols {
-    static func lookup(_ name: String) -> TeXSymbol? {
-        if let s = greek[name] { return .identifier(s, upright: false) }
-        if let s = upperGreek[name] { return .identifier(s, upright: true) }
-        if let s = identifiers[name] { return .identifier(s.0, upright: s.1) }
-        if let s = operators[name] { return .op(s) }
-        if let s = fences[name] { return .fence(s) }
-        if let s = largeOperators[name] { return .largeOperator(s.0, limits: s.1) }
-        if functions.contains(name) { return .function(name, limits: false) }
-        if limitFunctions.contains(name) { return .function(name, limits: true) }
-        if let s = spaces[name] { return .space(s) }
-        return nil
-    }
+    static func lookup(_ name: String) -> TeXSymbol? { symbols[name] }
+
+    /// Every symbol command in one table, so a name is hashed once: a name in several of the tables below
+    /// stands for what the first of them gives it (Greek, capital Greek, identifiers, operators, fences,
+    /// large operators, functions, limit functions, spaces).
+    private static let symbols: [String: TeXSymbol] = {
+        var symbols: [String: TeXSymbol] = [:]
+        // Filled from the last table to the first, so that the first one's meaning is the one kept.
+        for (name, width) in spaces { symbols[name] = .space(width) }
+        for name in limitFunctions { symbols[name] = .function(name, limits: true) }
+        for name in functions { symbols[name] = .function(name, limits: false) }
+        for (name, s) in largeOperators { symbols[name] = .largeOperator(s.0, limits: s.1) }
+        for (name, s) in fences { symbols[name] = .fence(s) }
+        for (name, s) in operators { symbols[name] = .op(s) }
+        for (name, s) in identifiers { symbols[name] = .identifier(s.0, upright: s.1) }
+        for (name, s) in upperGreek { symbols[name] = .identifier(s, upright: true) }
+        for (name, s) in greek { symbols[name] = .identifier(s, upright: false) }
+        return symbols
+    }()
 
     /// Every command name the converter knows, for "did you mean" suggestions.
     static var allNames: [String] {

@@ -42,22 +42,23 @@ struct Lexer {
     /// Advances over one whole scalar (a lead byte and its continuation bytes).
     /// The tail every code lexer shares: brackets (tracking nesting `depth`), punctuation, the given
     /// operator characters, or else one plain scalar. Consumes the token at `start` and emits it.
-    mutating func punctuationOperatorOrPlain(_ c: UInt8, from start: Int, depth: inout Int, operators: String) {
-        if "([{".utf8.contains(c) {
+    mutating func punctuationOperatorOrPlain(_ c: UInt8, from start: Int, depth: inout Int, operators: ByteSet) {
+        switch c {
+        case UInt8(ascii: "("), UInt8(ascii: "["), UInt8(ascii: "{"):
             depth += 1
             pos += 1
             emit(.punctuation, from: start)
-        } else if ")]}".utf8.contains(c) {
+        case UInt8(ascii: ")"), UInt8(ascii: "]"), UInt8(ascii: "}"):
             depth = max(0, depth - 1)
             pos += 1
             emit(.punctuation, from: start)
-        } else if ",:;.".utf8.contains(c) {
+        case UInt8(ascii: ","), UInt8(ascii: ":"), UInt8(ascii: ";"), UInt8(ascii: "."):
             pos += 1
             emit(.punctuation, from: start)
-        } else if operators.utf8.contains(c) {
+        case _ where operators.contains(c):
             pos += 1
             emit(.operator, from: start)
-        } else {
+        default:
             advanceScalar()
             emit(nil, from: start)
         }
@@ -91,7 +92,7 @@ struct Lexer {
 
     /// Consumes a C-family number: `0x…`/`0o…`/`0b…`, or digits with `_`, a fraction and an exponent
     /// (`p` exponents for hex floats when `hexFloats`); then any letters in `suffixes` (`j` for Python).
-    mutating func scanNumber(hexFloats: Bool = false, suffixes: Set<UInt8> = []) {
+    mutating func scanNumber(hexFloats: Bool = false, suffixes: ByteSet = "") {
         if peek() == UInt8(ascii: "0"), let x = peek(1), "xXoObB".utf8.contains(x) {
             pos += 2
             while let b = peek(), b.isHexDigit || b == UInt8(ascii: "_") { pos += 1 }

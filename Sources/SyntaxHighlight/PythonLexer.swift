@@ -19,6 +19,9 @@ extension Lexer {
         "StopIteration", "NotImplementedError", "AttributeError", "ZeroDivisionError", "AssertionError",
         "ImportError", "OSError", "FileNotFoundError", "KeyboardInterrupt",
     ]
+    static let pythonOperators: ByteSet = "+-*/%=<>!&|^~@"
+    /// Imaginary literals: `1j`.
+    static let pythonNumberSuffixes: ByteSet = "jJ"
     /// How deeply f-strings may nest inside replacement fields before they are shown as plain strings.
     static let maxInterpolationNesting = 16
 
@@ -62,7 +65,7 @@ extension Lexer {
             } else if c == UInt8(ascii: "'") || c == UInt8(ascii: "\"") {
                 lexPythonString(from: start, format: false, nesting: nesting)
             } else if c.isDigit || (c == UInt8(ascii: ".") && peek(1)?.isDigit == true) {
-                scanNumber(suffixes: [UInt8(ascii: "j"), UInt8(ascii: "J")])
+                scanNumber(suffixes: Self.pythonNumberSuffixes)
                 emit(.number, from: start)
             } else if c.isIdentifierStart {
                 let word = scanIdentifier()
@@ -78,7 +81,7 @@ extension Lexer {
                 while let b = peek(), b.isIdentifierByte || b == UInt8(ascii: ".") { pos += 1 }
                 emit(.decorator, from: start)
             } else {
-                punctuationOperatorOrPlain(c, from: start, depth: &depth, operators: "+-*/%=<>!&|^~@")
+                punctuationOperatorOrPlain(c, from: start, depth: &depth, operators: Self.pythonOperators)
             }
             nameKind = nil
         }
@@ -96,17 +99,17 @@ extension Lexer {
     }
 
     static func pythonWordKind(_ word: ArraySlice<UInt8>) -> TokenKind? {
-        pythonWordKinds[String(decoding: word, as: UTF8.self)]
+        pythonWordKinds.kind(word)
     }
 
     /// Keywords, constants and builtins in one table (a word in several is the first kind), so that a word is
-    /// made a string and looked up once.
-    static let pythonWordKinds: [String: TokenKind] = {
+    /// looked up once.
+    static let pythonWordKinds: WordTable = {
         var kinds: [String: TokenKind] = [:]
         for word in pythonBuiltins { kinds[word] = .builtin }
         for word in pythonConstants { kinds[word] = .constant }
         for word in pythonKeywords { kinds[word] = .keyword }
-        return kinds
+        return WordTable(kinds)
     }()
 
     /// Lexes a string whose prefix starts at `start`; the cursor is on the opening quote.

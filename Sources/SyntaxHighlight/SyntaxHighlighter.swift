@@ -34,19 +34,19 @@ public enum SyntaxHighlighter {
         let lexer = tokenize(code, language: language)
         var out: [UInt8] = []
         out.reserveCapacity(lexer.bytes.count + lexer.bytes.count / 2)
-        for token in lexer.tokens {
-            if let kind = token.kind { out.append(contentsOf: openingTags[kind, default: []]) }
-            HTMLEscape.append(lexer.bytes[token.range], escapedTo: &out)
-            if token.kind != nil { out.append(contentsOf: closingTag) }
+        lexer.bytes.withUnsafeBufferPointer { bytes in
+            for token in lexer.tokens {
+                if let kind = token.kind { append(kind.openingTag, to: &out) }
+                HTMLEscape.append(UnsafeBufferPointer(rebasing: bytes[token.range]), escapedTo: &out)
+                if token.kind != nil { append("</span>", to: &out) }
+            }
         }
         return String(decoding: out, as: UTF8.self)
     }
 
-    /// `<span class="tok-…">` for each kind, and `</span>`, as bytes made once.
-    private static let openingTags = Dictionary(uniqueKeysWithValues: TokenKind.allCases.map {
-        ($0, Array("<span class=\"\($0.cssClass)\">".utf8))
-    })
-    private static let closingTag = Array("</span>".utf8)
+    private static func append(_ text: StaticString, to out: inout [UInt8]) {
+        out.append(contentsOf: UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount))
+    }
 
     /// Escapes `&`, `<`, `>`, `"` and `'` for HTML text and attribute values.
     public static func escape(_ text: String) -> String {

@@ -19,6 +19,31 @@ public enum TokenKind: String, Sendable, CaseIterable {
 
     /// The CSS class of the `<span>` wrapping tokens of this kind.
     public var cssClass: String { "tok-" + rawValue }
+
+    /// `<span class="…">` with this kind's `cssClass`, as static text (the highlighter writes one per token).
+    var openingTag: StaticString {
+        switch self {
+        case .keyword: "<span class=\"tok-keyword\">"
+        case .string: "<span class=\"tok-string\">"
+        case .number: "<span class=\"tok-number\">"
+        case .comment: "<span class=\"tok-comment\">"
+        case .builtin: "<span class=\"tok-builtin\">"
+        case .decorator: "<span class=\"tok-decorator\">"
+        case .constant: "<span class=\"tok-constant\">"
+        case .type: "<span class=\"tok-type\">"
+        case .variable: "<span class=\"tok-variable\">"
+        case .function: "<span class=\"tok-function\">"
+        case .class: "<span class=\"tok-class\">"
+        case .operator: "<span class=\"tok-operator\">"
+        case .punctuation: "<span class=\"tok-punctuation\">"
+        case .interpolation: "<span class=\"tok-interpolation\">"
+        case .key: "<span class=\"tok-key\">"
+        case .anchor: "<span class=\"tok-anchor\">"
+        case .option: "<span class=\"tok-option\">"
+        case .prompt: "<span class=\"tok-prompt\">"
+        case .output: "<span class=\"tok-output\">"
+        }
+    }
 }
 
 /// One token: a kind (nil for plain text) and its UTF-8 byte range in the source.

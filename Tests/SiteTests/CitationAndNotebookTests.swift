@@ -151,6 +151,10 @@ import Testing
         #expect(LessonNotebook.callout("> [!NOTE]") == "> **Note**\n>")
         #expect(LessonNotebook.callout("> [!TAKEAWAYS]") == "> **Key takeaways**\n>")
         #expect(LessonNotebook.callout("> [!UNKNOWN] x") == "> [!UNKNOWN] x")
+        #expect(LessonNotebook.callout(" > > [!WARNING] Nested") == " > > **Nested**\n > >")
+        #expect(LessonNotebook.callout("> [!\u{301}NOTE]") == "> [!\u{301}NOTE]")
+        #expect(["> [!x", ">[!", " > > [!"].allSatisfy(LessonNotebook.mayBeAlert))
+        #expect(!["", "  [!NOTE]", "> [x", "> ", "[!NOTE]", "> a [!NOTE]"].contains(where: LessonNotebook.mayBeAlert))
         #expect(LessonNotebook.imports("import torch.nn as nn\nfrom sklearn.metrics import x\nimport os, math\n") == ["torch", "sklearn", "os", "math"])
     }
 }

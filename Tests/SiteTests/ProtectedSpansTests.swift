@@ -98,7 +98,8 @@ import Testing
             Block(.codeBlock(info: "", code: p(0)), at: at),
         ]
         let html = [0: "<m>0</m>", 1: "<m>1</m>"]
-        let replaced = SpanReplacement.replace(in: blocks) { html[$0] }
+        var replaced = blocks
+        SpanReplacement.replace(in: &replaced) { html[$0] }
         #expect(replaced == [
             Block(.paragraph([.text("a "), .rawHTML("<m>0</m>"), .text(" b"), .emphasis([.text("in "), .rawHTML("<m>1</m>")]),
                               .code("\(p(0)) in code"), .softBreak]), at: at),

@@ -24,4 +24,10 @@ import Testing
             "tok-interpolation", "tok-key", "tok-anchor", "tok-option", "tok-prompt", "tok-output",
         ])
     }
+
+    @Test func openingTagsNameTheirClass() {
+        for kind in TokenKind.allCases {
+            #expect("\(kind.openingTag)" == "<span class=\"\(kind.cssClass)\">")
+        }
+    }
 }

@@ -13,8 +13,13 @@ public struct Lesson: Sendable {
     public var absolutePath: String
     public var frontMatter: FrontMatter
     /// The markdown body (front matter removed) and the lines before it.
-    public var body: String
+    public var body: String {
+        didSet { bodyWords = Self.words(in: body) }
+    }
     public var bodyLineOffset: Int
+    /// The words of prose and of code in `body`, counted once per body: `readingTime` is asked for by every
+    /// page that lists the lesson.
+    private var bodyWords: (prose: Int, code: Int)
     /// Filled by the parse stage and rewritten by later stages.
     public var blocks: [Block] = []
     /// Math and inline results cut out before parsing (see `ProtectedSpans`); their placeholders sit
@@ -40,9 +45,27 @@ public struct Lesson: Sendable {
         public var contents: String
     }
 
+    init(slug: String, moduleSlug: String, sourcePath: String, absolutePath: String, frontMatter: FrontMatter,
+         body: String, bodyLineOffset: Int) {
+        self.slug = slug
+        self.moduleSlug = moduleSlug
+        self.sourcePath = sourcePath
+        self.absolutePath = absolutePath
+        self.frontMatter = frontMatter
+        self.body = body
+        self.bodyLineOffset = bodyLineOffset
+        self.bodyWords = Self.words(in: body)
+    }
+
     /// Estimated minutes to read: prose at 200 words a minute, code at a third of that; at least 1.
     public var readingTime: Int {
         if let given = frontMatter.readingTime { return given }
+        let minutes = (Double(bodyWords.prose) / 200 + Double(bodyWords.code) / 70).rounded(.up)
+        return max(1, Int(minutes))
+    }
+
+    /// The words of prose and of code in a lesson's body.
+    static func words(in body: String) -> (prose: Int, code: Int) {
         // Line by line (`memchr` finds each end): a line starting with ``` or ~~~ toggles code; the words of
         // any other line (runs of bytes other than space, tab and newline) count as prose or code.
         var proseWords = 0, codeWords = 0, inFence = false
@@ -63,8 +86,7 @@ public struct Lesson: Sendable {
                 line = lineEnd + 1
             }
         }
-        let minutes = (Double(proseWords) / 200 + Double(codeWords) / 70).rounded(.up)
-        return max(1, Int(minutes))
+        return (proseWords, codeWords)
     }
 
     /// Runs of bytes other than space, tab and newline in `count` bytes at `p`, counted without a branch

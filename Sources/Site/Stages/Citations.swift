@@ -53,7 +53,7 @@ public struct Citations: LessonStage {
                 ? "[" + links.joined(separator: ", ") + "]"
                 : "(" + links.joined(separator: "; ") + ")"
         }
-        lesson.blocks = SpanReplacement.replace(in: lesson.blocks) { rendered[$0] }
+        SpanReplacement.replace(in: &lesson.blocks) { rendered[$0] }
 
         let end = lesson.blocks.last?.location ?? SourceLocation(file: lesson.sourcePath, line: 1, column: 1)
         lesson.blocks.append(Block(.heading(level: 2, content: [.text("References")], id: nil), at: end))

@@ -7,8 +7,7 @@ import Escaping
 /// as `class="language-x"` and tokens highlighted at build time for the languages the highlighter
 /// knows (others are escaped plainly). A long listing (see `FoldedListing`) ends in a bar that unfolds it.
 enum CodeBlockRenderer {
-    static func render(info: String, code: String, fold: FoldedListing? = nil) -> String {
-        let fence = FenceInfo(info)
+    static func render(fence: FenceInfo, code: String, fold: FoldedListing? = nil) -> String {
         let language = fence.language
         let body = (language.isEmpty ? nil : SyntaxHighlighter.highlight(code, language: language)) ?? HTMLEscape.escape(code)
         let cls = language.isEmpty ? "" : " class=\"language-\(HTMLEscape.escape(language))\""
@@ -25,7 +24,10 @@ enum CodeBlockRenderer {
         // A long line scrolls the block sideways: the block is focusable (and named) so keyboard users can scroll it.
         let name = fence.attributes["title"] ?? (language.isEmpty ? "" : language)
         html += "<pre tabindex=\"0\" role=\"group\" aria-label=\"\(HTMLEscape.escape(name.isEmpty ? "Code" : "Code: " + name))\">"
-        html += "<code\(cls)>\(body)</code></pre>\n"
+        // Appended piece by piece: the highlighted body is most of the block, copied once.
+        html += "<code" + cls + ">"
+        html += body
+        html += "</code></pre>\n"
         if let fold {
             // Folding is CSS keyed on this toggle (styled in style.css); the whole text stays in the <pre>.
             html += "<div class=\"code-fold\"><details><summary><span class=\"fold-show\">Show all \(fold.lines) lines</span>"

@@ -30,7 +30,7 @@ public struct CrossReferences: LessonStage {
             rendered[index] = "<a class=\"cross-reference\" href=\"#\(HTMLEscape.escape(target.anchor))\">\(HTMLEscape.escape(target.label))</a>"
         }
         if !problems.isEmpty { throw DiagnosticList(problems) }
-        if !rendered.isEmpty { lesson.blocks = SpanReplacement.replace(in: lesson.blocks) { rendered[$0] } }
+        if !rendered.isEmpty { SpanReplacement.replace(in: &lesson.blocks) { rendered[$0] } }
     }
 
     /// Wraps each captioned top-level table in a `<figure>` with its numbered caption.

@@ -20,13 +20,14 @@ public struct HighlightCode: LessonStage {
             var block = block
             switch block.kind {
             case let .codeBlock(info, code):
+                let fence = FenceInfo(info)
                 var fold: FoldedListing?
                 do throws(Diagnostic) {
-                    fold = try FoldedListing.of(code, attributes: FenceInfo(info).attributes, at: block.location)
+                    fold = try FoldedListing.of(code, attributes: fence.attributes, at: block.location)
                 } catch {
                     problems.append(error)
                 }
-                block.kind = .rawHTML(CodeBlockRenderer.render(info: info, code: code, fold: fold))
+                block.kind = .rawHTML(CodeBlockRenderer.render(fence: fence, code: code, fold: fold))
             case .blockQuote(let inner):
                 block.kind = .blockQuote(render(inner, problems: &problems))
             case let .list(ordered, start, tight, items):

@@ -72,21 +72,24 @@ public struct IncludeFiles: LessonStage {
         guard !file.hasPrefix("/") else {
             throw Diagnostic.error(at: location, "\(reference.pathNoun) '\(file)' must be relative to the lesson's folder")
         }
-        let path = ((folder as NSString).appendingPathComponent(file) as NSString).standardizingPath
-        let resolved = BuildPaths.resolved(path)
+        let joined = (folder as NSString).appendingPathComponent(file)
+        // `resolved` standardizes the path itself where it must, so the standardized path (which looks up every
+        // component's link) is only made for a message.
+        let resolved = BuildPaths.resolved(joined)
+        func path() -> String { (joined as NSString).standardizingPath }
         let root = BuildPaths.resolved(contentRoot)
         guard resolved != root, BuildPaths.isInside(resolved, root) else {
             throw Diagnostic.error(at: location, "\(reference.pathNoun) '\(file)' leaves the content folder; keep \(reference.plural) beside the lesson")
         }
         var isFolder: ObjCBool = false
         if FileManager.default.fileExists(atPath: resolved, isDirectory: &isFolder), isFolder.boolValue {
-            throw Diagnostic.error(at: location, "\(reference.folderNoun) \(display(path)) is a folder: name a file inside it")
+            throw Diagnostic.error(at: location, "\(reference.folderNoun) \(display(path())) is a folder: name a file inside it")
         }
         guard let data = FileManager.default.contents(atPath: resolved) else {
-            throw Diagnostic.error(at: location, "\(reference.noun) \(display(path)) does not exist: check the name in \(reference.written)")
+            throw Diagnostic.error(at: location, "\(reference.noun) \(display(path())) does not exist: check the name in \(reference.written)")
         }
         guard let text = String(data: data, encoding: .utf8) else {
-            throw Diagnostic.error(at: location, "\(reference.noun) \(display(path)) is not valid UTF-8 text")
+            throw Diagnostic.error(at: location, "\(reference.noun) \(display(path())) is not valid UTF-8 text")
         }
         return text
     }

@@ -7,32 +7,47 @@ struct InlineRewriter {
     /// Applied to the text of raw HTML blocks written in the markdown, when given.
     var htmlBlock: ((String) -> String)? = nil
 
-    func blocks(_ blocks: [Block]) -> [Block] { blocks.map(block) }
+    func blocks(_ blocks: [Block]) -> [Block] {
+        var blocks = blocks
+        apply(to: &blocks)
+        return blocks
+    }
 
-    func block(_ block: Block) -> Block {
-        var block = block
+    /// Rewrites `blocks` where they are. A block's nested blocks are taken out of it while they are
+    /// rewritten (it holds `.thematicBreak` meanwhile), so a tree only the caller holds is changed in
+    /// place, without copying its arrays.
+    func apply(to blocks: inout [Block]) {
+        for index in blocks.indices { apply(to: &blocks[index]) }
+    }
+
+    func apply(to block: inout Block) {
         switch block.kind {
         case .paragraph(let inlines):
             block.kind = .paragraph(inline(inlines))
         case let .heading(level, content, id):
             block.kind = .heading(level: level, content: inline(content), id: id)
-        case .blockQuote(let inner):
-            block.kind = .blockQuote(blocks(inner))
-        case let .list(ordered, start, tight, items):
-            block.kind = .list(ordered: ordered, start: start, tight: tight,
-                               items: items.map { ListItem(blocks: blocks($0.blocks), task: $0.task) })
+        case .blockQuote(var inner):
+            block.kind = .thematicBreak
+            apply(to: &inner)
+            block.kind = .blockQuote(inner)
+        case .list(let ordered, let start, let tight, var items):
+            block.kind = .thematicBreak
+            for index in items.indices { apply(to: &items[index].blocks) }
+            block.kind = .list(ordered: ordered, start: start, tight: tight, items: items)
         case .table(var table):
+            block.kind = .thematicBreak
             table.header = table.header.map(inline)
             table.rows = table.rows.map { $0.map(inline) }
             block.kind = .table(table)
-        case let .footnoteDefinition(label, content):
-            block.kind = .footnoteDefinition(label: label, content: blocks(content))
+        case .footnoteDefinition(let label, var content):
+            block.kind = .thematicBreak
+            apply(to: &content)
+            block.kind = .footnoteDefinition(label: label, content: content)
         case .htmlBlock(let html):
             if let htmlBlock { block.kind = .htmlBlock(htmlBlock(html)) }
         case .codeBlock, .thematicBreak, .rawHTML:
             break
         }
-        return block
     }
 
     func inline(_ inlines: [Inline]) -> [Inline] {

@@ -71,7 +71,8 @@ public struct LessonNotebook: LessonStage {
                 if fenceLike, trimmed.hasPrefix(open.marker), trimmed.drop(while: { $0 == open.marker.first }).allSatisfy({ $0 == " " }) {
                     fence = nil
                     if let file = open.info.attributes["file"], open.info.language == "python",
-                       let attachment = lesson.attachments.first(where: { $0.name == (file as NSString).lastPathComponent }) {
+                       case let name = (file as NSString).lastPathComponent,
+                       let attachment = lesson.attachments.first(where: { $0.name == name }) {
                         flushProse()
                         scripts.append((attachment.name, attachment.contents))
                         cells.append(.code(attachment.contents))
@@ -174,7 +175,7 @@ public struct LessonNotebook: LessonStage {
             let words = line.split(separator: " ")
             guard words.count >= 2, words[0] == "import" || words[0] == "from" else { continue }
             for module in (words[0] == "import" ? words[1...].prefix { $0 != "as" } : words[1...1]) {
-                if let top = module.split(separator: ".").first.map({ String($0).trimmingCharacters(in: CharacterSet(charactersIn: ",")) }), !top.isEmpty {
+                if let top = module.split(separator: ".").first.map(trimmingCommas), !top.isEmpty {
                     found.insert(top)
                 }
             }
@@ -182,27 +183,55 @@ public struct LessonNotebook: LessonStage {
         return found
     }
 
+    /// `text` without the commas (U+002C scalars) at either end: `torch,` → `torch`.
+    static func trimmingCommas(_ text: Substring) -> String {
+        let scalars = text.unicodeScalars
+        var start = scalars.startIndex
+        var end = scalars.endIndex
+        while start < end, scalars[start] == "," { start = scalars.index(after: start) }
+        while end > start, scalars[scalars.index(before: end)] == "," { end = scalars.index(before: end) }
+        return String(scalars[start..<end])
+    }
+
     /// `> [!NOTE] Title` → `> **Title**` and an empty quote line, so the title stands as its own paragraph
     /// (Jupyter renders alerts as plain quotes).
     static func callout(_ line: String) -> String {
-        // Most lines start with neither `>` nor a space: they are no quote.
-        guard let first = line.utf8.first, first == UInt8(ascii: ">") || first == UInt8(ascii: " ") else { return line }
+        // Most lines are no quote, and most quote lines no alert: their bytes tell, before characters are read.
+        guard mayBeAlert(line) else { return line }
         let quote = line.prefix { $0 == ">" || $0 == " " }
-        guard quote.contains(">"), line.dropFirst(quote.count).hasPrefix("[!"),
+        guard quote.utf8.contains(UInt8(ascii: ">")), line.dropFirst(quote.count).hasPrefix("[!"),
               let close = line.dropFirst(quote.count).firstIndex(of: "]") else { return line }
         let kind = line[line.index(quote.endIndex, offsetBy: 2)..<close].uppercased()
         guard LessonFurniture.kinds.contains(kind) else { return line }
         let title = line[line.index(after: close)...].trimmingWhitespace()
-        let fallback = LessonFurniture.calloutTitles[kind] ?? ["TAKEAWAYS": "Key takeaways", "EXERCISE": "Exercise"][kind, default: ""]
+        let fallback = LessonFurniture.calloutTitles[kind] ?? notebookTitles[kind, default: ""]
         let shown = title.isEmpty ? fallback : title
         let bare = String(quote.reversed().drop { $0 == " " }.reversed())
         return shown.isEmpty ? bare : quote + "**\(shown)**\n" + bare
     }
 
+    /// Whether `line`'s bytes are quote marks (`>` and spaces, at least one `>`) followed by `[!`: what the
+    /// characters of an alert's line must also be.
+    static func mayBeAlert(_ line: String) -> Bool {
+        var sawQuote = false
+        var bytes = line.utf8.makeIterator()
+        while let byte = bytes.next() {
+            if byte == UInt8(ascii: ">") {
+                sawQuote = true
+            } else if byte != UInt8(ascii: " ") {
+                return sawQuote && byte == UInt8(ascii: "[") && bytes.next() == UInt8(ascii: "!")
+            }
+        }
+        return false
+    }
+
+    /// Titles of the blocks `LessonFurniture` titles by itself, for the notebook's plain quotes.
+    static let notebookTitles = ["TAKEAWAYS": "Key takeaways", "EXERCISE": "Exercise"]
+
     /// Puts back what `ProtectedSpans` cut out, as Jupyter's markdown reads it.
     static func markdown(_ line: String, spans: [ProtectedSpans.Span], lesson: Lesson, bibliography: Bibliography,
                          style: CitationStyle) -> String {
-        guard line.utf8.contains(0xEE), line.contains(ProtectedSpans.open) else { return line }  // U+E000 starts with 0xEE
+        guard ProtectedSpans.mayHoldPlaceholder(line) else { return line }
         return ProtectedSpans.pieces(line).map { piece -> String in
             switch piece {
             case .text(let s): return s

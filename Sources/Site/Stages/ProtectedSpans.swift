@@ -41,16 +41,23 @@ public struct ProtectedSpans: Sendable {
         var problems: [Diagnostic] = []
         // The masked body: `body` up to `copied`, with the spans of the lines before it replaced.
         var out = ""
-        var copied = body.startIndex
+        // Lines are classified on the body's bytes; only a line that may open or close a fence, or that holds
+        // something to mask, is made a substring.
+        let bytes = Array(body.utf8)
+        let utf8 = body.utf8
+        func index(_ offset: Int) -> String.Index { utf8.index(utf8.startIndex, offsetBy: offset) }
+        func substring(_ range: Range<Int>) -> Substring { body[index(range.lowerBound)..<index(range.upperBound)] }
+        var copied = 0  // `body` up to this byte offset is in `out`
         var fence: Substring?
         var line = lineOffset
-        for rawLine in Self.lines(body) {
+        for range in Self.lineRanges(bytes) {
             line += 1
+            let lineBytes = bytes[range]
             // A fence's line has ` or ~ as its first byte after spaces, an indented line four spaces or a tab
             // as its first bytes: only such lines are read as characters to tell.
-            let lead = rawLine.utf8.first { $0 != UInt8(ascii: " ") }
+            let lead = lineBytes.first { $0 != UInt8(ascii: " ") }
             let mayBeFence = lead == UInt8(ascii: "`") || lead == UInt8(ascii: "~")
-            let trimmed = mayBeFence ? rawLine.drop { $0 == " " } : rawLine[rawLine.endIndex...]
+            let trimmed = mayBeFence ? substring(range).drop { $0 == " " } : ""
             if let open = fence {
                 if mayBeFence, trimmed.hasPrefix(open), trimmed.drop(while: { $0 == open.first }).allSatisfy({ $0 == " " }) { fence = nil }
                 continue
@@ -60,23 +67,23 @@ public struct ProtectedSpans: Sendable {
                 fence = trimmed.prefix { $0 == marker }
                 continue
             }
-            let mayBeIndented = rawLine.utf8.starts(with: "    ".utf8) || rawLine.utf8.first == UInt8(ascii: "\t")
-            if mayBeIndented, rawLine.hasPrefix("    ") || rawLine.hasPrefix("\t") {
+            let mayBeIndented = lineBytes.starts(with: "    ".utf8) || lineBytes.first == UInt8(ascii: "\t")
+            if mayBeIndented, case let rawLine = substring(range), rawLine.hasPrefix("    ") || rawLine.hasPrefix("\t") {
                 continue   // indented code
             }
             // Most lines hold no code span, math, result or escape: they stay as they are.
-            if rawLine.utf8.contains(where: { $0 == UInt8(ascii: "`") || $0 == UInt8(ascii: "$") || $0 == UInt8(ascii: "{") || $0 == UInt8(ascii: "\\") || $0 == UInt8(ascii: "@") }) {
-                out += body[copied..<rawLine.startIndex]
+            if lineBytes.contains(where: { $0 == UInt8(ascii: "`") || $0 == UInt8(ascii: "$") || $0 == UInt8(ascii: "{") || $0 == UInt8(ascii: "\\") || $0 == UInt8(ascii: "@") }) {
+                out += substring(copied..<range.lowerBound)
                 // A line of ASCII without a carriage return is read as bytes: each byte is one Character there.
-                if rawLine.utf8.allSatisfy({ $0 < 0x80 && $0 != 0x0D }) {
-                    maskLine(Array(rawLine.utf8), file: file, line: line, into: &out, problems: &problems)
+                if lineBytes.allSatisfy({ $0 < 0x80 && $0 != 0x0D }) {
+                    maskLine(Array(lineBytes), file: file, line: line, into: &out, problems: &problems)
                 } else {
-                    maskLine(Array(rawLine), file: file, line: line, into: &out, problems: &problems)
+                    maskLine(Array(substring(range)), file: file, line: line, into: &out, problems: &problems)
                 }
-                copied = rawLine.endIndex
+                copied = range.upperBound
             }
         }
-        out += body[copied...]
+        out += substring(copied..<bytes.count)
         masked = out
         if !problems.isEmpty { throw DiagnosticList(problems) }
     }
@@ -86,21 +93,14 @@ public struct ProtectedSpans: Sendable {
     /// `\r\n` and ends no line.
     static func lines(_ text: String) -> [Substring] {
         let utf8 = text.utf8
-        var lines: [Substring] = []
-        var start = utf8.startIndex
-        var previous: UInt8 = 0
-        var i = start
-        while i < utf8.endIndex {
-            let byte = utf8[i]
-            if byte == UInt8(ascii: "\n") && previous != UInt8(ascii: "\r") {
-                lines.append(Substring(utf8[start..<i]))
-                start = utf8.index(after: i)
-            }
-            previous = byte
-            i = utf8.index(after: i)
+        return lineRanges(Array(utf8)).map {
+            Substring(utf8[utf8.index(utf8.startIndex, offsetBy: $0.lowerBound)..<utf8.index(utf8.startIndex, offsetBy: $0.upperBound)])
         }
-        lines.append(Substring(utf8[start..<utf8.endIndex]))
-        return lines
+    }
+
+    /// Where `lines` cuts, as byte offsets of UTF-8 `bytes` (`TextLines.ranges`).
+    static func lineRanges(_ bytes: [UInt8]) -> [Range<Int>] {
+        bytes.withUnsafeBufferPointer { TextLines.ranges($0) }
     }
 
     /// Appends `chars` (one line) to `out` with its spans replaced by placeholders: everything else is copied

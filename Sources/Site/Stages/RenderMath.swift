@@ -21,7 +21,7 @@ public struct RenderMath: LessonStage {
             }
         }
         if !problems.isEmpty { throw DiagnosticList(problems) }
-        lesson.blocks = SpanReplacement.replace(in: lesson.blocks) { rendered[$0] }
+        SpanReplacement.replace(in: &lesson.blocks) { rendered[$0] }
     }
 
     /// The error's UTF-8 offset mapped to a column on the formula's line (spans never cross lines).

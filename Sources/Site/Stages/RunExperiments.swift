@@ -98,7 +98,7 @@ public struct RunExperiments: LessonStage {
             }
         }
         if !problems.isEmpty { throw DiagnosticList(problems) }
-        if !rendered.isEmpty { lesson.blocks = SpanReplacement.replace(in: lesson.blocks) { rendered[$0] } }
+        if !rendered.isEmpty { SpanReplacement.replace(in: &lesson.blocks) { rendered[$0] } }
     }
 
     /// A lesson's specs by id (ids are unique on a page: `LessonExperiments.blocks` checks it).

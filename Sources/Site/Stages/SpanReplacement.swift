@@ -3,7 +3,7 @@ import Markdown
 /// Puts rendered HTML where `ProtectedSpans` placeholders sit in text runs; placeholders whose index
 /// `html` does not know are left for a later stage.
 enum SpanReplacement {
-    static func replace(in blocks: [Block], html: @escaping (Int) -> String?) -> [Block] {
+    static func replace(in blocks: inout [Block], html: @escaping (Int) -> String?) {
         InlineRewriter { inlines in
             // Most runs hold no placeholder: they are kept as they are.
             guard inlines.contains(where: mayHoldPlaceholder) else { return inlines }
@@ -17,7 +17,7 @@ enum SpanReplacement {
                     }
                 }
             }
-        }.blocks(blocks)
+        }.apply(to: &blocks)
     }
 
     /// Whether `node` is text whose bytes hold a placeholder's opening mark (U+E000). A text without one is

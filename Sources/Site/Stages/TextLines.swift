@@ -1,3 +1,5 @@
+import Foundation
+
 /// Lines of text cut on UTF-8 bytes where `split(separator: "\n", omittingEmptySubsequences: false)` cuts
 /// on characters: at every line feed but one after a carriage return, which is part of one character
 /// ("\r\n") that ends no line. For stages that look at every line of a lesson or a listing.
@@ -6,9 +8,9 @@ enum TextLines {
     static func ranges(_ bytes: UnsafeBufferPointer<UInt8>) -> [Range<Int>] {
         var lines: [Range<Int>] = []
         var start = 0
-        for i in bytes.indices where endsLine(bytes, at: i) {
-            lines.append(start..<i)
-            start = i + 1
+        forEachLineEnd(bytes) { end in
+            lines.append(start..<end)
+            start = end + 1
         }
         lines.append(start..<bytes.count)
         return lines
@@ -25,10 +27,22 @@ enum TextLines {
     /// How many lines `ranges` finds, without making them.
     static func count(_ text: String) -> Int {
         var text = text
-        return text.withUTF8 { bytes in bytes.indices.reduce(1) { $0 + (endsLine(bytes, at: $1) ? 1 : 0) } }
+        return text.withUTF8 { bytes in
+            var count = 1
+            forEachLineEnd(bytes) { _ in count += 1 }
+            return count
+        }
     }
 
-    private static func endsLine(_ bytes: UnsafeBufferPointer<UInt8>, at i: Int) -> Bool {
-        bytes[i] == 0x0A && !(i > 0 && bytes[i - 1] == 0x0D)
+    /// Calls `body` with the offset of every line feed that ends a line, in order; `memchr` finds each
+    /// line feed, so the bytes between them are not looked at one by one.
+    private static func forEachLineEnd(_ bytes: UnsafeBufferPointer<UInt8>, _ body: (Int) -> Void) {
+        guard let base = bytes.baseAddress else { return }
+        var from = 0
+        while from < bytes.count, let found = memchr(base + from, 0x0A, bytes.count - from) {
+            let end = UnsafeRawPointer(base).distance(to: UnsafeRawPointer(found))
+            if !(end > 0 && bytes[end - 1] == 0x0D) { body(end) }
+            from = end + 1
+        }
     }
 }
