@@ -14,12 +14,28 @@ public struct Lesson: Sendable {
     public var frontMatter: FrontMatter
     /// The markdown body (front matter removed) and the lines before it.
     public var body: String {
-        didSet { bodyWords = Self.words(in: body) }
+        didSet { bodyWords = WordCounts() }
     }
     public var bodyLineOffset: Int
-    /// The words of prose and of code in `body`, counted once per body: `readingTime` is asked for by every
-    /// page that lists the lesson.
-    private var bodyWords: (prose: Int, code: Int)
+    /// The words of prose and of code in `body`, counted once per body, when first asked for: `readingTime` is
+    /// asked for by every page that lists the lesson, and not at all for a lesson an incremental build does not
+    /// render (its reading time is the last build's).
+    private var bodyWords = WordCounts()
+
+    /// The counts of one body, shared by the copies of the lesson that hold that body.
+    private final class WordCounts: @unchecked Sendable {
+        private let lock = NSLock()
+        private var counted: (prose: Int, code: Int)?
+
+        func value(_ count: () -> (prose: Int, code: Int)) -> (prose: Int, code: Int) {
+            lock.withLock {
+                if let counted { return counted }
+                let value = count()
+                counted = value
+                return value
+            }
+        }
+    }
     /// Filled by the parse stage and rewritten by later stages.
     public var blocks: [Block] = []
     /// Math and inline results cut out before parsing (see `ProtectedSpans`); their placeholders sit
@@ -54,13 +70,13 @@ public struct Lesson: Sendable {
         self.frontMatter = frontMatter
         self.body = body
         self.bodyLineOffset = bodyLineOffset
-        self.bodyWords = Self.words(in: body)
     }
 
     /// Estimated minutes to read: prose at 200 words a minute, code at a third of that; at least 1.
     public var readingTime: Int {
         if let given = frontMatter.readingTime { return given }
-        let minutes = (Double(bodyWords.prose) / 200 + Double(bodyWords.code) / 70).rounded(.up)
+        let words = bodyWords.value { Self.words(in: body) }
+        let minutes = (Double(words.prose) / 200 + Double(words.code) / 70).rounded(.up)
         return max(1, Int(minutes))
     }
 
