@@ -22,6 +22,10 @@ which each addition is either fused into a multiply (fma) or not:
              S ← S ⊕ (f(o, x_(o+2) ⊗ g_(o+2)) ⊕ f(o+1, x_(o+3) ⊗ g_(o+3))), then the rows left over fused in order
     F        the fused chain in order (every other column, every product on fewer than 8 rows)
 
+Part 3, a layer of one input (Linear(1, out)): its input gradient dx[r] = Σ_j g[r, j]·W[j] against the one-output
+forward's model (BLOCKS/TAIL with g as the input, W as the weight, no bias) and its weight gradient dW[j] =
+Σ_r g[r, j]·x[r] against ROWS8/F (g as the input, x as the upstream gradient), and both against F.
+
 Run:  ~/.cache/sitegen/venv/bin/python scripts/reference/one_output_orders_probe.py   (from the repository root; ~1 min)
 """
 import collections
@@ -226,3 +230,26 @@ if __name__ == "__main__":
     for part in ("columns in blocks of 16", "the other columns"):
         print(f"  weight gradient, {part:<24} ROWS8/F {counts[part, 'model']:>5} / {counts[part, 'n']:<5}"
               f"  F {counts[part, 'chain']:>5}")
+
+    print("\nPart 3: a layer of one input, elements equal to the model / elements")
+    counts.clear()
+    for n in (2, 3, 5, 8, 15, 16, 17, 20, 32, 33, 40, 64, 65, 100, 128):
+        for rows in (1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 12, 15, 16, 17, 24, 33, 64, 67, 100):
+            x = rng.standard_normal((rows, 1)).astype(f32)
+            w = (rng.standard_normal((n, 1)) * 0.3).astype(f32)
+            g = (rng.standard_normal((rows, n)) * 0.01).astype(f32)
+            xt, wt = tensor(x).requires_grad_(True), tensor(w).requires_grad_(True)
+            Fn.linear(xt, wt, torch.zeros(n)).backward(tensor(g))
+            dx, dw = xt.grad.numpy()[:, 0], wt.grad.numpy()[:, 0]
+            kind = "one row" if rows == 1 else "2 rows or more"
+            if rows > 1:
+                counts["dx", kind, "model"] += int((one_output_forward(g, w[:, 0], f32(0)) == dx).sum())
+            counts["dx", kind, "chain"] += int((fused_chain(np.ascontiguousarray(g.T), w[:, 0]) == dx).sum())
+            counts["dx", kind, "n"] += rows
+            kind = "8 rows or more" if rows >= 8 else "fewer than 8"
+            counts["dW", kind, "model"] += int((rows8_gradient(g, x[:, 0]) == dw).sum())
+            counts["dW", kind, "chain"] += int((fused_chain(g, x[:, 0]) == dw).sum())
+            counts["dW", kind, "n"] += n
+    for product, kind in (("dx", "2 rows or more"), ("dx", "one row"), ("dW", "8 rows or more"), ("dW", "fewer than 8")):
+        print(f"  {'input' if product == 'dx' else 'weight'} gradient, {kind:<15} model {counts[product, kind, 'model']:>5}"
+              f" / {counts[product, kind, 'n']:<5}  F {counts[product, kind, 'chain']:>5}")

@@ -5,6 +5,7 @@ scripts/reference/small_rows_gemm_probe.py shows which), and a whole training ru
     products   per case (rows, in, out; 14 shapes on 2 and 3 rows, then 32→2 and 32→3 on 4, 5, 8, 9, 15 and 16 rows,
                6→8 and 1→16 on 5 and 9 rows): x [rows, in], W [out, in], b [out], g [rows, out], and torch's
                y = F.linear(x, W, b), dx = g·W, and the weight gradient of F.linear(x, W, b).backward(g)
+    one_input  the same for a layer of one input: out 2 to 100 (10 widths) on 2 to 67 rows (11 counts)
     run        the second module's block bn-batch-size, run "BN, batches of 2" (content/batchnorm-dropout/
                bn_dropout_together.py): make_moons(400, noise 0.2, random_state 0), train_test_split(0.25, 0),
                StandardScaler, manual_seed(42), Linear(2,32) BatchNorm1d ReLU Linear(32,32) BatchNorm1d ReLU
@@ -64,6 +65,27 @@ def products():
     return cases
 
 
+def one_input():
+    """A layer of one input, whose gradients MKL computes as matrix-vector products (docs/parity.md §4.2b): a generator
+    of its own, so the cases above keep their inputs."""
+    rng = np.random.default_rng(19)
+    cases = []
+    for fout in (2, 3, 5, 16, 17, 20, 32, 33, 64, 100):
+        for rows in (2, 3, 5, 7, 8, 9, 12, 16, 17, 33, 67):
+            x = rng.standard_normal((rows, 1)).astype(np.float32)
+            w = (rng.standard_normal((fout, 1)) * 0.3).astype(np.float32)
+            b = (rng.standard_normal(fout) * 0.1).astype(np.float32)
+            g = rng.standard_normal((rows, fout)).astype(np.float32)
+            wt = torch.from_numpy(w.copy()).requires_grad_(True)
+            xt = torch.from_numpy(x.copy()).requires_grad_(True)
+            y = Fn.linear(xt, wt, torch.from_numpy(b))
+            y.backward(torch.from_numpy(g))
+            cases.append({"rows": rows, "in": 1, "out": fout, "x": packed(x), "weight": packed(w), "bias": packed(b),
+                          "grad_output": packed(g), "y": packed(y.detach().numpy()),
+                          "grad_input": packed(xt.grad.numpy()), "grad_weight": packed(wt.grad.numpy())})
+    return cases
+
+
 def run():
     X, y = make_moons(n_samples=400, noise=0.2, random_state=0)
     X_train, _, y_train, _ = train_test_split(X, y, test_size=0.25, random_state=0)
@@ -104,7 +126,7 @@ doc = {"what": "torch's Linear products on batches of 2 to 16 rows, and 3000 ste
                "(bn-batch-size, 'BN, batches of 2').",
        "how": __doc__.split("\n\n")[1] + " Arrays as {dtype, shape, b64}: base64 of little-endian row-major bytes "
               "(f32 = binary32, u16 = uint16); loss values are the exact binary64 value of the float32.",
-       "versions": VERSIONS, "products": products(), "run": run()}
+       "versions": VERSIONS, "products": products(), "one_input": one_input(), "run": run()}
 with open(OUT, "w") as f:
     json.dump(doc, f, separators=(",", ":"))
     f.write("\n")

@@ -25,16 +25,26 @@ struct SmallBatchProductsTests {
             #expect(bits(y) == bits(expected), "forward \(rows) × \(fin) → \(fout)")
         }
         let (dx, dW, _) = try layer.backward(input: x, outputGradient: g)
-        if fin > 1 {    // one input: MKL's gemv, whose order is not known (docs/parity.md §4.2a)
-            #expect(bits(dx.scalars) == bits(try c.packedFloats("grad_input")), "input gradient \(rows) × \(fin) → \(fout)")
+        #expect(bits(dx.scalars) == bits(try c.packedFloats("grad_input")), "input gradient \(rows) × \(fin) → \(fout)")
+        #expect(bits(dW) == bits(try c.packedFloats("grad_weight")), "weight gradient \(rows) × \(fin) → \(fout)")
+    }
+
+    /// A layer of one input, whose gradients MKL computes as matrix-vector products in the one-output layer's orders
+    /// (docs/parity.md §4.2b): out 2 to 100 on 2 to 67 rows.
+    @Test("one input: forward, input and weight gradient bitwise torch on 2 to 67 rows")
+    func oneInput() throws {
+        guard let cases = try Fixture.load("layers_small_batch.json")["one_input"] as? [[String: Any]], cases.count == 110 else {
+            throw Fixture.Missing(description: "layers_small_batch.json does not hold 110 one-input cases")
         }
-        if fin == 1, rows >= 8 {
-            // one input on 8 rows or more: the weight gradient's order is not identified (docs/parity.md §4.2a)
-            for (a, b) in zip(dW, try c.packedFloats("grad_weight")) {
-                #expect(abs(a - b) <= 1e-5 * max(1, abs(b)), "weight gradient \(rows) × \(fin) → \(fout)")
-            }
-        } else {
-            #expect(bits(dW) == bits(try c.packedFloats("grad_weight")), "weight gradient \(rows) × \(fin) → \(fout)")
+        for c in cases {
+            let (rows, fout) = (try c.int("rows"), try c.int("out"))
+            let layer = Linear(validatedIn: 1, out: fout, weight: try c.packedFloats("weight"), bias: try c.packedFloats("bias"))
+            let x = Tensor(validatedRows: rows, cols: 1, scalars: try c.packedFloats("x"))
+            let g = Tensor(validatedRows: rows, cols: fout, scalars: try c.packedFloats("grad_output"))
+            #expect(bits(try layer.forward(x).scalars) == bits(try c.packedFloats("y")), "forward \(rows) × 1 → \(fout)")
+            let (dx, dW, _) = try layer.backward(input: x, outputGradient: g)
+            #expect(bits(dx.scalars) == bits(try c.packedFloats("grad_input")), "input gradient \(rows) × 1 → \(fout)")
+            #expect(bits(dW) == bits(try c.packedFloats("grad_weight")), "weight gradient \(rows) × 1 → \(fout)")
         }
     }
 
