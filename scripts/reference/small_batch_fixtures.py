@@ -6,6 +6,8 @@ scripts/reference/small_rows_gemm_probe.py shows which), and a whole training ru
                6→8 and 1→16 on 5 and 9 rows): x [rows, in], W [out, in], b [out], g [rows, out], and torch's
                y = F.linear(x, W, b), dx = g·W, and the weight gradient of F.linear(x, W, b).backward(g)
     one_input  the same for a layer of one input: out 2 to 100 (10 widths) on 2 to 67 rows (11 counts)
+    wide_inputs  forward passes only (x, W, b, y): in 48, 63, 64, 80, 96, 128, 200 with 2, 3 and 12 outputs on 2 to 16
+               rows (2, 3, in // 24, in // 24 + 1; for 2 and 3 outputs also 10, 11, 15, 16)
     run        the second module's block bn-batch-size, run "BN, batches of 2" (content/batchnorm-dropout/
                bn_dropout_together.py): make_moons(400, noise 0.2, random_state 0), train_test_split(0.25, 0),
                StandardScaler, manual_seed(42), Linear(2,32) BatchNorm1d ReLU Linear(32,32) BatchNorm1d ReLU
@@ -86,6 +88,24 @@ def one_input():
     return cases
 
 
+def wide_inputs():
+    """Forward passes with 48 to 200 inputs on 2 to 16 rows, around the limits of the quarters order (in ≥ 24 · rows)
+    and of the 16-lane one (2 outputs up to 15 rows, 3 up to 10); a generator of its own."""
+    rng = np.random.default_rng(37)
+    cases = []
+    for fin in (48, 63, 64, 80, 96, 128, 200):
+        for fout in (2, 3, 12):
+            limits = {2, 3, fin // 24, fin // 24 + 1} | ({10, 11, 15, 16} if fout < 12 else set())
+            for rows in sorted(limits):
+                x = rng.standard_normal((rows, fin)).astype(np.float32)
+                w = (rng.standard_normal((fout, fin)) * 0.3).astype(np.float32)
+                b = (rng.standard_normal(fout) * 0.1).astype(np.float32)
+                y = Fn.linear(torch.from_numpy(x), torch.from_numpy(w), torch.from_numpy(b))
+                cases.append({"rows": rows, "in": fin, "out": fout, "x": packed(x), "weight": packed(w),
+                              "bias": packed(b), "y": packed(y.numpy())})
+    return cases
+
+
 def run():
     X, y = make_moons(n_samples=400, noise=0.2, random_state=0)
     X_train, _, y_train, _ = train_test_split(X, y, test_size=0.25, random_state=0)
@@ -126,7 +146,8 @@ doc = {"what": "torch's Linear products on batches of 2 to 16 rows, and 3000 ste
                "(bn-batch-size, 'BN, batches of 2').",
        "how": __doc__.split("\n\n")[1] + " Arrays as {dtype, shape, b64}: base64 of little-endian row-major bytes "
               "(f32 = binary32, u16 = uint16); loss values are the exact binary64 value of the float32.",
-       "versions": VERSIONS, "products": products(), "one_input": one_input(), "run": run()}
+       "versions": VERSIONS, "products": products(), "one_input": one_input(), "wide_inputs": wide_inputs(),
+       "run": run()}
 with open(OUT, "w") as f:
     json.dump(doc, f, separators=(",", ":"))
     f.write("\n")
