@@ -26,6 +26,10 @@ Part 3, a layer of one input (Linear(1, out)): its input gradient dx[r] = Σ_j g
 forward's model (BLOCKS/TAIL with g as the input, W as the weight, no bias) and its weight gradient dW[j] =
 Σ_r g[r, j]·x[r] against ROWS8/F (g as the input, x as the upstream gradient), and both against F.
 
+Part 4, any layer on one row: torch's forward pass of a batch of one row is a matrix-vector product of the weight
+W [out, in] with the row, so output j is row j of that product: BLOCKS for the outputs in whole blocks of 4, TAIL (by
+position after them) for the out mod 4 others, each with its own bias.
+
 Run:  ~/.cache/sitegen/venv/bin/python scripts/reference/one_output_orders_probe.py   (from the repository root; ~1 min)
 """
 import collections
@@ -141,11 +145,13 @@ def rows8_gradient(x, g):
 
 
 def tensor(a):
-    return torch.from_numpy(np.ascontiguousarray(a)).clone()
+    """A torch copy with row-major strides. (A view such as w[None, :] has stride 0 on its first axis, which numpy
+    calls contiguous and torch keeps; with such a weight torch takes another path on one row.)"""
+    return torch.from_numpy(np.array(a, copy=True, order="C")).clone()
 
 
 def torch_forward(x, w, b):
-    return Fn.linear(tensor(x), tensor(w[None, :]), torch.tensor([b])).numpy()[:, 0]
+    return Fn.linear(tensor(x), tensor(w.reshape(1, -1)), torch.tensor([b])).numpy()[:, 0]
 
 
 def torch_weight_grad(x, g):
@@ -253,3 +259,28 @@ if __name__ == "__main__":
     for product, kind in (("dx", "2 rows or more"), ("dx", "one row"), ("dW", "8 rows or more"), ("dW", "fewer than 8")):
         print(f"  {'input' if product == 'dx' else 'weight'} gradient, {kind:<15} model {counts[product, kind, 'model']:>5}"
               f" / {counts[product, kind, 'n']:<5}  F {counts[product, kind, 'chain']:>5}")
+
+    print("\nPart 4: one row, any number of outputs: outputs equal to the model / outputs")
+    counts.clear()
+    for k in (1, 2, 3, 4, 5, 8, 16, 17, 20, 32, 33, 48, 64, 65, 100, 128, 200):
+        for n in (1, 2, 3, 4, 5, 6, 7, 8, 9, 12, 16, 17, 32, 64, 128):
+            for _ in range(2):
+                x = rng.standard_normal((1, k)).astype(f32)
+                w = (rng.standard_normal((n, k)) * 0.3).astype(f32)
+                b = (rng.standard_normal(n) * 0.1).astype(f32)
+                y = Fn.linear(tensor(x), tensor(w), tensor(b)).numpy()[0]
+                blocks = n - n % 4
+                ours = np.empty(n, f32)
+                if blocks:
+                    ours[:blocks] = blocks_forward(w[:blocks], x[0], b[:blocks])
+                for j in range(blocks, n):
+                    ours[j] = tail_forward(w[j:j + 1], x[0], b[j], 1 if j - blocks == 1 else 2)[0]
+                chain = fused_chain(np.ascontiguousarray(w.T), x[0]) + b
+                for j in range(n):
+                    kind = "in blocks of 4" if j < blocks else "after them"
+                    counts[kind, "model"] += int(ours[j] == y[j])
+                    counts[kind, "chain"] += int(chain[j] == y[j])
+                    counts[kind, "n"] += 1
+    for kind in ("in blocks of 4", "after them"):
+        print(f"  outputs {kind:<15} BLOCKS/TAIL {counts[kind, 'model']:>5} / {counts[kind, 'n']:<5}"
+              f"  F {counts[kind, 'chain']:>5}")

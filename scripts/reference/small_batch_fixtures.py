@@ -8,6 +8,8 @@ scripts/reference/small_rows_gemm_probe.py shows which), and a whole training ru
     one_input  the same for a layer of one input: out 2 to 100 (10 widths) on 2 to 67 rows (11 counts)
     wide_inputs  forward passes only (x, W, b, y): in 48, 63, 64, 80, 96, 128, 200 with 2, 3 and 12 outputs on 2 to 16
                rows (2, 3, in // 24, in // 24 + 1; for 2 and 3 outputs also 10, 11, 15, 16)
+    one_row    forward passes of one row (x, W, b, y): in 1, 2, 3, 5, 17, 20, 33, 64, 100, 128 with 1, 2, 3, 5, 7, 12, 17
+               and 32 outputs
     run        the second module's block bn-batch-size, run "BN, batches of 2" (content/batchnorm-dropout/
                bn_dropout_together.py): make_moons(400, noise 0.2, random_state 0), train_test_split(0.25, 0),
                StandardScaler, manual_seed(42), Linear(2,32) BatchNorm1d ReLU Linear(32,32) BatchNorm1d ReLU
@@ -106,6 +108,21 @@ def wide_inputs():
     return cases
 
 
+def one_row():
+    """Forward passes of one row (MKL's matrix-vector product W·x, docs/parity.md §4.2b); a generator of its own."""
+    rng = np.random.default_rng(41)
+    cases = []
+    for fin in (1, 2, 3, 5, 17, 20, 33, 64, 100, 128):
+        for fout in (1, 2, 3, 5, 7, 12, 17, 32):
+            x = rng.standard_normal((1, fin)).astype(np.float32)
+            w = (rng.standard_normal((fout, fin)) * 0.3).astype(np.float32)
+            b = (rng.standard_normal(fout) * 0.1).astype(np.float32)
+            y = Fn.linear(torch.from_numpy(x), torch.from_numpy(w), torch.from_numpy(b))
+            cases.append({"rows": 1, "in": fin, "out": fout, "x": packed(x), "weight": packed(w), "bias": packed(b),
+                          "y": packed(y.numpy())})
+    return cases
+
+
 def run():
     X, y = make_moons(n_samples=400, noise=0.2, random_state=0)
     X_train, _, y_train, _ = train_test_split(X, y, test_size=0.25, random_state=0)
@@ -147,6 +164,7 @@ doc = {"what": "torch's Linear products on batches of 2 to 16 rows, and 3000 ste
        "how": __doc__.split("\n\n")[1] + " Arrays as {dtype, shape, b64}: base64 of little-endian row-major bytes "
               "(f32 = binary32, u16 = uint16); loss values are the exact binary64 value of the float32.",
        "versions": VERSIONS, "products": products(), "one_input": one_input(), "wide_inputs": wide_inputs(),
+       "one_row": one_row(),
        "run": run()}
 with open(OUT, "w") as f:
     json.dump(doc, f, separators=(",", ":"))

@@ -90,8 +90,9 @@ public struct Linear: Sendable, Equatable {
 
 // MARK: - Kernels on raw buffers (used by MLP without allocating)
 
-/// A forward pass goes to `SmallBatchProducts` first (small batches of few outputs and one-input layers, the shapes
-/// whose MKL order is known; docs/parity.md §4.2a),
+/// A forward pass of one row goes to `OneRowProducts` (MKL's matrix-vector product, docs/parity.md §4.2b); others go
+/// to `SmallBatchProducts` first (small batches of few outputs and one-input layers, the shapes whose MKL order is
+/// known; docs/parity.md §4.2a),
 /// then to `OneOutputProducts` (a layer of one output), else to `SequentialGEMM`'s fused chains. The gradients of a
 /// layer of one output or of one input go to `OneOutputProducts` and `OneInputProducts` (docs/parity.md §4.2b).
 extension Linear {
@@ -100,6 +101,11 @@ extension Linear {
     static func forward(x: UnsafePointer<Float>, rows: Int, inFeatures: Int, outFeatures: Int,
                         weightT: UnsafePointer<Float>, bias: UnsafePointer<Float>, relu: Bool = false,
                         y: UnsafeMutablePointer<Float>) {
+        if rows == 1 {
+            OneRowProducts.forward(x: x, inFeatures: inFeatures, outFeatures: outFeatures, weightT: weightT,
+                                   bias: bias, relu: relu, y: y)
+            return
+        }
         if SmallBatchProducts.forward(x: x, rows: rows, inFeatures: inFeatures, outFeatures: outFeatures,
                                       weightT: weightT, bias: bias, relu: relu, y: y) { return }
         if OneOutputProducts.forward(x: x, rows: rows, inFeatures: inFeatures, outFeatures: outFeatures,

@@ -15,13 +15,13 @@ import CWideFMA
 ///         S = S ⊕ (fma(x₀g₀, x₂ ⊗ g₂) ⊕ fma(x₁g₁, x₃ ⊗ g₃));  then the rows left over fused in order;
 ///         the columns past the last multiple of 16 (and every column when in < 16) the fused chain over the rows
 enum OneOutputProducts {
-    /// y[r] = f32(Σ_k x[r, k]·w[k] ⊕ b) (then ReLU) for a layer of one output on 2 rows or more: the whole blocks of
-    /// 4 rows in the order above, the 1 … 3 rows after them in `tailRow`'s; false (nothing written) on one row (an
-    /// order not known). `lanes` 16 runs the blocks in C (`wide_one_output_forward`, AVX-512 only), with the same bits.
+    /// y[r] = f32(Σ_k x[r, k]·w[k] ⊕ b) (then ReLU) for a layer of one output: the whole blocks of 4 rows in the order
+    /// above, the 1 … 3 rows after them in `tailRow`'s (one row alone is such a row). `lanes` 16 runs the blocks in C
+    /// (`wide_one_output_forward`, AVX-512 only), with the same bits.
     static func forward(x: UnsafePointer<Float>, rows: Int, inFeatures k: Int, outFeatures n: Int,
                         weight w: UnsafePointer<Float>, bias: UnsafePointer<Float>, relu: Bool,
                         y: UnsafeMutablePointer<Float>, lanes: SequentialGEMM.Lanes = SequentialGEMM.widestLanes) -> Bool {
-        guard n == 1, k >= 1, rows >= 2 else { return false }
+        guard n == 1, k >= 1, rows >= 1 else { return false }
         let blocks = rows - rows % 4
         for r in blocks..<rows {
             y[r] = tailRow(x + r &* k, inFeatures: k, weight: w, bias: bias[0], tailIndex: r &- blocks, relu: relu)
@@ -30,10 +30,10 @@ enum OneOutputProducts {
         return true
     }
 
-    /// The forward pass's rows in whole blocks of 4 (`rows` a multiple of 4).
-    private static func blockRows(x: UnsafePointer<Float>, rows: Int, inFeatures k: Int, weight w: UnsafePointer<Float>,
+    /// The forward pass's rows in whole blocks of 4 (every row the same order, so any number of rows can be given).
+    static func blockRows(x: UnsafePointer<Float>, rows: Int, inFeatures k: Int, weight w: UnsafePointer<Float>,
                                   bias: UnsafePointer<Float>, relu: Bool, y: UnsafeMutablePointer<Float>,
-                                  lanes: SequentialGEMM.Lanes) {
+                                  lanes: SequentialGEMM.Lanes = SequentialGEMM.widestLanes) {
         guard rows > 0 else { return }
         if lanes == .sixteen {
             wide_one_output_forward(rows, k, x, w, bias[0], relu ? 1 : 0, y)

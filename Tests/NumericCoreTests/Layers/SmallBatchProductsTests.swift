@@ -37,6 +37,21 @@ struct SmallBatchProductsTests {
         }
     }
 
+    /// One row: MKL's matrix-vector product W·x, each output a row of the one-output layer's forward order by its
+    /// position (docs/parity.md §4.2b); in 1 to 128 with 1 to 32 outputs.
+    @Test("forward of one row bitwise torch")
+    func oneRow() throws {
+        guard let cases = try Fixture.load("layers_small_batch.json")["one_row"] as? [[String: Any]], cases.count == 80 else {
+            throw Fixture.Missing(description: "layers_small_batch.json does not hold 80 one-row cases")
+        }
+        for c in cases {
+            let (fin, fout) = (try c.int("in"), try c.int("out"))
+            let layer = Linear(validatedIn: fin, out: fout, weight: try c.packedFloats("weight"), bias: try c.packedFloats("bias"))
+            let x = Tensor(validatedRows: 1, cols: fin, scalars: try c.packedFloats("x"))
+            #expect(bits(try layer.forward(x).scalars) == bits(try c.packedFloats("y")), "forward 1 × \(fin) → \(fout)")
+        }
+    }
+
     /// A layer of one input, whose gradients MKL computes as matrix-vector products in the one-output layer's orders
     /// (docs/parity.md §4.2b): out 2 to 100 on 2 to 67 rows.
     @Test("one input: forward, input and weight gradient bitwise torch on 2 to 67 rows")
