@@ -30,6 +30,9 @@ Part 4, any layer on one row: torch's forward pass of a batch of one row is a ma
 W [out, in] with the row, so output j is row j of that product: BLOCKS for the outputs in whole blocks of 4, TAIL (by
 position after them) for the out mod 4 others, each with its own bias.
 
+Part 5, the input gradient of one row, dx[i] = Σ_j g[j]·W[j, i] (layers of 2 inputs or more): the other
+matrix-vector product, Wᵀ·g, against ROWS8/F with W as the input rows and g as the upstream gradient.
+
 Run:  ~/.cache/sitegen/venv/bin/python scripts/reference/one_output_orders_probe.py   (from the repository root; ~1 min)
 """
 import collections
@@ -248,8 +251,7 @@ if __name__ == "__main__":
             Fn.linear(xt, wt, torch.zeros(n)).backward(tensor(g))
             dx, dw = xt.grad.numpy()[:, 0], wt.grad.numpy()[:, 0]
             kind = "one row" if rows == 1 else "2 rows or more"
-            if rows > 1:
-                counts["dx", kind, "model"] += int((one_output_forward(g, w[:, 0], f32(0)) == dx).sum())
+            counts["dx", kind, "model"] += int((one_output_forward(g, w[:, 0], f32(0)) == dx).sum())
             counts["dx", kind, "chain"] += int((fused_chain(np.ascontiguousarray(g.T), w[:, 0]) == dx).sum())
             counts["dx", kind, "n"] += rows
             kind = "8 rows or more" if rows >= 8 else "fewer than 8"
@@ -284,3 +286,19 @@ if __name__ == "__main__":
     for kind in ("in blocks of 4", "after them"):
         print(f"  outputs {kind:<15} BLOCKS/TAIL {counts[kind, 'model']:>5} / {counts[kind, 'n']:<5}"
               f"  F {counts[kind, 'chain']:>5}")
+
+    print("\nPart 5: input gradient of one row (in ≥ 2): elements equal to the model / elements")
+    counts.clear()
+    for k in (2, 5, 12, 16, 17, 20, 32, 33, 48, 64, 100, 128):
+        for n in (2, 3, 4, 7, 8, 9, 12, 16, 17, 32, 64, 100):
+            for _ in range(2):
+                x = rng.standard_normal((1, k)).astype(f32)
+                w = (rng.standard_normal((n, k)) * 0.3).astype(f32)
+                g = rng.standard_normal((1, n)).astype(f32)
+                xt, wt = tensor(x).requires_grad_(True), tensor(w).requires_grad_(True)
+                Fn.linear(xt, wt, torch.zeros(n)).backward(tensor(g))
+                dx = xt.grad.numpy()[0]
+                counts["model"] += int((rows8_gradient(w, g[0]) == dx).sum())
+                counts["chain"] += int((fused_chain(w, g[0]) == dx).sum())
+                counts["n"] += k
+    print(f"  input gradient, one row  ROWS8/F {counts['model']:>5} / {counts['n']:<5}  F {counts['chain']:>5}")

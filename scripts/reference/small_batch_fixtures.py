@@ -8,8 +8,7 @@ scripts/reference/small_rows_gemm_probe.py shows which), and a whole training ru
     one_input  the same for a layer of one input: out 2 to 100 (10 widths) on 2 to 67 rows (11 counts)
     wide_inputs  forward passes only (x, W, b, y): in 48, 63, 64, 80, 96, 128, 200 with 2, 3 and 12 outputs on 2 to 16
                rows (2, 3, in // 24, in // 24 + 1; for 2 and 3 outputs also 10, 11, 15, 16)
-    one_row    forward passes of one row (x, W, b, y): in 1, 2, 3, 5, 17, 20, 33, 64, 100, 128 with 1, 2, 3, 5, 7, 12, 17
-               and 32 outputs
+    one_row    one row: in 1, 2, 3, 5, 17, 20, 33, 64, 100, 128 with 1, 2, 3, 5, 7, 12, 17 and 32 outputs, as products
     run        the second module's block bn-batch-size, run "BN, batches of 2" (content/batchnorm-dropout/
                bn_dropout_together.py): make_moons(400, noise 0.2, random_state 0), train_test_split(0.25, 0),
                StandardScaler, manual_seed(42), Linear(2,32) BatchNorm1d ReLU Linear(32,32) BatchNorm1d ReLU
@@ -109,17 +108,22 @@ def wide_inputs():
 
 
 def one_row():
-    """Forward passes of one row (MKL's matrix-vector product W·x, docs/parity.md §4.2b); a generator of its own."""
-    rng = np.random.default_rng(41)
+    """Products of one row (MKL's matrix-vector products W·x and Wᵀ·g, docs/parity.md §4.2b); generators of their own."""
+    rng, grad_rng = np.random.default_rng(41), np.random.default_rng(43)
     cases = []
     for fin in (1, 2, 3, 5, 17, 20, 33, 64, 100, 128):
         for fout in (1, 2, 3, 5, 7, 12, 17, 32):
             x = rng.standard_normal((1, fin)).astype(np.float32)
             w = (rng.standard_normal((fout, fin)) * 0.3).astype(np.float32)
             b = (rng.standard_normal(fout) * 0.1).astype(np.float32)
-            y = Fn.linear(torch.from_numpy(x), torch.from_numpy(w), torch.from_numpy(b))
+            g = grad_rng.standard_normal((1, fout)).astype(np.float32)
+            wt = torch.from_numpy(w.copy()).requires_grad_(True)
+            xt = torch.from_numpy(x.copy()).requires_grad_(True)
+            y = Fn.linear(xt, wt, torch.from_numpy(b))
+            y.backward(torch.from_numpy(g))
             cases.append({"rows": 1, "in": fin, "out": fout, "x": packed(x), "weight": packed(w), "bias": packed(b),
-                          "y": packed(y.numpy())})
+                          "grad_output": packed(g), "y": packed(y.detach().numpy()),
+                          "grad_input": packed(xt.grad.numpy()), "grad_weight": packed(wt.grad.numpy())})
     return cases
 
 

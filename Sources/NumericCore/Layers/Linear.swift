@@ -94,7 +94,8 @@ public struct Linear: Sendable, Equatable {
 /// to `SmallBatchProducts` first (small batches of few outputs and one-input layers, the shapes whose MKL order is
 /// known; docs/parity.md §4.2a),
 /// then to `OneOutputProducts` (a layer of one output), else to `SequentialGEMM`'s fused chains. The gradients of a
-/// layer of one output or of one input go to `OneOutputProducts` and `OneInputProducts` (docs/parity.md §4.2b).
+/// layer of one output or of one input go to `OneOutputProducts` and `OneInputProducts`, the input gradient of one
+/// row to `OneRowProducts` (docs/parity.md §4.2b).
 extension Linear {
     /// y[r, j] = f32(Σ_k x[r, k]·W[j, k] ⊕ b[j]), from the transposed weight Wᵀ [in, out]; with `relu`,
     /// max(y[r, j], 0) (the MLP's hidden layers, fused so the output is written once).
@@ -123,6 +124,8 @@ extension Linear {
                               dx: UnsafeMutablePointer<Float>) {
         if OneInputProducts.inputGradient(g: g, rows: rows, inFeatures: inFeatures, outFeatures: outFeatures,
                                           weight: weight, reluOutput: reluOutput, dx: dx) { return }
+        if OneRowProducts.inputGradient(g: g, rows: rows, inFeatures: inFeatures, outFeatures: outFeatures,
+                                        weight: weight, reluOutput: reluOutput, dx: dx) { return }
         SequentialGEMM.multiply(
             m: rows, n: inFeatures, k: outFeatures,
             a: .init(base: g, rowStride: outFeatures, colStride: 1), b: weight, ldb: inFeatures,

@@ -7,7 +7,24 @@
 ///                                                          halving trees), then ⊕ b_j
 ///     the out mod 4 after them:                            `tailRow`'s order by their position (two accumulators
 ///                                                          on the first and third, one on the second), ⊕ b_j
+///
+/// The input gradient of one row, dx[i] = Σ_j g[j]·W[j, i], is the other matrix-vector product, Wᵀ·g, summed as a
+/// one-output layer's weight gradient with W's rows as its input rows and g as its upstream gradient (blocks of 8
+/// outputs for the inputs in whole blocks of 16, with 8 outputs or more; the fused chain over j otherwise; part 5).
 enum OneRowProducts {
+    /// dx [1, in] for one row of a layer of 2 inputs or more (with `reluOutput`, dx[i] = 0 where the ReLU before the
+    /// layer gave no positive output); false (nothing written) where the order is the fused chain over the outputs.
+    static func inputGradient(g: UnsafePointer<Float>, rows: Int, inFeatures k: Int, outFeatures n: Int,
+                              weight: UnsafePointer<Float>, reluOutput: UnsafePointer<Float>?,
+                              dx: UnsafeMutablePointer<Float>) -> Bool {
+        guard rows == 1, k >= 2 else { return false }
+        guard OneOutputProducts.weightGradient(g: g, x: weight, rows: n, inFeatures: k, outFeatures: 1, dW: dx) else {
+            return false
+        }
+        if let reluOutput { ReLU.backward(dx, output: reluOutput, count: k) }
+        return true
+    }
+
     /// y[j] = f32(Σ_k x[k]·W[j, k] ⊕ b[j]) (then ReLU) for one row, from the transposed weight Wᵀ [in, out].
     static func forward(x: UnsafePointer<Float>, inFeatures k: Int, outFeatures n: Int, weightT: UnsafePointer<Float>,
                         bias: UnsafePointer<Float>, relu: Bool, y: UnsafeMutablePointer<Float>) {

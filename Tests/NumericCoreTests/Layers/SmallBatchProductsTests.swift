@@ -37,9 +37,9 @@ struct SmallBatchProductsTests {
         }
     }
 
-    /// One row: MKL's matrix-vector product W·x, each output a row of the one-output layer's forward order by its
-    /// position (docs/parity.md §4.2b); in 1 to 128 with 1 to 32 outputs.
-    @Test("forward of one row bitwise torch")
+    /// One row: MKL's matrix-vector products, W·x with each output a row of the one-output layer's forward order by
+    /// its position, Wᵀ·g in the one-output weight gradient's order (docs/parity.md §4.2b); in 1 to 128, 1 to 32 outputs.
+    @Test("one row: forward, input and weight gradient bitwise torch")
     func oneRow() throws {
         guard let cases = try Fixture.load("layers_small_batch.json")["one_row"] as? [[String: Any]], cases.count == 80 else {
             throw Fixture.Missing(description: "layers_small_batch.json does not hold 80 one-row cases")
@@ -49,6 +49,10 @@ struct SmallBatchProductsTests {
             let layer = Linear(validatedIn: fin, out: fout, weight: try c.packedFloats("weight"), bias: try c.packedFloats("bias"))
             let x = Tensor(validatedRows: 1, cols: fin, scalars: try c.packedFloats("x"))
             #expect(bits(try layer.forward(x).scalars) == bits(try c.packedFloats("y")), "forward 1 × \(fin) → \(fout)")
+            let g = Tensor(validatedRows: 1, cols: fout, scalars: try c.packedFloats("grad_output"))
+            let (dx, dW, _) = try layer.backward(input: x, outputGradient: g)
+            #expect(bits(dx.scalars) == bits(try c.packedFloats("grad_input")), "input gradient 1 × \(fin) → \(fout)")
+            #expect(bits(dW) == bits(try c.packedFloats("grad_weight")), "weight gradient 1 × \(fin) → \(fout)")
         }
     }
 
