@@ -2,7 +2,8 @@ import CWideFMA
 
 /// torch's products for a Linear layer of one output (the regressions' and the binary classifiers' last layer), where
 /// MKL leaves the fused chain of `SequentialGEMM` for its gemv-like kernels (docs/parity.md §4.2b, measured with
-/// `scripts/reference/first_module_products_probe.py` on an AVX-512 machine; pinned by `layers_one_output.json`).
+/// `scripts/reference/first_module_products_probe.py` and `one_output_orders_probe.py` on an AVX-512 machine; pinned
+/// by `layers_one_output.json`).
 ///
 ///     forward, y_r = Σ_k x[r, k]·w[k] ⊕ b:
 ///         s = x₀ ⊗ w₀; the other K − 1 products in 16 lanes, lane l of vector v taking k = 1 + 16v + l:
@@ -32,8 +33,8 @@ enum OneOutputProducts {
 
     /// The forward pass's rows in whole blocks of 4 (every row the same order, so any number of rows can be given).
     static func blockRows(x: UnsafePointer<Float>, rows: Int, inFeatures k: Int, weight w: UnsafePointer<Float>,
-                                  bias: UnsafePointer<Float>, relu: Bool, y: UnsafeMutablePointer<Float>,
-                                  lanes: SequentialGEMM.Lanes = SequentialGEMM.widestLanes) {
+                          bias: UnsafePointer<Float>, relu: Bool, y: UnsafeMutablePointer<Float>,
+                          lanes: SequentialGEMM.Lanes = SequentialGEMM.widestLanes) {
         guard rows > 0 else { return }
         if lanes == .sixteen {
             wide_one_output_forward(rows, k, x, w, bias[0], relu ? 1 : 0, y)

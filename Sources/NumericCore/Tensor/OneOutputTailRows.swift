@@ -1,6 +1,6 @@
 /// The rows of a one-output layer's forward pass past the last multiple of 4 (a batch of 4q + t rows, t = 1, 2, 3):
 /// MKL sums these rows in another order than the blocks of 4 before them (docs/parity.md §4.2b, measured with
-/// `scripts/reference/first_module_products_probe.py` part 2 on the AVX-512 machine).
+/// `scripts/reference/one_output_orders_probe.py` parts 1 and 2 on the AVX-512 machine).
 ///
 ///     s = x₀ ⊗ w₀, kept apart; the other K − 1 products in 16 lanes, lane l of vector v taking k = 1 + 16v + l
 ///     tail rows 0 and 2 (rows 4q, 4q + 2): two accumulators from 0, the whole vectors in pairs, vector 2p fused into
@@ -10,7 +10,8 @@
 ///     then the last 1 … 15 products fused into lanes 0, 1, …; the lanes halved (l ⊕ l+8, l ⊕ l+4, l ⊕ l+2,
 ///     l ⊕ l+1) to h; y = (s ⊕ h) ⊕ b
 ///
-/// A batch of one row follows neither this nor the blocks' order (not identified).
+/// A batch of one row is such a row (tail row 0), and so are the outputs past a multiple of 4 of any layer's forward
+/// pass on one row (`OneRowProducts`).
 extension OneOutputProducts {
     /// y = f32((x₀ ⊗ w₀ ⊕ h) ⊕ b) (then ReLU) for one row at `tailIndex` (0, 1, 2) past the last multiple of 4.
     static func tailRow(_ row: UnsafePointer<Float>, inFeatures k: Int, weight w: UnsafePointer<Float>, bias b: Float,

@@ -1,7 +1,8 @@
 /// torch's forward pass of a Linear layer on small batches where MKL leaves the fused chain of `SequentialGEMM` for
 /// another kernel, as measured on the AVX-512 machine of docs/parity.md §4.2b (`scripts/reference/small_rows_gemm_probe.py`,
 /// §4.2a). Only the shapes measured take these orders; every other product keeps the fused chain. On that machine the
-/// input and weight gradients on small batches are the fused chain for every shape measured, so they have no entry here.
+/// input and weight gradients on small batches are the fused chain for every shape measured (but a one-input layer's,
+/// `OneInputProducts`, and one row's input gradient, `OneRowProducts`), so they have no entry here.
 ///
 ///     one input:   y = fma(x₀, w₀, b)                                   (the bias fused into the one product), 2 rows or more
 ///     16 lanes:    the full vectors of 16 products in lanes, each lane a fused chain from 0: on the batch's odd rows
