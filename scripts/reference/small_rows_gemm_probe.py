@@ -32,6 +32,11 @@ Part 4 checks the rule the core follows for wider inputs (in 41 to 256): Q16 on 
 (any number of outputs), else I16 for 2 outputs up to 15 rows and 3 outputs up to 10, else F; every row of every
 forward pass over two seeds, against the rule's order (and how many rows F alone would match).
 
+Part 5 checks long sums (more than 384 products) where the fused chain applies (16 rows or more): MKL cuts k into
+blocks, 384 at a time while more than 768 are left, then the rest in two halves (the first the larger by one), each
+block a fused chain from 0; C = first block ⊕ bias, then ⊕ each further block. Forward passes (k = in), input
+gradients (k = out) and weight gradients (k = rows), every element, against that model and against one chain.
+
 Run:  ~/.cache/sitegen/venv/bin/python scripts/reference/small_rows_gemm_probe.py   (from the repository root; ~4 min)
 """
 import numpy as np
@@ -282,9 +287,56 @@ def wide_inputs():
     print(f"  rows equal to the rule's order: {equal} of {total} (F alone: {chain})")
 
 
+def k_blocks(k):
+    blocks, start, left = [], 0, k
+    while left > 384:
+        size = 384 if left > 768 else (left + 1) // 2
+        blocks.append((start, start + size))
+        start, left = start + size, left - size
+    return blocks + [(start, k)]
+
+
+def blocked(a, b, add):
+    """a [m, K] · b [K, n] in MKL's k blocks, `add` (the bias, or 0) after the first block."""
+    (lo, hi), *rest = k_blocks(a.shape[1])
+    total = fused(a[:, lo:hi], b[lo:hi]) + add
+    for lo, hi in rest:
+        total = total + fused(a[:, lo:hi], b[lo:hi])
+    return total
+
+
+def long_sums():
+    print("\nPart 5. Long sums (k > 384) on 16 rows or more: elements equal to the k-blocked model / elements "
+          "(one fused chain)")
+    rng = np.random.default_rng(5)
+    shapes = {"forward": [(fin, fout, rows) for fin in (385, 400, 401, 403, 512, 600, 601, 769, 771, 1000, 1500, 2000)
+                          for fout, rows in ((8, 16), (2, 32), (32, 64), (3, 100), (64, 16))],
+              "input grad": [(16, 400, 16), (32, 600, 32), (8, 1000, 64), (64, 512, 20), (4, 385, 17)],
+              "weight grad": [(16, 16, 400), (32, 8, 600), (8, 32, 1000), (20, 20, 1600), (12, 5, 385)]}
+    for kind, cases in shapes.items():
+        equal, chain, total = 0, 0, 0
+        for fin, fout, rows in cases:
+            x = rng.standard_normal((rows, fin)).astype(f32)
+            w = (rng.standard_normal((fout, fin)) * 0.3).astype(f32)
+            b = (rng.standard_normal(fout) * 0.1).astype(f32)
+            g = rng.standard_normal((rows, fout)).astype(f32)
+            xt = torch.from_numpy(x.copy()).requires_grad_(True)
+            wt = torch.from_numpy(w.copy()).requires_grad_(True)
+            y = torch.nn.functional.linear(xt, wt, torch.from_numpy(b))
+            y.backward(torch.from_numpy(g))
+            got, a, m, add = {"forward": (y.detach().numpy(), x, w.T.copy(), b),
+                              "input grad": (xt.grad.numpy(), g, w, 0),
+                              "weight grad": (wt.grad.numpy(), g.T.copy(), x, 0)}[kind]
+            equal += int((blocked(a, m, add) == got).sum())
+            chain += int((fused(a, m) + add == got).sum())
+            total += got.size
+        print(f"  {kind:<12} {equal} of {total} ({chain})")
+
+
 if __name__ == "__main__":
     print(f"torch {torch.__version__}, cpu capability {torch.backends.cpu.get_cpu_capability()}, threads 1")
     first_step()
     table()
     kernel_map()
     wide_inputs()
+    long_sums()

@@ -111,7 +111,7 @@ extension Linear {
                                       weightT: weightT, bias: bias, relu: relu, y: y) { return }
         if OneOutputProducts.forward(x: x, rows: rows, inFeatures: inFeatures, outFeatures: outFeatures,
                                      weight: weightT, bias: bias, relu: relu, y: y) { return }
-        SequentialGEMM.multiply(
+        SequentialGEMM.multiplyInKBlocks(
             m: rows, n: outFeatures, k: inFeatures,
             a: .init(base: x, rowStride: inFeatures, colStride: 1), b: weightT, ldb: outFeatures,
             bias: bias, relu: relu, c: .init(base: y, rowStride: outFeatures, colStride: 1))
@@ -126,7 +126,7 @@ extension Linear {
                                           weight: weight, reluOutput: reluOutput, dx: dx) { return }
         if OneRowProducts.inputGradient(g: g, rows: rows, inFeatures: inFeatures, outFeatures: outFeatures,
                                         weight: weight, reluOutput: reluOutput, dx: dx) { return }
-        SequentialGEMM.multiply(
+        SequentialGEMM.multiplyInKBlocks(
             m: rows, n: inFeatures, k: outFeatures,
             a: .init(base: g, rowStride: outFeatures, colStride: 1), b: weight, ldb: inFeatures,
             bias: nil, reluOutput: reluOutput, c: .init(base: dx, rowStride: inFeatures, colStride: 1))
@@ -143,13 +143,13 @@ extension Linear {
                                            dW: dW) { return }
         if outFeatures * (inFeatures % 8) <= inFeatures * (outFeatures % 8) {
             // C = gᵀ · x : [out, rows] · [rows, in]
-            SequentialGEMM.multiply(
+            SequentialGEMM.multiplyInKBlocks(
                 m: outFeatures, n: inFeatures, k: rows,
                 a: .init(base: g, rowStride: 1, colStride: outFeatures), b: x, ldb: inFeatures,
                 bias: nil, c: .init(base: dW, rowStride: inFeatures, colStride: 1))
         } else {
             // Cᵀ = xᵀ · g : [in, rows] · [rows, out], written transposed into dW [out, in]
-            SequentialGEMM.multiply(
+            SequentialGEMM.multiplyInKBlocks(
                 m: inFeatures, n: outFeatures, k: rows,
                 a: .init(base: x, rowStride: 1, colStride: inFeatures), b: g, ldb: outFeatures,
                 bias: nil, c: .init(base: dW, rowStride: 1, colStride: inFeatures))
