@@ -1,11 +1,12 @@
 """Makes Tests/NumericCoreTests/Fixtures/layers_long_sums.json with the REAL PyTorch (one thread): a Linear layer's
-products whose sums run over more than 384 products on 16 rows or more, which MKL cuts into blocks of k
-(docs/parity.md §4.2b; scripts/reference/small_rows_gemm_probe.py part 5 shows the model).
+products whose sums run over more than 384 products: on 16 rows or more MKL cuts them into blocks of k (docs/parity.md
+§4.2b; scripts/reference/small_rows_gemm_probe.py part 5 shows the model), on small batches it does not (§4.2a, part 4).
 
     products   per case (rows, in, out): x [rows, in], W [out, in], b [out], g [rows, out], and torch's
                y = F.linear(x, W, b), dx = g·W, and the weight gradient of F.linear(x, W, b).backward(g); long sums
                over in (forward: in 385, 401, 600, 1 000), over out (input gradient: out 401, 1 000) and over rows
-               (weight gradient: 400, 401, 600 and 1 000 rows, both of the core's layouts)
+               (weight gradient: 400, 401, 600 and 1 000 rows, both of the core's layouts); and two small batches with
+               in 600 and 1 000 (8 and 3 rows)
 
 Run:  ~/.cache/sitegen/venv/bin/python scripts/reference/long_sum_fixtures.py   (from the repository root; ~2 s)
 """
@@ -35,6 +36,7 @@ def products():
     shapes = [(16, fin, 8) for fin in (385, 401, 600)] + [(16, 1000, 2)]
     shapes += [(16, 4, fout) for fout in (401, 1000)]
     shapes += [(rows, 4, 4) for rows in (401, 1000)] + [(400, 12, 16), (600, 5, 3)]
+    shapes += [(8, 600, 2), (3, 1000, 3)]   # small batches: the quarters order of §4.2a, not cut into blocks
     cases = []
     for rows, fin, fout in shapes:
         x = rng.standard_normal((rows, fin)).astype(np.float32)

@@ -28,9 +28,10 @@ from the same inputs:
 Part 3 maps, for the forward pass of layers of 2 to 11 outputs, on which batch sizes (2 to 32 rows) the I16 kernel
 holds, checking each row's accumulator count (two on the batch's even rows, one on its odd rows), against F.
 
-Part 4 checks the rule the core follows for wider inputs (in 41 to 256): Q16 on 2 to 15 rows where in ≥ 24 · rows
-(any number of outputs), else I16 for 2 outputs up to 15 rows and 3 outputs up to 10, else F; every row of every
-forward pass over two seeds, against the rule's order (and how many rows F alone would match).
+Part 4 checks the rule the core follows for wider inputs (in 41 to 1 500): Q16 on 2 to 15 rows where in ≥ 24 · rows
+(any number of outputs), else I16 for 2 outputs up to 15 rows and 3 outputs up to 10, else F (in blocks of k past 384
+products, part 5); every row of every forward pass over two seeds, against the rule's order (and how many rows F
+alone would match).
 
 Part 5 checks long sums (more than 384 products) where the fused chain applies (16 rows or more): MKL cuts k into
 blocks, 384 at a time while more than 768 are left, then the rest in two halves (the first the larger by one), each
@@ -256,9 +257,9 @@ def rule(fin, fout, rows):
 
 
 def wide_inputs():
-    ins = [41, 47, 48, 50, 56, 63, 64, 65, 71, 72, 80, 95, 96, 100, 119, 120, 128, 144, 200, 256]
+    ins = [41, 47, 48, 50, 56, 63, 64, 65, 71, 72, 80, 95, 96, 100, 119, 120, 128, 144, 200, 256, 513, 600, 1000, 1500]
     outs = [2, 3, 4, 5, 8, 12, 32, 64]
-    print("\nPart 4. Forward pass, in 41 to 256: rows equal to the rule's order (Q16 where in ≥ 24 · rows, else I16 for "
+    print("\nPart 4. Forward pass, in 41 to 1 500: rows equal to the rule's order (Q16 where in ≥ 24 · rows, else I16 for "
           "2 outputs up to 15 rows and 3 up to 10, else F) / rows, and F alone; rows 2 … 16, two seeds")
     total, equal, chain = 0, 0, 0
     for fin in ins:
@@ -274,7 +275,7 @@ def wide_inputs():
                     wt = w.T.copy()
                     order = rule(fin, fout, rows)
                     ours = {"Q16": lambda: quarters16(x, wt) + b, "I16": lambda: intel16(x, wt) + b,
-                            "F": lambda: fused(x, wt) + b}[order]().view(np.int32)
+                            "F": lambda: blocked(x, wt, b)}[order]().view(np.int32)   # blocks of k past 384
                     f = (fused(x, wt) + b).view(np.int32)
                     ok = (ours == got).all(axis=1)
                     total += rows
