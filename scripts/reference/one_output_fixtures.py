@@ -3,9 +3,10 @@ one output (the first module's last layer, 32→1 and 64→1), where MKL sums in
 (docs/parity.md §4.2b; scripts/reference/first_module_products_probe.py shows which), and short training runs of the
 first module's two networks, every product of which is then torch's.
 
-    forward        per case (rows, in; rows a multiple of 4): x [rows, in], W [1, in], b [1] and torch's y = F.linear(x, W, b)
-    weight_grad    per case (rows, in): x [rows, in], g [rows, 1] and the weight gradient of
-                   F.linear(x, W, b).backward(g)
+    forward        per case (rows, in; rows a multiple of 4, then 2 to 201 rows past a multiple of 4): x [rows, in],
+                   W [1, in], b [1] and torch's y = F.linear(x, W, b)
+    weight_grad    per case (rows, in; in 16, 32, 64, then in 1 to 100 not a multiple of 16, 2 to 64 rows): x [rows, in],
+                   g [rows, 1] and the weight gradient of F.linear(x, W, b).backward(g)
     regression     sgd_variants.py / adam_vs_adamw.py (content/optimisers): the delivery-time data (1 600 training
                    rows), manual_seed(42), Linear(4,64) ReLU Linear(64,32) ReLU Linear(32,1), MSELoss,
                    DataLoader(batch_size=64, shuffle=True); runs "SGD (lr=0.01)" and "SGD (lr=0.1)" for 3 epochs:
@@ -66,6 +67,17 @@ def forward_cases(rng):
         b = (rng.standard_normal(1) * 0.1).astype(np.float32)
         y = Fn.linear(tensor(x), tensor(w), tensor(b)).numpy()
         cases.append({"rows": rows, "in": fin, "x": packed(x), "weight": packed(w), "bias": packed(b), "y": packed(y)})
+    # Row counts past a multiple of 4 (their last 1 to 3 rows take another order, docs/parity.md §4.2b): a generator of
+    # their own, so the cases above keep their inputs.
+    tail_rng = np.random.default_rng(29)
+    shapes = [(r, k) for k in (1, 2, 3, 16, 17, 20, 32, 33, 40, 49, 64, 65, 81, 97, 100, 129) for r in (2, 3, 5, 6, 7, 10)]
+    shapes += [(67, k) for k in (20, 32, 64, 129)] + [(201, 20), (201, 64)]
+    for rows, fin in shapes:
+        x = tail_rng.standard_normal((rows, fin)).astype(np.float32)
+        w = (tail_rng.standard_normal((1, fin)) * 0.3).astype(np.float32)
+        b = (tail_rng.standard_normal(1) * 0.1).astype(np.float32)
+        y = Fn.linear(tensor(x), tensor(w), tensor(b)).numpy()
+        cases.append({"rows": rows, "in": fin, "x": packed(x), "weight": packed(w), "bias": packed(b), "y": packed(y)})
     return cases
 
 
@@ -79,6 +91,16 @@ def weight_grad_cases(rng):
             Fn.linear(tensor(x), w, torch.zeros(1)).backward(tensor(g))
             cases.append({"rows": rows, "in": fin, "x": packed(x), "grad_output": packed(g),
                           "grad_weight": packed(w.grad.numpy())})
+    # in not a multiple of 16 (the columns past the last multiple of 16 take the fused chain), and fewer than 8 rows.
+    tail_rng = np.random.default_rng(31)
+    shapes = [(r, k) for k in (1, 5, 17, 20, 24, 33, 40, 50, 100) for r in (2, 5, 8, 9, 15, 16, 24, 50, 64)]
+    for rows, fin in shapes:
+        x = tail_rng.standard_normal((rows, fin)).astype(np.float32)
+        g = (tail_rng.standard_normal((rows, 1)) * 0.01).astype(np.float32)
+        w = torch.zeros((1, fin), requires_grad=True)
+        Fn.linear(tensor(x), w, torch.zeros(1)).backward(tensor(g))
+        cases.append({"rows": rows, "in": fin, "x": packed(x), "grad_output": packed(g),
+                      "grad_weight": packed(w.grad.numpy())})
     return cases
 
 

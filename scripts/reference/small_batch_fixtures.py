@@ -5,6 +5,10 @@ scripts/reference/small_rows_gemm_probe.py shows which), and a whole training ru
     products   per case (rows, in, out; 14 shapes on 2 and 3 rows, then 32→2 and 32→3 on 4, 5, 8, 9, 15 and 16 rows,
                6→8 and 1→16 on 5 and 9 rows): x [rows, in], W [out, in], b [out], g [rows, out], and torch's
                y = F.linear(x, W, b), dx = g·W, and the weight gradient of F.linear(x, W, b).backward(g)
+    one_input  the same for a layer of one input: out 2 to 100 (10 widths) on 2 to 67 rows (11 counts)
+    wide_inputs  forward passes only (x, W, b, y): in 48, 63, 64, 80, 96, 128, 200 with 2, 3 and 12 outputs on 2 to 16
+               rows (2, 3, in // 24, in // 24 + 1; for 2 and 3 outputs also 10, 11, 15, 16)
+    one_row    one row: in 1, 2, 3, 5, 17, 20, 33, 64, 100, 128 with 1, 2, 3, 5, 7, 12, 17 and 32 outputs, as products
     run        the second module's block bn-batch-size, run "BN, batches of 2" (content/batchnorm-dropout/
                bn_dropout_together.py): make_moons(400, noise 0.2, random_state 0), train_test_split(0.25, 0),
                StandardScaler, manual_seed(42), Linear(2,32) BatchNorm1d ReLU Linear(32,32) BatchNorm1d ReLU
@@ -64,6 +68,65 @@ def products():
     return cases
 
 
+def one_input():
+    """A layer of one input, whose gradients MKL computes as matrix-vector products (docs/parity.md §4.2b): a generator
+    of its own, so the cases above keep their inputs."""
+    rng = np.random.default_rng(19)
+    cases = []
+    for fout in (2, 3, 5, 16, 17, 20, 32, 33, 64, 100):
+        for rows in (2, 3, 5, 7, 8, 9, 12, 16, 17, 33, 67):
+            x = rng.standard_normal((rows, 1)).astype(np.float32)
+            w = (rng.standard_normal((fout, 1)) * 0.3).astype(np.float32)
+            b = (rng.standard_normal(fout) * 0.1).astype(np.float32)
+            g = rng.standard_normal((rows, fout)).astype(np.float32)
+            wt = torch.from_numpy(w.copy()).requires_grad_(True)
+            xt = torch.from_numpy(x.copy()).requires_grad_(True)
+            y = Fn.linear(xt, wt, torch.from_numpy(b))
+            y.backward(torch.from_numpy(g))
+            cases.append({"rows": rows, "in": 1, "out": fout, "x": packed(x), "weight": packed(w), "bias": packed(b),
+                          "grad_output": packed(g), "y": packed(y.detach().numpy()),
+                          "grad_input": packed(xt.grad.numpy()), "grad_weight": packed(wt.grad.numpy())})
+    return cases
+
+
+def wide_inputs():
+    """Forward passes with 48 to 200 inputs on 2 to 16 rows, around the limits of the quarters order (in ≥ 24 · rows)
+    and of the 16-lane one (2 outputs up to 15 rows, 3 up to 10); a generator of its own."""
+    rng = np.random.default_rng(37)
+    cases = []
+    for fin in (48, 63, 64, 80, 96, 128, 200):
+        for fout in (2, 3, 12):
+            limits = {2, 3, fin // 24, fin // 24 + 1} | ({10, 11, 15, 16} if fout < 12 else set())
+            for rows in sorted(limits):
+                x = rng.standard_normal((rows, fin)).astype(np.float32)
+                w = (rng.standard_normal((fout, fin)) * 0.3).astype(np.float32)
+                b = (rng.standard_normal(fout) * 0.1).astype(np.float32)
+                y = Fn.linear(torch.from_numpy(x), torch.from_numpy(w), torch.from_numpy(b))
+                cases.append({"rows": rows, "in": fin, "out": fout, "x": packed(x), "weight": packed(w),
+                              "bias": packed(b), "y": packed(y.numpy())})
+    return cases
+
+
+def one_row():
+    """Products of one row (MKL's matrix-vector products W·x and Wᵀ·g, docs/parity.md §4.2b); generators of their own."""
+    rng, grad_rng = np.random.default_rng(41), np.random.default_rng(43)
+    cases = []
+    for fin in (1, 2, 3, 5, 17, 20, 33, 64, 100, 128):
+        for fout in (1, 2, 3, 5, 7, 12, 17, 32):
+            x = rng.standard_normal((1, fin)).astype(np.float32)
+            w = (rng.standard_normal((fout, fin)) * 0.3).astype(np.float32)
+            b = (rng.standard_normal(fout) * 0.1).astype(np.float32)
+            g = grad_rng.standard_normal((1, fout)).astype(np.float32)
+            wt = torch.from_numpy(w.copy()).requires_grad_(True)
+            xt = torch.from_numpy(x.copy()).requires_grad_(True)
+            y = Fn.linear(xt, wt, torch.from_numpy(b))
+            y.backward(torch.from_numpy(g))
+            cases.append({"rows": 1, "in": fin, "out": fout, "x": packed(x), "weight": packed(w), "bias": packed(b),
+                          "grad_output": packed(g), "y": packed(y.detach().numpy()),
+                          "grad_input": packed(xt.grad.numpy()), "grad_weight": packed(wt.grad.numpy())})
+    return cases
+
+
 def run():
     X, y = make_moons(n_samples=400, noise=0.2, random_state=0)
     X_train, _, y_train, _ = train_test_split(X, y, test_size=0.25, random_state=0)
@@ -104,7 +167,9 @@ doc = {"what": "torch's Linear products on batches of 2 to 16 rows, and 3000 ste
                "(bn-batch-size, 'BN, batches of 2').",
        "how": __doc__.split("\n\n")[1] + " Arrays as {dtype, shape, b64}: base64 of little-endian row-major bytes "
               "(f32 = binary32, u16 = uint16); loss values are the exact binary64 value of the float32.",
-       "versions": VERSIONS, "products": products(), "run": run()}
+       "versions": VERSIONS, "products": products(), "one_input": one_input(), "wide_inputs": wide_inputs(),
+       "one_row": one_row(),
+       "run": run()}
 with open(OUT, "w") as f:
     json.dump(doc, f, separators=(",", ":"))
     f.write("\n")

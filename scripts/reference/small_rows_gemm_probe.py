@@ -14,17 +14,31 @@ from the same inputs:
     L4 / L8  L lanes: lane l sums the products of k ≡ l (mod L) unfused, lanes added as a halving tree
            (L8: (l0+l4, l1+l5, l2+l6, l3+l7), then (·+·, ·+·), then the last add), k mod L leftover products
            added afterwards in order
-    I16  the AVX-512 machine's kernel (docs/parity.md §4.2a, Intel): 16 lanes; full vectors of 16 products, vector v
-           into accumulator v mod A (A = 2 on even rows of the batch, 1 on odd rows), each lane a fused chain from 0;
-           the accumulators added lane-wise; the K mod 16 products left over fused into lanes 0, 1, …; halving tree
-           (l + l+8, l + l+4, l + l+2, l + l+1); then the bias
+    I16  the AVX-512 machine's kernel (docs/parity.md §4.2a, Intel): 16 lanes; full vectors of 16 products, each lane
+           a fused chain from 0, on A accumulators (A = 2 on even rows of the batch, 1 on odd rows; with two, vectors
+           2p and 2p + 1 into the first and the second, the two added lane-wise, an odd last vector fused into that
+           sum); the K mod 16 products left over fused into lanes 0, 1, …; halving tree (l + l+8, l + l+4, l + l+2,
+           l + l+1); then the bias
+    Q16  the same machine's kernel where in ≥ 24 · rows: one accumulator of 16 lanes as in I16, then its four
+           quarters added in order ((l0…3 + l4…7) + l8…11) + l12…15 and the four sums as (q0 + q1) + (q2 + q3); then
+           the bias
     B1   one input: fma(x, w, b), the bias fused into the one product
     (= all orders agree on that shape; ? none matches)
 
 Part 3 maps, for the forward pass of layers of 2 to 11 outputs, on which batch sizes (2 to 32 rows) the I16 kernel
 holds, checking each row's accumulator count (two on the batch's even rows, one on its odd rows), against F.
 
-Run:  ~/.cache/sitegen/venv/bin/python scripts/reference/small_rows_gemm_probe.py   (from the repository root; ~2 min)
+Part 4 checks the rule the core follows for wider inputs (in 41 to 1 500): Q16 on 2 to 15 rows where in ≥ 24 · rows
+(any number of outputs), else I16 for 2 outputs up to 15 rows and 3 outputs up to 10, else F (in blocks of k past 384
+products, part 5); every row of every forward pass over two seeds, against the rule's order (and how many rows F
+alone would match).
+
+Part 5 checks long sums (more than 384 products) where the fused chain applies (16 rows or more): MKL cuts k into
+blocks, 384 at a time while more than 768 are left, then the rest in two halves (the first the larger by one), each
+block a fused chain from 0; C = first block ⊕ bias, then ⊕ each further block. Forward passes (k = in), input
+gradients (k = out) and weight gradients (k = rows), every element, against that model and against one chain.
+
+Run:  ~/.cache/sitegen/venv/bin/python scripts/reference/small_rows_gemm_probe.py   (from the repository root; ~4 min)
 """
 import numpy as np
 import torch
@@ -73,11 +87,16 @@ def intel16(a, b):
     for r in range(a.shape[0]):
         count = 2 if r % 2 == 0 else 1
         acc = [[np.zeros(b.shape[1], f32) for _ in range(width)] for _ in range(count)]
-        for v in range(full):
+        paired = full - full % 2 if count == 2 else full
+        for v in range(paired):
             for lane in range(width):
                 t = v * width + lane
                 acc[v % count][lane] = (np.float64(a[r, t]) * b[t].astype(np.float64) + acc[v % count][lane]).astype(f32)
         reg = acc[0] if count == 1 else [acc[0][i] + acc[1][i] for i in range(width)]
+        for v in range(paired, full):   # an odd last vector, fused into the sum of the two
+            for lane in range(width):
+                t = v * width + lane
+                reg[lane] = (np.float64(a[r, t]) * b[t].astype(np.float64) + reg[lane]).astype(f32)
         for t in range(full * width, k):
             reg[t - full * width] = (np.float64(a[r, t]) * b[t].astype(np.float64) + reg[t - full * width]).astype(f32)
         while len(reg) > 1:
@@ -91,20 +110,40 @@ def intel16_rows(a, b, count):
     """I16 on every row with the same number of accumulators (1 or 2), vectorised over rows and columns."""
     k, width = a.shape[1], 16
     full = k // width
+    reg = lanes16(a, b, count)
+    while reg.shape[0] > 1:
+        half = reg.shape[0] // 2
+        reg = reg[:half] + reg[half:]
+    return reg[0]
+
+
+def lanes16(a, b, count):
+    """The 16 lanes [16, rows, out] of I16 (and, with count 1, of Q16) before they are summed."""
+    k, width = a.shape[1], 16
+    full = k // width
     acc = np.zeros((count, width, a.shape[0], b.shape[1]), f32)
-    for v in range(full):
+    paired = full - full % 2 if count == 2 else full
+    for v in range(paired):
         for lane in range(width):
             t = v * width + lane
             acc[v % count, lane] = (a[:, t:t + 1].astype(np.float64) * b[t:t + 1, :].astype(np.float64)
                                     + acc[v % count, lane]).astype(f32)
     reg = (acc[0] if count == 1 else acc[0] + acc[1]).copy()
+    for v in range(paired, full):
+        for lane in range(width):
+            t = v * width + lane
+            reg[lane] = (a[:, t:t + 1].astype(np.float64) * b[t:t + 1, :].astype(np.float64) + reg[lane]).astype(f32)
     for t in range(full * width, k):
         reg[t - full * width] = (a[:, t:t + 1].astype(np.float64) * b[t:t + 1, :].astype(np.float64)
                                  + reg[t - full * width]).astype(f32)
-    while reg.shape[0] > 1:
-        half = reg.shape[0] // 2
-        reg = reg[:half] + reg[half:]
-    return reg[0]
+    return reg
+
+
+def quarters16(a, b):
+    """Q16: one accumulator's lanes, the four quarters added in order, then (q0 + q1) + (q2 + q3)."""
+    reg = lanes16(a, b, 1)
+    q = ((reg[0:4] + reg[4:8]) + reg[8:12]) + reg[12:16]
+    return (q[0] + q[1]) + (q[2] + q[3])
 
 
 def differing(x, y):
@@ -208,8 +247,97 @@ def kernel_map():
             print(f"{fin:>2} → {fout:<4}     {cells}")
 
 
+def rule(fin, fout, rows):
+    """The order the core takes for a forward pass of 2 outputs or more (SmallBatchProducts)."""
+    if 2 <= rows <= 15 and fin >= 24 * rows:
+        return "Q16"
+    if rows >= 2 and fin >= 2 and ((fout == 2 and rows <= 15) or (fout == 3 and rows <= 10)):
+        return "I16"
+    return "F"
+
+
+def wide_inputs():
+    ins = [41, 47, 48, 50, 56, 63, 64, 65, 71, 72, 80, 95, 96, 100, 119, 120, 128, 144, 200, 256, 513, 600, 1000, 1500]
+    outs = [2, 3, 4, 5, 8, 12, 32, 64]
+    print("\nPart 4. Forward pass, in 41 to 1 500: rows equal to the rule's order (Q16 where in ≥ 24 · rows, else I16 for "
+          "2 outputs up to 15 rows and 3 up to 10, else F) / rows, and F alone; rows 2 … 16, two seeds")
+    total, equal, chain = 0, 0, 0
+    for fin in ins:
+        for fout in outs:
+            cells = []
+            for rows in range(2, 17):
+                for seed in (0, 1):
+                    rng = np.random.default_rng(1000 * fin + 10 * fout + seed)
+                    x = rng.standard_normal((rows, fin)).astype(f32)
+                    w = (rng.standard_normal((fout, fin)) * 0.3).astype(f32)
+                    b = (rng.standard_normal(fout) * 0.1).astype(f32)
+                    got = torch.nn.functional.linear(*(torch.from_numpy(v) for v in (x, w, b))).numpy().view(np.int32)
+                    wt = w.T.copy()
+                    order = rule(fin, fout, rows)
+                    ours = {"Q16": lambda: quarters16(x, wt) + b, "I16": lambda: intel16(x, wt) + b,
+                            "F": lambda: blocked(x, wt, b)}[order]().view(np.int32)   # blocks of k past 384
+                    f = (fused(x, wt) + b).view(np.int32)
+                    ok = (ours == got).all(axis=1)
+                    total += rows
+                    equal += int(ok.sum())
+                    chain += int((f == got).all(axis=1).sum())
+                    if not ok.all():
+                        cells.append(f"{rows} rows ({order}): {int((~ok).sum())} rows differ")
+            if cells:
+                print(f"  {fin:>3} → {fout:<3} " + "; ".join(sorted(set(cells))))
+    print(f"  rows equal to the rule's order: {equal} of {total} (F alone: {chain})")
+
+
+def k_blocks(k):
+    blocks, start, left = [], 0, k
+    while left > 384:
+        size = 384 if left > 768 else (left + 1) // 2
+        blocks.append((start, start + size))
+        start, left = start + size, left - size
+    return blocks + [(start, k)]
+
+
+def blocked(a, b, add):
+    """a [m, K] · b [K, n] in MKL's k blocks, `add` (the bias, or 0) after the first block."""
+    (lo, hi), *rest = k_blocks(a.shape[1])
+    total = fused(a[:, lo:hi], b[lo:hi]) + add
+    for lo, hi in rest:
+        total = total + fused(a[:, lo:hi], b[lo:hi])
+    return total
+
+
+def long_sums():
+    print("\nPart 5. Long sums (k > 384) on 16 rows or more: elements equal to the k-blocked model / elements "
+          "(one fused chain)")
+    rng = np.random.default_rng(5)
+    shapes = {"forward": [(fin, fout, rows) for fin in (385, 400, 401, 403, 512, 600, 601, 769, 771, 1000, 1500, 2000)
+                          for fout, rows in ((8, 16), (2, 32), (32, 64), (3, 100), (64, 16))],
+              "input grad": [(16, 400, 16), (32, 600, 32), (8, 1000, 64), (64, 512, 20), (4, 385, 17)],
+              "weight grad": [(16, 16, 400), (32, 8, 600), (8, 32, 1000), (20, 20, 1600), (12, 5, 385)]}
+    for kind, cases in shapes.items():
+        equal, chain, total = 0, 0, 0
+        for fin, fout, rows in cases:
+            x = rng.standard_normal((rows, fin)).astype(f32)
+            w = (rng.standard_normal((fout, fin)) * 0.3).astype(f32)
+            b = (rng.standard_normal(fout) * 0.1).astype(f32)
+            g = rng.standard_normal((rows, fout)).astype(f32)
+            xt = torch.from_numpy(x.copy()).requires_grad_(True)
+            wt = torch.from_numpy(w.copy()).requires_grad_(True)
+            y = torch.nn.functional.linear(xt, wt, torch.from_numpy(b))
+            y.backward(torch.from_numpy(g))
+            got, a, m, add = {"forward": (y.detach().numpy(), x, w.T.copy(), b),
+                              "input grad": (xt.grad.numpy(), g, w, 0),
+                              "weight grad": (wt.grad.numpy(), g.T.copy(), x, 0)}[kind]
+            equal += int((blocked(a, m, add) == got).sum())
+            chain += int((fused(a, m) + add == got).sum())
+            total += got.size
+        print(f"  {kind:<12} {equal} of {total} ({chain})")
+
+
 if __name__ == "__main__":
     print(f"torch {torch.__version__}, cpu capability {torch.backends.cpu.get_cpu_capability()}, threads 1")
     first_step()
     table()
     kernel_map()
+    wide_inputs()
+    long_sums()

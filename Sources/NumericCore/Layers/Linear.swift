@@ -90,20 +90,28 @@ public struct Linear: Sendable, Equatable {
 
 // MARK: - Kernels on raw buffers (used by MLP without allocating)
 
-/// A forward pass goes to `SmallBatchProducts` first (small batches of few outputs and one-input layers, the shapes
-/// whose MKL order is known; docs/parity.md §4.2a),
-/// then to `OneOutputProducts` (a layer of one output), else to `SequentialGEMM`'s fused chains.
+/// A forward pass of one row goes to `OneRowProducts` (MKL's matrix-vector product, docs/parity.md §4.2b); others go
+/// to `SmallBatchProducts` first (small batches of few outputs and one-input layers, the shapes whose MKL order is
+/// known; docs/parity.md §4.2a),
+/// then to `OneOutputProducts` (a layer of one output), else to `SequentialGEMM`'s fused chains. The gradients of a
+/// layer of one output or of one input go to `OneOutputProducts` and `OneInputProducts`, the input gradient of one
+/// row to `OneRowProducts` (docs/parity.md §4.2b).
 extension Linear {
     /// y[r, j] = f32(Σ_k x[r, k]·W[j, k] ⊕ b[j]), from the transposed weight Wᵀ [in, out]; with `relu`,
     /// max(y[r, j], 0) (the MLP's hidden layers, fused so the output is written once).
     static func forward(x: UnsafePointer<Float>, rows: Int, inFeatures: Int, outFeatures: Int,
                         weightT: UnsafePointer<Float>, bias: UnsafePointer<Float>, relu: Bool = false,
                         y: UnsafeMutablePointer<Float>) {
+        if rows == 1 {
+            OneRowProducts.forward(x: x, inFeatures: inFeatures, outFeatures: outFeatures, weightT: weightT,
+                                   bias: bias, relu: relu, y: y)
+            return
+        }
         if SmallBatchProducts.forward(x: x, rows: rows, inFeatures: inFeatures, outFeatures: outFeatures,
                                       weightT: weightT, bias: bias, relu: relu, y: y) { return }
         if OneOutputProducts.forward(x: x, rows: rows, inFeatures: inFeatures, outFeatures: outFeatures,
                                      weight: weightT, bias: bias, relu: relu, y: y) { return }
-        SequentialGEMM.multiply(
+        SequentialGEMM.multiplyInKBlocks(
             m: rows, n: outFeatures, k: inFeatures,
             a: .init(base: x, rowStride: inFeatures, colStride: 1), b: weightT, ldb: outFeatures,
             bias: bias, relu: relu, c: .init(base: y, rowStride: outFeatures, colStride: 1))
@@ -114,7 +122,11 @@ extension Linear {
     static func inputGradient(g: UnsafePointer<Float>, rows: Int, inFeatures: Int, outFeatures: Int,
                               weight: UnsafePointer<Float>, reluOutput: UnsafePointer<Float>? = nil,
                               dx: UnsafeMutablePointer<Float>) {
-        SequentialGEMM.multiply(
+        if OneInputProducts.inputGradient(g: g, rows: rows, inFeatures: inFeatures, outFeatures: outFeatures,
+                                          weight: weight, reluOutput: reluOutput, dx: dx) { return }
+        if OneRowProducts.inputGradient(g: g, rows: rows, inFeatures: inFeatures, outFeatures: outFeatures,
+                                        weight: weight, reluOutput: reluOutput, dx: dx) { return }
+        SequentialGEMM.multiplyInKBlocks(
             m: rows, n: inFeatures, k: outFeatures,
             a: .init(base: g, rowStride: outFeatures, colStride: 1), b: weight, ldb: inFeatures,
             bias: nil, reluOutput: reluOutput, c: .init(base: dx, rowStride: inFeatures, colStride: 1))
@@ -127,15 +139,17 @@ extension Linear {
                                outFeatures: Int, dW: UnsafeMutablePointer<Float>) {
         if OneOutputProducts.weightGradient(g: g, x: x, rows: rows, inFeatures: inFeatures, outFeatures: outFeatures,
                                             dW: dW) { return }
+        if OneInputProducts.weightGradient(g: g, x: x, rows: rows, inFeatures: inFeatures, outFeatures: outFeatures,
+                                           dW: dW) { return }
         if outFeatures * (inFeatures % 8) <= inFeatures * (outFeatures % 8) {
             // C = gᵀ · x : [out, rows] · [rows, in]
-            SequentialGEMM.multiply(
+            SequentialGEMM.multiplyInKBlocks(
                 m: outFeatures, n: inFeatures, k: rows,
                 a: .init(base: g, rowStride: 1, colStride: outFeatures), b: x, ldb: inFeatures,
                 bias: nil, c: .init(base: dW, rowStride: inFeatures, colStride: 1))
         } else {
             // Cᵀ = xᵀ · g : [in, rows] · [rows, out], written transposed into dW [out, in]
-            SequentialGEMM.multiply(
+            SequentialGEMM.multiplyInKBlocks(
                 m: inFeatures, n: outFeatures, k: rows,
                 a: .init(base: x, rowStride: 1, colStride: inFeatures), b: g, ldb: outFeatures,
                 bias: nil, c: .init(base: dW, rowStride: 1, colStride: inFeatures))

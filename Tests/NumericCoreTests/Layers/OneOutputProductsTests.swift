@@ -11,7 +11,7 @@ struct OneOutputProductsTests {
         return cases
     }
 
-    @Test("forward bitwise torch: in 1 … 128, row counts a multiple of 4 (8 to 400)")
+    @Test("forward bitwise torch: in 1 … 129 on 2 to 400 rows, the 1 … 3 rows past a multiple of 4 included")
     func forward() throws {
         for c in try Self.cases("forward") {
             let (rows, fin) = (try c.int("rows"), try c.int("in"))
@@ -81,7 +81,7 @@ struct OneOutputProductsTests {
         }
     }
 
-    @Test("weight gradient bitwise torch: in 16, 32, 64 on 8 to 64 rows")
+    @Test("weight gradient bitwise torch: in 1 … 100 on 2 to 64 rows, the columns past a multiple of 16 included")
     func weightGradient() throws {
         for c in try Self.cases("weight_grad") {
             let (rows, fin) = (try c.int("rows"), try c.int("in"))
