@@ -67,7 +67,11 @@ public struct PersonName: Sendable, Equatable {
 }
 
 extension String {
+    /// The text without the spaces (U+0020) at either end, cut on its bytes: a space is one byte and never part
+    /// of another character.
     func trimmingSpaces() -> String {
-        String(drop { $0 == " " }.reversed().drop { $0 == " " }.reversed())
+        let bytes = utf8
+        guard let first = bytes.firstIndex(where: { $0 != 0x20 }), let last = bytes.lastIndex(where: { $0 != 0x20 }) else { return "" }
+        return String(decoding: bytes[first...last], as: UTF8.self)
     }
 }

@@ -18,7 +18,9 @@ open class YAMLReader {
     /// `diagnostics`) and gives nil too.
     public func compose(_ text: String) -> Node? {
         do {
-            return try Yams.compose(yaml: text)
+            // Scalars are read from their text and style (`double`, `bool`, …), never from the tag a resolver would
+            // give them: the basic resolver, which has no rules, spares compiling the default one's patterns.
+            return try Yams.compose(yaml: text, Resolver.basic)
         } catch {
             diagnostics.append(YAMLErrors.diagnostic(for: error, self))
             return nil
