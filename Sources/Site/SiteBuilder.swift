@@ -274,9 +274,12 @@ public struct SiteBuilder: Sendable {
         let recorded = options.skipWhenUpToDate ? Background { [paths] () -> (BuildFingerprint, [FolderListing.Entry])? in
             BuildFingerprint.load(paths).map { ($0, FolderListing.walk(paths.output).entries) }
         } : nil
-        if options.skipWhenUpToDate {
+        // The front matter the last build read, loaded meanwhile too (for a build that is not skipped).
+        let setup = options.skipWhenUpToDate ? BuildInputs.setup(paths, options) : nil
+        let keptFrontMatter = setup.map { setup in Background { [paths] in FrontMatterCache(paths, setup: setup) } }
+        if let setup {
             // Files whose identity did not change since the last build read them are not read again.
-            let known = InputDigestCache(paths, setup: BuildInputs.setup(paths, options))
+            let known = InputDigestCache(paths, setup: setup)
             inputs = BuildInputs(paths, options, known: known)
             known.save(paths)
         }
@@ -292,7 +295,7 @@ public struct SiteBuilder: Sendable {
         do throws(DiagnosticList) {
             // The index the last build left is read while the lessons load; only an incremental build can use it.
             let storedSearch = inputs != nil && last != nil ? Background { [paths] in SearchIndexStore(paths: paths).load() } : nil
-            let frontMatter = inputs.map { FrontMatterCache(paths, setup: $0.setup) }
+            let frontMatter = keptFrontMatter?.value
             let (content, templates) = try load(frontMatter: frontMatter)
             frontMatter?.save(paths)
             var plan = inputs.map { RebuildPlan(content: content, inputs: $0, previous: last.map { (site: $0.site, pages: $0.pageKeys, readingTimes: $0.readingTimes) }) }

@@ -24,8 +24,10 @@ public struct ContentLoader: Sendable {
         }
         var problems: [Diagnostic] = []
         var modules: [CourseModule] = []
-        // Modules are read in parallel; their lessons and problems are gathered in the config's order.
         let loader = self
+        // The bibliography is read while the modules are.
+        let bibliography = Background { Result { () throws(DiagnosticList) -> Bibliography in try loader.loadBibliography(config) } }
+        // Modules are read in parallel; their lessons and problems are gathered in the config's order.
         let loaded = config.modules.concurrentMap { entry in
             Result { () throws(DiagnosticList) -> CourseModule in try loader.loadModule(entry) }
         }
@@ -39,14 +41,13 @@ public struct ContentLoader: Sendable {
             problems.append(.error(at: SourceLocation(file: config.file, line: 1, column: 1),
                                    "the site has no published module: list at least one folder of \(paths.display(paths.content)) under 'modules:'"))
         }
-        var bibliography = Bibliography.empty
-        do {
-            bibliography = try loadBibliography(config)
-        } catch let list {
-            problems += list.diagnostics
+        var references = Bibliography.empty
+        switch bibliography.value {
+        case .success(let read): references = read
+        case .failure(let list): problems += list.diagnostics
         }
         if !problems.isEmpty { throw DiagnosticList(problems) }
-        return SiteContent(config: config, modules: modules, bibliography: bibliography)
+        return SiteContent(config: config, modules: modules, bibliography: references)
     }
 
     /// The config's `bibliography` file, or `references.bib` in the content folder when there is one.
