@@ -5,8 +5,8 @@ products whose sums run over more than 384 products: on 16 rows or more MKL cuts
     products   per case (rows, in, out): x [rows, in], W [out, in], b [out], g [rows, out], and torch's
                y = F.linear(x, W, b), dx = g·W, and the weight gradient of F.linear(x, W, b).backward(g); long sums
                over in (forward: in 385, 401, 600, 1 000), over out (input gradient: out 401, 1 000) and over rows
-               (weight gradient: 400, 401, 600 and 1 000 rows, both of the core's layouts); and two small batches with
-               in 600 and 1 000 (8 and 3 rows)
+               (weight gradient: 400, 401, 600 and 1 000 rows, both of the core's layouts); two small batches with
+               in 600 and 1 000 (8 and 3 rows); and input gradients over out 401 to 1 000 on 4 to 15 rows
 
 Run:  ~/.cache/sitegen/venv/bin/python scripts/reference/long_sum_fixtures.py   (from the repository root; ~2 s)
 """
@@ -37,6 +37,8 @@ def products():
     shapes += [(16, 4, fout) for fout in (401, 1000)]
     shapes += [(rows, 4, 4) for rows in (401, 1000)] + [(400, 12, 16), (600, 5, 3)]
     shapes += [(8, 600, 2), (3, 1000, 3)]   # small batches: the quarters order of §4.2a, not cut into blocks
+    # input gradients over more than 384 outputs on small batches: cut into blocks as on 16 rows
+    shapes += [(4, 7, 401), (8, 33, 1000), (12, 16, 600), (15, 5, 800)]
     cases = []
     for rows, fin, fout in shapes:
         x = rng.standard_normal((rows, fin)).astype(np.float32)

@@ -38,6 +38,10 @@ blocks, 384 at a time while more than 768 are left, then the rest in two halves 
 block a fused chain from 0; C = first block ⊕ bias, then ⊕ each further block. Forward passes (k = in), input
 gradients (k = out) and weight gradients (k = rows), every element, against that model and against one chain.
 
+Part 6 checks input gradients over more than 384 outputs on small batches (2 to 16 rows): the blocks of k of part 5
+(which the core takes for 2 rows or more), against one chain. Part 7 checks the forward pass past in 1 500 on 2 to 15
+rows against Q16 and lists the shapes where rows differ (none on one thread; docs/parity.md §4.2a).
+
 Run:  ~/.cache/sitegen/venv/bin/python scripts/reference/small_rows_gemm_probe.py   (from the repository root; ~4 min)
 """
 import numpy as np
@@ -334,6 +338,47 @@ def long_sums():
         print(f"  {kind:<12} {equal} of {total} ({chain})")
 
 
+def small_batch_input_gradients():
+    print("\nPart 6. Input gradients over more than 384 outputs on 2 to 16 rows: shapes equal to the blocks of k (one chain)")
+    total, blocks_equal, chain_equal = 0, 0, 0
+    rng = np.random.default_rng(7)
+    for fout in (385, 401, 600, 800, 1000):
+        for fin in (4, 7, 16, 33):
+            for rows in (2, 3, 4, 5, 8, 12, 15, 16):
+                w = (rng.standard_normal((fout, fin)) * 0.3).astype(f32)
+                g = rng.standard_normal((rows, fout)).astype(f32)
+                xt = torch.from_numpy(rng.standard_normal((rows, fin)).astype(f32)).requires_grad_(True)
+                torch.nn.functional.linear(xt, torch.from_numpy(w)).backward(torch.from_numpy(g))
+                got = xt.grad.numpy()
+                total += 1
+                blocks_equal += int(np.array_equal(blocked(g, w, 0), got))
+                chain_equal += int(np.array_equal(fused(g, w), got))
+    print(f"  {blocks_equal} of {total} ({chain_equal})")
+
+
+def inputs_past_1500():
+    print("\nPart 7. Forward pass, in 1 501 to 4 096 on 2 to 15 rows: rows equal to Q16 (the rule's order), and the shapes "
+          "where some differ")
+    total, equal, cells = 0, 0, []
+    for fin in (1501, 1800, 2048, 2500, 3000, 4096):
+        for fout in (2, 3, 8, 32):
+            for rows in (2, 3, 5, 8, 12, 15):
+                rng = np.random.default_rng(fin * 7 + fout * 3 + rows)
+                x = rng.standard_normal((rows, fin)).astype(f32)
+                w = (rng.standard_normal((fout, fin)) * 0.3).astype(f32)
+                b = (rng.standard_normal(fout) * 0.1).astype(f32)
+                got = torch.nn.functional.linear(*(torch.from_numpy(v) for v in (x, w, b))).numpy().view(np.int32)
+                ours = (quarters16(x, w.T.copy()) + b).view(np.int32)
+                ok = (ours == got).all(axis=1)
+                total += rows
+                equal += int(ok.sum())
+                if not ok.all():
+                    cells.append(f"{fin} → {fout} on {rows} rows: {differing(ours, got)} of {ours.size} elements")
+    print(f"  {equal} of {total} rows")
+    for cell in cells:
+        print("  " + cell)
+
+
 if __name__ == "__main__":
     print(f"torch {torch.__version__}, cpu capability {torch.backends.cpu.get_cpu_capability()}, threads 1")
     first_step()
@@ -341,3 +386,5 @@ if __name__ == "__main__":
     kernel_map()
     wide_inputs()
     long_sums()
+    small_batch_input_gradients()
+    inputs_past_1500()

@@ -15,12 +15,13 @@ struct KBlockedGEMMTests {
     }
 
     /// Forward over in 385 to 1 000, input gradients over out 401 and 1 000, weight gradients over 400 to 1 000 rows
-    /// (both of `Linear.weightGradient`'s layouts), 16 rows or more; and in 600 and 1 000 on 8 and 3 rows, which
-    /// take the quarters order of `SmallBatchProducts` whole.
+    /// (both of `Linear.weightGradient`'s layouts), 16 rows or more; in 600 and 1 000 on 8 and 3 rows, which
+    /// take the quarters order of `SmallBatchProducts` whole; and input gradients over out 401 to 1 000 on 4 to 15
+    /// rows, cut into blocks as on 16.
     @Test("forward, input and weight gradient bitwise torch")
     func products() throws {
-        guard let cases = try Fixture.load("layers_long_sums.json")["products"] as? [[String: Any]], cases.count == 12 else {
-            throw Fixture.Missing(description: "layers_long_sums.json does not hold 12 product cases")
+        guard let cases = try Fixture.load("layers_long_sums.json")["products"] as? [[String: Any]], cases.count == 16 else {
+            throw Fixture.Missing(description: "layers_long_sums.json does not hold 16 product cases")
         }
         for c in cases {
             let (rows, fin, fout) = (try c.int("rows"), try c.int("in"), try c.int("out"))
