@@ -31,7 +31,7 @@ enum SmallBatchProducts {
         }
     }
 
-    /// True where the quarters order was checked bitwise (probe part 4): 2 to 15 rows with at least 24 inputs a row
+    /// True where the quarters order was checked bitwise (probe parts 4 and 7): 2 to 15 rows with at least 24 inputs a row
     /// (in ≥ 24 · rows, measured up to in 4 096 on one thread, not cut into blocks of k), every number of outputs from 2 measured
     /// (2 to 128).
     static func takesQuarters(rows m: Int, inFeatures k: Int) -> Bool {
