@@ -1,7 +1,7 @@
 import Foundation
 
 /// A value computed on a thread of its own while the caller goes on with other work; `value` waits for it.
-/// For independent steps of one build (reading the kept search index while the lessons load, writing it back
+/// `concurrentMap`'s extra workers are such threads too. For independent steps of one build (reading the kept search index while the lessons load, writing it back
 /// while the site is written), so that a small incremental build uses both cores instead of one.
 final class Background<Value: Sendable>: @unchecked Sendable {
     private var result: Value?
@@ -12,7 +12,7 @@ final class Background<Value: Sendable>: @unchecked Sendable {
             result = work()
             finished.signal()
         }
-        thread.stackSize = 8 << 20   // as `concurrentMap`'s workers
+        thread.stackSize = 8 << 20   // as a dispatch worker's
         thread.start()
     }
 

@@ -16,18 +16,9 @@ extension Array where Element: Sendable {
         let work: @Sendable () -> Void = {
             while let index = slots.claim() { slots.set(index, transform(items[index])) }
         }
-        let done = DispatchGroup()
-        for _ in 1..<width {
-            done.enter()
-            let thread = Thread {
-                work()
-                done.leave()
-            }
-            thread.stackSize = 8 << 20   // as a dispatch worker's
-            thread.start()
-        }
+        let helpers = (1..<width).map { _ in Background(work) }
         work()
-        done.wait()
+        for helper in helpers { helper.value }
         return slots.values()
     }
 }

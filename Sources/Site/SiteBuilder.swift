@@ -183,9 +183,7 @@ public struct SiteBuilder: Sendable {
             }
             var counts = index.counts()
             if plan != nil {
-                let compact = index.compacted(counts: counts)
-                if compact.vocabulary.count != index.vocabulary.count { counts = compact.counts() }
-                index = compact
+                (index, counts) = index.compacted(counts: counts)
                 // Kept for the next build, written while the site is: `build` waits for it before it returns.
                 let kept = index, store = SearchIndexStore(paths: paths)
                 savingSearch = Background { store.save(kept) }

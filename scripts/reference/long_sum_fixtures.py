@@ -10,7 +10,6 @@ products whose sums run over more than 384 products: on 16 rows or more MKL cuts
 
 Run:  ~/.cache/sitegen/venv/bin/python scripts/reference/long_sum_fixtures.py   (from the repository root; ~2 s)
 """
-import base64
 import json
 import os
 import sys
@@ -18,17 +17,13 @@ import sys
 import numpy as np
 import torch
 import torch.nn.functional as Fn
+from linear_cases import linear_case
 
 torch.set_num_threads(1)
 OUT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "Tests", "NumericCoreTests", "Fixtures",
                    "layers_long_sums.json")
 VERSIONS = {"torch": torch.__version__, "numpy": np.__version__, "python": sys.version.split()[0],
             "cpu_capability": torch.backends.cpu.get_cpu_capability(), "threads": 1}
-
-
-def packed(a):
-    a = np.ascontiguousarray(np.asarray(a, dtype="<f4"))
-    return {"dtype": "f32", "shape": list(a.shape), "b64": base64.b64encode(a.tobytes()).decode()}
 
 
 def products():
@@ -39,20 +34,7 @@ def products():
     shapes += [(8, 600, 2), (3, 1000, 3)]   # small batches: the quarters order of §4.2a, not cut into blocks
     # input gradients over more than 384 outputs on small batches: cut into blocks as on 16 rows
     shapes += [(4, 7, 401), (8, 33, 1000), (12, 16, 600), (15, 5, 800)]
-    cases = []
-    for rows, fin, fout in shapes:
-        x = rng.standard_normal((rows, fin)).astype(np.float32)
-        w = (rng.standard_normal((fout, fin)) * 0.3).astype(np.float32)
-        b = (rng.standard_normal(fout) * 0.1).astype(np.float32)
-        g = rng.standard_normal((rows, fout)).astype(np.float32)
-        wt = torch.from_numpy(w.copy()).requires_grad_(True)
-        xt = torch.from_numpy(x.copy()).requires_grad_(True)
-        y = Fn.linear(xt, wt, torch.from_numpy(b))
-        y.backward(torch.from_numpy(g))
-        cases.append({"rows": rows, "in": fin, "out": fout, "x": packed(x), "weight": packed(w), "bias": packed(b),
-                      "grad_output": packed(g), "y": packed(y.detach().numpy()), "grad_input": packed(xt.grad.numpy()),
-                      "grad_weight": packed(wt.grad.numpy())})
-    return cases
+    return [linear_case(rng, rows, fin, fout) for rows, fin, fout in shapes]
 
 
 doc = {"what": "torch's Linear products whose sums run over more than 384 products (forward over in, input gradient "

@@ -178,24 +178,30 @@ def subtree_tree(size, n):
     return build(list(range(n)))
 
 
+def cancellation_tree(n, left):
+    """The tree of a sum of n ones, from `left(i, j)`: what the sum comes to with ±BIG at positions i and j (the ones
+    added after the two have met, which is n minus the size of the subtree joining them)."""
+    size = np.zeros((n, n), int)
+    for i in range(n):
+        for j in range(i + 1, n):
+            size[i, j] = size[j, i] = n - left(i, j)
+    return subtree_tree(size, n)
+
+
 def forward_tree(rows, k, row):
-    size = np.zeros((k, k), int)
-    for i in range(k):
-        for j in range(i + 1, k):
-            x = np.ones((rows, k), f32)
-            x[row, i], x[row, j] = BIG, -BIG
-            size[i, j] = size[j, i] = k - int(torch_forward(x, np.ones(k, f32), f32(0))[row])
-    return subtree_tree(size, k)
+    def left(i, j):
+        x = np.ones((rows, k), f32)
+        x[row, i], x[row, j] = BIG, -BIG
+        return int(torch_forward(x, np.ones(k, f32), f32(0))[row])
+    return cancellation_tree(k, left)
 
 
 def gradient_tree(rows, k, col):
-    size = np.zeros((rows, rows), int)
-    for i in range(rows):
-        for j in range(i + 1, rows):
-            x = np.ones((rows, k), f32)
-            x[i, col], x[j, col] = BIG, -BIG
-            size[i, j] = size[j, i] = rows - int(torch_weight_grad(x, np.ones(rows, f32))[col])
-    return subtree_tree(size, rows)
+    def left(i, j):
+        x = np.ones((rows, k), f32)
+        x[i, col], x[j, col] = BIG, -BIG
+        return int(torch_weight_grad(x, np.ones(rows, f32))[col])
+    return cancellation_tree(rows, left)
 
 
 if __name__ == "__main__":

@@ -18,7 +18,6 @@ scripts/reference/small_rows_gemm_probe.py shows which), and a whole training ru
 
 Run:  ~/.cache/sitegen/venv/bin/python scripts/reference/small_batch_fixtures.py   (from the repository root; ~10 s)
 """
-import base64
 import json
 import os
 import sys
@@ -28,6 +27,7 @@ import sklearn
 import torch
 import torch.nn as nn
 import torch.nn.functional as Fn
+from linear_cases import linear_case, packed
 from sklearn.datasets import make_moons
 from sklearn.model_selection import train_test_split
 from sklearn.preprocessing import StandardScaler
@@ -39,11 +39,6 @@ VERSIONS = {"torch": torch.__version__, "numpy": np.__version__, "scikit-learn":
             "python": sys.version.split()[0], "cpu_capability": torch.backends.cpu.get_cpu_capability(), "threads": 1}
 
 
-def packed(a, dtype="f32"):
-    a = np.ascontiguousarray(np.asarray(a, dtype={"f32": "<f4", "u16": "<u2"}[dtype]))
-    return {"dtype": dtype, "shape": list(a.shape), "b64": base64.b64encode(a.tobytes()).decode()}
-
-
 def products():
     rng = np.random.default_rng(17)
     shapes = [(2, 32), (32, 32), (32, 2), (32, 3), (4, 64), (64, 32), (12, 12), (32, 8), (32, 6), (32, 13), (1, 16),
@@ -53,40 +48,15 @@ def products():
     more = [(rows, 32, fout) for fout in (2, 3) for rows in (4, 5, 8, 9, 15, 16)] + [(5, 6, 8), (9, 6, 8), (5, 1, 16),
                                                                                    (9, 1, 16)]
     cases = []
-    for rows, fin, fout in [(rows, fin, fout) for rows in (2, 3) for fin, fout in shapes] + more:
-        x = rng.standard_normal((rows, fin)).astype(np.float32)
-        w = (rng.standard_normal((fout, fin)) * 0.3).astype(np.float32)
-        b = (rng.standard_normal(fout) * 0.1).astype(np.float32)
-        g = rng.standard_normal((rows, fout)).astype(np.float32)
-        wt = torch.from_numpy(w.copy()).requires_grad_(True)
-        xt = torch.from_numpy(x.copy()).requires_grad_(True)
-        y = Fn.linear(xt, wt, torch.from_numpy(b))
-        y.backward(torch.from_numpy(g))
-        cases.append({"rows": rows, "in": fin, "out": fout, "x": packed(x), "weight": packed(w), "bias": packed(b),
-                      "grad_output": packed(g), "y": packed(y.detach().numpy()), "grad_input": packed(xt.grad.numpy()),
-                      "grad_weight": packed(wt.grad.numpy())})
-    return cases
+    return [linear_case(rng, rows, fin, fout) for rows, fin, fout in [(rows, fin, fout) for rows in (2, 3) for fin, fout in shapes] + more]
 
 
 def one_input():
     """A layer of one input, whose gradients MKL computes as matrix-vector products (docs/parity.md §4.2b): a generator
     of its own, so the cases above keep their inputs."""
     rng = np.random.default_rng(19)
-    cases = []
-    for fout in (2, 3, 5, 16, 17, 20, 32, 33, 64, 100):
-        for rows in (2, 3, 5, 7, 8, 9, 12, 16, 17, 33, 67):
-            x = rng.standard_normal((rows, 1)).astype(np.float32)
-            w = (rng.standard_normal((fout, 1)) * 0.3).astype(np.float32)
-            b = (rng.standard_normal(fout) * 0.1).astype(np.float32)
-            g = rng.standard_normal((rows, fout)).astype(np.float32)
-            wt = torch.from_numpy(w.copy()).requires_grad_(True)
-            xt = torch.from_numpy(x.copy()).requires_grad_(True)
-            y = Fn.linear(xt, wt, torch.from_numpy(b))
-            y.backward(torch.from_numpy(g))
-            cases.append({"rows": rows, "in": 1, "out": fout, "x": packed(x), "weight": packed(w), "bias": packed(b),
-                          "grad_output": packed(g), "y": packed(y.detach().numpy()),
-                          "grad_input": packed(xt.grad.numpy()), "grad_weight": packed(wt.grad.numpy())})
-    return cases
+    return [linear_case(rng, rows, 1, fout) for fout in (2, 3, 5, 16, 17, 20, 32, 33, 64, 100)
+            for rows in (2, 3, 5, 7, 8, 9, 12, 16, 17, 33, 67)]
 
 
 def wide_inputs():
@@ -110,21 +80,8 @@ def wide_inputs():
 def one_row():
     """Products of one row (MKL's matrix-vector products W·x and Wᵀ·g, docs/parity.md §4.2b); generators of their own."""
     rng, grad_rng = np.random.default_rng(41), np.random.default_rng(43)
-    cases = []
-    for fin in (1, 2, 3, 5, 17, 20, 33, 64, 100, 128):
-        for fout in (1, 2, 3, 5, 7, 12, 17, 32):
-            x = rng.standard_normal((1, fin)).astype(np.float32)
-            w = (rng.standard_normal((fout, fin)) * 0.3).astype(np.float32)
-            b = (rng.standard_normal(fout) * 0.1).astype(np.float32)
-            g = grad_rng.standard_normal((1, fout)).astype(np.float32)
-            wt = torch.from_numpy(w.copy()).requires_grad_(True)
-            xt = torch.from_numpy(x.copy()).requires_grad_(True)
-            y = Fn.linear(xt, wt, torch.from_numpy(b))
-            y.backward(torch.from_numpy(g))
-            cases.append({"rows": 1, "in": fin, "out": fout, "x": packed(x), "weight": packed(w), "bias": packed(b),
-                          "grad_output": packed(g), "y": packed(y.detach().numpy()),
-                          "grad_input": packed(xt.grad.numpy()), "grad_weight": packed(wt.grad.numpy())})
-    return cases
+    return [linear_case(rng, 1, fin, fout, grad_rng) for fin in (1, 2, 3, 5, 17, 20, 33, 64, 100, 128)
+            for fout in (1, 2, 3, 5, 7, 12, 17, 32)]
 
 
 def run():

@@ -129,20 +129,16 @@ public struct OutputWriter {
             let full = staging + "/" + entry
             // A path the tree writes: `StagedFile` keeps, rewrites or replaces what is there.
             if tree.files[entry] != nil { continue }
-            if reused.contains(entry) {
-                var current = stat()
-                if let currentFiles {
-                    if let found = currentFiles[entry], found.st_mode & S_IFMT == S_IFREG, found.st_dev == device,
-                       listing.info.map({ $0.st_mode & S_IFMT == S_IFREG && $0.st_ino == found.st_ino })
-                        ?? (listing.type == UInt8(DT_REG) && listing.inode == UInt64(found.st_ino)) {
-                        kept.insert(entry)
-                        continue
-                    }
-                } else if let mine = listing.info, lstat(output + "/" + entry, &current) == 0,
-                   mine.st_mode & S_IFMT == S_IFREG, mine.st_dev == current.st_dev, mine.st_ino == current.st_ino {
-                    kept.insert(entry)
-                    continue
-                }
+            // Kept: the very file (device and inode, a regular file) the current output holds at that path, as the
+            // build's listing found it or as looked up now; this side from its `lstat`, or the folder's record.
+            var current = stat()
+            if reused.contains(entry),
+               let found = currentFiles.map({ $0[entry] }) ?? (lstat(output + "/" + entry, &current) == 0 ? current : nil),
+               found.st_mode & S_IFMT == S_IFREG,
+               listing.info.map({ $0.st_mode & S_IFMT == S_IFREG && $0.st_dev == found.st_dev && $0.st_ino == found.st_ino })
+                ?? (listing.type == UInt8(DT_REG) && device == found.st_dev && listing.inode == UInt64(found.st_ino)) {
+                kept.insert(entry)
+                continue
             }
             guard unlink(full) == 0 else { throw CannotRecycle() }
         }

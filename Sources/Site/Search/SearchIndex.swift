@@ -76,21 +76,25 @@ public struct SearchIndex: Sendable {
     }
 
     /// The same pages over a vocabulary of only the tokens they use, when the unused ones have become many
-    /// (each edit can leave a few behind); otherwise the index itself. `counts`: this index's `counts()`.
-    func compacted(counts: [Int]) -> SearchIndex {
+    /// (each edit can leave a few behind); otherwise the index itself. `counts`: this index's `counts()`; returned
+    /// with the compact index's own.
+    func compacted(counts: [Int]) -> (index: SearchIndex, counts: [Int]) {
         let used = counts.reduce(0) { $0 + ($1 > 0 ? 1 : 0) }
-        guard vocabulary.count - used > max(1024, used / 8) else { return self }
+        guard vocabulary.count - used > max(1024, used / 8) else { return (self, counts) }
         var table = TokenTable(capacity: used)
         var renumbered = [Int32](repeating: -1, count: vocabulary.count)
+        var compactCounts: [Int] = []
+        compactCounts.reserveCapacity(used)
         for id in 0..<vocabulary.count where counts[id] > 0 {
             renumbered[id] = Int32(table.intern(id, of: vocabulary, counting: false))
+            compactCounts.append(counts[id])
         }
         var compact = SearchIndex(vocabulary: table)
         for var page in pages {
             page.ids = page.ids.map { renumbered[Int($0)] }
             compact.append(kept: page)
         }
-        return compact
+        return (compact, compactCounts)
     }
 
     /// The script's text: the same documents give the same bytes, the JSON `JSONSerialization` would write
@@ -113,7 +117,7 @@ public struct SearchIndex: Sendable {
         let halves = [0..<half, half..<pages.count].concurrentMap { range in
             var out: [UInt8] = []
             out.reserveCapacity(pages[range].reduce(0) { $0 + $1.ids.count * 2 + 64 * $1.ends.count })
-            func json(_ text: String) { out.append(contentsOf: JSONEscape.string(text, escapingSlashes: true).utf8) }
+            func json(_ text: String) { Self.appendJSON(text, to: &out) }
             for number in range {
                 let page = pages[number]
                 for (entry, heading) in page.headings.enumerated() {
@@ -130,7 +134,7 @@ public struct SearchIndex: Sendable {
         }
         var out: [UInt8] = []
         out.reserveCapacity(halves.reduce(0) { $0 + $1.count } + 64 * pages.count + 16 * vocabulary.tokens.count)
-        func json(_ text: String) { out.append(contentsOf: JSONEscape.string(text, escapingSlashes: true).utf8) }
+        func json(_ text: String) { Self.appendJSON(text, to: &out) }
         out.append(contentsOf: "window.sitegenSearchIndex={\"entries\":[".utf8)
         var first = true
         for text in halves where !text.isEmpty {
@@ -152,5 +156,10 @@ public struct SearchIndex: Sendable {
         }
         out.append(contentsOf: "]};\n".utf8)
         return out
+    }
+
+    /// `text` as a JSON string, `/` escaped as `JSONSerialization` writes it.
+    private static func appendJSON(_ text: String, to out: inout [UInt8]) {
+        out.append(contentsOf: JSONEscape.string(text, escapingSlashes: true).utf8)
     }
 }

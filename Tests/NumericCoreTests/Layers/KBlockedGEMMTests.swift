@@ -23,16 +23,7 @@ struct KBlockedGEMMTests {
         guard let cases = try Fixture.load("layers_long_sums.json")["products"] as? [[String: Any]], cases.count == 16 else {
             throw Fixture.Missing(description: "layers_long_sums.json does not hold 16 product cases")
         }
-        for c in cases {
-            let (rows, fin, fout) = (try c.int("rows"), try c.int("in"), try c.int("out"))
-            let layer = Linear(validatedIn: fin, out: fout, weight: try c.packedFloats("weight"), bias: try c.packedFloats("bias"))
-            let x = Tensor(validatedRows: rows, cols: fin, scalars: try c.packedFloats("x"))
-            let g = Tensor(validatedRows: rows, cols: fout, scalars: try c.packedFloats("grad_output"))
-            #expect(bits(try layer.forward(x).scalars) == bits(try c.packedFloats("y")), "forward \(rows) × \(fin) → \(fout)")
-            let (dx, dW, _) = try layer.backward(input: x, outputGradient: g)
-            #expect(bits(dx.scalars) == bits(try c.packedFloats("grad_input")), "input gradient \(rows) × \(fin) → \(fout)")
-            #expect(bits(dW) == bits(try c.packedFloats("grad_weight")), "weight gradient \(rows) × \(fin) → \(fout)")
-        }
+        for c in cases { try LinearProductCase.expectBitwise(c) }
     }
 
     /// The fused ReLU and the ReLU's backward mask come after the last block: the same as applying them afterwards.

@@ -11,15 +11,7 @@ struct SmallBatchProductsTests {
         guard let cases = try Fixture.load("layers_small_batch.json")["products"] as? [[String: Any]], cases.count == 44 else {
             throw Fixture.Missing(description: "layers_small_batch.json does not hold 44 product cases")
         }
-        let c = cases[index]
-        let (rows, fin, fout) = (try c.int("rows"), try c.int("in"), try c.int("out"))
-        let layer = Linear(validatedIn: fin, out: fout, weight: try c.packedFloats("weight"), bias: try c.packedFloats("bias"))
-        let x = Tensor(validatedRows: rows, cols: fin, scalars: try c.packedFloats("x"))
-        let g = Tensor(validatedRows: rows, cols: fout, scalars: try c.packedFloats("grad_output"))
-        #expect(bits(try layer.forward(x).scalars) == bits(try c.packedFloats("y")), "forward \(rows) × \(fin) → \(fout)")
-        let (dx, dW, _) = try layer.backward(input: x, outputGradient: g)
-        #expect(bits(dx.scalars) == bits(try c.packedFloats("grad_input")), "input gradient \(rows) × \(fin) → \(fout)")
-        #expect(bits(dW) == bits(try c.packedFloats("grad_weight")), "weight gradient \(rows) × \(fin) → \(fout)")
+        try LinearProductCase.expectBitwise(cases[index])
     }
 
     /// 48 to 200 inputs with 2, 3 and 12 outputs on 2 to 16 rows: the quarters order where in ≥ 24 · rows, the 16-lane
@@ -29,12 +21,7 @@ struct SmallBatchProductsTests {
         guard let cases = try Fixture.load("layers_small_batch.json")["wide_inputs"] as? [[String: Any]], cases.count == 119 else {
             throw Fixture.Missing(description: "layers_small_batch.json does not hold 119 wide-input cases")
         }
-        for c in cases {
-            let (rows, fin, fout) = (try c.int("rows"), try c.int("in"), try c.int("out"))
-            let layer = Linear(validatedIn: fin, out: fout, weight: try c.packedFloats("weight"), bias: try c.packedFloats("bias"))
-            let x = Tensor(validatedRows: rows, cols: fin, scalars: try c.packedFloats("x"))
-            #expect(bits(try layer.forward(x).scalars) == bits(try c.packedFloats("y")), "forward \(rows) × \(fin) → \(fout)")
-        }
+        for c in cases { try LinearProductCase.expectBitwise(c, gradients: false) }
     }
 
     /// One row: MKL's matrix-vector products, W·x with each output a row of the one-output layer's forward order by
@@ -44,16 +31,7 @@ struct SmallBatchProductsTests {
         guard let cases = try Fixture.load("layers_small_batch.json")["one_row"] as? [[String: Any]], cases.count == 80 else {
             throw Fixture.Missing(description: "layers_small_batch.json does not hold 80 one-row cases")
         }
-        for c in cases {
-            let (fin, fout) = (try c.int("in"), try c.int("out"))
-            let layer = Linear(validatedIn: fin, out: fout, weight: try c.packedFloats("weight"), bias: try c.packedFloats("bias"))
-            let x = Tensor(validatedRows: 1, cols: fin, scalars: try c.packedFloats("x"))
-            #expect(bits(try layer.forward(x).scalars) == bits(try c.packedFloats("y")), "forward 1 × \(fin) → \(fout)")
-            let g = Tensor(validatedRows: 1, cols: fout, scalars: try c.packedFloats("grad_output"))
-            let (dx, dW, _) = try layer.backward(input: x, outputGradient: g)
-            #expect(bits(dx.scalars) == bits(try c.packedFloats("grad_input")), "input gradient 1 × \(fin) → \(fout)")
-            #expect(bits(dW) == bits(try c.packedFloats("grad_weight")), "weight gradient 1 × \(fin) → \(fout)")
-        }
+        for c in cases { try LinearProductCase.expectBitwise(c, rows: 1) }
     }
 
     /// A layer of one input, whose gradients MKL computes as matrix-vector products in the one-output layer's orders
@@ -63,16 +41,7 @@ struct SmallBatchProductsTests {
         guard let cases = try Fixture.load("layers_small_batch.json")["one_input"] as? [[String: Any]], cases.count == 110 else {
             throw Fixture.Missing(description: "layers_small_batch.json does not hold 110 one-input cases")
         }
-        for c in cases {
-            let (rows, fout) = (try c.int("rows"), try c.int("out"))
-            let layer = Linear(validatedIn: 1, out: fout, weight: try c.packedFloats("weight"), bias: try c.packedFloats("bias"))
-            let x = Tensor(validatedRows: rows, cols: 1, scalars: try c.packedFloats("x"))
-            let g = Tensor(validatedRows: rows, cols: fout, scalars: try c.packedFloats("grad_output"))
-            #expect(bits(try layer.forward(x).scalars) == bits(try c.packedFloats("y")), "forward \(rows) × 1 → \(fout)")
-            let (dx, dW, _) = try layer.backward(input: x, outputGradient: g)
-            #expect(bits(dx.scalars) == bits(try c.packedFloats("grad_input")), "input gradient \(rows) × 1 → \(fout)")
-            #expect(bits(dW) == bits(try c.packedFloats("grad_weight")), "weight gradient \(rows) × 1 → \(fout)")
-        }
+        for c in cases { try LinearProductCase.expectBitwise(c, inFeatures: 1) }
     }
 
     @Test("bn-batch-size, 'BN, batches of 2': parameters, running statistics and loss bitwise after 1 and 20 epochs")
