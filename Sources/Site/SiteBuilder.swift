@@ -67,9 +67,9 @@ public struct SiteBuilder: Sendable {
         return try render(content, templates: templates, plan: nil)
     }
 
-    /// Stage 1: the site config, every lesson and the templates; front matter the last build read
-    /// comes from `frontMatter` (which then keeps what this build read).
-    func load(frontMatter: FrontMatterCache? = nil) throws(DiagnosticList) -> (SiteContent, TemplateSet) {
+    /// Stage 1: the site config, every lesson and the templates; what the last build read of the lessons whose
+    /// files have the same digests in `inputs` comes from `lessons` (which then keeps what this build read).
+    func load(lessons: LessonCache? = nil, inputs: BuildInputs? = nil) throws(DiagnosticList) -> (SiteContent, TemplateSet) {
         // The templates are read while the lessons load.
         let templates = Background { [paths] in
             Result { () throws(DiagnosticList) -> TemplateSet in
@@ -77,7 +77,8 @@ public struct SiteBuilder: Sendable {
             }
         }
         var loader = ContentLoader(paths: paths, includeDrafts: options.includeDrafts)
-        loader.frontMatterCache = frontMatter
+        loader.lessonCache = lessons
+        loader.inputs = inputs
         let content: SiteContent
         do {
             content = try loader.load()
@@ -272,9 +273,9 @@ public struct SiteBuilder: Sendable {
         let recorded = options.skipWhenUpToDate ? Background { [paths] () -> (BuildFingerprint, [FolderListing.Entry])? in
             BuildFingerprint.load(paths).map { ($0, FolderListing.walk(paths.output).entries) }
         } : nil
-        // The front matter the last build read, loaded meanwhile too (for a build that is not skipped).
+        // What the last build read of the lessons, loaded meanwhile too (for a build that is not skipped).
         let setup = options.skipWhenUpToDate ? BuildInputs.setup(paths, options) : nil
-        let keptFrontMatter = setup.map { setup in Background { [paths] in FrontMatterCache(paths, setup: setup) } }
+        let keptLessons = setup.map { setup in Background { [paths] in LessonCache(paths, setup: setup) } }
         if let setup {
             // Files whose identity did not change since the last build read them are not read again.
             let known = InputDigestCache(paths, setup: setup)
@@ -293,10 +294,10 @@ public struct SiteBuilder: Sendable {
         do throws(DiagnosticList) {
             // The index the last build left is read while the lessons load; only an incremental build can use it.
             let storedSearch = inputs != nil && last != nil ? Background { [paths] in SearchIndexStore(paths: paths).load() } : nil
-            let frontMatter = keptFrontMatter?.value
-            let (content, templates) = try load(frontMatter: frontMatter)
-            frontMatter?.save(paths)
-            var plan = inputs.map { RebuildPlan(content: content, inputs: $0, previous: last.map { (site: $0.site, pages: $0.pageKeys, readingTimes: $0.readingTimes) }) }
+            let lessons = keptLessons?.value
+            let (content, templates) = try load(lessons: lessons, inputs: inputs)
+            lessons?.save(paths)
+            var plan = inputs.map { RebuildPlan(content: content, inputs: $0, previous: last.map { (site: $0.site, pages: $0.pageKeys) }) }
             // A page whose own file did not change is still rendered when a block it quotes from another lesson changed.
             if let last, !last.quotes.isEmpty {
                 let context = BuildContext(paths: paths, options: options, site: content.config)
@@ -325,6 +326,9 @@ public struct SiteBuilder: Sendable {
                 report.tree.reused = Self.reusable(BuildFingerprint.paths(inListing: last.output), rendered: report.tree)
                 report.files += report.tree.reused.count
             }
+            // The record's lines for the reused files are found while the site is written.
+            let reusedTree = report.tree.reused, previousListing = last?.output ?? []
+            let keptLines = plan != nil ? Background { BuildFingerprint.keptLines(previousListing, reused: reusedTree) } : nil
             do {
                 var writer = OutputWriter(output: paths.output, displayOutput: paths.display(paths.output), replaceOutput: options.replaceOutput,
                                           keepPrevious: Self.previousOutput(paths))
@@ -340,8 +344,9 @@ public struct SiteBuilder: Sendable {
                 var quotes = report.quotes
                 for key in plan.pages.keys where !plan.renders(key) { quotes[key] = last?.quotes[key] }
                 BuildFingerprint(inputs: inputs.digest, pages: report.pages, site: plan.site, pageKeys: plan.pages,
-                                 readingTimes: plan.readingTimes, quotes: quotes.filter { !$0.value.isEmpty },
-                                 output: BuildFingerprint.listing(afterWriting: report.tree, into: paths.output, previous: last?.output ?? [])).save(paths)
+                                 quotes: quotes.filter { !$0.value.isEmpty },
+                                 output: BuildFingerprint.listing(afterWriting: report.tree, into: paths.output,
+                                                                  kept: keptLines?.value ?? [])).save(paths)
             }
             return report
         } catch {

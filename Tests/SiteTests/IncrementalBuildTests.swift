@@ -189,33 +189,29 @@ import TestSupport
         try Self.expectSameAsCleanBuild(site)
     }
 
-    /// The record keeps each lesson's reading time; the next plan counts the words of the edited lessons only
-    /// and takes the others' from the record (a value planted there for an unchanged lesson stays).
-    @Test func readingTimesOfUnchangedLessonsComeFromTheRecord() throws {
+    /// The lessons an edit does not touch keep the reading times counted when they were last read (`LessonCache`):
+    /// a count planted in the cache for an unchanged lesson shows on its module's page once an edit renders it;
+    /// the edited lesson is counted again.
+    @Test func readingTimesOfUnchangedLessonsComeFromTheLessonCache() throws {
         let site = try Self.site()
         defer { site.remove() }
         try site.build()
-        var record = try #require(BuildFingerprint.load(site.paths))
-        #expect(record.readingTimes.keys.sorted() == ["lesson content/intro/first.md", "lesson content/intro/second.md", "lesson content/intro/third.md"])
-        #expect(record.readingTimes.values.allSatisfy { $0 >= 1 })
-        let counted = record.readingTimes["lesson content/intro/first.md"]
-        record.readingTimes["lesson content/intro/second.md"] = 99
-        record.readingTimes["lesson content/intro/first.md"] = 98
-        record.save(site.paths)
-        try Edit.prose.apply(to: site)
-        try site.build()
-        let next = try #require(BuildFingerprint.load(site.paths))
-        #expect(next.readingTimes["lesson content/intro/second.md"] == 99, "unchanged: taken from the record")
-        #expect(next.readingTimes["lesson content/intro/first.md"] == counted, "edited: counted again")
-    }
-
-    /// Whether a lesson's text names another's file (it may include it): a byte search, also past non-ASCII text.
-    @Test func mentionsFindsAFileNameAnywhereInTheText() {
-        #expect(RebuildPlan.mentions("See ```python file=\"first.md\"```.", "first.md"))
-        #expect(RebuildPlan.mentions("é — β first.md", "first.md"))
-        #expect(RebuildPlan.mentions("first.md", "first.md"))
-        #expect(!RebuildPlan.mentions("first.m d", "first.md"))
-        #expect(!RebuildPlan.mentions("md", "first.md"))
+        let setup = BuildInputs.setup(site.paths, Self.options)
+        let file = LessonCache.file(site.paths)
+        var records = try #require(FileManager.default.contents(atPath: file).flatMap { data in
+            data.withUnsafeBytes { LessonCache.records(fromRecord: $0.assumingMemoryBound(to: UInt8.self), setup: setup) }
+        })
+        #expect(records.keys.sorted() == ["content/intro/draft.md", "content/intro/first.md", "content/intro/index.md",
+                                          "content/intro/second.md", "content/intro/third.md"])
+        records["content/intro/third.md"]?.facts = Lesson.Facts(words: (prose: 200 * 99, code: 0), markdownRuns: [])
+        records["content/intro/first.md"]?.facts = Lesson.Facts(words: (prose: 200 * 98, code: 0), markdownRuns: [])
+        try Data(LessonCache.record(records, setup: setup)).write(to: URL(fileURLWithPath: file))
+        try Edit.proseChangingReadingTime.apply(to: site)
+        let report = try site.build()
+        #expect(report.rendered == 2, "the edited lesson and its module's page")
+        let module = try site.output("intro/index.html")
+        #expect(module.contains("99 min"), "unchanged: taken from the cache")
+        #expect(!module.contains("98 min"), "edited: counted again")
     }
 
     @Test func unchangedPagesAreLinkedNotWritten() throws {

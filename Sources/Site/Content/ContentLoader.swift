@@ -7,8 +7,11 @@ import Bibliography
 public struct ContentLoader: Sendable {
     public var paths: BuildPaths
     public var includeDrafts: Bool
-    /// Front matter the last build read (`SiteBuilder.build` passes it); nil: every header is parsed.
-    var frontMatterCache: FrontMatterCache?
+    /// What the last build read of each lesson (`SiteBuilder.build` passes it, with `inputs`); nil: every
+    /// lesson is read and every header parsed.
+    var lessonCache: LessonCache?
+    /// The digests of this build's input files, which tell the lessons `lessonCache` may give unread.
+    var inputs: BuildInputs?
 
     public init(paths: BuildPaths, includeDrafts: Bool) {
         self.paths = paths
@@ -124,47 +127,61 @@ public struct ContentLoader: Sendable {
 
     private func loadLesson(path: String, slug: String, module: String) throws(Diagnostic) -> Lesson {
         let display = paths.display(path)
+        let digest = inputs?.digest(of: path)
+        // Unchanged since the last build: not read (its body is, if a stage asks for it).
+        if let cache = lessonCache, let digest, let kept = cache.unchanged(display, digest: digest), let start = kept.bodyStart {
+            if slug != "index" {
+                try SiteConfig.checkSlug(slug, at: SourceLocation(file: display, line: 1, column: 1))
+            }
+            return Lesson(slug: slug, moduleSlug: module, sourcePath: display, absolutePath: path, frontMatter: kept.frontMatter,
+                          deferred: Lesson.DeferredBody(start: start, digest: digest), bodyLineOffset: kept.bodyLineOffset, facts: kept.facts)
+        }
         guard let data = FileManager.default.contents(atPath: path) else {
             throw Diagnostic.error(at: SourceLocation(file: display, line: 1, column: 1), "cannot read this file")
         }
-        return try Self.lesson(from: data, slug: slug, module: module, sourcePath: display, absolutePath: path, cache: frontMatterCache)
+        let (lesson, header, bodyStart) = try Self.read(data, slug: slug, module: module, sourcePath: display, absolutePath: path, cache: lessonCache)
+        lessonCache?.record(lesson, header: header, digest: digest, bodyStart: bodyStart)
+        return lesson
     }
 
     /// A lesson from the bytes of its markdown file: UTF-8 check, line endings, front matter, slug.
     /// `slug` is the file name without `.md` (`index` for a module's landing page).
     public static func lesson(from data: Data, slug: String, module: String, sourcePath: String,
                               absolutePath: String) throws(Diagnostic) -> Lesson {
-        try lesson(from: data, slug: slug, module: module, sourcePath: sourcePath, absolutePath: absolutePath, cache: nil)
+        try read(data, slug: slug, module: module, sourcePath: sourcePath, absolutePath: absolutePath, cache: nil).lesson
     }
 
-    static func lesson(from data: Data, slug: String, module: String, sourcePath: String,
-                       absolutePath: String, cache: FrontMatterCache?) throws(Diagnostic) -> Lesson {
+    /// The lesson, its header's key in `LessonCache`, and where its body starts in `data` (nil: the body is not a
+    /// tail of the bytes, as in a file with carriage returns or a byte-order mark).
+    static func read(_ data: Data, slug: String, module: String, sourcePath: String,
+                     absolutePath: String, cache: LessonCache?) throws(Diagnostic) -> (lesson: Lesson, header: String, bodyStart: Int?) {
         // Most files: read straight from their bytes. A file with a carriage return or a byte-order mark, without
         // both fences, or not UTF-8 goes the way of its text, which reports the problem.
         let fromBytes = data.withUnsafeBytes { raw in
-            Result { () throws(Diagnostic) -> (frontMatter: FrontMatter, body: String, bodyLineOffset: Int)? in
+            Result { () throws(Diagnostic) -> FrontMatter.Split? in
                 let bytes = raw.assumingMemoryBound(to: UInt8.self)
                 guard let base = bytes.baseAddress, memchr(base, 0x0D, bytes.count) == nil,
                       !bytes.starts(with: [0xEF, 0xBB, 0xBF]) else { return nil }
                 return try FrontMatter.split(utf8: bytes, file: sourcePath, cache: cache)
             }
         }
-        let split: (frontMatter: FrontMatter, body: String, bodyLineOffset: Int)
+        let split: FrontMatter.Split
+        var bodyStart: Int?
         if let found = try fromBytes.get() {
             split = found
+            bodyStart = data.count - found.body.utf8.count
         } else {
             split = try splitText(data, sourcePath: sourcePath, cache: cache)
         }
-        let (frontMatter, body, offset) = split
         if slug != "index" {
             try SiteConfig.checkSlug(slug, at: SourceLocation(file: sourcePath, line: 1, column: 1))
         }
-        return Lesson(slug: slug, moduleSlug: module, sourcePath: sourcePath, absolutePath: absolutePath,
-                      frontMatter: frontMatter, body: body, bodyLineOffset: offset)
+        let lesson = Lesson(slug: slug, moduleSlug: module, sourcePath: sourcePath, absolutePath: absolutePath,
+                            frontMatter: split.frontMatter, body: split.body, bodyLineOffset: split.bodyLineOffset)
+        return (lesson, split.header, bodyStart)
     }
 
-    private static func splitText(_ data: Data, sourcePath: String,
-                                  cache: FrontMatterCache?) throws(Diagnostic) -> (frontMatter: FrontMatter, body: String, bodyLineOffset: Int) {
+    private static func splitText(_ data: Data, sourcePath: String, cache: LessonCache?) throws(Diagnostic) -> FrontMatter.Split {
         guard let text = String(data: data, encoding: .utf8) else {
             throw Diagnostic.error(at: SourceLocation(file: sourcePath, line: 1, column: 1), "the file is not valid UTF-8: save it as UTF-8")
         }

@@ -22,10 +22,19 @@ public struct FrontMatter: Sendable, Equatable, Codable {
     /// number of lines before it, so markdown positions map back to the file. With a `cache`, a header the
     /// last build read is not parsed again.
     public static func split(_ text: String, file: String) throws(Diagnostic) -> (frontMatter: FrontMatter, body: String, bodyLineOffset: Int) {
-        try split(text, file: file, cache: nil)
+        let split = try split(text, file: file, cache: nil)
+        return (split.frontMatter, split.body, split.bodyLineOffset)
     }
 
-    static func split(_ text: String, file: String, cache: FrontMatterCache?) throws(Diagnostic) -> (frontMatter: FrontMatter, body: String, bodyLineOffset: Int) {
+    /// A file split into its header and body; `header` is the header's key in `LessonCache`.
+    struct Split {
+        var frontMatter: FrontMatter
+        var body: String
+        var bodyLineOffset: Int
+        var header: String
+    }
+
+    static func split(_ text: String, file: String, cache: LessonCache?) throws(Diagnostic) -> Split {
         var text = text
         let found = text.withUTF8(fences)
         let (yaml, body, offset): (String, String, Int)
@@ -43,22 +52,23 @@ public struct FrontMatter: Sendable, Equatable, Codable {
                  String(decoding: UnsafeBufferPointer(rebasing: bytes[bodyStart...]), as: UTF8.self), lineOffset)
             }
         }
-        return (try frontMatter(yaml, file: file, cache: cache), body, offset)
+        return Split(frontMatter: try frontMatter(yaml, file: file, cache: cache), body: body, bodyLineOffset: offset,
+                     header: LessonCache.headerKey(yaml, file: file, lineOffset: 1))
     }
 
     /// The front matter and body of a file's bytes, each checked to be UTF-8, when the file has both fences;
     /// nil when it has not (its problem is then reported by `split` on its text). A body or header that is not
     /// UTF-8 is a miss too. The file's text as one `String` is never made: a lesson's bytes are checked and
     /// copied once, into its body.
-    static func split(utf8 bytes: UnsafeBufferPointer<UInt8>, file: String,
-                      cache: FrontMatterCache?) throws(Diagnostic) -> (frontMatter: FrontMatter, body: String, bodyLineOffset: Int)? {
+    static func split(utf8 bytes: UnsafeBufferPointer<UInt8>, file: String, cache: LessonCache?) throws(Diagnostic) -> Split? {
         guard case .found(let yamlBytes, let bodyStart, let offset) = fences(bytes),
               let yaml = String(validating: UnsafeBufferPointer(rebasing: bytes[yamlBytes]), as: UTF8.self),
               let body = String(validating: UnsafeBufferPointer(rebasing: bytes[bodyStart...]), as: UTF8.self) else { return nil }
-        return (try frontMatter(yaml, file: file, cache: cache), body, offset)
+        return Split(frontMatter: try frontMatter(yaml, file: file, cache: cache), body: body, bodyLineOffset: offset,
+                     header: LessonCache.headerKey(yaml, file: file, lineOffset: 1))
     }
 
-    private static func frontMatter(_ yaml: String, file: String, cache: FrontMatterCache?) throws(Diagnostic) -> FrontMatter {
+    private static func frontMatter(_ yaml: String, file: String, cache: LessonCache?) throws(Diagnostic) -> FrontMatter {
         if let cache { return try cache.frontMatter(yaml, file: file, lineOffset: 1) }
         return try parse(yaml, file: file, lineOffset: 1)
     }

@@ -1,5 +1,6 @@
 import Diagnostics
 import Foundation
+import Hashing
 import Markdown
 import Bibliography
 
@@ -12,30 +13,66 @@ public struct Lesson: Sendable {
     /// Absolute path of the file on disk.
     public var absolutePath: String
     public var frontMatter: FrontMatter
-    /// The markdown body (front matter removed) and the lines before it.
+    /// The markdown body (front matter removed) and the lines before it. Empty while `deferredBody` is set:
+    /// the parse stage reads it then (`readBody`).
     public var body: String {
-        didSet { bodyWords = WordCounts() }
+        didSet {
+            facts = BodyFacts()
+            deferredBody = nil
+        }
     }
     public var bodyLineOffset: Int
-    /// The words of prose and of code in `body`, counted once per body, when first asked for: `readingTime` is
-    /// asked for by every page that lists the lesson, and not at all for a lesson an incremental build does not
-    /// render (its reading time is the last build's).
-    private var bodyWords = WordCounts()
+    /// Where the body of a lesson that did not change since the last build lies in its file (`LessonCache`): its
+    /// text is read only when a stage asks for it, so that an edit of one lesson does not read the others.
+    var deferredBody: DeferredBody?
 
-    /// The counts of one body, shared by the copies of the lesson that hold that body.
-    private final class WordCounts: @unchecked Sendable {
+    /// A body not read yet: it starts at byte `start` of the file whose bytes have the hash `digest`.
+    struct DeferredBody: Sendable, Equatable {
+        var start: Int
+        var digest: String
+    }
+
+    /// What `readingTime` and `RebuildPlan` need of `body`, found once per body when first asked for (or kept
+    /// from the last build with a deferred body): `readingTime` is asked for by every page that lists the lesson,
+    /// and not at all for a lesson an incremental build does not render (its reading time is the last build's).
+    private var facts = BodyFacts()
+
+    /// The facts of one body, shared by the copies of the lesson that hold that body.
+    final class BodyFacts: @unchecked Sendable {
         private let lock = NSLock()
-        private var counted: (prose: Int, code: Int)?
+        private var found: Facts?
 
-        func value(_ count: () -> (prose: Int, code: Int)) -> (prose: Int, code: Int) {
+        init(_ known: Facts? = nil) { found = known }
+
+        func value(_ find: () -> Facts) -> Facts {
             lock.withLock {
-                if let counted { return counted }
-                let value = count()
-                counted = value
+                if let found { return found }
+                let value = find()
+                found = value
                 return value
             }
         }
     }
+
+    /// The words of prose and of code in a body, and the names of markdown files it mentions (see `mentions`).
+    struct Facts: Sendable, Equatable {
+        var prose: Int
+        var code: Int
+        /// Before each `.md` of the body, the longest run of the bytes a file name is made of
+        /// (`MarkdownMentions`), distinct, sorted.
+        var markdownRuns: [String]
+
+        init(words: (prose: Int, code: Int), markdownRuns: [String]) {
+            (prose, code) = words
+            self.markdownRuns = markdownRuns
+        }
+    }
+
+    /// The body's facts: counted from `body`, or as kept for a deferred body.
+    var bodyFacts: Facts {
+        facts.value { Facts(words: Self.words(in: body), markdownRuns: MarkdownMentions.runs(in: body)) }
+    }
+
     /// Filled by the parse stage and rewritten by later stages.
     public var blocks: [Block] = []
     /// Math and inline results cut out before parsing (see `ProtectedSpans`); their placeholders sit
@@ -72,10 +109,47 @@ public struct Lesson: Sendable {
         self.bodyLineOffset = bodyLineOffset
     }
 
+    /// A lesson whose body is read later (`readBody`), with the facts its body had when last read.
+    init(slug: String, moduleSlug: String, sourcePath: String, absolutePath: String, frontMatter: FrontMatter,
+         deferred: DeferredBody, bodyLineOffset: Int, facts: Facts) {
+        self.init(slug: slug, moduleSlug: moduleSlug, sourcePath: sourcePath, absolutePath: absolutePath,
+                  frontMatter: frontMatter, body: "", bodyLineOffset: bodyLineOffset)
+        deferredBody = deferred
+        self.facts = BodyFacts(facts)
+    }
+
+    /// Reads a deferred body from the lesson's file: the file must still hold the bytes it held when the build
+    /// began (their hash is the one the build's plan was made from); a file changed or removed since is reported.
+    mutating func readBody() throws(Diagnostic) {
+        guard let deferred = deferredBody else { return }
+        let location = SourceLocation(file: sourcePath, line: 1, column: 1)
+        guard let data = FileManager.default.contents(atPath: absolutePath) else {
+            throw Diagnostic.error(at: location, "cannot read this file: it was removed or made unreadable while the site was built; build again")
+        }
+        let text = data.withUnsafeBytes { raw -> String? in
+            var hash = ContentHash()
+            hash.update(raw)
+            guard hash.hex == deferred.digest, deferred.start <= raw.count else { return nil }
+            return String(validating: UnsafeRawBufferPointer(rebasing: raw[deferred.start...]).assumingMemoryBound(to: UInt8.self), as: UTF8.self)
+        }
+        guard let text else {
+            throw Diagnostic.error(at: location, "this file changed while the site was built; build again")
+        }
+        let known = facts
+        body = text
+        facts = known
+    }
+
+    /// Whether the body mentions the markdown file `name` (`lesson.md`: a lesson may include another with
+    /// `file="…"`), from the body's facts: true exactly when `name` occurs in the body's text.
+    func mentions(fileNamed name: String) -> Bool {
+        MarkdownMentions.contains(bodyFacts.markdownRuns, name: name)
+    }
+
     /// Estimated minutes to read: prose at 200 words a minute, code at a third of that; at least 1.
     public var readingTime: Int {
         if let given = frontMatter.readingTime { return given }
-        let words = bodyWords.value { Self.words(in: body) }
+        let words = bodyFacts
         let minutes = (Double(words.prose) / 200 + Double(words.code) / 70).rounded(.up)
         return max(1, Int(minutes))
     }

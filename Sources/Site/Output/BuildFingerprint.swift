@@ -3,7 +3,7 @@ import Hashing
 
 /// What the last successful build recorded, for the next one: a hash of everything it read (site config,
 /// every file under content/ and templates/, the options, and the sitegen executable itself; see
-/// `BuildInputs`), the `RebuildPlan` keys of its pages and its lessons' reading times, the blocks of other lessons each page quotes, and
+/// `BuildInputs`), the `RebuildPlan` keys of its pages, the blocks of other lessons each page quotes, and
 /// a listing of the output folder as it left it (path, size, modification time of each file). When inputs and listing both match, the build would
 /// write the same bytes again, so it is skipped, as make skips a target newer than its sources; when
 /// only the listing matches, the pages whose keys are unchanged are reused from the output folder. Any
@@ -15,8 +15,6 @@ struct BuildFingerprint: Equatable {
     /// `RebuildPlan.site` and `RebuildPlan.pages` of that build.
     var site: String = ""
     var pageKeys: [String: String] = [:]
-    /// `RebuildPlan.readingTimes` of that build: each lesson's reading time, by page key.
-    var readingTimes: [String: Int] = [:]
     /// The blocks of other lessons each page quoted when it was last rendered, by page key (pages that quote none are left out).
     var quotes: [String: [QuotedBlock]] = [:]
     var output: [String]
@@ -49,14 +47,40 @@ struct BuildFingerprint: Equatable {
     /// disk. Were a file copied instead of linked, its line would differ from the disk and the next build
     /// would render everything: never a wrong reuse.
     static func listing(afterWriting tree: OutputTree, into folder: String, previous: [String]) -> [String] {
-        var lines: [String: String] = [:]
-        let reused = Set(tree.reused)
-        for (path, line) in zip(paths(inListing: previous), previous) where reused.contains(path) { lines[path] = line }
-        for path in Array(tree.files.keys) + tree.reused + [OutputGuard.markerName] where lines[path] == nil {
+        listing(afterWriting: tree, into: folder, kept: keptLines(previous, reused: tree.reused))
+    }
+
+    /// The lines of `previous` (a listing, sorted by path) that stay true for the files `reused`, with their
+    /// paths, in the same order: what `listing(afterWriting:into:kept:)` starts from, found while the site is written.
+    static func keptLines(_ previous: [String], reused: [String]) -> [(path: String, line: String)] {
+        let reused = Set(reused)
+        return zip(paths(inListing: previous), previous).filter { reused.contains($0.0) }.map { (path: $0.0, line: $0.1) }
+    }
+
+    /// The listing after writing, from the `kept` lines (`keptLines`) and a `stat` of every other file of the tree.
+    static func listing(afterWriting tree: OutputTree, into folder: String, kept: [(path: String, line: String)]) -> [String] {
+        var written: [(path: String, line: String)] = []
+        var listed = Set(kept.map(\.path))
+        for path in Array(tree.files.keys) + tree.reused + [OutputGuard.markerName] where listed.insert(path).inserted {
             guard let identity = identity((folder as NSString).appendingPathComponent(path)) else { continue }
-            lines[path] = "\(path) \(identity)"
+            written.append((path, "\(path) \(identity)"))
         }
-        return lines.keys.sorted().compactMap { lines[$0] }
+        // Both sorted by path, then merged; a `kept` out of order (a record not written by this function) only
+        // makes the next build's comparison fail, which renders everything.
+        written.sort { $0.path < $1.path }
+        var lines: [String] = []
+        lines.reserveCapacity(kept.count + written.count)
+        var k = 0, w = 0
+        while k < kept.count || w < written.count {
+            if w == written.count || (k < kept.count && kept[k].path < written[w].path) {
+                lines.append(kept[k].line)
+                k += 1
+            } else {
+                lines.append(written[w].line)
+                w += 1
+            }
+        }
+        return lines
     }
 
     /// The file paths of a `listing`, relative to the folder.
@@ -95,16 +119,13 @@ struct BuildFingerprint: Equatable {
         // Cut at each newline byte (the record is written with `\n` only).
         let lines = text.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).map { Substring($0) }
         // Cut short, or written by an older sitegen: none.
-        guard lines.last == "end", lines.count >= 4, lines[0].hasPrefix("v4 "), let pages = Int(lines[1]) else { return nil }
+        guard lines.last == "end", lines.count >= 4, lines[0].hasPrefix("v5 "), let pages = Int(lines[1]) else { return nil }
         var fingerprint = BuildFingerprint(inputs: String(lines[0].dropFirst(3)), pages: pages, site: String(lines[2]), output: [])
         for line in lines.dropFirst(3).dropLast() {
             if line.hasPrefix("file ") {
                 fingerprint.output.append(String(line.dropFirst(5)))
             } else if line.hasPrefix("page "), let space = line.dropFirst(5).firstIndex(of: " ") {
                 fingerprint.pageKeys[String(line[line.index(after: space)...])] = String(line[line.index(line.startIndex, offsetBy: 5)..<space])
-            } else if line.hasPrefix("reading "), let space = line.dropFirst(8).firstIndex(of: " "),
-                      let minutes = Int(line[line.index(line.startIndex, offsetBy: 8)..<space]) {
-                fingerprint.readingTimes[String(line[line.index(after: space)...])] = minutes
             } else if line.hasPrefix("quote ") {
                 // `quote <digest> <lesson> <block> <page key>`: the key, last, may hold spaces.
                 let fields = line.dropFirst(6).split(separator: " ", maxSplits: 3, omittingEmptySubsequences: false)
@@ -121,11 +142,10 @@ struct BuildFingerprint: Equatable {
     /// Written atomically (temporary file, then rename), so a killed build leaves the old one or none.
     func save(_ paths: BuildPaths) {
         let keys = pageKeys.keys.sorted().map { "page \(pageKeys[$0] ?? "") \($0)" }
-            + readingTimes.keys.sorted().map { "reading \(readingTimes[$0] ?? 0) \($0)" }
         let quoted = quotes.keys.sorted().flatMap { key in
             (quotes[key] ?? []).map { "quote \($0.digest) \($0.lesson) \($0.block) \(key)" }
         }
-        let text = (["v4 " + inputs, String(pages), site] + keys + quoted + output.map { "file " + $0 } + ["end"]).joined(separator: "\n")
+        let text = (["v5 " + inputs, String(pages), site] + keys + quoted + output.map { "file " + $0 } + ["end"]).joined(separator: "\n")
         CacheFile.write(Data(text.utf8), to: Self.file(paths))
     }
 

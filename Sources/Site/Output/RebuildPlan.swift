@@ -29,13 +29,10 @@ struct RebuildPlan: Equatable {
     static func lessonKey(_ lesson: Lesson) -> String { "lesson \(lesson.sourcePath)" }
     static func moduleKey(_ module: CourseModule) -> String { "module \(module.slug)" }
 
-    /// Each lesson's reading time, by page key (what its module page shows), for the next build's plan.
-    var readingTimes: [String: Int] = [:]
-
     /// The plan for `content`, given the digests of every input file and what the last successful
-    /// build recorded (nil: no usable record, render everything). A lesson whose file has the digest it had
-    /// then, under the same outline, has the reading time recorded then: only the others' text is counted.
-    init(content: SiteContent, inputs: BuildInputs, previous: (site: String, pages: [String: String], readingTimes: [String: Int])?) {
+    /// build recorded (nil: no usable record, render everything). Reading times come from the lessons: those of
+    /// lessons `LessonCache` gave unread are the ones counted when they were last read.
+    init(content: SiteContent, inputs: BuildInputs, previous: (site: String, pages: [String: String])?) {
         // The markdown files that are pages' own sources: published lessons and module landing pages.
         var lessonFiles: [String: Lesson] = [:]
         for module in content.modules {
@@ -55,27 +52,18 @@ struct RebuildPlan: Equatable {
             }
         }
         site = outline.hex
-        // Reading times: kept for unchanged lessons, and every other lesson's text counted, spread over the cores.
+        // The words of lessons read by this build are counted (spread over the cores) before a module's hash asks.
         let lessons = content.modules.flatMap(\.lessons)
-        var readingTimes: [String: Int] = [:]
-        if let previous, previous.site == site {
-            for lesson in lessons {
-                let key = Self.lessonKey(lesson)
-                if let digest = pages[key], previous.pages[key] == digest, let minutes = previous.readingTimes[key] { readingTimes[key] = minutes }
-            }
-        }
-        let counted = lessons.filter { readingTimes[Self.lessonKey($0)] == nil }
-        for (lesson, minutes) in zip(counted, counted.concurrentMap(\.readingTime)) { readingTimes[Self.lessonKey(lesson)] = minutes }
+        _ = lessons.filter { $0.deferredBody == nil }.concurrentMap(\.readingTime)
         for module in content.modules {
             var moduleHash = ContentHash()
             moduleHash.update("intro \(module.intro?.absolutePath ?? "-") \(module.intro.flatMap { inputs.digest(of: $0.absolutePath) } ?? "-")\n")
             for lesson in module.lessons {
-                moduleHash.update("reading \(readingTimes[Self.lessonKey(lesson)] ?? lesson.readingTime)\n")
+                moduleHash.update("reading \(lesson.readingTime)\n")
             }
             pages[Self.moduleKey(module)] = moduleHash.hex
         }
         self.pages = pages
-        self.readingTimes = readingTimes
         guard let previous, previous.site == site else {
             changed = nil
             return
@@ -88,7 +76,7 @@ struct RebuildPlan: Equatable {
         }.map(\.absolutePath)
         let mentioned = changedFiles.contains { path in
             let name = (path as NSString).lastPathComponent
-            return lessonFiles.values.contains { $0.absolutePath != path && Self.mentions($0.body, name) }
+            return lessonFiles.values.contains { $0.absolutePath != path && $0.mentions(fileNamed: name) }
         }
         changed = mentioned ? nil : changedKeys
     }
@@ -123,23 +111,5 @@ struct RebuildPlan: Equatable {
             }
         }
         changed = rendered
-    }
-
-    /// Whether `name` occurs in `text`: a byte search, `memchr` finding each candidate first byte.
-    static func mentions(_ text: String, _ name: String) -> Bool {
-        var text = text, name = name
-        return text.withUTF8 { haystack in
-            name.withUTF8 { needle in
-                guard let h = haystack.baseAddress, let n = needle.baseAddress, haystack.count >= needle.count else { return false }
-                let first = Int32(n.pointee), last = haystack.count - needle.count
-                var start = 0
-                while start <= last, let found = memchr(h + start, first, last - start + 1) {
-                    let at = h.distance(to: found.assumingMemoryBound(to: UInt8.self))
-                    if memcmp(h + at, n, needle.count) == 0 { return true }
-                    start = at + 1
-                }
-                return false
-            }
-        }
     }
 }

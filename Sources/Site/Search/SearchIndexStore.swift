@@ -6,8 +6,8 @@ import Foundation
 /// lesson: the others' pages come from here, already numbered into the vocabulary, so a kept lesson costs
 /// a copy of its ids. A missing, outdated or unreadable record is a miss (the build then renders everything).
 ///
-/// The record is bytes: a header line; then numbers as LEB128 varints and strings as a length and UTF-8:
-/// the tokens (count, then each token's bytes), the pages (count, then each page's key, digest, path, title,
+/// The record is bytes (`CacheRecord`): a header line; then numbers as LEB128 varints and strings as a length
+/// and UTF-8: the tokens (count, then each token's bytes), the pages (count, then each page's key, digest, path, title,
 /// headings — kind, anchor, title, where its ids end — and its ids as little-endian numbers of two bytes, or
 /// four when the vocabulary has more than 65 536 tokens).
 struct SearchIndexStore {
@@ -57,20 +57,10 @@ struct SearchIndexStore {
     }
 
     static func record(_ index: SearchIndex) -> [UInt8] {
-        var out = header
-        out.reserveCapacity(header.count + index.pages.reduce(0) { $0 + 4 * $1.ids.count + 32 * $1.headings.count })
-        func number(_ value: Int) {
-            var rest = UInt64(value)
-            while rest >= 0x80 {
-                out.append(UInt8(rest & 0x7F) | 0x80)
-                rest >>= 7
-            }
-            out.append(UInt8(rest))
-        }
-        func bytes(_ token: UnsafeBufferPointer<UInt8>) {
-            number(token.count)
-            out.append(contentsOf: token)
-        }
+        var out = CacheRecord.Writer(header: header,
+                                     capacity: index.pages.reduce(0) { $0 + 4 * $1.ids.count + 32 * $1.headings.count })
+        func number(_ value: Int) { out.number(value) }
+        func bytes(_ token: UnsafeBufferPointer<UInt8>) { out.bytes(token) }
         func string(_ text: String) { SearchVocabulary.withBytes(text, bytes) }
         number(index.vocabulary.count)
         for id in 0..<index.vocabulary.count { index.vocabulary.withToken(id, bytes) }
@@ -90,12 +80,12 @@ struct SearchIndexStore {
             }
             number(page.ids.count)
             if wide {
-                page.ids.map { UInt32(bitPattern: $0).littleEndian }.withUnsafeBytes { out.append(contentsOf: $0) }
+                page.ids.map { UInt32(bitPattern: $0).littleEndian }.withUnsafeBytes { out.bytes.append(contentsOf: $0) }
             } else {
-                page.ids.map { UInt16(truncatingIfNeeded: $0).littleEndian }.withUnsafeBytes { out.append(contentsOf: $0) }
+                page.ids.map { UInt16(truncatingIfNeeded: $0).littleEndian }.withUnsafeBytes { out.bytes.append(contentsOf: $0) }
             }
         }
-        return out
+        return out.bytes
     }
 
     /// The index a record holds, if it is whole and well formed.
@@ -105,7 +95,7 @@ struct SearchIndexStore {
 
     static func index(fromRecord record: UnsafeBufferPointer<UInt8>) -> SearchIndex? {
         guard record.starts(with: header) else { return nil }
-        var reader = RecordReader(bytes: record, position: header.count)
+        var reader = CacheRecord.Reader(bytes: record, position: header.count)
         guard let tokenCount = reader.number(), tokenCount <= record.count - reader.position else { return nil }
         var vocabulary = TokenTable(capacity: tokenCount)
         for id in 0..<tokenCount {
@@ -160,29 +150,5 @@ struct SearchIndexStore {
         }
         guard reader.position == record.count else { return nil }
         return SearchIndex(vocabulary: vocabulary, pages: pages)
-    }
-
-    /// Reads varints and strings from a record, nil past its end.
-    private struct RecordReader {
-        let bytes: UnsafeBufferPointer<UInt8>
-        var position: Int
-
-        mutating func number() -> Int? {
-            var value: UInt64 = 0, shift: UInt64 = 0
-            while position < bytes.count, shift < 63 {
-                let byte = bytes[position]
-                position += 1
-                value |= UInt64(byte & 0x7F) << shift
-                if byte < 0x80 { return value <= UInt64(Int.max) ? Int(value) : nil }
-                shift += 7
-            }
-            return nil
-        }
-
-        mutating func string() -> String? {
-            guard let length = number(), length <= bytes.count - position else { return nil }
-            defer { position += length }
-            return String(decoding: UnsafeBufferPointer(rebasing: bytes[position..<position + length]), as: UTF8.self)
-        }
     }
 }

@@ -8,6 +8,11 @@ public struct ParseMarkdown: LessonStage {
     public init() {}
 
     public func run(_ lesson: inout Lesson, in context: BuildContext) throws(DiagnosticList) {
+        do {
+            try lesson.readBody()
+        } catch {
+            throw DiagnosticList([error])
+        }
         let protected = try ProtectedSpans(body: lesson.body, file: lesson.sourcePath, lineOffset: lesson.bodyLineOffset)
         lesson.spans = protected.spans
         lesson.maskedBody = protected.masked

@@ -1,0 +1,86 @@
+import Foundation
+
+/// The byte form of the cache's records (`SearchIndexStore`, `LessonCache`): numbers as LEB128 varints, signed
+/// ones zigzagged first, strings as their length and UTF-8, an absent value as a 0 flag before it. Written
+/// whole by `CacheFile`; a reader returns nil past the end of its bytes, so a cut record is a miss.
+enum CacheRecord {
+    struct Writer {
+        var bytes: [UInt8]
+
+        init(header: [UInt8], capacity: Int = 0) {
+            bytes = header
+            bytes.reserveCapacity(header.count + capacity)
+        }
+
+        mutating func number(_ value: Int) {
+            var rest = UInt64(value)
+            while rest >= 0x80 {
+                bytes.append(UInt8(rest & 0x7F) | 0x80)
+                rest >>= 7
+            }
+            bytes.append(UInt8(rest))
+        }
+
+        mutating func signed(_ value: Int) {
+            number(Int(bitPattern: UInt(bitPattern: (value << 1) ^ (value >> (Int.bitWidth - 1)))))
+        }
+
+        mutating func bytes(_ part: UnsafeBufferPointer<UInt8>) {
+            number(part.count)
+            bytes.append(contentsOf: part)
+        }
+
+        mutating func string(_ text: String) {
+            var text = text
+            text.withUTF8 { bytes($0) }
+        }
+
+        /// A flag (0: absent, 1: present), then the value.
+        mutating func optional<Value>(_ value: Value?, _ write: (inout Writer, Value) -> Void) {
+            guard let value else { return number(0) }
+            number(1)
+            write(&self, value)
+        }
+    }
+
+    /// Reads what a `Writer` wrote, nil past the end of its bytes.
+    struct Reader {
+        let bytes: UnsafeBufferPointer<UInt8>
+        var position: Int
+
+        var remaining: Int { bytes.count - position }
+
+        mutating func number() -> Int? {
+            var value: UInt64 = 0, shift: UInt64 = 0
+            while position < bytes.count, shift < 63 {
+                let byte = bytes[position]
+                position += 1
+                value |= UInt64(byte & 0x7F) << shift
+                if byte < 0x80 { return value <= UInt64(Int.max) ? Int(value) : nil }
+                shift += 7
+            }
+            return nil
+        }
+
+        mutating func signed() -> Int? {
+            guard let raw = number() else { return nil }
+            let value = UInt(bitPattern: raw)
+            return Int(bitPattern: (value >> 1) ^ (0 &- (value & 1)))
+        }
+
+        mutating func string() -> String? {
+            guard let length = number(), length <= remaining else { return nil }
+            defer { position += length }
+            return String(decoding: UnsafeBufferPointer(rebasing: bytes[position..<position + length]), as: UTF8.self)
+        }
+
+        /// A value written by `Writer.optional`: `.some(nil)` when absent, nil when the record is cut or damaged.
+        mutating func optional<Value>(_ read: (inout Reader) -> Value?) -> Value?? {
+            switch number() {
+            case 0?: return .some(nil)
+            case 1?: return read(&self).map { .some($0) }
+            default: return nil
+            }
+        }
+    }
+}
