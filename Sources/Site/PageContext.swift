@@ -17,15 +17,16 @@ struct PageContext {
     private let course: Course
 
     /// The sidebar's module entries, each with its HTML, shared by the pages that show the same one.
-    private let sidebar: SidebarEntries
+    let sidebar: SidebarEntries
 
+    /// `keptSidebar`: the sidebar entries' HTML a build under the same outline made (`SidebarCache`).
     init(content: SiteContent, urls: SiteURLs, assets: [String: String], templates: TemplateSet,
-         outputFolder: String = "public") {
+         outputFolder: String = "public", keptSidebar: [SidebarEntries.Key: String] = [:]) {
         self.content = content
         self.urls = urls
         self.assets = assets
         self.outputFolder = outputFolder
-        self.sidebar = SidebarEntries(templates: templates)
+        self.sidebar = SidebarEntries(templates: templates, kept: keptSidebar)
         var course = Course(hasFeed: !AtomFeed.entries(content).isEmpty)
         for (m, module) in content.modules.enumerated() {
             for (l, lesson) in module.lessons.enumerated() {

@@ -59,6 +59,8 @@ public struct SiteBuilder: Sendable {
         var quotes: [String: [QuotedBlock]] = [:]
         /// The search index being written to the cache for the next build, if it is (`SearchIndexStore`).
         var savingSearch: Background<Void>?
+        /// The sidebar entries' HTML this build used, for the next build (`SidebarCache`).
+        var sidebar: [SidebarEntries.Key: String] = [:]
     }
 
     /// Builds the whole site in memory; nothing is written. Throws every problem found.
@@ -95,7 +97,7 @@ public struct SiteBuilder: Sendable {
     /// `keptSearch` is the index the last build left and its pages by page key, which give the lessons the plan does
     /// not render their share of the new index.
     func render(_ content: SiteContent, templates: TemplateSet, plan: RebuildPlan?,
-                keptSearch: KeptSearch? = nil) throws(DiagnosticList) -> Report {
+                keptSearch: KeptSearch? = nil, keptSidebar: [SidebarEntries.Key: String] = [:]) throws(DiagnosticList) -> Report {
         let context = BuildContext(paths: paths, options: options, site: content.config,
                                    bibliography: content.bibliography, results: SiteResults(content: content))
         let renders = { (key: String) in plan?.renders(key) ?? true }
@@ -145,7 +147,7 @@ public struct SiteBuilder: Sendable {
         assets.reserve(SearchIndex.assetName)
         let urls = SiteURLs(baseURL: options.baseURL ?? content.config.baseURL)
         let pages = PageContext(content: processed, urls: urls, assets: assets.urls, templates: templates,
-                                outputFolder: paths.display(paths.output))
+                                outputFolder: paths.display(paths.output), keptSidebar: keptSidebar)
         var pageJobs: [PageJob] = [.index]
         for (m, module) in processed.modules.enumerated() where !module.comingSoon {
             pageJobs.append(.module(m))
@@ -158,8 +160,12 @@ public struct SiteBuilder: Sendable {
             case .lesson(let m, let l): renders(RebuildPlan.lessonKey(processed.modules[m].lessons[l]))
             }
         }
+        // With fewer pages than cores (an edit), a lesson's search text is read from its body while its page renders.
+        let searchAlongside = selected.count < ProcessInfo.processInfo.activeProcessorCount
         let rendered = selected.concurrentMap { job in
-            Result { () throws(Diagnostic) -> PageFiles in try renderPage(job, pages: pages, templates: templates) }
+            Result { () throws(Diagnostic) -> PageFiles in
+                try renderPage(job, pages: pages, templates: templates, searchAlongside: searchAlongside)
+            }
         }
         do throws(Diagnostic) {
             var searched: [String: SearchIndexPart] = [:]
@@ -199,7 +205,7 @@ public struct SiteBuilder: Sendable {
             throw DiagnosticList([error])
         }
         return Report(pages: pageJobs.count, files: tree.files.count, tree: tree, rendered: selected.count, quotes: quotes,
-                      savingSearch: savingSearch)
+                      savingSearch: savingSearch, sidebar: pages.sidebar.sharedHTML)
     }
 
     /// The search index the last build left, and its pages by page key.
@@ -234,7 +240,8 @@ public struct SiteBuilder: Sendable {
         var search: (key: String, part: SearchIndexPart)?
     }
 
-    private func renderPage(_ job: PageJob, pages: PageContext, templates: TemplateSet) throws(Diagnostic) -> PageFiles {
+    private func renderPage(_ job: PageJob, pages: PageContext, templates: TemplateSet,
+                            searchAlongside: Bool = false) throws(Diagnostic) -> PageFiles {
         let renderer = HTMLRenderer()
         switch job {
         case .index:
@@ -247,14 +254,15 @@ public struct SiteBuilder: Sendable {
         case .lesson(let m, let l):
             let module = pages.content.modules[m], lesson = module.lessons[l]
             let body = renderer.render(lesson.blocks)
+            let path = PageContext.lessonPath(lesson), title = lesson.frontMatter.title
+            let searching: @Sendable () -> SearchIndexPart = { SearchIndexPart(SearchDocument(path: path, title: title, body: body)) }
+            let alongside = searchAlongside ? Background(searching) : nil
             let layout = lesson.frontMatter.layout ?? "lesson"
             let html = try page(layout, try pages.lesson(lesson, in: module, body: body), templates: templates,
                                 requestedAt: lesson.frontMatter.layoutLocation
                                     ?? SourceLocation(file: lesson.sourcePath, line: 1, column: 1))
-            let search = SearchDocument(path: PageContext.lessonPath(lesson), title: lesson.frontMatter.title, body: body)
-            return PageFiles(files: [(PageContext.lessonPath(lesson) + "index.html", html)]
-                                 + lesson.attachments.map { (PageContext.lessonPath(lesson) + $0.name, $0.contents) },
-                             search: (RebuildPlan.lessonKey(lesson), SearchIndexPart(search)))
+            return PageFiles(files: [(path + "index.html", html)] + lesson.attachments.map { (path + $0.name, $0.contents) },
+                             search: (RebuildPlan.lessonKey(lesson), alongside?.value ?? searching()))
         }
     }
 
@@ -319,9 +327,32 @@ public struct SiteBuilder: Sendable {
                 }
                 if keptSearch == nil { plan?.changed = nil }
             }
-            var report = try render(content, templates: templates, plan: plan, keptSearch: keptSearch)
-            // The search index is written to the cache while the site is written; both are done when the build returns.
+            // The writer's staging folder (the site the last build replaced) is claimed and listed while the pages render.
+            var writer = OutputWriter(output: paths.output, displayOutput: paths.display(paths.output), replaceOutput: options.replaceOutput,
+                                      keepPrevious: Self.previousOutput(paths))
+            writer.currentFiles = outputNow.map { entries in
+                Dictionary(entries.compactMap { entry in entry.info.map { (entry.path, $0) } }, uniquingKeysWith: { first, _ in first })
+            }
+            let claiming = plan != nil ? Background { [writer] in writer.claim() } : nil
+            // The sidebar entries the last build made under this outline.
+            let sidebarCache = SidebarCache(paths: paths)
+            let keptSidebar = plan.map { sidebarCache.load(outline: $0.site) } ?? [:]
+            var report: Report
+            do {
+                report = try render(content, templates: templates, plan: plan, keptSearch: keptSearch, keptSidebar: keptSidebar)
+            } catch {
+                claiming.map { writer.release($0.value) }
+                throw error
+            }
+            // The search index (and the sidebar entries, when new ones were made) are written to the cache while the
+            // site is written; all are done when the build returns.
             defer { _ = report.savingSearch?.value }
+            // Entries kept and not used by this build stay valid under the same outline.
+            let sidebar = keptSidebar.merging(report.sidebar) { _, made in made }
+            let savingSidebar = plan.flatMap { plan in
+                sidebar == keptSidebar ? nil : Background { sidebarCache.save(sidebar, outline: plan.site) }
+            }
+            defer { _ = savingSidebar?.value }
             if let plan, !plan.rendersEverything, let last {
                 report.tree.reused = Self.reusable(BuildFingerprint.paths(inListing: last.output), rendered: report.tree)
                 report.files += report.tree.reused.count
@@ -330,12 +361,7 @@ public struct SiteBuilder: Sendable {
             let reusedTree = report.tree.reused, previousListing = last?.output ?? []
             let keptLines = plan != nil ? Background { BuildFingerprint.keptLines(previousListing, reused: reusedTree) } : nil
             do {
-                var writer = OutputWriter(output: paths.output, displayOutput: paths.display(paths.output), replaceOutput: options.replaceOutput,
-                                          keepPrevious: Self.previousOutput(paths))
-                writer.currentFiles = outputNow.map { entries in
-                    Dictionary(entries.compactMap { entry in entry.info.map { (entry.path, $0) } }, uniquingKeysWith: { first, _ in first })
-                }
-                try writer.write(report.tree)
+                try writer.write(report.tree, claimed: claiming?.value)
             } catch {
                 throw DiagnosticList([error])
             }

@@ -9,6 +9,7 @@ extension SitegenCommand {
     /// its floating-point work and throughput against this machine's FP32 peak.
     struct Bench: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "bench",
             abstract: "Time each experiment of the site (no cache) and report GFLOP/s against the FP32 peak."
         )
 

@@ -7,6 +7,7 @@ extension SitegenCommand {
     /// `sitegen build`: content/ + templates/ → public/.
     struct Build: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "build",
             abstract: "Build the site into the output folder (the default command)."
         )
 

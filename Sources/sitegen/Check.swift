@@ -7,6 +7,7 @@ extension SitegenCommand {
     /// `sitegen check`: every internal link, anchor, image and asset of the built site resolves.
     struct Check: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "check",
             abstract: "Build the site in memory and check that every internal link, anchor, image and asset resolves; list external links; warn about unguarded claims in lessons."
         )
 

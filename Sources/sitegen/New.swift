@@ -7,6 +7,7 @@ extension SitegenCommand {
     /// `sitegen new lesson <module>/<slug>`: scaffolds content.
     struct New: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "new",
             abstract: "Create new content from a template.",
             subcommands: [NewLesson.self]
         )

@@ -8,6 +8,7 @@ extension SitegenCommand {
     /// deploy folder (`--to`).
     struct Publish: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "publish",
             abstract: "Build the site, then commit it as the whole tree of a branch (--branch) or copy it into a deploy folder (--to).",
             discussion: """
             --branch gh-pages commits the built site on top of that branch's history with git plumbing: your \

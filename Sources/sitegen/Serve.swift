@@ -8,6 +8,7 @@ extension SitegenCommand {
     /// `sitegen serve`: build, serve the output folder, rebuild on change, reload open pages.
     struct Serve: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "serve",
             abstract: "Build the site, serve it on a local port and rebuild and reload the browser on every change."
         )
 

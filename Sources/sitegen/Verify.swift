@@ -7,6 +7,7 @@ extension SitegenCommand {
     /// `sitegen verify`: the page's numbers against what its PyTorch scripts print.
     struct Verify: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "verify",
             abstract: "Run each experiment's Python script and compare what it prints with sitegen's tables, cell by cell."
         )
 

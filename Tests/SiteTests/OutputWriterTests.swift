@@ -187,6 +187,41 @@ import Testing
         #expect(FolderListing.entries(under: output).sorted() == [OutputGuard.markerName, "a/b.css", "c/d.js", "index.html"].sorted())
     }
 
+    /// A build claims the kept site while its pages render (`claim`): the claimed folder is the write's staging
+    /// folder, and a claim the build does not write (it failed) goes back where the site was kept, whole; a claim
+    /// with a refused tree goes back too, and the output is untouched.
+    @Test func aClaimIsWrittenOrGivenBack() throws {
+        defer { try? FileManager.default.removeItem(atPath: parent) }
+        let kept = parent + "/cache/previous"
+        let writer = OutputWriter(output: output, displayOutput: "public", keepPrevious: kept)
+        try writer.write(tree("one"))
+        try writer.write(tree("one"))
+        #expect(OutputGuard.hasMarker(kept))
+        let before = FolderListing.entries(under: kept)
+        let claim = writer.claim()
+        #expect(claim.listing != nil && !FileManager.default.fileExists(atPath: kept))
+        #expect(FileManager.default.fileExists(atPath: claim.staging + "/index.html"))
+        writer.release(claim)
+        #expect(FolderListing.entries(under: kept) == before && !FileManager.default.fileExists(atPath: claim.staging))
+        // A refused tree gives the claim back.
+        var refused = tree("two")
+        refused.add("../escape", "x")
+        let second = writer.claim()
+        #expect(throws: Diagnostic.self) { try writer.write(refused, claimed: second) }
+        #expect(FolderListing.entries(under: kept) == before && !FileManager.default.fileExists(atPath: second.staging))
+        #expect(try String(contentsOfFile: output + "/index.html", encoding: .utf8) == "one")
+        // Written: the claimed folder becomes the site, nothing is left behind.
+        try writer.write(tree("three"), claimed: writer.claim())
+        #expect(try String(contentsOfFile: output + "/index.html", encoding: .utf8) == "three")
+        #expect(try entries().filter { $0.contains("staging") }.isEmpty)
+        // Nothing kept: a claim without a listing, and the write starts from an empty folder.
+        let bare = OutputWriter(output: output, displayOutput: "public", keepPrevious: parent + "/cache/none")
+        let empty = bare.claim()
+        #expect(empty.listing == nil)
+        try bare.write(tree("four"), claimed: empty)
+        #expect(try String(contentsOfFile: output + "/index.html", encoding: .utf8) == "four")
+    }
+
     @Test func onlyRelativePathsWithoutDotPartsAreWritten() {
         for path in ["index.html", "a/b.css", "a/.hidden", "a/.../b", "a..b/c", "...", "a/b."] {
             #expect(OutputWriter.isSafe(path), "\(path)")

@@ -85,7 +85,7 @@ final class LessonCache: @unchecked Sendable {
 
     static let header = Array("sitegen lessons v1\n".utf8)
 
-    /// The records as bytes (`CacheRecord`): the setup line, their count, then each file's path and record.
+    /// The records as sealed bytes (`CacheRecord`): the setup line, their count, then each file's path and record.
     static func record(_ records: [String: Record], setup: String) -> [UInt8] {
         var out = CacheRecord.Writer(header: header, capacity: 256 * records.count)
         out.string(setup)
@@ -114,12 +114,12 @@ final class LessonCache: @unchecked Sendable {
                 out.number(location.column)
             }
         }
-        return out.bytes
+        return out.sealed()
     }
 
     /// The records of a whole, well-formed record written for `setup`; nil otherwise.
-    static func records(fromRecord bytes: UnsafeBufferPointer<UInt8>, setup: String) -> [String: Record]? {
-        guard bytes.starts(with: header) else { return nil }
+    static func records(fromRecord record: UnsafeBufferPointer<UInt8>, setup: String) -> [String: Record]? {
+        guard let bytes = CacheRecord.unsealed(record), bytes.starts(with: header) else { return nil }
         var reader = CacheRecord.Reader(bytes: bytes, position: header.count)
         guard reader.string() == setup, let count = reader.number(), count <= reader.remaining else { return nil }
         var records: [String: Record] = [:]

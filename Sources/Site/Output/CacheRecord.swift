@@ -1,9 +1,22 @@
 import Foundation
+import Hashing
 
-/// The byte form of the cache's records (`SearchIndexStore`, `LessonCache`): numbers as LEB128 varints, signed
-/// ones zigzagged first, strings as their length and UTF-8, an absent value as a 0 flag before it. Written
-/// whole by `CacheFile`; a reader returns nil past the end of its bytes, so a cut record is a miss.
+/// The byte form of the cache's records (`SearchIndexStore`, `LessonCache`, `SidebarCache`): numbers as LEB128
+/// varints, signed ones zigzagged first, strings as their length and UTF-8, an absent value as a 0 flag before it.
+/// Written whole by `CacheFile`; a reader returns nil past the end of its bytes, so a cut record is a miss. A
+/// small record whose values are used as they are (front matter, HTML) is sealed: its hash follows it
+/// (`Writer.sealed`, `unsealed`), so a changed byte is a miss too, never a changed value.
 enum CacheRecord {
+    /// The bytes of a sealed record without its hash, if the hash is theirs.
+    static func unsealed(_ bytes: UnsafeBufferPointer<UInt8>) -> UnsafeBufferPointer<UInt8>? {
+        guard bytes.count >= 8 else { return nil }
+        let body = UnsafeBufferPointer(rebasing: bytes[..<(bytes.count - 8)])
+        var hash = FNV1a<UInt64>()
+        hash.update(body)
+        let stored = UnsafeRawBufferPointer(rebasing: UnsafeRawBufferPointer(bytes)[(bytes.count - 8)...]).loadUnaligned(as: UInt64.self)
+        return UInt64(littleEndian: stored) == hash.value ? body : nil
+    }
+
     struct Writer {
         var bytes: [UInt8]
 
@@ -33,6 +46,13 @@ enum CacheRecord {
         mutating func string(_ text: String) {
             var text = text
             text.withUTF8 { bytes($0) }
+        }
+
+        /// The bytes written, followed by their hash (read back with `unsealed`).
+        func sealed() -> [UInt8] {
+            var hash = FNV1a<UInt64>()
+            hash.update(bytes)
+            return bytes + withUnsafeBytes(of: hash.value.littleEndian, Array.init)
         }
 
         /// A flag (0: absent, 1: present), then the value.

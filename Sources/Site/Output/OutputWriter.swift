@@ -11,7 +11,7 @@ import Foundation
 /// `reused` files are hard links to the current output's (copies where the file system has no links), and
 /// so is a written file whose bytes the current output already holds at its path (`StagedFile`): the
 /// previous site is never written to, so it stays whole until the exchange.
-public struct OutputWriter {
+public struct OutputWriter: Sendable {
     public var output: String
     public var displayOutput: String
     /// `--replace-output`: an existing non-empty folder without the marker may be replaced.
@@ -33,28 +33,62 @@ public struct OutputWriter {
         self.keepPrevious = keepPrevious
     }
 
-    public func write(_ tree: OutputTree) throws(Diagnostic) {
-        let fm = FileManager.default
+    /// A write's staging folder, claimed ahead of the write (`claim`): the kept site (`keepPrevious`) renamed to the
+    /// staging name and listed, which an incremental build does while its pages render. No listing: nothing was
+    /// claimed, and the write starts from an empty folder.
+    public struct Claim: Sendable {
+        let staging: String
+        let listing: (entries: [FolderListing.Entry], folders: [String])?
+    }
+
+    /// Removes what killed builds left (`removeLeftovers`), then claims the kept site when there is one and the
+    /// output folder is one the write may replace: renamed to a staging name of this process, so that no other
+    /// build takes it, and listed. Give a claim that is not written back with `release`.
+    public func claim() -> Claim {
         let parent = (output as NSString).deletingLastPathComponent
         let base = (output as NSString).lastPathComponent
         let token = "\(ProcessInfo.processInfo.processIdentifier)-\(UInt64(Date().timeIntervalSince1970 * 1000))"
         let staging = (parent as NSString).appendingPathComponent(".\(base)-staging-\(token)")
+        removeLeftovers(parent: parent, base: base)
+        var folder = stat()
+        guard OutputGuard.contentsProblem(output: output, display: displayOutput, replaceOutput: replaceOutput) == nil,
+              let previous = keepPrevious, lstat(previous, &folder) == 0, folder.st_mode & S_IFMT == S_IFDIR,
+              OutputGuard.hasMarker(previous), rename(previous, staging) == 0 else { return Claim(staging: staging, listing: nil) }
+        // The listing's lstat of each entry serves recycling (nothing else writes into the claimed folder); with the
+        // current output's files known, the folder's own records suffice.
+        return Claim(staging: staging, listing: FolderListing.walk(staging, statting: currentFiles == nil))
+    }
+
+    /// Gives up a claim that is not written: the kept site goes back where it was kept (or is removed, if that
+    /// place is taken meanwhile).
+    public func release(_ claim: Claim) {
+        guard claim.listing != nil else { return }
+        var info = stat()
+        if let previous = keepPrevious, lstat(previous, &info) != 0, errno == ENOENT, rename(claim.staging, previous) == 0 { return }
+        try? FileManager.default.removeItem(atPath: claim.staging)
+    }
+
+    /// Writes `tree`, into the staging folder `claimed` when it was claimed ahead (`claim`), else one claimed now.
+    public func write(_ tree: OutputTree, claimed: Claim? = nil) throws(Diagnostic) {
+        let fm = FileManager.default
+        let parent = (output as NSString).deletingLastPathComponent
         for path in tree.files.keys.sorted() + tree.reused where !Self.isSafe(path) {
+            claimed.map(release)
             throw Diagnostic.error(at: nil, "cannot write '\(path)' into \(displayOutput): an output path must be relative, without '.', '..' or empty parts, and not \(OutputGuard.markerName)")
         }
         if let refusal = OutputGuard.contentsProblem(output: output, display: displayOutput, replaceOutput: replaceOutput) {
+            claimed.map(release)
             throw refusal
         }
-        removeLeftovers(parent: parent, base: base)
+        let claim = claimed ?? self.claim()
+        let staging = claim.staging
         let reusedOnly = tree.reused.filter { tree.files[$0] == nil }
         // The site before the current one, claimed (renamed to this write's staging name) and brought up to date.
         var kept: Set<String>?
         // Files of the new site that are the current output's (hard links), counted for `swapIn`.
         var shared = 0
-        var folder = stat()
-        if let previous = keepPrevious, lstat(previous, &folder) == 0, folder.st_mode & S_IFMT == S_IFDIR,
-           OutputGuard.hasMarker(previous), rename(previous, staging) == 0 {
-            kept = try? recycle(staging, for: tree)
+        if let listing = claim.listing {
+            kept = try? recycle(staging, listing: listing, for: tree)
             if kept == nil { try? fm.removeItem(atPath: staging) }
         }
         do {
@@ -105,7 +139,8 @@ public struct OutputWriter {
     /// written into, since it may be a hard link to a file of the current output; folders no path of the
     /// tree needs are removed. The marker (never a link to the output's) is kept. Returns the kept paths; throws when
     /// something cannot be removed (the caller then starts from an empty folder).
-    private func recycle(_ staging: String, for tree: OutputTree) throws -> Set<String> {
+    private func recycle(_ staging: String, listing: (entries: [FolderListing.Entry], folders: [String]),
+                         for tree: OutputTree) throws -> Set<String> {
         struct CannotRecycle: Error {}
         let reused = Set(tree.reused).subtracting(tree.files.keys)
         var needed: Set<Substring> = []
@@ -117,9 +152,9 @@ public struct OutputWriter {
             }
         }
         var kept: Set<String> = []
-        // The listing's lstat of each entry serves below (nothing else writes into the claimed folder); with the
-        // current output's files known, the folder's own records suffice: inode numbers, compared on one device.
-        let (listed, folders) = FolderListing.walk(staging, statting: currentFiles == nil)
+        // The claim's listing: its lstat of each entry, or with the current output's files known the folder's own
+        // records: inode numbers, compared on one device.
+        let (listed, folders) = listing
         var folderInfo = stat()
         let device = lstat(staging, &folderInfo) == 0 ? folderInfo.st_dev : nil
         // The marker stays (the writer then writes it again): a build killed while recycling leaves a

@@ -124,22 +124,27 @@ struct SearchIndexStore {
             guard let idCount = reader.number(), idCount <= (record.count - reader.position) / width,
                   (ends.last ?? 0) == idCount else { return nil }
             let stored = UnsafeRawBufferPointer(rebasing: UnsafeRawBufferPointer(record)[reader.position..<reader.position + width * idCount])
-            // Widened as they are copied; the largest is checked after: every id must name a token.
+            // Widened as they are copied, the largest kept in a local (so the loop vectorises), checked after: every id
+            // must name a token.
             var largest: UInt32 = 0
             let ids = [Int32](unsafeUninitializedCapacity: idCount) { buffer, written in
-                if width == 2 {
-                    for i in 0..<idCount {
-                        let id = UInt32(UInt16(littleEndian: stored.loadUnaligned(fromByteOffset: 2 * i, as: UInt16.self)))
-                        largest = max(largest, id)
-                        buffer[i] = Int32(id)
-                    }
-                } else {
-                    for i in 0..<idCount {
-                        let id = UInt32(littleEndian: stored.loadUnaligned(fromByteOffset: 4 * i, as: UInt32.self))
-                        largest = max(largest, id)
-                        buffer[i] = Int32(bitPattern: id)
+                var top: UInt32 = 0
+                if let out = buffer.baseAddress {
+                    if width == 2 {
+                        for i in 0..<idCount {
+                            let id = UInt32(UInt16(littleEndian: stored.loadUnaligned(fromByteOffset: 2 * i, as: UInt16.self)))
+                            top = max(top, id)
+                            out[i] = Int32(bitPattern: id)
+                        }
+                    } else {
+                        for i in 0..<idCount {
+                            let id = UInt32(littleEndian: stored.loadUnaligned(fromByteOffset: 4 * i, as: UInt32.self))
+                            top = max(top, id)
+                            out[i] = Int32(bitPattern: id)
+                        }
                     }
                 }
+                largest = top
                 written = idCount
             }
             reader.position += width * idCount

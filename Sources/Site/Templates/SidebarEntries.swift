@@ -8,6 +8,10 @@ import Foundation
 /// root and go down again, and nothing in it is current), so it is made once per module and depth, when
 /// a page first needs it, and shared. The entry of the page's own module, and every entry of the 404
 /// page (whose links start at the base path), is made for the page.
+///
+/// The shared entries' HTML is also kept for the next build (`SidebarCache`), under the hash of the site's
+/// outline, which holds everything an entry shows (the templates, the modules' and lessons' titles and paths, the
+/// options): an edit that renders one page then renders no module entry at all.
 final class SidebarEntries: @unchecked Sendable {
     static let template = "partials/nav-module"
 
@@ -17,14 +21,22 @@ final class SidebarEntries: @unchecked Sendable {
     /// contexts are `Any` dictionaries, which Swift cannot check for sendability: an entry is only read
     /// once stored, under the lock.
     private var shared: [Key: [String: Any]] = [:]
+    /// The HTML of shared entries the last build made under the same outline (`SidebarCache`).
+    private let kept: [Key: String]
 
-    private struct Key: Hashable {
+    struct Key: Hashable, Sendable {
         var module: String
         var root: String
     }
 
-    init(templates: TemplateSet) {
+    init(templates: TemplateSet, kept: [Key: String] = [:]) {
         self.templates = templates
+        self.kept = kept
+    }
+
+    /// The HTML of every shared entry this build used, for the next (`SidebarCache`).
+    var sharedHTML: [Key: String] {
+        lock.withLock { shared.compactMapValues { $0["html"] as? String } }
     }
 
     /// The entry of `module` on the page `links` is for: `make()`'s dictionary with `html` added (empty
@@ -36,7 +48,13 @@ final class SidebarEntries: @unchecked Sendable {
         }
         let key = Key(module: module.slug, root: links.root)
         if let entry = lock.withLock({ shared[key] }) { return entry }
-        let entry = try withHTML(make())
+        var entry: [String: Any]
+        if let html = kept[key] {
+            entry = make()
+            entry["html"] = html
+        } else {
+            entry = try withHTML(make())
+        }
         lock.withLock { shared[key] = entry }
         return entry
     }
