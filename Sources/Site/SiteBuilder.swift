@@ -96,8 +96,10 @@ public struct SiteBuilder: Sendable {
     /// reading order, so problems are reported, and files added, in the same order as one by one.
     /// `keptSearch` is the index the last build left and its pages by page key, which give the lessons the plan does
     /// not render their share of the new index.
+    /// `searchLater`: the search index's bytes are made while the tree is written (`OutputTree.pending`).
     func render(_ content: SiteContent, templates: TemplateSet, plan: RebuildPlan?,
-                keptSearch: KeptSearch? = nil, keptSidebar: [SidebarEntries.Key: String] = [:]) throws(DiagnosticList) -> Report {
+                keptSearch: KeptSearch? = nil, keptSidebar: [SidebarEntries.Key: String] = [:],
+                searchLater: Bool = false) throws(DiagnosticList) -> Report {
         let context = BuildContext(paths: paths, options: options, site: content.config,
                                    bibliography: content.bibliography, results: SiteResults(content: content))
         let renders = { (key: String) in plan?.renders(key) ?? true }
@@ -195,7 +197,12 @@ public struct SiteBuilder: Sendable {
                 let kept = index, store = SearchIndexStore(paths: paths)
                 savingSearch = Background { store.save(kept) }
             }
-            assets.add(SearchIndex.assetName, bytes: index.bytes(counts: counts), into: &tree, hashed: false)
+            if searchLater {
+                let finished = index, finalCounts = counts
+                assets.add(SearchIndex.assetName, later: Background { finished.bytes(counts: finalCounts) }, into: &tree)
+            } else {
+                assets.add(SearchIndex.assetName, bytes: index.bytes(counts: counts), into: &tree, hashed: false)
+            }
             if plan?.rendersEverything ?? true {
                 for (path, bytes) in assetFiles.files { tree.add(path, bytes: bytes) }
                 try addPublishingFiles(to: &tree, pages: pages, urls: urls, templates: templates)
@@ -339,7 +346,8 @@ public struct SiteBuilder: Sendable {
             let keptSidebar = plan.map { sidebarCache.load(outline: $0.site) } ?? [:]
             var report: Report
             do {
-                report = try render(content, templates: templates, plan: plan, keptSearch: keptSearch, keptSidebar: keptSidebar)
+                report = try render(content, templates: templates, plan: plan, keptSearch: keptSearch, keptSidebar: keptSidebar,
+                                    searchLater: plan.map { !$0.rendersEverything } ?? false)
             } catch {
                 claiming.map { writer.release($0.value) }
                 throw error
@@ -362,6 +370,7 @@ public struct SiteBuilder: Sendable {
             let keptLines = plan != nil ? Background { BuildFingerprint.keptLines(previousListing, reused: reusedTree) } : nil
             do {
                 try writer.write(report.tree, claimed: claiming?.value)
+                report.tree.finishPending()
             } catch {
                 throw DiagnosticList([error])
             }

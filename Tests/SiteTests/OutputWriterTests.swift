@@ -222,6 +222,26 @@ import Testing
         #expect(try String(contentsOfFile: output + "/index.html", encoding: .utf8) == "four")
     }
 
+    /// A file whose bytes are still being made (`OutputTree.pending`, an edit's search index) is written with the
+    /// others once they are there, replacing the current output's version; the tree then holds its bytes.
+    @Test func aPendingFileIsWrittenOnceItsBytesAreThere() throws {
+        defer { try? FileManager.default.removeItem(atPath: parent) }
+        let writer = OutputWriter(output: output, displayOutput: "public", keepPrevious: parent + "/cache/previous")
+        var first = tree("one")
+        first.add("assets/index.js", later: Background { Array("old".utf8) })
+        try writer.write(first)
+        var second = tree("one")
+        second.add("assets/index.js", later: Background {
+            usleep(20_000)
+            return Array("new".utf8)
+        })
+        #expect(second.files["assets/index.js"] == [])
+        try writer.write(second)
+        #expect(try String(contentsOfFile: output + "/assets/index.js", encoding: .utf8) == "new")
+        second.finishPending()
+        #expect(second["assets/index.js"] == "new" && second.pending.isEmpty)
+    }
+
     @Test func onlyRelativePathsWithoutDotPartsAreWritten() {
         for path in ["index.html", "a/b.css", "a/.hidden", "a/.../b", "a..b/c", "...", "a/b."] {
             #expect(OutputWriter.isSafe(path), "\(path)")

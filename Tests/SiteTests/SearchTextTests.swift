@@ -50,6 +50,31 @@ import Testing
         #expect(scan("x<!-- never closed") == ["text: x"])
     }
 
+    /// A visitor that leaves `pre` and `svg` out whole: nothing inside them is reported, nor their own tags; nested
+    /// elements of the same name (not self-closed, any case) are counted to find the end; comments and script
+    /// contents inside them hide what looks like their end tag.
+    private struct Skipper: HTMLTextVisitor {
+        var recorder = Recorder()
+        mutating func skipsElement(_ tag: HTMLTextScanner.StartTag) -> Bool { ["pre", "svg"].contains(tag.name) && !tag.selfClosing }
+        mutating func start(_ tag: HTMLTextScanner.StartTag) { recorder.start(tag) }
+        mutating func end(_ name: String) { recorder.end(name) }
+        mutating func text(_ utf8: UnsafeBufferPointer<UInt8>) { recorder.text(utf8) }
+    }
+
+    @Test func anElementTheVisitorLeavesOutIsSkippedToItsOwnEnd() {
+        func skipped(_ html: String) -> [String] {
+            var skipper = Skipper()
+            HTMLTextScanner.scan(html, into: &skipper)
+            return skipper.recorder.lines
+        }
+        #expect(skipped("a<pre class=\"x\"><span class=\"tok\">code &amp; <b>more</b></span></pre>b") == ["text: a", "text: b"])
+        #expect(skipped("<p>x<SVG><svg><g/></svg><svg/><!-- </svg> --><script>\"</svg>\"</script>in</svg>y</p>") == [
+            "<p>", "text: x", "text: y", "</p>",
+        ])
+        #expect(skipped("<svg/>after<pre>never closed <p>z</p>") == ["<svg />", "text: after"])
+        #expect(skipped("<pre><pre>inner</pre>still inside</pre>out") == ["text: out"])
+    }
+
     @Test func aLessThanSignThatStartsNoTagIsText() {
         #expect(scan("1 < 2 <3 </ 4") == ["text: 1 < 2 <3 </ 4"])
     }

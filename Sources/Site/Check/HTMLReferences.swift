@@ -84,7 +84,8 @@ struct HTMLReferences {
     }
 
     /// `attribute(in:at:)` without making its name a string: the bytes of the name as written.
-    static func attributeRanges(in bytes: [UInt8], at start: Int) -> (name: Range<Int>, value: Range<Int>?, next: Int) {
+    static func attributeRanges<Bytes: RandomAccessCollection<UInt8>>(in bytes: Bytes, at start: Int) -> (name: Range<Int>, value: Range<Int>?, next: Int)
+        where Bytes.Index == Int {
         var i = start
         while i < bytes.count, !isSpace(bytes[i]), bytes[i] != UInt8(ascii: "="), bytes[i] != UInt8(ascii: ">") { i += 1 }
         let name = start..<i
@@ -111,7 +112,8 @@ struct HTMLReferences {
     }
 
     /// `decodeEntities` on UTF-8 bytes, appending to `out`.
-    static func decodeEntities(_ bytes: ArraySlice<UInt8>, into out: inout [UInt8]) {
+    static func decodeEntities<Bytes: RandomAccessCollection<UInt8>>(_ bytes: Bytes, into out: inout [UInt8])
+        where Bytes.Index == Int, Bytes.SubSequence: RandomAccessCollection<UInt8> {
         out.reserveCapacity(out.count + bytes.count)
         var i = bytes.startIndex
         while i < bytes.endIndex {

@@ -35,6 +35,12 @@ public struct AssetPipeline {
         urls[Self.key(relative)] = "assets/" + name
     }
 
+    /// `add` of an unhashed asset whose bytes `later` makes while the tree is written (`OutputTree.pending`).
+    mutating func add(_ relative: String, later: Background<[UInt8]>, into tree: inout OutputTree) {
+        tree.add("assets/" + relative, later: later)
+        urls[Self.key(relative)] = "assets/" + relative
+    }
+
     /// Names an unhashed asset whose bytes are made later in the build (the search index, which is made
     /// from the very pages that link to it); `add` it with `hashed: false` once they are known.
     public mutating func reserve(_ relative: String) {

@@ -8,8 +8,24 @@ public struct OutputTree: Sendable {
     public private(set) var files: [String: [UInt8]] = [:]
     /// Paths of the current output folder that the new site keeps as they are (none in a full build).
     public internal(set) var reused: [String] = []
+    /// Files whose bytes are still being made when the tree goes to the writer (an edit's search index, made while
+    /// the writer brings the staging folder up to date and writes the pages): each is in `files` (empty until
+    /// `finishPending`) like any other path, and `OutputWriter` writes it last, once its bytes are there.
+    var pending: [String: Background<[UInt8]>] = [:]
 
     public init() {}
+
+    /// Adds a file whose bytes `later` makes.
+    mutating func add(_ path: String, later: Background<[UInt8]>) {
+        files[path] = []
+        pending[path] = later
+    }
+
+    /// Puts the bytes of every pending file in place (waiting for them).
+    mutating func finishPending() {
+        for (path, bytes) in pending { files[path] = bytes.value }
+        pending = [:]
+    }
 
     public mutating func add(_ path: String, _ text: String) { files[path] = Array(text.utf8) }
 

@@ -102,12 +102,14 @@ public struct OutputWriter: Sendable {
                 let folder = path.utf8.lastIndex(of: UInt8(ascii: "/")).map { Substring(path.utf8[..<$0]) } ?? ""
                 if folders.insert(folder).inserted { try fm.createDirectory(atPath: staging + "/" + folder, withIntermediateDirectories: true) }
             }
-            for path in tree.files.keys.sorted() {
+            // Files whose bytes are still being made (`OutputTree.pending`) last, each once its bytes are there.
+            for path in tree.files.keys.filter({ tree.pending[$0] == nil }).sorted() + tree.pending.keys.sorted() {
                 try makeFolder(of: path)
                 // No temporary file or `fsync` per file: the staging folder is what the exchange in `swapIn` makes
                 // atomic. Bytes the current output or the recycled folder already holds are linked or kept, a
                 // recycled file no other name shares is written in place (`StagedFile`).
-                if try StagedFile.place(tree.files[path] ?? [], at: staging + "/" + path, current: output + "/" + path).isShared {
+                let bytes = tree.pending[path]?.value ?? tree.files[path] ?? []
+                if try StagedFile.place(bytes, at: staging + "/" + path, current: output + "/" + path).isShared {
                     shared += 1
                 }
             }

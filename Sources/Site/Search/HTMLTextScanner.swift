@@ -1,3 +1,5 @@
+import Foundation
+
 /// Our own rendered HTML read as start tags, end tags and text, for reading what a reader sees (the search
 /// index). Like `HTMLReferences` it is a small scanner over output sitegen wrote, not a full HTML parser:
 /// comments are skipped, script and style contents are skipped, and entities are decoded in text and in the
@@ -13,15 +15,23 @@ struct HTMLTextScanner {
     }
 
     static func scan(_ html: String, into visitor: inout some HTMLTextVisitor) {
-        let bytes = Array(html.utf8)
+        var html = html
+        html.withUTF8 { scan($0, into: &visitor) }
+    }
+
+    static func scan(_ bytes: UnsafeBufferPointer<UInt8>, into visitor: inout some HTMLTextVisitor) {
+        guard let base = bytes.baseAddress else { return }
         var decoded: [UInt8] = []
         var i = 0
         var textStart = 0
+        // An element the visitor leaves out whole (`skipsElement`): its lower-cased name and how many elements of
+        // that name are open. Inside it no text or tag is reported; tags are read only as far as finding its end.
+        var skipped: (name: [UInt8], depth: Int)?
         func flushText(upTo end: Int) {
-            guard end > textStart else { return }
-            let run = bytes[textStart..<end]
-            guard run.contains(UInt8(ascii: "&")) else {
-                bytes.withUnsafeBufferPointer { visitor.text(UnsafeBufferPointer(rebasing: $0[textStart..<end])) }
+            guard end > textStart, skipped == nil else { return }
+            let run = UnsafeBufferPointer(rebasing: bytes[textStart..<end])
+            guard memchr(run.baseAddress!, Int32(UInt8(ascii: "&")), run.count) != nil else {
+                visitor.text(run)
                 return
             }
             decoded.removeAll(keepingCapacity: true)
@@ -29,7 +39,8 @@ struct HTMLTextScanner {
             decoded.withUnsafeBufferPointer { visitor.text($0) }
         }
         while i < bytes.count {
-            guard bytes[i] == UInt8(ascii: "<") else { i += 1; continue }
+            guard let found = memchr(base + i, Int32(UInt8(ascii: "<")), bytes.count - i) else { break }
+            i = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
             if starts("<!--", bytes, at: i) {
                 flushText(upTo: i)
                 i = find("-->", bytes, from: i + 4) + 3
@@ -42,7 +53,13 @@ struct HTMLTextScanner {
             flushText(upTo: i)
             var j = nameStart
             while j < bytes.count, HTMLReferences.isNameByte(bytes[j]) { j += 1 }
-            let name = lowerCased(bytes[nameStart..<j])
+            let nameBytes = UnsafeBufferPointer(rebasing: bytes[nameStart..<j])
+            // Inside a left-out element only its own name matters: no name, id or class is made.
+            let reading = skipped == nil
+            let matchesSkipped = skipped.map { skip in
+                skip.name.count == nameBytes.count && zip(nameBytes, skip.name).allSatisfy { HTMLReferences.lower($0) == $1 }
+            } ?? false
+            let name = reading ? lowerCased(nameBytes) : ""
             var tag = StartTag(name: name, id: nil, classes: nil, selfClosing: false)
             while j < bytes.count, bytes[j] != UInt8(ascii: ">") {
                 if HTMLReferences.isSpace(bytes[j]) { j += 1; continue }
@@ -50,7 +67,7 @@ struct HTMLTextScanner {
                 tag.selfClosing = false
                 let attribute = HTMLReferences.attributeRanges(in: bytes, at: j)
                 j = attribute.next
-                guard let value = attribute.value else { continue }
+                guard reading, let value = attribute.value else { continue }
                 if isName("id", attribute.name, bytes) {
                     tag.id = decodedString(bytes[value])
                 } else if isName("class", attribute.name, bytes) {
@@ -58,8 +75,17 @@ struct HTMLTextScanner {
                 }
             }
             i = min(j + 1, bytes.count)
-            if closing {
+            if var skip = skipped {
+                if matchesSkipped {
+                    skip.depth += closing ? -1 : (tag.selfClosing ? 0 : 1)
+                    skipped = skip.depth == 0 ? nil : skip
+                }
+                if !closing, let raw = rawTextElement(nameBytes) { i = find("</" + raw, bytes, from: i) }
+            } else if closing {
                 visitor.end(name)
+            } else if visitor.skipsElement(tag) {
+                skipped = (Array(name.utf8), 1)
+                if name == "script" || name == "style" { i = find("</\(name)", bytes, from: i) }
             } else {
                 visitor.start(tag)
                 if name == "script" || name == "style" {
@@ -71,13 +97,20 @@ struct HTMLTextScanner {
         flushText(upTo: bytes.count)
     }
 
-    private static func starts(_ prefix: StaticString, _ bytes: [UInt8], at start: Int) -> Bool {
+    /// `script` or `style` when `name` is one of them (any case): elements whose content is raw text, not tags.
+    private static func rawTextElement(_ name: UnsafeBufferPointer<UInt8>) -> String? {
+        for raw in ["script", "style"] where raw.utf8.count == name.count
+            && zip(name, raw.utf8).allSatisfy({ HTMLReferences.lower($0) == $1 }) { return raw }
+        return nil
+    }
+
+    private static func starts(_ prefix: StaticString, _ bytes: UnsafeBufferPointer<UInt8>, at start: Int) -> Bool {
         let p = UnsafeBufferPointer(start: prefix.utf8Start, count: prefix.utf8CodeUnitCount)
         return start + p.count <= bytes.count && bytes[start..<start + p.count].elementsEqual(p)
     }
 
     /// The offset of `needle` (lower-case ASCII) from `start`, case-insensitively; the end when absent.
-    private static func find(_ needle: String, _ bytes: [UInt8], from start: Int) -> Int {
+    private static func find(_ needle: String, _ bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
         let n = Array(needle.utf8)
         var j = start
         search: while j + n.count <= bytes.count {
@@ -91,19 +124,19 @@ struct HTMLTextScanner {
     }
 
     /// Whether the attribute name at `range` is `name` (lower-case ASCII), case-insensitively.
-    private static func isName(_ name: StaticString, _ range: Range<Int>, _ bytes: [UInt8]) -> Bool {
+    private static func isName(_ name: StaticString, _ range: Range<Int>, _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         let n = UnsafeBufferPointer(start: name.utf8Start, count: name.utf8CodeUnitCount)
         return range.count == n.count && zip(bytes[range], n).allSatisfy { HTMLReferences.lower($0) == $1 }
     }
 
-    private static func lowerCased(_ name: ArraySlice<UInt8>) -> String {
+    private static func lowerCased(_ name: UnsafeBufferPointer<UInt8>) -> String {
         String(unsafeUninitializedCapacity: name.count) { out in
             for (k, byte) in name.enumerated() { out[k] = HTMLReferences.lower(byte) }
             return name.count
         }
     }
 
-    private static func decodedString(_ value: ArraySlice<UInt8>) -> String {
+    private static func decodedString(_ value: Slice<UnsafeBufferPointer<UInt8>>) -> String {
         guard value.contains(UInt8(ascii: "&")) else { return String(decoding: value, as: UTF8.self) }
         var out: [UInt8] = []
         HTMLReferences.decodeEntities(value, into: &out)
@@ -113,9 +146,17 @@ struct HTMLTextScanner {
 
 /// What `HTMLTextScanner` finds, in document order.
 protocol HTMLTextVisitor {
+    /// Whether the element this start tag opens is left out whole (nothing in it reported, nor its start and end
+    /// tags): the scanner then goes past its matching end tag, counting the elements of the same name opened in it.
+    /// Asked for every start tag outside a left-out element, before `start`.
+    mutating func skipsElement(_ tag: HTMLTextScanner.StartTag) -> Bool
     mutating func start(_ tag: HTMLTextScanner.StartTag)
     /// An end tag, its name lower-cased.
     mutating func end(_ name: String)
     /// A run of text between tags (or comments), its entities decoded: valid UTF-8, valid only during the call.
     mutating func text(_ utf8: UnsafeBufferPointer<UInt8>)
+}
+
+extension HTMLTextVisitor {
+    mutating func skipsElement(_ tag: HTMLTextScanner.StartTag) -> Bool { false }
 }

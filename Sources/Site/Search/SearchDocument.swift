@@ -56,8 +56,6 @@ extension SearchDocument {
         var figureLabels: [Set<String>] = []
         /// The heading being read: its entry (nil for a heading without an id, read as prose).
         var heading: (entry: Int?, tag: String, text: CollapsedText)?
-        /// The skipped element's tag and how many of that tag are open inside it.
-        var skipping: (tag: String, depth: Int)?
         /// A `<th>` or `<td>` being read in a figure, and a `<figcaption>`/`<caption>` or label span.
         var cell: (tag: String, text: CollapsedText)?
         var inFigureLabel = false
@@ -71,32 +69,30 @@ extension SearchDocument {
         }
 
         mutating func text(_ utf8: UnsafeBufferPointer<UInt8>) {
-            if skipping == nil { append(utf8) }
+            append(utf8)
+        }
+
+        /// Left out with all they hold (the scanner goes past their end): the skipped tags and classes, but a
+        /// void or self-closed one, which holds nothing, is only not read.
+        mutating func skipsElement(_ tag: HTMLTextScanner.StartTag) -> Bool {
+            !tag.selfClosing && !Self.voidTags.contains(tag.name) && Self.isSkipped(tag)
+        }
+
+        static func isSkipped(_ tag: HTMLTextScanner.StartTag) -> Bool {
+            skippedTags.contains(tag.name)
+                || (tag.classes ?? "").split(separator: " ").contains(where: { skippedClasses.contains(String($0)) })
         }
 
         mutating func start(_ tag: HTMLTextScanner.StartTag) {
             let name = tag.name
-            if var skip = skipping {
-                if name == skip.tag && !tag.selfClosing { skip.depth += 1 }
-                skipping = skip
-                return
-            }
+            if Self.isSkipped(tag) { return }
             let classes = (tag.classes ?? "").split(separator: " ")
-            if Self.skippedTags.contains(name) || classes.contains(where: { Self.skippedClasses.contains(String($0)) }) {
-                if !tag.selfClosing && !Self.voidTags.contains(name) { skipping = (name, 1) }
-                return
-            }
             if name == "math" { mathDepth += 1 }
             if mathDepth == 0 && !Self.inlineTags.contains(name) { appendSpace() }
             start(name, id: tag.id, classes: classes)
         }
 
         mutating func end(_ name: String) {
-            if var skip = skipping {
-                if name == skip.tag { skip.depth -= 1 }
-                skipping = skip.depth == 0 ? nil : skip
-                return
-            }
             endElement(name)
             if name == "math" { mathDepth = max(0, mathDepth - 1) }
             if mathDepth == 0 && !Self.inlineTags.contains(name) && name != "math" { appendSpace() }
