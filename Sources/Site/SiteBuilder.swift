@@ -178,6 +178,7 @@ public struct SiteBuilder: Sendable {
             }
             // Every lesson's share of the index: rendered now, or kept from the index the last build left.
             var index = SearchIndex(vocabulary: keptSearch?.index.vocabulary ?? TokenTable())
+            var carried = 0
             for module in processed.modules where !module.comingSoon {
                 for lesson in module.lessons {
                     let key = RebuildPlan.lessonKey(lesson)
@@ -185,12 +186,19 @@ public struct SiteBuilder: Sendable {
                         index.append(part, key: key, digest: plan?.pages[key] ?? "")
                     } else if let page = keptSearch?.pages[key] {
                         index.append(kept: page)
+                        carried += 1
                     } else {
                         throw Diagnostic.error(at: nil, "internal: no search entries for \(lesson.sourcePath); run `sitegen build --force`")
                     }
                 }
             }
-            var counts = index.counts()
+            // The kept index's counts, less its pages not carried over, plus the pages rendered now; or all counted.
+            var counts: [Int]
+            if let kept = keptSearch, carried + searched.count == index.pages.count {
+                counts = index.counts(from: kept.index, keptCounts: kept.counts, renderedKeys: Set(searched.keys))
+            } else {
+                counts = index.counts()
+            }
             if plan != nil {
                 (index, counts) = index.compacted(counts: counts)
                 // Kept for the next build, written while the site is: `build` waits for it before it returns.
@@ -215,14 +223,17 @@ public struct SiteBuilder: Sendable {
                       savingSearch: savingSearch, sidebar: pages.sidebar.sharedHTML)
     }
 
-    /// The search index the last build left, and its pages by page key.
-    struct KeptSearch {
+    /// The search index the last build left, its pages by page key, and how many times its pages use each token
+    /// (`SearchIndex.counts`), found while the lessons load.
+    struct KeptSearch: Sendable {
         var index: SearchIndex
         var pages: [String: SearchIndex.Page]
+        var counts: [Int]
 
         init(index: SearchIndex) {
             self.index = index
             pages = Dictionary(index.pages.map { ($0.key, $0) }, uniquingKeysWith: { first, _ in first })
+            counts = index.counts()
         }
     }
 
@@ -308,7 +319,7 @@ public struct SiteBuilder: Sendable {
         BuildFingerprint.forget(paths)
         do throws(DiagnosticList) {
             // The index the last build left is read while the lessons load; only an incremental build can use it.
-            let storedSearch = inputs != nil && last != nil ? Background { [paths] in SearchIndexStore(paths: paths).load() } : nil
+            let storedSearch = inputs != nil && last != nil ? Background { [paths] in SearchIndexStore(paths: paths).load().map(KeptSearch.init) } : nil
             let lessons = keptLessons?.value
             let (content, templates) = try load(lessons: lessons, inputs: inputs)
             lessons?.save(paths)
@@ -326,8 +337,7 @@ public struct SiteBuilder: Sendable {
             // that record (a cleared cache, an unreadable file, a page rendered from other inputs), every page is rendered.
             var keptSearch: KeptSearch?
             if let partial = plan, !partial.rendersEverything {
-                keptSearch = storedSearch?.value.flatMap { index in
-                    let kept = KeptSearch(index: index)
+                keptSearch = storedSearch?.value.flatMap { kept in
                     let complete = content.modules.filter({ !$0.comingSoon }).flatMap(\.lessons).map(RebuildPlan.lessonKey)
                         .allSatisfy { key in partial.renders(key) || (kept.pages[key]?.digest).map { $0 == partial.pages[key] } ?? false }
                     return complete ? kept : nil

@@ -27,6 +27,15 @@ import Testing
         #expect(read.pages == index.pages)
         #expect(read.pages[1].headings.map(\.anchor) == ["", "adam", "experiment-x"])
         #expect(read.script() == SearchIndex(documents: Self.documents).script())
+        // Its pages' ids, read in place, are written back as they were: the same record.
+        #expect(SearchIndexStore.record(read) == SearchIndexStore.record(index))
+        var edited = SearchIndex(vocabulary: read.vocabulary)
+        edited.append(SearchIndexPart(Self.documents[0]), key: "m/l0/", digest: "d2")
+        for page in read.pages.dropFirst() { edited.append(kept: page) }
+        var owned = SearchIndex(vocabulary: read.vocabulary)
+        for page in edited.pages { owned.append(kept: SearchIndex.Page(key: page.key, digest: page.digest, path: page.path, title: page.title,
+                                                                        headings: page.headings, ids: TokenIDs(page.ids.array), ends: page.ends)) }
+        #expect(SearchIndexStore.record(edited) == SearchIndexStore.record(owned))
     }
 
     /// An edit: the index the last build kept, its first page replaced by a changed lesson, the others kept. The
@@ -46,6 +55,30 @@ import Testing
         #expect(after.script() != before.script())
         // Compacting drops the unused tokens only when they are many; either way the script is the same.
         #expect(after.compacted(counts: after.counts()).index.script() == fresh.script())
+        // The edit's counts, from the kept index's less the replaced page plus the new one, are the counted ones.
+        #expect(after.counts(from: kept, keptCounts: kept.counts(), renderedKeys: [edited.path]) == after.counts())
+    }
+
+    /// Counts brought up to date from the kept index's agree with counting every page, whichever pages are
+    /// replaced, whatever new tokens they bring.
+    @Test func updatedCountsAreTheCountedOnes() throws {
+        let before = Self.index(Self.documents)
+        let replacements = [
+            SearchDocument(path: "m/l1/", title: "Lesson 1", body: "<p>Entirely new words: zebra, yak and xylophone.</p>"),
+            SearchDocument(path: "m/l2/", title: "Lesson 2", body: "<h2 id=\"x\">The velocity</h2><p>café café café</p>"),
+        ]
+        for replaced in [[], [replacements[0]], replacements] {
+            let keys = Set(replaced.map(\.path))
+            var after = SearchIndex(vocabulary: before.vocabulary)
+            for page in before.pages {
+                if let document = replaced.first(where: { $0.path == page.key }) {
+                    after.append(SearchIndexPart(document), key: document.path, digest: "d2")
+                } else {
+                    after.append(kept: page)
+                }
+            }
+            #expect(after.counts(from: before, keptCounts: before.counts(), renderedKeys: keys) == after.counts())
+        }
     }
 
     @Test func manyUnusedTokensAreDroppedAndTheScriptStaysTheSame() throws {

@@ -25,12 +25,13 @@ public struct SearchIndex: Sendable {
         var path: String
         var title: String
         var headings: [SearchIndexPart.Heading]
-        var ids: [Int32]
+        var ids: TokenIDs
         /// Entry `i`'s ids end at `ends[i]`.
         var ends: [Int]
 
-        func ids(ofEntry entry: Int) -> ArraySlice<Int32> {
-            ids[(entry == 0 ? 0 : ends[entry - 1])..<ends[entry]]
+        /// Where entry `entry`'s ids lie in `ids`.
+        func range(ofEntry entry: Int) -> Range<Int> {
+            (entry == 0 ? 0 : ends[entry - 1])..<ends[entry]
         }
     }
 
@@ -58,7 +59,7 @@ public struct SearchIndex: Sendable {
     mutating func append(_ part: SearchIndexPart, key: String, digest: String) {
         let ids = (0..<part.words.count).map { Int32(vocabulary.intern($0, of: part.words, counting: false)) }
         pages.append(Page(key: key, digest: digest, path: part.path, title: part.title, headings: part.headings,
-                          ids: part.ids.map { ids[Int($0)] }, ends: part.ends))
+                          ids: TokenIDs(part.ids.map { ids[Int($0)] }), ends: part.ends))
     }
 
     /// Adds a page of an index that shares this one's vocabulary (the index it was made from).
@@ -70,7 +71,23 @@ public struct SearchIndex: Sendable {
     func counts() -> [Int] {
         var counts = [Int](repeating: 0, count: vocabulary.count)
         for page in pages {
-            for id in page.ids { counts[Int(id)] += 1 }
+            page.ids.forEach { counts[Int($0)] += 1 }
+        }
+        return counts
+    }
+
+    /// `counts()` of an index made from `kept` (whose vocabulary it extends, and whose counts are `keptCounts`) by
+    /// carrying some of its pages over as they are and adding the pages whose keys are `renderedKeys`: the kept
+    /// pages not carried over are taken away and the added ones counted, so an edit counts one page, not every page.
+    func counts(from kept: SearchIndex, keptCounts: [Int], renderedKeys: Set<String>) -> [Int] {
+        var counts = keptCounts
+        let carried = Set(pages.lazy.filter { !renderedKeys.contains($0.key) }.map(\.key))
+        for page in kept.pages where !carried.contains(page.key) {
+            page.ids.forEach { counts[Int($0)] -= 1 }
+        }
+        counts += repeatElement(0, count: max(0, vocabulary.count - counts.count))
+        for page in pages where renderedKeys.contains(page.key) {
+            page.ids.forEach { counts[Int($0)] += 1 }
         }
         return counts
     }
@@ -91,7 +108,7 @@ public struct SearchIndex: Sendable {
         }
         var compact = SearchIndex(vocabulary: table)
         for var page in pages {
-            page.ids = page.ids.map { renumbered[Int($0)] }
+            page.ids = renumbered.withUnsafeBufferPointer { renumbered in page.ids.map { renumbered[Int($0)] } }
             compact.append(kept: page)
         }
         return (compact, compactCounts)
@@ -126,7 +143,7 @@ public struct SearchIndex: Sendable {
                     out.append(UInt8(ascii: ","))
                     json(heading.title)
                     out.append(contentsOf: ",\"".utf8)
-                    vocabulary.write(ids: page.ids(ofEntry: entry), to: &out)
+                    vocabulary.write(ids: page.ids, range: page.range(ofEntry: entry), to: &out)
                     out.append(contentsOf: "\"]".utf8)
                 }
             }

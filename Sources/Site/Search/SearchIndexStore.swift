@@ -22,8 +22,7 @@ struct SearchIndexStore {
 
     func load() -> SearchIndex? {
         if let index = Self.remembered.index(path: file) { return index }
-        guard let data = FileManager.default.contents(atPath: file),
-              let index = data.withUnsafeBytes({ Self.index(fromRecord: $0.assumingMemoryBound(to: UInt8.self)) }) else { return nil }
+        guard let bytes = Self.read(file), let index = Self.index(fromRecord: bytes) else { return nil }
         Self.remembered.keep(index, path: file)
         return index
     }
@@ -56,6 +55,28 @@ struct SearchIndexStore {
         }
     }
 
+    /// The file's bytes, read straight into the array the kept pages' ids will be read from in place.
+    private static func read(_ path: String) -> [UInt8]? {
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else { return nil }
+        defer { close(descriptor) }
+        var info = stat()
+        guard fstat(descriptor, &info) == 0, info.st_mode & S_IFMT == S_IFREG else { return nil }
+        let size = Int(info.st_size)
+        var complete = true
+        let bytes = [UInt8](unsafeUninitializedCapacity: size) { buffer, count in
+            count = 0
+            while count < size {
+                let got = Foundation.read(descriptor, buffer.baseAddress! + count, size - count)
+                if got < 0 && errno == EINTR { continue }
+                guard got > 0 else { break }
+                count += got
+            }
+            complete = count == size
+        }
+        return complete ? bytes : nil
+    }
+
     static func record(_ index: SearchIndex) -> [UInt8] {
         var out = CacheRecord.Writer(header: header,
                                      capacity: index.pages.reduce(0) { $0 + 4 * $1.ids.count + 32 * $1.headings.count })
@@ -79,21 +100,26 @@ struct SearchIndexStore {
                 number(end)
             }
             number(page.ids.count)
-            if wide {
-                page.ids.map { UInt32(bitPattern: $0).littleEndian }.withUnsafeBytes { out.bytes.append(contentsOf: $0) }
+            // Ids read in place from the last record at this width are copied as they are.
+            if let stored = page.ids.storedBytes(width: wide ? 4 : 2) {
+                out.bytes.append(contentsOf: stored)
+            } else if wide {
+                page.ids.array.map { UInt32(bitPattern: $0).littleEndian }.withUnsafeBytes { out.bytes.append(contentsOf: $0) }
             } else {
-                page.ids.map { UInt16(truncatingIfNeeded: $0).littleEndian }.withUnsafeBytes { out.bytes.append(contentsOf: $0) }
+                page.ids.array.map { UInt16(truncatingIfNeeded: $0).littleEndian }.withUnsafeBytes { out.bytes.append(contentsOf: $0) }
             }
         }
         return out.bytes
     }
 
     /// The index a record holds, if it is whole and well formed.
-    static func index(fromRecord record: [UInt8]) -> SearchIndex? {
-        record.withUnsafeBufferPointer(index(fromRecord:))
+    /// The index a record holds, if it is whole and well formed; its pages' ids are read in place from `bytes`.
+    static func index(fromRecord bytes: [UInt8]) -> SearchIndex? {
+        let shared = TokenIDs.Record(bytes)
+        return shared.bytes.withUnsafeBufferPointer { index(fromRecord: $0, shared: shared) }
     }
 
-    static func index(fromRecord record: UnsafeBufferPointer<UInt8>) -> SearchIndex? {
+    private static func index(fromRecord record: UnsafeBufferPointer<UInt8>, shared: TokenIDs.Record) -> SearchIndex? {
         guard record.starts(with: header) else { return nil }
         var reader = CacheRecord.Reader(bytes: record, position: header.count)
         guard let tokenCount = reader.number(), tokenCount <= record.count - reader.position else { return nil }
@@ -124,32 +150,18 @@ struct SearchIndexStore {
             guard let idCount = reader.number(), idCount <= (record.count - reader.position) / width,
                   (ends.last ?? 0) == idCount else { return nil }
             let stored = UnsafeRawBufferPointer(rebasing: UnsafeRawBufferPointer(record)[reader.position..<reader.position + width * idCount])
-            // Widened as they are copied, the largest kept in a local (so the loop vectorises), checked after: every id
-            // must name a token.
+            // Every id must name a token: the largest is found (in a loop that vectorises) and checked, and the ids
+            // stay where they are.
             var largest: UInt32 = 0
-            let ids = [Int32](unsafeUninitializedCapacity: idCount) { buffer, written in
-                var top: UInt32 = 0
-                if let out = buffer.baseAddress {
-                    if width == 2 {
-                        for i in 0..<idCount {
-                            let id = UInt32(UInt16(littleEndian: stored.loadUnaligned(fromByteOffset: 2 * i, as: UInt16.self)))
-                            top = max(top, id)
-                            out[i] = Int32(bitPattern: id)
-                        }
-                    } else {
-                        for i in 0..<idCount {
-                            let id = UInt32(littleEndian: stored.loadUnaligned(fromByteOffset: 4 * i, as: UInt32.self))
-                            top = max(top, id)
-                            out[i] = Int32(bitPattern: id)
-                        }
-                    }
-                }
-                largest = top
-                written = idCount
+            if width == 2 {
+                for i in 0..<idCount { largest = max(largest, UInt32(UInt16(littleEndian: stored.loadUnaligned(fromByteOffset: 2 * i, as: UInt16.self)))) }
+            } else {
+                for i in 0..<idCount { largest = max(largest, UInt32(littleEndian: stored.loadUnaligned(fromByteOffset: 4 * i, as: UInt32.self))) }
             }
-            reader.position += width * idCount
             // Compared as unsigned: a negative id is out of range too.
             guard idCount == 0 || largest < UInt32(tokenCount) else { return nil }
+            let ids = TokenIDs(record: shared, offset: reader.position, count: idCount, width: width)
+            reader.position += width * idCount
             pages.append(SearchIndex.Page(key: key, digest: digest, path: path, title: title, headings: headings,
                                           ids: ids, ends: ends))
         }

@@ -69,20 +69,21 @@ struct SearchVocabulary {
 
     /// Appends the numbers of the interned tokens `ids` to `out`, most significant digit first (as `write(_:to:)`
     /// writes one): written into room for the longest numbers, then appended at once.
-    func write(ids: ArraySlice<Int32>, to out: inout [UInt8]) {
+    func write(ids: TokenIDs, range: Range<Int>, to out: inout [UInt8]) {
         // Each number is stored as all 8 bytes of its packed code (the top byte, its length, lands past its
         // characters and is overwritten by the next number or left beyond `written`), then `written` moves on
         // by its length: no loop over a number's 1 or 2 characters, whose count a branch would guess wrong.
-        let text = [UInt8](unsafeUninitializedCapacity: ids.count * 8 + 8) { buffer, written in
-            written = 0
+        let text = [UInt8](unsafeUninitializedCapacity: range.count * 8 + 8) { buffer, written in
+            var end = 0
             codes.withUnsafeBufferPointer { codes in
                 let start = UnsafeMutableRawPointer(buffer.baseAddress!)
-                for id in ids {
+                ids.forEach(in: range) { id in
                     let code = codes[Int(id)]
-                    start.storeBytes(of: code.littleEndian, toByteOffset: written, as: UInt64.self)
-                    written += Int(code >> 56)
+                    start.storeBytes(of: code.littleEndian, toByteOffset: end, as: UInt64.self)
+                    end += Int(code >> 56)
                 }
             }
+            written = end
         }
         out.append(contentsOf: text)
     }
