@@ -296,9 +296,7 @@ public struct SiteBuilder: Sendable {
         var inputs: BuildInputs?
         // The last build's record and a walk of the output folder, made while the inputs are digested. The walk
         // serves the check that the output is as that build left it, and the writer (`OutputWriter.currentFiles`).
-        let recorded = options.skipWhenUpToDate ? Background { [paths] () -> (BuildFingerprint, [FolderListing.Entry])? in
-            BuildFingerprint.load(paths).map { ($0, FolderListing.walk(paths.output).entries) }
-        } : nil
+        let recorded = options.skipWhenUpToDate ? Background { [paths] in LastBuild(paths) } : nil
         // What the last build read of the lessons, loaded meanwhile too (for a build that is not skipped).
         let setup = options.skipWhenUpToDate ? BuildInputs.setup(paths, options) : nil
         let keptLessons = setup.map { setup in Background { [paths] in LessonCache(paths, setup: setup) } }
@@ -309,10 +307,9 @@ public struct SiteBuilder: Sendable {
             known.save(paths)
         }
         // The last build's record, if the output folder is still as it left it.
-        var last = recorded?.value?.0
-        let outputNow = recorded?.value?.1
-        if let recorded = last, let outputNow,
-           recorded.output.isEmpty || recorded.output != BuildFingerprint.listing(outputNow, in: paths.output) { last = nil }
+        let lastBuild = recorded?.value
+        var last = lastBuild?.record
+        if let lastBuild, !lastBuild.outputIsAsLeft { last = nil }
         if let inputs, let last, last.inputs == inputs.digest {
             return Report(pages: last.pages, files: last.output.count, tree: OutputTree(), upToDate: true, rendered: 0)
         }
@@ -347,9 +344,7 @@ public struct SiteBuilder: Sendable {
             // The writer's staging folder (the site the last build replaced) is claimed and listed while the pages render.
             var writer = OutputWriter(output: paths.output, displayOutput: paths.display(paths.output), replaceOutput: options.replaceOutput,
                                       keepPrevious: Self.previousOutput(paths))
-            writer.currentFiles = outputNow.map { entries in
-                Dictionary(entries.compactMap { entry in entry.info.map { (entry.path, $0) } }, uniquingKeysWith: { first, _ in first })
-            }
+            writer.currentFiles = lastBuild?.currentFiles
             let claiming = plan != nil ? Background { [writer] in writer.claim() } : nil
             // The sidebar entries the last build made under this outline.
             let sidebarCache = SidebarCache(paths: paths)
@@ -372,7 +367,7 @@ public struct SiteBuilder: Sendable {
             }
             defer { _ = savingSidebar?.value }
             if let plan, !plan.rendersEverything, let last {
-                report.tree.reused = Self.reusable(BuildFingerprint.paths(inListing: last.output), rendered: report.tree)
+                report.tree.reused = Self.reusable(lastBuild?.listedPaths ?? BuildFingerprint.paths(inListing: last.output), rendered: report.tree)
                 report.files += report.tree.reused.count
             }
             // The record's lines for the reused files are found while the site is written.
@@ -401,6 +396,31 @@ public struct SiteBuilder: Sendable {
                 last.save(paths)
             }
             throw error
+        }
+    }
+
+    /// What a build needs of the last one, read while its inputs are digested: the record the last build left,
+    /// whether the output folder is as it left it (a walk of the folder compared with the record's listing), the
+    /// folder's files as the walk found them (for `OutputWriter.currentFiles`), and the paths the listing names.
+    /// The last two are made on a thread of their own, which a build that is up to date does not wait for.
+    struct LastBuild: Sendable {
+        var record: BuildFingerprint?
+        var outputIsAsLeft = false
+        private var found: Background<(currentFiles: [String: stat], listedPaths: [String])>?
+
+        var currentFiles: [String: stat]? { found?.value.currentFiles }
+        var listedPaths: [String]? { found?.value.listedPaths }
+
+        init(_ paths: BuildPaths) {
+            record = BuildFingerprint.load(paths)
+            guard let record else { return }
+            let entries = FolderListing.walk(paths.output).entries
+            outputIsAsLeft = !record.output.isEmpty && record.output == BuildFingerprint.listing(entries, in: paths.output)
+            guard outputIsAsLeft else { return }
+            found = Background {
+                (Dictionary(entries.compactMap { entry in entry.info.map { (entry.path, $0) } }, uniquingKeysWith: { first, _ in first }),
+                 BuildFingerprint.paths(inListing: record.output))
+            }
         }
     }
 

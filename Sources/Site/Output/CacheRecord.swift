@@ -25,8 +25,10 @@ enum CacheRecord {
             bytes.reserveCapacity(header.count + capacity)
         }
 
+        /// A count, length or other number that is not negative (a negative one is written as its bit pattern,
+        /// which reads back as a miss).
         mutating func number(_ value: Int) {
-            var rest = UInt64(value)
+            var rest = UInt64(UInt(bitPattern: value))
             while rest >= 0x80 {
                 bytes.append(UInt8(rest & 0x7F) | 0x80)
                 rest >>= 7
@@ -70,21 +72,27 @@ enum CacheRecord {
 
         var remaining: Int { bytes.count - position }
 
-        mutating func number() -> Int? {
+        /// A varint of up to 64 bits.
+        mutating func raw() -> UInt64? {
             var value: UInt64 = 0, shift: UInt64 = 0
-            while position < bytes.count, shift < 63 {
+            while position < bytes.count, shift < 64 {
                 let byte = bytes[position]
                 position += 1
                 value |= UInt64(byte & 0x7F) << shift
-                if byte < 0x80 { return value <= UInt64(Int.max) ? Int(value) : nil }
+                if byte < 0x80 { return value }
                 shift += 7
             }
             return nil
         }
 
+        /// A number written by `Writer.number`: nil past `Int.max` (a damaged record).
+        mutating func number() -> Int? {
+            raw().flatMap { $0 <= UInt64(Int.max) ? Int($0) : nil }
+        }
+
         mutating func signed() -> Int? {
-            guard let raw = number() else { return nil }
-            let value = UInt(bitPattern: raw)
+            guard let raw = raw() else { return nil }
+            let value = UInt(raw)
             return Int(bitPattern: (value >> 1) ^ (0 &- (value & 1)))
         }
 

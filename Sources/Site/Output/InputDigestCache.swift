@@ -13,7 +13,7 @@ final class InputDigestCache: @unchecked Sendable {
 
     typealias Identity = FileIdentity
 
-    private struct Entry {
+    struct Entry {
         var identity: Identity
         var digest: String
         /// When the file was read (seconds since 1970).
@@ -55,36 +55,55 @@ final class InputDigestCache: @unchecked Sendable {
     /// Whether anything was recorded or dropped since the cache was read.
     private var changed = false
 
-    /// Best effort (`CacheFile`), and only when something changed: one line per file,
-    /// `digest read device inode size mtime mtime-ns ctime ctime-ns path`.
+    /// Best effort (`CacheFile`), and only when something changed. Sealed bytes (`CacheRecord`): the setup line,
+    /// then per file its path, digest, read time, device, inode, size, and modification and change times.
     func save(_ paths: BuildPaths) {
         guard changed || recorded.count != known.count else { return }
-        var lines = ["sitegen input digests v1", setup]
+        var out = CacheRecord.Writer(header: Self.header, capacity: 96 * recorded.count)
+        out.string(setup)
+        out.number(recorded.count)
         for path in recorded.keys.sorted() {
             guard let entry = recorded[path] else { continue }
             let i = entry.identity
-            lines.append("\(entry.digest) \(entry.read) \(i.device) \(i.inode) \(i.size) \(i.modified) \(i.modifiedNanoseconds) \(i.changed) \(i.changedNanoseconds) \(path)")
+            out.string(path)
+            out.string(entry.digest)
+            out.signed(entry.read)
+            out.signed(Int(Int64(bitPattern: i.device)))
+            out.signed(Int(Int64(bitPattern: i.inode)))
+            out.signed(Int(i.size))
+            out.signed(i.modified)
+            out.signed(i.modifiedNanoseconds)
+            out.signed(i.changed)
+            out.signed(i.changedNanoseconds)
         }
-        lines.append("end")
-        CacheFile.write(Data(lines.joined(separator: "\n").utf8), to: Self.file(paths))
+        CacheFile.write(out.sealed(), to: Self.file(paths))
     }
 
+    static let header = Array("sitegen input digests v2\n".utf8)
+
     private static func load(_ file: String, setup: String) -> [String: Entry] {
-        guard let text = try? String(contentsOfFile: file, encoding: .utf8) else { return [:] }
-        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
-        guard lines.count >= 3, lines[0] == "sitegen input digests v1", lines[1] == setup, lines.last == "end" else { return [:] }
+        guard let data = FileManager.default.contents(atPath: file) else { return [:] }
+        return data.withUnsafeBytes { entries(fromRecord: $0.assumingMemoryBound(to: UInt8.self), setup: setup) } ?? [:]
+    }
+
+    /// The entries of a whole, well-formed record written for `setup`; nil otherwise.
+    static func entries(fromRecord record: UnsafeBufferPointer<UInt8>, setup: String) -> [String: Entry]? {
+        guard let bytes = CacheRecord.unsealed(record), bytes.starts(with: header) else { return nil }
+        var reader = CacheRecord.Reader(bytes: bytes, position: header.count)
+        guard reader.string() == setup, let count = reader.number(), count <= reader.remaining else { return nil }
         var entries: [String: Entry] = [:]
-        for line in lines.dropFirst(2).dropLast() {
-            // The path, last, may hold spaces.
-            let fields = line.split(separator: " ", maxSplits: 9, omittingEmptySubsequences: false)
-            guard fields.count == 10, let read = Int(fields[1]), let device = UInt64(fields[2]), let inode = UInt64(fields[3]),
-                  let size = Int64(fields[4]), let modified = Int(fields[5]), let modifiedNanoseconds = Int(fields[6]),
-                  let changed = Int(fields[7]), let changedNanoseconds = Int(fields[8]) else { return [:] }
-            entries[String(fields[9])] = Entry(
-                identity: Identity(device: device, inode: inode, size: size, modified: modified, modifiedNanoseconds: modifiedNanoseconds,
+        entries.reserveCapacity(count)
+        for _ in 0..<count {
+            guard let path = reader.string(), let digest = reader.string(), let read = reader.signed(),
+                  let device = reader.signed(), let inode = reader.signed(), let size = reader.signed(),
+                  let modified = reader.signed(), let modifiedNanoseconds = reader.signed(),
+                  let changed = reader.signed(), let changedNanoseconds = reader.signed() else { return nil }
+            entries[path] = Entry(
+                identity: Identity(device: UInt64(bitPattern: Int64(device)), inode: UInt64(bitPattern: Int64(inode)), size: Int64(size),
+                                   modified: modified, modifiedNanoseconds: modifiedNanoseconds,
                                    changed: changed, changedNanoseconds: changedNanoseconds),
-                digest: String(fields[0]), read: read)
+                digest: digest, read: read)
         }
-        return entries
+        return reader.remaining == 0 ? entries : nil
     }
 }
