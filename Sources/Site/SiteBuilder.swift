@@ -178,7 +178,6 @@ public struct SiteBuilder: Sendable {
             }
             // Every lesson's share of the index: rendered now, or kept from the index the last build left.
             var index = SearchIndex(vocabulary: keptSearch?.index.vocabulary ?? TokenTable())
-            var carried = 0
             for module in processed.modules where !module.comingSoon {
                 for lesson in module.lessons {
                     let key = RebuildPlan.lessonKey(lesson)
@@ -186,25 +185,20 @@ public struct SiteBuilder: Sendable {
                         index.append(part, key: key, digest: plan?.pages[key] ?? "")
                     } else if let page = keptSearch?.pages[key] {
                         index.append(kept: page)
-                        carried += 1
                     } else {
                         throw Diagnostic.error(at: nil, "internal: no search entries for \(lesson.sourcePath); run `sitegen build --force`")
                     }
                 }
             }
             // The kept index's counts, less its pages not carried over, plus the pages rendered now; or all counted.
+            // (The kept index's pages have distinct keys: `KeptSearch` holds each once.)
             var counts: [Int]
-            if let kept = keptSearch, carried + searched.count == index.pages.count {
+            if let kept = keptSearch, kept.pages.count == kept.index.pages.count {
                 counts = index.counts(from: kept.index, keptCounts: kept.counts, renderedKeys: Set(searched.keys))
             } else {
                 counts = index.counts()
             }
-            if plan != nil {
-                (index, counts) = index.compacted(counts: counts)
-                // Kept for the next build, written while the site is: `build` waits for it before it returns.
-                let kept = index, store = SearchIndexStore(paths: paths)
-                savingSearch = Background { store.save(kept) }
-            }
+            if plan != nil { (index, counts) = index.compacted(counts: counts) }
             if searchLater {
                 let finished = index, finalCounts = counts
                 assets.add(SearchIndex.assetName, later: Background { finished.bytes(counts: finalCounts) }, into: &tree)
@@ -215,6 +209,11 @@ public struct SiteBuilder: Sendable {
                 for (path, bytes) in assetFiles.files { tree.add(path, bytes: bytes) }
                 try addPublishingFiles(to: &tree, pages: pages, urls: urls, templates: templates)
                 tree.add(".gitkeep", "")
+            }
+            if plan != nil {
+                // Kept for the next build, written while the site is: `build` waits for it before it returns.
+                let kept = index, store = SearchIndexStore(paths: paths)
+                savingSearch = Background { store.save(kept) }
             }
         } catch {
             throw DiagnosticList([error])
@@ -275,6 +274,8 @@ public struct SiteBuilder: Sendable {
             let path = PageContext.lessonPath(lesson), title = lesson.frontMatter.title
             let searching: @Sendable () -> SearchIndexPart = { SearchIndexPart(SearchDocument(path: path, title: title, body: body)) }
             let alongside = searchAlongside ? Background(searching) : nil
+            // Waited for on every way out, so that no reading is left running when the page fails.
+            defer { _ = alongside?.value }
             let layout = lesson.frontMatter.layout ?? "lesson"
             let html = try page(layout, try pages.lesson(lesson, in: module, body: body), templates: templates,
                                 requestedAt: lesson.frontMatter.layoutLocation
@@ -448,6 +449,12 @@ public struct SiteBuilder: Sendable {
 
     private func runStages(_ lesson: Lesson, context: BuildContext) throws(DiagnosticList) -> Lesson {
         var lesson = lesson
+        // A lesson loaded unread (`LessonCache`) is read before any stage, whichever stages the pipeline has.
+        do {
+            try lesson.readBody()
+        } catch {
+            throw DiagnosticList([error])
+        }
         for (index, stage) in stages.enumerated() {
             log("[\(index + 1)/\(stages.count)] \(stage.name): \(lesson.sourcePath)")
             try stage.run(&lesson, in: context)

@@ -138,6 +138,30 @@ import Testing
         try IncrementalBuildTests.expectSameAsCleanBuild(site)
     }
 
+    /// A lesson saved between the inputs' digest and its reading is kept under the hash of what was read: a later
+    /// build that finds the earlier bytes again (an undo) reads the file instead of cutting it where the later
+    /// version's body started.
+    @Test func aLessonIsKeptUnderTheHashOfTheBytesRead() throws {
+        let site = try IncrementalBuildTests.site()
+        defer { site.remove() }
+        let setup = BuildInputs.setup(site.paths, IncrementalBuildTests.options)
+        let file = "content/intro/second.md", absolute = "\(site.root)/content/intro/second.md"
+        let first = try site.read(file)
+        let inputs = BuildInputs(site.paths, IncrementalBuildTests.options)
+        let before = try #require(inputs.digest(of: absolute))
+        try site.write(file, first.replacingOnce("summary: Comes first by the config's order.", with: "summary: Saved in between.\nlayout: lesson"))
+        let cache = LessonCache(site.paths, setup: setup)
+        _ = try SiteBuilder(paths: site.paths, options: IncrementalBuildTests.options).load(lessons: cache, inputs: inputs)
+        cache.save(site.paths)
+        try site.write(file, first)
+        let next = LessonCache(site.paths, setup: setup)
+        #expect(next.unchanged(file, digest: before) == nil, "the earlier bytes are not the ones recorded")
+        let (content, _) = try SiteBuilder(paths: site.paths, options: IncrementalBuildTests.options)
+            .load(lessons: next, inputs: BuildInputs(site.paths, IncrementalBuildTests.options))
+        let second = try #require(content.modules.first?.lessons.first { $0.slug == "second" })
+        #expect(second.deferredBody == nil && second.frontMatter.summary != "Saved in between.")
+    }
+
     /// A deferred body is read only from the bytes the build planned with: a file changed or removed since is
     /// reported at its path, and a build after it sees the change.
     @Test func aDeferredBodyIsReadOnlyFromTheBytesThePlanSaw() throws {

@@ -198,7 +198,12 @@ import Testing
         try writer.write(tree("one"))
         #expect(OutputGuard.hasMarker(kept))
         let before = FolderListing.entries(under: kept)
+        // Kept long ago: the claim makes the folder's times now, so that no other build's cleanup takes it for stale.
+        var old = [timespec(tv_sec: 1_000_000_000, tv_nsec: 0), timespec(tv_sec: 1_000_000_000, tv_nsec: 0)]
+        #expect(utimensat(AT_FDCWD, kept, &old, 0) == 0)
         let claim = writer.claim()
+        let modified = try #require(try FileManager.default.attributesOfItem(atPath: claim.staging)[.modificationDate] as? Date)
+        #expect(Date().timeIntervalSince(modified) < 600)
         #expect(claim.listing != nil && !FileManager.default.fileExists(atPath: kept))
         #expect(FileManager.default.fileExists(atPath: claim.staging + "/index.html"))
         writer.release(claim)
@@ -236,6 +241,11 @@ import Testing
             return Array("new".utf8)
         })
         #expect(second.files["assets/index.js"] == [])
+        // Bytes added later for a pending path replace the pending ones.
+        var replaced = tree("one")
+        replaced.add("x.js", later: Background { Array("pending".utf8) })
+        replaced.add("x.js", "added")
+        #expect(replaced.pending.isEmpty && replaced["x.js"] == "added")
         try writer.write(second)
         #expect(try String(contentsOfFile: output + "/assets/index.js", encoding: .utf8) == "new")
         second.finishPending()

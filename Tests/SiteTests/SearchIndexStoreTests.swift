@@ -93,6 +93,13 @@ import Testing
         #expect(read.script() == compact.script())
     }
 
+    /// Two pages of one key make a damaged record: a miss, never an index whose counts would go wrong.
+    @Test func aRecordWithARepeatedPageKeyIsAMiss() {
+        let index = Self.index(Self.documents)
+        let repeated = SearchIndex(vocabulary: index.vocabulary, pages: index.pages + [index.pages[0]])
+        #expect(SearchIndexStore.index(fromRecord: SearchIndexStore.record(repeated)) == nil)
+    }
+
     /// Ids take four bytes once the vocabulary passes 65 536 tokens.
     @Test func aLargeVocabularyReadsBack() throws {
         let words = (0..<70_000).map { "w\($0)" }.joined(separator: " ")

@@ -86,19 +86,20 @@ struct HTMLReferences {
     /// `attribute(in:at:)` without making its name a string: the bytes of the name as written.
     static func attributeRanges<Bytes: RandomAccessCollection<UInt8>>(in bytes: Bytes, at start: Int) -> (name: Range<Int>, value: Range<Int>?, next: Int)
         where Bytes.Index == Int {
+        let last = bytes.endIndex
         var i = start
-        while i < bytes.count, !isSpace(bytes[i]), bytes[i] != UInt8(ascii: "="), bytes[i] != UInt8(ascii: ">") { i += 1 }
+        while i < last, !isSpace(bytes[i]), bytes[i] != UInt8(ascii: "="), bytes[i] != UInt8(ascii: ">") { i += 1 }
         let name = start..<i
-        guard i < bytes.count, bytes[i] == UInt8(ascii: "=") else { return (name, nil, i) }
+        guard i < last, bytes[i] == UInt8(ascii: "=") else { return (name, nil, i) }
         i += 1
-        if i < bytes.count, bytes[i] == UInt8(ascii: "\"") || bytes[i] == UInt8(ascii: "'") {
+        if i < last, bytes[i] == UInt8(ascii: "\"") || bytes[i] == UInt8(ascii: "'") {
             let quote = bytes[i]
             var end = i + 1
-            while end < bytes.count, bytes[end] != quote { end += 1 }
-            return (name, (i + 1)..<end, min(end + 1, bytes.count))
+            while end < last, bytes[end] != quote { end += 1 }
+            return (name, (i + 1)..<end, min(end + 1, last))
         }
         var end = i
-        while end < bytes.count, !isSpace(bytes[end]), bytes[end] != UInt8(ascii: ">") { end += 1 }
+        while end < last, !isSpace(bytes[end]), bytes[end] != UInt8(ascii: ">") { end += 1 }
         return (name, i..<end, end)
     }
 

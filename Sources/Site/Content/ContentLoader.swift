@@ -1,5 +1,6 @@
 import Diagnostics
 import Foundation
+import Hashing
 import Bibliography
 
 /// Stage 1 of a build: reads the site config and every module's markdown files from disk.
@@ -140,7 +141,13 @@ public struct ContentLoader: Sendable {
             throw Diagnostic.error(at: SourceLocation(file: display, line: 1, column: 1), "cannot read this file")
         }
         let (lesson, header, bodyStart) = try Self.read(data, slug: slug, module: module, sourcePath: display, absolutePath: path, cache: lessonCache)
-        lessonCache?.record(lesson, header: header, digest: digest, bodyStart: bodyStart)
+        if let cache = lessonCache {
+            // Kept under the hash of the bytes read now, not the one the inputs were digested with: a file saved in
+            // between is recorded as what was read, and a later build that finds the earlier bytes again misses.
+            var hash = ContentHash()
+            data.withUnsafeBytes { hash.update($0) }
+            cache.record(lesson, header: header, digest: hash.hex, bodyStart: bodyStart)
+        }
         return lesson
     }
 

@@ -32,9 +32,9 @@ public struct Lesson: Sendable {
         var digest: String
     }
 
-    /// What `readingTime` and `RebuildPlan` need of `body`, found once per body when first asked for (or kept
-    /// from the last build with a deferred body): `readingTime` is asked for by every page that lists the lesson,
-    /// and not at all for a lesson an incremental build does not render (its reading time is the last build's).
+    /// What `readingTime` and `RebuildPlan` need of `body`, found once per body: when the loader keeps the lesson
+    /// in `LessonCache` (while the modules load in parallel), or when first asked for; for a lesson loaded unread,
+    /// as the last build found them.
     private var facts = BodyFacts()
 
     /// The facts of one body, shared by the copies of the lesson that hold that body.

@@ -3,7 +3,7 @@ import Foundation
 import Hashing
 
 /// What the last build read of each lesson, so that an edit neither reads every other lesson again nor parses
-/// the YAML of the one it changed: kept in the cache folder (`lessons.json`), one record per file (by the path
+/// the YAML of the one it changed: kept in the cache folder (`lessons`), one record per file (by the path
 /// messages name it with).
 ///
 /// - A lesson whose file has the digest the record was made from (`BuildInputs`, which trusts a file's

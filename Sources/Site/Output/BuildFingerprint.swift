@@ -42,14 +42,6 @@ struct BuildFingerprint: Equatable {
         }
     }
 
-    /// The listing of `folder` just after `tree` was written into it: a reused file is a hard link to the
-    /// file `previous` listed, so it keeps that line; the files written now (and the marker) are read from
-    /// disk. Were a file copied instead of linked, its line would differ from the disk and the next build
-    /// would render everything: never a wrong reuse.
-    static func listing(afterWriting tree: OutputTree, into folder: String, previous: [String]) -> [String] {
-        listing(afterWriting: tree, into: folder, kept: keptLines(previous, reused: tree.reused))
-    }
-
     /// The lines of `previous` (a listing, sorted by path) that stay true for the files `reused`, with their
     /// paths, in the same order: what `listing(afterWriting:into:kept:)` starts from, found while the site is written.
     static func keptLines(_ previous: [String], reused: [String]) -> [(path: String, line: String)] {
@@ -57,7 +49,10 @@ struct BuildFingerprint: Equatable {
         return zip(paths(inListing: previous), previous).filter { reused.contains($0.0) }.map { (path: $0.0, line: $0.1) }
     }
 
-    /// The listing after writing, from the `kept` lines (`keptLines`) and a `stat` of every other file of the tree.
+    /// The listing of `folder` just after `tree` was written into it: a reused file is a hard link to the file the
+    /// previous listing named, so it keeps that line (`kept`, from `keptLines`); the files written now (and the marker)
+    /// are read from disk. Were a file copied instead of linked, its line would differ from the disk and the next
+    /// build would render everything: never a wrong reuse.
     static func listing(afterWriting tree: OutputTree, into folder: String, kept: [(path: String, line: String)]) -> [String] {
         var written: [(path: String, line: String)] = []
         var listed = Set(kept.map(\.path))

@@ -27,9 +27,12 @@ public struct OutputTree: Sendable {
         pending = [:]
     }
 
-    public mutating func add(_ path: String, _ text: String) { files[path] = Array(text.utf8) }
+    public mutating func add(_ path: String, _ text: String) { add(path, bytes: Array(text.utf8)) }
 
-    public mutating func add(_ path: String, bytes: [UInt8]) { files[path] = bytes }
+    public mutating func add(_ path: String, bytes: [UInt8]) {
+        files[path] = bytes
+        pending[path] = nil
+    }
 
     public subscript(path: String) -> String? {
         files[path].map { String(decoding: $0, as: UTF8.self) }

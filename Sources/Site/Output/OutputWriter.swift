@@ -54,6 +54,9 @@ public struct OutputWriter: Sendable {
         guard OutputGuard.contentsProblem(output: output, display: displayOutput, replaceOutput: replaceOutput) == nil,
               let previous = keepPrevious, lstat(previous, &folder) == 0, folder.st_mode & S_IFMT == S_IFDIR,
               OutputGuard.hasMarker(previous), rename(previous, staging) == 0 else { return Claim(staging: staging, listing: nil) }
+        // Its times made now: another build's cleanup removes a staging folder of a live process only once it has
+        // been untouched for an hour, and a rename leaves a folder's times as they were.
+        utimensat(AT_FDCWD, staging, nil, 0)
         // The listing's lstat of each entry serves recycling (nothing else writes into the claimed folder); with the
         // current output's files known, the folder's own records suffice.
         return Claim(staging: staging, listing: FolderListing.walk(staging, statting: currentFiles == nil))

@@ -52,9 +52,6 @@ struct RebuildPlan: Equatable {
             }
         }
         site = outline.hex
-        // The words of lessons read by this build are counted (spread over the cores) before a module's hash asks.
-        let lessons = content.modules.flatMap(\.lessons)
-        _ = lessons.filter { $0.deferredBody == nil }.concurrentMap(\.readingTime)
         for module in content.modules {
             var moduleHash = ContentHash()
             moduleHash.update("intro \(module.intro?.absolutePath ?? "-") \(module.intro.flatMap { inputs.digest(of: $0.absolutePath) } ?? "-")\n")

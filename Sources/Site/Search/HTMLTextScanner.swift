@@ -56,9 +56,7 @@ struct HTMLTextScanner {
             let nameBytes = UnsafeBufferPointer(rebasing: bytes[nameStart..<j])
             // Inside a left-out element only its own name matters: no name, id or class is made.
             let reading = skipped == nil
-            let matchesSkipped = skipped.map { skip in
-                skip.name.count == nameBytes.count && zip(nameBytes, skip.name).allSatisfy { HTMLReferences.lower($0) == $1 }
-            } ?? false
+            let matchesSkipped = skipped.map { isName($0.name, nameBytes) } ?? false
             let name = reading ? lowerCased(nameBytes) : ""
             var tag = StartTag(name: name, id: nil, classes: nil, selfClosing: false)
             while j < bytes.count, bytes[j] != UInt8(ascii: ">") {
@@ -68,9 +66,10 @@ struct HTMLTextScanner {
                 let attribute = HTMLReferences.attributeRanges(in: bytes, at: j)
                 j = attribute.next
                 guard reading, let value = attribute.value else { continue }
-                if isName("id", attribute.name, bytes) {
+                let attributeName = UnsafeBufferPointer(rebasing: bytes[attribute.name])
+                if isName("id".utf8, attributeName) {
                     tag.id = decodedString(bytes[value])
-                } else if isName("class", attribute.name, bytes) {
+                } else if isName("class".utf8, attributeName) {
                     tag.classes = decodedString(bytes[value])
                 }
             }
@@ -99,9 +98,7 @@ struct HTMLTextScanner {
 
     /// `script` or `style` when `name` is one of them (any case): elements whose content is raw text, not tags.
     private static func rawTextElement(_ name: UnsafeBufferPointer<UInt8>) -> String? {
-        for raw in ["script", "style"] where raw.utf8.count == name.count
-            && zip(name, raw.utf8).allSatisfy({ HTMLReferences.lower($0) == $1 }) { return raw }
-        return nil
+        ["script", "style"].first { isName($0.utf8, name) }
     }
 
     private static func starts(_ prefix: StaticString, _ bytes: UnsafeBufferPointer<UInt8>, at start: Int) -> Bool {
@@ -123,10 +120,9 @@ struct HTMLTextScanner {
         return bytes.count
     }
 
-    /// Whether the attribute name at `range` is `name` (lower-case ASCII), case-insensitively.
-    private static func isName(_ name: StaticString, _ range: Range<Int>, _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        let n = UnsafeBufferPointer(start: name.utf8Start, count: name.utf8CodeUnitCount)
-        return range.count == n.count && zip(bytes[range], n).allSatisfy { HTMLReferences.lower($0) == $1 }
+    /// Whether the bytes `written` (a tag or attribute name as written) are `name` (lower-case ASCII), in any case.
+    private static func isName<Name: Collection<UInt8>>(_ name: Name, _ written: UnsafeBufferPointer<UInt8>) -> Bool {
+        written.count == name.count && zip(written, name).allSatisfy { HTMLReferences.lower($0) == $1 }
     }
 
     private static func lowerCased(_ name: UnsafeBufferPointer<UInt8>) -> String {

@@ -112,7 +112,6 @@ struct SearchIndexStore {
         return out.bytes
     }
 
-    /// The index a record holds, if it is whole and well formed.
     /// The index a record holds, if it is whole and well formed; its pages' ids are read in place from `bytes`.
     static func index(fromRecord bytes: [UInt8]) -> SearchIndex? {
         let shared = TokenIDs.Record(bytes)
@@ -134,8 +133,10 @@ struct SearchIndexStore {
         guard let pageCount = reader.number(), pageCount <= record.count - reader.position else { return nil }
         var pages: [SearchIndex.Page] = []
         pages.reserveCapacity(pageCount)
+        // A page key appears once: a record with two pages of one key is damaged.
+        var keys: Set<String> = []
         for _ in 0..<pageCount {
-            guard let key = reader.string(), let digest = reader.string(), let path = reader.string(),
+            guard let key = reader.string(), keys.insert(key).inserted, let digest = reader.string(), let path = reader.string(),
                   let title = reader.string(), let headingCount = reader.number(),
                   headingCount <= record.count - reader.position else { return nil }
             var headings: [SearchIndexPart.Heading] = [], ends: [Int] = []
