@@ -413,9 +413,11 @@ public struct SiteBuilder: Sendable {
         var listedPaths: [String]? { found?.value.listedPaths }
 
         init(_ paths: BuildPaths) {
+            // The output folder is walked while the record is read.
+            let walk = Background { FolderListing.walk(paths.output).entries }
             record = BuildFingerprint.load(paths)
             guard let record else { return }
-            let entries = FolderListing.walk(paths.output).entries
+            let entries = walk.value
             outputIsAsLeft = !record.output.isEmpty && record.output == BuildFingerprint.listing(entries, in: paths.output)
             guard outputIsAsLeft else { return }
             found = Background {
