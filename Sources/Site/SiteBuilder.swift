@@ -367,13 +367,17 @@ public struct SiteBuilder: Sendable {
                 sidebar == keptSidebar ? nil : Background { sidebarCache.save(sidebar, outline: plan.site) }
             }
             defer { _ = savingSidebar?.value }
-            if let plan, !plan.rendersEverything, let last {
-                report.tree.reused = Self.reusable(lastBuild?.listedPaths ?? BuildFingerprint.paths(inListing: last.output), rendered: report.tree)
+            // The last build's listing and its paths (a record is only used with the output folder as it left it).
+            let previousListing = last?.output ?? [], previousPaths = last != nil ? lastBuild?.listedPaths ?? [] : []
+            if let plan, !plan.rendersEverything, last != nil {
+                report.tree.reused = Self.reusable(previousPaths, rendered: report.tree)
                 report.files += report.tree.reused.count
             }
             // The record's lines for the reused files are found while the site is written.
-            let reusedTree = report.tree.reused, previousListing = last?.output ?? []
-            let keptLines = plan != nil ? Background { BuildFingerprint.keptLines(previousListing, reused: reusedTree) } : nil
+            let reusedTree = report.tree.reused
+            let keptLines = plan != nil ? Background {
+                BuildFingerprint.keptLines(previousListing, paths: previousPaths, reused: reusedTree)
+            } : nil
             do {
                 try writer.write(report.tree, claimed: claiming?.value)
                 report.tree.finishPending()

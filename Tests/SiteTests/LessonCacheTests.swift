@@ -78,14 +78,7 @@ import Testing
         #expect(bytes.withUnsafeBufferPointer { LessonCache.records(fromRecord: $0, setup: "setup 1") } == records)
         #expect(bytes.withUnsafeBufferPointer { LessonCache.records(fromRecord: $0, setup: "setup 2") } == nil)
         // The record is sealed: every cut and every changed byte is refused (never a changed value), without a crash.
-        for end in 0..<bytes.count {
-            #expect(Array(bytes[..<end]).withUnsafeBufferPointer { LessonCache.records(fromRecord: $0, setup: "setup 1") } == nil)
-        }
-        for at in bytes.indices {
-            var damaged = bytes
-            damaged[at] ^= 0x21
-            #expect(damaged.withUnsafeBufferPointer { LessonCache.records(fromRecord: $0, setup: "setup 1") } == nil)
-        }
+        expectEveryCutAndChangeRefused(bytes, flip: 0x21) { LessonCache.records(fromRecord: $0, setup: "setup 1") }
     }
 
     @Test func aCacheOfAnotherSitegenOrOtherOptionsIsNotUsed() throws {
@@ -112,6 +105,17 @@ import Testing
         try IncrementalBuildTests.expectSameAsCleanBuild(site)
     }
 
+    /// The lesson cache a build of `site` opens (for its setup), and its content as the build loads it through that
+    /// cache, with the inputs digested now or given.
+    private func loadThroughCache(_ site: SiteTest, cache: LessonCache? = nil,
+                                  inputs: BuildInputs? = nil) throws -> (content: SiteContent, cache: LessonCache) {
+        let options = IncrementalBuildTests.options
+        let cache = cache ?? LessonCache(site.paths, setup: BuildInputs.setup(site.paths, options))
+        let (content, _) = try SiteBuilder(paths: site.paths, options: options)
+            .load(lessons: cache, inputs: inputs ?? BuildInputs(site.paths, options))
+        return (content, cache)
+    }
+
     /// After an edit of one lesson, the others are loaded unread (their bodies deferred, their facts kept) and
     /// the edited one is read; a template change then renders every page from deferred bodies, byte for byte
     /// what a clean build writes.
@@ -120,10 +124,7 @@ import Testing
         defer { site.remove() }
         try site.build()
         try IncrementalBuildTests.Edit.prose.apply(to: site)
-        let builder = SiteBuilder(paths: site.paths, options: IncrementalBuildTests.options)
-        let setup = BuildInputs.setup(site.paths, IncrementalBuildTests.options)
-        let inputs = BuildInputs(site.paths, IncrementalBuildTests.options)
-        let (content, _) = try builder.load(lessons: LessonCache(site.paths, setup: setup), inputs: inputs)
+        let content = try loadThroughCache(site).content
         let lessons = content.modules.flatMap(\.lessons)
         #expect(lessons.map(\.sourcePath).sorted() == ["content/intro/first.md", "content/intro/second.md", "content/intro/third.md"])
         for lesson in lessons {
@@ -150,14 +151,11 @@ import Testing
         let inputs = BuildInputs(site.paths, IncrementalBuildTests.options)
         let before = try #require(inputs.digest(of: absolute))
         try site.write(file, first.replacingOnce("summary: Comes first by the config's order.", with: "summary: Saved in between.\nlayout: lesson"))
-        let cache = LessonCache(site.paths, setup: setup)
-        _ = try SiteBuilder(paths: site.paths, options: IncrementalBuildTests.options).load(lessons: cache, inputs: inputs)
-        cache.save(site.paths)
+        try loadThroughCache(site, inputs: inputs).cache.save(site.paths)
         try site.write(file, first)
         let next = LessonCache(site.paths, setup: setup)
         #expect(next.unchanged(file, digest: before) == nil, "the earlier bytes are not the ones recorded")
-        let (content, _) = try SiteBuilder(paths: site.paths, options: IncrementalBuildTests.options)
-            .load(lessons: next, inputs: BuildInputs(site.paths, IncrementalBuildTests.options))
+        let content = try loadThroughCache(site, cache: next).content
         let second = try #require(content.modules.first?.lessons.first { $0.slug == "second" })
         #expect(second.deferredBody == nil && second.frontMatter.summary != "Saved in between.")
     }
@@ -168,10 +166,7 @@ import Testing
         let site = try IncrementalBuildTests.site()
         defer { site.remove() }
         try site.build()
-        let builder = SiteBuilder(paths: site.paths, options: IncrementalBuildTests.options)
-        let setup = BuildInputs.setup(site.paths, IncrementalBuildTests.options)
-        let (content, _) = try builder.load(lessons: LessonCache(site.paths, setup: setup),
-                                            inputs: BuildInputs(site.paths, IncrementalBuildTests.options))
+        let content = try loadThroughCache(site).content
         var second = try #require(content.modules.first?.lessons.first { $0.slug == "second" })
         #expect(second.deferredBody != nil && second.body.isEmpty)
         var read = second

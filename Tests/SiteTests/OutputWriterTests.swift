@@ -20,6 +20,17 @@ import Testing
         return tree
     }
 
+    /// A writer that keeps the replaced site (`keepPrevious`), after two writes of the same tree: the second leaves
+    /// the first's site kept, at the returned path.
+    func keptSiteWriter() throws -> (OutputWriter, kept: String) {
+        let kept = parent + "/cache/previous"
+        let writer = OutputWriter(output: output, displayOutput: "public", keepPrevious: kept)
+        try writer.write(tree("one"))
+        try writer.write(tree("one"))
+        #expect(OutputGuard.hasMarker(kept))
+        return (writer, kept)
+    }
+
     func entries() throws -> [String] { try FileManager.default.contentsOfDirectory(atPath: parent).sorted() }
 
     /// The id of a process that has already exited.
@@ -135,11 +146,7 @@ import Testing
     /// written through: the outside file keeps its bytes and inode.
     @Test func aRecycledHardLinkToAnOutsideFileIsNeverWrittenThrough() throws {
         defer { try? FileManager.default.removeItem(atPath: parent) }
-        let kept = parent + "/cache/previous"
-        let writer = OutputWriter(output: output, displayOutput: "public", keepPrevious: kept)
-        try writer.write(tree("one"))
-        try writer.write(tree("one"))
-        #expect(OutputGuard.hasMarker(kept))
+        let (writer, kept) = try keptSiteWriter()
         let outside = parent + "/outside.txt"
         try Data("precious".utf8).write(to: URL(fileURLWithPath: outside))
         var before = stat()
@@ -192,11 +199,7 @@ import Testing
     /// with a refused tree goes back too, and the output is untouched.
     @Test func aClaimIsWrittenOrGivenBack() throws {
         defer { try? FileManager.default.removeItem(atPath: parent) }
-        let kept = parent + "/cache/previous"
-        let writer = OutputWriter(output: output, displayOutput: "public", keepPrevious: kept)
-        try writer.write(tree("one"))
-        try writer.write(tree("one"))
-        #expect(OutputGuard.hasMarker(kept))
+        let (writer, kept) = try keptSiteWriter()
         let before = FolderListing.entries(under: kept)
         // Kept long ago: the claim makes the folder's times now, so that no other build's cleanup takes it for stale.
         var old = [timespec(tv_sec: 1_000_000_000, tv_nsec: 0), timespec(tv_sec: 1_000_000_000, tv_nsec: 0)]

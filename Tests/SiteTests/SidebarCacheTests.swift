@@ -15,14 +15,7 @@ import Testing
         let bytes = SidebarCache.record(Self.entries, outline: "outline 1")
         #expect(bytes.withUnsafeBufferPointer { SidebarCache.entries(fromRecord: $0, outline: "outline 1") } == Self.entries)
         #expect(bytes.withUnsafeBufferPointer { SidebarCache.entries(fromRecord: $0, outline: "outline 2") } == nil)
-        for end in 0..<bytes.count {
-            #expect(Array(bytes[..<end]).withUnsafeBufferPointer { SidebarCache.entries(fromRecord: $0, outline: "outline 1") } == nil)
-        }
-        for at in bytes.indices {
-            var damaged = bytes
-            damaged[at] ^= 0x04
-            #expect(damaged.withUnsafeBufferPointer { SidebarCache.entries(fromRecord: $0, outline: "outline 1") } == nil)
-        }
+        expectEveryCutAndChangeRefused(bytes, flip: 0x04) { SidebarCache.entries(fromRecord: $0, outline: "outline 1") }
     }
 
     /// An entry planted in the cache under the current outline shows on the page an edit renders (so the build took

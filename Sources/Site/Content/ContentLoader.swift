@@ -144,9 +144,7 @@ public struct ContentLoader: Sendable {
         if let cache = lessonCache {
             // Kept under the hash of the bytes read now, not the one the inputs were digested with: a file saved in
             // between is recorded as what was read, and a later build that finds the earlier bytes again misses.
-            var hash = ContentHash()
-            data.withUnsafeBytes { hash.update($0) }
-            cache.record(lesson, header: header, digest: hash.hex, bodyStart: bodyStart)
+            cache.record(lesson, header: header, digest: data.withUnsafeBytes { ContentHash.hex(bytes: $0) }, bodyStart: bodyStart)
         }
         return lesson
     }

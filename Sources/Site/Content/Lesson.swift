@@ -127,9 +127,7 @@ public struct Lesson: Sendable {
             throw Diagnostic.error(at: location, "cannot read this file: it was removed or made unreadable while the site was built; build again")
         }
         let text = data.withUnsafeBytes { raw -> String? in
-            var hash = ContentHash()
-            hash.update(raw)
-            guard hash.hex == deferred.digest, deferred.start <= raw.count else { return nil }
+            guard ContentHash.hex(bytes: raw) == deferred.digest, deferred.start <= raw.count else { return nil }
             return String(validating: UnsafeRawBufferPointer(rebasing: raw[deferred.start...]).assumingMemoryBound(to: UInt8.self), as: UTF8.self)
         }
         guard let text else {

@@ -39,10 +39,7 @@ final class LessonCache: @unchecked Sendable {
     /// The cache the last build left, for a build whose setup line is `setup`.
     init(_ paths: BuildPaths, setup: String) {
         self.setup = setup
-        let data = FileManager.default.contents(atPath: Self.file(paths))
-        known = data.flatMap { data in
-            data.withUnsafeBytes { Self.records(fromRecord: $0.assumingMemoryBound(to: UInt8.self), setup: setup) }
-        } ?? [:]
+        known = CacheRecord.readSealed(Self.file(paths), header: Self.header, key: setup, item: Self.item).map(Self.byFile) ?? [:]
     }
 
     static func file(_ paths: BuildPaths) -> String {
@@ -87,9 +84,7 @@ final class LessonCache: @unchecked Sendable {
 
     /// The records as sealed bytes (`CacheRecord`): the setup line, their count, then each file's path and record.
     static func record(_ records: [String: Record], setup: String) -> [UInt8] {
-        var out = CacheRecord.Writer(header: header, capacity: 256 * records.count)
-        out.string(setup)
-        out.number(records.count)
+        var out = CacheRecord.sealedWriter(header: header, key: setup, count: records.count, capacity: 256 * records.count)
         for (file, record) in records.sorted(by: { $0.key < $1.key }) {
             out.string(file)
             out.string(record.header)
@@ -119,34 +114,34 @@ final class LessonCache: @unchecked Sendable {
 
     /// The records of a whole, well-formed record written for `setup`; nil otherwise.
     static func records(fromRecord record: UnsafeBufferPointer<UInt8>, setup: String) -> [String: Record]? {
-        guard let bytes = CacheRecord.unsealed(record), bytes.starts(with: header) else { return nil }
-        var reader = CacheRecord.Reader(bytes: bytes, position: header.count)
-        guard reader.string() == setup, let count = reader.number(), count <= reader.remaining else { return nil }
-        var records: [String: Record] = [:]
-        records.reserveCapacity(count)
-        for _ in 0..<count {
-            guard let file = reader.string(), let header = reader.string(),
-                  let digest = reader.optional({ $0.string() }), let bodyStart = reader.optional({ $0.number() }),
-                  let bodyLineOffset = reader.number(), let prose = reader.number(), let code = reader.number(),
-                  let runCount = reader.number(), runCount <= reader.remaining else { return nil }
-            var runs: [String] = []
-            for _ in 0..<runCount {
-                guard let run = reader.string() else { return nil }
-                runs.append(run)
-            }
-            guard let title = reader.string(), let summary = reader.string(), let date = reader.optional({ $0.string() }),
-                  let order = reader.optional({ $0.signed() }), let draft = reader.number(), draft <= 1,
-                  let readingTime = reader.optional({ $0.signed() }), let layout = reader.optional({ $0.string() }),
-                  let layoutLocation = reader.optional({ reader -> SourceLocation? in
-                      guard let file = reader.string(), let line = reader.number(), let column = reader.number() else { return nil }
-                      return SourceLocation(file: file, line: line, column: column)
-                  }) else { return nil }
-            let frontMatter = FrontMatter(title: title, summary: summary, date: date, order: order, draft: draft == 1,
-                                          readingTime: readingTime, layout: layout, layoutLocation: layoutLocation)
-            records[file] = Record(header: header, frontMatter: frontMatter, digest: digest, bodyStart: bodyStart,
-                                   bodyLineOffset: bodyLineOffset,
-                                   facts: Lesson.Facts(words: (prose, code), markdownRuns: runs))
+        CacheRecord.items(ofSealed: record, header: header, key: setup, item: Self.item).map(Self.byFile)
+    }
+
+    private static func byFile(_ items: [(String, Record)]) -> [String: Record] {
+        Dictionary(items, uniquingKeysWith: { first, _ in first })
+    }
+
+    /// One file's path and record.
+    private static func item(_ reader: inout CacheRecord.Reader) -> (String, Record)? {
+        guard let file = reader.string(), let header = reader.string(),
+              let digest = reader.optional({ $0.string() }), let bodyStart = reader.optional({ $0.number() }),
+              let bodyLineOffset = reader.number(), let prose = reader.number(), let code = reader.number(),
+              let runCount = reader.number(), runCount <= reader.remaining else { return nil }
+        var runs: [String] = []
+        for _ in 0..<runCount {
+            guard let run = reader.string() else { return nil }
+            runs.append(run)
         }
-        return reader.remaining == 0 ? records : nil
+        guard let title = reader.string(), let summary = reader.string(), let date = reader.optional({ $0.string() }),
+              let order = reader.optional({ $0.signed() }), let draft = reader.number(), draft <= 1,
+              let readingTime = reader.optional({ $0.signed() }), let layout = reader.optional({ $0.string() }),
+              let layoutLocation = reader.optional({ reader -> SourceLocation? in
+                  guard let file = reader.string(), let line = reader.number(), let column = reader.number() else { return nil }
+                  return SourceLocation(file: file, line: line, column: column)
+              }) else { return nil }
+        let frontMatter = FrontMatter(title: title, summary: summary, date: date, order: order, draft: draft == 1,
+                                      readingTime: readingTime, layout: layout, layoutLocation: layoutLocation)
+        return (file, Record(header: header, frontMatter: frontMatter, digest: digest, bodyStart: bodyStart,
+                             bodyLineOffset: bodyLineOffset, facts: Lesson.Facts(words: (prose, code), markdownRuns: runs)))
     }
 }

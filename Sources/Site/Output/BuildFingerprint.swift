@@ -42,11 +42,12 @@ struct BuildFingerprint: Equatable {
         }
     }
 
-    /// The lines of `previous` (a listing, sorted by path) that stay true for the files `reused`, with their
-    /// paths, in the same order: what `listing(afterWriting:into:kept:)` starts from, found while the site is written.
-    static func keptLines(_ previous: [String], reused: [String]) -> [(path: String, line: String)] {
+    /// The lines of `previous` (a listing, sorted by path; `paths` its `paths(inListing:)`) that stay true for the
+    /// files `reused`, with their paths, in the same order: what `listing(afterWriting:into:kept:)` starts from, found
+    /// while the site is written.
+    static func keptLines(_ previous: [String], paths: [String], reused: [String]) -> [(path: String, line: String)] {
         let reused = Set(reused)
-        return zip(paths(inListing: previous), previous).filter { reused.contains($0.0) }.map { (path: $0.0, line: $0.1) }
+        return zip(paths, previous).filter { reused.contains($0.0) }.map { (path: $0.0, line: $0.1) }
     }
 
     /// The listing of `folder` just after `tree` was written into it: a reused file is a hard link to the file the

@@ -9,6 +9,38 @@ import Hashing
 /// every edit) is not: its reader checks every count, length and id, so damage is a miss or, at worst, a changed
 /// word or title in the search index until a build renders that page again; never a crash.
 enum CacheRecord {
+    /// A sealed record of `count` items under `header` and `key` (the setup or outline it was made for):
+    /// `write` each item after them, then `sealed()`.
+    static func sealedWriter(header: [UInt8], key: String, count: Int, capacity: Int) -> Writer {
+        var out = Writer(header: header, capacity: capacity)
+        out.string(key)
+        out.number(count)
+        return out
+    }
+
+    /// The items of the sealed record in `file` (written by `sealedWriter`) whose header and key are these, each read
+    /// by `item`; nil when the file is missing, cut, changed, of another format or key, or holds more than its items.
+    static func readSealed<Item>(_ file: String, header: [UInt8], key: String,
+                                 item: (inout Reader) -> Item?) -> [Item]? {
+        guard let data = FileManager.default.contents(atPath: file) else { return nil }
+        return data.withUnsafeBytes { items(ofSealed: $0.assumingMemoryBound(to: UInt8.self), header: header, key: key, item: item) }
+    }
+
+    /// `readSealed` on a record's bytes.
+    static func items<Item>(ofSealed record: UnsafeBufferPointer<UInt8>, header: [UInt8], key: String,
+                            item: (inout Reader) -> Item?) -> [Item]? {
+        guard let bytes = unsealed(record), bytes.starts(with: header) else { return nil }
+        var reader = Reader(bytes: bytes, position: header.count)
+        guard reader.string() == key, let count = reader.number(), count <= reader.remaining else { return nil }
+        var items: [Item] = []
+        items.reserveCapacity(count)
+        for _ in 0..<count {
+            guard let next = item(&reader) else { return nil }
+            items.append(next)
+        }
+        return reader.remaining == 0 ? items : nil
+    }
+
     /// The bytes of a sealed record without its hash, if the hash is theirs.
     static func unsealed(_ bytes: UnsafeBufferPointer<UInt8>) -> UnsafeBufferPointer<UInt8>? {
         guard bytes.count >= 8 else { return nil }

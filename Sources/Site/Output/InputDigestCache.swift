@@ -59,11 +59,9 @@ final class InputDigestCache: @unchecked Sendable {
     /// then per file its path, digest, read time, device, inode, size, and modification and change times.
     func save(_ paths: BuildPaths) {
         guard changed || recorded.count != known.count else { return }
-        var out = CacheRecord.Writer(header: Self.header, capacity: 96 * recorded.count)
-        out.string(setup)
-        out.number(recorded.count)
-        for path in recorded.keys.sorted() {
-            guard let entry = recorded[path] else { continue }
+        let entries = recorded.sorted { $0.key < $1.key }
+        var out = CacheRecord.sealedWriter(header: Self.header, key: setup, count: entries.count, capacity: 96 * entries.count)
+        for (path, entry) in entries {
             let i = entry.identity
             out.string(path)
             out.string(entry.digest)
@@ -82,28 +80,28 @@ final class InputDigestCache: @unchecked Sendable {
     static let header = Array("sitegen input digests v2\n".utf8)
 
     private static func load(_ file: String, setup: String) -> [String: Entry] {
-        guard let data = FileManager.default.contents(atPath: file) else { return [:] }
-        return data.withUnsafeBytes { entries(fromRecord: $0.assumingMemoryBound(to: UInt8.self), setup: setup) } ?? [:]
+        CacheRecord.readSealed(file, header: header, key: setup, item: item).map(byPath) ?? [:]
     }
 
     /// The entries of a whole, well-formed record written for `setup`; nil otherwise.
     static func entries(fromRecord record: UnsafeBufferPointer<UInt8>, setup: String) -> [String: Entry]? {
-        guard let bytes = CacheRecord.unsealed(record), bytes.starts(with: header) else { return nil }
-        var reader = CacheRecord.Reader(bytes: bytes, position: header.count)
-        guard reader.string() == setup, let count = reader.number(), count <= reader.remaining else { return nil }
-        var entries: [String: Entry] = [:]
-        entries.reserveCapacity(count)
-        for _ in 0..<count {
-            guard let path = reader.string(), let digest = reader.string(), let read = reader.signed(),
-                  let device = reader.signed(), let inode = reader.signed(), let size = reader.signed(),
-                  let modified = reader.signed(), let modifiedNanoseconds = reader.signed(),
-                  let changed = reader.signed(), let changedNanoseconds = reader.signed() else { return nil }
-            entries[path] = Entry(
-                identity: Identity(device: UInt64(bitPattern: Int64(device)), inode: UInt64(bitPattern: Int64(inode)), size: Int64(size),
-                                   modified: modified, modifiedNanoseconds: modifiedNanoseconds,
-                                   changed: changed, changedNanoseconds: changedNanoseconds),
-                digest: digest, read: read)
-        }
-        return reader.remaining == 0 ? entries : nil
+        CacheRecord.items(ofSealed: record, header: header, key: setup, item: item).map(byPath)
+    }
+
+    private static func byPath(_ items: [(String, Entry)]) -> [String: Entry] {
+        Dictionary(items, uniquingKeysWith: { first, _ in first })
+    }
+
+    /// One file's path and entry.
+    private static func item(_ reader: inout CacheRecord.Reader) -> (String, Entry)? {
+        guard let path = reader.string(), let digest = reader.string(), let read = reader.signed(),
+              let device = reader.signed(), let inode = reader.signed(), let size = reader.signed(),
+              let modified = reader.signed(), let modifiedNanoseconds = reader.signed(),
+              let changed = reader.signed(), let changedNanoseconds = reader.signed() else { return nil }
+        return (path, Entry(
+            identity: Identity(device: UInt64(bitPattern: Int64(device)), inode: UInt64(bitPattern: Int64(inode)), size: Int64(size),
+                               modified: modified, modifiedNanoseconds: modifiedNanoseconds,
+                               changed: changed, changedNanoseconds: changedNanoseconds),
+            digest: digest, read: read))
     }
 }

@@ -13,8 +13,7 @@ struct SidebarCache {
     }
 
     func load(outline: String) -> [SidebarEntries.Key: String] {
-        guard let data = FileManager.default.contents(atPath: file) else { return [:] }
-        return data.withUnsafeBytes { Self.entries(fromRecord: $0.assumingMemoryBound(to: UInt8.self), outline: outline) } ?? [:]
+        CacheRecord.readSealed(file, header: Self.header, key: outline, item: Self.item).map(Self.byKey) ?? [:]
     }
 
     /// Best effort (`CacheFile`): a record that cannot be written only makes the next build render the entries.
@@ -23,9 +22,8 @@ struct SidebarCache {
     }
 
     static func record(_ entries: [SidebarEntries.Key: String], outline: String) -> [UInt8] {
-        var out = CacheRecord.Writer(header: header, capacity: entries.values.reduce(0) { $0 + $1.utf8.count + 64 })
-        out.string(outline)
-        out.number(entries.count)
+        var out = CacheRecord.sealedWriter(header: header, key: outline, count: entries.count,
+                                           capacity: entries.values.reduce(0) { $0 + $1.utf8.count + 64 })
         for (key, html) in entries.sorted(by: { ($0.key.module, $0.key.root) < ($1.key.module, $1.key.root) }) {
             out.string(key.module)
             out.string(key.root)
@@ -35,15 +33,17 @@ struct SidebarCache {
     }
 
     /// The entries of a whole record written under `outline`; nil otherwise.
-    static func entries(fromRecord record: UnsafeBufferPointer<UInt8>, outline: String) -> [SidebarEntries.Key: String]? {
-        guard let bytes = CacheRecord.unsealed(record), bytes.starts(with: header) else { return nil }
-        var reader = CacheRecord.Reader(bytes: bytes, position: header.count)
-        guard reader.string() == outline, let count = reader.number(), count <= reader.remaining else { return nil }
-        var entries: [SidebarEntries.Key: String] = [:]
-        for _ in 0..<count {
-            guard let module = reader.string(), let root = reader.string(), let html = reader.string() else { return nil }
-            entries[SidebarEntries.Key(module: module, root: root)] = html
-        }
-        return reader.remaining == 0 ? entries : nil
+    static func entries(fromRecord bytes: UnsafeBufferPointer<UInt8>, outline: String) -> [SidebarEntries.Key: String]? {
+        CacheRecord.items(ofSealed: bytes, header: header, key: outline, item: item).map(byKey)
+    }
+
+    private static func byKey(_ items: [(SidebarEntries.Key, String)]) -> [SidebarEntries.Key: String] {
+        Dictionary(items, uniquingKeysWith: { first, _ in first })
+    }
+
+    /// One entry's module, root and HTML.
+    private static func item(_ reader: inout CacheRecord.Reader) -> (SidebarEntries.Key, String)? {
+        guard let module = reader.string(), let root = reader.string(), let html = reader.string() else { return nil }
+        return (SidebarEntries.Key(module: module, root: root), html)
     }
 }
