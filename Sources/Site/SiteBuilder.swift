@@ -173,37 +173,53 @@ public struct SiteBuilder: Sendable {
             var searched: [String: SearchIndexPart] = [:]
             for outcome in rendered {
                 let page = try outcome.get()
-                for (path, text) in page.files { tree.add(path, text) }
+                for (path, bytes) in page.files { tree.add(path, bytes: bytes) }
                 if let (key, document) = page.search { searched[key] = document }
             }
             // Every lesson's share of the index: rendered now, or kept from the index the last build left.
-            var index = SearchIndex(vocabulary: keptSearch?.index.vocabulary ?? TokenTable())
+            var shares: [(key: String, share: SearchShare)] = []
             for module in processed.modules where !module.comingSoon {
                 for lesson in module.lessons {
                     let key = RebuildPlan.lessonKey(lesson)
                     if let part = searched[key] {
-                        index.append(part, key: key, digest: plan?.pages[key] ?? "")
+                        shares.append((key, .rendered(part, digest: plan?.pages[key] ?? "")))
                     } else if let page = keptSearch?.pages[key] {
-                        index.append(kept: page)
+                        shares.append((key, .kept(page)))
                     } else {
                         throw Diagnostic.error(at: nil, "internal: no search entries for \(lesson.sourcePath); run `sitegen build --force`")
                     }
                 }
             }
-            // The kept index's counts, less its pages not carried over, plus the pages rendered now; or all counted.
-            // (The kept index's pages have distinct keys: `KeptSearch` holds each once.)
-            var counts: [Int]
-            if let kept = keptSearch, kept.pages.count == kept.index.pages.count {
-                counts = index.counts(from: kept.index, keptCounts: kept.counts, renderedKeys: Set(searched.keys))
-            } else {
-                counts = index.counts()
+            // The index is put together on a thread of its own while the tree is finished (and, with `searchLater`,
+            // while it is written).
+            let compacting = plan != nil, renderedKeys = Set(searched.keys), allShares = shares
+            let making = Background { () -> (index: SearchIndex, counts: [Int]) in
+                var index = SearchIndex(vocabulary: keptSearch?.index.vocabulary ?? TokenTable())
+                for (key, share) in allShares {
+                    switch share {
+                    case let .rendered(part, digest): index.append(part, key: key, digest: digest)
+                    case .kept(let page): index.append(kept: page)
+                    }
+                }
+                // The kept index's counts, less its pages not carried over, plus the pages rendered now; or all
+                // counted. (The kept index's pages have distinct keys: `KeptSearch` holds each once.)
+                var counts: [Int]
+                if let kept = keptSearch, kept.pages.count == kept.index.pages.count {
+                    counts = index.counts(from: kept.index, keptCounts: kept.counts, renderedKeys: renderedKeys)
+                } else {
+                    counts = index.counts()
+                }
+                if compacting { (index, counts) = index.compacted(counts: counts) }
+                return (index, counts)
             }
-            if plan != nil { (index, counts) = index.compacted(counts: counts) }
             if searchLater {
-                let finished = index, finalCounts = counts
-                assets.add(SearchIndex.assetName, later: Background { finished.bytes(counts: finalCounts) }, into: &tree)
+                assets.add(SearchIndex.assetName, later: Background {
+                    let made = making.value
+                    return made.index.bytes(counts: made.counts)
+                }, into: &tree)
             } else {
-                assets.add(SearchIndex.assetName, bytes: index.bytes(counts: counts), into: &tree, hashed: false)
+                let made = making.value
+                assets.add(SearchIndex.assetName, bytes: made.index.bytes(counts: made.counts), into: &tree, hashed: false)
             }
             if plan?.rendersEverything ?? true {
                 for (path, bytes) in assetFiles.files { tree.add(path, bytes: bytes) }
@@ -212,14 +228,17 @@ public struct SiteBuilder: Sendable {
             }
             if plan != nil {
                 // Kept for the next build, written while the site is: `build` waits for it before it returns.
-                let kept = index, store = SearchIndexStore(paths: paths)
-                savingSearch = Background { store.save(kept) }
+                let store = SearchIndexStore(paths: paths)
+                savingSearch = Background { store.save(making.value.index) }
             }
         } catch {
             throw DiagnosticList([error])
         }
+        let sidebar = pages.sidebar.sharedHTML
+        // The processed lessons (their trees and HTML) are freed on a thread of their own while the site is written.
+        Background.release((consume processed, consume pages))
         return Report(pages: pageJobs.count, files: tree.files.count, tree: tree, rendered: selected.count, quotes: quotes,
-                      savingSearch: savingSearch, sidebar: pages.sidebar.sharedHTML)
+                      savingSearch: savingSearch, sidebar: sidebar)
     }
 
     /// The search index the last build left, its pages by page key, and how many times its pages use each token
@@ -252,9 +271,22 @@ public struct SiteBuilder: Sendable {
 
     /// The files of one page (its HTML, and for a lesson the attachments written beside it) and, for a
     /// lesson, its page key and what search finds in it.
+    /// A lesson's share of the search index: its page rendered by this build, or its page in the kept index.
+    private enum SearchShare: Sendable {
+        case rendered(SearchIndexPart, digest: String)
+        case kept(SearchIndex.Page)
+    }
+
+    /// A page's files as bytes: made from their text by the page's own job, on its core, not one by one after
+    /// every page rendered.
     private struct PageFiles: Sendable {
-        var files: [(String, String)]
+        var files: [(path: String, bytes: [UInt8])]
         var search: (key: String, part: SearchIndexPart)?
+
+        init(files: [(path: String, text: String)], search: (key: String, part: SearchIndexPart)? = nil) {
+            self.files = files.map { ($0.path, Array($0.text.utf8)) }
+            self.search = search
+        }
     }
 
     private func renderPage(_ job: PageJob, pages: PageContext, templates: TemplateSet,

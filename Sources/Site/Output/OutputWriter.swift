@@ -105,13 +105,21 @@ public struct OutputWriter: Sendable {
                 let folder = path.utf8.lastIndex(of: UInt8(ascii: "/")).map { Substring(path.utf8[..<$0]) } ?? ""
                 if folders.insert(folder).inserted { try fm.createDirectory(atPath: staging + "/" + folder, withIntermediateDirectories: true) }
             }
-            // Files whose bytes are still being made (`OutputTree.pending`) last, each once its bytes are there.
-            for path in tree.files.keys.filter({ tree.pending[$0] == nil }).sorted() + tree.pending.keys.sorted() {
+            // No temporary file or `fsync` per file: the staging folder is what the exchange in `swapIn` makes
+            // atomic. Bytes the current output or the recycled folder already holds are linked or kept, a
+            // recycled file no other name shares is written in place (`StagedFile`). The files are placed on every
+            // core (each reads, compares or writes its own path; their folders are made first); files whose bytes
+            // are still being made (`OutputTree.pending`) come last, each once its bytes are there.
+            let ready = tree.files.keys.filter { tree.pending[$0] == nil }.sorted()
+            for path in ready { try makeFolder(of: path) }
+            let output = self.output
+            let placed = ready.concurrentMap { path in
+                Result { try StagedFile.place(tree.files[path] ?? [], at: staging + "/" + path, current: output + "/" + path) }
+            }
+            for outcome in placed where try outcome.get().isShared { shared += 1 }
+            for path in tree.pending.keys.sorted() {
                 try makeFolder(of: path)
-                // No temporary file or `fsync` per file: the staging folder is what the exchange in `swapIn` makes
-                // atomic. Bytes the current output or the recycled folder already holds are linked or kept, a
-                // recycled file no other name shares is written in place (`StagedFile`).
-                let bytes = tree.pending[path]?.value ?? tree.files[path] ?? []
+                let bytes = tree.pending[path]?.value ?? []
                 if try StagedFile.place(bytes, at: staging + "/" + path, current: output + "/" + path).isShared {
                     shared += 1
                 }

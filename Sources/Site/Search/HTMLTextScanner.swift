@@ -7,6 +7,15 @@ import Foundation
 /// tag and text run goes straight to a `HTMLTextVisitor`, with no list of events in between.
 struct HTMLTextScanner {
     /// A start tag: its name lower-cased, its decoded `id` and `class` values (every other attribute is skipped).
+    /// What the visitor does with the element a start tag opens.
+    enum Element {
+        /// Its content is reported.
+        case read
+        /// Left out whole: nothing in it is reported, nor its end tag; the scanner goes past its matching end tag,
+        /// counting the elements of the same name opened in it.
+        case leftOut
+    }
+
     struct StartTag: Equatable {
         var name: String
         var id: String?
@@ -24,7 +33,7 @@ struct HTMLTextScanner {
         var decoded: [UInt8] = []
         var i = 0
         var textStart = 0
-        // An element the visitor leaves out whole (`skipsElement`): its lower-cased name and how many elements of
+        // An element the visitor leaves out whole (`Element.leftOut`): its lower-cased name and how many elements of
         // that name are open. Inside it no text or tag is reported; tags are read only as far as finding its end.
         var skipped: (name: [UInt8], depth: Int)?
         func flushText(upTo end: Int) {
@@ -82,14 +91,10 @@ struct HTMLTextScanner {
                 if !closing, let raw = rawTextElement(nameBytes) { i = find("</" + raw, bytes, from: i) }
             } else if closing {
                 visitor.end(name)
-            } else if visitor.skipsElement(tag) {
-                skipped = (Array(name.utf8), 1)
-                if name == "script" || name == "style" { i = find("</\(name)", bytes, from: i) }
             } else {
-                visitor.start(tag)
-                if name == "script" || name == "style" {
-                    i = find("</\(name)", bytes, from: i)
-                }
+                // A self-closed tag holds nothing to leave out.
+                if visitor.start(tag) == .leftOut, !tag.selfClosing { skipped = (Array(name.utf8), 1) }
+                if name == "script" || name == "style" { i = find("</\(name)", bytes, from: i) }
             }
             textStart = i
         }
@@ -142,17 +147,10 @@ struct HTMLTextScanner {
 
 /// What `HTMLTextScanner` finds, in document order.
 protocol HTMLTextVisitor {
-    /// Whether the element this start tag opens is left out whole (nothing in it reported, nor its start and end
-    /// tags): the scanner then goes past its matching end tag, counting the elements of the same name opened in it.
-    /// Asked for every start tag outside a left-out element, before `start`.
-    mutating func skipsElement(_ tag: HTMLTextScanner.StartTag) -> Bool
-    mutating func start(_ tag: HTMLTextScanner.StartTag)
+    /// A start tag outside a left-out element, and whether its element's content is read or left out whole.
+    mutating func start(_ tag: HTMLTextScanner.StartTag) -> HTMLTextScanner.Element
     /// An end tag, its name lower-cased.
     mutating func end(_ name: String)
     /// A run of text between tags (or comments), its entities decoded: valid UTF-8, valid only during the call.
     mutating func text(_ utf8: UnsafeBufferPointer<UInt8>)
-}
-
-extension HTMLTextVisitor {
-    mutating func skipsElement(_ tag: HTMLTextScanner.StartTag) -> Bool { false }
 }

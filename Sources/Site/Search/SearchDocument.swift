@@ -37,16 +37,43 @@ public struct SearchEntry: Codable, Equatable, Sendable {
 extension SearchDocument {
     /// Reads a lesson body's tags and text, keeping track of the section, the figure and what to skip.
     fileprivate struct Reader: HTMLTextVisitor {
-        /// Elements whose whole content is left out.
-        static let skippedTags: Set<String> = ["script", "style", "svg", "pre", "template", "button", "noscript",
-                                               "annotation", "annotation-xml"]
-        static let skippedClasses: Set<String> = ["anchor", "experiment-meta", "visually-hidden", "copy-button"]
-        /// Elements that flow within a line: no word break at their edges.
-        static let inlineTags: Set<String> = ["a", "abbr", "b", "cite", "code", "del", "em", "i", "ins", "kbd", "mark",
-                                              "q", "s", "samp", "small", "span", "strong", "sub", "sup", "u", "var"]
-        static let headingTags: Set<String> = ["h1", "h2", "h3", "h4", "h5", "h6"]
-        static let voidTags: Set<String> = ["area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta",
-                                            "source", "track", "wbr"]
+        /// What a tag name is to the reader, found with one look-up per tag.
+        enum Role {
+            /// Left out with all it holds.
+            case skipped
+            /// Flows within a line: no word break at its edges.
+            case inline
+            case heading
+            /// Holds nothing (`<br>`, `<img>`): never left out, since no end tag would close it.
+            case void
+            case other
+        }
+
+        static let roles: [String: Role] = {
+            var roles: [String: Role] = [:]
+            for name in ["script", "style", "svg", "pre", "template", "button", "noscript", "annotation", "annotation-xml"] {
+                roles[name] = .skipped
+            }
+            for name in ["a", "abbr", "b", "cite", "code", "del", "em", "i", "ins", "kbd", "mark", "q", "s", "samp", "small",
+                         "span", "strong", "sub", "sup", "u", "var"] {
+                roles[name] = .inline
+            }
+            for name in ["h1", "h2", "h3", "h4", "h5", "h6"] { roles[name] = .heading }
+            for name in ["area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"] {
+                roles[name] = .void
+            }
+            return roles
+        }()
+
+        static func role(_ name: String) -> Role { roles[name] ?? .other }
+
+        /// Classes whose elements are left out with all they hold.
+        static let skippedClasses = ["anchor", "experiment-meta", "visually-hidden", "copy-button"]
+
+        static func hasSkippedClass(_ classes: String?) -> Bool {
+            guard let classes else { return false }
+            return classes.split(separator: " ").contains { name in skippedClasses.contains { $0 == name } }
+        }
 
         /// Each entry's kind and anchor, with its title and text as they are read.
         var entries: [(kind: SearchEntry.Kind, anchor: String, title: CollapsedText, text: CollapsedText)]
@@ -72,35 +99,30 @@ extension SearchDocument {
             append(utf8)
         }
 
-        /// Left out with all they hold (the scanner goes past their end): the skipped tags and classes, but a
-        /// void or self-closed one, which holds nothing, is only not read.
-        mutating func skipsElement(_ tag: HTMLTextScanner.StartTag) -> Bool {
-            !tag.selfClosing && !Self.voidTags.contains(tag.name) && Self.isSkipped(tag)
-        }
-
-        static func isSkipped(_ tag: HTMLTextScanner.StartTag) -> Bool {
-            skippedTags.contains(tag.name)
-                || (tag.classes ?? "").split(separator: " ").contains(where: { skippedClasses.contains(String($0)) })
-        }
-
-        mutating func start(_ tag: HTMLTextScanner.StartTag) {
+        /// Left out with all they hold (the scanner goes past their end): the skipped tags and classes; a void or
+        /// self-closed one, which holds nothing, is only not read.
+        mutating func start(_ tag: HTMLTextScanner.StartTag) -> HTMLTextScanner.Element {
+            let role = Self.role(tag.name)
+            if role == .skipped || Self.hasSkippedClass(tag.classes) { return role == .void ? .read : .leftOut }
             let name = tag.name
-            if Self.isSkipped(tag) { return }
-            let classes = (tag.classes ?? "").split(separator: " ")
             if name == "math" { mathDepth += 1 }
-            if mathDepth == 0 && !Self.inlineTags.contains(name) { appendSpace() }
-            start(name, id: tag.id, classes: classes)
+            if mathDepth == 0 && role != .inline { appendSpace() }
+            start(name, role: role, id: tag.id, classes: tag.classes)
+            return .read
         }
 
         mutating func end(_ name: String) {
             endElement(name)
-            if name == "math" { mathDepth = max(0, mathDepth - 1) }
-            if mathDepth == 0 && !Self.inlineTags.contains(name) && name != "math" { appendSpace() }
+            if name == "math" {
+                mathDepth = max(0, mathDepth - 1)
+            } else if mathDepth == 0 && Self.role(name) != .inline {
+                appendSpace()
+            }
         }
 
-        private mutating func start(_ tag: String, id: String?, classes: [Substring]) {
+        private mutating func start(_ tag: String, role: Role, id: String?, classes: String?) {
             switch tag {
-            case _ where Self.headingTags.contains(tag) && heading == nil:
+            case _ where role == .heading && heading == nil:
                 if let id, !id.isEmpty, figure == nil {
                     entries.append((.section, id, CollapsedText(), CollapsedText()))
                     section = entries.count - 1
@@ -119,7 +141,7 @@ extension SearchDocument {
                 }
             case "th" where figure != nil, "td" where figure != nil:
                 cell = (tag, CollapsedText())
-            case "span" where figure != nil && classes.contains("figure-label"):
+            case "span" where figure != nil && (classes ?? "").split(separator: " ").contains("figure-label"):
                 inFigureLabel = true
             default:
                 break

@@ -116,7 +116,13 @@ public struct LessonNotebook: LessonStage {
         }
         // Scripts imported but not shown are written first, after the install cell. Each script's
         // imports are read once (a lesson shows the same few scripts in many cells).
-        let shownImports = scripts.map { imports($0.code) }
+        var importsByName: [String: Set<String>] = [:]
+        let shownImports = scripts.map { script in
+            if let known = importsByName[script.name] { return known }
+            let found = imports(script.code)
+            importsByName[script.name] = found
+            return found
+        }
         var shownModules = Set(scripts.map { moduleName($0.name) })
         var helpers: [(name: String, code: String)] = []
         var helperImports: [Set<String>] = []
