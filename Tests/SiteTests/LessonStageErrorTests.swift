@@ -73,6 +73,15 @@ import Testing
         ])
     }
 
+    /// A formula written twice is converted once (`RenderMath`), yet each place it is written gets its own error.
+    @Test func aRepeatedInvalidFormulaIsReportedWhereverItIsWritten() throws {
+        #expect(try diagnostics("A $\\fracc{a}$ and $\\fracc{a}$, shown $$\\fracc{a}$$.\n") == [
+            "content/intro/first.md:4:4: error: invalid math: unknown command \\fracc (did you mean \\frac?)",
+            "content/intro/first.md:4:20: error: invalid math: unknown command \\fracc (did you mean \\frac?)",
+            "content/intro/first.md:4:40: error: invalid math: unknown command \\fracc (did you mean \\frac?)",
+        ])
+    }
+
     @Test func unclosedMathAndResults() throws {
         #expect(try diagnostics("Cost $$x^2\n\nValue {{ a.b\n") == [
             "content/intro/first.md:4:6: error: display math is not closed: end it with '$$' on the same line",
@@ -101,6 +110,20 @@ import Testing
         #expect(html.contains("<math xmlns=\"http://www.w3.org/1998/Math/MathML\" display=\"block\">"))
         #expect(html.contains("<mfrac>"))
         #expect(!html.contains("\u{E000}"))
+    }
+
+    /// A formula written twice, inline and as display math, is converted once for each form and shown at every place.
+    @Test func aRepeatedFormulaIsShownEveryTimeInItsOwnForm() throws {
+        let site = try SiteTest(fixture: "basic")
+        defer { site.remove() }
+        try site.write("content/intro/first.md", "---\ntitle: First\n---\nStep $\\eta g$, again $\\eta g$.\n\n$$\\eta g$$\n")
+        try site.build()
+        let html = try site.output("intro/first/index.html")
+        let inline = "<math xmlns=\"http://www.w3.org/1998/Math/MathML\" display=\"inline\">"
+        let block = "<math xmlns=\"http://www.w3.org/1998/Math/MathML\" display=\"block\">"
+        #expect(html.components(separatedBy: inline).count - 1 == 2)
+        #expect(html.components(separatedBy: block).count - 1 == 1)
+        #expect(html.components(separatedBy: "<mi>η</mi>").count - 1 == 3)
     }
 
     @Test func emptyAndInvalidUTF8Lessons() throws {

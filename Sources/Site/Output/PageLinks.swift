@@ -19,10 +19,13 @@ public struct PageLinks: Sendable, Equatable {
     /// `optimisers/` and `optimisers/index.html`, `404.html`.
     public let page: String
     public let style: Style
+    /// The names of the folders `page` is in, from the root: cut once, for every link the page makes.
+    private let folder: [Substring]
 
     public init(page: String, style: Style = .relative) {
         self.page = page
         self.style = style
+        folder = page.split(separator: "/", omittingEmptySubsequences: false).dropLast()
     }
 
     /// A link to `target`, a path below the site root: `""` (the home page), `optimisers/` (a page),
@@ -33,10 +36,9 @@ public struct PageLinks: Sendable, Equatable {
             return basePath + target
         case .relative:
             let file = target.isEmpty || target.hasSuffix("/") ? target + "index.html" : target
-            let folder = page.split(separator: "/", omittingEmptySubsequences: false).dropLast()
             let parts = file.split(separator: "/", omittingEmptySubsequences: false)
             var shared = 0
-            while shared < folder.count, shared < parts.count - 1, folder[folder.startIndex + shared] == parts[shared] {
+            while shared < folder.count, shared < parts.count - 1, folder[shared] == parts[shared] {
                 shared += 1
             }
             return String(repeating: "../", count: folder.count - shared) + parts[shared...].joined(separator: "/")
@@ -48,7 +50,7 @@ public struct PageLinks: Sendable, Equatable {
     public var root: String {
         switch style {
         case .fromBasePath(let basePath): return basePath
-        case .relative: return String(repeating: "../", count: page.split(separator: "/", omittingEmptySubsequences: false).count - 1)
+        case .relative: return String(repeating: "../", count: folder.count)
         }
     }
 

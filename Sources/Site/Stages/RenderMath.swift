@@ -11,17 +11,27 @@ public struct RenderMath: LessonStage {
     public func run(_ lesson: inout Lesson, in context: BuildContext) throws(DiagnosticList) {
         var problems: [Diagnostic] = []
         var rendered: [Int: String] = [:]
+        // A formula the lesson writes more than once (`\eta`, `\lambda`) is converted once, inline and display apart.
+        var converted: [Formula: Result<String, TeXError>] = [:]
         for (index, span) in lesson.spans.enumerated() where span.kind == .inlineMath || span.kind == .displayMath {
-            do {
-                let math = try TeXToMathML.convert(span.source, display: span.kind == .displayMath)
+            let formula = Formula(source: span.source, display: span.kind == .displayMath)
+            let outcome = converted[formula] ?? Result { () throws(TeXError) in try TeXToMathML.convert(formula.source, display: formula.display) }
+            converted[formula] = outcome
+            switch outcome {
+            case .success(let math):
                 // A wide formula scrolls sideways inside a focusable box (MathML allows no tabindex), so keyboard users can scroll it.
-                rendered[index] = span.kind == .displayMath ? "<span class=\"math-block\" tabindex=\"0\">\(math)</span>" : math
-            } catch {
+                rendered[index] = formula.display ? "<span class=\"math-block\" tabindex=\"0\">\(math)</span>" : math
+            case .failure(let error):
                 problems.append(.error(at: Self.location(of: error, in: span), "invalid math: \(error.message)"))
             }
         }
         if !problems.isEmpty { throw DiagnosticList(problems) }
         SpanReplacement.replace(in: &lesson.blocks) { rendered[$0] }
+    }
+
+    private struct Formula: Hashable {
+        var source: String
+        var display: Bool
     }
 
     /// The error's UTF-8 offset mapped to a column on the formula's line (spans never cross lines).
