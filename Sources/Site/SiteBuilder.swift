@@ -454,7 +454,7 @@ public struct SiteBuilder: Sendable {
             record = BuildFingerprint.load(paths)
             guard let record else { return }
             let entries = walk.value
-            outputIsAsLeft = !record.output.isEmpty && record.output == BuildFingerprint.listing(entries, in: paths.output)
+            outputIsAsLeft = !record.output.isEmpty && BuildFingerprint.listing(record.output, matches: entries, in: paths.output)
             guard outputIsAsLeft else { return }
             found = Background {
                 (Dictionary(entries.compactMap { entry in entry.info.map { (entry.path, $0) } }, uniquingKeysWith: { first, _ in first }),

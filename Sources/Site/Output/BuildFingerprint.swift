@@ -31,15 +31,40 @@ struct BuildFingerprint: Equatable {
 
     /// The listing of `folder` from a walk of it (`FolderListing.walk`).
     static func listing(_ entries: [FolderListing.Entry], in folder: String) -> [String] {
-        // The walk's lstat(2) serves regular files; a symbolic link is followed (stat(2)): a link to a folder is no file.
-        entries.compactMap { entry in
-            guard var info = entry.info else { return nil }
-            if info.st_mode & S_IFMT == S_IFLNK {
-                guard stat((folder as NSString).appendingPathComponent(entry.path), &info) == 0 else { return nil }
-            }
-            guard info.st_mode & S_IFMT != S_IFDIR else { return nil }
-            return "\(entry.path) \(identity(info))"
+        var line: [UInt8] = []
+        return entries.compactMap { entry in
+            listingLine(entry, in: folder, into: &line) ? String(decoding: line, as: UTF8.self) : nil
         }
+    }
+
+    /// Whether `recorded` is the listing of `folder` from a walk of it (`listing(_:in:)`), compared line by line as
+    /// bytes, without making the listing's strings (the up-to-date check of every build).
+    static func listing(_ recorded: [String], matches entries: [FolderListing.Entry], in folder: String) -> Bool {
+        var line: [UInt8] = []
+        var next = 0
+        for entry in entries where listingLine(entry, in: folder, into: &line) {
+            guard next < recorded.count else { return false }
+            var expected = recorded[next]
+            guard expected.withUTF8({ $0.elementsEqual(line) }) else { return false }
+            next += 1
+        }
+        return next == recorded.count
+    }
+
+    /// `entry`'s line of a listing (`path size mtime`) in `line`; false when it has none (a folder, a link that
+    /// leads nowhere or to a folder, an entry the walk could not `lstat`).
+    private static func listingLine(_ entry: FolderListing.Entry, in folder: String, into line: inout [UInt8]) -> Bool {
+        // The walk's lstat(2) serves regular files; a symbolic link is followed (stat(2)): a link to a folder is no file.
+        guard var info = entry.info else { return false }
+        if info.st_mode & S_IFMT == S_IFLNK {
+            guard stat((folder as NSString).appendingPathComponent(entry.path), &info) == 0 else { return false }
+        }
+        guard info.st_mode & S_IFMT != S_IFDIR else { return false }
+        line.removeAll(keepingCapacity: true)
+        line.append(contentsOf: entry.path.utf8)
+        line.append(UInt8(ascii: " "))
+        appendIdentity(info, to: &line)
+        return true
     }
 
     /// The lines of `previous` (a listing, sorted by path; `paths` its `paths(inListing:)`) that stay true for the
@@ -97,7 +122,18 @@ struct BuildFingerprint: Equatable {
     }
 
     static func identity(_ info: stat) -> String {
-        "\(info.st_size) \(info.st_mtim.tv_sec).\(info.st_mtim.tv_nsec)"
+        var bytes: [UInt8] = []
+        appendIdentity(info, to: &bytes)
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// `identity(info)`'s bytes, appended.
+    static func appendIdentity(_ info: stat, to bytes: inout [UInt8]) {
+        bytes.appendDecimal(info.st_size)
+        bytes.append(UInt8(ascii: " "))
+        bytes.appendDecimal(info.st_mtim.tv_sec)
+        bytes.append(UInt8(ascii: "."))
+        bytes.appendDecimal(info.st_mtim.tv_nsec)
     }
 
     /// The files under `folder` as absolute paths, sorted: regular files, and links that lead to one.

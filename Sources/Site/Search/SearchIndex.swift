@@ -138,7 +138,11 @@ public struct SearchIndex: Sendable {
             for number in range {
                 let page = pages[number]
                 for (entry, heading) in page.headings.enumerated() {
-                    out.append(contentsOf: ",[\(number),\(heading.kind.rawValue),".utf8)
+                    out.append(contentsOf: ",[".utf8)
+                    out.appendDecimal(number)
+                    out.append(UInt8(ascii: ","))
+                    out.appendDecimal(heading.kind.rawValue)
+                    out.append(UInt8(ascii: ","))
                     json(heading.anchor)
                     out.append(UInt8(ascii: ","))
                     json(heading.title)
@@ -177,6 +181,7 @@ public struct SearchIndex: Sendable {
 
     /// `text` as a JSON string, `/` escaped as `JSONSerialization` writes it.
     private static func appendJSON(_ text: String, to out: inout [UInt8]) {
-        out.append(contentsOf: JSONEscape.string(text, escapingSlashes: true).utf8)
+        JSONEscape.append(text, to: &out, escapingSlashes: true)
     }
+
 }
