@@ -269,16 +269,15 @@ public struct SiteBuilder: Sendable {
         case lesson(Int, Int)
     }
 
-    /// The files of one page (its HTML, and for a lesson the attachments written beside it) and, for a
-    /// lesson, its page key and what search finds in it.
     /// A lesson's share of the search index: its page rendered by this build, or its page in the kept index.
     private enum SearchShare: Sendable {
         case rendered(SearchIndexPart, digest: String)
         case kept(SearchIndex.Page)
     }
 
-    /// A page's files as bytes: made from their text by the page's own job, on its core, not one by one after
-    /// every page rendered.
+    /// The files of one page (its HTML, and for a lesson the attachments written beside it) and, for a
+    /// lesson, its page key and what search finds in it. The files are bytes, made from their text by the page's
+    /// own job, on its core, not one by one after every page rendered.
     private struct PageFiles: Sendable {
         var files: [(path: String, bytes: [UInt8])]
         var search: (key: String, part: SearchIndexPart)?

@@ -6,7 +6,6 @@ import Foundation
 /// `id` and `class` values (with `HTMLReferences.decodeEntities`). One pass over the page's UTF-8 bytes: each
 /// tag and text run goes straight to a `HTMLTextVisitor`, with no list of events in between.
 struct HTMLTextScanner {
-    /// A start tag: its name lower-cased, its decoded `id` and `class` values (every other attribute is skipped).
     /// What the visitor does with the element a start tag opens.
     enum Element {
         /// Its content is reported.
@@ -16,6 +15,7 @@ struct HTMLTextScanner {
         case leftOut
     }
 
+    /// A start tag: its name lower-cased, its decoded `id` and `class` values (every other attribute is skipped).
     struct StartTag: Equatable {
         var name: String
         var id: String?

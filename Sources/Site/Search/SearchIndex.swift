@@ -183,5 +183,4 @@ public struct SearchIndex: Sendable {
     private static func appendJSON(_ text: String, to out: inout [UInt8]) {
         JSONEscape.append(text, to: &out, escapingSlashes: true)
     }
-
 }
