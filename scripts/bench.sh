@@ -5,6 +5,8 @@
 # with torch exists (SITEGEN_VENV, default ~/.cache/sitegen/venv, the one `make verify` makes) — the same
 # scripts timed in PyTorch.
 set -euo pipefail
+# `$EPOCHREALTIME` and awk read numbers with the locale's decimal point: a "." everywhere.
+export LC_ALL=C
 cd "$(dirname "$0")/.."
 root=$(pwd)
 venv=${SITEGEN_VENV:-$HOME/.cache/sitegen/venv}
@@ -23,16 +25,19 @@ trap 'rm -rf "$work"' EXIT
 cp -r content templates sitegen.yml "$work/"
 lesson="$work/content/optimisers/optimisers.md"
 
-# Bash's own clock: no process is started around what is timed (`date` took 1.6 ms between two readings).
+# Bash's own clock (for the PyTorch scripts below; `median` reads it directly).
 now() { echo "$EPOCHREALTIME"; }
 seconds() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.3f", b - a }'; }
-# Runs "$@" n times, prints the median wall time in seconds. With `before` naming a command (`before=f median …`),
-# that command runs before each run, untimed: emptying a cache or editing a lesson is not part of the build.
-median() {
-  local n=$1; shift
+# Runs "$@" n times, prints the median wall time in seconds, read from bash's own clock: no process is started
+# around what is timed (two `date` processes took 1.6 ms between two readings).
+median() { median_after true "$@"; }
+# `median_after PREPARE n command…`: `median` with PREPARE run before each run, untimed (emptying a cache or editing
+# a lesson is not part of the build).
+median_after() {
+  local prepare=$1 n=$2; shift 2
   local times=()
   for _ in $(seq "$n"); do
-    if [ -n "${before:-}" ]; then "$before" >/dev/null 2>&1; fi
+    "$prepare" >/dev/null 2>&1
     local t0=$EPOCHREALTIME; "$@" >/dev/null 2>&1; local t1=$EPOCHREALTIME
     times+=("$(seconds "$t0" "$t1")")
   done
@@ -45,22 +50,22 @@ build_debug_binary() { "$debug" --root "$work"; }
 build_swift_run() { swift run --package-path "$root" sitegen --root "$work"; }
 empty_cache() { rm -rf "$work/.sitegen-cache"; }
 
-cold=$(before=empty_cache median 3 build_release)
-cold_dbg_bin=$(before=empty_cache median 3 build_debug_binary)
-cold_dbg=$(before=empty_cache median 3 build_swift_run)
+cold=$(median_after empty_cache 3 build_release)
+cold_dbg_bin=$(median_after empty_cache 3 build_debug_binary)
+cold_dbg=$(median_after empty_cache 3 build_swift_run)
 build_release >/dev/null 2>&1
 warm=$(median 5 build_release)
 forced() { "$release" --root "$work" --force; }
 warm_forced=$(median 5 forced)
 add_sentence() { echo "" >> "$lesson"; echo "One more sentence of prose." >> "$lesson"; }
-prose=$(before=add_sentence median 3 build_release)
+prose=$(median_after add_sentence 3 build_release)
 edits=0
 edit_experiment() {
   # Change one experiment (the warm-up table's last step) so that exactly one block reruns.
   edits=$((edits + 1))
   sed -i -E "s/^steps: \[1, 5, 10, 50, 100, [0-9]+\]/steps: [1, 5, 10, 50, 100, $((200 + edits))]/" "$lesson"
 }
-experiment=$(before=edit_experiment median 3 build_release)
+experiment=$(median_after edit_experiment 3 build_release)
 
 rm -rf "$work/.sitegen-cache"
 if [ -x /usr/bin/time ]; then
@@ -119,11 +124,11 @@ empty_course_cache() { rm -rf "$course/.sitegen-cache"; }
 words=0
 # Each edit puts a number after the first "stochastic": the word is new every time.
 edit_word() { words=$((words + 1)); sed -i "0,/stochastic/s/stochastic/stochastic$words/" "$edited"; }
-synthetic_cold=$(before=empty_course_cache median 5 course_build "$release")
-synthetic_cold_debug=$(before=empty_course_cache median 3 course_build "$debug")
+synthetic_cold=$(median_after empty_course_cache 5 course_build "$release")
+synthetic_cold_debug=$(median_after empty_course_cache 3 course_build "$debug")
 "$release" --root "$course" >/dev/null
-synthetic_edit=$(before=edit_word median 9 course_build "$release")
-synthetic_edit_debug=$(before=edit_word median 5 course_build "$debug")
+synthetic_edit=$(median_after edit_word 9 course_build "$release")
+synthetic_edit_debug=$(median_after edit_word 5 course_build "$debug")
 reload=$(SITEGEN="$release" scripts/preview-latency.sh 10 "$course" | sed -n 1p)
 echo
 echo "synthetic course: $(find "$course/content" -name '*.md' ! -name index.md | wc -l) lessons (scripts/synthetic-course.sh)"

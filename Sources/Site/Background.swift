@@ -26,15 +26,16 @@ final class Background<Value: Sendable>: @unchecked Sendable {
 
 extension Background where Value == Void {
     /// Lets go of `value` on a thread of its own: freeing what a build is done with (every lesson's tree and HTML
-    /// after a cold build) takes milliseconds that the writer need not wait for.
-    static func release<Held>(_ value: consuming Held) {
-        let box = Released(value)
+    /// after a cold build) takes milliseconds that the writer need not wait for. What `value` alone holds is freed
+    /// there; what the caller still holds elsewhere stays.
+    static func release<Held: Sendable>(_ value: consuming Held) {
+        let box = Released(consume value)
         _ = Background { box.value = nil }
     }
 }
 
 /// What `Background.release` frees: set to nil by the releasing thread, so that it is freed there.
-private final class Released<Held>: @unchecked Sendable {
+private final class Released<Held: Sendable>: @unchecked Sendable {
     var value: Held?
     init(_ value: consuming Held) { self.value = value }
 }

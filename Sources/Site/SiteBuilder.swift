@@ -384,7 +384,7 @@ public struct SiteBuilder: Sendable {
             var report: Report
             do {
                 report = try render(content, templates: templates, plan: plan, keptSearch: keptSearch, keptSidebar: keptSidebar,
-                                    searchLater: plan.map { !$0.rendersEverything } ?? false)
+                                    searchLater: true)
             } catch {
                 claiming.map { writer.release($0.value) }
                 throw error

@@ -82,6 +82,28 @@ import Testing
         ])
     }
 
+    /// The memo of formulas compares their bytes: `é` and `e` + U+0301, equal as Swift strings, are two formulas,
+    /// each with its own error column (the accent is one character in both, two bytes in the first, three in the other).
+    @Test func canonicallyEqualFormulasAreStillTwoFormulas() throws {
+        #expect(try diagnostics("$\\text{\u{E9}}\\fracc$ $\\text{e\u{301}}\\fracc$\n") == [
+            "content/intro/first.md:4:10: error: invalid math: unknown command \\fracc (did you mean \\frac?)",
+            "content/intro/first.md:4:27: error: invalid math: unknown command \\fracc (did you mean \\frac?)",
+        ])
+        let site = try SiteTest(fixture: "basic")
+        defer { site.remove() }
+        try site.write("content/intro/first.md", "---\ntitle: First\n---\nA $\\text{\u{E9}}$ and $\\text{e\u{301}}$.\n")
+        try site.build()
+        let html = Array(try site.output("intro/first/index.html").utf8)
+        func count(_ bytes: [UInt8]) -> Int {
+            (0...(html.count - bytes.count)).filter { html[$0..<($0 + bytes.count)].elementsEqual(bytes) }.count
+        }
+        // Each spelling is in its formula's MathML and in its TeX annotation.
+        #expect(count([0x3E, 0xC3, 0xA9, 0x3C]) == 1)            // >é<
+        #expect(count([0x3E, 0x65, 0xCC, 0x81, 0x3C]) == 1)      // >e◌́<
+        #expect(count([0x7B, 0xC3, 0xA9, 0x7D]) == 1)            // {é}
+        #expect(count([0x7B, 0x65, 0xCC, 0x81, 0x7D]) == 1)      // {e◌́}
+    }
+
     @Test func unclosedMathAndResults() throws {
         #expect(try diagnostics("Cost $$x^2\n\nValue {{ a.b\n") == [
             "content/intro/first.md:4:6: error: display math is not closed: end it with '$$' on the same line",

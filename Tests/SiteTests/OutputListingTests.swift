@@ -11,9 +11,6 @@ import Testing
             bytes.appendDecimal(number)
             #expect(String(decoding: bytes, as: UTF8.self) == "x\(number)")
         }
-        var bytes: [UInt8] = []
-        bytes.appendDecimal(UInt64.max)
-        #expect(String(decoding: bytes, as: UTF8.self) == "\(UInt64.max)")
     }
 
     @Test func aRecordedListingMatchesItsFolderUntilAFileChanges() throws {

@@ -112,11 +112,17 @@ public struct OutputWriter: Sendable {
             // are still being made (`OutputTree.pending`) come last, each once its bytes are there.
             let ready = tree.files.keys.filter { tree.pending[$0] == nil }.sorted()
             for path in ready { try makeFolder(of: path) }
-            let output = self.output
-            let placed = ready.concurrentMap { path in
-                Result { try StagedFile.place(tree.files[path] ?? [], at: staging + "/" + path, current: output + "/" + path) }
+            // After a failure (a full disk) no worker takes another file; the first failure in path order is reported.
+            let output = self.output, failed = FailureFlag()
+            let placed = ready.concurrentMap { path -> Result<StagedFile, Error>? in
+                guard !failed.isSet else { return nil }
+                let outcome = Result { try StagedFile.place(tree.files[path] ?? [], at: staging + "/" + path, current: output + "/" + path) }
+                if case .failure = outcome { failed.set() }
+                return outcome
             }
-            for outcome in placed where try outcome.get().isShared { shared += 1 }
+            for outcome in placed {
+                if let placed = try outcome?.get(), placed.isShared { shared += 1 }
+            }
             for path in tree.pending.keys.sorted() {
                 try makeFolder(of: path)
                 let bytes = tree.pending[path]?.value ?? []
@@ -299,4 +305,12 @@ public struct OutputWriter: Sendable {
         }
         return (error as NSError).localizedDescription
     }
+}
+
+/// Set once by the first of the writer's workers that fails, read by the others before each file.
+private final class FailureFlag: @unchecked Sendable {
+    private let lock = NSLock()
+    private var value = false
+    var isSet: Bool { lock.withLock { value } }
+    func set() { lock.withLock { value = true } }
 }

@@ -147,7 +147,8 @@ struct HTMLTextScanner {
 
 /// What `HTMLTextScanner` finds, in document order.
 protocol HTMLTextVisitor {
-    /// A start tag outside a left-out element, and whether its element's content is read or left out whole.
+    /// A start tag outside a left-out element, and whether its element's content is read or left out whole
+    /// (`.leftOut` for a self-closed tag leaves nothing out: it holds nothing).
     mutating func start(_ tag: HTMLTextScanner.StartTag) -> HTMLTextScanner.Element
     /// An end tag, its name lower-cased.
     mutating func end(_ name: String)

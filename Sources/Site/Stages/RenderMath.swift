@@ -29,9 +29,21 @@ public struct RenderMath: LessonStage {
         SpanReplacement.replace(in: &lesson.blocks) { rendered[$0] }
     }
 
+    /// A formula as written: its source compared by its UTF-8 bytes, not as Swift compares strings (canonically),
+    /// so that `é` and `e` + U+0301 stay two formulas with their own MathML and their own error columns.
     private struct Formula: Hashable {
         var source: String
         var display: Bool
+
+        static func == (a: Formula, b: Formula) -> Bool {
+            a.display == b.display && a.source.utf8.elementsEqual(b.source.utf8)
+        }
+
+        func hash(into hasher: inout Hasher) {
+            hasher.combine(display)
+            var source = source
+            source.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
+        }
     }
 
     /// The error's UTF-8 offset mapped to a column on the formula's line (spans never cross lines).
