@@ -14,6 +14,15 @@ import Testing
         return site.buildFailure().map(\.description)
     }
 
+    /// The page of a lesson with this body, built.
+    func page(_ body: String) throws -> String {
+        let site = try SiteTest(fixture: "basic")
+        defer { site.remove() }
+        try site.write("content/intro/first.md", "---\ntitle: First\n---\n" + body)
+        try site.build()
+        return try site.output("intro/first/index.html")
+    }
+
     @Test func unknownCalloutKind() throws {
         #expect(try diagnostics("> [!NOTEE] Title\n> Body\n") == [
             "content/intro/first.md:4:1: error: unknown callout kind '[!NOTEE]' (did you mean 'NOTE'?); use one of NOTE, TIP, IMPORTANT, WARNING, CAUTION, ANALOGY, QA, COMPARE, TAKEAWAYS, EXERCISE",
@@ -89,11 +98,7 @@ import Testing
             "content/intro/first.md:4:10: error: invalid math: unknown command \\fracc (did you mean \\frac?)",
             "content/intro/first.md:4:27: error: invalid math: unknown command \\fracc (did you mean \\frac?)",
         ])
-        let site = try SiteTest(fixture: "basic")
-        defer { site.remove() }
-        try site.write("content/intro/first.md", "---\ntitle: First\n---\nA $\\text{\u{E9}}$ and $\\text{e\u{301}}$.\n")
-        try site.build()
-        let html = Array(try site.output("intro/first/index.html").utf8)
+        let html = Array(try page("A $\\text{\u{E9}}$ and $\\text{e\u{301}}$.\n").utf8)
         func count(_ bytes: [UInt8]) -> Int {
             (0...(html.count - bytes.count)).filter { html[$0..<($0 + bytes.count)].elementsEqual(bytes) }.count
         }
@@ -112,22 +117,14 @@ import Testing
     }
 
     @Test func dollarsInProseAndCodeStayText() throws {
-        let site = try SiteTest(fixture: "basic")
-        defer { site.remove() }
-        try site.write("content/intro/first.md", "---\ntitle: First\n---\nIt costs $5 and $10. Escaped \\$x\\$. Code `$y$`.\n\n```\n$z$\n```\n")
-        try site.build()
-        let html = try site.output("intro/first/index.html")
+        let html = try page("It costs $5 and $10. Escaped \\$x\\$. Code `$y$`.\n\n```\n$z$\n```\n")
         #expect(html.contains("<p>It costs $5 and $10. Escaped $x$. Code <code>$y$</code>.</p>"))
         #expect(html.contains("<pre tabindex=\"0\" role=\"group\" aria-label=\"Code\"><code>$z$\n</code></pre>"))
         #expect(!html.contains("<math"))
     }
 
     @Test func mathBecomesMathML() throws {
-        let site = try SiteTest(fixture: "basic")
-        defer { site.remove() }
-        try site.write("content/intro/first.md", "---\ntitle: First\n---\nInline $v_t = \\beta v_{t-1} + g_t$ and\n\n$$\\hat m_t = \\frac{m_t}{1-\\beta_1^t}$$\n")
-        try site.build()
-        let html = try site.output("intro/first/index.html")
+        let html = try page("Inline $v_t = \\beta v_{t-1} + g_t$ and\n\n$$\\hat m_t = \\frac{m_t}{1-\\beta_1^t}$$\n")
         #expect(html.contains("<math xmlns=\"http://www.w3.org/1998/Math/MathML\" display=\"inline\">"))
         #expect(html.contains("<math xmlns=\"http://www.w3.org/1998/Math/MathML\" display=\"block\">"))
         #expect(html.contains("<mfrac>"))
@@ -136,11 +133,7 @@ import Testing
 
     /// A formula written twice, inline and as display math, is converted once for each form and shown at every place.
     @Test func aRepeatedFormulaIsShownEveryTimeInItsOwnForm() throws {
-        let site = try SiteTest(fixture: "basic")
-        defer { site.remove() }
-        try site.write("content/intro/first.md", "---\ntitle: First\n---\nStep $\\eta g$, again $\\eta g$.\n\n$$\\eta g$$\n")
-        try site.build()
-        let html = try site.output("intro/first/index.html")
+        let html = try page("Step $\\eta g$, again $\\eta g$.\n\n$$\\eta g$$\n")
         let inline = "<math xmlns=\"http://www.w3.org/1998/Math/MathML\" display=\"inline\">"
         let block = "<math xmlns=\"http://www.w3.org/1998/Math/MathML\" display=\"block\">"
         #expect(html.components(separatedBy: inline).count - 1 == 2)
@@ -171,11 +164,7 @@ import Testing
     }
 
     @Test func codeInsideCalloutsIsHighlightedToo() throws {
-        let site = try SiteTest(fixture: "basic")
-        defer { site.remove() }
-        try site.write("content/intro/first.md", "---\ntitle: First\n---\n> [!TIP] Try it\n>\n> ```python\n> print(1)\n> ```\n")
-        try site.build()
-        let html = try site.output("intro/first/index.html")
+        let html = try page("> [!TIP] Try it\n>\n> ```python\n> print(1)\n> ```\n")
         #expect(html.contains("<aside class=\"callout callout-tip\""))
         #expect(html.contains("<pre tabindex=\"0\" role=\"group\" aria-label=\"Code: python\"><code class=\"language-python\"><span class=\"tok-builtin\">print</span>"))
     }

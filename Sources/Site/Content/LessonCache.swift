@@ -39,7 +39,7 @@ final class LessonCache: @unchecked Sendable {
     /// The cache the last build left, for a build whose setup line is `setup`.
     init(_ paths: BuildPaths, setup: String) {
         self.setup = setup
-        known = CacheRecord.readSealed(Self.file(paths), header: Self.header, key: setup, item: Self.item).map(Self.byFile) ?? [:]
+        known = CacheRecord.readSealed(Self.file(paths), header: Self.header, key: setup, item: Self.item) ?? [:]
     }
 
     static func file(_ paths: BuildPaths) -> String {
@@ -114,11 +114,7 @@ final class LessonCache: @unchecked Sendable {
 
     /// The records of a whole, well-formed record written for `setup`; nil otherwise.
     static func records(fromRecord record: UnsafeBufferPointer<UInt8>, setup: String) -> [String: Record]? {
-        CacheRecord.items(ofSealed: record, header: header, key: setup, item: Self.item).map(Self.byFile)
-    }
-
-    private static func byFile(_ items: [(String, Record)]) -> [String: Record] {
-        Dictionary(items, uniquingKeysWith: { first, _ in first })
+        CacheRecord.entries(ofSealed: record, header: header, key: setup, item: Self.item)
     }
 
     /// One file's path and record.

@@ -19,26 +19,27 @@ enum CacheRecord {
     }
 
     /// The items of the sealed record in `file` (written by `sealedWriter`) whose header and key are these, each read
-    /// by `item`; nil when the file is missing, cut, changed, of another format or key, or holds more than its items.
-    static func readSealed<Item>(_ file: String, header: [UInt8], key: String,
-                                 item: (inout Reader) -> Item?) -> [Item]? {
-        guard let data = FileManager.default.contents(atPath: file) else { return nil }
-        return data.withUnsafeBytes { items(ofSealed: $0.assumingMemoryBound(to: UInt8.self), header: header, key: key, item: item) }
+    /// by `item` as a key and a value (the first of a repeated key is kept); nil when the file is missing, cut,
+    /// changed, of another format or key, or holds more than its items.
+    static func readSealed<Key: Hashable, Value>(_ file: String, header: [UInt8], key: String,
+                                                 item: (inout Reader) -> (Key, Value)?) -> [Key: Value]? {
+        guard let bytes = PlainFile.read(file) else { return nil }
+        return bytes.withUnsafeBufferPointer { entries(ofSealed: $0, header: header, key: key, item: item) }
     }
 
     /// `readSealed` on a record's bytes.
-    static func items<Item>(ofSealed record: UnsafeBufferPointer<UInt8>, header: [UInt8], key: String,
-                            item: (inout Reader) -> Item?) -> [Item]? {
+    static func entries<Key: Hashable, Value>(ofSealed record: UnsafeBufferPointer<UInt8>, header: [UInt8], key: String,
+                                              item: (inout Reader) -> (Key, Value)?) -> [Key: Value]? {
         guard let bytes = unsealed(record), bytes.starts(with: header) else { return nil }
         var reader = Reader(bytes: bytes, position: header.count)
         guard reader.string() == key, let count = reader.number(), count <= reader.remaining else { return nil }
-        var items: [Item] = []
-        items.reserveCapacity(count)
+        var entries: [Key: Value] = [:]
+        entries.reserveCapacity(count)
         for _ in 0..<count {
-            guard let next = item(&reader) else { return nil }
-            items.append(next)
+            guard let (key, value) = item(&reader) else { return nil }
+            if entries[key] == nil { entries[key] = value }
         }
-        return reader.remaining == 0 ? items : nil
+        return reader.remaining == 0 ? entries : nil
     }
 
     /// The bytes of a sealed record without its hash, if the hash is theirs.

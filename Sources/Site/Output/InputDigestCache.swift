@@ -80,16 +80,7 @@ final class InputDigestCache: @unchecked Sendable {
     static let header = Array("sitegen input digests v2\n".utf8)
 
     private static func load(_ file: String, setup: String) -> [String: Entry] {
-        CacheRecord.readSealed(file, header: header, key: setup, item: item).map(byPath) ?? [:]
-    }
-
-    /// The entries of a whole, well-formed record written for `setup`; nil otherwise.
-    static func entries(fromRecord record: UnsafeBufferPointer<UInt8>, setup: String) -> [String: Entry]? {
-        CacheRecord.items(ofSealed: record, header: header, key: setup, item: item).map(byPath)
-    }
-
-    private static func byPath(_ items: [(String, Entry)]) -> [String: Entry] {
-        Dictionary(items, uniquingKeysWith: { first, _ in first })
+        CacheRecord.readSealed(file, header: header, key: setup, item: item) ?? [:]
     }
 
     /// One file's path and entry.

@@ -22,7 +22,7 @@ struct SearchIndexStore {
 
     func load() -> SearchIndex? {
         if let index = Self.remembered.index(path: file) { return index }
-        guard let bytes = Self.read(file), let index = Self.index(fromRecord: bytes) else { return nil }
+        guard let bytes = PlainFile.read(file), let index = Self.index(fromRecord: bytes) else { return nil }
         Self.remembered.keep(index, path: file)
         return index
     }
@@ -55,51 +55,26 @@ struct SearchIndexStore {
         }
     }
 
-    /// The file's bytes, read straight into the array the kept pages' ids will be read from in place.
-    private static func read(_ path: String) -> [UInt8]? {
-        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
-        guard descriptor >= 0 else { return nil }
-        defer { close(descriptor) }
-        var info = stat()
-        guard fstat(descriptor, &info) == 0, info.st_mode & S_IFMT == S_IFREG else { return nil }
-        let size = Int(info.st_size)
-        var complete = true
-        let bytes = [UInt8](unsafeUninitializedCapacity: size) { buffer, count in
-            count = 0
-            while count < size {
-                let got = Foundation.read(descriptor, buffer.baseAddress! + count, size - count)
-                if got < 0 && errno == EINTR { continue }
-                guard got > 0 else { break }
-                count += got
-            }
-            complete = count == size
-        }
-        return complete ? bytes : nil
-    }
-
     static func record(_ index: SearchIndex) -> [UInt8] {
         var out = CacheRecord.Writer(header: header,
                                      capacity: index.pages.reduce(0) { $0 + 4 * $1.ids.count + 32 * $1.headings.count })
-        func number(_ value: Int) { out.number(value) }
-        func bytes(_ token: UnsafeBufferPointer<UInt8>) { out.bytes(token) }
-        func string(_ text: String) { SearchVocabulary.withBytes(text, bytes) }
-        number(index.vocabulary.count)
-        for id in 0..<index.vocabulary.count { index.vocabulary.withToken(id, bytes) }
+        out.number(index.vocabulary.count)
+        for id in 0..<index.vocabulary.count { index.vocabulary.withToken(id) { out.bytes($0) } }
         let wide = index.vocabulary.count > Self.narrowLimit
-        number(index.pages.count)
+        out.number(index.pages.count)
         for page in index.pages {
-            string(page.key)
-            string(page.digest)
-            string(page.path)
-            string(page.title)
-            number(page.headings.count)
+            out.string(page.key)
+            out.string(page.digest)
+            out.string(page.path)
+            out.string(page.title)
+            out.number(page.headings.count)
             for (heading, end) in zip(page.headings, page.ends) {
-                number(heading.kind.rawValue)
-                string(heading.anchor)
-                string(heading.title)
-                number(end)
+                out.number(heading.kind.rawValue)
+                out.string(heading.anchor)
+                out.string(heading.title)
+                out.number(end)
             }
-            number(page.ids.count)
+            out.number(page.ids.count)
             // Ids read in place from the last record at this width are copied as they are.
             if let stored = page.ids.storedBytes(width: wide ? 4 : 2) {
                 out.bytes.append(contentsOf: stored)

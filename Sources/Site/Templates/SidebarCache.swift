@@ -13,7 +13,7 @@ struct SidebarCache {
     }
 
     func load(outline: String) -> [SidebarEntries.Key: String] {
-        CacheRecord.readSealed(file, header: Self.header, key: outline, item: Self.item).map(Self.byKey) ?? [:]
+        CacheRecord.readSealed(file, header: Self.header, key: outline, item: Self.item) ?? [:]
     }
 
     /// Best effort (`CacheFile`): a record that cannot be written only makes the next build render the entries.
@@ -34,11 +34,7 @@ struct SidebarCache {
 
     /// The entries of a whole record written under `outline`; nil otherwise.
     static func entries(fromRecord bytes: UnsafeBufferPointer<UInt8>, outline: String) -> [SidebarEntries.Key: String]? {
-        CacheRecord.items(ofSealed: bytes, header: header, key: outline, item: item).map(byKey)
-    }
-
-    private static func byKey(_ items: [(SidebarEntries.Key, String)]) -> [SidebarEntries.Key: String] {
-        Dictionary(items, uniquingKeysWith: { first, _ in first })
+        CacheRecord.entries(ofSealed: bytes, header: header, key: outline, item: item)
     }
 
     /// One entry's module, root and HTML.
