@@ -230,6 +230,30 @@ import Testing
         #expect(try String(contentsOfFile: output + "/index.html", encoding: .utf8) == "four")
     }
 
+    /// A claim for an output folder the writer may not replace (not empty, no marker) touches nothing: not the kept
+    /// site, not a staging folder a killed build left beside the output, not the output; the write then refuses.
+    @Test func aClaimForAFolderItMayNotReplaceTouchesNothing() throws {
+        defer { try? FileManager.default.removeItem(atPath: parent) }
+        let fm = FileManager.default
+        let (writer, kept) = try keptSiteWriter()
+        let keptBefore = FolderListing.entries(under: kept)
+        try fm.removeItem(atPath: output)
+        try fm.createDirectory(atPath: output, withIntermediateDirectories: true)
+        #expect(fm.createFile(atPath: output + "/mine.txt", contents: Data("mine".utf8)))
+        let leftover = ".public-staging-\(try exitedProcessID())-1700000000000"
+        try fm.createDirectory(atPath: parent + "/" + leftover, withIntermediateDirectories: true)
+        #expect(fm.createFile(atPath: parent + "/" + leftover + "/" + OutputGuard.markerName, contents: Data(OutputGuard.markerText.utf8)))
+        let before = try entries()
+        let claim = writer.claim()
+        #expect(claim.listing == nil)
+        #expect(try entries() == before)
+        #expect(FolderListing.entries(under: kept) == keptBefore)
+        #expect(throws: Diagnostic.self) { try writer.write(tree("two"), claimed: claim) }
+        #expect(try entries() == before)
+        #expect(FolderListing.entries(under: kept) == keptBefore)
+        #expect(try fm.contentsOfDirectory(atPath: output) == ["mine.txt"])
+    }
+
     /// A file whose bytes are still being made (`OutputTree.pending`, an edit's search index) is written with the
     /// others once they are there, replacing the current output's version; the tree then holds its bytes.
     @Test func aPendingFileIsWrittenOnceItsBytesAreThere() throws {

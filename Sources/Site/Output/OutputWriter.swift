@@ -41,18 +41,21 @@ public struct OutputWriter: Sendable {
         let listing: (entries: [FolderListing.Entry], folders: [String])?
     }
 
-    /// Removes what killed builds left (`removeLeftovers`), then claims the kept site when there is one and the
-    /// output folder is one the write may replace: renamed to a staging name of this process, so that no other
-    /// build takes it, and listed. Give a claim that is not written back with `release`.
+    /// When the output folder is one the write may replace (`OutputGuard`), removes what killed builds left
+    /// (`removeLeftovers`) and claims the kept site if there is one: renamed to a staging name of this process, so
+    /// that no other build takes it, and listed. Otherwise nothing is touched (the write then refuses). Give a
+    /// claim that is not written back with `release`.
     public func claim() -> Claim {
         let parent = (output as NSString).deletingLastPathComponent
         let base = (output as NSString).lastPathComponent
         let token = "\(ProcessInfo.processInfo.processIdentifier)-\(UInt64(Date().timeIntervalSince1970 * 1000))"
         let staging = (parent as NSString).appendingPathComponent(".\(base)-staging-\(token)")
+        guard OutputGuard.contentsProblem(output: output, display: displayOutput, replaceOutput: replaceOutput) == nil else {
+            return Claim(staging: staging, listing: nil)
+        }
         removeLeftovers(parent: parent, base: base)
         var folder = stat()
-        guard OutputGuard.contentsProblem(output: output, display: displayOutput, replaceOutput: replaceOutput) == nil,
-              let previous = keepPrevious, lstat(previous, &folder) == 0, folder.st_mode & S_IFMT == S_IFDIR,
+        guard let previous = keepPrevious, lstat(previous, &folder) == 0, folder.st_mode & S_IFMT == S_IFDIR,
               OutputGuard.hasMarker(previous), rename(previous, staging) == 0 else { return Claim(staging: staging, listing: nil) }
         // Its times made now: another build's cleanup removes a staging folder of a live process only once it has
         // been untouched for an hour, and a rename leaves a folder's times as they were.
