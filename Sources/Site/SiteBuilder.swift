@@ -282,8 +282,8 @@ public struct SiteBuilder: Sendable {
         var files: [(path: String, bytes: [UInt8])]
         var search: (key: String, part: SearchIndexPart)?
 
-        init(files: [(path: String, text: String)], search: (key: String, part: SearchIndexPart)? = nil) {
-            self.files = files.map { ($0.path, Array($0.text.utf8)) }
+        init(files: [(path: String, bytes: [UInt8])], search: (key: String, part: SearchIndexPart)? = nil) {
+            self.files = files
             self.search = search
         }
     }
@@ -293,12 +293,12 @@ public struct SiteBuilder: Sendable {
         let renderer = HTMLRenderer()
         switch job {
         case .index:
-            return PageFiles(files: [("index.html", try page("index", try pages.index(), templates: templates))])
+            return PageFiles(files: [("index.html", Array(try page("index", try pages.index(), templates: templates).utf8))])
         case .module(let m):
             let module = pages.content.modules[m]
             let intro = module.intro.map { renderer.render($0.blocks) } ?? ""
             return PageFiles(files: [(PageContext.modulePath(module) + "index.html",
-                                      try page("module", try pages.module(module, intro: intro), templates: templates))])
+                                      Array(try page("module", try pages.module(module, intro: intro), templates: templates).utf8))])
         case .lesson(let m, let l):
             let module = pages.content.modules[m], lesson = module.lessons[l]
             let body = renderer.render(lesson.blocks)
@@ -308,10 +308,14 @@ public struct SiteBuilder: Sendable {
             // Waited for on every way out, so that no reading is left running when the page fails.
             defer { _ = alongside?.value }
             let layout = lesson.frontMatter.layout ?? "lesson"
-            let html = try page(layout, try pages.lesson(lesson, in: module, body: body), templates: templates,
+            // The body goes into the page's bytes once where the templates print it raw (`PageSplice`).
+            let splices = templates.splicingLayouts.contains(layout)
+            let html = try page(layout, try pages.lesson(lesson, in: module, body: splices ? PageSplice.marker : body),
+                                templates: templates,
                                 requestedAt: lesson.frontMatter.layoutLocation
                                     ?? SourceLocation(file: lesson.sourcePath, line: 1, column: 1))
-            return PageFiles(files: [(path + "index.html", html)] + lesson.attachments.map { (path + $0.name, $0.contents) },
+            let bytes = splices ? PageSplice.bytes(html, inserting: body) : Array(html.utf8)
+            return PageFiles(files: [(path + "index.html", bytes)] + lesson.attachments.map { (path + $0.name, Array($0.contents.utf8)) },
                              search: (RebuildPlan.lessonKey(lesson), alongside?.value ?? searching()))
         }
     }
@@ -503,9 +507,10 @@ public struct SiteBuilder: Sendable {
     private func page(_ template: String, _ context: [String: Any], templates: TemplateSet,
                       requestedAt: SourceLocation? = nil) throws(Diagnostic) -> String {
         var context = context
-        // The names the context provides, found once: the base layout's context adds only `content`.
-        let names = TemplateSet.contextNames(context).union(PageContext.itemNames)
-        context["content"] = try templates.render(template, context: context, names: names, requestedAt: requestedAt)
-        return try templates.render("base", context: context, names: names.union(["content"]))
+        // The names the context provides, looked into once for both: the base layout's context adds only `content`.
+        var names = ContextNames(context, adding: PageContext.itemNames)
+        context["content"] = try templates.render(template, context: context, names: &names, requestedAt: requestedAt)
+        names.insert("content")
+        return try templates.render("base", context: context, names: &names)
     }
 }

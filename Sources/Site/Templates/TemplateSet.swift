@@ -10,6 +10,8 @@ public struct TemplateSet: Sendable {
     let sources: [String: TemplateSource]
     let library: MustacheLibrary
     let displayFolder: String
+    /// The templates a lesson page can use as its layout with its body spliced in (`PageSplice`), found once.
+    private(set) var splicingLayouts: Set<String> = []
 
     struct TemplateSource: Sendable {
         var text: String
@@ -51,6 +53,7 @@ public struct TemplateSet: Sendable {
         if !problems.isEmpty { throw DiagnosticList(problems) }
         self.sources = sources
         self.library = library
+        splicingLayouts = Set(sources.keys.filter { PageSplice.applies(layout: $0, in: self) })
     }
 
     public func has(_ name: String) -> Bool { sources[name] != nil }
@@ -104,14 +107,15 @@ public struct TemplateSet: Sendable {
     /// headings has an empty table of contents, but `{{title}}` inside `{{#toc}}` is still valid).
     public func render(_ name: String, context: [String: Any], itemNames: Set<String> = [],
                        requestedAt: SourceLocation? = nil) throws(Diagnostic) -> String {
-        try render(name, context: context, names: Self.contextNames(context).union(itemNames), requestedAt: requestedAt)
+        var names = ContextNames(context, adding: itemNames)
+        return try render(name, context: context, names: &names, requestedAt: requestedAt)
     }
 
-    /// `render(_:context:itemNames:requestedAt:)` with the names the context provides already known:
-    /// `contextNames(context)` and the item names (a page renders its own template, then the base layout
-    /// with the same context and `content` added, and walks its context once).
-    public func render(_ name: String, context: [String: Any], names: Set<String>,
-                       requestedAt: SourceLocation? = nil) throws(Diagnostic) -> String {
+    /// `render(_:context:itemNames:requestedAt:)` with the names the context provides (`ContextNames`, item names
+    /// included) given: a page renders its own template, then the base layout with the same context and `content`
+    /// added, and looks into its context once for both.
+    func render(_ name: String, context: [String: Any], names: inout ContextNames,
+                requestedAt: SourceLocation? = nil) throws(Diagnostic) -> String {
         guard sources[name] != nil else {
             let known = sources.keys.sorted()
             throw Diagnostic.error(
@@ -120,13 +124,13 @@ public struct TemplateSet: Sendable {
         }
         var checked: Set<String> = []
         var path: [String] = []
-        try check(name, names: names, checked: &checked, path: &path)
+        try check(name, names: &names, checked: &checked, path: &path)
         return library.render(context, withTemplate: name) ?? ""
     }
 
     /// `path` is the chain of partials being checked: a partial that includes one of them would make
     /// swift-mustache recurse until the stack overflows, so it is an error.
-    private func check(_ name: String, names: Set<String>, checked: inout Set<String>, path: inout [String]) throws(Diagnostic) {
+    private func check(_ name: String, names: inout ContextNames, checked: inout Set<String>, path: inout [String]) throws(Diagnostic) {
         path.append(name)
         defer { path.removeLast() }
         guard checked.insert(name).inserted, let source = sources[name] else { return }
@@ -139,42 +143,50 @@ public struct TemplateSet: Sendable {
                 if path.contains(tag.name) {
                     throw Diagnostic.error(at: tag.location, "partial '\(tag.name)' includes itself (\((path + [tag.name]).joined(separator: " → "))): a template cannot include itself")
                 }
-                try check(tag.name, names: names, checked: &checked, path: &path)
+                try check(tag.name, names: &names, checked: &checked, path: &path)
             case .variable:
                 for component in tag.name.split(separator: ".") where !names.contains(String(component)) {
                     let c = String(component)
-                    throw Diagnostic.error(at: tag.location, "unknown template variable '\(c)'\(DidYouMean.hint(for: c, among: names.sorted())): the page provides \(names.sorted().joined(separator: ", "))")
+                    let provided = names.all()
+                    throw Diagnostic.error(at: tag.location, "unknown template variable '\(c)'\(DidYouMean.hint(for: c, among: provided)): the page provides \(provided.joined(separator: ", "))")
                 }
+            case .parent:
+                break
             }
         }
     }
 
-    /// Every key of every dictionary reachable from `context`.
-    static func contextNames(_ context: Any) -> Set<String> {
-        var names: Set<String> = []
-        func walk(_ value: Any) {
-            // Most values are text, numbers or flags: told apart by their type before any cast to a container.
-            if value is String || value is Int || value is Bool { return }
-            if let dict = value as? [String: Any] {
-                for (key, inner) in dict {
-                    names.insert(key)
-                    walk(inner)
+    /// Whether every tag of template `name` and its partials that may print the value under `key` (a variable or
+    /// section whose last name component is `key`: `{{{lesson.body}}}`, or `{{{body}}}` inside `{{#lesson}}`)
+    /// prints it raw and whole. Then a marker given as that value stands in the output exactly where the value
+    /// would (`PageSplice`).
+    func printsRawOnly(_ key: String, in name: String) -> Bool {
+        var seen: Set<String> = []
+        func check(_ name: String) -> Bool {
+            guard seen.insert(name).inserted, let source = sources[name] else { return true }
+            return source.tags.allSatisfy { tag in
+                switch tag.kind {
+                case .partial: check(tag.name)
+                case .parent: false
+                case .variable: tag.printsRaw || tag.name.split(separator: ".").last.map(String.init) != key
                 }
-            } else if let array = value as? [Any] {
-                array.forEach(walk)
             }
         }
-        walk(context)
-        return names
+        return check(name)
     }
 }
 
 /// A `{{…}}` tag found in a template, with its position: what the checker compares with the context.
 struct TemplateTag: Sendable, Equatable {
-    enum Kind: Sendable { case variable, partial }
+    /// `parent`: `{{<name}}`, a template this one extends (swift-mustache's inheritance), which the checker does not
+    /// follow.
+    enum Kind: Sendable { case variable, partial, parent }
     var kind: Kind
     var name: String
     var location: SourceLocation
+    /// A variable printed as it is and whole: `{{{name}}}` or `{{&name}}`, without a transform. False for an
+    /// escaped variable, a section, a transform and a partial.
+    var printsRaw = false
 
     /// Finds variable, section and partial tags; comments, closing tags and set-delimiter tags are skipped.
     static func scan(_ text: String, file: String) -> [TemplateTag] {
@@ -198,21 +210,27 @@ struct TemplateTag: Sendable, Equatable {
             if i < chars.count, chars[i] == "}", body.hasPrefix("{") { advance() }
             var trimmed = body.trimmingCharacters(in: .whitespaces)
             guard let sigil = trimmed.first else { continue }
+            var raw = false
             switch sigil {
-            case "!", "/", "=", "$", "<": continue
+            case "!", "/", "=", "$": continue
+            case "<":
+                tags.append(TemplateTag(kind: .parent, name: String(trimmed.dropFirst()).trimmingCharacters(in: .whitespaces), location: at))
+                continue
             case ">":
                 tags.append(TemplateTag(kind: .partial, name: String(trimmed.dropFirst()).trimmingCharacters(in: .whitespaces), location: at))
                 continue
             case "#", "^", "&", "{":
+                raw = sigil == "&" || sigil == "{"
                 trimmed = String(trimmed.dropFirst()).trimmingCharacters(in: .whitespaces)
             default: break
             }
             // A transform `name(variable)` checks the variable only.
             if let open = trimmed.firstIndex(of: "("), let close = trimmed.lastIndex(of: ")"), open < close {
                 trimmed = String(trimmed[trimmed.index(after: open)..<close])
+                raw = false
             }
             if trimmed != "." && !trimmed.isEmpty {
-                tags.append(TemplateTag(kind: .variable, name: trimmed, location: at))
+                tags.append(TemplateTag(kind: .variable, name: trimmed, location: at, printsRaw: raw))
             }
         }
         return tags
