@@ -27,11 +27,14 @@ public enum JSONEscape {
         if out.capacity < needed { out.reserveCapacity(max(needed, 2 * out.capacity)) }
         out.append(UInt8(ascii: "\""))
         var run = 0  // the first byte not yet written
-        for (i, byte) in utf8.enumerated() {
-            guard byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\")
-                || (escapingSlashes && byte == UInt8(ascii: "/")) else { continue }
-            out.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[run..<i]))
-            run = i + 1
+        let escaped = escapingSlashes ? Self.escapedWithSlash : Self.escapedWithoutSlash
+        var i = 0
+        while i < utf8.count {
+            let byte = utf8[i]
+            i += 1
+            guard escaped[Int(byte)] else { continue }
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[run..<i - 1]))
+            run = i
             out.append(UInt8(ascii: "\\"))
             switch byte {
             case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"): out.append(byte)
@@ -48,4 +51,8 @@ public enum JSONEscape {
     }
 
     private static let hexDigits = Array("0123456789abcdef".utf8)
+
+    /// Whether each byte is escaped: control characters, `"` and backslash, and `/` in the first table.
+    private static let escapedWithSlash = (0..<256).map { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C || $0 == 0x2F }
+    private static let escapedWithoutSlash = (0..<256).map { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C }
 }

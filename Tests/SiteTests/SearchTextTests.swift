@@ -112,6 +112,22 @@ import Testing
         #expect(text.string == "a b")
     }
 
+    /// Sentences are copied a run at a time with their single spaces; every mix of spaces, other white space,
+    /// ASCII and other scalars, in one piece or cut anywhere, gives what collapsing by characters gives.
+    @Test func anyMixCollapsesLikeSplittingOnWhiteSpace() {
+        let alphabet: [String] = [" ", " ", "\t", "\n", "a", "b", ".", "é", "\u{A0}", "β", "  "]
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<2000 {
+            let pieces = (0..<Int.random(in: 0...12, using: &generator)).map { _ in alphabet.randomElement(using: &generator)! }
+            let whole = pieces.joined()
+            let expected = whole.split(whereSeparator: { $0.unicodeScalars.allSatisfy(\.properties.isWhitespace) })
+                .joined(separator: " ")
+            #expect(collapsed([whole]).string == expected, "\(pieces)")
+            let cut = Int.random(in: 0...pieces.count, using: &generator)
+            #expect(collapsed([pieces[..<cut].joined(), pieces[cut...].joined()]).string == expected, "\(pieces) at \(cut)")
+        }
+    }
+
     @Test func compositionChangesOnlyWhatNFCChanges() {
         #expect(collapsed(["e\u{301}te\u{301}"]).composed == "\u{E9}t\u{E9}")
         #expect(collapsed(["\u{E9}t\u{E9}"]).composed == "\u{E9}t\u{E9}")

@@ -21,9 +21,18 @@ struct CollapsedText {
                     i += 1
                     continue
                 }
-                // The run of ASCII up to the next white space or non-ASCII byte, copied at once.
+                // The run of ASCII up to the next non-ASCII byte or white space other than one space between two
+                // kept bytes (which collapsing keeps as it is), copied at once: most of a sentence in one piece.
                 var end = i + 1
-                while end < utf8.count, utf8[end] < 0x80, !Self.isASCIISpace(utf8[end]) { end += 1 }
+                while end < utf8.count {
+                    let byte = utf8[end]
+                    if byte == 0x20, end + 1 < utf8.count, case let next = utf8[end + 1], next < 0x80, !Self.isASCIISpace(next) {
+                        end += 2
+                        continue
+                    }
+                    guard byte < 0x80, !Self.isASCIISpace(byte) else { break }
+                    end += 1
+                }
                 keep(UnsafeBufferPointer(rebasing: utf8[i..<end]))
                 i = end
                 continue

@@ -71,9 +71,20 @@ extension SearchDocument {
         static let skippedClasses = ["anchor", "experiment-meta", "visually-hidden", "copy-button"]
 
         static func hasSkippedClass(_ classes: String?) -> Bool {
-            guard let classes else { return false }
-            return classes.split(separator: " ").contains { name in skippedClasses.contains { $0 == name } }
+            guard var classes else { return false }
+            // The class names are compared as bytes, space-separated as the renderer writes them; no list is made.
+            return classes.withUTF8 { bytes in
+                var start = 0
+                for end in 0...bytes.count where end == bytes.count || bytes[end] == UInt8(ascii: " ") {
+                    let name = bytes[start..<end]
+                    if !name.isEmpty, skippedClassBytes.contains(where: { $0.elementsEqual(name) }) { return true }
+                    start = end + 1
+                }
+                return false
+            }
         }
+
+        private static let skippedClassBytes = skippedClasses.map { Array($0.utf8) }
 
         /// Each entry's kind and anchor, with its title and text as they are read.
         var entries: [(kind: SearchEntry.Kind, anchor: String, title: CollapsedText, text: CollapsedText)]
