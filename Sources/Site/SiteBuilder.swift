@@ -315,7 +315,7 @@ public struct SiteBuilder: Sendable {
                                 requestedAt: lesson.frontMatter.layoutLocation
                                     ?? SourceLocation(file: lesson.sourcePath, line: 1, column: 1))
             let bytes = splices ? PageSplice.bytes(html, inserting: body) : Array(html.utf8)
-            return PageFiles(files: [(path + "index.html", bytes)] + lesson.attachments.map { (path + $0.name, Array($0.contents.utf8)) },
+            return PageFiles(files: [(path + "index.html", bytes)] + lesson.attachments.map { (path + $0.name, $0.bytes) },
                              search: (RebuildPlan.lessonKey(lesson), alongside?.value ?? searching()))
         }
     }

@@ -92,10 +92,22 @@ public struct Lesson: Sendable {
     /// The blocks of other lessons this one quotes (filled by `RunExperiments`), for `RebuildPlan`.
     public var quotedBlocks: [QuotedBlock] = []
 
-    /// A file written next to the lesson's page, e.g. `sgd-variants.csv`.
+    /// A file written next to the lesson's page, e.g. `sgd-variants.csv`: its bytes, as they are written.
     public struct Attachment: Sendable, Equatable {
         public var name: String
-        public var contents: String
+        public var bytes: [UInt8]
+
+        public init(name: String, contents: String) {
+            self.init(name: name, bytes: Array(contents.utf8))
+        }
+
+        /// Bytes made as UTF-8 text (the notebook's JSON), kept without a round trip through `String`.
+        public init(name: String, bytes: [UInt8]) {
+            self.name = name
+            self.bytes = bytes
+        }
+
+        public var contents: String { String(decoding: bytes, as: UTF8.self) }
     }
 
     init(slug: String, moduleSlug: String, sourcePath: String, absolutePath: String, frontMatter: FrontMatter,

@@ -103,7 +103,9 @@ struct HTMLTextScanner {
 
     /// `script` or `style` when `name` is one of them (any case): elements whose content is raw text, not tags.
     private static func rawTextElement(_ name: UnsafeBufferPointer<UInt8>) -> String? {
-        ["script", "style"].first { isName($0.utf8, name) }
+        if isName("script".utf8, name) { return "script" }
+        if isName("style".utf8, name) { return "style" }
+        return nil
     }
 
     private static func starts(_ prefix: StaticString, _ bytes: UnsafeBufferPointer<UInt8>, at start: Int) -> Bool {

@@ -33,7 +33,7 @@ public struct LessonNotebook: LessonStage {
         }
         let json = Self.notebook(lesson, bibliography: context.bibliography, style: context.site.citationStyle,
                                  localModule: localModule)
-        lesson.attachments.append(Lesson.Attachment(name: Self.fileName(lesson), contents: json))
+        lesson.attachments.append(Lesson.Attachment(name: Self.fileName(lesson), bytes: json))
     }
 
     enum Cell: Equatable {
@@ -262,10 +262,10 @@ public struct LessonNotebook: LessonStage {
         }.joined()
     }
 
-    /// The notebook as nbformat 4.5 JSON: keys sorted, so the same lesson gives the same bytes.
+    /// The notebook as nbformat 4.5 JSON (UTF-8): keys sorted, so the same lesson gives the same bytes.
     static func notebook(_ lesson: Lesson, bibliography: Bibliography, style: CitationStyle,
-                         localModule: (String) -> String? = { _ in nil }) -> String {
-        NotebookJSON.text(cells: cells(lesson, bibliography: bibliography, style: style, localModule: localModule))
+                         localModule: (String) -> String? = { _ in nil }) -> [UInt8] {
+        NotebookJSON.bytes(cells: cells(lesson, bibliography: bibliography, style: style, localModule: localModule))
     }
 
     /// nbformat's multi-line string: lines that keep their `\n`, the last without.

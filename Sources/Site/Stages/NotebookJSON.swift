@@ -5,9 +5,9 @@ import Escaping
 /// array or object as an empty line between its brackets, control characters escaped as Foundation
 /// does), which took about half of a prose lesson's build time. `NotebookJSONTests` compares the two.
 enum NotebookJSON {
-    /// nbformat 4.5: the cells, then the fixed metadata. Written as UTF-8 bytes, each cell's lines escaped
-    /// straight from its text.
-    static func text(cells: [LessonNotebook.Cell]) -> String {
+    /// nbformat 4.5: the cells, then the fixed metadata, as UTF-8 bytes, each cell's lines escaped straight from its
+    /// text.
+    static func bytes(cells: [LessonNotebook.Cell]) -> [UInt8] {
         var out: [UInt8] = []
         func write(_ text: String) { out.append(contentsOf: text.utf8) }
         write("{\n  \"cells\" : [\n")
@@ -50,7 +50,7 @@ enum NotebookJSON {
         }
 
         """)
-        return String(decoding: out, as: UTF8.self)
+        return out
     }
 
     /// A cell's source as nbformat's list of lines (`LessonNotebook.sourceLines`), at the cell's indentation.
