@@ -49,7 +49,7 @@ extension FuzzTargets {
         let html = HTMLRenderer().render(lesson.blocks)
         var summary = html.utf8.count + lesson.toc.count + lesson.readingTime
         summary += lesson.frontMatter.displayDate?.count ?? 0
-        summary += lesson.attachments.reduce(0) { $0 + $1.contents.utf8.count }
+        summary += lesson.attachments.reduce(0) { $0 + $1.bytes.count }
         return .accepted("\(summary)")
     }
 }

@@ -46,7 +46,8 @@ import Testing
 
     /// Any tag that may print the body otherwise than raw and whole keeps the layout from splicing: escaped, as a
     /// section, through a transform, in a partial, or in the base layout; so does a base layout that prints
-    /// `content` escaped, and a layout that extends another template.
+    /// `content` escaped. So do what would print the body inside something else (`{{lesson}}`, `{{.}}`), an indented
+    /// partial that prints it, and what the tag scan cannot follow: inheritance and changed delimiters.
     @Test func layoutsThatPrintTheBodyOtherwiseAreNotSpliced() throws {
         let (set, folder) = try templates([
             "escaped": "{{{lesson.body}}}<pre>{{lesson.body}}</pre>",
@@ -58,12 +59,33 @@ import Testing
             "partials/escaped": "{{lesson.body}}",
             "child": "{{<parent}}{{/parent}}",
             "parent": "{{{lesson.body}}}",
+            "block": "{{{lesson.body}}}\n{{$note}}x{{/note}}",
+            "whole": "{{{lesson.body}}}<!-- {{lesson}} -->",
+            "implicit": "{{{lesson.body}}}{{#lesson}}{{{.}}}{{/lesson}}",
+            "delimiters": "{{=<% %>=}}\n<div><% lesson.body %></div>\n",
+            "indented": "<main>\n  {{> partials/article}}\n</main>\n",
+            "partials/article": "<article>\n{{{lesson.body}}}\n</article>\n",
+            "flush": "<main>\n{{> partials/article}}\n</main>\n",
+            "missing": "{{{lesson.body}}}{{> partials/nowhere}}",
+            "topItem": "{{{lesson.body}}}{{.}}",
+            "itemInPartial": "{{{lesson.body}}}{{#lesson}}{{> partials/item}}{{/lesson}}",
+            "partials/item": "<i>{{.}}</i>",
+            "otherItems": "{{{lesson.body}}}{{#lesson.title}}<b>{{.}}</b>{{/lesson.title}}{{#site}}{{> partials/item}}{{/site}}",
         ])
         defer { try? FileManager.default.removeItem(atPath: folder) }
-        for layout in ["escaped", "section", "inverted", "inner", "transform", "viaPartial", "child"] {
+        for layout in ["escaped", "section", "inverted", "inner", "transform", "viaPartial", "child", "block", "whole",
+                       "implicit", "delimiters", "indented", "missing", "topItem", "itemInPartial"] {
             #expect(!set.splicingLayouts.contains(layout), "\(layout)")
         }
         #expect(set.splicingLayouts.contains("parent"))
+        #expect(set.splicingLayouts.contains("flush"))
+        #expect(set.splicingLayouts.contains("otherItems"), "{{.}} over values that do not hold the body")
+        // The two partial layouts differ only in the indent, which changes what follows a body ending in a line break.
+        let body = "<p>x</p>\n"
+        #expect(PageSplice.bytes(try render(set, layout: "flush", body: PageSplice.marker), inserting: body)
+                == Array(try render(set, layout: "flush", body: body).utf8))
+        #expect(try render(set, layout: "indented", body: body) != (try render(set, layout: "indented", body: PageSplice.marker))
+                .replacingOccurrences(of: PageSplice.marker, with: body))
 
         let (escapedBase, other) = try templates(base: "<main>{{content}}</main>", ["lesson": "{{{lesson.body}}}"])
         defer { try? FileManager.default.removeItem(atPath: other) }

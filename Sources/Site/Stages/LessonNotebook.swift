@@ -74,8 +74,9 @@ public struct LessonNotebook: LessonStage {
                        case let name = (file as NSString).lastPathComponent,
                        let attachment = lesson.attachments.first(where: { $0.name == name }) {
                         flushProse()
-                        scripts.append((attachment.name, attachment.contents))
-                        cells.append(.code(attachment.contents))
+                        let code = attachment.contents
+                        scripts.append((attachment.name, code))
+                        cells.append(.code(code))
                     } else if open.info.language == "experiment" {
                         let id = open.lines.lazy.compactMap { l -> String? in
                             l.hasPrefix("id:") ? l.dropFirst(3).trimmingWhitespace() : nil

@@ -21,6 +21,7 @@ struct ContextNames {
         found.insert(name)
     }
 
+    /// Mutating: an answer looks further into the context, and what it found serves the next question.
     mutating func contains(_ name: String) -> Bool {
         while !found.contains(name) {
             guard lookIntoNext() else { return false }

@@ -4,9 +4,9 @@ import Foundation
 /// templates: the lesson template and the base layout render a short marker where the body goes, and the page's
 /// bytes are that rendering with the body's bytes in the marker's place.
 ///
-/// Only where every tag that may print the body (in the lesson's template, the base layout and their partials)
-/// prints it raw and whole, and the base layout prints `content` so too (`TemplateSet.printsRawOnly`): there the
-/// marker stands exactly where the body would, and the page's bytes are those the body itself would give.
+/// Only where the lesson's template and the base layout (with their partials) print the body, and the base layout
+/// `content`, raw and whole, and nothing else that holds them (`TemplateSet.printsRawOnly` says what is refused):
+/// there the marker stands exactly where the body would, and the page's bytes are those the body itself would give.
 /// Other templates get the body itself.
 enum PageSplice {
     /// Made for the process: no text a page holds contains it by chance.
@@ -14,7 +14,8 @@ enum PageSplice {
 
     /// Whether a lesson page rendered with `layout` can take its body spliced in.
     static func applies(layout: String, in templates: TemplateSet) -> Bool {
-        templates.printsRawOnly("body", in: layout) && templates.printsRawOnly("body", in: "base")
+        templates.printsRawOnly("body", in: layout, containers: ["lesson"])
+            && templates.printsRawOnly("body", in: "base", containers: ["lesson"])
             && templates.printsRawOnly("content", in: "base")
     }
 
@@ -27,7 +28,7 @@ enum PageSplice {
                 var out: [UInt8] = []
                 out.reserveCapacity(page.count + body.count)
                 var start = 0, at = 0
-                // Each `<` is a place the marker may start.
+                // Each place the marker's first byte (`<`) stands may start it.
                 while at + marker.count <= page.count,
                       let found = memchr(page.baseAddress! + at, Int32(marker[0]), page.count - marker.count + 1 - at) {
                     at = UnsafeRawPointer(page.baseAddress!).distance(to: UnsafeRawPointer(found))

@@ -61,9 +61,12 @@ public struct TemplateSet: Sendable {
 
     /// The line put before every template sitegen gives swift-mustache: the library escapes a `{{name}}` value with
     /// its own escaper, a dictionary look-up per character, which took a tenth of a large course's build; this
-    /// pragma makes it escape with `HTMLEscape` (the same five characters, `& < > " '`, the apostrophe as `&#39;`,
-    /// found on UTF-8 bytes). A pragma alone on its line is dropped with the line, so the output keeps its bytes;
-    /// the library's line numbers count it, and `editorLine` is given them one lower.
+    /// pragma makes it escape with `HTMLEscape`, the project's one escaper. Both escape the same five characters,
+    /// `& < > " '` (the apostrophe as `&#39;`); the library compared whole characters, so one of the five joined
+    /// with the scalars after it (`"` followed by a combining accent, or `&` by a zero-width joiner) was left as it
+    /// was, and a `"` could end an attribute value; `HTMLEscape` finds them on UTF-8 bytes wherever they stand.
+    /// A pragma alone on its line is dropped with the line, so the output keeps its bytes; the library's line numbers
+    /// count it, and `editorLine` is given them one lower.
     static let escapingPragma: String = {
         MustacheContentTypes.register(SitegenHTML(), named: "SITEGEN_HTML")
         return "{{% CONTENT_TYPE: SITEGEN_HTML}}\n"
@@ -165,56 +168,90 @@ public struct TemplateSet: Sendable {
                     let provided = names.all()
                     throw Diagnostic.error(at: tag.location, "unknown template variable '\(c)'\(DidYouMean.hint(for: c, among: provided)): the page provides \(provided.joined(separator: ", "))")
                 }
-            case .parent:
+            case .parent, .block, .delimiters, .implicit:
                 break
             }
         }
     }
 
-    /// Whether every tag of template `name` and its partials that may print the value under `key` (a variable or
-    /// section whose last name component is `key`: `{{{lesson.body}}}`, or `{{{body}}}` inside `{{#lesson}}`)
-    /// prints it raw and whole. Then a marker given as that value stands in the output exactly where the value
-    /// would (`PageSplice`).
-    func printsRawOnly(_ key: String, in name: String) -> Bool {
+    /// Whether template `name`, rendered as a page (not as a partial), prints the value under `key` only through tags
+    /// that print it raw and whole, so that a marker given as that value stands in the output exactly where the value
+    /// would, with the same bytes around it (`PageSplice`). Tags that may print it are those whose last name
+    /// component is `key` (`{{{lesson.body}}}`, or `{{{body}}}` inside `{{#lesson}}`). Refused, in the template or any
+    /// partial it includes: such a tag escaped, as a section or through a transform; one in an indented partial
+    /// (swift-mustache indents what follows a line break, and the value's last line break is not the marker's); what
+    /// prints the dictionary holding the value: a variable named one of `containers`, `{{.}}` inside a section over
+    /// one of them or at the top level (the page's whole context); a missing partial; and tags the scan cannot
+    /// follow: inheritance (`{{<parent}}`, `{{$block}}`) and changed delimiters.
+    func printsRawOnly(_ key: String, in name: String, containers: Set<String> = []) -> Bool {
         var seen: Set<String> = []
-        func check(_ name: String) -> Bool {
-            guard seen.insert(name).inserted, let source = sources[name] else { return true }
+        /// `section`: the innermost section the template is included in (nil: the top level).
+        func check(_ name: String, indented: Bool, section: String?) -> Bool {
+            guard let source = sources[name] else { return false }
+            guard seen.insert("\(indented) \(section ?? "") \(name)").inserted else { return true }
             return source.tags.allSatisfy { tag in
                 switch tag.kind {
-                case .partial: check(tag.name)
-                case .parent: false
-                case .variable: tag.printsRaw || tag.name.split(separator: ".").last.map(String.init) != key
+                case .partial:
+                    return check(tag.name, indented: indented || tag.indented, section: tag.enclosing ?? section)
+                case .implicit:
+                    guard let around = tag.enclosing ?? section else { return false }
+                    return !containers.contains(around.split(separator: ".").last.map(String.init) ?? "")
+                case .parent, .block, .delimiters:
+                    return false
+                case .variable:
+                    let last = tag.name.split(separator: ".").last.map(String.init) ?? ""
+                    if last == key { return tag.printsRaw && !indented }
+                    return tag.isSection || !containers.contains(last)
                 }
             }
         }
-        return check(name)
+        return check(name, indented: false, section: nil)
     }
 }
 
-/// A `{{…}}` tag found in a template, with its position: what the checker compares with the context.
+/// A `{{…}}` tag found in a template, with its position: what the checker compares with the context, and what
+/// `printsRawOnly` reads.
 struct TemplateTag: Sendable, Equatable {
-    /// `parent`: `{{<name}}`, a template this one extends (swift-mustache's inheritance), which the checker does not
-    /// follow.
-    enum Kind: Sendable { case variable, partial, parent }
+    /// `variable`: a variable or section. The others the checker passes over: `parent`, `{{<name}}`, a template this
+    /// one extends (swift-mustache's inheritance); `block`, `{{$name}}`; `delimiters`, `{{=<% %>=}}`, after which the
+    /// scan no longer sees the tags; `implicit`, `{{.}}`, the current item.
+    enum Kind: Sendable { case variable, partial, parent, block, delimiters, implicit }
     var kind: Kind
     var name: String
     var location: SourceLocation
     /// A variable printed as it is and whole: `{{{name}}}` or `{{&name}}`, without a transform. False for an
     /// escaped variable, a section, a transform and a partial.
     var printsRaw = false
+    /// A section, `{{#name}}` or `{{^name}}`: it prints no value of its own.
+    var isSection = false
+    /// A partial on a line of its own after spaces or tabs, which swift-mustache renders indented.
+    var indented = false
+    /// The innermost section the tag stands in (`lesson` for a tag inside `{{#lesson}}…{{/lesson}}`), for a partial
+    /// and `{{.}}`; nil at the template's top level.
+    var enclosing: String?
 
-    /// Finds variable, section and partial tags; comments, closing tags and set-delimiter tags are skipped.
+    /// Finds the tags in the default delimiters; comments and closing tags are skipped.
     static func scan(_ text: String, file: String) -> [TemplateTag] {
         var tags: [TemplateTag] = []
         let chars = Array(text.unicodeScalars)
         var i = 0, line = 1, column = 1
+        // Whether only spaces and tabs stand before `i` on its line.
+        var blankSoFar = true
+        // The sections open at `i`, innermost last.
+        var sections: [String] = []
         func advance() {
-            if chars[i] == "\n" { line += 1; column = 1 } else { column += 1 }
+            if chars[i] == "\n" {
+                line += 1; column = 1; blankSoFar = true
+            } else {
+                column += 1
+                if chars[i] != " " && chars[i] != "\t" { blankSoFar = false }
+            }
             i += 1
         }
         while i + 1 < chars.count {
             guard chars[i] == "{", chars[i + 1] == "{" else { advance(); continue }
             let at = SourceLocation(file: file, line: line, column: column)
+            let afterBlanks = blankSoFar && column > 1
             advance(); advance()
             var body = ""
             while i + 1 < chars.count, !(chars[i] == "}" && chars[i + 1] == "}") {
@@ -225,18 +262,30 @@ struct TemplateTag: Sendable, Equatable {
             if i < chars.count, chars[i] == "}", body.hasPrefix("{") { advance() }
             var trimmed = body.trimmingCharacters(in: .whitespaces)
             guard let sigil = trimmed.first else { continue }
-            var raw = false
+            let named = String(trimmed.dropFirst()).trimmingCharacters(in: .whitespaces)
+            var raw = false, section = false
             switch sigil {
-            case "!", "/", "=", "$": continue
+            case "!": continue
+            case "/":
+                if sections.last == named { sections.removeLast() }
+                continue
+            case "=":
+                tags.append(TemplateTag(kind: .delimiters, name: "", location: at))
+                continue
+            case "$":
+                tags.append(TemplateTag(kind: .block, name: named, location: at))
+                continue
             case "<":
-                tags.append(TemplateTag(kind: .parent, name: String(trimmed.dropFirst()).trimmingCharacters(in: .whitespaces), location: at))
+                tags.append(TemplateTag(kind: .parent, name: named, location: at))
                 continue
             case ">":
-                tags.append(TemplateTag(kind: .partial, name: String(trimmed.dropFirst()).trimmingCharacters(in: .whitespaces), location: at))
+                tags.append(TemplateTag(kind: .partial, name: named, location: at, indented: afterBlanks, enclosing: sections.last))
                 continue
             case "#", "^", "&", "{":
                 raw = sigil == "&" || sigil == "{"
-                trimmed = String(trimmed.dropFirst()).trimmingCharacters(in: .whitespaces)
+                section = sigil == "#" || sigil == "^"
+                trimmed = named
+                if section { sections.append(named) }
             default: break
             }
             // A transform `name(variable)` checks the variable only.
@@ -244,8 +293,10 @@ struct TemplateTag: Sendable, Equatable {
                 trimmed = String(trimmed[trimmed.index(after: open)..<close])
                 raw = false
             }
-            if trimmed != "." && !trimmed.isEmpty {
-                tags.append(TemplateTag(kind: .variable, name: trimmed, location: at, printsRaw: raw))
+            if trimmed == "." {
+                tags.append(TemplateTag(kind: .implicit, name: ".", location: at, enclosing: sections.last))
+            } else if !trimmed.isEmpty {
+                tags.append(TemplateTag(kind: .variable, name: trimmed, location: at, printsRaw: raw, isSection: section))
             }
         }
         return tags
