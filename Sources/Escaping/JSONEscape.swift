@@ -27,12 +27,19 @@ public enum JSONEscape {
         if out.capacity < needed { out.reserveCapacity(max(needed, 2 * out.capacity)) }
         out.append(UInt8(ascii: "\""))
         var run = 0  // the first byte not yet written
-        let escaped = escapingSlashes ? Self.escapedWithSlash : Self.escapedWithoutSlash
+        // The escaped bytes below 64, one bit each; the only one above is the backslash.
+        let low = escapingSlashes ? Self.escapedBelow64 | 1 << 0x2F : Self.escapedBelow64
         var i = 0
         while i < utf8.count {
+            // Eight bytes at a time while none of them is escaped (most of a line of code or prose).
+            if i + 8 <= utf8.count, !Self.mayEscape(UnsafeRawPointer(utf8.baseAddress! + i).loadUnaligned(as: UInt64.self),
+                                                     slashes: escapingSlashes) {
+                i += 8
+                continue
+            }
             let byte = utf8[i]
             i += 1
-            guard escaped[Int(byte)] else { continue }
+            guard byte < 64 ? low >> byte & 1 != 0 : byte == UInt8(ascii: "\\") else { continue }
             out.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[run..<i - 1]))
             run = i
             out.append(UInt8(ascii: "\\"))
@@ -52,7 +59,18 @@ public enum JSONEscape {
 
     private static let hexDigits = Array("0123456789abcdef".utf8)
 
-    /// Whether each byte is escaped: control characters, `"` and backslash, and `/` in the first table.
-    private static let escapedWithSlash = (0..<256).map { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C || $0 == 0x2F }
-    private static let escapedWithoutSlash = (0..<256).map { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C }
+    /// Whether any of the eight bytes of `word` is escaped, found on the whole word: a byte below 0x20 leaves a
+    /// borrow in its top bit when 0x20 is taken from every byte, and a byte equal to `c` is a zero byte of
+    /// `word ^ c…c` (the usual bit tricks, exact for "any"; bytes from 0x80 up set no top bit of `~word`).
+    @inline(__always)
+    static func mayEscape(_ word: UInt64, slashes: Bool) -> Bool {
+        let ones: UInt64 = 0x0101_0101_0101_0101, tops: UInt64 = 0x8080_8080_8080_8080
+        func hasZeroByte(_ v: UInt64) -> Bool { (v &- ones) & ~v & tops != 0 }
+        return (word &- ones &* 0x20) & ~word & tops != 0
+            || hasZeroByte(word ^ (ones &* 0x22)) || hasZeroByte(word ^ (ones &* 0x5C))
+            || (slashes && hasZeroByte(word ^ (ones &* 0x2F)))
+    }
+
+    /// Control characters and `"`, as bits of the bytes below 64.
+    private static let escapedBelow64: UInt64 = 0xFFFF_FFFF | 1 << 0x22
 }

@@ -4,6 +4,37 @@ import Testing
 @Suite struct HTMLEscapeTests {
     let hostile = "<script>alert(\"x\")</script> & 'co'"
 
+    /// Runs are found eight bytes at a time: each escaped character at every place in and around those words,
+    /// beside text beyond ASCII, gives what escaping character by character gives.
+    @Test func escapesAtEveryPlaceOfLongText() {
+        func reference(_ text: String, apostrophe: Bool) -> String {
+            var out = ""
+            for scalar in text.unicodeScalars {
+                switch scalar {
+                case "&": out += "&amp;"
+                case "<": out += "&lt;"
+                case ">": out += "&gt;"
+                case "\"": out += "&quot;"
+                case "'" where apostrophe: out += "&#39;"
+                default: out.unicodeScalars.append(scalar)
+                }
+            }
+            return out
+        }
+        let filler = Array("abcdefghij 0123456789 é漢\u{7F}\u{A6}\u{BC}".unicodeScalars)
+        for special in ["&", "<", ">", "\"", "'"] {
+            for length in [7, 8, 9, 15, 16, 17, 40] {
+                for at in 0..<length {
+                    var scalars = (0..<length).map { filler[($0 * 5) % filler.count] }
+                    scalars[at] = special.unicodeScalars.first!
+                    let text = String(String.UnicodeScalarView(scalars))
+                    #expect(HTMLEscape.escape(text) == reference(text, apostrophe: false), "\(special) at \(at) of \(length)")
+                    #expect(HTMLEscape.escapeWithApostrophe(text) == reference(text, apostrophe: true), "\(special) at \(at)")
+                }
+            }
+        }
+    }
+
     @Test func textKeepsApostrophes() {
         #expect(HTMLEscape.escape(hostile) == "&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; 'co'")
     }

@@ -35,6 +35,43 @@ import Testing
         #expect(JSONEscape.string("\"\u{301}x\r\n", escapingSlashes: false) == "\"\\\"\u{301}x\\r\\n\"")
     }
 
+    /// Text is scanned sixteen bytes at a time where nothing is escaped: every escaped byte at every place in and
+    /// around those blocks, and text longer than a block, gives what escaping byte by byte gives.
+    @Test func escapesAtEveryPlaceOfLongText() {
+        func reference(_ text: String, slashes: Bool) -> String {
+            var out = "\""
+            for scalar in text.unicodeScalars {
+                switch scalar {
+                case "\"": out += "\\\""
+                case "\\": out += "\\\\"
+                case "/" where slashes: out += "\\/"
+                case "\u{8}": out += "\\b"
+                case "\u{c}": out += "\\f"
+                case "\n": out += "\\n"
+                case "\r": out += "\\r"
+                case "\t": out += "\\t"
+                case _ where scalar.value < 0x20: out += "\\u00" + (scalar.value < 16 ? "0" : "") + String(scalar.value, radix: 16)
+                default: out.unicodeScalars.append(scalar)
+                }
+            }
+            return out + "\""
+        }
+        let filler = Array("abcdefghijklmnopqrstuvwxyz0123456789 é漢".unicodeScalars)
+        for special in ["\"", "\\", "/", "\n", "\u{1}", "\u{1f}", "\t"] {
+            for length in [15, 16, 17, 31, 32, 33, 64] {
+                for at in 0..<length {
+                    var scalars = (0..<length).map { filler[($0 * 7) % filler.count] }
+                    scalars[at] = special.unicodeScalars.first!
+                    let text = String(String.UnicodeScalarView(scalars))
+                    for slashes in [false, true] {
+                        #expect(JSONEscape.string(text, escapingSlashes: slashes) == reference(text, slashes: slashes),
+                                "\(special.debugDescription) at \(at) of \(length)")
+                    }
+                }
+            }
+        }
+    }
+
     @Test func byteWriterAppendsToWhatIsThere() {
         var out = Array("[".utf8)
         JSONEscape.append("a\tb", to: &out, escapingSlashes: false)
