@@ -34,10 +34,12 @@ struct HTMLTextScanner {
         var i = 0
         var textStart = 0
         // An element the visitor leaves out whole (`Element.leftOut`): its lower-cased name and how many elements of
-        // that name are open. Inside it no text or tag is reported; tags are read only as far as finding its end.
-        var skipped: (name: [UInt8], depth: Int)?
+        // that name are open (0: none is left out). Inside it no text or tag is reported; tags are read only as far as
+        // finding its end. Two plain variables, not an optional pair: no copy of the name is made per tag.
+        var skippedName: [UInt8] = []
+        var skippedDepth = 0
         func flushText(upTo end: Int) {
-            guard end > textStart, skipped == nil else { return }
+            guard end > textStart, skippedDepth == 0 else { return }
             let run = UnsafeBufferPointer(rebasing: bytes[textStart..<end])
             guard memchr(run.baseAddress!, Int32(UInt8(ascii: "&")), run.count) != nil else {
                 visitor.text(run)
@@ -64,8 +66,8 @@ struct HTMLTextScanner {
             while j < bytes.count, HTMLReferences.isNameByte(bytes[j]) { j += 1 }
             let nameBytes = UnsafeBufferPointer(rebasing: bytes[nameStart..<j])
             // Inside a left-out element only its own name matters: no name, id or class is made.
-            let reading = skipped == nil
-            let matchesSkipped = skipped.map { isName($0.name, nameBytes) } ?? false
+            let reading = skippedDepth == 0
+            let matchesSkipped = !reading && isName(skippedName, nameBytes)
             let name = reading ? lowerCased(nameBytes) : ""
             var tag = StartTag(name: name, id: nil, classes: nil, selfClosing: false)
             while j < bytes.count, bytes[j] != UInt8(ascii: ">") {
@@ -83,17 +85,17 @@ struct HTMLTextScanner {
                 }
             }
             i = min(j + 1, bytes.count)
-            if var skip = skipped {
-                if matchesSkipped {
-                    skip.depth += closing ? -1 : (tag.selfClosing ? 0 : 1)
-                    skipped = skip.depth == 0 ? nil : skip
-                }
+            if !reading {
+                if matchesSkipped { skippedDepth += closing ? -1 : (tag.selfClosing ? 0 : 1) }
                 if !closing, let raw = rawTextElement(nameBytes) { i = find("</" + raw, bytes, from: i) }
             } else if closing {
                 visitor.end(name)
             } else {
                 // A self-closed tag holds nothing to leave out.
-                if visitor.start(tag) == .leftOut, !tag.selfClosing { skipped = (Array(name.utf8), 1) }
+                if visitor.start(tag) == .leftOut, !tag.selfClosing {
+                    skippedName = Array(name.utf8)
+                    skippedDepth = 1
+                }
                 if name == "script" || name == "style" { i = find("</\(name)", bytes, from: i) }
             }
             textStart = i
