@@ -27,7 +27,7 @@ struct PageContext {
         self.assets = assets
         self.outputFolder = outputFolder
         self.sidebar = SidebarEntries(templates: templates, kept: keptSidebar)
-        var course = Course(hasFeed: !AtomFeed.entries(content).isEmpty)
+        var course = Course(hasFeed: AtomFeed.hasEntries(content))
         for (m, module) in content.modules.enumerated() {
             for (l, lesson) in module.lessons.enumerated() {
                 let key = Self.readingKey(module: module.slug, lesson: lesson.slug)

@@ -208,21 +208,26 @@ public struct OutputWriter: Sendable {
     /// A tree path the writer may create: relative, `/`-separated names that are not `.`, `..` or
     /// empty, no NUL, and not the marker (which only the writer writes).
     static func isSafe(_ path: String) -> Bool {
-        // Read as bytes: `/`, `.` and NUL are ASCII, so no character of the path hides them.
-        guard !path.isEmpty, path.utf8.first != UInt8(ascii: "/"), !path.utf8.contains(0), path != OutputGuard.markerName else { return false }
-        // Each part, between slashes, read in place: not empty, `.` or `..`.
-        var partLength = 0, dots = 0
-        for byte in path.utf8 {
-            if byte == UInt8(ascii: "/") {
-                guard partLength > 0, dots < partLength || partLength > 2 else { return false }
-                partLength = 0
-                dots = 0
-            } else {
-                partLength += 1
-                if byte == UInt8(ascii: ".") { dots += 1 }
+        guard path != OutputGuard.markerName else { return false }
+        // Read as bytes in one pass (an edit checks every kept file's path): `/`, `.` and NUL are ASCII, so no
+        // character of the path hides them. Each part, between slashes: not empty, `.` or `..`; no NUL anywhere.
+        var path = path
+        return path.withUTF8 { bytes in
+            guard let first = bytes.first, first != UInt8(ascii: "/") else { return false }
+            var partLength = 0, dots = 0
+            for byte in bytes {
+                if byte == UInt8(ascii: "/") {
+                    guard partLength > 0, dots < partLength || partLength > 2 else { return false }
+                    partLength = 0
+                    dots = 0
+                } else {
+                    guard byte != 0 else { return false }
+                    partLength += 1
+                    if byte == UInt8(ascii: ".") { dots += 1 }
+                }
             }
+            return partLength > 0 && (dots < partLength || partLength > 2)
         }
-        return partLength > 0 && (dots < partLength || partLength > 2)
     }
 
     /// `keep`: the replaced site may be kept (`keepPrevious`). Only when it shares at least half of the new
