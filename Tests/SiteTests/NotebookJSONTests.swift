@@ -50,6 +50,8 @@ import Testing
         #expect(LessonNotebook.imports("x = 1\n  import json\nfrom é import x\nimportant = 2\n# import os\n")
                 == ["json", "é"])
         #expect(LessonNotebook.imports("import torch.nn as nn\r\nimport numpy\nfrom\n") == ["torch"])
+        // Names up to `as`, cut at the first dot, commas stripped at either end; a lone comma names nothing.
+        #expect(LessonNotebook.imports("import ,a,,  b.c , d as e, f\nfrom g.h import i, j\nimport\n") == ["a", "b", "d", "g"])
     }
 
     @Test func everyASCIICharacterAndUnicodeAsFoundationWritesThem() throws {

@@ -164,40 +164,39 @@ public struct LessonNotebook: LessonStage {
 
     static func moduleName(_ file: String) -> String { String(file.dropLast(file.hasSuffix(".py") ? 3 : 0)) }
 
-    /// The top-level packages a script imports (`import torch.nn as nn` → `torch`).
+    /// The top-level packages a script imports (`import torch.nn as nn` → `torch`): on a line whose first word is
+    /// `import`, each name up to `as`; after `from`, the one name; each cut at its first `.` and stripped of commas at
+    /// either end. Read on bytes (words are split at spaces): a lesson's scripts are read once each per build.
     static func imports(_ code: String) -> Set<String> {
         var found: Set<String> = []
         var code = code
-        // Most lines start with neither word: they are passed over on bytes, without making their string.
-        let candidates = code.withUTF8 { bytes in
-            TextLines.ranges(bytes).compactMap { range -> String? in
-                let start = bytes[range].drop { $0 == UInt8(ascii: " ") }
-                guard start.starts(with: "import".utf8) || start.starts(with: "from".utf8) else { return nil }
-                return String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self)
-            }
-        }
-        for line in candidates {
-            let start = line.drop { $0 == " " }
-            guard start.hasPrefix("import") || start.hasPrefix("from") else { continue }
-            let words = line.split(separator: " ")
-            guard words.count >= 2, words[0] == "import" || words[0] == "from" else { continue }
-            for module in (words[0] == "import" ? words[1...].prefix { $0 != "as" } : words[1...1]) {
-                if let top = module.split(separator: ".").first.map(trimmingCommas), !top.isEmpty {
-                    found.insert(top)
+        code.withUTF8 { bytes in
+            for line in TextLines.ranges(bytes) {
+                // The line's words, between spaces.
+                var words: [Range<Int>] = []
+                var start = line.lowerBound
+                for end in line.lowerBound...line.upperBound where end == line.upperBound || bytes[end] == UInt8(ascii: " ") {
+                    if end > start { words.append(start..<end) }
+                    start = end + 1
+                    // Most lines start with neither word: the first word decides.
+                    if words.count == 1, !isWord(words[0], "import") && !isWord(words[0], "from") { break }
                 }
+                guard words.count >= 2 else { continue }
+                let named = isWord(words[0], "import") ? words.dropFirst().prefix { !isWord($0, "as") } : words[1...1]
+                for module in named {
+                    // The part before the first `.`, without commas at either end.
+                    var top = module.lowerBound..<(bytes[module].firstIndex(of: UInt8(ascii: ".")) ?? module.upperBound)
+                    while !top.isEmpty, bytes[top.lowerBound] == UInt8(ascii: ",") { top = top.lowerBound + 1..<top.upperBound }
+                    while !top.isEmpty, bytes[top.upperBound - 1] == UInt8(ascii: ",") { top = top.lowerBound..<top.upperBound - 1 }
+                    if !top.isEmpty { found.insert(String(decoding: UnsafeBufferPointer(rebasing: bytes[top]), as: UTF8.self)) }
+                }
+            }
+            func isWord(_ range: Range<Int>, _ word: StaticString) -> Bool {
+                range.count == word.utf8CodeUnitCount
+                    && memcmp(bytes.baseAddress! + range.lowerBound, word.utf8Start, range.count) == 0
             }
         }
         return found
-    }
-
-    /// `text` without the commas (U+002C scalars) at either end: `torch,` → `torch`.
-    static func trimmingCommas(_ text: Substring) -> String {
-        let scalars = text.unicodeScalars
-        var start = scalars.startIndex
-        var end = scalars.endIndex
-        while start < end, scalars[start] == "," { start = scalars.index(after: start) }
-        while end > start, scalars[scalars.index(before: end)] == "," { end = scalars.index(before: end) }
-        return String(scalars[start..<end])
     }
 
     /// `> [!NOTE] Title` → `> **Title**` and an empty quote line, so the title stands as its own paragraph
