@@ -2,6 +2,13 @@
 import PackageDescription
 import Foundation
 
+/// The executable exports none of its symbols (on Linux, where the flag is the GNU and LLVM linkers'). swiftc links
+/// executables with `-rdynamic`, which put 28 000 symbols in the dynamic table; the Swift runtime's start-up calls
+/// `dladdr` on one of its own functions, which reads that table from one end to the other before `main`
+/// (`sitegen --help`: 5.9–6.8 ms with it, 5.6–5.7 without). Nothing looks sitegen's symbols up by name; the full
+/// symbol table (`.symtab`), which `perf` and debuggers read, stays.
+let noExportedSymbols: LinkerSetting = .unsafeFlags(["-Xlinker", "--no-export-dynamic"], .when(platforms: [.linux]))
+
 /// The numeric core and the page pipeline run optimised even in `swift run sitegen` (a debug build):
 /// the lesson's experiments train small MLPs for hundreds of epochs, and -Onone would make that
 /// minutes; a 10 MB lesson would take a minute to typeset.
@@ -14,12 +21,6 @@ import Foundation
 /// calls between files (Trainer → MLP → Linear → SequentialGEMM) can be inlined and generics specialised
 /// (`-num-threads` keeps one object file per source, which SwiftPM's debug link and index expect). The cost:
 /// no incremental compilation of these modules in debug.
-/// The executable exports none of its symbols. swiftc links executables with `-rdynamic`, which put 28 000 symbols in the
-/// dynamic table; the Swift runtime's start-up calls `dladdr` on one of its own functions, which reads that table
-/// from one end to the other before `main` (`sitegen --help`: 5.9–6.8 ms with it, 5.6–5.7 without). Nothing looks
-/// sitegen's symbols up by name; the full symbol table (`.symtab`), which `perf` and debuggers read, stays.
-let noExportedSymbols: LinkerSetting = .unsafeFlags(["-Xlinker", "--no-export-dynamic"])
-
 let wholeModuleInDebug: SwiftSetting = .unsafeFlags(["-wmo", "-num-threads", "2"], .when(configuration: .debug))
 #if arch(x86_64)
 let optimised: [SwiftSetting] = [

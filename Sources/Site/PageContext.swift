@@ -117,7 +117,8 @@ struct PageContext {
         ]
     }
 
-    func lesson(_ lesson: Lesson, in module: CourseModule, body: String) throws(Diagnostic) -> [String: Any] {
+    /// `body`: the lesson's HTML, or its stand-in (`PageSplice`).
+    func lesson(_ lesson: Lesson, in module: CourseModule, body: Any) throws(Diagnostic) -> [String: Any] {
         let path = Self.lessonPath(lesson)
         var context = try common(title: lesson.frontMatter.title, description: lesson.frontMatter.summary,
                              path: path, currentModule: module.slug, currentLesson: lesson.slug)

@@ -308,14 +308,22 @@ public struct SiteBuilder: Sendable {
             // Waited for on every way out, so that no reading is left running when the page fails.
             defer { _ = alongside?.value }
             let layout = lesson.frontMatter.layout ?? "lesson"
-            // The body goes into the page's bytes once where the templates print it raw (`PageSplice`).
-            let splices = templates.splicingLayouts.contains(layout)
-            let html = try page(layout, try pages.lesson(lesson, in: module, body: splices ? PageSplice.marker : body),
-                                templates: templates,
-                                requestedAt: lesson.frontMatter.layoutLocation
-                                    ?? SourceLocation(file: lesson.sourcePath, line: 1, column: 1))
-            let bytes = splices ? PageSplice.bytes(html, inserting: body) : Array(html.utf8)
-            return PageFiles(files: [(path + "index.html", bytes)] + lesson.attachments.map { (path + $0.name, $0.bytes) },
+            let requestedAt = lesson.frontMatter.layoutLocation ?? SourceLocation(file: lesson.sourcePath, line: 1, column: 1)
+            // The body goes into the page's bytes once where the templates print it raw (`PageSplice`); a page that
+            // shows its stand-in otherwise is rendered again with the body itself.
+            var bytes: [UInt8]?
+            if templates.splicingLayouts.contains(layout), let splice = PageSplice(body: body) {
+                bytes = splice.bytes(try page(layout, try pages.lesson(lesson, in: module, body: splice.standIn),
+                                              templates: templates, requestedAt: requestedAt))
+            }
+            let pageBytes: [UInt8]
+            if let bytes {
+                pageBytes = bytes
+            } else {
+                pageBytes = Array(try page(layout, try pages.lesson(lesson, in: module, body: body), templates: templates,
+                                           requestedAt: requestedAt).utf8)
+            }
+            return PageFiles(files: [(path + "index.html", pageBytes)] + lesson.attachments.map { (path + $0.name, $0.bytes) },
                              search: (RebuildPlan.lessonKey(lesson), alongside?.value ?? searching()))
         }
     }

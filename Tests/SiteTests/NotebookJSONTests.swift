@@ -52,6 +52,8 @@ import Testing
         #expect(LessonNotebook.imports("import torch.nn as nn\r\nimport numpy\nfrom\n") == ["torch"])
         // Names up to `as`, cut at the first dot, commas stripped at either end; a lone comma names nothing.
         #expect(LessonNotebook.imports("import ,a,,  b.c , d as e, f\nfrom g.h import i, j\nimport\n") == ["a", "b", "d", "g"])
+        // Relative imports name the module after their dots.
+        #expect(LessonNotebook.imports("from .utils import f\nfrom ..pkg.sub import g\nimport .x, ...\n") == ["utils", "pkg", "x"])
     }
 
     @Test func everyASCIICharacterAndUnicodeAsFoundationWritesThem() throws {

@@ -15,12 +15,28 @@ import Testing
         return (try TemplateSet(folder: folder, displayFolder: "templates"), folder)
     }
 
-    /// What `SiteBuilder` renders for a lesson page: the layout, then the base layout with it as `content`.
-    func render(_ templates: TemplateSet, layout: String, body: String) throws -> String {
-        var context: [String: Any] = ["lesson": ["title": "A <title>", "body": body] as [String: Any], "content": ""]
+    /// What `SiteBuilder` renders for a lesson page: the layout, then the base layout with it as `content`. `body` is
+    /// the body or its stand-in.
+    func render(_ templates: TemplateSet, layout: String, body: Any) throws -> String {
+        var context: [String: Any] = [
+            "lesson": ["title": "A <title>", "body": body, "has_toc": true] as [String: Any],
+            "page": ["is_home": false] as [String: Any],
+            "content": "",
+        ]
         context["content"] = try templates.render(layout, context: context)
         return try templates.render("base", context: context)
     }
+
+    /// The page's bytes as `SiteBuilder` makes them: spliced where the layout allows and the check passes, otherwise
+    /// rendered with the body itself; and whether they were spliced.
+    func page(_ templates: TemplateSet, layout: String, body: String) throws -> (bytes: [UInt8], spliced: Bool) {
+        if templates.splicingLayouts.contains(layout), let splice = PageSplice(body: body) {
+            if let bytes = splice.bytes(try render(templates, layout: layout, body: splice.standIn)) { return (bytes, true) }
+        }
+        return (Array(try render(templates, layout: layout, body: body).utf8), false)
+    }
+
+    static let bodies = ["<p>x</p>\n", "<p>x</p>", "<p>x</p>\r\n", "", "\n", "<pre>a\n  b</pre>\n\n"]
 
     @Test func splicedBytesAreTheRenderedBytes() throws {
         let body = "<p>Prose with é, <code>&lt;tags&gt;</code> and a\u{0}byte</p>\n<pre><span class=\"tok\">x</span></pre>"
@@ -34,13 +50,46 @@ import Testing
         defer { try? FileManager.default.removeItem(atPath: folder) }
         for layout in ["once", "twice", "never", "partial"] {
             #expect(set.splicingLayouts.contains(layout), "\(layout)")
-            let spliced = PageSplice.bytes(try render(set, layout: layout, body: PageSplice.marker), inserting: body)
-            #expect(spliced == Array(try render(set, layout: layout, body: body).utf8), "\(layout)")
+            for text in [body] + Self.bodies {
+                let made = try page(set, layout: layout, body: text)
+                #expect(made.spliced == !text.isEmpty, "\(layout)")
+                #expect(made.bytes == Array(try render(set, layout: layout, body: text).utf8), "\(layout) \(text.debugDescription)")
+            }
         }
-        // A body that is empty, or that holds the marker's first bytes, is put in as it is.
-        for odd in ["", "<!--sitegen-body-", "<!--"] {
-            #expect(PageSplice.bytes(try render(set, layout: "twice", body: PageSplice.marker), inserting: odd)
-                    == Array(try render(set, layout: "twice", body: odd).utf8))
+        // A body that holds the marker's first bytes, or the id itself, is put in as it is.
+        for odd in ["<!--sitegen-body-", "<!--", PageSplice.id, "<!--sitegen-body-\(PageSplice.id)"] {
+            let made = try page(set, layout: "twice", body: odd)
+            let rendered = Array(try render(set, layout: "twice", body: odd).utf8)
+            #expect(made.spliced && made.bytes == rendered)
+        }
+    }
+
+    /// Templates that print the body where no scan of their tags sees it: `{{.}}` in a section over a flag, or in an
+    /// inverted section, prints the whole context; `{{#.}}` pushes the lesson again; a Prepend character joins `{{{` into
+    /// an escaped tag. The stand-in's description gives them away and the page is rendered with the body itself; an
+    /// indented partial after a lone carriage return is spliced, its indentation kept by the marker's line break.
+    @Test func whatTheScanMissesTheCheckAfterRenderingCatches() throws {
+        let (set, folder) = try templates([
+            "flag": "{{{lesson.body}}}{{#lesson.has_toc}}<i>{{.}}</i>{{/lesson.has_toc}}",
+            "inverted": "{{{lesson.body}}}{{^page.is_home}}<i>{{.}}</i>{{/page.is_home}}",
+            "again": "{{{lesson.body}}}{{#lesson}}{{#.}}<i>{{.}}</i>{{/.}}{{/lesson}}",
+            "prepend": "\u{0600}{{{lesson.body}}}",
+            "carriage": "{{! x }}\r  {{> partials/main}}\n</div>\n",
+            "partials/main": "<main>\n{{{lesson.body}}}\n</main>\n",
+        ])
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        for layout in ["flag", "inverted", "again", "prepend", "carriage"] {
+            #expect(set.splicingLayouts.contains(layout), "\(layout): the tag scan lets it through")
+            for body in Self.bodies {
+                let made = try page(set, layout: layout, body: body)
+                #expect(made.spliced == (layout == "carriage" && !body.isEmpty), "\(layout) \(body.debugDescription)")
+                #expect(!String(decoding: made.bytes, as: UTF8.self).contains(PageSplice.id), "\(layout) \(body.debugDescription)")
+                // A page that prints a dictionary whole is not the same twice (Swift orders each dictionary by its own
+                // seed); the others are compared byte for byte.
+                if ["prepend", "carriage"].contains(layout) {
+                    #expect(made.bytes == Array(try render(set, layout: layout, body: body).utf8), "\(layout) \(body.debugDescription)")
+                }
+            }
         }
     }
 
@@ -80,12 +129,12 @@ import Testing
         #expect(set.splicingLayouts.contains("parent"))
         #expect(set.splicingLayouts.contains("flush"))
         #expect(set.splicingLayouts.contains("otherItems"), "{{.}} over values that do not hold the body")
-        // The two partial layouts differ only in the indent, which changes what follows a body ending in a line break.
-        let body = "<p>x</p>\n"
-        #expect(PageSplice.bytes(try render(set, layout: "flush", body: PageSplice.marker), inserting: body)
-                == Array(try render(set, layout: "flush", body: body).utf8))
-        #expect(try render(set, layout: "indented", body: body) != (try render(set, layout: "indented", body: PageSplice.marker))
-                .replacingOccurrences(of: PageSplice.marker, with: body))
+        // The two partial layouts differ only in the indent; both give the rendered bytes.
+        for layout in ["flush", "indented"] {
+            for body in Self.bodies {
+                #expect(try page(set, layout: layout, body: body).bytes == Array(try render(set, layout: layout, body: body).utf8))
+            }
+        }
 
         let (escapedBase, other) = try templates(base: "<main>{{content}}</main>", ["lesson": "{{{lesson.body}}}"])
         defer { try? FileManager.default.removeItem(atPath: other) }

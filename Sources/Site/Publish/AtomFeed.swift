@@ -22,13 +22,13 @@ struct AtomFeed {
         var date: String
     }
 
-    /// Lessons with a date, newest first; lessons of one day keep their course order.
     /// Whether `entries(content)` has any: a lesson with a date in a module that is not coming soon (asked by
     /// every build, which need not sort the entries for it).
     static func hasEntries(_ content: SiteContent) -> Bool {
         content.modules.contains { module in !module.comingSoon && module.lessons.contains { $0.frontMatter.date != nil } }
     }
 
+    /// Lessons with a date, newest first; lessons of one day keep their course order.
     static func entries(_ content: SiteContent) -> [Entry] {
         let dated = content.modules.filter { !$0.comingSoon }.flatMap { module in
             module.lessons.compactMap { lesson in lesson.frontMatter.date.map { Entry(lesson: lesson, module: module, date: $0) } }

@@ -165,8 +165,8 @@ public struct LessonNotebook: LessonStage {
     static func moduleName(_ file: String) -> String { String(file.dropLast(file.hasSuffix(".py") ? 3 : 0)) }
 
     /// The top-level packages a script imports (`import torch.nn as nn` → `torch`): on a line whose first word is
-    /// `import`, each name up to `as`; after `from`, the one name; each cut at its first `.` and stripped of commas at
-    /// either end. Read on bytes (words are split at spaces): a lesson's scripts are read once each per build.
+    /// `import`, each name up to `as`; after `from`, the one name; of each, its first part between dots (`from .utils`
+    /// → `utils`), stripped of commas at either end. Read on bytes (words are split at spaces): a lesson's scripts are read once each per build.
     static func imports(_ code: String) -> Set<String> {
         var found: Set<String> = []
         var code = code
@@ -184,8 +184,9 @@ public struct LessonNotebook: LessonStage {
                 guard words.count >= 2 else { continue }
                 let named = isWord(words[0], "import") ? words.dropFirst().prefix { !isWord($0, "as") } : words[1...1]
                 for module in named {
-                    // The part before the first `.`, without commas at either end.
-                    var top = module.lowerBound..<(bytes[module].firstIndex(of: UInt8(ascii: ".")) ?? module.upperBound)
+                    // The first part between dots (`.utils` → `utils`), without commas at either end.
+                    let first = bytes[module].firstIndex { $0 != UInt8(ascii: ".") } ?? module.upperBound
+                    var top = first..<(bytes[first..<module.upperBound].firstIndex(of: UInt8(ascii: ".")) ?? module.upperBound)
                     while !top.isEmpty, bytes[top.lowerBound] == UInt8(ascii: ",") { top = top.lowerBound + 1..<top.upperBound }
                     while !top.isEmpty, bytes[top.upperBound - 1] == UInt8(ascii: ",") { top = top.lowerBound..<top.upperBound - 1 }
                     if !top.isEmpty { found.insert(String(decoding: UnsafeBufferPointer(rebasing: bytes[top]), as: UTF8.self)) }
