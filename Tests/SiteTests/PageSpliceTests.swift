@@ -96,7 +96,8 @@ import Testing
     /// Any tag that may print the body otherwise than raw and whole keeps the layout from splicing: escaped, as a
     /// section, through a transform, in a partial, or in the base layout; so does a base layout that prints
     /// `content` escaped. So do what would print the body inside something else (`{{lesson}}`, `{{.}}`), an indented
-    /// partial that prints it, and what the tag scan cannot follow: inheritance and changed delimiters.
+    /// partial that prints it, any transform (a sorted dictionary prints its entries, `content` among them, in forms
+    /// the check after rendering cannot tell), and what the tag scan cannot follow: inheritance and changed delimiters.
     @Test func layoutsThatPrintTheBodyOtherwiseAreNotSpliced() throws {
         let (set, folder) = try templates([
             "escaped": "{{{lesson.body}}}<pre>{{lesson.body}}</pre>",
@@ -120,10 +121,13 @@ import Testing
             "itemInPartial": "{{{lesson.body}}}{{#lesson}}{{> partials/item}}{{/lesson}}",
             "partials/item": "<i>{{.}}</i>",
             "otherItems": "{{{lesson.body}}}{{#lesson.title}}<b>{{.}}</b>{{/lesson.title}}{{#site}}{{> partials/item}}{{/site}}",
+            "entries": "{{{lesson.body}}}{{#sorted(.)}}{{#odd()}}{{{.}}}{{/odd()}}{{/sorted(.)}}",
+            "transformedOther": "{{{lesson.body}}}{{#sorted(lesson)}}{{#first()}}{{{lowercased(value)}}}{{/first()}}{{/sorted(lesson)}}",
         ])
         defer { try? FileManager.default.removeItem(atPath: folder) }
         for layout in ["escaped", "section", "inverted", "inner", "transform", "viaPartial", "child", "block", "whole",
-                       "implicit", "delimiters", "indented", "missing", "topItem", "itemInPartial"] {
+                       "implicit", "delimiters", "indented", "missing", "topItem", "itemInPartial", "entries",
+                       "transformedOther"] {
             #expect(!set.splicingLayouts.contains(layout), "\(layout)")
         }
         #expect(set.splicingLayouts.contains("parent"))

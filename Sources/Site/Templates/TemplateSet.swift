@@ -181,8 +181,9 @@ public struct TemplateSet: Sendable {
     /// partial it includes: such a tag escaped, as a section or through a transform; one in an indented partial
     /// (swift-mustache indents what follows a line break, and the value's last line break is not the marker's); what
     /// prints the dictionary holding the value: a variable named one of `containers`, `{{.}}` inside a section over
-    /// one of them or at the top level (the page's whole context); a missing partial; and tags the scan cannot
-    /// follow: inheritance (`{{<parent}}`, `{{$block}}`) and changed delimiters.
+    /// one of them or at the top level (the page's whole context); any transform (`{{#sorted(.)}}` turns a dictionary
+    /// into a list of its entries, which print in forms no check after rendering recognises); a missing partial; and
+    /// tags the scan cannot follow: inheritance (`{{<parent}}`, `{{$block}}`) and changed delimiters.
     func printsRawOnly(_ key: String, in name: String, containers: Set<String> = []) -> Bool {
         var seen: Set<String> = []
         /// `section`: the innermost section the template is included in (nil: the top level).
@@ -190,6 +191,7 @@ public struct TemplateSet: Sendable {
             guard let source = sources[name] else { return false }
             guard seen.insert("\(indented) \(section ?? "") \(name)").inserted else { return true }
             return source.tags.allSatisfy { tag in
+                if tag.transformed { return false }
                 switch tag.kind {
                 case .partial:
                     return check(tag.name, indented: indented || tag.indented, section: tag.enclosing ?? section)
@@ -229,6 +231,8 @@ struct TemplateTag: Sendable, Equatable {
     /// The innermost section the tag stands in (`lesson` for a tag inside `{{#lesson}}…{{/lesson}}`), for a partial
     /// and `{{.}}`; nil at the template's top level.
     var enclosing: String?
+    /// A transform: `{{uppercased(name)}}`, `{{#sorted(.)}}`, or `{{#odd()}}` (an `implicit` tag without a name).
+    var transformed = false
 
     /// Finds the tags in the default delimiters; comments and closing tags are skipped.
     static func scan(_ text: String, file: String) -> [TemplateTag] {
@@ -289,14 +293,17 @@ struct TemplateTag: Sendable, Equatable {
             default: break
             }
             // A transform `name(variable)` checks the variable only.
+            var transformed = false
             if let open = trimmed.firstIndex(of: "("), let close = trimmed.lastIndex(of: ")"), open < close {
                 trimmed = String(trimmed[trimmed.index(after: open)..<close])
                 raw = false
+                transformed = true
             }
-            if trimmed == "." {
-                tags.append(TemplateTag(kind: .implicit, name: ".", location: at, enclosing: sections.last))
+            if trimmed == "." || (trimmed.isEmpty && transformed) {
+                tags.append(TemplateTag(kind: .implicit, name: ".", location: at, enclosing: sections.last, transformed: transformed))
             } else if !trimmed.isEmpty {
-                tags.append(TemplateTag(kind: .variable, name: trimmed, location: at, printsRaw: raw, isSection: section))
+                tags.append(TemplateTag(kind: .variable, name: trimmed, location: at, printsRaw: raw, isSection: section,
+                                        transformed: transformed))
             }
         }
         return tags
