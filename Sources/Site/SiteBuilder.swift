@@ -281,11 +281,6 @@ public struct SiteBuilder: Sendable {
     private struct PageFiles: Sendable {
         var files: [(path: String, bytes: [UInt8])]
         var search: (key: String, part: SearchIndexPart)?
-
-        init(files: [(path: String, bytes: [UInt8])], search: (key: String, part: SearchIndexPart)? = nil) {
-            self.files = files
-            self.search = search
-        }
     }
 
     private func renderPage(_ job: PageJob, pages: PageContext, templates: TemplateSet,
@@ -309,21 +304,11 @@ public struct SiteBuilder: Sendable {
             defer { _ = alongside?.value }
             let layout = lesson.frontMatter.layout ?? "lesson"
             let requestedAt = lesson.frontMatter.layoutLocation ?? SourceLocation(file: lesson.sourcePath, line: 1, column: 1)
-            // The body goes into the page's bytes once where the templates print it raw (`PageSplice`); a page that
-            // shows its stand-in otherwise is rendered again with the body itself.
-            var bytes: [UInt8]?
-            if templates.splicingLayouts.contains(layout), let splice = PageSplice(body: body) {
-                bytes = splice.bytes(try page(layout, try pages.lesson(lesson, in: module, body: splice.standIn),
-                                              templates: templates, requestedAt: requestedAt))
+            // The body goes into the page's bytes once where the templates print it raw (`PageSplice`).
+            let html = try PageSplice.page(body: body, splices: templates.splicingLayouts.contains(layout)) { (body: Any) throws(Diagnostic) in
+                try page(layout, try pages.lesson(lesson, in: module, body: body), templates: templates, requestedAt: requestedAt)
             }
-            let pageBytes: [UInt8]
-            if let bytes {
-                pageBytes = bytes
-            } else {
-                pageBytes = Array(try page(layout, try pages.lesson(lesson, in: module, body: body), templates: templates,
-                                           requestedAt: requestedAt).utf8)
-            }
-            return PageFiles(files: [(path + "index.html", pageBytes)] + lesson.attachments.map { (path + $0.name, $0.bytes) },
+            return PageFiles(files: [(path + "index.html", html.bytes)] + lesson.attachments.map { (path + $0.name, $0.bytes) },
                              search: (RebuildPlan.lessonKey(lesson), alongside?.value ?? searching()))
         }
     }

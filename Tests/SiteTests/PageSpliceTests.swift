@@ -30,10 +30,9 @@ import Testing
     /// The page's bytes as `SiteBuilder` makes them: spliced where the layout allows and the check passes, otherwise
     /// rendered with the body itself; and whether they were spliced.
     func page(_ templates: TemplateSet, layout: String, body: String) throws -> (bytes: [UInt8], spliced: Bool) {
-        if templates.splicingLayouts.contains(layout), let splice = PageSplice(body: body) {
-            if let bytes = splice.bytes(try render(templates, layout: layout, body: splice.standIn)) { return (bytes, true) }
+        try PageSplice.page(body: body, splices: templates.splicingLayouts.contains(layout)) { body in
+            try render(templates, layout: layout, body: body)
         }
-        return (Array(try render(templates, layout: layout, body: body).utf8), false)
     }
 
     static let bodies = ["<p>x</p>\n", "<p>x</p>", "<p>x</p>\r\n", "", "\n", "<pre>a\n  b</pre>\n\n"]

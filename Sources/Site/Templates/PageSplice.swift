@@ -43,6 +43,17 @@ struct PageSplice {
         init(marker: String) { renderText = marker }
     }
 
+    /// A lesson page's bytes: when `splices` (its layout is in `TemplateSet.splicingLayouts`) and the body is not empty,
+    /// rendered with the stand-in and spliced, if the check after rendering passes; otherwise rendered with the body
+    /// itself. `render` renders the page with the value it is given as the body. `spliced`: whether it was.
+    static func page<Failure: Error>(body: String, splices: Bool,
+                                     render: (Any) throws(Failure) -> String) throws(Failure) -> (bytes: [UInt8], spliced: Bool) {
+        if splices, let splice = PageSplice(body: body), let bytes = splice.bytes(try render(splice.standIn)) {
+            return (bytes, true)
+        }
+        return (Array(try render(body).utf8), false)
+    }
+
     /// Whether a lesson page rendered with `layout` can take its body spliced in.
     static func applies(layout: String, in templates: TemplateSet) -> Bool {
         templates.printsRawOnly("body", in: layout, containers: ["lesson"])
