@@ -67,14 +67,12 @@ public enum HTMLEscape {
         }
     }
 
-    /// Whether any of the eight bytes of `word` is `&`, `<`, `>`, `"` (or, with `apostrophe`, `'`): a byte equal to
-    /// `c` is a zero byte of `word ^ c…c`, found on the whole word (the usual bit trick, exact for "any").
+    /// Whether any of the eight bytes of `word` is `&`, `<`, `>`, `"` (or, with `apostrophe`, `'`).
     @inline(__always)
     static func mayChange(_ word: UInt64, apostrophe: Bool) -> Bool {
-        let ones: UInt64 = 0x0101_0101_0101_0101, tops: UInt64 = 0x8080_8080_8080_8080
-        func hasZeroByte(_ v: UInt64) -> Bool { (v &- ones) & ~v & tops != 0 }
-        return hasZeroByte(word ^ (ones &* 0x26)) || hasZeroByte(word ^ (ones &* 0x3C)) || hasZeroByte(word ^ (ones &* 0x3E))
-            || hasZeroByte(word ^ (ones &* 0x22)) || (apostrophe && hasZeroByte(word ^ (ones &* 0x27)))
+        ByteWord.contains(word, UInt8(ascii: "&")) || ByteWord.contains(word, UInt8(ascii: "<"))
+            || ByteWord.contains(word, UInt8(ascii: ">")) || ByteWord.contains(word, UInt8(ascii: "\""))
+            || (apostrophe && ByteWord.contains(word, UInt8(ascii: "'")))
     }
 
     static func append(_ bytes: UnsafeBufferPointer<UInt8>, to out: inout [UInt8], _ rules: Rules) {
@@ -84,8 +82,7 @@ public enum HTMLEscape {
             var run = i
             if rules != .xml {
                 while run + 8 <= bytes.endIndex,
-                      !mayChange(UnsafeRawPointer(bytes.baseAddress! + run).loadUnaligned(as: UInt64.self),
-                                 apostrophe: rules != .text) {
+                      !mayChange(ByteWord.load(bytes, at: run), apostrophe: rules != .text) {
                     run += 8
                 }
             }

@@ -32,8 +32,7 @@ public enum JSONEscape {
         var i = 0
         while i < utf8.count {
             // Eight bytes at a time while none of them is escaped (most of a line of code or prose).
-            if i + 8 <= utf8.count, !Self.mayEscape(UnsafeRawPointer(utf8.baseAddress! + i).loadUnaligned(as: UInt64.self),
-                                                     slashes: escapingSlashes) {
+            if i + 8 <= utf8.count, !Self.mayEscape(ByteWord.load(utf8, at: i), slashes: escapingSlashes) {
                 i += 8
                 continue
             }
@@ -59,16 +58,11 @@ public enum JSONEscape {
 
     private static let hexDigits = Array("0123456789abcdef".utf8)
 
-    /// Whether any of the eight bytes of `word` is escaped, found on the whole word: a byte below 0x20 leaves a
-    /// borrow in its top bit when 0x20 is taken from every byte, and a byte equal to `c` is a zero byte of
-    /// `word ^ c…c` (the usual bit tricks, exact for "any"; bytes from 0x80 up set no top bit of `~word`).
+    /// Whether any of the eight bytes of `word` is escaped.
     @inline(__always)
     static func mayEscape(_ word: UInt64, slashes: Bool) -> Bool {
-        let ones: UInt64 = 0x0101_0101_0101_0101, tops: UInt64 = 0x8080_8080_8080_8080
-        func hasZeroByte(_ v: UInt64) -> Bool { (v &- ones) & ~v & tops != 0 }
-        return (word &- ones &* 0x20) & ~word & tops != 0
-            || hasZeroByte(word ^ (ones &* 0x22)) || hasZeroByte(word ^ (ones &* 0x5C))
-            || (slashes && hasZeroByte(word ^ (ones &* 0x2F)))
+        ByteWord.hasByte(word, below: 0x20) || ByteWord.contains(word, UInt8(ascii: "\""))
+            || ByteWord.contains(word, UInt8(ascii: "\\")) || (slashes && ByteWord.contains(word, UInt8(ascii: "/")))
     }
 
     /// Control characters and `"`, as bits of the bytes below 64.

@@ -21,17 +21,11 @@ import Testing
             }
             return out
         }
-        let filler = Array("abcdefghij 0123456789 é漢\u{7F}\u{A6}\u{BC}".unicodeScalars)
-        for special in ["&", "<", ">", "\"", "'"] {
-            for length in [7, 8, 9, 15, 16, 17, 40] {
-                for at in 0..<length {
-                    var scalars = (0..<length).map { filler[($0 * 5) % filler.count] }
-                    scalars[at] = special.unicodeScalars.first!
-                    let text = String(String.UnicodeScalarView(scalars))
-                    #expect(HTMLEscape.escape(text) == reference(text, apostrophe: false), "\(special) at \(at) of \(length)")
-                    #expect(HTMLEscape.escapeWithApostrophe(text) == reference(text, apostrophe: true), "\(special) at \(at)")
-                }
-            }
+        let texts = textsPlacing(["&", "<", ">", "\"", "'"], lengths: [7, 8, 9, 15, 16, 17, 40],
+                                 filler: "abcdefghij 0123456789 é漢\u{7F}\u{A6}\u{BC}", step: 5)
+        for (text, label) in texts {
+            #expect(HTMLEscape.escape(text) == reference(text, apostrophe: false), "\(label)")
+            #expect(HTMLEscape.escapeWithApostrophe(text) == reference(text, apostrophe: true), "\(label)")
         }
     }
 

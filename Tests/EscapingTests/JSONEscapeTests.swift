@@ -35,8 +35,8 @@ import Testing
         #expect(JSONEscape.string("\"\u{301}x\r\n", escapingSlashes: false) == "\"\\\"\u{301}x\\r\\n\"")
     }
 
-    /// Text is scanned sixteen bytes at a time where nothing is escaped: every escaped byte at every place in and
-    /// around those blocks, and text longer than a block, gives what escaping byte by byte gives.
+    /// Text is scanned eight bytes at a time where nothing is escaped: every escaped byte at every place in and
+    /// around those words, and text longer than a word, gives what escaping byte by byte gives.
     @Test func escapesAtEveryPlaceOfLongText() {
         func reference(_ text: String, slashes: Bool) -> String {
             var out = "\""
@@ -56,18 +56,11 @@ import Testing
             }
             return out + "\""
         }
-        let filler = Array("abcdefghijklmnopqrstuvwxyz0123456789 é漢".unicodeScalars)
-        for special in ["\"", "\\", "/", "\n", "\u{1}", "\u{1f}", "\t"] {
-            for length in [15, 16, 17, 31, 32, 33, 64] {
-                for at in 0..<length {
-                    var scalars = (0..<length).map { filler[($0 * 7) % filler.count] }
-                    scalars[at] = special.unicodeScalars.first!
-                    let text = String(String.UnicodeScalarView(scalars))
-                    for slashes in [false, true] {
-                        #expect(JSONEscape.string(text, escapingSlashes: slashes) == reference(text, slashes: slashes),
-                                "\(special.debugDescription) at \(at) of \(length)")
-                    }
-                }
+        let texts = textsPlacing(["\"", "\\", "/", "\n", "\u{1}", "\u{1f}", "\t"], lengths: [15, 16, 17, 31, 32, 33, 64],
+                                 filler: "abcdefghijklmnopqrstuvwxyz0123456789 é漢", step: 7)
+        for (text, label) in texts {
+            for slashes in [false, true] {
+                #expect(JSONEscape.string(text, escapingSlashes: slashes) == reference(text, slashes: slashes), "\(label)")
             }
         }
     }
