@@ -25,17 +25,22 @@ struct AtomFeed {
     /// Whether `entries(content)` has any: a lesson with a date in a module that is not coming soon (asked by
     /// every build, which need not sort the entries for it).
     static func hasEntries(_ content: SiteContent) -> Bool {
-        content.modules.contains { module in !module.comingSoon && module.lessons.contains { $0.frontMatter.date != nil } }
+        var lessons = dated(content).makeIterator()
+        return lessons.next() != nil
     }
 
     /// Lessons with a date, newest first; lessons of one day keep their course order.
     static func entries(_ content: SiteContent) -> [Entry] {
-        let dated = content.modules.filter { !$0.comingSoon }.flatMap { module in
-            module.lessons.compactMap { lesson in lesson.frontMatter.date.map { Entry(lesson: lesson, module: module, date: $0) } }
-        }
-        return dated.enumerated().sorted { a, b in
+        Array(dated(content)).enumerated().sorted { a, b in
             a.element.date != b.element.date ? a.element.date > b.element.date : a.offset < b.offset
         }.map(\.element)
+    }
+
+    /// The lessons with a date, in course order, in the modules that are not coming soon: made as they are asked for.
+    private static func dated(_ content: SiteContent) -> some Sequence<Entry> {
+        content.modules.lazy.filter { !$0.comingSoon }.flatMap { module in
+            module.lessons.lazy.compactMap { lesson in lesson.frontMatter.date.map { Entry(lesson: lesson, module: module, date: $0) } }
+        }
     }
 
     /// The feed; `entries` must not be empty (a feed needs an `updated` date).

@@ -85,9 +85,10 @@ struct HTMLTextScanner {
                 }
             }
             i = min(j + 1, bytes.count)
+            // Inside a script or style element nothing is a tag: the scan goes on from its end tag.
+            if !closing, let raw = rawTextElement(nameBytes) { i = find("</" + raw, bytes, from: i) }
             if !reading {
                 if matchesSkipped { skippedDepth += closing ? -1 : (tag.selfClosing ? 0 : 1) }
-                if !closing, let raw = rawTextElement(nameBytes) { i = find("</" + raw, bytes, from: i) }
             } else if closing {
                 visitor.end(name)
             } else {
@@ -96,7 +97,6 @@ struct HTMLTextScanner {
                     skippedName = Array(name.utf8)
                     skippedDepth = 1
                 }
-                if name == "script" || name == "style" { i = find("</\(name)", bytes, from: i) }
             }
             textStart = i
         }

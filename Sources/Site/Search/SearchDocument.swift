@@ -70,21 +70,25 @@ extension SearchDocument {
         /// Classes whose elements are left out with all they hold.
         static let skippedClasses = ["anchor", "experiment-meta", "visually-hidden", "copy-button"]
 
-        static func hasSkippedClass(_ classes: String?) -> Bool {
+        static func hasSkippedClass(_ classes: String?) -> Bool { has(classes, oneOf: skippedClassBytes) }
+
+        private static let skippedClassBytes = skippedClasses.map { Array($0.utf8) }
+        private static let figureLabel = [Array("figure-label".utf8)]
+
+        /// Whether the class list `classes` holds one of `names`: compared as bytes, space-separated as the renderer
+        /// writes them; no list is made.
+        private static func has(_ classes: String?, oneOf names: [[UInt8]]) -> Bool {
             guard var classes else { return false }
-            // The class names are compared as bytes, space-separated as the renderer writes them; no list is made.
             return classes.withUTF8 { bytes in
                 var start = 0
                 for end in 0...bytes.count where end == bytes.count || bytes[end] == UInt8(ascii: " ") {
                     let name = bytes[start..<end]
-                    if !name.isEmpty, skippedClassBytes.contains(where: { $0.elementsEqual(name) }) { return true }
+                    if !name.isEmpty, names.contains(where: { $0.elementsEqual(name) }) { return true }
                     start = end + 1
                 }
                 return false
             }
         }
-
-        private static let skippedClassBytes = skippedClasses.map { Array($0.utf8) }
 
         /// Each entry's kind and anchor, with its title and text as they are read.
         var entries: [(kind: SearchEntry.Kind, anchor: String, title: CollapsedText, text: CollapsedText)]
@@ -152,7 +156,7 @@ extension SearchDocument {
                 }
             case "th" where figure != nil, "td" where figure != nil:
                 cell = (tag, CollapsedText())
-            case "span" where figure != nil && (classes ?? "").split(separator: " ").contains("figure-label"):
+            case "span" where figure != nil && Self.has(classes, oneOf: Self.figureLabel):
                 inFigureLabel = true
             default:
                 break

@@ -166,7 +166,8 @@ public struct LessonNotebook: LessonStage {
 
     /// The top-level packages a script imports (`import torch.nn as nn` → `torch`): on a line whose first word is
     /// `import`, each name up to `as`; after `from`, the one name; of each, its first part between dots (`from .utils`
-    /// → `utils`), stripped of commas at either end. Read on bytes (words are split at spaces): a lesson's scripts are read once each per build.
+    /// → `utils`), stripped of commas at either end. Read on bytes (words are split at spaces): a lesson's scripts are
+    /// read once each per build.
     static func imports(_ code: String) -> Set<String> {
         var found: Set<String> = []
         var code = code

@@ -60,7 +60,7 @@ public struct TemplateSet: Sendable {
     public func has(_ name: String) -> Bool { sources[name] != nil }
 
     /// The line put before every template sitegen gives swift-mustache: the library escapes a `{{name}}` value with
-    /// its own escaper, a dictionary look-up per character, which took a tenth of a large course's build; this
+    /// its own escaper, a dictionary look-up per character, which took 3 % of the 200-lesson course's cold build; this
     /// pragma makes it escape with `HTMLEscape`, the project's one escaper. Both escape the same five characters,
     /// `& < > " '` (the apostrophe as `&#39;`); the library compared whole characters, so one of the five joined
     /// with the scalars after it (`"` followed by a combining accent, or `&` by a zero-width joiner) was left as it
