@@ -12,12 +12,17 @@ public enum CmarkParser {
     /// through every recursive stage and the HTML renderer.
     public static let maximumDepth = 64
 
+    /// cmark-gfm registers its extensions behind a plain C flag, which two first parses on two threads race on: the
+    /// test suite once saw a parse that found no strikethrough extension (CmarkParserTests, a clean clone's
+    /// `.ci/run`). A Swift `static let` is initialised once, under a lock, before any parse reads the list.
+    private static let extensionsRegistered: Void = cmark_gfm_core_extensions_ensure_registered()
+
     /// - Parameters:
     ///   - text: the markdown (front matter already removed).
     ///   - file: the path shown in diagnostics.
     ///   - lineOffset: lines that preceded `text` in the file (front matter), added to every line number.
     public static func parse(_ text: String, file: String, lineOffset: Int = 0) throws(Diagnostic) -> [Block] {
-        cmark_gfm_core_extensions_ensure_registered()
+        _ = extensionsRegistered
         let options = CMARK_OPT_SOURCEPOS | CMARK_OPT_FOOTNOTES | CMARK_OPT_UNSAFE
         guard let parser = cmark_parser_new(options) else { return [] }
         defer { cmark_parser_free(parser) }
