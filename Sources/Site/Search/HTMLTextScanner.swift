@@ -52,7 +52,7 @@ struct HTMLTextScanner {
         while i < bytes.count {
             guard let found = memchr(base + i, Int32(UInt8(ascii: "<")), bytes.count - i) else { break }
             i = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
-            if starts("<!--", bytes, at: i) {
+            if i + 1 < bytes.count, bytes[i + 1] == UInt8(ascii: "!"), starts("<!--", bytes, at: i) {
                 flushText(upTo: i)
                 i = find("-->", bytes, from: i + 4) + 3
                 textStart = min(i, bytes.count)
@@ -65,49 +65,66 @@ struct HTMLTextScanner {
             var j = nameStart
             while j < bytes.count, HTMLReferences.isNameByte(bytes[j]) { j += 1 }
             let nameBytes = UnsafeBufferPointer(rebasing: bytes[nameStart..<j])
-            // Inside a left-out element only its own name matters: no name, id or class is made.
-            let reading = skippedDepth == 0
-            let matchesSkipped = !reading && isName(skippedName, nameBytes)
-            let name = reading ? lowerCased(nameBytes) : ""
-            var tag = StartTag(name: name, id: nil, classes: nil, selfClosing: false)
-            while j < bytes.count, bytes[j] != UInt8(ascii: ">") {
-                if HTMLReferences.isSpace(bytes[j]) { j += 1; continue }
-                if bytes[j] == UInt8(ascii: "/") { tag.selfClosing = true; j += 1; continue }
-                tag.selfClosing = false
-                let attribute = HTMLReferences.attributeRanges(in: bytes, at: j)
-                j = attribute.next
-                guard reading, let value = attribute.value else { continue }
-                let attributeName = UnsafeBufferPointer(rebasing: bytes[attribute.name])
-                if isName("id".utf8, attributeName) {
-                    tag.id = decodedString(bytes[value])
-                } else if isName("class".utf8, attributeName) {
-                    tag.classes = decodedString(bytes[value])
+            if skippedDepth > 0 {
+                // Inside a left-out element only its own name matters: no name, id or class is made, and its
+                // attributes are only walked over to find the tag's end.
+                let end = tagEnd(bytes, from: j) { _, _ in }
+                i = min(end.offset + 1, bytes.count)
+                if !closing, let raw = rawTextElement(nameBytes) { i = find(raw, bytes, from: i) }
+                if isName(skippedName, nameBytes) { skippedDepth += closing ? -1 : (end.selfClosing ? 0 : 1) }
+                textStart = i
+                continue
+            }
+            var tag = StartTag(name: lowerCased(nameBytes), id: nil, classes: nil, selfClosing: false)
+            let end = tagEnd(bytes, from: j) { name, value in
+                if isName("id".utf8, name) {
+                    tag.id = decodedString(value)
+                } else if isName("class".utf8, name) {
+                    tag.classes = decodedString(value)
                 }
             }
-            i = min(j + 1, bytes.count)
+            tag.selfClosing = end.selfClosing
+            i = min(end.offset + 1, bytes.count)
             // Inside a script or style element nothing is a tag: the scan goes on from its end tag.
-            if !closing, let raw = rawTextElement(nameBytes) { i = find("</" + raw, bytes, from: i) }
-            if !reading {
-                if matchesSkipped { skippedDepth += closing ? -1 : (tag.selfClosing ? 0 : 1) }
-            } else if closing {
-                visitor.end(name)
-            } else {
+            if !closing, let raw = rawTextElement(nameBytes) { i = find(raw, bytes, from: i) }
+            if closing {
+                visitor.end(tag.name)
+            } else if visitor.start(tag) == .leftOut, !tag.selfClosing {
                 // A self-closed tag holds nothing to leave out.
-                if visitor.start(tag) == .leftOut, !tag.selfClosing {
-                    skippedName = Array(name.utf8)
-                    skippedDepth = 1
-                }
+                skippedName = Array(tag.name.utf8)
+                skippedDepth = 1
             }
             textStart = i
         }
         flushText(upTo: bytes.count)
     }
 
-    /// `script` or `style` when `name` is one of them (any case): elements whose content is raw text, not tags.
-    private static func rawTextElement(_ name: UnsafeBufferPointer<UInt8>) -> String? {
-        if isName("script".utf8, name) { return "script" }
-        if isName("style".utf8, name) { return "style" }
+    /// The start of the end tag to look for (`</script`, `</style`) when `name` is `script` or `style` (any case):
+    /// elements whose content is raw text, not tags.
+    private static func rawTextElement(_ name: UnsafeBufferPointer<UInt8>) -> StaticString? {
+        guard name.count == 6 || name.count == 5 else { return nil }
+        if isName("script".utf8, name) { return "</script" }
+        if isName("style".utf8, name) { return "</style" }
         return nil
+    }
+
+    /// Walks a tag's attributes from `start` (just past its name) to its `>` (or the end of `bytes`), calling
+    /// `attribute` with each one's name as written and its value, if it has one; `selfClosing`: a `/` came last.
+    @inline(__always)
+    private static func tagEnd(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int,
+                               attribute: (UnsafeBufferPointer<UInt8>, Slice<UnsafeBufferPointer<UInt8>>) -> Void)
+        -> (offset: Int, selfClosing: Bool) {
+        var j = start
+        var selfClosing = false
+        while j < bytes.count, bytes[j] != UInt8(ascii: ">") {
+            if HTMLReferences.isSpace(bytes[j]) { j += 1; continue }
+            if bytes[j] == UInt8(ascii: "/") { selfClosing = true; j += 1; continue }
+            selfClosing = false
+            let found = HTMLReferences.attributeRanges(in: bytes, at: j)
+            j = found.next
+            if let value = found.value { attribute(UnsafeBufferPointer(rebasing: bytes[found.name]), bytes[value]) }
+        }
+        return (j, selfClosing)
     }
 
     private static func starts(_ prefix: StaticString, _ bytes: UnsafeBufferPointer<UInt8>, at start: Int) -> Bool {
@@ -116,8 +133,8 @@ struct HTMLTextScanner {
     }
 
     /// The offset of `needle` (lower-case ASCII) from `start`, case-insensitively; the end when absent.
-    private static func find(_ needle: String, _ bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
-        let n = Array(needle.utf8)
+    private static func find(_ needle: StaticString, _ bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
+        let n = UnsafeBufferPointer(start: needle.utf8Start, count: needle.utf8CodeUnitCount)
         var j = start
         search: while j + n.count <= bytes.count {
             for k in 0..<n.count where HTMLReferences.lower(bytes[j + k]) != n[k] {
