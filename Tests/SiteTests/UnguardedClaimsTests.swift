@@ -40,6 +40,48 @@ import Testing
         ])
     }
 
+    /// A marker that starts a line makes markdown read the line as raw HTML (its markdown shown as typed, the
+    /// paragraph cut in two): the build refuses it where it stands, in a paragraph, at a paragraph's start or in a
+    /// list item, and takes it after a word or a full stop.
+    @Test func aMarkerStartingALineIsABuildError() throws {
+        let site = try SiteTest(fixture: "basic")
+        defer { site.remove() }
+        try site.write("content/intro/first.md", """
+            ---
+            title: First
+            ---
+            A sentence that ends here.
+            <!-- no-claim -->The `next` one would lose its code.
+
+            <!--no-claim: checked -->At a paragraph's start.
+
+            - An item.
+              <!-- no-claim -->In a list.
+
+            <!-- a plain comment -->
+            """)
+        let messages = site.buildFailure().map(\.description)
+        #expect(messages.count == 3)
+        #expect(messages.map { $0.prefix(while: { $0 != " " }) } == [
+            "content/intro/first.md:5:1:", "content/intro/first.md:7:1:", "content/intro/first.md:10:3:",
+        ])
+        #expect(messages.allSatisfy { $0.contains("error: a <!-- no-claim --> marker starts this line") })
+
+        try site.write("content/intro/first.md", """
+            ---
+            title: First
+            ---
+            A sentence that ends here. <!-- no-claim -->The
+            `next` one keeps its code.
+
+            At <!--no-claim: checked -->a paragraph's start.
+            """)
+        try site.build()
+        let page = try site.read("public/intro/first/index.html")
+        #expect(page.contains("<code>next</code> one keeps its code."))
+        #expect(!page.contains("`next`"))
+    }
+
     @Test func quotedResultsMarkedSentencesAndDistantProseAreNot() throws {
         let body = Self.block + """
             The column ends at {{ halves.half[3] | .3f }} after 3 steps. <!-- no-claim: arithmetic -->It has 3 rows.

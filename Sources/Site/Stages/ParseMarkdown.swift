@@ -21,6 +21,33 @@ public struct ParseMarkdown: LessonStage {
         } catch {
             throw DiagnosticList([error])
         }
+        let misplaced = Self.markersStartingLines(lesson.blocks)
+        if !misplaced.isEmpty { throw DiagnosticList(misplaced) }
+    }
+
+    /// A `<!-- no-claim -->` marker (`UnguardedClaims`) that starts a line: markdown reads a line starting `<!--` as
+    /// raw HTML, so the rest of the line is printed unrendered (its backticks, emphasis and links as typed) and the
+    /// paragraph it was in is cut in two. Always a slip, so an error.
+    static func markersStartingLines(_ blocks: [Block]) -> [Diagnostic] {
+        var found: [Diagnostic] = []
+        for block in blocks {
+            switch block.kind {
+            case .htmlBlock(let html):
+                let comment = html.drop { $0 == " " }
+                guard comment.hasPrefix("<!--"),
+                      comment.dropFirst(4).drop(while: { $0 == " " || $0 == "\t" }).hasPrefix(UnguardedClaims.marker) else { continue }
+                found.append(.error(at: block.location, "a <!-- \(UnguardedClaims.marker) --> marker starts this line, so markdown "
+                    + "reads the line as raw HTML: the rest of it is shown unrendered and the paragraph is cut in two; put the "
+                    + "marker after the sentence's first word (`Batch <!-- no-claim -->norm made …`) or after the previous sentence's full stop on its line"))
+            case .blockQuote(let inner), .footnoteDefinition(_, let inner):
+                found += markersStartingLines(inner)
+            case .list(_, _, _, let items):
+                for item in items { found += markersStartingLines(item.blocks) }
+            default:
+                continue
+            }
+        }
+        return found
     }
 }
 
