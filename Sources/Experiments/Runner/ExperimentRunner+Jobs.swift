@@ -53,9 +53,10 @@ extension ExperimentRunner {
         if let sweep = spec.sweep, case .train(let point)? = sweep.bodies.indices.contains(job.point) ? sweep.bodies[job.point] : nil {
             train = point
         }
+        // The run from the repetition too: a run with a model of its own takes the seed in that model.
         let repetition = job.seed.flatMap { i in train.seeds.map { train.repetition(seed: $0[i]) } } ?? train
-        guard train.runs.indices.contains(r) else { return nil }
-        return (repetition, train.runs[r])
+        guard repetition.runs.indices.contains(r) else { return nil }
+        return (repetition, repetition.runs[r])
     }
 
     /// One job's runs.

@@ -3,8 +3,8 @@ import Yams
 extension TrainSpec {
     static let seedLimits = (count: 2...20, value: 0...4_294_967_295)
 
-    /// `seeds: [42, 43, 44]`: from 2 to 20 distinct seeds, each taking `model.seed`'s place in its repetition, so
-    /// `model.seed` may not be given as well.
+    /// `seeds: [42, 43, 44]`: from 2 to 20 distinct seeds, each taking `model.seed`'s place in its repetition, the
+    /// block's and that of every run with a model of its own, so neither may give `model.seed` as well.
     static func parseSeeds(_ f: Fields, _ reader: SpecReader) -> [Int]? {
         guard let node = f["seeds"] else { return nil }
         guard let items = reader.list(node, "seeds") else { return nil }
@@ -26,13 +26,21 @@ extension TrainSpec {
         if let modelSeed = f["model"]?.mapping?["seed"] {
             reader.error(modelSeed, "model.seed and seeds both given: each seed of 'seeds' replaces model.seed; remove one")
         }
+        for run in f["runs"]?.sequence ?? [] {
+            if let modelSeed = run.mapping?["model"]?.mapping?["seed"] {
+                reader.error(modelSeed, "a run's model.seed and the block's seeds both given: each seed of 'seeds' replaces "
+                    + "the seed of every run's model; remove this one")
+            }
+        }
         return seeds
     }
 
-    /// The block as run for one seed: the same spec with that seed in `model.seed`.
+    /// The block as run for one seed: the same spec with that seed in `model.seed`, and in the model of every run
+    /// that has its own (as the script's `torch.manual_seed(seed)` comes before whichever network it builds).
     func repetition(seed: Int) -> TrainSpec {
         var spec = self
         spec.model.seed = seed
+        for r in spec.runs.indices { spec.runs[r].overrides.model?.seed = seed }
         spec.seeds = nil
         return spec
     }

@@ -157,4 +157,34 @@ import Testing
         let resolver = ResultResolver(results: ["seeded": run.result], specs: ["seeded": run.spec], current: nil)
         #expect(throws: ExpressionError.self) { try Expression.parse("seed_mean(seeded['SGD (lr=0.01)'].test_mae)").number(using: resolver) }
     }
+
+    /// A run with a model of its own (a comparison of architectures) is repeated with each seed too: its seed-2 run
+    /// is bit-identical to the same block without seeds whose run model has seed 2, and its seeds differ. Before, its
+    /// model kept the default seed, so all its repetitions were one run and its spread was 0.
+    @Test func aRunWithItsOwnModelTakesEachSeed() throws {
+        func block(seeds: String?, runSeed: Int?) -> String {
+            let seed = runSeed.map { ", seed: \($0)" } ?? ""
+            return [
+                "id: own-models",
+                "kind: train",
+                "data: {dataset: make-moons, n_samples: 120, noise: 0.2, random_state: 0, split: {test_size: 0.25, random_state: 0}, normalize: standard-scaler}",
+                "model: {layers: [{linear: 8}, relu, {linear: 2}]" + (seeds == nil ? ", seed: 2}" : "}"),
+                "loss: cross-entropy",
+                "training: {epochs: 3, batch_size: 30}",
+                "runs:",
+                "  - {label: plain, optimizer: {name: SGD, lr: 0.1}}",
+                "  - {label: dropout, optimizer: {name: SGD, lr: 0.1}, model: {layers: [{linear: 8}, relu, {dropout: 0.5}, {linear: 2}]\(seed)}}",
+                "metrics: [train_loss]",
+            ].joined(separator: "\n") + (seeds.map { "\nseeds: \($0)" } ?? "") + "\n"
+        }
+        let seeded = try Self.run(block(seeds: "[1, 2, 3]", runSeed: nil)).result
+        let perSeed = try #require(seeded.seedResults)
+        let single = try Self.run(block(seeds: nil, runSeed: 2)).result
+        #expect(perSeed[1].run("dropout")?.scalars("train_loss") == single.run("dropout")?.scalars("train_loss"))
+        let finals = perSeed.compactMap { $0.run("dropout")?.scalars("train_loss")?.last }
+        #expect(finals.count == 3 && Set(finals).count == 3)
+        #expect(SpecParsing.errors(block(seeds: "[1, 2]", runSeed: 7), at: Self.origin) == [
+            "seeds.md:18:127: error: a run's model.seed and the block's seeds both given: each seed of 'seeds' replaces the seed of every run's model; remove this one",
+        ])
+    }
 }
