@@ -69,6 +69,25 @@ import Testing
         #expect(try Self.format(value, spec) == expected)
     }
 
+    /// Python's `,` grouping option: the digits before the point in threes; nothing else changes.
+    @Test(arguments: [
+        (4482.0, ",d", "4,482"),
+        (999.0, ",d", "999"),
+        (1000.0, ",d", "1,000"),
+        (1234567.891, ",.2f", "1,234,567.89"),
+        (-1234.5, ",.1f", "-1,234.5"),
+        (1234.5, "+,.1f", "+1,234.5"),
+        (123.456, ",.1%", "12,345.6%"),
+        (123456.0, ",g", "123,456"),
+        (12345678.9, ",g", "1.23457e+07"),
+        (12345.0, ",e", "1.234500e+04"),
+        (-0.0001, "z,.2f", "0.00"),
+    ])
+    func thousandsGrouping(value: Double, spec: String, expected: String) throws {
+        #expect(try Self.format(value, spec) == expected)
+        #expect(try NumberFormat.parse(spec).description == spec)
+    }
+
     @Test func smallestSubnormalExactly() throws {
         let text = try Self.format(5e-324, ".1080f")
         #expect(text.count == 1082)

@@ -1,4 +1,4 @@
-/// A number format specifier (`.4f`, `.2e`, `g`, `.1%`, `d`, `4`), a subset of Python's format mini-language
+/// A number format specifier (`.4f`, `.2e`, `g`, `.1%`, `d`, `,d`, `4`), a subset of Python's format mini-language
 /// that prints the digits Python prints: rounding is half-to-even on the exact binary value, and nothing
 /// depends on the locale.
 public struct NumberFormat: Sendable, Hashable, CustomStringConvertible {
@@ -27,15 +27,19 @@ public struct NumberFormat: Sendable, Hashable, CustomStringConvertible {
     public var sign: Sign
     /// Python's `z`: a negative value that rounds to zero prints without its minus sign.
     public var coercesNegativeZero: Bool
+    /// Python's `,` grouping option: the digits before the decimal point in groups of three, `4,482`.
+    public var groupsThousands: Bool
 
-    public init(style: Style, precision: Int? = nil, sign: Sign = .minusOnly, coercesNegativeZero: Bool = false) {
+    public init(style: Style, precision: Int? = nil, sign: Sign = .minusOnly, coercesNegativeZero: Bool = false,
+                groupsThousands: Bool = false) {
         self.style = style
         self.precision = precision
         self.sign = sign
         self.coercesNegativeZero = coercesNegativeZero
+        self.groupsThousands = groupsThousands
     }
 
-    /// Parses `[sign][z][.precision]type`, or a bare precision `4` meaning `.4f`.
+    /// Parses `[sign][z][,][.precision]type`, or a bare precision `4` meaning `.4f`.
     public static func parse(_ text: String) throws(NumberFormatError) -> NumberFormat {
         var rest = Substring(text)
         var format = NumberFormat(style: .fixed)
@@ -47,7 +51,11 @@ public struct NumberFormat: Sendable, Hashable, CustomStringConvertible {
             format.coercesNegativeZero = true
             rest = rest.dropFirst()
         }
-        if rest.allSatisfy(\.isASCIIDigit), !rest.isEmpty {
+        if rest.first == "," {
+            format.groupsThousands = true
+            rest = rest.dropFirst()
+        }
+        if rest.allSatisfy(\.isASCIIDigit), !rest.isEmpty, !format.groupsThousands {
             guard let decimals = Int(rest), decimals <= 1100 else { throw .init(text, "precision must be at most 1100") }
             format.precision = decimals
             return format
@@ -73,7 +81,7 @@ public struct NumberFormat: Sendable, Hashable, CustomStringConvertible {
     public var description: String {
         let signText = sign == .minusOnly ? "" : sign.rawValue
         let precisionText = precision.map { ".\($0)" } ?? ""
-        return signText + (coercesNegativeZero ? "z" : "") + precisionText + style.rawValue
+        return signText + (coercesNegativeZero ? "z" : "") + (groupsThousands ? "," : "") + precisionText + style.rawValue
     }
 
     /// The value printed as Python's `format(value, spec)` prints it (`d` prints like `.0f`).
@@ -98,6 +106,7 @@ public struct NumberFormat: Sendable, Hashable, CustomStringConvertible {
         }
         let isZero = !body.contains(where: { $0 >= "1" && $0 <= "9" })
         let negative = x.sign == .minus && !(coercesNegativeZero && isZero)
+        if groupsThousands { body = Self.grouped(body) }
         if style == .percent { body += "%" }
         return signPrefix(negative: negative) + body
     }
@@ -109,6 +118,18 @@ public struct NumberFormat: Sendable, Hashable, CustomStringConvertible {
         case .always: return "+"
         case .space: return " "
         }
+    }
+
+    /// `body` with the digits before its point (or exponent) in groups of three from the right, as Python's `,`.
+    private static func grouped(_ body: String) -> String {
+        let integer = body.prefix(while: \.isASCIIDigit)
+        guard integer.count > 3 else { return body }
+        var out = ""
+        for (k, digit) in integer.enumerated() {
+            if k > 0, (integer.count - k) % 3 == 0 { out.append(",") }
+            out.append(digit)
+        }
+        return out + body.dropFirst(integer.count)
     }
 
     private static func fixedText(_ parts: (integer: [UInt8], fraction: [UInt8])) -> String {
