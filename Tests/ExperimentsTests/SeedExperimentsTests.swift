@@ -75,7 +75,7 @@ import TestSupport
         guard case .lambdaLR(let lambda) = train.runs[5].scheduler?.kind else { Issue.record("not LambdaLR"); return }
         #expect(train.runs[5].scheduler?.interval == .step)
         #expect(train.constants == ["warmup": 375, "total": 3750])
-        let at400 = try lambda.number(using: VariableResolver(["step": .number(400), "warmup": .number(375), "total": .number(3750)]))
+        let at400 = try lambda.expression.number(using: VariableResolver(["step": .number(400), "warmup": .number(375), "total": .number(3750)]))
         // 0.5 * (1 + np.cos(np.pi * 25 / 3375)) in numpy.
         #expect(at400 == 0.9998646205897308)
         #expect(spec.chart?.type == .schedule)
@@ -152,9 +152,9 @@ import TestSupport
         guard case .train(let train) = spec.body, case .lambdaLR(let lambda)? = train.runs[5].scheduler?.kind else {
             Issue.record("no LambdaLR"); return
         }
-        #expect(try lambda.number(using: train.lambdaVariables(step: 0)) == 0)
-        #expect(try lambda.number(using: train.lambdaVariables(step: 75)) == 0.2)
-        #expect(try lambda.number(using: train.lambdaVariables(step: 375)) == 1)
+        #expect(try lambda.expression.number(using: train.lambdaVariables(step: 0)) == 0)
+        #expect(try lambda.expression.number(using: train.lambdaVariables(step: 75)) == 0.2)
+        #expect(try lambda.expression.number(using: train.lambdaVariables(step: 375)) == 1)
     }
 
     @Test func classificationBlock() throws {

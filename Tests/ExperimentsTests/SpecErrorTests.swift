@@ -181,6 +181,17 @@ import TestSupport
         #expect(ModelSpec(layers: [4, Int.max, 2], activation: .relu, seed: 0).parameterCount == .max)
     }
 
+    /// A run steps OneCycleLR once per batch (or epoch); torch refuses to step it past total_steps, so fewer is an error
+    /// at the key, not a failure of the run at the block's first line. 2000 rows, 1600 for training: 50 batches of 32.
+    @Test func oneCycleTotalStepsCoverTheRun() {
+        #expect(Self.errors(Self.yaml(appending: ["    scheduler: {name: OneCycleLR, max_lr: 0.1, total_steps: 100}"])) == [
+            "lesson.md:22:61: error: OneCycleLR has 100 total steps, but the run steps it 250 times (once per batch), and "
+                + "torch refuses to step past total_steps; make total_steps at least 250, or leave it out to have it computed",
+        ])
+        #expect(Self.errors(Self.yaml(appending: ["    scheduler: {name: OneCycleLR, max_lr: 0.1, total_steps: 250}"])) == [])
+        #expect(Self.errors(Self.yaml(appending: ["    scheduler: {name: OneCycleLR, max_lr: 0.1, interval: epoch, total_steps: 5}"])) == [])
+    }
+
     @Test func duplicateIDsOnAPage() throws {
         let first = try ExperimentSpec.parse(yaml: Self.yaml(), at: Self.origin)
         let second = try ExperimentSpec.parse(yaml: Self.yaml(), at: SourceLocation(file: "lesson.md", line: 40, column: 1))

@@ -96,4 +96,21 @@ import Testing
         #expect(Self.errors(Self.schedule + ["constants2: 1"])
             == ["l.md:8:1: error: unknown key 'constants2' in the experiment (did you mean 'constants'?)"])
     }
+
+    /// Schedulers step forward only, and a block's step s is their lr after s − 1 steps: both rules are checked when the
+    /// block is read, at the key that breaks them (before, when it ran, at the block's first line).
+    @Test func schedulerStepRules() {
+        var unordered = Self.schedule
+        unordered[2] = "steps: [1, 5, 3]"
+        #expect(Self.errors(unordered + ["schedulers: [{label: c, name: StepLR, step_size: 5}]"]) == [
+            "l.md:3:8: error: steps must be increasing when the block has schedulers (a scheduler only steps forward), "
+                + "but 3 follows 5; list each step once, in order",
+        ])
+        #expect(Self.errors(unordered) == [])   // formula columns alone may take steps in any order
+        #expect(Self.errors(Self.schedule + ["schedulers: [{label: o, name: OneCycleLR, max_lr: 0.01, total_steps: 5}]"]) == [
+            "l.md:8:70: error: OneCycleLR 'o' has 5 total steps, but step 10 is the lr after 9 scheduler steps, and torch "
+                + "refuses to step past total_steps; make total_steps at least 9, or list steps up to 6",
+        ])
+        #expect(Self.errors(Self.schedule + ["schedulers: [{label: o, name: OneCycleLR, max_lr: 0.01, total_steps: 9}]"]) == [])
+    }
 }

@@ -298,7 +298,7 @@ struct HostileInput: Sendable, CustomTestStringConvertible {
         ])),
         experiment("experiment: schedule dividing by zero", replacing: "{name: Adam, lr: 1e-3}",
                    with: "{name: Adam, lr: 1e-3}\n    scheduler: {name: LambdaLR, lr_lambda: \"1 / step\"}", .fails([
-            "content/lab/results.md:66:33: error: run 'Adam' diverged: its loss became NaN or infinite at epoch 1, step 2 (lr 0.001 scheduled by LambdaLR); lower the learning rate or fix the schedule, or add 'diverges: true' to the run to show the divergence on purpose",
+            "content/lab/results.md:67:49: error: run 'Adam': 'lr_lambda' cannot be evaluated for step = 0: division by zero; write a formula defined at every step from 0 (PyTorch raises this error too)",
         ])),
         experiment("experiment: a trillion epochs", replacing: "epochs: 3,", with: "epochs: 1000000000000,", .fails([
             "content/lab/results.md:61:20: error: 'epochs' must be from 1 to 100000, got 1000000000000",

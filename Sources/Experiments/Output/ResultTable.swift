@@ -47,7 +47,9 @@ public struct ResultTable {
                         continue
                     }
                 } catch {
-                    throw Diagnostic.error(at: spec.location, "table column '\(column.header)': \(error.message)")
+                    var location = column.location
+                    location.column += error.offset
+                    throw Diagnostic.error(at: location, "table column '\(column.header)': \(error.message)")
                 }
                 switch value {
                 case .string(let s): line.append(Cell(text: s, number: nil, isNumeric: false, value: value))

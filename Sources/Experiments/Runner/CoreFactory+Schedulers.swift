@@ -1,3 +1,4 @@
+import Diagnostics
 import Foundation
 import NumericCore
 
@@ -22,15 +23,24 @@ extension CoreFactory {
             return try ConstantLR(baseLR: baseLR, factor: factor, totalIters: total)
         case let .linearLR(start, end, total):
             return try LinearLR(baseLR: baseLR, startFactor: start, endFactor: end, totalIters: total)
-        case .lambdaLR(let expression):
-            // An expression that fails to evaluate gives NaN: the run then diverges visibly.
-            return LambdaLR(baseLR: baseLR) { step in
-                (try? expression.number(using: lambdaVariables(step))) ?? .nan
+        case .lambdaLR(let formula):
+            // A formula that cannot be evaluated at a step is an error at its column, as torch raises what the
+            // lambda raises (a ZeroDivisionError); `RunError(_:_:)` reports it there.
+            return try LambdaLR(baseLR: baseLR) { step throws(SchedulerError) in
+                do throws(ExpressionError) {
+                    return try formula.expression.number(using: lambdaVariables(step))
+                } catch {
+                    var location = formula.location
+                    location.column += error.offset
+                    throw .lambdaFailed(step: step, cause: Diagnostic.error(at: location,
+                        "'lr_lambda' cannot be evaluated for step = \(step): \(error.message); "
+                        + "write a formula defined at every step from 0 (PyTorch raises this error too)"))
+                }
             }
         case let .warmupCosine(warmup, total):
             // The one definition of the format's WarmupCosine, as lr_schedules.py and the format's docs write it,
             // left to right: (π·(step − w)) / (total − w). (π·((step − w)/(total − w)) is one ulp off at some steps.)
-            return LambdaLR(baseLR: baseLR) { step in
+            return try LambdaLR(baseLR: baseLR) { step in
                 if step < warmup { return Double(step) / Double(warmup) }
                 return 0.5 * (1 + cos(Double.pi * Double(step - warmup) / Double(total - warmup)))
             }

@@ -86,7 +86,7 @@ public struct ExperimentRunner: Sendable {
             case .success(let runs)?:
                 if let seed = job.seed { runsBySeed[job.block, default: [:]][seed, default: []] += runs }
                 else { runsByBlock[job.block, default: []] += runs }
-            case .failure(let error)?: problems.append(.error(at: blocks[job.block].location, error.message))
+            case .failure(let error)?: problems.append(.error(at: error.location ?? blocks[job.block].location, error.message))
             case nil: problems.append(.error(at: blocks[job.block].location, "the experiment did not finish"))
             }
         }

@@ -8,15 +8,9 @@ struct ScheduleRunner {
 
     func run() throws(RunError) -> [RunResult] {
         let steps = spec.steps.values
-        if !spec.schedulers.isEmpty, zip(steps, steps.dropFirst()).contains(where: { $0 >= $1 }) {
-            throw RunError("steps must be increasing when the block has schedulers")
-        }
         var columns = spec.columns.map { RunResult(label: $0.name, series: ["value": []]) }
         for step in steps {
-            let values: [Double]
-            do { values = try spec.columnValues(at: step) } catch {
-                throw RunError("column formula at step \(step): \(error.message)")
-            }
+            let values = try spec.columnValues(at: step)
             for (i, value) in values.enumerated() { columns[i].series["value", default: []].append([value]) }
         }
         var schedulers: [RunResult] = []
@@ -38,7 +32,7 @@ struct ScheduleRunner {
             } catch let error as RunError {
                 throw error
             } catch {
-                throw RunError("scheduler '\(entry.label)': \(error)")
+                throw RunError("scheduler '\(entry.label)': ", error)
             }
             schedulers.append(RunResult(label: entry.label, series: ["lr": lrs]))
         }

@@ -30,7 +30,7 @@ struct TrainRunner {
                 }
             }
         } catch {
-            throw RunError("run '\(run.label)': \(error)")
+            throw RunError("run '\(run.label)': ", error)
         }
 
         var trainer = Trainer(model: model, optimizer: optimizer, loss: CoreFactory.loss(spec.loss, spec.lossOptions),
@@ -111,7 +111,7 @@ struct TrainRunner {
                     }
                 })
         } catch {
-            throw RunError("run '\(run.label)': \(error)")
+            throw RunError("run '\(run.label)': ", error)
         }
         if let problem { throw RunError("run '\(run.label)': \(problem)") }
         let divergence = result.divergence.map { Divergence(epoch: $0.epoch, step: $0.step) }

@@ -1,13 +1,23 @@
+import Diagnostics
+
 extension ScheduleSpec {
     /// The formula columns at one step, in order: each sees `t` and `step` (both = `step`), the constants,
-    /// and the columns before it.
-    public func columnValues(at step: Int) throws(ExpressionError) -> [Double] {
+    /// and the columns before it. A formula that cannot be evaluated is an error at its column in the file.
+    public func columnValues(at step: Int) throws(RunError) -> [Double] {
         var variables = constants.mapValues { Value.number($0) }
         variables["t"] = .number(Double(step))
         variables["step"] = .number(Double(step))
         var values: [Double] = []
         for column in columns {
-            let value = try column.expression.number(using: VariableResolver(variables))
+            let value: Double
+            do throws(ExpressionError) {
+                value = try column.expression.number(using: VariableResolver(variables))
+            } catch {
+                var location = column.location
+                location.column += error.offset
+                throw RunError("column '\(column.name)' cannot be evaluated at t = \(step): \(error.message); "
+                    + "write a formula defined at every listed step", at: location)
+            }
             variables[column.name] = .number(value)
             values.append(value)
         }

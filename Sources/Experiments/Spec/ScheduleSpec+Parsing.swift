@@ -24,7 +24,7 @@ extension ScheduleSpec {
                 }
                 let scope = NameScope(bare: ["t", "step"] + constants.keys.sorted() + columns.map(\.name))
                 scope.check(expression, in: exprNode, "expr", reader)
-                columns.append(Column(name: name, expression: expression))
+                columns.append(Column(name: name, expression: expression, location: reader.location(in: exprNode, offset: 0)))
             }
         }
         var schedulers: [Scheduler] = []
@@ -40,6 +40,12 @@ extension ScheduleSpec {
                       let fields = Fields(item, context, allowed: nil, reader: reader),
                       let label = Labels.parse(fields, context, existing: schedulers.map(\.label), reader) else { continue }
                 let baseLR = fields.double("base_lr", default: 1e-3, Rule.positive) { $0 > 0 }
+                // Step s is the lr after s − 1 scheduler steps, and OneCycleLR refuses to step past its total, as torch does.
+                if case .oneCycleLR(let o) = s.kind, let last = steps?.values.max(), last - 1 > o.totalSteps {
+                    reader.error(fields["total_steps"] ?? item, "OneCycleLR '\(label)' has \(o.totalSteps) total steps, but step \(last) "
+                        + "is the lr after \(last - 1) scheduler steps, and torch refuses to step past total_steps; "
+                        + "make total_steps at least \(last - 1), or list steps up to \(o.totalSteps + 1)")
+                }
                 schedulers.append(Scheduler(label: label, scheduler: s, baseLR: baseLR))
             }
         }
@@ -51,6 +57,12 @@ extension ScheduleSpec {
         if let steps, !schedulers.isEmpty, let last = steps.values.max(), last > maxSteps {
             reader.error(f["steps"] ?? f.node, "steps go up to \(last), but a schedule block with schedulers steps them one by one up to the largest step; keep steps at most \(maxSteps)")
         }
+        // The schedulers are stepped forward only, so their steps are listed in order, each once.
+        if case .list(let list)? = steps, !schedulers.isEmpty, let i = list.indices.dropLast().first(where: { list[$0] >= list[$0 + 1] }) {
+            reader.error(f["steps"] ?? f.node, "steps must be increasing when the block has schedulers (a scheduler only "
+                + "steps forward), but \(list[i + 1]) follows \(list[i]); list each step once, in order")
+        }
+
         guard let steps else { return nil }
         return ScheduleSpec(steps: steps, constants: constants, columns: columns, schedulers: schedulers)
     }

@@ -1,3 +1,5 @@
+import Diagnostics
+
 /// A `kind: schedule` block: formulas and torch learning-rate schedulers evaluated at given steps.
 public struct ScheduleSpec: Sendable, Hashable {
     /// The steps, as written.
@@ -18,10 +20,12 @@ public struct ScheduleSpec: Sendable, Hashable {
     public struct Column: Sendable, Hashable {
         public var name: String
         public var expression: Expression
+        /// Where the `expr` text starts in the markdown file; an evaluation error's offset counts from here.
+        public var location: SourceLocation
     }
 
-    /// A torch scheduler's learning rate per step: the lr after `step` calls to `scheduler.step()`
-    /// (step 0 is `base_lr`).
+    /// A torch scheduler's learning rate per step: at step s, the lr the s-th optimiser step uses, after s − 1
+    /// calls to `scheduler.step()` (step 0 gives step 1's value; `ScheduleRunner`).
     public struct Scheduler: Sendable, Hashable {
         public var label: String
         public var scheduler: SchedulerSpec

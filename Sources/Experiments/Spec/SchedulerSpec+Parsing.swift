@@ -66,13 +66,13 @@ extension SchedulerSpec {
             if interval == .step { reader.error(f["interval"], "ReduceLROnPlateau steps once per epoch; use interval: epoch") }
             kind = parsePlateau(f, reader, env).map { .reduceLROnPlateau($0) }
         case .oneCycleLR:
-            kind = parseOneCycle(f, reader, env, interval: interval).map { .oneCycleLR($0) }
+            kind = parseOneCycle(f, reader, env, interval: interval, trainingSteps: trainingSteps).map { .oneCycleLR($0) }
         case .lambdaLR:
             guard let exprNode = f.required("lr_lambda"), let expression = reader.expression(exprNode, "lr_lambda") else {
                 return nil
             }
             NameScope(bare: ["step"] + env.constants).check(expression, in: exprNode, "lr_lambda", reader)
-            kind = .lambdaLR(expression)
+            kind = .lambdaLR(LambdaFormula(expression: expression, location: reader.location(in: exprNode, offset: 0)))
         case .warmupCosine:
             if f.has("warmup_fraction") && f.has("warmup_steps") {
                 reader.error(f["warmup_steps"], "give either warmup_fraction or warmup_steps in \(context), not both")
@@ -121,7 +121,8 @@ extension SchedulerSpec {
         return o
     }
 
-    private static func parseOneCycle(_ f: Fields, _ reader: SpecReader, _ env: Context, interval: Interval) -> OneCycleLROptions? {
+    private static func parseOneCycle(_ f: Fields, _ reader: SpecReader, _ env: Context, interval: Interval,
+                                      trainingSteps: Int?) -> OneCycleLROptions? {
         let maxLR = f.requiredDouble("max_lr", Rule.positive) { $0 > 0 }
         var total: Int?
         if f.has("total_steps") || (env.epochs == nil && !f.has("epochs") && !f.has("steps_per_epoch")) {
@@ -137,6 +138,13 @@ extension SchedulerSpec {
             if let epochs, let perEpoch { total = epochs * perEpoch }
         }
         guard let maxLR, let total else { return nil }
+        // The run steps the scheduler trainingSteps times, and torch refuses to step OneCycleLR past its total.
+        if let trainingSteps, total < trainingSteps {
+            reader.error(f["total_steps"] ?? f["epochs"] ?? f["steps_per_epoch"] ?? f.node,
+                         "OneCycleLR has \(total) total steps, but the run steps it \(trainingSteps) times (once per "
+                         + "\(interval == .step ? "batch" : "epoch")), and torch refuses to step past total_steps; "
+                         + "make total_steps at least \(trainingSteps), or leave it out to have it computed")
+        }
         var o = OneCycleLROptions(maxLR: maxLR, totalSteps: total)
         o.pctStart = f.double("pct_start", default: 0.3, Rule.unitInterval) { $0 > 0 && $0 < 1 }
         o.annealStrategy = f.choice("anneal_strategy", "anneal_strategy") ?? .cos

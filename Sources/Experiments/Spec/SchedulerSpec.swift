@@ -1,3 +1,5 @@
+import Diagnostics
+
 /// A learning-rate scheduler (torch spelling and defaults) and when it steps.
 public struct SchedulerSpec: Sendable, Hashable {
     /// The scheduler with its options resolved (defaults filled, totals computed from the training section).
@@ -7,7 +9,7 @@ public struct SchedulerSpec: Sendable, Hashable {
         case reduceLROnPlateau(ReduceLROnPlateauOptions)
         case oneCycleLR(OneCycleLROptions)
         /// `LambdaLR`: lr = base_lr × lr_lambda(step), `step` counting scheduler steps from 0.
-        case lambdaLR(Expression)
+        case lambdaLR(LambdaFormula)
         /// Linear warmup then cosine decay, as `LambdaLR` with
         /// `step < w ? step / w : 0.5 * (1 + cos(pi * (step - w) / (total - w)))`.
         case warmupCosine(warmupSteps: Int, totalSteps: Int)
@@ -39,6 +41,19 @@ public struct SchedulerSpec: Sendable, Hashable {
 
     /// The torch class name (WarmupCosine is our name for a LambdaLR shape).
     public var name: Name { kind.name }
+}
+
+/// An `lr_lambda` formula and where it is written, so that a step where it cannot be evaluated (a division by
+/// zero) is an error at its column. Two formulas are equal when their expressions are: where they are written
+/// does not change what they compute (`SharedTraining` trains equal runs once).
+public struct LambdaFormula: Sendable, Hashable {
+    public var expression: Expression
+    /// Where the formula's text starts in the markdown file; the expression's offsets count from here.
+    public var location: SourceLocation
+
+    public static func == (a: LambdaFormula, b: LambdaFormula) -> Bool { a.expression == b.expression }
+
+    public func hash(into hasher: inout Hasher) { hasher.combine(expression) }
 }
 
 extension SchedulerSpec.Kind {
@@ -122,8 +137,8 @@ extension SchedulerSpec.Kind {
                           "div_factor": .number(o.divFactor), "final_div_factor": .number(o.finalDivFactor),
                           "three_phase": .bool(o.threePhase), "cycle_momentum": .bool(o.cycleMomentum),
                           "base_momentum": .number(o.baseMomentum), "max_momentum": .number(o.maxMomentum)]) { $1 }
-        case .lambdaLR(let expression):
-            fields.merge(["name": .string("LambdaLR"), "lr_lambda": .string(expression.description)]) { $1 }
+        case .lambdaLR(let formula):
+            fields.merge(["name": .string("LambdaLR"), "lr_lambda": .string(formula.expression.description)]) { $1 }
         case .warmupCosine(let warmup, let total):
             fields.merge(["name": .string("WarmupCosine"), "warmup_steps": .int(warmup), "total_steps": .int(total)]) { $1 }
         case .exponentialLR(let gamma):

@@ -31,7 +31,7 @@ import Testing
                                           MultiStepLR(baseLR: $0, milestones: [2, 5])], milestones: [6, 20])
         },
         "SequentialLR([LambdaLR((step + 1) / 5), ConstantLR(factor=0.3, total_iters=0)], [5])": {
-            try SequentialLR(schedulers: [LambdaLR(baseLR: $0) { Double($0 + 1) / 5 },
+            try SequentialLR(schedulers: [try LambdaLR(baseLR: $0) { Double($0 + 1) / 5 },
                                           try ConstantLR(baseLR: $0, factor: 0.3, totalIters: 0)], milestones: [5])
         },
         "SequentialLR([StepLR(step_size=3)], [])": {

@@ -71,7 +71,7 @@ import Testing
     @Test func warmupCosineLambda() throws {
         // The λ of scripts/reference/optim_fixtures.py, as written there (progress first, then π · progress).
         let (total, warmup) = (150 * 25, Int(0.1 * Double(150 * 25)))
-        let s = LambdaLR(baseLR: 1e-3) { k in
+        let s = try LambdaLR(baseLR: 1e-3) { k in
             if k < warmup { return Double(k) / Double(warmup) }
             let progress = Double(k - warmup) / Double(total - warmup)
             return 0.5 * (1 + cos(Double.pi * progress))
@@ -81,9 +81,9 @@ import Testing
     }
 
     @Test func lambdaLRMultipliesTheBaseRate() throws {
-        var s = LambdaLR(baseLR: 0.5) { Double($0 + 1) }
+        var s = try LambdaLR(baseLR: 0.5) { Double($0 + 1) }
         #expect(s.lr == 0.5)
-        s.step()
+        try s.step()
         #expect(s.lr == 1.0 && s.stepCount == 1)
     }
 
