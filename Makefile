@@ -1,4 +1,4 @@
-# The two commands of the README: `make site` builds the bundled module into public/,
+# The two commands of the README: `make site` builds the bundled course (both modules) into public/,
 # `make test` runs every test. Both install what they need first.
 SWIFT ?= swift
 

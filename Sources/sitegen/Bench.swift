@@ -15,8 +15,14 @@ extension SitegenCommand {
 
         @OptionGroup var options: SiteOptions
 
-        @Option(help: "Repetitions per experiment; the fastest is reported.")
+        @Option(help: "Repetitions per experiment (at least 1); the fastest is reported.")
         var repetitions: Int = 1
+
+        func validate() throws {
+            if repetitions < 1 {
+                throw ValidationError("--repetitions must be at least 1 (each experiment runs that many times and the fastest is reported), not \(repetitions)")
+            }
+        }
 
         func run() throws {
             let paths = options.paths
@@ -44,7 +50,7 @@ extension SitegenCommand {
                     for spec in specs {
                         var best = Double.infinity, bestCPU = Double.infinity
                         var results: [String: ExperimentResult] = [:]
-                        for _ in 0..<max(1, repetitions) {
+                        for _ in 0..<repetitions {
                             let start = DispatchTime.now().uptimeNanoseconds, startCPU = processCPUSeconds()
                             do { results = try LessonExperiments.run([spec], cache: nil, options: uncached) } catch {
                                 Terminal.report(error)

@@ -44,6 +44,16 @@ import TestSupport
         #expect(try site.read("sitegen.yml") == (try String(contentsOfFile: "\(Repository.root)/Tests/SiteTests/Fixtures/basic/sitegen.yml", encoding: .utf8)))
     }
 
+    /// A text file ends with exactly one newline (editors and `git diff` flag a missing one).
+    @Test func theFileEndsWithOneNewline() throws {
+        let site = try SiteTest(fixture: "basic")
+        defer { site.remove() }
+        _ = try LessonScaffold(paths: site.paths).create("intro/warm-up")
+        let text = try site.read("content/intro/warm-up.md")
+        #expect(text.hasSuffix("```\n"))
+        #expect(!text.hasSuffix("\n\n"))
+    }
+
     @Test func rejectsBadNames() throws {
         let site = try SiteTest(fixture: "basic")
         defer { site.remove() }

@@ -80,13 +80,49 @@ import Testing
         let site = try Self.project()
         defer { site.remove() }
         expectRefused(site, BuildPaths(root: site.root, output: "content/site"),
-                      "error: the output folder content/site lies inside the content folder content: the site would be mixed with the files it is built from; choose a folder outside it, such as --output public")
+                      "error: the output folder content/site lies inside the content folder content: the site would be mixed with the files it is built from; \(Self.advice)")
         expectRefused(site, BuildPaths(root: site.root, output: "templates/assets/out"),
-                      "error: the output folder templates/assets/out lies inside the templates folder templates: the site would be mixed with the files it is built from; choose a folder outside it, such as --output public")
+                      "error: the output folder templates/assets/out lies inside the templates folder templates: the site would be mixed with the files it is built from; \(Self.advice)")
         // A symbolic link that leads to the project root is caught by its real path.
         try FileManager.default.createSymbolicLink(atPath: site.root + "/drafts/up", withDestinationPath: site.root)
         expectRefused(site, BuildPaths(root: site.root, output: "drafts/up/"),
                       "error: the output folder \(site.root) (.) is the project root: a build replaces its output folder whole, which would delete the site config, the lessons, the templates and every other file of the project; \(Self.advice)")
+    }
+
+    /// The advice names a folder the rules accept: never `public` when `public` is the refused folder or lies in it.
+    @Test func theSuggestedFolderWouldBeAccepted() throws {
+        let site = try Self.project()
+        defer { site.remove() }
+        let sibling = "../" + (BuildPaths.resolved(site.root) as NSString).lastPathComponent + "-site"
+        // `--content .`: every folder of the project lies inside the content folder.
+        expectRefused(site, BuildPaths(root: site.root, content: "."),
+                      "error: the output folder public lies inside the content folder \(site.root) (.): the site would be mixed with the files it is built from; choose a folder of its own, such as --output \(sibling)")
+        // `--content public`: the default output is the content folder.
+        try FileManager.default.moveItem(atPath: site.root + "/content", toPath: site.root + "/public")
+        expectRefused(site, BuildPaths(root: site.root, content: "public"),
+                      "error: the output folder public is the content folder: a build replaces its output folder whole, which would delete every lesson; choose a folder of its own, such as --output site")
+        try FileManager.default.moveItem(atPath: site.root + "/public", toPath: site.root + "/content")
+        // `publish --to content`: the deploy folder is named by --to, and kept apart from the build's output (public).
+        let publisher = FolderPublisher(site: site.root + "/public", destination: site.root + "/content")
+        #expect(throws: Diagnostic.error(at: nil, "the output folder content is the content folder: a build replaces its output folder whole, which would delete every lesson; choose a folder of its own, such as --to site")) {
+            try publisher.check(paths: site.paths, replaceOutput: false)
+        }
+    }
+
+    /// A path under a file cannot be written: Foundation's reason is joined to the advice without its full stop.
+    @Test func anOutputUnderAFile() throws {
+        let site = try Self.project()
+        defer { site.remove() }
+        do {
+            try SiteBuilder(paths: BuildPaths(root: site.root, output: "notes.txt/sub"), options: BuildOptions()).build()
+            Issue.record("the build succeeded")
+        } catch {
+            let message = try #require(error.diagnostics.first?.description)
+            #expect(message.hasPrefix("error: cannot write the site to notes.txt/sub: "))
+            #expect(message.hasSuffix("; check that its parent exists, is a folder and is writable"))
+            #expect(!message.contains(".;"))
+        }
+        #expect(try String(contentsOfFile: site.root + "/notes.txt", encoding: .utf8) == "my notes\n")
     }
 
     @Test func outputIsAFileOrASymbolicLink() throws {

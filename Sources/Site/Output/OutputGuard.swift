@@ -38,23 +38,48 @@ public enum OutputGuard {
     /// The flag that lets a build replace a non-empty folder without the marker.
     public static let replaceFlag = "--replace-output"
 
-    /// Why `output` must not be replaced by a build of `project`, or nil when it may be.
-    public static func check(output: String, project: BuildPaths, replaceOutput: Bool) -> Diagnostic? {
-        placeProblem(output: output, project: project) ?? contentsProblem(output: output, display: project.display(output), replaceOutput: replaceOutput)
+    /// Why `output` must not be replaced by a build of `project`, or nil when it may be. `flag` is the option that
+    /// named the folder (`--output`, or `--to` for a deploy), for the advice.
+    public static func check(output: String, project: BuildPaths, replaceOutput: Bool, flag: String = "--output") -> Diagnostic? {
+        placeProblem(output: output, project: project, flag: flag)
+            ?? contentsProblem(output: output, display: project.display(output), replaceOutput: replaceOutput, flag: flag)
     }
 
     /// Rules 1 and 2: where the output lies relative to the project and the home folder. `new lesson`
     /// uses these alone (a lesson written inside the output folder would be deleted by the next build).
-    static func placeProblem(output: String, project: BuildPaths) -> Diagnostic? {
+    static func placeProblem(output: String, project: BuildPaths, flag: String = "--output") -> Diagnostic? {
+        guard let problem = placeViolation(output: output, project: project) else { return nil }
+        return .error(at: nil, "\(problem); choose a folder of its own" + (suggestion(project, flag: flag).map { ", such as \($0)" } ?? ""))
+    }
+
+    /// "--output public": the first of a few usual folders, relative to the project root, that these rules would
+    /// accept as they stand (never one that is refused, such as `public` when it is the content folder); nil if none is.
+    /// A deploy folder (any flag but `--output`) is also kept apart from the build's output folder, as `FolderPublisher` requires.
+    static func suggestion(_ project: BuildPaths, flag: String) -> String? {
+        let root = BuildPaths.resolved(project.root), output = BuildPaths.resolved(project.output)
+        let names = ["public", "site"] + (root == "/" ? [] : ["../" + (root as NSString).lastPathComponent + "-site"])
+        for name in names {
+            let path = (project.root as NSString).appendingPathComponent(name)
+            let target = BuildPaths.resolved(path)
+            if flag != "--output", BuildPaths.isInside(target, output) || BuildPaths.isInside(output, target) { continue }
+            if placeViolation(output: path, project: project) == nil,
+               contentsProblem(output: path, display: name, replaceOutput: false, flag: flag) == nil {
+                return "\(flag) \(name)"
+            }
+        }
+        return nil
+    }
+
+    /// What breaks rules 1 and 2, without advice.
+    private static func placeViolation(output: String, project: BuildPaths) -> String? {
         let target = BuildPaths.resolved(output)
         let shown = display(output, project)
-        let advice = "choose a folder of its own, such as --output public"
         if target == "/" {
-            return .error(at: nil, "the output folder \(shown) is the root of the file system: a build replaces its output folder whole; \(advice)")
+            return "the output folder \(shown) is the root of the file system: a build replaces its output folder whole"
         }
         for home in homeFolders() where BuildPaths.isInside(home, target) {
             let what = target == home ? "is your home folder" : "contains your home folder \(home)"
-            return .error(at: nil, "the output folder \(shown) \(what): a build replaces its output folder whole, which would delete it; \(advice)")
+            return "the output folder \(shown) \(what): a build replaces its output folder whole, which would delete it"
         }
         // What must survive, and what replacing it would delete.
         let protected: [(name: String, path: String, loss: String)] = [
@@ -67,21 +92,21 @@ public enum OutputGuard {
         for (name, path, loss) in protected {
             let real = BuildPaths.resolved(path)
             if target == real {
-                return .error(at: nil, "the output folder \(shown) is \(name): a build replaces its output folder whole, which would delete \(loss); \(advice)")
+                return "the output folder \(shown) is \(name): a build replaces its output folder whole, which would delete \(loss)"
             }
             if BuildPaths.isInside(real, target) {
-                return .error(at: nil, "the output folder \(shown) contains \(name) \(display(path, project)): a build replaces its output folder whole, which would delete it; \(advice)")
+                return "the output folder \(shown) contains \(name) \(display(path, project)): a build replaces its output folder whole, which would delete it"
             }
         }
         for (name, path, _) in protected.dropFirst() where path != project.config && BuildPaths.isInside(target, BuildPaths.resolved(path)) {
-            return .error(at: nil, "the output folder \(shown) lies inside \(name) \(display(path, project)): the site would be mixed with the files it is built from; choose a folder outside it, such as --output public")
+            return "the output folder \(shown) lies inside \(name) \(display(path, project)): the site would be mixed with the files it is built from"
         }
         return nil
     }
 
     /// Rules 3 and 4: what is at the output path now. Checked again by `OutputWriter` just before the
     /// swap, since the folder may have changed while the site was rendered.
-    static func contentsProblem(output: String, display shown: String, replaceOutput: Bool) -> Diagnostic? {
+    static func contentsProblem(output: String, display shown: String, replaceOutput: Bool, flag: String = "--output") -> Diagnostic? {
         var info = stat()
         guard lstat(output, &info) == 0 else { return nil }  // nothing there yet
         switch info.st_mode & S_IFMT {
@@ -89,12 +114,12 @@ public enum OutputGuard {
             break
         case S_IFLNK:
             let target = (try? FileManager.default.destinationOfSymbolicLink(atPath: output)) ?? "?"
-            return .error(at: nil, "the output path \(shown) is a symbolic link (to \(target)): a build would replace the link, not the folder it leads to; give the real folder as --output")
+            return .error(at: nil, "the output path \(shown) is a symbolic link (to \(target)): a build would replace the link, not the folder it leads to; give the real folder as \(flag)")
         default:
-            return .error(at: nil, "the output path \(shown) exists and is not a folder: a build would replace it with the site; move it away or choose another --output")
+            return .error(at: nil, "the output path \(shown) exists and is not a folder: a build would replace it with the site; move it away or choose another \(flag)")
         }
         guard let entries = try? FileManager.default.contentsOfDirectory(atPath: output) else {
-            return .error(at: nil, "the output folder \(shown) cannot be read, so sitegen cannot tell whether it wrote it; check its permissions or choose another --output")
+            return .error(at: nil, "the output folder \(shown) cannot be read, so sitegen cannot tell whether it wrote it; check its permissions or choose another \(flag)")
         }
         if entries.isEmpty || replaceOutput || hasMarker(output) { return nil }
         let count = entries.count

@@ -144,7 +144,7 @@ public struct OutputWriter: Sendable {
             }
         } catch {
             try? fm.removeItem(atPath: staging)
-            throw Diagnostic.error(at: nil, "cannot write the site to \(displayOutput): \(Self.reason(error)); check that its parent folder exists and is writable")
+            throw Diagnostic.error(at: nil, "cannot write the site to \(displayOutput): \(Self.reason(error)); check that its parent exists, is a folder and is writable")
         }
         // The folder may have changed while the site was written: check it again before replacing it.
         if let refusal = OutputGuard.contentsProblem(output: output, display: displayOutput, replaceOutput: replaceOutput) {
@@ -311,7 +311,9 @@ public struct OutputWriter: Sendable {
         if let cocoa = error as? CocoaError, let underlying = cocoa.userInfo[NSUnderlyingErrorKey] as? NSError {
             return String(cString: strerror(Int32(underlying.code)))
         }
-        return (error as NSError).localizedDescription
+        // Foundation's sentence ends with a full stop; the message goes on after it with "; …".
+        let text = (error as NSError).localizedDescription
+        return text.hasSuffix(".") ? String(text.dropLast()) : text
     }
 }
 

@@ -30,7 +30,7 @@ public struct FolderPublisher {
     /// `replaceOutput` for `--replace-output`), and the build's own output folder, which the next build
     /// replaces whole, or a folder inside or around it.
     public func check(paths: BuildPaths, replaceOutput: Bool) throws(Diagnostic) {
-        if let refusal = OutputGuard.check(output: destination, project: paths, replaceOutput: replaceOutput) { throw refusal }
+        if let refusal = OutputGuard.check(output: destination, project: paths, replaceOutput: replaceOutput, flag: "--to") { throw refusal }
         let target = BuildPaths.resolved(destination), output = BuildPaths.resolved(paths.output)
         if BuildPaths.isInside(target, output) || BuildPaths.isInside(output, target) {
             throw Diagnostic.error(at: nil, "cannot publish into \(paths.display(destination)): it \(target == output ? "is" : BuildPaths.isInside(target, output) ? "lies inside" : "holds") the output folder \(paths.display(paths.output)), which each build replaces whole; publish into a folder of its own")
