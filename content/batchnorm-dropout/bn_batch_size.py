@@ -1,0 +1,73 @@
+"""Batch norm trained on batches of 32, 8 and 2 rows, next to the same network without normalisation and with
+layer norm, which normalises each row over its own features and so does not depend on the batch.
+
+Same two-moons data as eval_mode.py. The learning rate is scaled with the batch size (0.1 for 32 rows, 0.025 for 8,
+0.00625 for 2), so every network takes steps of the same size per training row seen. Prints, per network and batch
+size, the final training loss, test loss and test accuracy after model.eval(); `--seeds 1,2,3` repeats every run
+with each seed (initial weights and batch order) and prints the mean ± sample standard deviation.
+"""
+import argparse
+import math
+
+import torch
+import torch.nn as nn
+from sklearn.datasets import make_moons
+from sklearn.model_selection import train_test_split
+from sklearn.preprocessing import StandardScaler
+
+torch.set_num_threads(1)  # batch norm's sums depend on the thread count; the figures assume one thread
+
+X, y = make_moons(n_samples=400, noise=0.2, random_state=0)
+X_train, X_test, y_train, y_test = train_test_split(X, y, test_size=0.25, random_state=0)
+scaler = StandardScaler().fit(X_train)
+X_train, X_test = (torch.tensor(scaler.transform(a), dtype=torch.float32) for a in (X_train, X_test))
+y_train, y_test = torch.tensor(y_train), torch.tensor(y_test)
+
+NORMS = {"no norm": lambda: nn.Identity(), "batch norm": lambda: nn.BatchNorm1d(32), "layer norm": lambda: nn.LayerNorm(32)}
+
+
+def network(norm):
+    layers = [nn.Linear(2, 32), NORMS[norm](), nn.ReLU(), nn.Linear(32, 32), NORMS[norm](), nn.ReLU(), nn.Linear(32, 2)]
+    return nn.Sequential(*(layer for layer in layers if not isinstance(layer, nn.Identity)))
+
+
+def train(norm, batch_size, seed, epochs=20):
+    torch.manual_seed(seed)
+    model = network(norm)
+    optimizer = torch.optim.SGD(model.parameters(), lr=0.1 * batch_size / 32, momentum=0.9)
+    loss_fn = nn.CrossEntropyLoss()
+    loader = torch.utils.data.DataLoader(torch.utils.data.TensorDataset(X_train, y_train), batch_size=batch_size,
+                                         shuffle=True)
+    for epoch in range(epochs):
+        model.train()
+        for xb, yb in loader:
+            optimizer.zero_grad()
+            loss_fn(model(xb), yb).backward()
+            optimizer.step()
+    model.eval()
+    with torch.no_grad():
+        test_logits = model(X_test)
+        return (loss_fn(model(X_train), y_train).item(), loss_fn(test_logits, y_test).item(),
+                (test_logits.argmax(1) == y_test).float().mean().item())
+
+
+def stat(values):
+    """The number alone for one seed, `mean ± std` (sample standard deviation) for several."""
+    if len(values) == 1:
+        return f"{values[0]:.4f}"
+    mean = sum(values) / len(values)
+    std = math.sqrt(sum((v - mean) * (v - mean) for v in values) / (len(values) - 1))
+    return f"{mean:.4f} ± {std:.4f}"
+
+
+parser = argparse.ArgumentParser()
+parser.add_argument("--seeds", help="comma-separated seeds; prints mean ± sample std over them")
+args, _ = parser.parse_known_args()  # in a notebook, Jupyter's own arguments are on the command line too
+seeds = [int(s) for s in args.seeds.split(",")] if args.seeds else [42]
+
+print(f"{'Network':<28} {'Train loss':>17} {'Test loss':>17} {'Test accuracy':>17}")
+for batch_size in [32, 8, 2]:
+    for norm in NORMS:
+        results = [train(norm, batch_size, seed) for seed in seeds]
+        label = f"{norm}, batches of {batch_size}"
+        print(f"{label:<28} " + " ".join(f"{stat([r[k] for r in results]):>17}" for k in range(3)))
