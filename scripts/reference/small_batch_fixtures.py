@@ -9,8 +9,10 @@ scripts/reference/small_rows_gemm_probe.py shows which), and a whole training ru
     wide_inputs  forward passes only (x, W, b, y): in 48, 63, 64, 80, 96, 128, 200 with 2, 3 and 12 outputs on 2 to 16
                rows (2, 3, in // 24, in // 24 + 1; for 2 and 3 outputs also 10, 11, 15, 16)
     one_row    one row: in 1, 2, 3, 5, 17, 20, 33, 64, 100, 128 with 1, 2, 3, 5, 7, 12, 17 and 32 outputs, as products
-    run        the second module's block bn-batch-size, run "BN, batches of 2" (content/batchnorm-dropout/
-               bn_dropout_together.py): make_moons(400, noise 0.2, random_state 0), train_test_split(0.25, 0),
+    run        the batch-norm network of the second module's block bn-batch-size on batches of 2 rows, as the block was
+               first written (the lesson now scales the learning rate with the batch; this run keeps lr 0.1, which
+               drives the products through 3000 steps of large updates): make_moons(400, noise 0.2, random_state 0),
+               train_test_split(0.25, 0),
                StandardScaler, manual_seed(42), Linear(2,32) BatchNorm1d ReLU Linear(32,32) BatchNorm1d ReLU
                Linear(32,2), SGD(lr 0.1, momentum 0.9), CrossEntropyLoss, DataLoader(batch_size=2, shuffle=True);
                the training rows, the initial parameters, the loader's row order, and after 150 and 3000 steps
@@ -121,7 +123,7 @@ def run():
 
 
 doc = {"what": "torch's Linear products on batches of 2 to 16 rows, and 3000 steps of training on batches of 2 rows "
-               "(bn-batch-size, 'BN, batches of 2').",
+               "(bn-batch-size's batch-norm network at lr 0.1).",
        "how": __doc__.split("\n\n")[1] + " Arrays as {dtype, shape, b64}: base64 of little-endian row-major bytes "
               "(f32 = binary32, u16 = uint16); loss values are the exact binary64 value of the float32.",
        "versions": VERSIONS, "products": products(), "one_input": one_input(), "wide_inputs": wide_inputs(),

@@ -44,7 +44,7 @@ struct SmallBatchProductsTests {
         for c in cases { try LinearProductCase.expectBitwise(c, inFeatures: 1) }
     }
 
-    @Test("bn-batch-size, 'BN, batches of 2': parameters, running statistics and loss bitwise after 1 and 20 epochs")
+    @Test("bn-batch-size's batch-norm network on batches of 2 at lr 0.1: parameters, running statistics and loss bitwise after 1 and 20 epochs")
     func batchesOfTwo() throws {
         let run = try Fixture.load("layers_small_batch.json").object("run")
         let x = try run.packedFloats("x"), y = try run.ints("y").map(Float.init), order = try run.packedInts("order")
