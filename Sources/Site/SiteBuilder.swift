@@ -412,6 +412,7 @@ public struct SiteBuilder: Sendable {
             } catch {
                 throw DiagnosticList([error])
             }
+            Self.removeOtherKeptSites(paths)
             if let inputs, let plan {
                 // What each page quotes: as rendered now, or as recorded when it was last rendered.
                 var quotes = report.quotes
@@ -462,7 +463,27 @@ public struct SiteBuilder: Sendable {
     /// Where the site a build replaces is kept for the next build to recycle (`OutputWriter.keepPrevious`):
     /// in the cache, named by the output folder.
     static func previousOutput(_ paths: BuildPaths) -> String {
-        (paths.cache as NSString).appendingPathComponent("previous-output-" + ContentHash.hex(paths.output))
+        (paths.cache as NSString).appendingPathComponent(previousOutputPrefix + ContentHash.hex(paths.output))
+    }
+
+    static let previousOutputPrefix = "previous-output-"
+
+    /// Removes the sites kept for other output folders (a `--output` used once, a folder since deleted), so the cache
+    /// keeps one site, this output's. Each is renamed away first: a build of that folder claiming it at the same moment
+    /// (`OutputWriter.claim`) gets it whole or finds it gone, and then writes its site without recycling.
+    static func removeOtherKeptSites(_ paths: BuildPaths) {
+        let fm = FileManager.default
+        let own = (previousOutput(paths) as NSString).lastPathComponent
+        guard let names = try? fm.contentsOfDirectory(atPath: paths.cache) else { return }
+        for name in names where name.hasPrefix(previousOutputPrefix) && name != own {
+            let path = (paths.cache as NSString).appendingPathComponent(name)
+            if name.contains(".removing-") {   // left by a build killed while it removed it
+                try? fm.removeItem(atPath: path)
+                continue
+            }
+            let doomed = path + ".removing-\(getpid())"
+            if rename(path, doomed) == 0 { try? fm.removeItem(atPath: doomed) }
+        }
     }
 
     /// The files of the previous output an incremental build keeps: all but the marker and those of

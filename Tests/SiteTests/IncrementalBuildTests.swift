@@ -140,6 +140,29 @@ import TestSupport
         try Self.expectSameAsCleanBuild(site)
     }
 
+    /// The cache keeps one replaced site: a build with another output folder removes the one kept for the first, so a
+    /// folder given up (a `--output` used once, then deleted) leaves no copy in the cache.
+    @Test func theCacheKeepsOneReplacedSite() throws {
+        let site = try Self.site()
+        defer { site.remove() }
+        try site.build()
+        try Edit.prose.apply(to: site)
+        try site.build()
+        let first = SiteBuilder.previousOutput(site.paths)
+        #expect(OutputGuard.hasMarker(first))
+        let other = BuildPaths(root: site.root, output: "other")
+        try SiteBuilder(paths: other, options: BuildOptions()).build()
+        try site.write("content/intro/second.md", try site.read("content/intro/second.md") + "\nOne more line.\n")
+        try SiteBuilder(paths: other, options: BuildOptions()).build()
+        let kept = try FileManager.default.contentsOfDirectory(atPath: site.paths.cache).filter { $0.hasPrefix(SiteBuilder.previousOutputPrefix) }
+        #expect(kept.allSatisfy { $0 == (SiteBuilder.previousOutput(other) as NSString).lastPathComponent })
+        #expect(!FileManager.default.fileExists(atPath: first))
+        // The first output folder is untouched, and its next build (without a kept site) is still a clean build's.
+        #expect(OutputGuard.hasMarker(site.paths.output))
+        try site.build()
+        try Self.expectSameAsCleanBuild(site)
+    }
+
     /// The site a build replaced is kept in the cache and becomes the next build's staging folder: what
     /// it holds that is not the current output's very file (edited by hand, a link planted in it, a page
     /// that is gone) is replaced or removed, never written through, and the output is a clean build's.
