@@ -119,7 +119,8 @@ import Diagnostics
         let path = #filePath.split(separator: "/").dropLast(3).joined(separator: "/") + "/content/references.bib"
         let text = try String(contentsOfFile: "/" + path, encoding: .utf8)
         let bib = try BibTeXParser.parse(text, file: "content/references.bib")
-        #expect(bib.entries.count == 12)
+        #expect(bib.entries.count == 13)
+        #expect(bib["ba2016layer"].map(ReferenceFormat.authorYear) == "Ba et al., 2016")
         #expect(bib["santurkar2018how"].map(ReferenceFormat.authorYear) == "Santurkar et al., 2018")
         #expect(bib["santurkar2018how"]?.authors[3].family == "Mądry")
         #expect(bib["goyal2017accurate"].map(ReferenceFormat.authorYear) == "Goyal et al., 2017")
