@@ -67,7 +67,7 @@ let package = Package(
         .target(name: "Bibliography", dependencies: ["Diagnostics"]),
         // SequentialGEMM's blocks and Adam's step on AVX-512 registers, called only where the CPU has AVX-512F (checked at run
         // time; the Swift modules target Haswell). Optimised in debug too, like the numeric core.
-        .target(name: "CWideFMA", cSettings: [.unsafeFlags(["-O2", "-ffp-contract=off"])]),
+        .target(name: "CWideFMA", cSettings: [.unsafeFlags(["-O3", "-ffp-contract=off"])]),
         .target(name: "NumericCore", dependencies: ["CWideFMA"], swiftSettings: optimised),
         .target(name: "SVGCharts", dependencies: ["Escaping", "Hashing"], swiftSettings: optimised),
         .target(name: "MathML", dependencies: ["Escaping"], swiftSettings: optimised),
