@@ -3,8 +3,9 @@ and with layer norm, which normalises each row over its own features and so does
 
 Same two-moons data as eval_mode.py. The learning rate is scaled with the batch size (0.1 for 32 rows, 0.025 for 8,
 0.00625 for 2), so every network takes steps of the same size per training row seen. Prints, per network and batch
-size, the final training loss, test loss and test accuracy after model.eval(); `--seeds 1,2,3` repeats every run
-with each seed (initial weights and batch order) and prints the mean ± sample standard deviation.
+size, the final training loss, test loss and test accuracy after model.eval() (the last run: in training mode on
+consecutive pairs of rows, as it was trained); `--seeds 1,2,3` repeats every run with each seed (initial weights and
+batch order) and prints the mean ± sample standard deviation.
 """
 import argparse
 import math
@@ -31,7 +32,24 @@ def network(norm):
     return nn.Sequential(*(layer for layer in layers if not isinstance(layer, nn.Identity)))
 
 
-def train(norm, batch_size, seed, epochs=10):
+def evaluate(model, X, y, pairs):
+    """Loss and accuracy on X: after model.eval() on the whole set, or (pairs) in training mode on consecutive
+    batches of 2 rows, as the network was trained."""
+    loss_fn = nn.CrossEntropyLoss()
+    if not pairs:
+        model.eval()
+        logits = model(X)
+        return loss_fn(logits, y).item(), (logits.argmax(1) == y).float().mean().item()
+    model.train()  # batch norm normalises each pair with the pair's statistics (and updates its running ones)
+    total, correct = 0.0, 0
+    for start in range(0, len(X), 2):
+        logits = model(X[start:start + 2])
+        total += loss_fn(logits, y[start:start + 2]).item() * len(logits)
+        correct += (logits.argmax(1) == y[start:start + 2]).sum().item()
+    return total / len(X), correct / len(X)
+
+
+def train(norm, batch_size, seed, epochs=10, pairs=False):
     torch.manual_seed(seed)
     model = network(norm)
     optimizer = torch.optim.SGD(model.parameters(), lr=0.1 * batch_size / 32, momentum=0.9)
@@ -44,11 +62,10 @@ def train(norm, batch_size, seed, epochs=10):
             optimizer.zero_grad()
             loss_fn(model(xb), yb).backward()
             optimizer.step()
-    model.eval()
     with torch.no_grad():
-        test_logits = model(X_test)
-        return (loss_fn(model(X_train), y_train).item(), loss_fn(test_logits, y_test).item(),
-                (test_logits.argmax(1) == y_test).float().mean().item())
+        train_loss, _ = evaluate(model, X_train, y_train, pairs)
+        test_loss, test_accuracy = evaluate(model, X_test, y_test, pairs)
+        return train_loss, test_loss, test_accuracy
 
 
 def stat(values):
@@ -65,9 +82,9 @@ parser.add_argument("--seeds", help="comma-separated seeds; prints mean ± sampl
 args, _ = parser.parse_known_args()  # in a notebook, Jupyter's own arguments are on the command line too
 seeds = [int(s) for s in args.seeds.split(",")] if args.seeds else [42]
 
-print(f"{'Network':<28} {'Train loss':>17} {'Test loss':>17} {'Test accuracy':>17}")
-for batch_size in [32, 8, 2]:
-    for norm in NORMS:
-        results = [train(norm, batch_size, seed) for seed in seeds]
-        label = f"{norm}, batches of {batch_size}"
-        print(f"{label:<28} " + " ".join(f"{stat([r[k] for r in results]):>17}" for k in range(3)))
+print(f"{'Network':<44} {'Train loss':>17} {'Test loss':>17} {'Test accuracy':>17}")
+runs = [(f"{norm}, batches of {batch_size}", norm, batch_size, False) for batch_size in [32, 8, 2] for norm in NORMS]
+runs.append(("batch norm, batches of 2, evaluated in pairs", "batch norm", 2, True))
+for label, norm, batch_size, pairs in runs:
+    results = [train(norm, batch_size, seed, pairs=pairs) for seed in seeds]
+    print(f"{label:<44} " + " ".join(f"{stat([r[k] for r in results]):>17}" for k in range(3)))
