@@ -47,7 +47,7 @@ import TestSupport
         #expect(spec.chart?.x == .epoch)
         #expect(spec.chart?.yScale == .log)
         #expect(spec.checks.count == 1)
-        #expect(spec.checks[0].location == SourceLocation(file: "content/optimisers.md", line: 62, column: 6))
+        #expect(spec.checks[0].site.start == SourceLocation(file: "content/optimisers.md", line: 62, column: 6))
     }
 
     @Test func adamDefaultsMatchTorch() throws {

@@ -6,13 +6,11 @@ enum CheckEvaluation {
     static func run(_ spec: ExperimentSpec, resolver: ResultResolver) -> [Diagnostic] {
         var problems: [Diagnostic] = []
         for check in spec.checks {
-            var location = check.location
             do {
                 if try check.expression.bool(using: resolver) { continue }
-                problems.append(.error(at: location, "check failed: \(check.source)\(actualValues(check.expression, resolver))"))
+                problems.append(.error(at: check.site.start, "check failed: \(check.source)\(actualValues(check.expression, resolver))"))
             } catch {
-                location.column += error.offset
-                problems.append(.error(at: location, "check cannot be evaluated: \(error.message)"))
+                problems.append(.error(at: check.site.location(at: error.offset), "check cannot be evaluated: \(error.message)"))
             }
         }
         return problems

@@ -47,9 +47,7 @@ public struct ResultTable {
                         continue
                     }
                 } catch {
-                    var location = column.location
-                    location.column += error.offset
-                    throw Diagnostic.error(at: location, "table column '\(column.header)': \(error.message)")
+                    throw Diagnostic.error(at: column.site.location(at: error.offset), "table column '\(column.header)': \(error.message)")
                 }
                 switch value {
                 case .string(let s): line.append(Cell(text: s, number: nil, isNumeric: false, value: value))

@@ -30,9 +30,7 @@ extension CoreFactory {
                 do throws(ExpressionError) {
                     return try formula.expression.number(using: lambdaVariables(step))
                 } catch {
-                    var location = formula.location
-                    location.column += error.offset
-                    throw .lambdaFailed(step: step, cause: Diagnostic.error(at: location,
+                    throw .lambdaFailed(step: step, cause: Diagnostic.error(at: formula.site.location(at: error.offset),
                         "'lr_lambda' cannot be evaluated for step = \(step): \(error.message); "
                         + "write a formula defined at every step from 0 (PyTorch raises this error too)"))
                 }

@@ -90,6 +90,9 @@ public struct ExperimentRunner: Sendable {
             case nil: problems.append(.error(at: blocks[job.block].location, "the experiment did not finish"))
             }
         }
+        // A run that fails the same way at every seed or sweep point (an `lr_lambda` undefined at a step) is one error.
+        var reported = Set<String>()
+        problems = problems.filter { reported.insert($0.description).inserted }
         if !problems.isEmpty { throw DiagnosticList(problems) }
         for (b, spec) in blocks.enumerated() {
             var result = ExperimentResult(id: spec.id, axis: Self.axis(spec), positions: Self.positions(spec),

@@ -5,6 +5,6 @@ public struct CheckSpec: Sendable, Hashable {
     public var expression: Expression
     /// The check as written.
     public var source: String
-    /// Where the check's text starts in the markdown file (expression offsets count from here).
-    public var location: SourceLocation
+    /// Where the check's text is written in the markdown file (expression offsets count from its start).
+    public var site: FormulaSite
 }

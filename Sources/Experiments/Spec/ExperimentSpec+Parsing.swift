@@ -94,7 +94,7 @@ extension ExperimentSpec {
         for item in items {
             guard let source = reader.string(item, "check"), let expression = reader.expression(item, "check") else { continue }
             spec.scope(rows: nil).check(expression, in: item, "check", reader)
-            checks.append(CheckSpec(expression: expression, source: source, location: reader.location(in: item, offset: 0)))
+            checks.append(CheckSpec(expression: expression, source: source, site: reader.site(of: item)))
         }
         return checks
     }

@@ -13,8 +13,7 @@ extension ScheduleSpec {
             do throws(ExpressionError) {
                 value = try column.expression.number(using: VariableResolver(variables))
             } catch {
-                var location = column.location
-                location.column += error.offset
+                let location = column.site.location(at: error.offset)
                 throw RunError("column '\(column.name)' cannot be evaluated at t = \(step): \(error.message); "
                     + "write a formula defined at every listed step", at: location)
             }

@@ -24,7 +24,7 @@ extension ScheduleSpec {
                 }
                 let scope = NameScope(bare: ["t", "step"] + constants.keys.sorted() + columns.map(\.name))
                 scope.check(expression, in: exprNode, "expr", reader)
-                columns.append(Column(name: name, expression: expression, location: reader.location(in: exprNode, offset: 0)))
+                columns.append(Column(name: name, expression: expression, site: reader.site(of: exprNode)))
             }
         }
         var schedulers: [Scheduler] = []

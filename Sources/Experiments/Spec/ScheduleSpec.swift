@@ -20,8 +20,8 @@ public struct ScheduleSpec: Sendable, Hashable {
     public struct Column: Sendable, Hashable {
         public var name: String
         public var expression: Expression
-        /// Where the `expr` text starts in the markdown file; an evaluation error's offset counts from here.
-        public var location: SourceLocation
+        /// Where the `expr` text is written in the markdown file; an evaluation error's offset counts from its start.
+        public var site: FormulaSite
     }
 
     /// A torch scheduler's learning rate per step: at step s, the lr the s-th optimiser step uses, after s − 1

@@ -72,7 +72,7 @@ extension SchedulerSpec {
                 return nil
             }
             NameScope(bare: ["step"] + env.constants).check(expression, in: exprNode, "lr_lambda", reader)
-            kind = .lambdaLR(LambdaFormula(expression: expression, location: reader.location(in: exprNode, offset: 0)))
+            kind = .lambdaLR(LambdaFormula(expression: expression, site: reader.site(of: exprNode)))
         case .warmupCosine:
             if f.has("warmup_fraction") && f.has("warmup_steps") {
                 reader.error(f["warmup_steps"], "give either warmup_fraction or warmup_steps in \(context), not both")

@@ -48,8 +48,8 @@ public struct SchedulerSpec: Sendable, Hashable {
 /// does not change what they compute (`SharedTraining` trains equal runs once).
 public struct LambdaFormula: Sendable, Hashable {
     public var expression: Expression
-    /// Where the formula's text starts in the markdown file; the expression's offsets count from here.
-    public var location: SourceLocation
+    /// Where the formula's text is written in the markdown file; the expression's offsets count from its start.
+    public var site: FormulaSite
 
     public static func == (a: LambdaFormula, b: LambdaFormula) -> Bool { a.expression == b.expression }
 

@@ -15,13 +15,19 @@ final class SpecReader: YAMLReader {
         forgiven.formUnion(names)
     }
 
-    /// Location of a character inside a one-line scalar: its column plus the opening quote, if any.
+    /// Location of a character inside a scalar (`FormulaSite`).
     func location(in node: Node, offset: Int) -> SourceLocation {
-        guard case .scalar(let scalar) = node, let mark = scalar.mark else { return location(of: node) }
+        site(of: node).location(at: offset)
+    }
+
+    /// Where the text of the scalar `node` starts: its column plus the opening quote, if any; a block scalar's
+    /// indicator, offsets not moving along its line.
+    func site(of node: Node) -> FormulaSite {
+        guard case .scalar(let scalar) = node, let mark = scalar.mark else { return FormulaSite(start: location(of: node)) }
         switch scalar.style {
-        case .singleQuoted, .doubleQuoted: return location(line: mark.line, column: mark.column + 1 + offset)
-        case .plain, .any: return location(line: mark.line, column: mark.column + offset)
-        case .literal, .folded: return location(line: mark.line, column: mark.column)
+        case .singleQuoted, .doubleQuoted: return FormulaSite(start: location(line: mark.line, column: mark.column + 1))
+        case .plain, .any: return FormulaSite(start: location(line: mark.line, column: mark.column))
+        case .literal, .folded: return FormulaSite(start: location(line: mark.line, column: mark.column), offsetsAlongLine: false)
         }
     }
 

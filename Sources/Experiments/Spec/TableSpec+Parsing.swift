@@ -30,7 +30,7 @@ extension TableSpec {
                 do { format = try NumberFormat.parse(text) } catch { reader.error(formatNode, error.description) }
             }
             columns.append(Column(header: header, value: value, source: source, format: format,
-                                  highlight: c.choice("highlight", "highlight"), location: reader.location(in: valueNode, offset: 0)))
+                                  highlight: c.choice("highlight", "highlight"), site: reader.site(of: valueNode)))
         }
         return TableSpec(columns: columns, rows: rows)
     }

@@ -20,8 +20,8 @@ public struct TableSpec: Sendable, Hashable {
         public var source: String
         public var format: NumberFormat?
         public var highlight: Highlight?
-        /// Where the `value` text starts in the markdown file; an evaluation error's offset counts from here.
-        public var location: SourceLocation
+        /// Where the `value` text is written in the markdown file; an evaluation error's offset counts from its start.
+        public var site: FormulaSite
     }
 
     public var columns: [Column]

@@ -85,19 +85,17 @@ struct QuotedLessons {
     /// Every reference to another lesson in the page's inline results and checks, in that order.
     static func uses(spans: [ProtectedSpans.Span], specs: [ExperimentSpec]) -> [Use] {
         var uses: [Use] = []
-        func add(_ expression: Experiments.Expression, at location: SourceLocation, _ context: String) {
+        func add(_ expression: Experiments.Expression, at site: FormulaSite, _ context: String) {
             for use in expression.references {
                 guard let lesson = use.reference.lesson, let block = use.reference.block else { continue }
-                var at = location
-                at.column += use.offset
-                uses.append(Use(lesson: lesson, block: block, location: at, context: context))
+                uses.append(Use(lesson: lesson, block: block, location: site.location(at: use.offset), context: context))
             }
         }
         for span in spans {
-            if case .success(let reference)? = span.reference { add(reference.expression, at: span.location, "inline result") }
+            if case .success(let reference)? = span.reference { add(reference.expression, at: FormulaSite(start: span.location), "inline result") }
         }
         for spec in specs {
-            for check in spec.checks { add(check.expression, at: check.location, "check cannot be evaluated") }
+            for check in spec.checks { add(check.expression, at: check.site, "check cannot be evaluated") }
         }
         // In the order of the file, so a lesson's error is reported at the first place that names it.
         return uses.enumerated().sorted { a, b in

@@ -100,4 +100,30 @@ import Testing
             #expect(error.diagnostics.map(\.description) == [message])
         }
     }
+
+    /// A formula written as a block scalar starts on the line after its indicator, so its error stays at the
+    /// indicator (line 18, column 16 of tiny.md) instead of running past the end of that line.
+    @Test func aBlockScalarFormulaIsReportedAtItsIndicator() throws {
+        let yaml = TinyBlocks.schedule(extra: [
+            "  - label: inverse",                                 // 17
+            "    lr_lambda: >-",                                 // 18: the indicator at column 16
+            "      1 / (step - 2)",
+            "    name: LambdaLR",
+            "    base_lr: 1",
+        ])
+        #expect(try Self.errors(yaml) == [
+            "tiny.md:18:16: error: scheduler 'inverse': 'lr_lambda' cannot be evaluated for step = 2: division by zero; "
+                + "write a formula defined at every step from 0 (PyTorch raises this error too)",
+        ])
+    }
+
+    /// A run that fails the same way at every seed is one error, not one per seed.
+    @Test func oneErrorForEverySeedThatFailsAlike() throws {
+        let yaml = TinyBlocks.train(runs: [("A", "{name: SGD, lr: 0.1}\n    scheduler: {name: LambdaLR, lr_lambda: \"sqrt(2 - step)\", interval: step}")])
+            .replacingOccurrences(of: "model: {layers: [4, 8, 1], activation: relu, seed: 1}", with: "model: {layers: [4, 8, 1], activation: relu}")
+            + "seeds: [1, 2, 3]\n"
+        let found = try Self.errors(yaml)
+        #expect(found.count == 1)
+        #expect(found.first?.contains("'lr_lambda' cannot be evaluated for step = 3") == true)
+    }
 }
