@@ -469,7 +469,7 @@ public struct SiteBuilder: Sendable {
     static let previousOutputPrefix = "previous-output-"
 
     /// Removes the sites kept for other output folders (a `--output` used once, a folder since deleted), so the cache
-    /// keeps one site, this output's. Each is renamed away first: a build of that folder claiming it at the same moment
+    /// keeps one site, this output's: folders named as kept sites that hold sitegen's marker, nothing else. Each is renamed away first: a build of that folder claiming it at the same moment
     /// (`OutputWriter.claim`) gets it whole or finds it gone, and then writes its site without recycling.
     static func removeOtherKeptSites(_ paths: BuildPaths) {
         let fm = FileManager.default
@@ -477,6 +477,9 @@ public struct SiteBuilder: Sendable {
         guard let names = try? fm.contentsOfDirectory(atPath: paths.cache) else { return }
         for name in names where name.hasPrefix(previousOutputPrefix) && name != own {
             let path = (paths.cache as NSString).appendingPathComponent(name)
+            // Only a folder (not a link to one) holding sitegen's marker is a kept site, as `OutputWriter.claim` asks.
+            var info = stat()
+            guard lstat(path, &info) == 0, info.st_mode & S_IFMT == S_IFDIR, OutputGuard.hasMarker(path) else { continue }
             if name.contains(".removing-") {   // left by a build killed while it removed it
                 try? fm.removeItem(atPath: path)
                 continue

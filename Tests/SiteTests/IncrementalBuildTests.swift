@@ -152,10 +152,16 @@ import TestSupport
         #expect(OutputGuard.hasMarker(first))
         let other = BuildPaths(root: site.root, output: "other")
         try SiteBuilder(paths: other, options: BuildOptions()).build()
+        // A file and an unmarked folder named like kept sites are not the build's to remove.
+        let stray = (site.paths.cache as NSString).appendingPathComponent(SiteBuilder.previousOutputPrefix + "stray-file")
+        let unmarked = (site.paths.cache as NSString).appendingPathComponent(SiteBuilder.previousOutputPrefix + "unmarked")
+        try "not a site".write(toFile: stray, atomically: false, encoding: .utf8)
+        try FileManager.default.createDirectory(atPath: unmarked, withIntermediateDirectories: true)
         try site.write("content/intro/second.md", try site.read("content/intro/second.md") + "\nOne more line.\n")
         try SiteBuilder(paths: other, options: BuildOptions()).build()
         let kept = try FileManager.default.contentsOfDirectory(atPath: site.paths.cache).filter { $0.hasPrefix(SiteBuilder.previousOutputPrefix) }
-        #expect(kept.allSatisfy { $0 == (SiteBuilder.previousOutput(other) as NSString).lastPathComponent })
+        #expect(Set(kept) == [(SiteBuilder.previousOutput(other) as NSString).lastPathComponent,
+                              (stray as NSString).lastPathComponent, (unmarked as NSString).lastPathComponent])
         #expect(!FileManager.default.fileExists(atPath: first))
         // The first output folder is untouched, and its next build (without a kept site) is still a clean build's.
         #expect(OutputGuard.hasMarker(site.paths.output))
