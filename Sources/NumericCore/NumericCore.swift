@@ -4,5 +4,5 @@
 /// It knows nothing of markdown, YAML, HTML or files.
 public enum NumericCore {
     /// Bumped whenever a change can alter any computed number; part of every experiment cache key.
-    public static let version = "10"
+    public static let version = "11"
 }

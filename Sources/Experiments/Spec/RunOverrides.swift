@@ -1,7 +1,8 @@
 /// What one run of a `train` block sets for itself instead of taking the block's: its `model`, its
 /// `batch_size`, and its `evaluation` (the mode the metrics are computed in, and the batches they are
 /// computed in). Every run still starts from the same data; a run with its own model draws its initial
-/// weights after `torch.manual_seed` of that model's seed, as its script does.
+/// weights after `torch.manual_seed` of that model's seed, as its script does (in a block with `seeds`, each seed in
+/// turn: `TrainSpec.repetition(seed:)`).
 public struct RunOverrides: Sendable, Hashable {
     public var model: ModelSpec?
     public var batchSize: Int?

@@ -37,8 +37,9 @@ public struct ParseMarkdown: LessonStage {
                 guard comment.hasPrefix("<!--"),
                       comment.dropFirst(4).drop(while: { $0 == " " || $0 == "\t" }).hasPrefix(UnguardedClaims.marker) else { continue }
                 found.append(.error(at: block.location, "a <!-- \(UnguardedClaims.marker) --> marker starts this line, so markdown "
-                    + "reads the line as raw HTML: the rest of it is shown unrendered and the paragraph is cut in two; put the "
-                    + "marker after the sentence's first word (`Batch <!-- no-claim -->norm made …`) or after the previous sentence's full stop on its line"))
+                    + "reads the line as raw HTML: what follows it on the line is shown unrendered and cut from its paragraph, "
+                    + "and the marker guards no sentence; put it after the sentence's first word (`Batch <!-- no-claim -->norm made …`) "
+                    + "or after the previous sentence's full stop on its line"))
             case .blockQuote(let inner), .footnoteDefinition(_, let inner):
                 found += markersStartingLines(inner)
             case .list(_, _, _, let items):
