@@ -2,7 +2,8 @@
 layer on batches of 2 and 3 rows, and for layers of 2 or 3 outputs; prints tables, writes no fixture
 (docs/parity.md §4.2a records what they show).
 
-Why: in the batch-norm lesson's block `bn-batch-size`, the run "BN, batches of 2" was the only run whose figures left
+Why: in the batch-norm lesson's block `bn-batch-size` as first written, the run "BN, batches of 2" (lr 0.1; the run kept in
+layers_small_batch.json) was the only run whose figures left
 PyTorch's spread. Traced step by step against the core (docs/parity.md §4.2a), its first differing bit was the very
 first product of the first step: Linear(2, 32) on a batch of 2 rows, which the core then computed as F. Part 1 of this
 script shows that product; part 2 classifies every product of a Linear layer (forward x·Wᵀ + b, input gradient g·W,
@@ -155,7 +156,8 @@ def differing(x, y):
 
 
 def first_step():
-    """The block's data and model (bn_dropout_together.py, batchnorm_only) and its first batch of 2 rows."""
+    """The block's data and model (the first edition's bn_dropout_together.py, batchnorm_only) and its first batch of 2
+    rows."""
     X, y = make_moons(n_samples=400, noise=0.2, random_state=0)
     X_train, _, _, _ = train_test_split(X, y, test_size=0.25, random_state=0)
     X_train = torch.FloatTensor(StandardScaler().fit(X_train).transform(X_train))
