@@ -1,28 +1,20 @@
 """Batch norm trained for ten epochs on batches of 32, 8 and 2 rows, next to the same network without normalisation
 and with layer norm, which normalises each row over its own features and so does not depend on the batch.
 
-Same two-moons data as eval_mode.py. The learning rate is scaled with the batch size (0.1 for 32 rows, 0.025 for 8,
-0.00625 for 2), so every network takes steps of the same size per training row seen. Prints, per network and batch
+The two-moons data of moons_data.py, as in eval_mode.py. The learning rate is scaled with the batch size (0.1 for 32
+rows, 0.025 for 8, 0.00625 for 2), so every network takes steps of the same size per training row seen. Prints, per network and batch
 size, the final training loss, test loss and test accuracy after model.eval() (the last run: in training mode on
 consecutive pairs of rows, as it was trained); `--seeds 1,2,3` repeats every run with each seed (initial weights and
 batch order) and prints the mean ± sample standard deviation.
 """
-import argparse
-import math
-
 import torch
 import torch.nn as nn
-from sklearn.datasets import make_moons
-from sklearn.model_selection import train_test_split
-from sklearn.preprocessing import StandardScaler
+
+from moons_data import moons, seeds_from_args, stat
 
 torch.set_num_threads(1)  # batch norm's sums depend on the thread count; the figures assume one thread
 
-X, y = make_moons(n_samples=400, noise=0.2, random_state=0)
-X_train, X_test, y_train, y_test = train_test_split(X, y, test_size=0.25, random_state=0)
-scaler = StandardScaler().fit(X_train)
-X_train, X_test = (torch.tensor(scaler.transform(a), dtype=torch.float32) for a in (X_train, X_test))
-y_train, y_test = torch.tensor(y_train), torch.tensor(y_test)
+X_train, X_test, y_train, y_test = moons()
 
 NORMS = {"no norm": lambda: nn.Identity(), "batch norm": lambda: nn.BatchNorm1d(32), "layer norm": lambda: nn.LayerNorm(32)}
 
@@ -68,19 +60,7 @@ def train(norm, batch_size, seed, epochs=10, pairs=False):
         return train_loss, test_loss, test_accuracy
 
 
-def stat(values):
-    """The number alone for one seed, `mean ± std` (sample standard deviation) for several."""
-    if len(values) == 1:
-        return f"{values[0]:.4f}"
-    mean = sum(values) / len(values)
-    std = math.sqrt(sum((v - mean) * (v - mean) for v in values) / (len(values) - 1))
-    return f"{mean:.4f} ± {std:.4f}"
-
-
-parser = argparse.ArgumentParser()
-parser.add_argument("--seeds", help="comma-separated seeds; prints mean ± sample std over them")
-args, _ = parser.parse_known_args()  # in a notebook, Jupyter's own arguments are on the command line too
-seeds = [int(s) for s in args.seeds.split(",")] if args.seeds else [42]
+seeds = seeds_from_args()
 
 print(f"{'Network':<44} {'Train loss':>17} {'Test loss':>17} {'Test accuracy':>17}")
 runs = [(f"{norm}, batches of {batch_size}", norm, batch_size, False) for batch_size in [32, 8, 2] for norm in NORMS]

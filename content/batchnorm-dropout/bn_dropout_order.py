@@ -1,26 +1,19 @@
 """Where dropout goes in a batch-norm network: after the last batch-norm layer, or in front of one.
 
-Same two-moons data as eval_mode.py. Both networks have the same layers (two blocks of Linear → BatchNorm → ReLU
-and one Dropout(0.5)); only the dropout layer's place differs. A third network has no dropout. Prints, per network,
-the final training loss, test loss and test accuracy after model.eval(); `--seeds 1,2,3` repeats every network
-with each seed (initial weights, batch order and dropout masks) and prints the mean ± sample standard deviation.
+The two-moons data of moons_data.py, as in eval_mode.py. Both networks have the same layers (two blocks of
+Linear → BatchNorm → ReLU and one Dropout(0.5)); only the dropout layer's place differs. A third network has no
+dropout. Prints, per network, the final training loss, test loss and test accuracy after model.eval(); `--seeds 1,2,3`
+repeats every network with each seed (initial weights, batch order and dropout masks) and prints the mean ± sample
+standard deviation.
 """
-import argparse
-import math
-
 import torch
 import torch.nn as nn
-from sklearn.datasets import make_moons
-from sklearn.model_selection import train_test_split
-from sklearn.preprocessing import StandardScaler
+
+from moons_data import moons, seeds_from_args, stat
 
 torch.set_num_threads(1)  # batch norm's sums depend on the thread count; the figures assume one thread
 
-X, y = make_moons(n_samples=400, noise=0.2, random_state=0)
-X_train, X_test, y_train, y_test = train_test_split(X, y, test_size=0.25, random_state=0)
-scaler = StandardScaler().fit(X_train)
-X_train, X_test = (torch.tensor(scaler.transform(a), dtype=torch.float32) for a in (X_train, X_test))
-y_train, y_test = torch.tensor(y_train), torch.tensor(y_test)
+X_train, X_test, y_train, y_test = moons()
 
 
 def dropout_after_last_bn():  # no batch-norm layer sees dropped-out activations
@@ -58,19 +51,7 @@ def train(layers, seed, epochs=20):
                 (test_logits.argmax(1) == y_test).float().mean().item())
 
 
-def stat(values):
-    """The number alone for one seed, `mean ± std` (sample standard deviation) for several."""
-    if len(values) == 1:
-        return f"{values[0]:.4f}"
-    mean = sum(values) / len(values)
-    std = math.sqrt(sum((v - mean) * (v - mean) for v in values) / (len(values) - 1))
-    return f"{mean:.4f} ± {std:.4f}"
-
-
-parser = argparse.ArgumentParser()
-parser.add_argument("--seeds", help="comma-separated seeds; prints mean ± sample std over them")
-args, _ = parser.parse_known_args()  # in a notebook, Jupyter's own arguments are on the command line too
-seeds = [int(s) for s in args.seeds.split(",")] if args.seeds else [42]
+seeds = seeds_from_args()
 
 print(f"{'Network':<28} {'Train loss':>17} {'Test loss':>17} {'Test accuracy':>17}")
 for label, layers in [("dropout after the last BN", dropout_after_last_bn), ("dropout before a BN", dropout_before_bn),

@@ -7,15 +7,10 @@ every epoch.
 """
 import torch
 import torch.nn as nn
-from sklearn.datasets import make_moons
-from sklearn.model_selection import train_test_split
-from sklearn.preprocessing import StandardScaler
 
-X, y = make_moons(n_samples=200, noise=0.35, random_state=0)
-X_train, X_test, y_train, y_test = train_test_split(X, y, test_size=0.5, random_state=0)
-scaler = StandardScaler().fit(X_train)
-X_train, X_test = (torch.tensor(scaler.transform(a), dtype=torch.float32) for a in (X_train, X_test))
-y_train, y_test = torch.tensor(y_train), torch.tensor(y_test)
+from moons_data import moons
+
+X_train, X_test, y_train, y_test = moons(n_samples=200, noise=0.35, test_size=0.5)
 
 
 def train(p, epochs=200):

@@ -8,17 +8,12 @@ after epoch 1, and the sum of the parameter norms (equal in every row: the same 
 """
 import torch
 import torch.nn as nn
-from sklearn.datasets import make_moons
-from sklearn.model_selection import train_test_split
-from sklearn.preprocessing import StandardScaler
+
+from moons_data import moons
 
 torch.set_num_threads(1)  # batch norm's sums depend on the thread count; the figures assume one thread
 
-X, y = make_moons(n_samples=400, noise=0.2, random_state=0)
-X_train, X_test, y_train, y_test = train_test_split(X, y, test_size=0.25, random_state=0)
-scaler = StandardScaler().fit(X_train)
-X_train, X_test = (torch.tensor(scaler.transform(a), dtype=torch.float32) for a in (X_train, X_test))
-y_train, y_test = torch.tensor(y_train), torch.tensor(y_test)
+X_train, X_test, y_train, y_test = moons()
 
 
 def evaluate(model, call_eval, batch_size):
