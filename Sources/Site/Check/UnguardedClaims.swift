@@ -16,6 +16,13 @@ import Markdown
 /// reads prose, list items and callouts; headings, tables, code and experiment blocks are not claims.
 public enum UnguardedClaims {
     public static let marker = "no-claim"
+
+    /// Whether `html` (an inline HTML node, or the start of an HTML block) is a marker: a comment whose text begins
+    /// with `no-claim`, spaces allowed before either.
+    static func isMarker(_ html: some StringProtocol) -> Bool {
+        let comment = html.drop { $0 == " " }
+        return comment.hasPrefix("<!--") && comment.dropFirst(4).drop { $0 == " " || $0 == "\t" }.hasPrefix(marker)
+    }
     public static let comparisonWords: Set<String> = [
         "lowest", "highest", "lower", "higher", "faster", "slower", "fastest", "slowest", "quicker", "sooner",
         "more", "less", "fewer", "most", "least", "better", "worse", "best", "worst", "smaller", "larger",
@@ -119,7 +126,7 @@ public enum UnguardedClaims {
             case .text(let t): add(t)
             case .softBreak, .lineBreak: add(" ")
             case .code: sentences[sentences.count - 1].text += " "
-            case .html(let h): if h.contains(marker) { sentences[sentences.count - 1].marked = true }
+            case .html(let h): if isMarker(h) { sentences[sentences.count - 1].marked = true }
             case .emphasis(let inner), .strong(let inner), .strikethrough(let inner), .link(_, _, let inner):
                 for sentence in split(inner, lesson).enumerated() {
                     if sentence.offset > 0 { sentences.append(Sentence()) }

@@ -33,9 +33,7 @@ public struct ParseMarkdown: LessonStage {
         for block in blocks {
             switch block.kind {
             case .htmlBlock(let html):
-                let comment = html.drop { $0 == " " }
-                guard comment.hasPrefix("<!--"),
-                      comment.dropFirst(4).drop(while: { $0 == " " || $0 == "\t" }).hasPrefix(UnguardedClaims.marker) else { continue }
+                guard UnguardedClaims.isMarker(html) else { continue }
                 found.append(.error(at: block.location, "a <!-- \(UnguardedClaims.marker) --> marker starts this line, so markdown "
                     + "reads the line as raw HTML: what follows it on the line is shown unrendered and cut from its paragraph, "
                     + "and the marker guards no sentence; put it after the sentence's first word (`Batch <!-- no-claim -->norm made …`) "
