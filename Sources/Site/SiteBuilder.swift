@@ -469,8 +469,9 @@ public struct SiteBuilder: Sendable {
     static let previousOutputPrefix = "previous-output-"
 
     /// Removes the sites kept for other output folders (a `--output` used once, a folder since deleted), so the cache
-    /// keeps one site, this output's: folders named as kept sites that hold sitegen's marker, nothing else. Each is renamed away first: a build of that folder claiming it at the same moment
-    /// (`OutputWriter.claim`) gets it whole or finds it gone, and then writes its site without recycling.
+    /// keeps one site, this output's: folders named as kept sites that hold sitegen's marker, nothing else. Each is
+    /// renamed away first: a build of that folder claiming it at the same moment (`OutputWriter.claim`) gets it whole
+    /// or finds it gone, and then writes its site without recycling.
     static func removeOtherKeptSites(_ paths: BuildPaths) {
         let fm = FileManager.default
         let own = (previousOutput(paths) as NSString).lastPathComponent
