@@ -1,6 +1,7 @@
 import Escaping
 
-/// Highlights code at build time into HTML-escaped text with `<span class="tok-…">` tokens.
+/// Highlights code at build time into HTML-escaped text with `<span class="tok-…">` tokens (none around operators
+/// and punctuation, which take the text's colour).
 public enum SyntaxHighlighter {
     /// The languages the highlighter knows, after resolving aliases.
     public enum Language: String, Sendable, CaseIterable {
@@ -36,9 +37,10 @@ public enum SyntaxHighlighter {
         out.reserveCapacity(lexer.bytes.count + lexer.bytes.count / 2)
         lexer.bytes.withUnsafeBufferPointer { bytes in
             for token in lexer.tokens {
-                if let kind = token.kind { append(kind.openingTag, to: &out) }
+                let tag = token.kind?.openingTag
+                if let tag { append(tag, to: &out) }
                 HTMLEscape.append(UnsafeBufferPointer(rebasing: bytes[token.range]), escapedTo: &out)
-                if token.kind != nil { append("</span>", to: &out) }
+                if tag != nil { append("</span>", to: &out) }
             }
         }
         return String(decoding: out, as: UTF8.self)

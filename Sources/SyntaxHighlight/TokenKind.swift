@@ -20,8 +20,10 @@ public enum TokenKind: String, Sendable, CaseIterable {
     /// The CSS class of the `<span>` wrapping tokens of this kind.
     public var cssClass: String { "tok-" + rawValue }
 
-    /// `<span class="…">` with this kind's `cssClass`, as static text (the highlighter writes one per token).
-    var openingTag: StaticString {
+    /// `<span class="…">` with this kind's `cssClass`, as static text (the highlighter writes one per token); nil for
+    /// operators and punctuation, which the lexers tell apart (brackets track nesting) but which take the text's colour,
+    /// so they are written as plain text. A span around every `.`, `(` and `=` made a third of a code-heavy page's bytes.
+    var openingTag: StaticString? {
         switch self {
         case .keyword: "<span class=\"tok-keyword\">"
         case .string: "<span class=\"tok-string\">"
@@ -34,8 +36,7 @@ public enum TokenKind: String, Sendable, CaseIterable {
         case .variable: "<span class=\"tok-variable\">"
         case .function: "<span class=\"tok-function\">"
         case .class: "<span class=\"tok-class\">"
-        case .operator: "<span class=\"tok-operator\">"
-        case .punctuation: "<span class=\"tok-punctuation\">"
+        case .operator, .punctuation: nil
         case .interpolation: "<span class=\"tok-interpolation\">"
         case .key: "<span class=\"tok-key\">"
         case .anchor: "<span class=\"tok-anchor\">"

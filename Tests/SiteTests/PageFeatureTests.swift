@@ -136,8 +136,9 @@ import TestSupport
         #expect(html.contains("<span class=\"tok-keyword\">def</span> <span class=\"tok-function\">step</span>"))
         #expect(html.contains("<span class=\"tok-number\">2</span>"))
         #expect(html.contains("<span class=\"tok-comment\"># double it</span>"))
-        // Every token class the highlighter emits that carries a colour has a rule (operators and
-        // punctuation deliberately take the text colour).
+        // Every token class the highlighter emits has a rule (operators and punctuation take the text's colour and
+        // get no span).
+        #expect(!html.contains("tok-operator") && !html.contains("tok-punctuation"))
         let css = try stylesheet(site, html)
         let coloured = ["keyword", "string", "number", "comment", "builtin", "decorator", "constant", "type", "variable",
                         "function", "class", "interpolation", "key", "anchor", "option", "prompt", "output"]

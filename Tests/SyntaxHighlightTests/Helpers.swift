@@ -1,8 +1,10 @@
 import Testing
 @testable import SyntaxHighlight
 
-/// A span of the given token kind around already-escaped text.
-func span(_ kind: String, _ text: String) -> String { "<span class=\"tok-\(kind)\">\(text)</span>" }
+/// A span of the given token kind around already-escaped text; operators and punctuation are written as plain text.
+func span(_ kind: String, _ text: String) -> String {
+    kind == "operator" || kind == "punctuation" ? text : "<span class=\"tok-\(kind)\">\(text)</span>"
+}
 
 func html(_ code: String, _ language: String) throws -> String {
     try #require(SyntaxHighlighter.highlight(code, language: language))
