@@ -36,12 +36,20 @@ public enum SyntaxHighlighter {
         var out: [UInt8] = []
         out.reserveCapacity(lexer.bytes.count + lexer.bytes.count / 2)
         lexer.bytes.withUnsafeBufferPointer { bytes in
+            // Tokens without a span (plain text, operators, punctuation) next to each other are escaped as one run.
+            var plain = 0..<0
             for token in lexer.tokens {
-                let tag = token.kind?.openingTag
-                if let tag { append(tag, to: &out) }
+                guard let tag = token.kind?.openingTag else {
+                    plain = plain.isEmpty ? token.range : plain.lowerBound..<token.range.upperBound
+                    continue
+                }
+                if !plain.isEmpty { HTMLEscape.append(UnsafeBufferPointer(rebasing: bytes[plain]), escapedTo: &out) }
+                plain = 0..<0
+                append(tag, to: &out)
                 HTMLEscape.append(UnsafeBufferPointer(rebasing: bytes[token.range]), escapedTo: &out)
-                if tag != nil { append("</span>", to: &out) }
+                append("</span>", to: &out)
             }
+            if !plain.isEmpty { HTMLEscape.append(UnsafeBufferPointer(rebasing: bytes[plain]), escapedTo: &out) }
         }
         return String(decoding: out, as: UTF8.self)
     }

@@ -53,54 +53,85 @@ public struct LessonNotebook: LessonStage {
             (spans, text) = (masked?.spans ?? [], masked?.masked ?? lesson.body)
         }
         var cells: [Cell] = []
-        var prose: [String] = []
-        var fence: (marker: String, info: FenceInfo, lines: [String])?
         var scripts: [(name: String, code: String)] = []
-        func flushProse() {
-            var joined = Substring(prose.joined(separator: "\n"))
-            while joined.first?.isNewline == true { joined.removeFirst() }
-            while joined.last?.isNewline == true { joined.removeLast() }
-            if !joined.isEmpty { cells.append(.markdown(String(joined))) }
-            prose = []
-        }
-        for line in TextLines.lines(text) {
-            // Only a line whose first byte after its spaces is ` or ~ can open or close a fence.
-            let fenceLike = line.utf8.first { $0 != UInt8(ascii: " ") }.map { $0 == UInt8(ascii: "`") || $0 == UInt8(ascii: "~") } ?? false
-            let trimmed = line.drop { $0 == " " }
-            if var open = fence {
-                if fenceLike, trimmed.hasPrefix(open.marker), trimmed.drop(while: { $0 == open.marker.first }).allSatisfy({ $0 == " " }) {
-                    fence = nil
-                    if let file = open.info.attributes["file"], open.info.language == "python",
-                       case let name = (file as NSString).lastPathComponent,
-                       let attachment = lesson.attachments.first(where: { $0.name == name }) {
-                        flushProse()
-                        let code = attachment.contents
-                        scripts.append((attachment.name, code))
-                        cells.append(.code(code))
-                    } else if open.info.language == "experiment" {
-                        let id = open.lines.lazy.compactMap { l -> String? in
-                            l.hasPrefix("id:") ? l.dropFirst(3).trimmingWhitespace() : nil
-                        }.first
-                        if let id, let target = lesson.crossReferenceTargets["fig:\(id)"] {
-                            prose.append("*\(target.label) is computed on the lesson's page when the site is built.*")
+        var utf8 = text
+        utf8.withUTF8 { bytes in
+            // The prose since the last code cell, as bytes: its lines joined by line feeds. Most lines go in as they are
+            // written; only one that may hold an alert or a cut-out span is made a string and rewritten.
+            var prose: [UInt8] = []
+            var proseLines = 0
+            func addProse(_ line: UnsafeBufferPointer<UInt8>) {
+                if proseLines > 0 { prose.append(UInt8(ascii: "\n")) }
+                prose.append(contentsOf: line)
+                proseLines += 1
+            }
+            func addProse(_ line: String) {
+                var line = line
+                line.withUTF8 { addProse($0) }
+            }
+            func flushProse() {
+                defer { prose.removeAll(keepingCapacity: true); proseLines = 0 }
+                guard proseLines > 0 else { return }
+                let text = String(decoding: prose, as: UTF8.self)
+                var joined = Substring(text)
+                while joined.first?.isNewline == true { joined.removeFirst() }
+                while joined.last?.isNewline == true { joined.removeLast() }
+                if !joined.isEmpty { cells.append(.markdown(String(joined))) }
+            }
+            func line(_ range: Range<Int>) -> UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(rebasing: bytes[range]) }
+            func string(_ range: Range<Int>) -> String { String(decoding: line(range), as: UTF8.self) }
+            // The open fence: its marker (a run of ` or ~), its info, and the lines inside it so far.
+            var fence: (marker: UInt8, length: Int, info: FenceInfo, lines: [Range<Int>])?
+            for range in TextLines.ranges(bytes) {
+                let text = line(range)
+                let spaces = text.prefix { $0 == UInt8(ascii: " ") }.count
+                let trimmed = UnsafeBufferPointer(rebasing: text[spaces...])
+                // Only a line whose first byte after its spaces is ` or ~ can open or close a fence.
+                let fenceLike = trimmed.first.map { $0 == UInt8(ascii: "`") || $0 == UInt8(ascii: "~") } ?? false
+                if var open = fence {
+                    let run = trimmed.prefix { $0 == open.marker }.count
+                    if fenceLike, run >= open.length, trimmed[run...].allSatisfy({ $0 == UInt8(ascii: " ") }) {
+                        fence = nil
+                        if let file = open.info.attributes["file"], open.info.language == "python",
+                           case let name = (file as NSString).lastPathComponent,
+                           let attachment = lesson.attachments.first(where: { $0.name == name }) {
+                            flushProse()
+                            let code = attachment.contents
+                            scripts.append((attachment.name, code))
+                            cells.append(.code(code))
+                        } else if open.info.language == "experiment" {
+                            let id = open.lines.lazy.compactMap { l -> String? in
+                                line(l).starts(with: "id:".utf8) ? string(l.lowerBound + 3..<l.upperBound).trimmingWhitespace() : nil
+                            }.first
+                            if let id, let target = lesson.crossReferenceTargets["fig:\(id)"] {
+                                addProse("*\(target.label) is computed on the lesson's page when the site is built.*")
+                            }
+                        } else {
+                            addProse(String(repeating: Character(Unicode.Scalar(open.marker)), count: open.length) + open.info.text)
+                            for inside in open.lines { addProse(line(inside)) }
+                            addProse(text)
                         }
                     } else {
-                        prose += [String(open.marker) + open.info.text] + open.lines + [line]
+                        open.lines.append(range)
+                        fence = open
                     }
-                } else {
-                    open.lines.append(line)
-                    fence = open
+                    continue
                 }
-                continue
+                if fenceLike, spaces < 4, case let marker = trimmed[0], case let length = trimmed.prefix(while: { $0 == marker }).count,
+                   length >= 3 {
+                    let info = String(decoding: UnsafeBufferPointer(rebasing: trimmed[length...]), as: UTF8.self)
+                    fence = (marker, length, FenceInfo(info), [])
+                    continue
+                }
+                if mayBeAlert(text) || ProtectedSpans.mayHoldPlaceholder(text) {
+                    addProse(markdown(callout(String(decoding: text, as: UTF8.self)), spans: spans, lesson: lesson,
+                                      bibliography: bibliography, style: style))
+                } else {
+                    addProse(text)
+                }
             }
-            if fenceLike, trimmed.hasPrefix("```") || trimmed.hasPrefix("~~~"), line.prefix(while: { $0 == " " }).count < 4 {
-                let marker = String(trimmed.prefix { $0 == trimmed.first })
-                fence = (marker, FenceInfo(String(trimmed.dropFirst(marker.count))), [])
-                continue
-            }
-            prose.append(markdown(callout(line), spans: spans, lesson: lesson, bibliography: bibliography, style: style))
+            flushProse()
         }
-        flushProse()
         if !lesson.citedKeys.isEmpty {
             var list = "## References\n"
             for (n, key) in lesson.citedKeys.enumerated() {
@@ -221,8 +252,14 @@ public struct LessonNotebook: LessonStage {
     /// Whether `line`'s bytes are quote marks (`>` and spaces, at least one `>`) followed by `[!`: what the
     /// characters of an alert's line must also be.
     static func mayBeAlert(_ line: String) -> Bool {
+        var line = line
+        return line.withUTF8 { mayBeAlert($0) }
+    }
+
+    /// `mayBeAlert` on a line's UTF-8 bytes.
+    static func mayBeAlert(_ line: UnsafeBufferPointer<UInt8>) -> Bool {
         var sawQuote = false
-        var bytes = line.utf8.makeIterator()
+        var bytes = line.makeIterator()
         while let byte = bytes.next() {
             if byte == UInt8(ascii: ">") {
                 sawQuote = true

@@ -61,13 +61,17 @@ enum NotebookJSON {
             guard !lines.isEmpty else { return out.append(contentsOf: "[\n\n      ]".utf8) }
             out.append(contentsOf: "[\n".utf8)
             for (n, line) in lines.enumerated() {
-                if n > 0 { out.append(contentsOf: ",\n".utf8) }
-                out.append(contentsOf: "        ".utf8)
+                // A line's separator and indentation, appended from one static buffer.
+                let lead = n > 0 ? Self.nextLine : Self.firstLine
+                out.append(contentsOf: UnsafeBufferPointer(start: lead.utf8Start, count: lead.utf8CodeUnitCount))
                 JSONEscape.append(utf8: UnsafeBufferPointer(rebasing: bytes[line]), to: &out, escapingSlashes: false)
             }
             out.append(contentsOf: "\n      ]".utf8)
         }
     }
+
+    private static let firstLine: StaticString = "        "
+    private static let nextLine: StaticString = ",\n        "
 
     /// A JSON string as Foundation writes it with `.withoutEscapingSlashes`.
     static func string(_ text: String) -> String { JSONEscape.string(text, escapingSlashes: false) }

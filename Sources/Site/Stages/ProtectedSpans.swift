@@ -1,4 +1,5 @@
 import Diagnostics
+import Foundation
 import Experiments
 
 /// Math (`$…$`, `$$…$$`) and inline results (`{{ … }}`) must reach their stages exactly as written,
@@ -215,14 +216,19 @@ public struct ProtectedSpans: Sendable {
     /// text itself. A search for bytes, where `contains(open)` would compare every character.
     public static func mayHoldPlaceholder(_ text: String) -> Bool {
         var text = text
-        return text.withUTF8 { bytes in
-            var i = 0
-            while let found = bytes[i...].firstIndex(of: 0xEE) {
-                if found + 2 < bytes.count, bytes[found + 1] == 0x80, bytes[found + 2] == 0x80 { return true }
-                i = found + 1
-            }
-            return false
+        return text.withUTF8 { mayHoldPlaceholder($0) }
+    }
+
+    /// `mayHoldPlaceholder` on UTF-8 bytes.
+    static func mayHoldPlaceholder(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let base = bytes.baseAddress else { return false }
+        var i = 0
+        while i < bytes.count, let found = memchr(base + i, 0xEE, bytes.count - i) {
+            let at = UnsafeRawPointer(base).distance(to: UnsafeRawPointer(found))
+            if at + 2 < bytes.count, bytes[at + 1] == 0x80, bytes[at + 2] == 0x80 { return true }
+            i = at + 1
         }
+        return false
     }
 
     /// Splits text into literal runs and placeholder indices, in order.
