@@ -65,7 +65,28 @@ extension SearchDocument {
             return roles
         }()
 
-        static func role(_ name: String) -> Role { roles[name] ?? .other }
+        /// The roles by tag name packed into an integer (`packed`): found without hashing a string, once per tag.
+        private static let packedRoles: [UInt64: Role] = {
+            var packed: [UInt64: Role] = [:]
+            for (name, role) in roles { if let key = Self.packed(name) { packed[key] = role } }
+            return packed
+        }()
+
+        static func role(_ name: String) -> Role {
+            guard let key = packed(name) else { return roles[name] ?? .other }
+            return packedRoles[key] ?? .other
+        }
+
+        /// A name of at most eight bytes as one integer, its first byte lowest (nil for a longer name).
+        private static func packed(_ name: String) -> UInt64? {
+            var key: UInt64 = 0, shift: UInt64 = 0
+            for byte in name.utf8 {
+                guard shift < 64 else { return nil }
+                key |= UInt64(byte) << shift
+                shift += 8
+            }
+            return key
+        }
 
         /// Classes whose elements are left out with all they hold.
         static let skippedClasses = ["anchor", "experiment-meta", "visually-hidden", "copy-button"]

@@ -9,6 +9,12 @@ public struct IncludeFiles: LessonStage {
     public let name = "include files"
     public init() {}
 
+    /// The name a shown file gets beside the lesson's page: the last part of its path.
+    static func attachmentName(_ file: String) -> String {
+        // Most are plain file names; `NSString` is asked only about a path.
+        file.utf8.contains(UInt8(ascii: "/")) ? (file as NSString).lastPathComponent : file
+    }
+
     public func run(_ lesson: inout Lesson, in context: BuildContext) throws(DiagnosticList) {
         var problems: [Diagnostic] = []
         var attachments: [Lesson.Attachment] = []
@@ -23,7 +29,7 @@ public struct IncludeFiles: LessonStage {
                 if !code.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
                     throw Diagnostic.error(at: block.location, "a block with file=\"\(file)\" shows that file; leave its body empty")
                 }
-                let name = (file as NSString).lastPathComponent
+                let name = Self.attachmentName(file)
                 if !attachments.contains(where: { $0.name == name }) {
                     attachments.append(Lesson.Attachment(name: name, contents: text))
                 }

@@ -93,7 +93,7 @@ public struct LessonNotebook: LessonStage {
                     if fenceLike, run >= open.length, trimmed[run...].allSatisfy({ $0 == UInt8(ascii: " ") }) {
                         fence = nil
                         if let file = open.info.attributes["file"], open.info.language == "python",
-                           case let name = (file as NSString).lastPathComponent,
+                           case let name = IncludeFiles.attachmentName(file),
                            let attachment = lesson.attachments.first(where: { $0.name == name }) {
                             flushProse()
                             let code = attachment.contents
