@@ -58,6 +58,30 @@ enum CitationSyntax {
     /// The keys of a citation group's source (`@a; @b`) with their character offsets in it (at the key,
     /// after the `@`).
     static func keys(_ source: String) -> [(key: String, offset: Int)] {
+        // Sources are ASCII nearly always: read as bytes there, where each byte is one character.
+        var bytes = source
+        return bytes.withUTF8 { asciiKeys($0) } ?? keys(characters: source)
+    }
+
+    /// `keys(_:)` of an ASCII source without a carriage return, read as bytes; nil for any other.
+    private static func asciiKeys(_ bytes: UnsafeBufferPointer<UInt8>) -> [(key: String, offset: Int)]? {
+        guard bytes.allSatisfy({ $0 < 0x80 && $0 != 0x0D }) else { return nil }
+        var found: [(key: String, offset: Int)] = []
+        var start = 0
+        for end in 0...bytes.count where end == bytes.count || bytes[end] == UInt8(ascii: ";") {
+            var i = start
+            while i < end, bytes[i] == UInt8(ascii: " ") { i += 1 }
+            let keyStart = min(i + 1, end)
+            var keyEnd = keyStart
+            while keyEnd < end, isKeyCharacter(bytes[keyEnd]) { keyEnd += 1 }
+            found.append((String(decoding: UnsafeBufferPointer(rebasing: bytes[keyStart..<keyEnd]), as: UTF8.self), i + 1))
+            start = end + 1
+        }
+        return found
+    }
+
+    /// `keys(_:)` read character by character, for any source.
+    static func keys(characters source: String) -> [(key: String, offset: Int)] {
         var found: [(String, Int)] = []
         var offset = 0
         for part in source.split(separator: ";", omittingEmptySubsequences: false) {
