@@ -105,13 +105,18 @@ extension SweepSpec {
         return (first, sweep)
     }
 
-    /// Every point's runs are computed at build time and kept: the block's compute and memory budgets hold for
-    /// the sum over the points, and the points' runs together stay under `limits.runs`.
+    /// Every point's runs are computed at build time (each once per seed) and kept: the block's compute and memory
+    /// budgets hold for the sum over the points, the rows the figure embeds (points × runs) stay under
+    /// `limits.runs`, and the trainings (points × runs × seeds) under `limits.trainings`.
     private static func checkBudget(_ bodies: [TrainSpec], _ node: Node, _ reader: SpecReader) {
         let runs = bodies.reduce(0) { $0 + $1.runs.count }
+        let seeds = bodies.first?.seeds?.count ?? 1
         let format = NumberFormat(style: .exponent, precision: 1)
         if runs > limits.runs {
             reader.error(node, "this sweep trains \(runs) runs (\(bodies.count) points × runs); at most \(limits.runs): fewer values or runs")
+        } else if runs * seeds > limits.trainings {
+            reader.error(node, "this sweep trains \(runs * seeds) times (\(bodies.count) points × runs × \(seeds) seeds); at most "
+                + "\(limits.trainings): fewer values, runs or seeds")
         }
         let cost = bodies.reduce(0.0) { $0 + $1.computeCost }
         if cost > TrainSpec.limits.budget {
