@@ -14,6 +14,15 @@ extension HostileInput {
         return experiment(name, replacing: edits, expected)
     }
 
+    static let seededModel = ("model: {layers: [4, 8, 1], activation: relu, seed: 1}", "model: {layers: [4, 8, 1], activation: relu}")
+
+    /// The training block swept with `lines` (`sweep:` on line 73) and without model.seed, for seeds in the sweep.
+    static func seededSweep(_ name: String, _ lines: String, prose: String? = nil, _ expected: Expected) -> HostileInput {
+        var edits = [seededModel, (caption, caption + lines)]
+        if let prose { edits.append(("{{ tiny-train[\"SGD\"].test_mae | .4f }}", prose)) }
+        return experiment(name, replacing: edits, expected)
+    }
+
     static let sweeps: [HostileInput] = [
         sweep("sweep: NaN among the values", "sweep:\n  lr: [.nan, 0.1]\n", .fails([
             "content/lab/results.md:74:8: error: 'lr' must be a number, not '.nan'",
@@ -47,6 +56,35 @@ extension HostileInput {
         sweep("sweep.chart: a list naming a metric the block does not record", "sweep:\n  lr: [0.001, 0.01]\n  chart: {y: [train_loss, accuracy]}\n", .fails([
             "content/lab/results.md:75:14: error: sweep.chart y 'accuracy' is not recorded in this block (available: train_loss, test_mae)",
         ])),
+        seededSweep("sweep with seeds: an empty seed list", "sweep:\n  lr: [0.001, 0.01]\nseeds: []\n", .fails([
+            "content/lab/results.md:75:8: error: 'seeds' lists from 2 to 20 seeds, got 0 (leave it out for one run with model.seed)",
+        ])),
+        seededSweep("sweep with seeds: a seed listed twice", "sweep:\n  lr: [0.001, 0.01]\nseeds: [42, 43, 42]\n", .fails([
+            "content/lab/results.md:75:17: error: seed 42 is listed twice",
+        ])),
+        seededSweep("sweep with seeds: more trainings than the limit",
+                    "sweep:\n  lr: [\((1...50).map { "\($0)e-5" }.joined(separator: ", "))]\nseeds: [\((1...11).map(String.init).joined(separator: ", "))]\n", .fails([
+            "content/lab/results.md:74:3: error: this sweep trains 1100 times (50 points × runs × 11 seeds); at most 1000: fewer values, runs or seeds",
+        ])),
+        sweep("sweep with seeds: model.seed given as well", "sweep:\n  lr: [0.001, 0.01]\nseeds: [42, 43]\n", .fails([
+            "content/lab/results.md:59:52: error: model.seed and seeds both given: each seed of 'seeds' replaces model.seed; remove one",
+        ])),
+        seededSweep("sweep with seeds: prose reading the seeds without a point", "sweep:\n  lr: [0.001, 0.01]\nseeds: [42, 43]\n",
+                    prose: "{{ seed_std(tiny-train[\"SGD\"].test_mae) | .4f }}", .fails([
+            "content/lab/results.md:78:25: error: inline result: 'tiny-train' is a sweep over lr: name a point, as in tiny-train[lr=0.001][\"SGD\"].test_mae",
+        ])),
+        seededSweep("sweep with seeds: a point's mean, spread and band", "sweep:\n  lr: [0.001, 0.01]\n  chart: {y: test_mae}\nseeds: [42, 43, 44]\n",
+                    prose: "{{ tiny-train[lr=0.01][\"SGD\"].test_mae | .4f }} ± {{ seed_std(tiny-train[lr=0.01][\"SGD\"].test_mae) | .4f }}",
+                    .builds({ site in
+            let html = try site.output("lab/results/index.html")
+            let mean = try #require(html.firstMatch(of: /<td class="num">([0-9.]+) ± ([0-9.]+)<\/td>/))
+            #expect(html.contains("\(mean.1) ± \(mean.2)") && mean.2 != "0.0000")
+            #expect(html.contains("class=\"sgc-band\""))
+            #expect(html.contains("over 3 seeds (42, 43, 44"))
+            let csv = try site.output("lab/results/tiny-train.csv")
+            #expect(csv.hasPrefix("lr,run,seed,epoch,"))
+            #expect(csv.split(separator: "\n").count == 1 + 2 * 2 * 3 * 3)
+        })),
         sweep("sweep: a learning rate of 1e308 diverges and is shown so", "sweep:\n  lr: [0.001, 1e308]\n",
               prose: "{{ tiny-train[lr=0.001][\"SGD\"].test_mae | .4f }}", .builds({ site in
             let html = try site.output("lab/results/index.html")

@@ -29,13 +29,13 @@ def seeds_from_args(default=42):
     return [int(s) for s in args.seeds.split(",")] if args.seeds else [default]
 
 
-def stat(values):
-    """The number alone for one seed, `mean ± std` (sample standard deviation) for several."""
+def stat(values, digits=4):
+    """The number alone for one seed, `mean ± std` (sample standard deviation) for several, with `digits` decimals."""
     if len(values) == 1:
-        return f"{values[0]:.4f}"
+        return f"{values[0]:.{digits}f}"
     mean = sum(values) / len(values)
     std = math.sqrt(sum((v - mean) * (v - mean) for v in values) / (len(values) - 1))
-    return f"{mean:.4f} ± {std:.4f}"
+    return f"{mean:.{digits}f} ± {std:.{digits}f}"
 
 
 if __name__ == "__main__":

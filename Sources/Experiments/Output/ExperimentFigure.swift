@@ -74,7 +74,11 @@ public struct ExperimentFigure: Sendable {
         html += "<figcaption>"
         if let label { html += "<span class=\"figure-label\">\(HTMLEscape.escape(label)).</span> " }
         if let caption = spec.caption { html += HTMLEscape.escape(caption) + " " }
-        if let seeds = result.seeds { html += HTMLEscape.escape(SeedCaption.sentence(seeds, table: spec.table != nil, lineChart: spec.chart.map { $0.type != .bar } ?? false)) + " " }
+        if let seeds = result.seeds {
+            let lineChart = spec.chart.map { $0.type != .bar } ?? false
+            html += HTMLEscape.escape(SeedCaption.sentence(seeds, table: spec.table != nil, lineChart: lineChart,
+                                                           sweepChart: spec.sweep?.chart != nil ? result.sweep?.options.first : nil)) + " "
+        }
         if !diverged.isEmpty { html += "<span class=\"diverged\">\(HTMLEscape.escape(diverged.joined(separator: "; "))).</span> " }
         html += "<span class=\"experiment-meta\">\(meta.joined(separator: " · "))</span></figcaption>\n</figure>\n"
         return ExperimentFigure(html: html, csvName: csvName, csv: ResultCSV.text(result), checksPassed: spec.checks.count)

@@ -75,11 +75,18 @@ struct ResultChart {
         guard let perSeed = result.seedResults, perSeed.count > 1 else { return [] }
         let all = perSeed.compactMap { $0.run(label)?.series[key] }
         guard all.count == perSeed.count else { return [] }
-        let band = result.positions.indices.compactMap { i -> SVGCharts.Series.BandPoint? in
-            let values = all.compactMap { i < $0.count && component < $0[i].count ? $0[i][component] : nil }
-            guard values.count == all.count, let mean = try? Expression.reduce(values, .seedMean, at: 0),
-                  let std = try? Expression.reduce(values, .seedStd, at: 0) else { return nil }
-            return .init(x: Double(result.positions[i]), low: mean - std, high: mean + std)
+        return Self.band(result.positions.indices.map { i in
+            (x: Double(result.positions[i]), values: all.compactMap { i < $0.count && component < $0[i].count ? $0[i][component] : nil })
+        }, seeds: perSeed.count)
+    }
+
+    /// The band of ± one sample standard deviation around the mean of each x's values over the seeds; an x where
+    /// a seed has no value (it diverged before) is left out.
+    static func band(_ samples: [(x: Double, values: [Double])], seeds: Int) -> [SVGCharts.Series.BandPoint] {
+        let band = samples.compactMap { sample -> SVGCharts.Series.BandPoint? in
+            guard sample.values.count == seeds, let mean = try? Expression.reduce(sample.values, .seedMean, at: 0),
+                  let std = try? Expression.reduce(sample.values, .seedStd, at: 0) else { return nil }
+            return .init(x: sample.x, low: mean - std, high: mean + std)
         }
         // A series every seed agrees on (a fixed learning rate) gets no band; its std is rounding noise at most.
         return band.allSatisfy { $0.high - $0.low <= 1e-9 * max(abs($0.low), abs($0.high)) } ? [] : band

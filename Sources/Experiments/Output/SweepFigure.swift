@@ -117,6 +117,8 @@ struct SweepFigure {
 
     /// The final value of each of `chart.y` against the first swept option, one line per run and metric (named as the
     /// block's line chart names them: the run, the metric, or both); diverged points are left out and named under the chart.
+    /// With seeds a line joins the points' means (a mean run's final value is the mean of the seeds' final values),
+    /// in a band of ± one standard deviation of those final values, as a line chart of a block with seeds draws.
     private func curve(_ chart: SweepChartSpec) -> String {
         let axis = 0
         var series: [SVGCharts.Series] = []
@@ -127,6 +129,7 @@ struct SweepFigure {
             for other in others {
                 for metric in chart.y {
                     var points: [(x: Double, y: Double)] = []
+                    var samples: [(x: Double, values: [Double])] = []
                     for (i, value) in grid.values[axis].enumerated() {
                         let p = grid.point(indices: [i] + other)
                         guard let x = value.number, let run = result.runs.first(where: { $0.point == p && $0.label == label }) else { continue }
@@ -135,11 +138,17 @@ struct SweepFigure {
                             continue
                         }
                         if let y = run.scalars(metric)?.last { points.append((x, y)) }
+                        let finals = result.seedResults?.compactMap { seed in
+                            seed.runs.first { $0.point == p && $0.label == label }?.scalars(metric)?.last
+                        }
+                        if let finals { samples.append((x, finals)) }
                     }
                     let metricName = metric.replacingOccurrences(of: "_", with: " ")
                     var name = chart.y.count == 1 ? label : labels.count == 1 ? metricName : "\(label) · \(metricName)"
                     if !other.isEmpty { name += ", \(grid.options[1])=\(grid.values[1][other[0]].text)" }
-                    series.append(SVGCharts.Series(label: name, points: points, mark: .connectedPoints))
+                    var drawn = SVGCharts.Series(label: name, points: points, mark: .connectedPoints)
+                    if let seeds = result.seedResults?.count, seeds > 1 { drawn.band = ResultChart.band(samples, seeds: seeds) }
+                    series.append(drawn)
                 }
             }
         }

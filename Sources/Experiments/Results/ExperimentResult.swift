@@ -29,13 +29,13 @@ public struct ExperimentResult: Codable, Sendable, Equatable {
     public func run(_ label: String) -> RunResult? { runs.first { $0.label == label } }
 
     /// One point of a sweep as a result of its own: that point's runs, as if the block had been written with
-    /// its values.
+    /// its values (with `seeds`, each seed's result at that point too: a block with seeds, read as any other).
     public func at(point: Int) -> ExperimentResult {
         ExperimentResult(id: id, axis: axis, positions: positions, runs: runs.filter { $0.point == point }.map { run in
             var run = run
             run.point = nil
             return run
-        })
+        }, seeds: seeds, seedResults: seedResults?.map { $0.at(point: point) })
     }
 }
 

@@ -3,7 +3,7 @@ import NumericCore
 /// The jobs of a build's experiments, how they are grouped into tasks and ordered, and how one is run.
 extension ExperimentRunner {
     /// One unit of work: a training run of a block (at a sweep point, for one of its seeds), or a whole trace,
-    /// schedule or landscape block. A block sweeps or has seeds, never both (refused when parsed).
+    /// schedule or landscape block. A sweep with seeds has a job per point, run and seed.
     struct Job {
         /// Index into the pending blocks.
         let block: Int

@@ -99,7 +99,7 @@ public struct ExperimentRunner: Sendable {
                                           runs: runsByBlock[b] ?? [], sweep: spec.sweep?.grid)
             if case .train(let train) = spec.body, let seeds = train.seeds {
                 result = SeedAggregate.result(id: spec.id, positions: result.positions, seeds: seeds,
-                                              perSeed: seeds.indices.map { runsBySeed[b]?[$0] ?? [] })
+                                              perSeed: seeds.indices.map { runsBySeed[b]?[$0] ?? [] }, sweep: spec.sweep?.grid)
             }
             cache?.store(result, key: Self.cacheKey(spec))
             results[spec.id] = result

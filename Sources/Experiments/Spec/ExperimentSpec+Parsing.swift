@@ -41,12 +41,7 @@ extension ExperimentSpec {
         let body: Body?
         if let sweepNode = f["sweep"] {
             if kind == .train, let (train, parsed) = SweepSpec.parse(sweepNode, root: root, reader) {
-                if let seedsNode = f["seeds"] {
-                    reader.error(seedsNode, "a sweep runs one seed per point; remove 'seeds' or write the sweep's points as separate blocks")
-                    body = nil
-                } else {
-                    (body, sweep) = (.train(train), parsed)
-                }
+                (body, sweep) = (.train(train), parsed)
             } else {
                 if kind != .train { reader.error(sweepNode, "'sweep' varies run options of train blocks; a \(kind.rawValue) block cannot sweep") }
                 body = nil

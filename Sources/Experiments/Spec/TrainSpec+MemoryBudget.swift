@@ -2,8 +2,8 @@ import Yams
 
 /// The memory a `train` block would take, estimated from its shapes before anything is allocated,
 /// beside the compute budget: a block that fits the compute budget can still ask for 40 GB
-/// (`layers: [4, 100000, 100000, 1]` is 10¹⁰ parameters). Counted in bytes, every run at once
-/// (runs train in parallel, and their results are kept):
+/// (`layers: [4, 100000, 100000, 1]` is 10¹⁰ parameters). Counted in bytes, every run at once, each once per
+/// seed with `seeds` (runs train in parallel, and their results are kept):
 ///
 /// - parameters: (weights + gradients + optimiser state) × 4 bytes, the state being 1 slot for SGD with
 ///   momentum, 2 for Adam and AdamW, 3 with amsgrad;
@@ -22,7 +22,8 @@ extension TrainSpec {
     }
 
     var memoryEstimate: MemoryEstimate {
-        let runCount = Double(max(runs.count, 1))
+        // With seeds every run trains once per seed, and each seed's results are kept.
+        let runCount = Double(max(runs.count, 1) * (seeds?.count ?? 1))
         var estimate = MemoryEstimate()
         let slots = runs.map { run -> Double in
             switch run.optimizer {

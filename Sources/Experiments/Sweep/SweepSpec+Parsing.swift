@@ -105,24 +105,32 @@ extension SweepSpec {
         return (first, sweep)
     }
 
-    /// Every point's runs are computed at build time and kept: the block's compute and memory budgets hold for
-    /// the sum over the points, and the points' runs together stay under `limits.runs`.
+    /// Every point's runs are computed at build time (each once per seed) and kept: the block's compute and memory
+    /// budgets hold for the sum over the points, the rows the figure embeds (points × runs) stay under
+    /// `limits.runs`, and the trainings (points × runs × seeds) under `limits.trainings`.
     private static func checkBudget(_ bodies: [TrainSpec], _ node: Node, _ reader: SpecReader) {
         let runs = bodies.reduce(0) { $0 + $1.runs.count }
+        let seeds = bodies.first?.seeds?.count
+        // With seeds, what the budgets count says so.
+        let over = "its \(bodies.count) points" + (seeds.map { " and \($0) seeds" } ?? "")
+        let fewer = seeds == nil ? "fewer values" : "fewer values, seeds"
         let format = NumberFormat(style: .exponent, precision: 1)
         if runs > limits.runs {
             reader.error(node, "this sweep trains \(runs) runs (\(bodies.count) points × runs); at most \(limits.runs): fewer values or runs")
+        } else if let seeds, runs * seeds > limits.trainings {
+            reader.error(node, "this sweep trains \(runs * seeds) times (\(bodies.count) points × runs × \(seeds) seeds); at most "
+                + "\(limits.trainings): fewer values, runs or seeds")
         }
         let cost = bodies.reduce(0.0) { $0 + $1.computeCost }
         if cost > TrainSpec.limits.budget {
-            reader.error(node, "this sweep is too large to run at build time: over its \(bodies.count) points, runs × epochs × samples × "
-                + "parameters = \(format.format(cost)), over the budget of \(format.format(TrainSpec.limits.budget)); "
-                + "fewer values, epochs, samples or layer widths")
+            reader.error(node, "this sweep is too large to run at build time: over \(over), runs × \(seeds == nil ? "" : "seeds × ")epochs × "
+                + "samples × parameters = \(format.format(cost)), over the budget of \(format.format(TrainSpec.limits.budget)); "
+                + "\(fewer), epochs, samples or layer widths")
         }
         let memory = bodies.reduce(0.0) { $0 + $1.memoryEstimate.total }
         if memory > TrainSpec.memoryBudget {
-            reader.error(node, "this sweep would need about \(TrainSpec.gigabytes(memory)) of memory over its \(bodies.count) points, "
-                + "over the memory budget of \(TrainSpec.gigabytes(TrainSpec.memoryBudget)); fewer values, epochs or layer widths")
+            reader.error(node, "this sweep would need about \(TrainSpec.gigabytes(memory)) of memory over \(over), "
+                + "over the memory budget of \(TrainSpec.gigabytes(TrainSpec.memoryBudget)); \(fewer), epochs or layer widths")
         }
     }
 

@@ -12,8 +12,10 @@ public struct SweepSpec: Sendable, Hashable {
     /// Where `sweep:` is written.
     public var location: SourceLocation
 
-    /// Limits: points are computed at build time and embedded in the page.
-    static let limits = (axes: 2, values: 50, points: 100, runs: 200)
+    /// Limits: points are computed at build time and embedded in the page, one table row and one chart line per
+    /// point and run (`runs`); with `seeds` each of those is trained once per seed (`trainings`: as many as a block
+    /// without a sweep may train, 50 runs × 20 seeds).
+    static let limits = (axes: 2, values: 50, points: 100, runs: 200, trainings: 1000)
 }
 
 /// `sweep.chart`: the final value of one or more metrics plotted against the swept value, one line per run and
@@ -64,12 +66,10 @@ extension ExperimentSpec.Body {
 }
 
 extension ExperimentSpec {
-    /// The runs computed for the block: every point's runs for a sweep.
+    /// The runs computed for the block: every point's runs for a sweep, each once per seed with `seeds`.
     public var computedRunCount: Int {
-        guard let sweep else {
-            if case .train(let train) = body, let seeds = train.seeds { return runLabels.count * seeds.count }
-            return runLabels.count
-        }
-        return sweep.bodies.reduce(0) { $0 + $1.trainRunCount }
+        let seeds = if case .train(let train) = body { train.seeds?.count ?? 1 } else { 1 }
+        guard let sweep else { return runLabels.count * seeds }
+        return sweep.bodies.reduce(0) { $0 + $1.trainRunCount } * seeds
     }
 }

@@ -90,17 +90,13 @@ public struct ScriptVerifier {
             var notebook: [NotebookRun.CellOutput]?
             for spec in specs where spec.table != nil {
                 guard let script = spec.source else { continue }
-                // A block with seeds is compared with the script run as `script.py --seeds 1,2,3`.
-                var arguments = [script]
-                if case .train(let train) = spec.body, let seeds = train.seeds {
+                let arguments = Self.arguments(script, for: spec)
+                if case .train(let train) = spec.body, let seeds = train.seeds, site != nil {
                     // The notebook runs each script as written, with its one default seed: a table
                     // of means across seeds is checked by the scripts' run, not by the notebook's.
-                    if site != nil {
-                        summary.seededBlocksLeftToScripts += 1
-                        log("  \(spec.id): a table of \(seeds.count) seeds; the notebook runs one (checked by `sitegen verify` without --notebooks)")
-                        continue
-                    }
-                    arguments += ["--seeds", seeds.map(String.init).joined(separator: ",")]
+                    summary.seededBlocksLeftToScripts += 1
+                    log("  \(spec.id): a table of \(seeds.count) seeds; the notebook runs one (checked by `sitegen verify` without --notebooks)")
+                    continue
                 }
                 let source = arguments.joined(separator: " ")
                 if let site, outputs[source] == nil {
@@ -174,6 +170,13 @@ public struct ScriptVerifier {
         }
         if !problems.isEmpty { throw DiagnosticList(problems) }
         return summary
+    }
+
+    /// The command line of a block's script: `script.py`, and for a block with seeds (a sweep's too, every point
+    /// repeated with them) `script.py --seeds 42,43,44`.
+    static func arguments(_ script: String, for spec: ExperimentSpec) -> [String] {
+        guard case .train(let train) = spec.body, let seeds = train.seeds else { return [script] }
+        return [script, "--seeds", seeds.map(String.init).joined(separator: ",")]
     }
 
     /// Compares one table with the script's output, row by row.

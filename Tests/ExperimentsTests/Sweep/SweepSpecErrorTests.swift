@@ -64,6 +64,49 @@ import Testing
         #expect(errors == ["tiny.md:34:3: error: this sweep trains 250 runs (50 points × runs); at most 200: fewer values or runs"])
     }
 
+    /// The tiny block with seeds instead of model.seed (its `model:` is line 18, `metrics:` 24 with one run).
+    static func seeded(_ lines: [String], runs: [(label: String, optimizer: String)] = [("SGD", "{name: SGD, lr: 0.01}")],
+                       layers: String = "[4, 8, 1]", epochs: Int = 2, samples: Int = 60) -> [String] {
+        errors(TinyBlocks.train(epochs: epochs, runs: runs, extra: lines)
+            .replacingOccurrences(of: "model: {layers: [4, 8, 1], activation: relu, seed: 1}", with: "model: {layers: \(layers), activation: relu}")
+            .replacingOccurrences(of: "n_samples: 60", with: "n_samples: \(samples)"))
+    }
+
+    @Test func aSweepsSeedsFollowTheRulesOfSeeds() {
+        let sweep = ["sweep:", "  lr: [0.01, 0.1]"]
+        #expect(Self.seeded(sweep + ["seeds: [1, 2, 3]"]) == [])
+        #expect(Self.seeded(sweep + ["seeds: []"])
+            == ["tiny.md:27:8: error: 'seeds' lists from 2 to 20 seeds, got 0 (leave it out for one run with model.seed)"])
+        #expect(Self.seeded(sweep + ["seeds: [1, 2, 1]"]) == ["tiny.md:27:15: error: seed 1 is listed twice"])
+        #expect(Self.seeded(sweep + ["seeds: [\((1...21).map(String.init).joined(separator: ", "))]"])
+            == ["tiny.md:27:8: error: 'seeds' lists from 2 to 20 seeds, got 21 (leave it out for one run with model.seed)"])
+        #expect(Self.seeded(sweep + ["seeds: [1, -2]"]) == ["tiny.md:27:12: error: a seed must be from 0 to 2^32-1, got -2"])
+        // model.seed beside seeds is refused in a sweep as anywhere, once (not once per point).
+        #expect(Self.errors(["sweep:", "  lr: [0.01, 0.1, 1]", "seeds: [1, 2]"])
+            == ["tiny.md:18:52: error: model.seed and seeds both given: each seed of 'seeds' replaces model.seed; remove one"])
+    }
+
+    @Test func aSweepsLimitsCountEverySeed() {
+        let lrs = "  lr: [\((1...50).map { "\($0)e-4" }.joined(separator: ", "))]"
+        let twoRuns = [("a", "{name: SGD, lr: 0.01}"), ("b", "{name: SGD, lr: 0.01}")]
+        // 50 points × 2 runs is 100 rows, within 200; 11 seeds make 1100 trainings, over 1000.
+        #expect(Self.seeded(["sweep:", lrs, "seeds: [\((1...10).map(String.init).joined(separator: ", "))]"], runs: twoRuns) == [])
+        #expect(Self.seeded(["sweep:", lrs, "seeds: [\((1...11).map(String.init).joined(separator: ", "))]"], runs: twoRuns)
+            == ["tiny.md:28:3: error: this sweep trains 1100 times (50 points × runs × 11 seeds); at most 1000: fewer values, runs or seeds"])
+        // 1000 epochs of a 4-64-64-1 network on 60 orders: 2.7e+10 over the sweep without seeds, ten times that with ten.
+        let seeds = "seeds: [\((1...10).map(String.init).joined(separator: ", "))]"
+        #expect(Self.errors(TinyBlocks.train(epochs: 1000, runs: twoRuns, extra: ["sweep:", lrs])
+            .replacingOccurrences(of: "[4, 8, 1]", with: "[4, 64, 64, 1]")) == [])
+        #expect(Self.seeded(["sweep:", lrs, seeds], runs: twoRuns, layers: "[4, 64, 64, 1]", epochs: 1000)
+            == ["tiny.md:28:3: error: this sweep is too large to run at build time: over its 50 points and 10 seeds, runs × seeds × epochs × "
+                + "samples × parameters = 2.7e+11, over the budget of 2.0e+11; fewer values, seeds, epochs, samples or layer widths"])
+        // Every seed's series are kept: 15 000 epochs of 5 000 test predictions, five seeds at each of two points.
+        #expect(Self.seeded(["sweep:", "  lr: [0.01, 0.1]", "seeds: [1, 2, 3, 4, 5]"], epochs: 15_000, samples: 20_000)
+            == ["tiny.md:26:3: error: this sweep would need about 3.0 GB of memory over its 2 points and 5 seeds, over the memory budget "
+                + "of 2.0 GB; fewer values, seeds, epochs or layer widths"])
+        #expect(Self.seeded(["sweep:", "  lr: [0.01, 0.1]", "seeds: [1, 2]"], epochs: 15_000, samples: 20_000) == [])
+    }
+
     @Test func onlyTrainBlocksSweep() throws {
         let yaml = TinyBlocks.trace + "sweep:\n  lr: [0.1, 0.5]\n"
         do {
