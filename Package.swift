@@ -99,9 +99,7 @@ let package = Package(
                 "Site", "Preview", "Experiments", "Diagnostics",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
-            // mimalloc (Debian's libmimalloc-dev) takes malloc's place in the executable: a build makes and frees
-            // millions of small strings and arrays, and glibc's allocator spent 7 % of a cold build's instructions.
-            linkerSettings: [noExportedSymbols, .linkedLibrary("mimalloc")]
+            linkerSettings: [noExportedSymbols]
         ),
 
         // What several test targets share (test targets cannot import one another).
