@@ -21,7 +21,16 @@ public enum CrossEntropyLoss {
 
     /// `torch.log_softmax(x, 1)` for `rows` rows of `classes` logits, into `out`.
     static func logSoftmax(x: UnsafePointer<Float>, rows: Int, classes c: Int, out: UnsafeMutablePointer<Float>) {
-        for b in 0..<rows {
+        var first = 0
+        // With fewer classes than lanes a row's sum is a plain left-to-right one: eight rows then go at once, one per
+        // lane of `SLEEF`'s eight-float functions, each lane doing exactly what the row-by-row loop below does.
+        if c < lanes {
+            while first + 8 <= rows {
+                logSoftmax8(x: x + first &* c, classes: c, out: out + first &* c)
+                first += 8
+            }
+        }
+        for b in first..<rows {
             let xr = x + b &* c, o = out + b &* c
             var m = xr[0]
             for j in 1..<c where xr[j] > m || xr[j].isNaN { m = xr[j] }
@@ -30,6 +39,30 @@ public enum CrossEntropyLoss {
             let logS = SLEEF.log(s)
             for j in 0..<c { o[j] = o[j] - logS }
         }
+    }
+
+    /// `logSoftmax` of eight consecutive rows of fewer than `lanes` classes, row r in lane r.
+    @inline(__always)
+    private static func logSoftmax8(x: UnsafePointer<Float>, classes c: Int, out: UnsafeMutablePointer<Float>) {
+        func column(_ p: UnsafePointer<Float>, _ j: Int) -> SIMD8<Float> {
+            SIMD8(p[j], p[c &+ j], p[2 &* c &+ j], p[3 &* c &+ j], p[4 &* c &+ j], p[5 &* c &+ j], p[6 &* c &+ j], p[7 &* c &+ j])
+        }
+        func store(_ v: SIMD8<Float>, _ j: Int) {
+            for r in 0..<8 { out[r &* c &+ j] = v[r] }
+        }
+        var m = column(x, 0)
+        for j in 1..<c {
+            let v = column(x, j)
+            m.replace(with: v, where: (v .> m) .| (v .!= v))
+        }
+        var s = SIMD8<Float>()
+        for j in 0..<c {
+            let o = column(x, j) - m
+            store(o, j)
+            s = j == 0 ? SLEEF.exp(o) : s + SLEEF.exp(o)
+        }
+        let logS = SLEEF.log(s)
+        for j in 0..<c { store(column(UnsafePointer(out), j) - logS, j) }
     }
 
     /// Σ_j v(j) in ATen's vectorised order with `lanes` lanes.
