@@ -1,11 +1,12 @@
 import Foundation
 import Testing
+import TestSupport
 @testable import SVGCharts
 
 @Suite struct DownsampleTests {
     /// 10,000 points of a noisy sine with one spike up (at 6,789) and one down (at 1,234).
     static let values: [Double] = {
-        var rng = LessonCharts.SplitMix64(state: 7)
+        var rng = SplitMix64(state: 7)
         return (0..<10_000).map { i in
             if i == 6789 { return 5 }
             if i == 1234 { return -5 }

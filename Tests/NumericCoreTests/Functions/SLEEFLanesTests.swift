@@ -1,4 +1,5 @@
 import Testing
+import TestSupport
 @testable import NumericCore
 
 /// `SLEEF`'s eight-float `exp` and `log` against its one-float functions (themselves checked against libtorch's
@@ -7,7 +8,7 @@ import Testing
 struct SLEEFLanesTests {
     /// Random float32 bit patterns, then the values that take the functions' special paths.
     static func inputs(count: Int) -> [Float] {
-        var generator = SplitMix64(seed: 0x5EED)
+        var generator = SplitMix64(state: 0x5EED)
         var values = (0..<count).map { _ in Float(bitPattern: UInt32(truncatingIfNeeded: generator.next())) }
         // The ranges the log-softmax reaches: exp of 0 and below, log of 1 to the number of classes.
         values += (0..<4096).map { Float($0) * -0.0625 }
@@ -20,24 +21,22 @@ struct SLEEFLanesTests {
 
     static func sameBits(_ a: Float, _ b: Float) -> Bool { a.bitPattern == b.bitPattern || (a.isNaN && b.isNaN) }
 
-    @Test func expLanesAreTheOneFloatFunction() {
-        let x = Self.inputs(count: 200_000)
-        var wrong = 0
-        for start in stride(from: 0, to: x.count, by: 8) {
-            let lanes = SLEEF.exp(SIMD8(x[start..<start + 8]))
-            for r in 0..<8 where !Self.sameBits(lanes[r], SLEEF.exp(x[start + r])) { wrong += 1 }
-        }
-        #expect(wrong == 0, "\(wrong) of \(x.count) lanes differ")
-    }
+    /// Each function's eight-float form against its one-float form.
+    static let functions: [(name: String, lanes: @Sendable (SIMD8<Float>) -> SIMD8<Float>, one: @Sendable (Float) -> Float)] = [
+        ("exp", { SLEEF.exp($0) }, { SLEEF.exp($0) }),
+        ("log", { SLEEF.log($0) }, { SLEEF.log($0) }),
+    ]
 
-    @Test func logLanesAreTheOneFloatFunction() {
+    @Test(arguments: 0..<2)
+    func lanesAreTheOneFloatFunction(_ function: Int) {
+        let (name, lanes, one) = Self.functions[function]
         let x = Self.inputs(count: 200_000)
         var wrong = 0
         for start in stride(from: 0, to: x.count, by: 8) {
-            let lanes = SLEEF.log(SIMD8(x[start..<start + 8]))
-            for r in 0..<8 where !Self.sameBits(lanes[r], SLEEF.log(x[start + r])) { wrong += 1 }
+            let y = lanes(SIMD8(x[start..<start + 8]))
+            for r in 0..<8 where !Self.sameBits(y[r], one(x[start + r])) { wrong += 1 }
         }
-        #expect(wrong == 0, "\(wrong) of \(x.count) lanes differ")
+        #expect(wrong == 0, "\(name): \(wrong) of \(x.count) lanes differ")
     }
 
     /// The log-softmax of many rows at once (eight per lane group) against the same rows one at a time (the
@@ -45,7 +44,7 @@ struct SLEEFLanesTests {
     /// ties, NaNs, infinities and large magnitudes.
     @Test(arguments: 1...9)
     func logSoftmaxOfEightRowsIsRowByRow(classes: Int) {
-        var generator = SplitMix64(seed: UInt64(classes))
+        var generator = SplitMix64(state: UInt64(classes))
         let rows = 37
         var x = (0..<rows * classes).map { _ in Float(Int(generator.next() % 2001) - 1000) * 0.01 }
         x[3 * classes] = .nan
@@ -65,18 +64,5 @@ struct SLEEFLanesTests {
         }
         let wrong = zip(together, alone).filter { !Self.sameBits($0, $1) }.count
         #expect(wrong == 0, "\(wrong) of \(x.count) values differ")
-    }
-}
-
-/// A small deterministic generator for test inputs.
-private struct SplitMix64 {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }

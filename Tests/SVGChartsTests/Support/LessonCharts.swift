@@ -1,25 +1,10 @@
 import Foundation
+import TestSupport
 @testable import SVGCharts
 
 /// Deterministic stand-ins for the lesson's training curves (formulas plus seeded noise), used by the
 /// reference-SVG and size tests. They only need to look like the lesson's data, not match it.
 enum LessonCharts {
-    /// SplitMix64: a tiny seeded generator so the noise is the same on every run.
-    struct SplitMix64: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-        /// Uniform in [-1, 1).
-        mutating func symmetric() -> Double {
-            Double(next() >> 11) / Double(1 << 53) * 2 - 1
-        }
-    }
-
     /// Exponential decay from `start` toward `floor` with time constant `tau`, with multiplicative noise.
     static func decay(epochs: Int, start: Double, floor: Double, tau: Double, noise: Double, seed: UInt64) -> [Double] {
         var rng = SplitMix64(state: seed)
