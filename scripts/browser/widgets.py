@@ -70,22 +70,27 @@ def csv_series(page_file, figure):
     """(run, column) → {x: value} from the figure's CSV beside the page. A sweep's CSV starts with its options'
     columns: its runs are named with their point (`lr=0.01 SGD`), and with one option each column's last value per
     run is also kept against the swept value (`final …`), as the chart of the final metric plots it. A block run
-    with seeds has a `seed` column and a row per seed: its chart draws the mean over the seeds, and so is this."""
+    with seeds has a `seed` column and a row per seed: its chart draws the mean over the seeds, and so is this; a
+    sweep with seeds plots, at each swept value, the mean of the seeds' final values."""
     path = os.path.join(os.path.dirname(page_file), figure.removeprefix("experiment-") + ".csv")
     with open(path, newline="", encoding="utf-8") as f:
         rows = list(csv.reader(f))
     header, values, finals = rows[0], {}, {}
     r = header.index("run")
-    at = r + 2 if header[r + 1] == "seed" else r + 1
+    seeded = header[r + 1] == "seed"
+    at = r + 2 if seeded else r + 1
     for row in rows[1:]:
         run = " ".join([f"{o}={float(v):g}" if v not in ("true", "false") else f"{o}={v}"
                         for o, v in zip(header[:r], row[:r])] + [row[r]])
         for c in range(at + 1, len(header)):
             if row[c] not in ("", "nan", "inf", "-inf"):
                 values.setdefault((run, header[c]), {}).setdefault(float(row[at]), []).append(float(row[c]))
-                if r == 1:   # rows come in epoch order: the last one written is the final value
-                    finals.setdefault((row[r], "final " + header[c]), {})[float(row[0])] = float(row[c])
-    return {key: {x: sum(v) / len(v) for x, v in column.items()} for key, column in values.items()} | finals
+                if r == 1:   # each seed's rows come in epoch order: the last one written is its final value
+                    seed = row[r + 1] if seeded else ""
+                    finals.setdefault((row[r], "final " + header[c]), {}).setdefault(float(row[0]), {})[seed] = float(row[c])
+    means = lambda column: {x: sum(v) / len(v) for x, v in column.items()}
+    return ({key: means(column) for key, column in values.items()}
+            | {key: means({x: list(by_seed.values()) for x, by_seed in column.items()}) for key, column in finals.items()})
 
 
 def close(shown, exact):
