@@ -86,7 +86,39 @@ enum SequentialGEMM {
             for _ in 0..<blocks.fours { rows4(i: i, n: wide, k: k, a: a, b: b, ldb: ldb, e: e, c: c); i &+= 4 }
             while i < m { rows1(i: i, n: wide, k: k, a: a, b: b, ldb: ldb, e: e, c: c); i &+= 1 }
         }
-        for j in wide..<n { column(j: j, m: m, k: k, a: a, b: b, ldb: ldb, e: e, c: c) }
+        tailColumns(from: wide, to: n, m: m, k: k, a: a, b: b, ldb: ldb, e: e, c: c)
+    }
+
+    /// The columns past the last multiple of 8 (`first..<n`; the two-output layer's whole product), eight rows at a
+    /// time: the rows' entries of A packed once into a panel, one row per lane, then each column is eight chains in one
+    /// register. Lane r is row r's chain `acc = fma(A[i, kk], B[kk, j], acc)` from 0, as in `column`, so the bits are
+    /// the same; the rows left over (fewer than eight) go through `column`.
+    @inline(__always)
+    private static func tailColumns(from first: Int, to n: Int, m: Int, k: Int, a: Operand, b: UnsafePointer<Float>, ldb: Int,
+                                    e: Epilogue, c: Output) {
+        guard first < n else { return }
+        var i = 0
+        if m >= 8, k > 0 {
+            withUnsafeTemporaryAllocation(of: SIMD8<Float>.self, capacity: k) { panel in
+                while i &+ 8 <= m {
+                    for kk in 0..<k {
+                        panel[kk] = SIMD8(a(i, kk), a(i &+ 1, kk), a(i &+ 2, kk), a(i &+ 3, kk),
+                                          a(i &+ 4, kk), a(i &+ 5, kk), a(i &+ 6, kk), a(i &+ 7, kk))
+                    }
+                    for j in first..<n {
+                        var acc = SIMD8<Float>()
+                        var bp = b + j
+                        for kk in 0..<k {
+                            acc = acc.addingProduct(panel[kk], SIMD8(repeating: bp.pointee))
+                            bp += ldb
+                        }
+                        for r in 0..<8 { store(acc[r], row: i &+ r, col: j, c, e) }
+                    }
+                    i &+= 8
+                }
+            }
+        }
+        for j in first..<n { column(j: j, rows: i..<m, k: k, a: a, b: b, ldb: ldb, e: e, c: c) }
     }
 
     /// How `m` rows split into blocks of 6, then 4, then single rows, with as few single rows as possible
@@ -256,12 +288,13 @@ enum SequentialGEMM {
         }
     }
 
-    /// Column j of C (a column past the last multiple of 8), eight rows at a time: eight scalar chains in flight
-    /// instead of one waiting on the FMA latency.
+    /// Column j of C (a column past the last multiple of 8) over `rows`, eight rows at a time: eight scalar chains in
+    /// flight instead of one waiting on the FMA latency.
     @inline(__always)
-    private static func column(j: Int, m: Int, k: Int, a: Operand, b: UnsafePointer<Float>, ldb: Int,
+    private static func column(j: Int, rows: Range<Int>, k: Int, a: Operand, b: UnsafePointer<Float>, ldb: Int,
                                e: Epilogue, c: Output) {
-        var i = 0
+        var i = rows.lowerBound
+        let m = rows.upperBound
         while i &+ 8 <= m {
             var s0: Float = 0, s1: Float = 0, s2: Float = 0, s3: Float = 0
             var s4: Float = 0, s5: Float = 0, s6: Float = 0, s7: Float = 0
