@@ -16,4 +16,15 @@ import Testing
     @Test func countIsTheNumberOfLines() {
         #expect(["", "\n", "a\n\nb\n", "a\r\nb\nc", "\r\n", "🙂"].map(TextLines.count) == [1, 2, 4, 2, 1, 1])
     }
+
+}
+
+extension TextLines {
+    /// The lines of `text` as `ranges` cuts them, as strings.
+    static func lines(_ text: String) -> [String] {
+        var text = text
+        return text.withUTF8 { bytes in
+            ranges(bytes).map { String(decoding: UnsafeBufferPointer(rebasing: bytes[$0]), as: UTF8.self) }
+        }
+    }
 }

@@ -14,8 +14,9 @@ public struct SweepSpec: Sendable, Hashable {
 
     /// Limits: points are computed at build time and embedded in the page, one table row and one chart line per
     /// point and run (`runs`); with `seeds` each of those is trained once per seed (`trainings`: as many as a block
-    /// without a sweep may train, 50 runs × 20 seeds).
-    static let limits = (axes: 2, values: 50, points: 100, runs: 200, trainings: 1000)
+    /// without a sweep may train, its most runs × its most seeds).
+    static let limits = (axes: 2, values: 50, points: 100, runs: 200,
+                         trainings: TrainSpec.limits.runs * TrainSpec.seedLimits.count.upperBound)
 }
 
 /// `sweep.chart`: the final value of one or more metrics plotted against the swept value, one line per run and

@@ -16,14 +16,6 @@ enum TextLines {
         return lines
     }
 
-    /// The lines of `text`, without their line feeds.
-    static func lines(_ text: String) -> [String] {
-        var text = text
-        return text.withUTF8 { bytes in
-            ranges(bytes).map { String(decoding: UnsafeBufferPointer(rebasing: bytes[$0]), as: UTF8.self) }
-        }
-    }
-
     /// How many lines `ranges` finds, without making them.
     static func count(_ text: String) -> Int {
         var text = text
