@@ -73,7 +73,7 @@ extension Lexer {
                     lexPythonString(from: start, format: format, nesting: nesting)
                 } else {
                     emit(nameKind ?? notMember(Self.pythonWordKind(word), at: start), from: start)
-                    nameKind = word.elementsEqual("def".utf8) ? .function : word.elementsEqual("class".utf8) ? .class : nil
+                    nameKind = Self.spells(word, "def") ? .function : Self.spells(word, "class") ? .class : nil
                     continue
                 }
             } else if c == UInt8(ascii: "@"), atLineStart {
@@ -85,6 +85,19 @@ extension Lexer {
             }
             nameKind = nil
         }
+    }
+
+    /// Whether `word` is the ASCII word `keyword`, compared byte by byte (no collection of the keyword is made).
+    @inline(__always)
+    static func spells(_ word: ArraySlice<UInt8>, _ keyword: StaticString) -> Bool {
+        guard word.count == keyword.utf8CodeUnitCount else { return false }
+        let letters = keyword.utf8Start
+        var k = 0
+        for byte in word {
+            if byte != letters[k] { return false }
+            k += 1
+        }
+        return true
     }
 
     /// Whether `word` is a string prefix (r, b, u, f, t and their combinations); returns whether it formats.

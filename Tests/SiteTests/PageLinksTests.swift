@@ -24,6 +24,21 @@ import Testing
         #expect(PageLinks(page: "404.html").to("optimisers/") == "optimisers/index.html")
     }
 
+    /// A folder is shared only whole: a name that starts like the page's folder (`adamw` after `adam`), or a file named
+    /// as the folder, is not in it; names are compared as their bytes, non-ASCII ones included.
+    @Test func foldersAreSharedOnlyWhole() {
+        let lesson = PageLinks(page: "optimisers/adam/")
+        #expect(lesson.to("optimisers/adamw/") == "../adamw/index.html")
+        #expect(lesson.to("optimisers/ada/x.csv") == "../ada/x.csv")
+        #expect(lesson.to("optimisers") == "../../optimisers")
+        #expect(lesson.to("optimisers/adam") == "../adam")
+        #expect(lesson.to("optimisersx/adam/") == "../../optimisersx/adam/index.html")
+        let greek = PageLinks(page: "βήμα/adam/")
+        #expect(greek.to("βήμα/sgd/") == "../sgd/index.html")
+        #expect(greek.to("βήτα/sgd/") == "../../βήτα/sgd/index.html")
+        #expect(greek.root == "../../")
+    }
+
     @Test func rootIsThePrefixOfTheSiteFolder() {
         #expect(PageLinks(page: "").root == "")
         #expect(PageLinks(page: "index.html").root == "")

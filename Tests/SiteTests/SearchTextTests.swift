@@ -14,7 +14,7 @@ import Testing
                          + (tag.selfClosing ? " /" : "") + ">")
             return .read
         }
-        mutating func end(_ name: String) { lines.append("</\(name)>") }
+        mutating func end(_ name: HTMLTagName) { lines.append("</\(name)>") }
         mutating func text(_ utf8: UnsafeBufferPointer<UInt8>) { lines.append("text: " + String(decoding: utf8, as: UTF8.self)) }
     }
 
@@ -22,6 +22,24 @@ import Testing
         var recorder = Recorder()
         HTMLTextScanner.scan(html, into: &recorder)
         return recorder.lines
+    }
+
+    /// Tag names are packed into words: any case reads as lower case, a name of more than 16 bytes is kept whole, and
+    /// names equal only when all their bytes are.
+    @Test func tagNamesCompareWholeInAnyCase() {
+        func name(_ text: String) -> HTMLTagName {
+            var text = text
+            return text.withUTF8 { HTMLTagName($0) }
+        }
+        #expect(name("FIGURE") == "figure")
+        #expect(name("h2").description == "h2")
+        #expect(name("annotation-xml").description == "annotation-xml")
+        #expect(name("th") != name("thead"))
+        #expect(name("abcdefgh") != name("abcdefghi"))
+        let long = "my-element-with-a-long-name"
+        #expect(name(long.uppercased()).description == long)
+        #expect(name(long) != name("my-element-with-a-longer-name"))
+        #expect(name(long) == name(long))
     }
 
     @Test func emptyInputReportsNothing() {
@@ -60,7 +78,7 @@ import Testing
             guard ["pre", "svg"].contains(tag.name) else { return recorder.start(tag) }
             return .leftOut
         }
-        mutating func end(_ name: String) { recorder.end(name) }
+        mutating func end(_ name: HTMLTagName) { recorder.end(name) }
         mutating func text(_ utf8: UnsafeBufferPointer<UInt8>) { recorder.text(utf8) }
     }
 

@@ -19,13 +19,17 @@ public struct PageLinks: Sendable, Equatable {
     /// `optimisers/` and `optimisers/index.html`, `404.html`.
     public let page: String
     public let style: Style
-    /// The names of the folders `page` is in, from the root: cut once, for every link the page makes.
-    private let folder: [Substring]
+    /// The folders `page` is in, from the root, each followed by `/` (`optimisers/adam/`), as UTF-8 bytes, and how
+    /// many there are: found once, for every link the page makes.
+    private let folderPath: [UInt8]
+    private let folderCount: Int
 
     public init(page: String, style: Style = .relative) {
         self.page = page
         self.style = style
-        folder = page.split(separator: "/", omittingEmptySubsequences: false).dropLast()
+        let bytes = Array(page.utf8)
+        folderPath = Array(bytes[..<(bytes.lastIndex(of: UInt8(ascii: "/")).map { $0 + 1 } ?? 0)])
+        folderCount = folderPath.count { $0 == UInt8(ascii: "/") }
     }
 
     /// A link to `target`, a path below the site root: `""` (the home page), `optimisers/` (a page),
@@ -36,12 +40,16 @@ public struct PageLinks: Sendable, Equatable {
             return basePath + target
         case .relative:
             let file = target.isEmpty || target.hasSuffix("/") ? target + "index.html" : target
-            let parts = file.split(separator: "/", omittingEmptySubsequences: false)
-            var shared = 0
-            while shared < folder.count, shared < parts.count - 1, folder[shared] == parts[shared] {
-                shared += 1
+            // The folders the file shares with the page, compared as bytes: where both paths have read the same
+            // bytes up to a `/`, one more folder is shared (a `/` in the file also means it is not its name).
+            var shared = 0, cut = 0
+            var bytes = file.utf8.makeIterator()
+            for (i, folderByte) in folderPath.enumerated() {
+                guard let byte = bytes.next(), byte == folderByte else { break }
+                if byte == UInt8(ascii: "/") { (shared, cut) = (shared + 1, i + 1) }
             }
-            return String(repeating: "../", count: folder.count - shared) + parts[shared...].joined(separator: "/")
+            let rest = file.utf8.dropFirst(cut)
+            return String(repeating: "../", count: folderCount - shared) + String(Substring(rest))
         }
     }
 
@@ -50,7 +58,7 @@ public struct PageLinks: Sendable, Equatable {
     public var root: String {
         switch style {
         case .fromBasePath(let basePath): return basePath
-        case .relative: return String(repeating: "../", count: folder.count)
+        case .relative: return String(repeating: "../", count: folderCount)
         }
     }
 

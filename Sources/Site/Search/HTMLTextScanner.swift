@@ -17,7 +17,7 @@ struct HTMLTextScanner {
 
     /// A start tag: its name lower-cased, its decoded `id` and `class` values (every other attribute is skipped).
     struct StartTag: Equatable {
-        var name: String
+        var name: HTMLTagName
         var id: String?
         var classes: String?
         var selfClosing: Bool
@@ -33,10 +33,10 @@ struct HTMLTextScanner {
         var decoded: [UInt8] = []
         var i = 0
         var textStart = 0
-        // An element the visitor leaves out whole (`Element.leftOut`): its lower-cased name and how many elements of
-        // that name are open (0: none is left out). Inside it no text or tag is reported; tags are read only as far as
-        // finding its end. Two plain variables, not an optional pair: no copy of the name is made per tag.
-        var skippedName: [UInt8] = []
+        // An element the visitor leaves out whole (`Element.leftOut`): its name and how many elements of that name
+        // are open (0: none is left out). Inside it no text or tag is reported; tags are read only as far as finding
+        // its end.
+        var skippedName: HTMLTagName = ""
         var skippedDepth = 0
         func flushText(upTo end: Int) {
             guard end > textStart, skippedDepth == 0 else { return }
@@ -71,15 +71,15 @@ struct HTMLTextScanner {
                 let end = tagEnd(bytes, from: j) { _, _ in }
                 i = min(end.offset + 1, bytes.count)
                 if !closing, let raw = rawTextElement(nameBytes) { i = find(raw, bytes, from: i) }
-                if isName(skippedName, nameBytes) { skippedDepth += closing ? -1 : (end.selfClosing ? 0 : 1) }
+                if nameBytes.count == skippedName.count, HTMLTagName(nameBytes) == skippedName { skippedDepth += closing ? -1 : (end.selfClosing ? 0 : 1) }
                 textStart = i
                 continue
             }
-            var tag = StartTag(name: lowerCased(nameBytes), id: nil, classes: nil, selfClosing: false)
+            var tag = StartTag(name: HTMLTagName(nameBytes), id: nil, classes: nil, selfClosing: false)
             let end = tagEnd(bytes, from: j) { name, value in
-                if isName("id".utf8, name) {
+                if isName("id", name) {
                     tag.id = decodedString(value)
-                } else if isName("class".utf8, name) {
+                } else if isName("class", name) {
                     tag.classes = decodedString(value)
                 }
             }
@@ -91,7 +91,7 @@ struct HTMLTextScanner {
                 visitor.end(tag.name)
             } else if visitor.start(tag) == .leftOut, !tag.selfClosing {
                 // A self-closed tag holds nothing to leave out.
-                skippedName = Array(tag.name.utf8)
+                skippedName = tag.name
                 skippedDepth = 1
             }
             textStart = i
@@ -103,8 +103,8 @@ struct HTMLTextScanner {
     /// elements whose content is raw text, not tags.
     private static func rawTextElement(_ name: UnsafeBufferPointer<UInt8>) -> StaticString? {
         guard name.count == 6 || name.count == 5 else { return nil }
-        if isName("script".utf8, name) { return "</script" }
-        if isName("style".utf8, name) { return "</style" }
+        if isName("script", name) { return "</script" }
+        if isName("style", name) { return "</style" }
         return nil
     }
 
@@ -147,15 +147,11 @@ struct HTMLTextScanner {
     }
 
     /// Whether the bytes `written` (a tag or attribute name as written) are `name` (lower-case ASCII), in any case.
-    private static func isName<Name: Collection<UInt8>>(_ name: Name, _ written: UnsafeBufferPointer<UInt8>) -> Bool {
-        written.count == name.count && zip(written, name).allSatisfy { HTMLReferences.lower($0) == $1 }
-    }
-
-    private static func lowerCased(_ name: UnsafeBufferPointer<UInt8>) -> String {
-        String(unsafeUninitializedCapacity: name.count) { out in
-            for (k, byte) in name.enumerated() { out[k] = HTMLReferences.lower(byte) }
-            return name.count
-        }
+    private static func isName(_ name: StaticString, _ written: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard written.count == name.utf8CodeUnitCount else { return false }
+        let letters = name.utf8Start
+        for k in 0..<written.count where HTMLReferences.lower(written[k]) != letters[k] { return false }
+        return true
     }
 
     private static func decodedString(_ value: Slice<UnsafeBufferPointer<UInt8>>) -> String {
@@ -171,8 +167,8 @@ protocol HTMLTextVisitor {
     /// A start tag outside a left-out element, and whether its element's content is read or left out whole
     /// (`.leftOut` for a self-closed tag leaves nothing out: it holds nothing).
     mutating func start(_ tag: HTMLTextScanner.StartTag) -> HTMLTextScanner.Element
-    /// An end tag, its name lower-cased.
-    mutating func end(_ name: String)
+    /// An end tag.
+    mutating func end(_ name: HTMLTagName)
     /// A run of text between tags (or comments), its entities decoded: valid UTF-8, valid only during the call.
     mutating func text(_ utf8: UnsafeBufferPointer<UInt8>)
 }

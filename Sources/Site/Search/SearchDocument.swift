@@ -65,27 +65,33 @@ extension SearchDocument {
             return roles
         }()
 
-        /// The roles by tag name packed into an integer (`packed`): found without hashing a string, once per tag.
-        private static let packedRoles: [UInt64: Role] = {
-            var packed: [UInt64: Role] = [:]
-            for (name, role) in roles { if let key = Self.packed(name) { packed[key] = role } }
-            return packed
+        /// The roles by tag name, found with a multiplication and a comparison or two: open addressing over the
+        /// names' packed words (every name with a role is at most 16 bytes).
+        private static let roleTable: (slots: [(name: HTMLTagName, role: Role)?], shift: UInt64) = {
+            let shift: UInt64 = 57  // 128 slots for about 50 names
+            var slots = [(name: HTMLTagName, role: Role)?](repeating: nil, count: 1 << (64 - shift))
+            for (name, role) in roles {
+                let tag = HTMLTagName(stringLiteral: name)
+                var slot = slotIndex(tag, shift: shift)
+                while slots[slot] != nil { slot = (slot + 1) & (slots.count - 1) }
+                slots[slot] = (tag, role)
+            }
+            return (slots, shift)
         }()
 
-        static func role(_ name: String) -> Role {
-            guard let key = packed(name) else { return roles[name] ?? .other }
-            return packedRoles[key] ?? .other
+        private static func slotIndex(_ name: HTMLTagName, shift: UInt64) -> Int {
+            Int(truncatingIfNeeded: ((name.low ^ name.high &* 0xFF51_AFD7_ED55_8CCD) &* 0x9E37_79B9_7F4A_7C15) >> shift)
         }
 
-        /// A name of at most eight bytes as one integer, its first byte lowest (nil for a longer name).
-        private static func packed(_ name: String) -> UInt64? {
-            var key: UInt64 = 0, shift: UInt64 = 0
-            for byte in name.utf8 {
-                guard shift < 64 else { return nil }
-                key |= UInt64(byte) << shift
-                shift += 8
+        static func role(_ name: HTMLTagName) -> Role {
+            guard name.long == nil else { return .other }
+            let table = roleTable
+            var slot = slotIndex(name, shift: table.shift)
+            while let entry = table.slots[slot] {
+                if entry.name.low == name.low && entry.name.high == name.high { return entry.role }
+                slot = (slot + 1) & (table.slots.count - 1)
             }
-            return key
+            return .other
         }
 
         /// Classes whose elements are left out with all they hold.
@@ -118,9 +124,9 @@ extension SearchDocument {
         var figure: (entry: Int, depth: Int)?
         var figureLabels: [Set<String>] = []
         /// The heading being read: its entry (nil for a heading without an id, read as prose).
-        var heading: (entry: Int?, tag: String, text: CollapsedText)?
+        var heading: (entry: Int?, tag: HTMLTagName, text: CollapsedText)?
         /// A `<th>` or `<td>` being read in a figure, and a `<figcaption>`/`<caption>` or label span.
-        var cell: (tag: String, text: CollapsedText)?
+        var cell: (tag: HTMLTagName, text: CollapsedText)?
         var inFigureLabel = false
         /// How many `<math>` elements are open: inside math every element flows within the line.
         var mathDepth = 0
@@ -141,22 +147,22 @@ extension SearchDocument {
             let role = Self.role(tag.name)
             if role == .skipped || Self.hasSkippedClass(tag.classes) { return role == .void ? .read : .leftOut }
             let name = tag.name
-            if name == "math" { mathDepth += 1 }
+            if name == .math { mathDepth += 1 }
             if mathDepth == 0 && role != .inline { appendSpace() }
             start(name, role: role, id: tag.id, classes: tag.classes)
             return .read
         }
 
-        mutating func end(_ name: String) {
+        mutating func end(_ name: HTMLTagName) {
             endElement(name)
-            if name == "math" {
+            if name == .math {
                 mathDepth = max(0, mathDepth - 1)
             } else if mathDepth == 0 && Self.role(name) != .inline {
                 appendSpace()
             }
         }
 
-        private mutating func start(_ tag: String, role: Role, id: String?, classes: String?) {
+        private mutating func start(_ tag: HTMLTagName, role: Role, id: String?, classes: String?) {
             switch tag {
             case _ where role == .heading && heading == nil:
                 if let id, !id.isEmpty, figure == nil {
@@ -166,7 +172,7 @@ extension SearchDocument {
                 } else {
                     heading = (nil, tag, CollapsedText())
                 }
-            case "figure":
+            case .figure:
                 if var open = figure {
                     open.depth += 1
                     figure = open
@@ -175,16 +181,16 @@ extension SearchDocument {
                     figure = (entries.count - 1, 1)
                     figureLabels.append([])
                 }
-            case "th" where figure != nil, "td" where figure != nil:
+            case .th where figure != nil, .td where figure != nil:
                 cell = (tag, CollapsedText())
-            case "span" where figure != nil && Self.has(classes, oneOf: Self.figureLabel):
+            case .span where figure != nil && Self.has(classes, oneOf: Self.figureLabel):
                 inFigureLabel = true
             default:
                 break
             }
         }
 
-        private mutating func endElement(_ tag: String) {
+        private mutating func endElement(_ tag: HTMLTagName) {
             if let open = heading, open.tag == tag {
                 heading = nil
                 if let entry = open.entry {
@@ -197,11 +203,11 @@ extension SearchDocument {
                 return
             }
             switch tag {
-            case "figure":
+            case .figure:
                 guard var open = figure else { return }
                 open.depth -= 1
                 figure = open.depth == 0 ? nil : open
-            case "th", "td":
+            case .th, .td:
                 guard let open = cell, open.tag == tag, let entry = figure?.entry else { return }
                 cell = nil
                 // Row and column labels and cells with words are kept, once each; numbers are not.
@@ -211,7 +217,7 @@ extension SearchDocument {
                 entries[entry].text.appendSpace()
                 open.text.withBytes { entries[entry].text.append($0) }
                 entries[entry].text.appendSpace()
-            case "span" where inFigureLabel:
+            case .span where inFigureLabel:
                 inFigureLabel = false
             default:
                 break

@@ -172,12 +172,15 @@ struct SearchVocabulary {
     @inline(__always)
     private static func scalar(in bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> (isWord: Bool, length: Int) {
         let lead = bytes[index]
-        if lead < 0x80 {
-            let lower = lead | 0x20
-            return ((lead >= 0x30 && lead <= 0x39) || (lower >= 0x61 && lower <= 0x7A), 1)
-        }
+        if lead < 0x80 { return (isASCIIWord(lead), 1) }
         let (scalar, length) = UTF8Scalar.decode(bytes, at: index)
         return (scalar.map(isWordScalar) ?? false, length)
+    }
+
+    /// Whether the ASCII byte `byte` is a letter or a digit.
+    @inline(__always)
+    private static func isASCIIWord(_ byte: UInt8) -> Bool {
+        byte &- 0x30 < 10 || (byte | 0x20) &- 0x61 < 26
     }
 
     /// Letters and numbers: Unicode's L and N categories, as `\p{L}` and `\p{N}` in JavaScript.

@@ -2,12 +2,15 @@ import Foundation
 import Hashing
 
 /// Distinct tokens by their UTF-8 bytes, each with an id (in order of first use) and a count of uses:
-/// open addressing over FNV-1a, the bytes kept in one arena.
+/// open addressing over a digest of the bytes, the bytes kept in one arena. Most tokens are words of a few
+/// letters: a token's first eight bytes are also kept as one word (`head`), so that finding one of eight bytes or
+/// fewer hashes and compares words, not bytes.
 struct TokenTable {
     private var arena: [UInt8] = []
     private var starts: [Int] = [0]
     private(set) var counts: [Int] = []
     private var digests: [UInt64] = []
+    private var heads: [UInt64] = []
     private var slots = [Int32](repeating: -1, count: 1024)
 
     var count: Int { counts.count }
@@ -22,27 +25,29 @@ struct TokenTable {
         starts.reserveCapacity(capacity + 1)
         counts.reserveCapacity(capacity)
         digests.reserveCapacity(capacity)
+        heads.reserveCapacity(capacity)
     }
 
     /// The id of `token`, counting `uses` more uses of it (one by default; a lesson's own table merged
     /// into the index's adds each token's count at once).
     @discardableResult
     mutating func intern(_ token: UnsafeBufferPointer<UInt8>, uses: Int = 1) -> Int {
-        intern(token, digest: Self.digest(token), uses: uses)
+        let head = Self.head(token)
+        return intern(token, head: head, digest: Self.digest(token, head: head), uses: uses)
     }
 
     /// The id of token `id` of `other` (a lesson's table merged into the index's), without hashing its bytes
     /// again; `counting`: its uses in `other` are added to its count here.
     mutating func intern(_ id: Int, of other: TokenTable, counting: Bool = true) -> Int {
-        other.withToken(id) { intern($0, digest: other.digests[id], uses: counting ? other.counts[id] : 0) }
+        other.withToken(id) { intern($0, head: other.heads[id], digest: other.digests[id], uses: counting ? other.counts[id] : 0) }
     }
 
-    private mutating func intern(_ token: UnsafeBufferPointer<UInt8>, digest: UInt64, uses: Int) -> Int {
+    private mutating func intern(_ token: UnsafeBufferPointer<UInt8>, head: UInt64, digest: UInt64, uses: Int) -> Int {
         var slot = Int(truncatingIfNeeded: digest) & (slots.count - 1)
         while true {
             let id = Int(slots[slot])
             if id < 0 { break }
-            if digests[id] == digest && equals(id, token) {
+            if digests[id] == digest && equals(id, token, head: head) {
                 counts[id] += uses
                 return id
             }
@@ -53,6 +58,7 @@ struct TokenTable {
         starts.append(arena.count)
         counts.append(uses)
         digests.append(digest)
+        heads.append(head)
         slots[slot] = Int32(id)
         if counts.count * 2 > slots.count { grow() }
         return id
@@ -60,12 +66,13 @@ struct TokenTable {
 
     /// The id of `token`, if it was interned.
     func find(_ token: UnsafeBufferPointer<UInt8>) -> Int? {
-        let digest = Self.digest(token)
+        let head = Self.head(token)
+        let digest = Self.digest(token, head: head)
         var slot = Int(truncatingIfNeeded: digest) & (slots.count - 1)
         while true {
             let id = Int(slots[slot])
             if id < 0 { return nil }
-            if digests[id] == digest && equals(id, token) { return id }
+            if digests[id] == digest && equals(id, token, head: head) { return id }
             slot = (slot + 1) & (slots.count - 1)
         }
     }
@@ -91,19 +98,39 @@ struct TokenTable {
 
     func string(_ id: Int) -> String { String(decoding: arena[starts[id]..<starts[id + 1]], as: UTF8.self) }
 
-    private func equals(_ id: Int, _ token: UnsafeBufferPointer<UInt8>) -> Bool {
+    /// Whether token `id` is `token`, whose `head` is given: the heads and lengths, then any bytes past the eighth.
+    private func equals(_ id: Int, _ token: UnsafeBufferPointer<UInt8>, head: UInt64) -> Bool {
         let start = starts[id], length = starts[id + 1] - start
-        guard length == token.count else { return false }
+        guard length == token.count, heads[id] == head else { return false }
+        guard length > 8 else { return true }
         return arena.withUnsafeBufferPointer { arena in
-            length == 0 || memcmp(arena.baseAddress! + start, token.baseAddress!, length) == 0
+            memcmp(arena.baseAddress! + start + 8, token.baseAddress! + 8, length - 8) == 0
         }
     }
 
-    private static func digest(_ token: UnsafeBufferPointer<UInt8>) -> UInt64 {
-        var hash = FNV1a<UInt64>()
-        hash.update(token)
-        // FNV's low bits mix poorly for short keys; fold the high half in before masking.
-        return hash.value ^ (hash.value >> 32)
+    /// The first eight bytes of `token` as one word, the first byte lowest; a shorter token's word ends in zero
+    /// bytes (with the length, which `equals` compares too, no two tokens share a head and a length unless their
+    /// first eight bytes are the same).
+    @inline(__always)
+    private static func head(_ token: UnsafeBufferPointer<UInt8>) -> UInt64 {
+        guard let base = token.baseAddress else { return 0 }
+        if token.count >= 8 { return UInt64(littleEndian: UnsafeRawPointer(base).loadUnaligned(as: UInt64.self)) }
+        var word: UInt64 = 0
+        for k in 0..<token.count { word |= UInt64(base[k]) << UInt64(8 * k) }
+        return word
+    }
+
+    /// The head and the length mixed by multiplication, and FNV-1a over any bytes past the eighth; the result's
+    /// high half is folded into the low bits a slot is chosen by.
+    @inline(__always)
+    private static func digest(_ token: UnsafeBufferPointer<UInt8>, head: UInt64) -> UInt64 {
+        var hash = (head ^ UInt64(token.count) << 56) &* 0x9E37_79B9_7F4A_7C15
+        if token.count > 8 {
+            var rest = FNV1a<UInt64>()
+            rest.update(UnsafeBufferPointer(rebasing: token[8...]))
+            hash = (hash ^ rest.value) &* 0xBF58_476D_1CE4_E5B9
+        }
+        return hash ^ (hash >> 32)
     }
 
     private mutating func grow() {

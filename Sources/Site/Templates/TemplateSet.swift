@@ -163,8 +163,9 @@ public struct TemplateSet: Sendable {
                 }
                 try check(tag.name, names: &names, checked: &checked, path: &path)
             case .variable:
-                for component in tag.name.split(separator: ".") where !names.contains(String(component)) {
-                    let c = String(component)
+                // Cut at `.` on bytes: the check runs for every tag of every page.
+                for component in tag.name.utf8.split(separator: UInt8(ascii: ".")) where !names.contains(String(Substring(component))) {
+                    let c = String(Substring(component))
                     let provided = names.all()
                     throw Diagnostic.error(at: tag.location, "unknown template variable '\(c)'\(DidYouMean.hint(for: c, among: provided)): the page provides \(provided.joined(separator: ", "))")
                 }
