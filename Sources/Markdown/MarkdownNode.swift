@@ -57,7 +57,7 @@ public struct Table: Sendable, Equatable {
 }
 
 /// Inline content of a paragraph, heading or table cell.
-public indirect enum Inline: Sendable, Equatable {
+public enum Inline: Sendable, Equatable {
     case text(String)
     case softBreak
     case lineBreak

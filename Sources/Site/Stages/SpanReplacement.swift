@@ -7,16 +7,23 @@ enum SpanReplacement {
         InlineRewriter { inlines in
             // Most runs hold no placeholder: they are kept as they are.
             guard inlines.contains(where: mayHoldPlaceholder) else { return inlines }
-            return inlines.flatMap { node -> [Inline] in
-                guard mayHoldPlaceholder(node), case .text(let text) = node else { return [node] }
-                return ProtectedSpans.pieces(text).map { piece in
+            // Appended to one array: no array per node kept as it is.
+            var replaced: [Inline] = []
+            replaced.reserveCapacity(inlines.count + 4)
+            for node in inlines {
+                guard mayHoldPlaceholder(node), case .text(let text) = node else {
+                    replaced.append(node)
+                    continue
+                }
+                for piece in ProtectedSpans.pieces(text) {
                     switch piece {
-                    case .text(let s): return .text(s)
+                    case .text(let s): replaced.append(.text(s))
                     case .span(let index):
-                        return html(index).map { .rawHTML($0) } ?? .text(ProtectedSpans.placeholder(index))
+                        replaced.append(html(index).map { .rawHTML($0) } ?? .text(ProtectedSpans.placeholder(index)))
                     }
                 }
             }
+            return replaced
         }.apply(to: &blocks)
     }
 
