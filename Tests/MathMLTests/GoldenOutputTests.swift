@@ -4,8 +4,9 @@ import MathML
 
 /// Byte-for-byte comparison of `TeXToMathML.convert` with the outputs recorded in `GoldenFormulas.swift`: every
 /// formula of the bundled and synthetic courses, the inputs of the other MathML tests, the TeX fuzz corpus, every
-/// command name in company, environments, truncated and mangled course formulas and seeded token soups — the MathML,
-/// or the error's message and offset, each must be exactly as recorded.
+/// command name in company, environments, truncated and mangled course formulas and seeded token soups (all of the
+/// first thousand, the courses' own, and every fifth of the rest: 4 338 cases) — the MathML, or the error's message
+/// and offset, each must be exactly as recorded.
 ///
 /// After an intended change to the output, rewrite the recorded outputs (the inputs stay) with
 ///     SITEGEN_UPDATE_SNAPSHOTS=1 swift test --filter MathMLTests.GoldenOutputTests
@@ -38,7 +39,7 @@ import MathML
 
     @Test func everyRecordedFormulaConvertsAsRecorded() throws {
         let recorded = try JSONDecoder().decode([Case].self, from: Data(GoldenFormulas.json.utf8))
-        #expect(recorded.count > 5000)
+        #expect(recorded.count > 4000)
         if Self.updating {
             try Self.write(recorded.map { Self.converted($0.tex, display: $0.display) })
             return
