@@ -3,67 +3,60 @@ enum TeXEnvironment: String, CaseIterable {
     case aligned, align, alignStar = "align*", split, gathered, gather, gatherStar = "gather*"
     case equation, equationStar = "equation*", cases, matrix, pmatrix, bmatrix, Bmatrix, vmatrix, Vmatrix
 
-    /// Lays out parsed rows of cells (each cell's markup already joined).
-    func render(_ rows: [[String]]) -> String {
+    /// The markup before the first row: the table, and for `cases` and the fenced matrices the opening fence.
+    var opening: StaticString {
+        switch self {
+        case .aligned, .align, .alignStar, .split, .gathered, .gather, .gatherStar, .equation, .equationStar:
+            "<mtable displaystyle=\"true\">"
+        case .cases: "<mrow><mo fence=\"true\" form=\"prefix\" stretchy=\"true\">{</mo><mtable>"
+        case .matrix: "<mtable>"
+        case .pmatrix: "<mrow><mo fence=\"true\" form=\"prefix\" stretchy=\"true\">(</mo><mtable>"
+        case .bmatrix: "<mrow><mo fence=\"true\" form=\"prefix\" stretchy=\"true\">[</mo><mtable>"
+        case .Bmatrix: "<mrow><mo fence=\"true\" form=\"prefix\" stretchy=\"true\">{</mo><mtable>"
+        case .vmatrix: "<mrow><mo fence=\"true\" form=\"prefix\" stretchy=\"true\">|</mo><mtable>"
+        case .Vmatrix: "<mrow><mo fence=\"true\" form=\"prefix\" stretchy=\"true\">‖</mo><mtable>"
+        }
+    }
+
+    /// The markup after the last row.
+    var closing: StaticString {
+        switch self {
+        case .aligned, .align, .alignStar, .split, .gathered, .gather, .gatherStar, .equation, .equationStar, .matrix:
+            "</mtable>"
+        case .cases: "</mtable></mrow>"
+        case .pmatrix: "</mtable><mo fence=\"true\" form=\"postfix\" stretchy=\"true\">)</mo></mrow>"
+        case .bmatrix: "</mtable><mo fence=\"true\" form=\"postfix\" stretchy=\"true\">]</mo></mrow>"
+        case .Bmatrix: "</mtable><mo fence=\"true\" form=\"postfix\" stretchy=\"true\">}</mo></mrow>"
+        case .vmatrix: "</mtable><mo fence=\"true\" form=\"postfix\" stretchy=\"true\">|</mo></mrow>"
+        case .Vmatrix: "</mtable><mo fence=\"true\" form=\"postfix\" stretchy=\"true\">‖</mo></mrow>"
+        }
+    }
+
+    /// The start tag of a cell in `column`; alignment goes both in `columnalign` and in CSS, which MathML Core
+    /// browsers read.
+    func cellStart(column: Int) -> StaticString {
         switch self {
         case .aligned, .align, .alignStar, .split:
             // Columns pair up as right-aligned | left-aligned around the & (typically before a relation).
-            return table(rows, displaystyle: true) { column in
-                column % 2 == 0
-                    ? ("right", "padding-left:\(column == 0 ? "0" : "1em");padding-right:0")
-                    : ("left", "padding-left:0;padding-right:0")
-            }
-        case .gathered, .gather, .gatherStar, .equation, .equationStar:
-            return table(rows, displaystyle: true) { _ in ("center", nil) }
+            if column == 0 { return "<mtd columnalign=\"right\" style=\"text-align:right;padding-left:0;padding-right:0\">" }
+            return column % 2 == 0
+                ? "<mtd columnalign=\"right\" style=\"text-align:right;padding-left:1em;padding-right:0\">"
+                : "<mtd columnalign=\"left\" style=\"text-align:left;padding-left:0;padding-right:0\">"
         case .cases:
-            let body = table(rows, displaystyle: false) { column in
-                ("left", column == 0 ? "padding-left:0" : "padding-left:1em")
-            }
-            return "<mrow><mo fence=\"true\" form=\"prefix\" stretchy=\"true\">{</mo>\(body)</mrow>"
-        case .matrix, .pmatrix, .bmatrix, .Bmatrix, .vmatrix, .Vmatrix:
-            let body = table(rows, displaystyle: false) { _ in ("center", nil) }
-            guard let (open, close) = fences else { return body }
-            return "<mrow><mo fence=\"true\" form=\"prefix\" stretchy=\"true\">\(open)</mo>\(body)"
-                + "<mo fence=\"true\" form=\"postfix\" stretchy=\"true\">\(close)</mo></mrow>"
+            return column == 0
+                ? "<mtd columnalign=\"left\" style=\"text-align:left;padding-left:0\">"
+                : "<mtd columnalign=\"left\" style=\"text-align:left;padding-left:1em\">"
+        case .gathered, .gather, .gatherStar, .equation, .equationStar,
+             .matrix, .pmatrix, .bmatrix, .Bmatrix, .vmatrix, .Vmatrix:
+            return "<mtd>"
         }
-    }
-
-    private var fences: (String, String)? {
-        switch self {
-        case .pmatrix: ("(", ")")
-        case .bmatrix: ("[", "]")
-        case .Bmatrix: ("{", "}")
-        case .vmatrix: ("|", "|")
-        case .Vmatrix: ("‖", "‖")
-        default: nil
-        }
-    }
-
-    /// An `<mtable>`; alignment goes both in `columnalign` and in CSS, which MathML Core browsers read.
-    private func table(
-        _ rows: [[String]], displaystyle: Bool, cell: (Int) -> (align: String, padding: String?)
-    ) -> String {
-        var out = displaystyle ? "<mtable displaystyle=\"true\">" : "<mtable>"
-        for row in rows {
-            out += "<mtr>"
-            for (column, content) in row.enumerated() {
-                let (align, padding) = cell(column)
-                if align == "center" {
-                    out += "<mtd>\(content)</mtd>"
-                } else {
-                    let style = "text-align:\(align)" + (padding.map { ";" + $0 } ?? "")
-                    out += "<mtd columnalign=\"\(align)\" style=\"\(style)\">\(content)</mtd>"
-                }
-            }
-            out += "</mtr>"
-        }
-        return out + "</mtable>"
     }
 }
 
 extension TeXParser {
-    /// Parses `\begin{name} cell & cell \\ … \end{name}` (the cursor is after `\begin`).
-    mutating func parseEnvironment(at start: Int) throws(TeXError) -> String {
+    /// Parses `\begin{name} cell & cell \\ … \end{name}` (the cursor is after `\begin`), writing the table row by
+    /// row.
+    mutating func parseEnvironment(at start: Int) throws(TeXError) {
         let name = try readEnvironmentName(command: "\\begin", at: start)
         guard let environment = TeXEnvironment(rawValue: name) else {
             let known = TeXEnvironment.allCases.map(\.rawValue)
@@ -73,24 +66,35 @@ extension TeXParser {
         let savedLeftDepth = leftDepth
         leftDepth = 0
         defer { leftDepth = savedLeftDepth }
-        var rows: [[String]] = []
-        var cells: [String] = []
+        markup.append(environment.opening)
+        var rows = 1
+        var rowStart = markup.count
+        var column = 0
+        markup.append("<mtr>")
         while true {
-            let (items, end) = try parseSequence()
-            cells.append(items.joined())
+            markup.append(environment.cellStart(column: column))
+            let contentStart = markup.count
+            let (_, end) = try parseSequence()
+            let cellIsEmpty = markup.count == contentStart
+            markup.append("</mtd>")
             switch end {
-            case .cellBreak: continue
+            case .cellBreak:
+                column += 1
             case .rowBreak:
-                rows.append(cells)
-                cells = []
+                markup.append("</mtr>")
+                rows += 1
+                rowStart = markup.count
+                column = 0
+                markup.append("<mtr>")
             case .endEnvironment(let endName, let offset):
                 guard endName == name else {
                     throw TeXError("\\end{\(endName)} does not match \\begin{\(name)}", at: offset)
                 }
-                rows.append(cells)
+                markup.append("</mtr>")
                 // A final \\ before \end leaves an empty row, which TeX does not typeset either.
-                if rows.count > 1, rows.last == [""] { rows.removeLast() }
-                return environment.render(rows)
+                if rows > 1, column == 0, cellIsEmpty { markup.removeSubrange(rowStart..<markup.count) }
+                markup.append(environment.closing)
+                return
             case .endOfInput, .closeBrace:
                 throw TeXError("\\begin{\(name)} has no matching \\end{\(name)}", at: start)
             case .right(let offset):

@@ -26,101 +26,116 @@ extension TeXParser {
 
     /// Parses a command at the cursor (the cursor is on its backslash).
     mutating func parseCommand() throws(TeXError) -> Atom {
-        let start = source.offset
         guard let name = source.peekCommand() else {
-            throw TeXError("lone backslash at the end of the formula", at: start)
+            throw TeXError("lone backslash at the end of the formula", at: source.offset)
         }
-        source.consumeCommand(name)
-        if let symbol = TeXSymbols.lookup(name) { return Self.atom(for: symbol) }
+        return try parseCommand(name, TeXCommand.lookup(name))
+    }
+
+    /// Parses the command at the cursor, whose name and meaning the caller has looked up.
+    mutating func parseCommand(_ name: CommandName, _ command: TeXCommand?) throws(TeXError) -> Atom {
+        let start = source.offset
+        source.consume(name)
+        if case let .symbol(symbol, kind)? = command {
+            markup.append(symbol)
+            return Atom(kind: kind)
+        }
         try enter(at: start)
         defer { leave() }
-        let command = "\\" + name
-        switch name {
-        case "frac", "dfrac", "tfrac", "cfrac":
-            let numerator = try parseArgument(of: command, at: start)
-            let denominator = try parseArgument(of: command, at: start)
-            let fraction = "<mfrac>\(numerator)\(denominator)</mfrac>"
-            switch name {
-            case "dfrac", "cfrac": return Atom(markup: "<mstyle displaystyle=\"true\">\(fraction)</mstyle>")
-            case "tfrac": return Atom(markup: "<mstyle displaystyle=\"false\">\(fraction)</mstyle>")
-            default: return Atom(markup: fraction)
+        switch command {
+        case .fraction(let displaystyle)?:
+            if let displaystyle {
+                markup.append(displaystyle ? "<mstyle displaystyle=\"true\">" : "<mstyle displaystyle=\"false\">")
             }
-        case "binom", "dbinom", "tbinom":
-            let n = try parseArgument(of: command, at: start)
-            let k = try parseArgument(of: command, at: start)
-            return Atom(markup: "<mrow>\(Self.fence("(", form: "prefix"))<mfrac linethickness=\"0\">\(n)\(k)</mfrac>"
-                + "\(Self.fence(")", form: "postfix"))</mrow>")
-        case "sqrt":
-            let index = try parseRootIndex(at: start)
-            let radicand = try parseArgument(of: command, at: start)
-            if let index { return Atom(markup: "<mroot>\(radicand)\(index)</mroot>") }
-            return Atom(markup: "<msqrt>\(radicand)</msqrt>")
-        case "overset", "stackrel", "underset":
-            let script = try parseArgument(of: command, at: start)
-            let base = try parseArgument(of: command, at: start)
-            let tag = name == "underset" ? "munder" : "mover"
-            return Atom(markup: "<\(tag)>\(base)\(script)</\(tag)>")
-        case "underline":
-            let base = try parseArgument(of: command, at: start)
-            return Atom(markup: "<munder accentunder=\"true\">\(base)<mo stretchy=\"true\">_</mo></munder>")
-        case "text", "textrm", "mbox", "textup", "textnormal", "textbf", "textit":
-            var text = try readText(of: command, at: start)
-            if name == "textbf" { text = Self.mapped(text, MathFont.bold) }
-            if name == "textit" { text = Self.mapped(text, MathFont.italic) }
-            return Atom(markup: "<mtext>\(HTMLEscape.escape(Self.protectingEdgeSpaces(text)))</mtext>")
-        case "operatorname":
-            let limits = source.peek() == "*"
+            markup.append("<mfrac>")
+            try parseArgument(at: start)  // numerator
+            try parseArgument(at: start)  // denominator
+            markup.append(displaystyle == nil ? "</mfrac>" : "</mfrac></mstyle>")
+        case .binomial?:
+            markup.append("<mrow><mo fence=\"true\" form=\"prefix\" stretchy=\"true\">(</mo><mfrac linethickness=\"0\">")
+            try parseArgument(at: start)
+            try parseArgument(at: start)
+            markup.append("</mfrac><mo fence=\"true\" form=\"postfix\" stretchy=\"true\">)</mo></mrow>")
+        case .squareRoot?:
+            let rootStart = markup.count
+            let hasIndex = try parseRootIndex(at: start)
+            let radicandStart = markup.count
+            try parseArgument(at: start)
+            if hasIndex {
+                markup.move(radicandStart..<markup.count, to: rootStart)  // MathML: the radicand, then the index
+                wrap(from: rootStart, "<mroot>", "</mroot>")
+            } else {
+                wrap(from: rootStart, "<msqrt>", "</msqrt>")
+            }
+        case .stacked(let under)?:
+            let scriptStart = markup.count
+            try parseArgument(at: start)  // the script comes first in TeX, the base first in MathML
+            let baseStart = markup.count
+            try parseArgument(at: start)
+            markup.move(baseStart..<markup.count, to: scriptStart)
+            if under { wrap(from: scriptStart, "<munder>", "</munder>") } else { wrap(from: scriptStart, "<mover>", "</mover>") }
+        case .underline?:
+            markup.append("<munder accentunder=\"true\">")
+            try parseArgument(at: start)
+            markup.append("<mo stretchy=\"true\">_</mo></munder>")
+        case .text(let textFont)?:
+            var text = try readText(at: start)
+            if let textFont { text = Self.mapped(text, textFont) }
+            markup.append("<mtext>")
+            markup.appendEscaped(Self.protectingEdgeSpaces(text))
+            markup.append("</mtext>")
+        case .operatorName?:
+            let limits = source.next(is: "*")
             if limits { source.advance() }
-            let text = try readText(of: command, at: start)
-            let markup = text.unicodeScalars.count == 1
-                ? "<mi mathvariant=\"normal\">\(HTMLEscape.escape(text))</mi>" : "<mi>\(HTMLEscape.escape(text))</mi>"
-            return Atom(markup: markup, kind: .function(text, limits: limits))
-        case "left": return Atom(markup: try parseLeftRight(at: start))
-        case "middle":
+            let text = try readText(at: start)
+            markup.append(text.unicodeScalars.count == 1 ? "<mi mathvariant=\"normal\">" : "<mi>")
+            markup.appendEscaped(text)
+            markup.append("</mi>")
+            return Atom(kind: .function(text, limits: limits))
+        case .left?: try parseLeftRight(at: start)
+        case .middle?:
             guard leftDepth > 0 else { throw TeXError("\\middle is only allowed between \\left and \\right", at: start) }
-            let delimiter = try parseDelimiter(after: command, at: start)
-            return Atom(markup: delimiter.isEmpty ? "" : Self.fence(delimiter, form: "infix"))
-        case "begin": return Atom(markup: try parseEnvironment(at: start))
-        default: break
-        }
-        if let accent = Self.accents[name] {
-            let base = try parseArgument(of: command, at: start)
-            return Atom(markup: "<mover accent=\"true\">\(base)"
-                + "<mo stretchy=\"\(accent.stretchy)\">\(HTMLEscape.escape(accent.mark))</mo></mover>")
-        }
-        if let newFont = MathFont.commands[name] {
+            let delimiter = try parseDelimiter(at: start)
+            if !delimiter.isEmpty { appendFence(delimiter, form: "infix") }
+        case .begin?: try parseEnvironment(at: start)
+        case .accent(let closing)?:
+            markup.append("<mover accent=\"true\">")
+            try parseArgument(at: start)
+            markup.append(closing)
+        case .font(let newFont)?:
             let saved = font
             font = newFont
             defer { font = saved }
-            return Atom(markup: try parseArgument(of: command, at: start))
+            try parseArgument(at: start)
+        case .delimiterSize(let opening)?:
+            let delimiter = try parseDelimiter(at: start)
+            if !delimiter.isEmpty {
+                markup.append(opening)
+                markup.append(delimiter)
+                markup.append("</mo>")
+            }
+        case .right?, .end?, .style?, .limits?:
+            throw TeXError("\\\(source.string(name)) cannot be used here", at: start)  // e.g. \frac\limits
+        case .symbol?, .rowBreak?, nil:
+            let name = source.string(name)
+            let known = TeXSymbols.allNames + Self.structuralCommands
+            let suggestion = CommandSuggestion.closest(to: name, among: known)
+            throw .unknownCommand(name, suggestion: suggestion, at: start)
         }
-        if let size = Self.delimiterSizes[name] {
-            let delimiter = try parseDelimiter(after: command, at: start)
-            guard !delimiter.isEmpty else { return Atom(markup: "") }
-            return Atom(markup: "<mo fence=\"true\" stretchy=\"true\" symmetric=\"true\" minsize=\"\(size)\" "
-                + "maxsize=\"\(size)\">\(HTMLEscape.escape(delimiter))</mo>")
-        }
-        if Self.structuralCommands.contains(name) {
-            throw TeXError("\\\(name) cannot be used here", at: start)  // e.g. \frac\limits
-        }
-        let known = TeXSymbols.allNames + Self.structuralCommands
-        let suggestion = CommandSuggestion.closest(to: name, among: known)
-        throw .unknownCommand(name, suggestion: suggestion, at: start)
+        return Atom()
     }
 
     /// Reads `{name}` after `\begin` or `\end`.
     mutating func readEnvironmentName(command: String, at start: Int) throws(TeXError) -> String {
         source.skipSpace()
-        guard source.peek() == "{" else {
+        guard source.next(is: "{") else {
             throw TeXError("\(command) needs an environment name in braces, e.g. \(command){aligned}", at: start)
         }
         source.advance()
-        var name = ""
-        while let c = source.peek(), c.isASCIILetter || c == "*" {
-            name.unicodeScalars.append(c)
-            source.advance()
-        }
-        guard source.peek() == "}" else {
+        let nameStart = source.index
+        while let c = source.peekByte(), c.isASCIILetter || c == UInt8(ascii: "*") { source.advance() }
+        let name = String(decoding: source.bytes[nameStart..<source.index], as: UTF8.self)
+        guard source.next(is: "}") else {
             throw TeXError("\(command){…} needs a name of letters followed by }", at: start)
         }
         source.advance()
@@ -129,77 +144,87 @@ extension TeXParser {
 }
 
 private extension TeXParser {
-    static func atom(for symbol: TeXSymbol) -> Atom {
-        switch symbol {
-        case let .identifier(text, upright):
-            let variant = upright && text.unicodeScalars.count == 1 ? " mathvariant=\"normal\"" : ""
-            return Atom(markup: "<mi\(variant)>\(HTMLEscape.escape(text))</mi>")
-        case let .op(text): return Atom(markup: "<mo>\(HTMLEscape.escape(text))</mo>")
-        case let .fence(text): return Atom(markup: "<mo stretchy=\"false\">\(HTMLEscape.escape(text))</mo>")
-        case let .largeOperator(text, limits):
-            return Atom(markup: "<mo>\(text)</mo>", kind: .largeOperator(text, limits: limits))
-        case let .function(name, limits):
-            return Atom(markup: "<mi>\(name)</mi>", kind: .function(name, limits: limits))
-        case let .space(width): return Atom(markup: "<mspace width=\"\(width)\"/>")
-        }
-    }
-
-    /// A delimiter that grows with its content, as after `\left` and `\right`.
-    static func fence(_ text: String, form: String) -> String {
-        "<mo fence=\"true\" form=\"\(form)\" stretchy=\"true\">\(HTMLEscape.escape(text))</mo>"
+    /// A delimiter that grows with its content, as after `\left` and `\right` (`text` is already escaped).
+    mutating func appendFence(_ text: [UInt8], form: StaticString) {
+        markup.append("<mo fence=\"true\" form=\"")
+        markup.append(form)
+        markup.append("\" stretchy=\"true\">")
+        markup.append(text)
+        markup.append("</mo>")
     }
 
     /// Parses `\left⟨delim⟩ … \right⟨delim⟩` into a row whose fences stretch over the content.
-    mutating func parseLeftRight(at start: Int) throws(TeXError) -> String {
-        let open = try parseDelimiter(after: "\\left", at: start)
+    mutating func parseLeftRight(at start: Int) throws(TeXError) {
+        let open = try parseDelimiter(at: start)
         leftDepth += 1
         defer { leftDepth -= 1 }
-        let (items, end) = try parseSequence()
+        markup.append("<mrow>")
+        if !open.isEmpty { appendFence(open, form: "prefix") }
+        let (_, end) = try parseSequence()
         guard case .right(let rightOffset) = end else { throw .unbalancedLeft(at: start) }
-        let close = try parseDelimiter(after: "\\right", at: rightOffset)
-        let opening = open.isEmpty ? "" : Self.fence(open, form: "prefix")
-        let closing = close.isEmpty ? "" : Self.fence(close, form: "postfix")
-        return "<mrow>\(opening)\(items.joined())\(closing)</mrow>"
+        let close = try parseDelimiter(at: rightOffset)
+        if !close.isEmpty { appendFence(close, form: "postfix") }
+        markup.append("</mrow>")
     }
 
-    /// Reads the delimiter after `\left`, `\right`, `\middle` or `\big`; `.` (no delimiter) gives "".
-    mutating func parseDelimiter(after command: String, at start: Int) throws(TeXError) -> String {
+    /// Reads the delimiter after the `\left`, `\right`, `\middle` or `\big` at `start`, escaped; `.` (no
+    /// delimiter) gives none.
+    mutating func parseDelimiter(at start: Int) throws(TeXError) -> [UInt8] {
         source.skipSpace()
-        if let c = source.peek(), let text = Self.plainDelimiters[c] {
+        if let c = source.peekByte(), c < 0x80, let text = Self.plainDelimiters[Int(c)] {
             source.advance()
             return text
         }
-        if let name = source.peekCommand() {
-            if let text = TeXSymbols.fences[name] ?? Self.arrowDelimiters[name] {
-                source.consumeCommand(name)
-                return text
-            }
+        if let name = source.peekCommand(), let text = Self.namedDelimiters[name] {
+            source.consume(name)
+            return text
         }
+        let command = source.commandText(at: start)
         throw TeXError("\(command) must be followed by a delimiter such as ( [ \\{ | or .", at: start)
     }
 
-    /// Delimiters typed as themselves after `\left` and friends; `.` is none.
-    static let plainDelimiters: [Unicode.Scalar: String] = [
-        "(": "(", ")": ")", "[": "[", "]": "]", "|": "|", "/": "/", ".": "", "<": "⟨", ">": "⟩",
-    ]
-    /// Arrows that are delimiters after `\left` and friends (and no fences elsewhere).
+    /// Delimiters typed as themselves after `\left` and friends, by ASCII code, escaped; `.` is none.
+    static let plainDelimiters: [[UInt8]?] = {
+        let delimiters: [Unicode.Scalar: String] = [
+            "(": "(", ")": ")", "[": "[", "]": "]", "|": "|", "/": "/", ".": "", "<": "⟨", ">": "⟩",
+        ]
+        var table = [[UInt8]?](repeating: nil, count: 128)
+        for (c, text) in delimiters { table[Int(c.value)] = Array(HTMLEscape.escape(text).utf8) }
+        return table
+    }()
+
+    /// Delimiters named by a command after `\left` and friends, escaped: the fences, and arrows (which are
+    /// no fences elsewhere).
+    static let namedDelimiters = CommandTable<[UInt8]>(
+        (TeXSymbols.fences.map { ($0.key, $0.value) } + arrowDelimiters.map { ($0.key, $0.value) })
+            .map { (name: $0.0, value: Array(HTMLEscape.escape($0.1).utf8)) }
+    )
+
     static let arrowDelimiters: [String: String] = ["uparrow": "↑", "downarrow": "↓", "Uparrow": "⇑", "Downarrow": "⇓"]
 
-    /// Parses the optional `[n]` of `\sqrt[n]{x}`, reading up to the `]` outside any braces.
-    mutating func parseRootIndex(at start: Int) throws(TeXError) -> String? {
+    /// Parses the optional `[n]` of `\sqrt[n]{x}`, reading up to the `]` outside any braces; writes the index
+    /// and says whether there was one.
+    mutating func parseRootIndex(at start: Int) throws(TeXError) -> Bool {
         source.skipSpace()
-        guard source.peek() == "[" else { return nil }
+        guard source.next(is: "[") else { return false }
         var i = 1
         var braces = 0
-        while let c = source.peek(i) {
-            if c == "{" { braces += 1 } else if c == "}" { braces -= 1 } else if c == "]", braces == 0 { break }
-            if braces < 0 { throw .unmatchedClosingBrace(at: source.offsets[source.index + i]) }
+        while let c = source.peekByte(i) {
+            if c == UInt8(ascii: "{") {
+                braces += 1
+            } else if c == UInt8(ascii: "}") {
+                braces -= 1
+            } else if c == UInt8(ascii: "]"), braces == 0 {
+                break
+            }
+            if braces < 0 { throw .unmatchedClosingBrace(at: source.index + i) }
             i += 1
         }
-        guard source.peek(i) == "]" else { throw TeXError("\\sqrt[ has no closing ]", at: start) }
+        guard source.peekByte(i) == UInt8(ascii: "]") else { throw TeXError("\\sqrt[ has no closing ]", at: start) }
         let savedEnd = source.end
         source.advance()
         source.end = source.index + i - 1
+        let indexStart = markup.count
         let (items, end) = try parseSequence()
         source.end = savedEnd
         switch end {
@@ -212,69 +237,7 @@ private extension TeXParser {
             throw TeXError("\\end{\(name)} without a matching \\begin{\(name)}", at: offset)
         }
         source.advance()  // the ]
-        return Self.row(items)
-    }
-
-    /// Reads the braced argument of `\text` and friends as plain text (braces nest; `\{`, `\%`… are literal).
-    mutating func readText(of command: String, at start: Int) throws(TeXError) -> String {
-        source.skipSpace()
-        guard source.peek() == "{" else {
-            throw TeXError("\(command) needs its text in braces, e.g. \(command){eff}", at: start)
-        }
-        let open = source.offset
-        source.advance()
-        var text = ""
-        var braces = 0
-        while let c = source.peek() {
-            let at = source.offset
-            source.advance()
-            switch c {
-            case "{": braces += 1
-            case "}":
-                if braces == 0 { return Self.collapsingSpaces(text) }
-                braces -= 1
-            case "\\":
-                guard let e = source.peek() else { throw .missingClosingBrace(at: open) }
-                if "{}%$&#_ ".unicodeScalars.contains(e) {
-                    text.unicodeScalars.append(e)
-                } else if e == "," || e == ";" || e == ":" {
-                    text += " "
-                } else {
-                    throw TeXError("\\\(e)… is not supported inside \(command){…}", at: at)
-                }
-                source.advance()
-            case "$": throw TeXError("math inside \(command){…} is not supported", at: at)
-            default: text.unicodeScalars.append(c)
-            }
-        }
-        throw .missingClosingBrace(at: open)
-    }
-
-    static func collapsingSpaces(_ text: String) -> String {
-        var out = ""
-        var lastWasSpace = false
-        for c in text.unicodeScalars {
-            let isSpace = c.isTeXWhitespace
-            if isSpace && lastWasSpace { continue }
-            out.unicodeScalars.append(isSpace ? " " : c)
-            lastWasSpace = isSpace
-        }
-        return out
-    }
-
-    /// Browsers trim spaces at the edges of `<mtext>`, so `\text{ if }` keeps them as no-break spaces.
-    static func protectingEdgeSpaces(_ text: String) -> String {
-        var scalars = Array(text.unicodeScalars)
-        if scalars.first == " " { scalars[0] = "\u{A0}" }
-        if scalars.count > 0, scalars[scalars.count - 1] == " " { scalars[scalars.count - 1] = "\u{A0}" }
-        var out = ""
-        out.unicodeScalars.append(contentsOf: scalars)
-        return out
-    }
-
-    static func mapped(_ text: String, _ font: MathFont) -> String {
-        var out = ""
-        for c in text.unicodeScalars { out.unicodeScalars.append(font.map(c)) }
-        return out
+        markup.wrapRow(from: indexStart, items: items)
+        return true
     }
 }

@@ -1,18 +1,24 @@
 import Escaping
 
-/// A recursive-descent parser for TeX math that writes MathML markup as it reads.
+/// A recursive-descent parser for TeX math that writes MathML markup as it reads, into one buffer.
 struct TeXParser {
     /// Deepest nesting of groups and commands accepted before giving up with an error (no stack overflow).
     static let maxDepth = 200
 
     var source: TeXSource
+    /// The MathML written so far; each parse function appends the element it read.
+    var markup: MarkupBuffer
     var depth = 0
     /// The math alphabet set by an enclosing `\mathbf{…}`-style command.
     var font: MathFont?
     /// How many `\left` are open, so `\middle` knows whether it is allowed.
     var leftDepth = 0
 
-    init(_ tex: String) { source = TeXSource(tex) }
+    init(_ tex: String) {
+        source = TeXSource(tex)
+        // The courses' formulas make about 15 bytes of MathML (wrapper included) a byte of TeX.
+        markup = MarkupBuffer(reservingCapacity: 16 * source.bytes.count + 256)
+    }
 
     /// Why a sequence of atoms stopped.
     enum Terminator: Equatable {
@@ -24,20 +30,19 @@ struct TeXParser {
         case endEnvironment(name: String, offset: Int)
     }
 
-    /// One parsed base (before its scripts), and what kind of thing it is.
+    /// What kind of thing one parsed base (before its scripts) is; its markup is already written.
     struct Atom {
-        var markup: String
         var kind: Kind = .ordinary
     }
 
-    enum Kind: Equatable {
+    enum Kind: Equatable, Sendable {
         case ordinary
-        case largeOperator(String, limits: Bool)
+        case largeOperator(limits: Bool)
         case function(String, limits: Bool)
     }
 
-    /// Parses the whole formula; returns the items of its top-level row.
-    mutating func parseFormula() throws(TeXError) -> [String] {
+    /// Parses the whole formula, writing the items of its top-level row; returns how many there are.
+    mutating func parseFormula() throws(TeXError) -> Int {
         let (items, end) = try parseSequence()
         switch end {
         case .endOfInput: return items
@@ -50,50 +55,61 @@ struct TeXParser {
         }
     }
 
-    /// Parses atoms (with their scripts) until a terminator, which is consumed and returned.
-    mutating func parseSequence() throws(TeXError) -> (items: [String], end: Terminator) {
+    /// Parses atoms (with their scripts) until a terminator, which is consumed and returned; writes the items
+    /// one after the other and returns how many there are.
+    mutating func parseSequence() throws(TeXError) -> (items: Int, end: Terminator) {
         try enter(at: source.offset)
         defer { leave() }
-        var items: [String] = []
+        var items = 0
         while true {
             source.skipSpace()
             let start = source.offset
-            guard let c = source.peek() else { return (items, .endOfInput) }
-            if c == "}" {
+            guard let c = source.peekByte() else { return (items, .endOfInput) }
+            if c == UInt8(ascii: "}") {
                 source.advance()
                 return (items, .closeBrace(offset: start))
             }
-            if c == "&" {
+            if c == UInt8(ascii: "&") {
                 source.advance()
                 return (items, .cellBreak(offset: start))
             }
-            if c == "\\", let name = source.peekCommand() {
-                switch name {
-                case "\\":
-                    source.consumeCommand(name)
+            let atomStart = markup.count
+            let atom: Atom
+            if c == UInt8(ascii: "\\"), let name = source.peekCommand() {
+                let command = TeXCommand.lookup(name)
+                switch command {
+                case .rowBreak?:
+                    source.consume(name)
                     skipRowSpacing()
                     return (items, .rowBreak(offset: start))
-                case "right":
-                    source.consumeCommand(name)
+                case .right?:
+                    source.consume(name)
                     return (items, .right(offset: start))
-                case "end":
-                    source.consumeCommand(name)
+                case .end?:
+                    source.consume(name)
                     let env = try readEnvironmentName(command: "\\end", at: start)
                     return (items, .endEnvironment(name: env, offset: start))
-                case "displaystyle", "textstyle":
-                    source.consumeCommand(name)
-                    let (rest, end) = try parseSequence()
-                    items.append("<mstyle displaystyle=\"\(name == "displaystyle")\">\(rest.joined())</mstyle>")
-                    return (items, end)
-                case "limits", "nolimits":
-                    source.consumeCommand(name)
+                case .style(let displaystyle)?:
+                    source.consume(name)
+                    markup.append(displaystyle ? "<mstyle displaystyle=\"true\">" : "<mstyle displaystyle=\"false\">")
+                    let (_, end) = try parseSequence()
+                    markup.append("</mstyle>")
+                    return (items + 1, end)
+                case .limits?:
+                    source.consume(name)
                     continue
-                default: break
+                default:
+                    atom = try parseCommand(name, command)
                 }
+            } else {
+                atom = try parseAtom()
             }
-            let atom = try parseAtom()
-            items.append(try parseScripts(atom))
-            if case .function(_, limits: false) = atom.kind { items.append(functionApplication()) }
+            try parseScripts(atom, from: atomStart)
+            items += 1
+            if case .function(_, limits: false) = atom.kind {
+                appendFunctionApplication()
+                items += 1
+            }
         }
     }
 
@@ -101,43 +117,62 @@ struct TeXParser {
     mutating func parseAtom(single: Bool = false) throws(TeXError) -> Atom {
         source.skipSpace()
         let start = source.offset
-        guard let c = source.peek() else { throw TeXError("expected something here", at: start) }
+        guard let c = source.peekByte() else { throw TeXError("expected something here", at: start) }
         switch c {
-        case "{": return Atom(markup: try parseGroup())
-        case "\\": return try parseCommand()
-        case "^", "_", "'": return Atom(markup: "<mrow></mrow>")  // scripts on an empty base, as in TeX
-        case "#": throw TeXError("unexpected # (macro parameters are not supported)", at: start)
-        case "$": throw TeXError("unexpected $ inside math", at: start)
-        case "~":
+        case UInt8(ascii: "{"):
+            try parseGroup()
+            return Atom()
+        case UInt8(ascii: "\\"): return try parseCommand()
+        case UInt8(ascii: "^"), UInt8(ascii: "_"), UInt8(ascii: "'"):
+            markup.append("<mrow></mrow>")  // scripts on an empty base, as in TeX
+            return Atom()
+        case UInt8(ascii: "#"): throw TeXError("unexpected # (macro parameters are not supported)", at: start)
+        case UInt8(ascii: "$"): throw TeXError("unexpected $ inside math", at: start)
+        case UInt8(ascii: "~"):
             source.advance()
-            return Atom(markup: "<mspace width=\"0.25em\"/>")
+            markup.append("<mspace width=\"0.25em\"/>")
+            return Atom()
         default: break
         }
-        if c.isASCIIDigit || (c == "." && source.peek(1)?.isASCIIDigit == true) {
-            return Atom(markup: "<mn>\(readNumber(single: single))</mn>")
+        if c.isASCIIDigit || (c == UInt8(ascii: ".") && source.peekByte(1)?.isASCIIDigit == true) {
+            markup.append("<mn>")
+            appendNumber(single: single)
+            markup.append("</mn>")
+            return Atom()
         }
-        if c.isASCIILetter { return Atom(markup: readLetters(single: single)) }
+        if c.isASCIILetter {
+            appendLetters(single: single)
+            return Atom()
+        }
+        if let plain = TeXSymbols.plainMarkup(c) {
+            source.advance()
+            markup.append(plain)
+            return Atom()
+        }
+        let scalar = source.peek()!
         source.advance()
-        if TeXSymbols.plainFences.contains(c) {
-            return Atom(markup: "<mo stretchy=\"false\">\(HTMLEscape.escape(String(c)))</mo>")
+        if scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value) {
+            throw TeXError("unexpected control character U+\(String(scalar.value, radix: 16, uppercase: true))", at: start)
         }
-        if let op = TeXSymbols.plainOperators[c] { return Atom(markup: "<mo>\(HTMLEscape.escape(op))</mo>") }
-        if c.value < 0x20 || (0x7F...0x9F).contains(c.value) {
-            throw TeXError("unexpected control character U+\(String(c.value, radix: 16, uppercase: true))", at: start)
-        }
-        let text = HTMLEscape.escape(String(c))
-        if c.properties.isAlphabetic { return Atom(markup: "<mi>\(text)</mi>") }
-        if c.properties.numericType != nil { return Atom(markup: "<mn>\(text)</mn>") }
-        return Atom(markup: "<mo>\(text)</mo>")
+        let tag: StaticString = scalar.properties.isAlphabetic ? "mi" : scalar.properties.numericType != nil ? "mn" : "mo"
+        markup.append("<")
+        markup.append(tag)
+        markup.append(">")
+        markup.appendEscaped(scalar)
+        markup.append("</")
+        markup.append(tag)
+        markup.append(">")
+        return Atom()
     }
 
     /// Parses `{…}` into one element (an `<mrow>` unless it holds exactly one item).
-    mutating func parseGroup() throws(TeXError) -> String {
+    mutating func parseGroup() throws(TeXError) {
         let open = source.offset
         source.advance()
+        let start = markup.count
         let (items, end) = try parseSequence()
         switch end {
-        case .closeBrace: return Self.row(items)
+        case .closeBrace: markup.wrapRow(from: start, items: items)
         case .endOfInput, .endEnvironment: throw .missingClosingBrace(at: open)
         case .right(let offset): throw .unbalancedRight(at: offset)
         case .cellBreak(let offset): throw Self.misplaced("&", at: offset)
@@ -145,77 +180,101 @@ struct TeXParser {
         }
     }
 
-    /// Parses one argument of `command` (which started at `commandOffset`): a group or a single token.
-    mutating func parseArgument(of command: String, at commandOffset: Int) throws(TeXError) -> String {
+    /// Parses one argument of the command (or `_`, `^`) at `commandOffset`: a group or a single token.
+    mutating func parseArgument(at commandOffset: Int) throws(TeXError) {
         source.skipSpace()
-        guard let c = source.peek() else { throw .missingArgument(for: command, at: commandOffset) }
-        switch c {
-        case "}", "&", "^", "_", "'": throw .missingArgument(for: command, at: commandOffset)
-        case "\\":
-            let name = source.peekCommand()
-            if name == nil || name == "right" || name == "end" || name == "\\" {
-                throw .missingArgument(for: command, at: commandOffset)
+        var missing = false
+        switch source.peekByte() {
+        case nil, UInt8(ascii: "}"), UInt8(ascii: "&"), UInt8(ascii: "^"), UInt8(ascii: "_"), UInt8(ascii: "'"):
+            missing = true
+        case UInt8(ascii: "\\"):
+            guard let name = source.peekCommand() else { missing = true; break }
+            let command = TeXCommand.lookup(name)
+            switch command {
+            case .right?, .end?, .rowBreak?: missing = true
+            default:
+                _ = try parseCommand(name, command)
+                return
             }
         default: break
         }
-        return try parseAtom(single: true).markup
+        if missing { throw .missingArgument(for: source.commandText(at: commandOffset), at: commandOffset) }
+        _ = try parseAtom(single: true)
     }
 
-    /// Parses `_`, `^` and primes after a base and wraps the base in the matching script element.
-    mutating func parseScripts(_ atom: Atom) throws(TeXError) -> String {
-        var sub: String?
-        var sup: [String] = []
-        var hasExplicitSup = false
+    /// Parses `_`, `^` and primes after a base (written from `baseStart`) and wraps the base in the matching
+    /// script element.
+    mutating func parseScripts(_ atom: Atom, from baseStart: Int) throws(TeXError) {
+        let baseEnd = markup.count
+        // Where each script's markup went: TeX lets the subscript come first or last, MathML wants it first.
+        var sub: Range<Int>?
+        var primes: Range<Int>?
+        var sup: Range<Int>?
         while true {
             source.skipSpace()
             let at = source.offset
-            if let name = source.peekCommand(), name == "limits" || name == "nolimits" {
-                source.consumeCommand(name)
+            if source.next(is: "\\"), let name = source.peekCommand(), name.key == .limits || name.key == .nolimits {
+                source.consume(name)
                 continue
             }
-            guard let c = source.peek() else { break }
-            if c == "_" {
+            guard let c = source.peekByte() else { break }
+            let scriptStart = markup.count
+            if c == UInt8(ascii: "_") {
                 if sub != nil { throw TeXError("double subscript; use braces, e.g. x_{a_b}", at: at) }
                 source.advance()
-                sub = try parseArgument(of: "_", at: at)
-            } else if c == "^" {
-                if hasExplicitSup { throw TeXError("double superscript; use braces, e.g. x^{a^b}", at: at) }
+                try parseArgument(at: at)
+                sub = scriptStart..<markup.count
+            } else if c == UInt8(ascii: "^") {
+                if sup != nil { throw TeXError("double superscript; use braces, e.g. x^{a^b}", at: at) }
                 source.advance()
-                sup.append(try parseArgument(of: "^", at: at))
-                hasExplicitSup = true
-            } else if c == "'" {
-                if !sup.isEmpty { throw TeXError("double superscript; put primes before ^", at: at) }
+                try parseArgument(at: at)
+                sup = scriptStart..<markup.count
+            } else if c == UInt8(ascii: "'") {
+                if primes != nil || sup != nil { throw TeXError("double superscript; put primes before ^", at: at) }
                 var count = 0
-                while source.peek() == "'" { count += 1; source.advance() }
-                sup.append("<mo>\(Self.primes(count))</mo>")
+                while source.next(is: "'") { count += 1; source.advance() }
+                markup.append("<mo>")
+                appendPrimes(count)
+                markup.append("</mo>")
+                primes = scriptStart..<markup.count
             } else {
                 break
             }
         }
-        if sub == nil && sup.isEmpty { return atom.markup }
-        var base = atom.markup
+        if sub == nil && primes == nil && sup == nil { return }
+        // The superscript is the primes, the ^ argument, or a row of both (the primes came first).
+        let supStart = min(primes?.lowerBound ?? Int.max, sup?.lowerBound ?? Int.max)
+        if let sub, sub.lowerBound > supStart {
+            markup.move(sub, to: supStart)  // now the subscript, then the superscript's parts in their order
+        }
+        if let primes, let sup {
+            markup.insert("<mrow>", at: markup.count - (primes.count + sup.count))
+            markup.append("</mrow>")
+        }
         var limits = false
         switch atom.kind {
-        case .largeOperator(_, let l): limits = l
+        case .largeOperator(let l): limits = l
         case .function(let name, let l) where l:
             limits = true
-            base = "<mo movablelimits=\"true\" form=\"prefix\">\(HTMLEscape.escape(name))</mo>"
+            markup.replaceSubrange(
+                baseStart..<baseEnd, with: "<mo movablelimits=\"true\" form=\"prefix\">\(HTMLEscape.escape(name))</mo>")
         default: break
         }
-        let supMarkup = sup.isEmpty ? nil : Self.row(sup)
-        switch (sub, supMarkup) {
-        case let (sub?, sup?):
-            let tag = limits ? "munderover" : "msubsup"
-            return "<\(tag)>\(base)\(sub)\(sup)</\(tag)>"
-        case let (sub?, nil):
-            let tag = limits ? "munder" : "msub"
-            return "<\(tag)>\(base)\(sub)</\(tag)>"
-        case let (nil, sup?):
-            let tag = limits ? "mover" : "msup"
-            return "<\(tag)>\(base)\(sup)</\(tag)>"
-        case (nil, nil):
-            return base
+        let hasSup = primes != nil || sup != nil
+        switch (sub != nil, hasSup, limits) {
+        case (true, true, true): wrap(from: baseStart, "<munderover>", "</munderover>")
+        case (true, true, false): wrap(from: baseStart, "<msubsup>", "</msubsup>")
+        case (true, false, true): wrap(from: baseStart, "<munder>", "</munder>")
+        case (true, false, false): wrap(from: baseStart, "<msub>", "</msub>")
+        case (false, _, true): wrap(from: baseStart, "<mover>", "</mover>")
+        case (false, _, false): wrap(from: baseStart, "<msup>", "</msup>")
         }
+    }
+
+    /// Puts the markup written since `start` between a start tag and an end tag.
+    mutating func wrap(from start: Int, _ startTag: StaticString, _ endTag: StaticString) {
+        markup.insert(startTag, at: start)
+        markup.append(endTag)
     }
 
     mutating func enter(at offset: Int) throws(TeXError) {
@@ -225,22 +284,17 @@ struct TeXParser {
 
     mutating func leave() { depth -= 1 }
 
-    /// One element for a list of items: the item itself, or an `<mrow>` around several (or none).
-    static func row(_ items: [String]) -> String {
-        items.count == 1 ? items[0] : "<mrow>\(items.joined())</mrow>"
-    }
-
     static func misplaced(_ what: String, at offset: Int) -> TeXError {
         TeXError("\(what) is only allowed directly inside an environment such as \\begin{aligned}", at: offset)
     }
 
-    static func primes(_ count: Int) -> String {
+    mutating func appendPrimes(_ count: Int) {
         switch count {
-        case 1: "′"
-        case 2: "″"
-        case 3: "‴"
-        case 4: "⁗"
-        default: String(repeating: "′", count: count)
+        case 1: markup.append("′")
+        case 2: markup.append("″")
+        case 3: markup.append("‴")
+        case 4: markup.append("⁗")
+        default: for _ in 0..<count { markup.append("′") }
         }
     }
 }

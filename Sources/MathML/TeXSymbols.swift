@@ -1,3 +1,5 @@
+import Escaping
+
 /// What a symbol command (one without arguments) stands for in MathML.
 enum TeXSymbol: Sendable {
     /// An `<mi>`; `upright` adds `mathvariant="normal"` to a single character (capital Greek, ∞, ∇).
@@ -15,12 +17,10 @@ enum TeXSymbol: Sendable {
 }
 
 enum TeXSymbols {
-    static func lookup(_ name: String) -> TeXSymbol? { symbols[name] }
-
-    /// Every symbol command in one table, so a name is hashed once: a name in several of the tables below
-    /// stands for what the first of them gives it (Greek, capital Greek, identifiers, operators, fences,
-    /// large operators, functions, limit functions, spaces).
-    private static let symbols: [String: TeXSymbol] = {
+    /// Every symbol command in one table (which `TeXCommand` turns into markup): a name in several of the
+    /// tables below stands for what the first of them gives it (Greek, capital Greek, identifiers, operators,
+    /// fences, large operators, functions, limit functions, spaces).
+    static let all: [String: TeXSymbol] = {
         var symbols: [String: TeXSymbol] = [:]
         // Filled from the last table to the first, so that the first one's meaning is the one kept.
         for (name, width) in spaces { symbols[name] = .space(width) }
@@ -120,4 +120,17 @@ enum TeXSymbols {
 
     /// Characters typed directly that are delimiters.
     static let plainFences: Set<Unicode.Scalar> = ["(", ")", "[", "]", "|"]
+
+    /// The markup of an ASCII character typed directly that is a fence or an operator.
+    static func plainMarkup(_ c: UInt8) -> [UInt8]? { c < 0x80 ? plainMarkup[Int(c)] : nil }
+
+    /// `plainFences` and `plainOperators` as markup, by ASCII code.
+    private static let plainMarkup: [[UInt8]?] = {
+        var table = [[UInt8]?](repeating: nil, count: 128)
+        for (c, text) in plainOperators { table[Int(c.value)] = Array("<mo>\(HTMLEscape.escape(text))</mo>".utf8) }
+        for c in plainFences {
+            table[Int(c.value)] = Array("<mo stretchy=\"false\">\(HTMLEscape.escape(String(c)))</mo>".utf8)
+        }
+        return table
+    }()
 }

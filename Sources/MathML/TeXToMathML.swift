@@ -8,22 +8,51 @@ public enum TeXToMathML {
     /// Throws `TeXError` (message and UTF-8 offset into `tex`) for TeX it cannot read.
     public static func convert(_ tex: String, display: Bool) throws(TeXError) -> String {
         var parser = TeXParser(tex)
+        parser.markup.append(display
+            ? "<math xmlns=\"http://www.w3.org/1998/Math/MathML\" display=\"block\"><semantics>"
+            : "<math xmlns=\"http://www.w3.org/1998/Math/MathML\" display=\"inline\"><semantics>")
+        let start = parser.markup.count
         let items = try parser.parseFormula()
-        if display && items.isEmpty { throw TeXError("empty display formula", at: 0) }
-        let mode = display ? "block" : "inline"
-        let annotation = HTMLEscape.escape(tex.trimmingWhitespace)
-        return "<math xmlns=\"http://www.w3.org/1998/Math/MathML\" display=\"\(mode)\"><semantics>"
-            + TeXParser.row(items)
-            + "<annotation encoding=\"application/x-tex\">\(annotation)</annotation></semantics></math>"
+        if display && items == 0 { throw TeXError("empty display formula", at: 0) }
+        parser.markup.wrapRow(from: start, items: items)
+        parser.markup.append("<annotation encoding=\"application/x-tex\">")
+        parser.appendAnnotation()
+        parser.markup.append("</annotation></semantics></math>")
+        return String(decoding: parser.markup.bytes, as: UTF8.self)
     }
 }
 
-private extension String {
-    /// Without leading and trailing white space (Unicode's, scalar by scalar).
-    var trimmingWhitespace: String {
-        let scalars = unicodeScalars
-        guard let first = scalars.firstIndex(where: { !$0.isTeXWhitespace }),
-              let last = scalars.lastIndex(where: { !$0.isTeXWhitespace }) else { return "" }
-        return String(scalars[first...last])
+private extension TeXParser {
+    /// The source without leading and trailing white space (Unicode's, scalar by scalar), escaped.
+    mutating func appendAnnotation() {
+        var first = -1, end = 0
+        var needsEscaping = false
+        source.bytes.withUnsafeBufferPointer { bytes in
+            var i = 0
+            while i < bytes.count {
+                let byte = bytes[i]
+                let start = i
+                if byte < 0x80 {
+                    i += 1
+                    if byte == 0x20 || (0x09...0x0D).contains(byte) { continue }
+                    switch byte {
+                    case UInt8(ascii: "&"), UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "\""): needsEscaping = true
+                    default: break
+                    }
+                } else {
+                    i += UTF8.width(startingWith: byte)
+                    if source.scalar(at: start).properties.isWhitespace { continue }
+                }
+                if first < 0 { first = start }
+                end = i
+            }
+        }
+        guard first >= 0 else { return }
+        let trimmed = source.bytes[first..<end]
+        if needsEscaping {
+            markup.appendEscaped(String(decoding: trimmed, as: UTF8.self))
+        } else {
+            markup.append(trimmed)
+        }
     }
 }
