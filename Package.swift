@@ -20,7 +20,9 @@ let noExportedSymbols: LinkerSetting = .unsafeFlags(["-Xlinker", "--no-export-dy
 /// A debug build compiles these modules file by file; `-wmo` makes it whole-module, as release is, so
 /// calls between files (Trainer → MLP → Linear → SequentialGEMM) can be inlined and generics specialised
 /// (`-num-threads` keeps one object file per source, which SwiftPM's debug link and index expect). The cost:
-/// no incremental compilation of these modules in debug.
+/// no incremental compilation of these modules in debug. MathML also needs it for correctness: Swift 6.3.1 compiling
+/// its byte parser `-O` file by file was seen to read an environment's name one byte early (`\begin{aligned}` →
+/// "unknown environment {aligned"); whole-module and `-Onone` builds are right, and `GoldenOutputTests` would catch it.
 let wholeModuleInDebug: SwiftSetting = .unsafeFlags(["-wmo", "-num-threads", "2"], .when(configuration: .debug))
 #if arch(x86_64)
 let optimised: [SwiftSetting] = [

@@ -31,10 +31,14 @@ enum TeXCommand: Sendable {
 
     static func lookup(_ name: CommandName) -> TeXCommand? { table[name] }
 
-    /// Symbols first: a name that is both a symbol and a structural command is the symbol, as it always was.
-    private static let table = CommandTable<TeXCommand>(
-        TeXSymbols.all.map { (name: $0.key, value: meaning(of: $0.value)) } + structural
-    )
+    /// Symbols first: a name that is both a symbol and a structural command is the symbol, as it always was. The
+    /// names a sequence reads before any atom (`\\`, `right`, `end`, the styles, the limits switches) were never
+    /// looked up as symbols: no symbol may take one, so the table cannot give a symbol where the parser meant structure.
+    private static let table: CommandTable<TeXCommand> = {
+        let readFirst = ["\\", "right", "end", "displaystyle", "textstyle", "limits", "nolimits"]
+        precondition(readFirst.allSatisfy { TeXSymbols.all[$0] == nil }, "a symbol takes the name of a structural command")
+        return CommandTable(TeXSymbols.all.map { (name: $0.key, value: meaning(of: $0.value)) } + structural)
+    }()
 
     private static var structural: [(name: String, value: TeXCommand)] {
         var entries: [(name: String, value: TeXCommand)] = [

@@ -193,4 +193,18 @@ import Testing
         #expect(merged.counts == [2, 4, 1])
         #expect(SearchVocabulary.withBytes("é") { merged.find($0) } == 2)
     }
+
+    /// Tokens alike in their first eight bytes, in their length, or both (long numbers, inflected words, a NUL byte,
+    /// exactly eight bytes) stay distinct, each found again under its own id, through the table's growth.
+    @Test func tokensThatShareTheirHeadOrLengthStayDistinct() {
+        var words = ["computed", "computer", "computes", "computing", "computation", "computationally", "a\u{0}", "a",
+                     "abcdefgh", "abcdefghi", "abcdefgh\u{0}"]
+        words += (0..<3000).map { String(1_000_000 + 7 * $0) }
+        var table = TokenTable()
+        let ids = words.map { word in SearchVocabulary.withBytes(word) { table.intern($0) } }
+        #expect(ids == Array(0..<words.count))
+        #expect(words.indices.allSatisfy { i in SearchVocabulary.withBytes(words[i]) { table.find($0) } == i })
+        #expect((0..<table.count).map(table.string) == words)
+        #expect(SearchVocabulary.withBytes("1000001") { table.find($0) } == nil)
+    }
 }

@@ -72,6 +72,7 @@ extension SearchDocument {
             var slots = [(name: HTMLTagName, role: Role)?](repeating: nil, count: 1 << (64 - shift))
             for (name, role) in roles {
                 let tag = HTMLTagName(stringLiteral: name)
+                precondition(tag.long == nil, "a tag name with a role is at most 16 bytes (role(_:) looks up no longer one)")
                 var slot = slotIndex(tag, shift: shift)
                 while slots[slot] != nil { slot = (slot + 1) & (slots.count - 1) }
                 slots[slot] = (tag, role)

@@ -120,17 +120,22 @@ struct TokenTable {
         return word
     }
 
-    /// The head and the length mixed by multiplication, and FNV-1a over any bytes past the eighth; the result's
-    /// high half is folded into the low bits a slot is chosen by.
+    /// The head, the length and (FNV-1a) any bytes past the eighth, finished by MurmurHash3's 64-bit mixer, so that
+    /// the low bits a slot is chosen by depend on every byte: a multiplication alone carries bits only upwards, and
+    /// tokens sharing their first five or six bytes (`computed`, `computes`; long numbers) would share a slot.
     @inline(__always)
     private static func digest(_ token: UnsafeBufferPointer<UInt8>, head: UInt64) -> UInt64 {
-        var hash = (head ^ UInt64(token.count) << 56) &* 0x9E37_79B9_7F4A_7C15
+        var hash = head ^ UInt64(token.count) << 56
         if token.count > 8 {
             var rest = FNV1a<UInt64>()
             rest.update(UnsafeBufferPointer(rebasing: token[8...]))
-            hash = (hash ^ rest.value) &* 0xBF58_476D_1CE4_E5B9
+            hash ^= rest.value &* 0x9E37_79B9_7F4A_7C15
         }
-        return hash ^ (hash >> 32)
+        hash ^= hash >> 33
+        hash &*= 0xFF51_AFD7_ED55_8CCD
+        hash ^= hash >> 33
+        hash &*= 0xC4CE_B9FE_1A85_EC53
+        return hash ^ (hash >> 33)
     }
 
     private mutating func grow() {
