@@ -72,7 +72,7 @@ let package = Package(
         .target(name: "CWideFMA", cSettings: [.unsafeFlags(["-O3", "-ffp-contract=off"])]),
         .target(name: "NumericCore", dependencies: ["CWideFMA"], swiftSettings: optimised),
         .target(name: "SVGCharts", dependencies: ["Escaping", "Hashing"], swiftSettings: optimised),
-        .target(name: "MathML", dependencies: ["Escaping"], swiftSettings: optimised),
+        .target(name: "MathML", dependencies: ["Escaping", "Hashing"], swiftSettings: optimised),
         .target(name: "SyntaxHighlight", dependencies: ["Escaping"], swiftSettings: optimised),
         .target(
             name: "Experiments",

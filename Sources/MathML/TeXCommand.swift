@@ -1,7 +1,8 @@
 import Escaping
+import Hashing
 
 /// What a command name means: a symbol (with its markup made once) or a command with arguments or special
-/// syntax. Every name is in one `CommandTable`, so the parser finds a command with one lookup of its bytes.
+/// syntax. Every name is in one `PackedNameTable`, so the parser finds a command with one lookup of its bytes.
 enum TeXCommand: Sendable {
     /// A symbol without arguments (`\alpha`, `\le`, `\sum`, `\quad`), see `TeXSymbols`.
     case symbol(markup: [UInt8], kind: TeXParser.Kind)
@@ -34,10 +35,10 @@ enum TeXCommand: Sendable {
     /// Symbols first: a name that is both a symbol and a structural command is the symbol, as it always was. The
     /// names a sequence reads before any atom (`\\`, `right`, `end`, the styles, the limits switches) were never
     /// looked up as symbols: no symbol may take one, so the table cannot give a symbol where the parser meant structure.
-    private static let table: CommandTable<TeXCommand> = {
+    private static let table: PackedNameTable<TeXCommand> = {
         let readFirst = ["\\", "right", "end", "displaystyle", "textstyle", "limits", "nolimits"]
         precondition(readFirst.allSatisfy { TeXSymbols.all[$0] == nil }, "a symbol takes the name of a structural command")
-        return CommandTable(TeXSymbols.all.map { (name: $0.key, value: meaning(of: $0.value)) } + structural)
+        return PackedNameTable(named: TeXSymbols.all.map { (name: $0.key, value: meaning(of: $0.value)) } + structural)
     }()
 
     private static var structural: [(name: String, value: TeXCommand)] {

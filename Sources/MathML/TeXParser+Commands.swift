@@ -1,4 +1,5 @@
 import Escaping
+import Hashing
 
 extension TeXParser {
     /// Commands with arguments or special syntax, beyond the plain symbols of `TeXSymbols`.
@@ -195,7 +196,7 @@ private extension TeXParser {
 
     /// Delimiters named by a command after `\left` and friends, escaped: the fences, and arrows (which are
     /// no fences elsewhere).
-    static let namedDelimiters = CommandTable<[UInt8]>(
+    static let namedDelimiters = PackedNameTable<[UInt8]>(named:
         (TeXSymbols.fences.map { ($0.key, $0.value) } + arrowDelimiters.map { ($0.key, $0.value) })
             .map { (name: $0.0, value: Array(HTMLEscape.escape($0.1).utf8)) }
     )

@@ -213,7 +213,7 @@ struct TeXParser {
         while true {
             source.skipSpace()
             let at = source.offset
-            if source.next(is: "\\"), let name = source.peekCommand(), name.key == .limits || name.key == .nolimits {
+            if source.next(is: "\\"), let name = source.peekCommand(), name.key == CommandName.limits || name.key == CommandName.nolimits {
                 source.consume(name)
                 continue
             }

@@ -8,19 +8,19 @@ import TestSupport
 extension HostileInput {
     static let caption = "caption: Three epochs on 45 orders.\n"
 
-    static func sweep(_ name: String, _ lines: String, prose: String? = nil, _ expected: Expected) -> HostileInput {
-        var edits = [(caption, caption + lines)]
+    /// The training block swept with `lines` (`sweep:` on line 73); `seeded`: without model.seed, for seeds in the sweep.
+    static func sweep(_ name: String, _ lines: String, prose: String? = nil, seeded: Bool = false,
+                      _ expected: Expected) -> HostileInput {
+        var edits = seeded ? [seededModel] : []
+        edits.append((caption, caption + lines))
         if let prose { edits.append(("{{ tiny-train[\"SGD\"].test_mae | .4f }}", prose)) }
         return experiment(name, replacing: edits, expected)
     }
 
     static let seededModel = ("model: {layers: [4, 8, 1], activation: relu, seed: 1}", "model: {layers: [4, 8, 1], activation: relu}")
 
-    /// The training block swept with `lines` (`sweep:` on line 73) and without model.seed, for seeds in the sweep.
     static func seededSweep(_ name: String, _ lines: String, prose: String? = nil, _ expected: Expected) -> HostileInput {
-        var edits = [seededModel, (caption, caption + lines)]
-        if let prose { edits.append(("{{ tiny-train[\"SGD\"].test_mae | .4f }}", prose)) }
-        return experiment(name, replacing: edits, expected)
+        sweep(name, lines, prose: prose, seeded: true, expected)
     }
 
     static let sweeps: [HostileInput] = [

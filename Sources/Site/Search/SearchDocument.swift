@@ -1,4 +1,5 @@
 import Foundation
+import Hashing
 
 /// What search finds in one lesson, read from its rendered body (the HTML the lesson template receives):
 /// one entry per heading with an id (the heading and the prose under it, up to the next such heading),
@@ -65,34 +66,14 @@ extension SearchDocument {
             return roles
         }()
 
-        /// The roles by tag name, found with a multiplication and a comparison or two: open addressing over the
-        /// names' packed words (every name with a role is at most 16 bytes).
-        private static let roleTable: (slots: [(name: HTMLTagName, role: Role)?], shift: UInt64) = {
-            let shift: UInt64 = 57  // 128 slots for about 50 names
-            var slots = [(name: HTMLTagName, role: Role)?](repeating: nil, count: 1 << (64 - shift))
-            for (name, role) in roles {
-                let tag = HTMLTagName(stringLiteral: name)
-                precondition(tag.long == nil, "a tag name with a role is at most 16 bytes (role(_:) looks up no longer one)")
-                var slot = slotIndex(tag, shift: shift)
-                while slots[slot] != nil { slot = (slot + 1) & (slots.count - 1) }
-                slots[slot] = (tag, role)
-            }
-            return (slots, shift)
-        }()
-
-        private static func slotIndex(_ name: HTMLTagName, shift: UInt64) -> Int {
-            Int(truncatingIfNeeded: ((name.low ^ name.high &* 0xFF51_AFD7_ED55_8CCD) &* 0x9E37_79B9_7F4A_7C15) >> shift)
-        }
+        /// The roles by tag name, found by the packed name (every name with a role fits one).
+        private static let roleTable = PackedNameTable<Role>(roles.map { name, role in
+            guard let packed = HTMLTagName(stringLiteral: name).packed else { preconditionFailure("tag name \(name) is too long to pack") }
+            return (packed, role)
+        })
 
         static func role(_ name: HTMLTagName) -> Role {
-            guard name.long == nil else { return .other }
-            let table = roleTable
-            var slot = slotIndex(name, shift: table.shift)
-            while let entry = table.slots[slot] {
-                if entry.name.low == name.low && entry.name.high == name.high { return entry.role }
-                slot = (slot + 1) & (table.slots.count - 1)
-            }
-            return .other
+            name.packed.flatMap { roleTable[$0] } ?? .other
         }
 
         /// Classes whose elements are left out with all they hold.
