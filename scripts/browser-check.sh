@@ -4,7 +4,8 @@
 # or a page wider than the viewport, and runs the axe-core accessibility audit on every page (see
 # scripts/browser/check.py). Installs Debian's chromium when missing (through scripts/setup.sh --browser);
 # axe-core comes from PyPI's axe-playwright-python (which ships axe.min.js), installed without its
-# dependencies into a venv outside the repository.
+# dependencies into a venv outside the repository. Then the search check alone on an 18-lesson synthetic course,
+# whose search index has two shards.
 #
 # usage: scripts/browser-check.sh [SITE_DIR]
 #   SITE_DIR   an already built site served at / (default: build the project into a temporary folder)
@@ -32,7 +33,7 @@ if [ -z "$axe" ]; then
 fi
 
 work="$(mktemp -d "${TMPDIR:-/tmp}/sitegen-browser-check.XXXXXX")"
-trap 'rm -rf "$work/site"' EXIT
+trap 'rm -rf "$work/site" "$work/shards"' EXIT
 if [ $# -ge 1 ]; then
   site="$1"
 else
@@ -44,4 +45,17 @@ shots="${BROWSER_CHECK_SHOTS:-$work/screenshots}"
 extra=()
 [ "${BROWSER_CHECK_FULL_PAGE:-0}" = 1 ] && extra+=(--full-page)
 
-python3 scripts/browser/check.py "$site" "$shots" --chromium "$chromium_bin" --axe "$axe" "${extra[@]}"
+status=0
+python3 scripts/browser/check.py "$site" "$shots" --chromium "$chromium_bin" --axe "$axe" "${extra[@]}" || status=$?
+
+# The search index is written in shards of 16 lessons (SearchIndex.lessonsPerShard), each with its own words, which
+# search.js joins; the bundled course fits in one. A synthetic course of 18 lessons has two: the last lesson gets a
+# section of its own, which the search must find from the first lesson, served and from disk.
+shards="$work/shards"
+rm -rf "$shards"
+scripts/synthetic-course.sh "$shards" 1 18 >/dev/null
+printf '\n## Quokkas and shards\n\nOnly the last lesson tells of the quokka.\n' >> "$(ls "$shards"/content/module-*/lesson-18.md)"
+echo "browser-check: building an 18-lesson course into $shards/public (two search shards)" >&2
+${SWIFT:-swift} run sitegen --root "$shards" --base-url / >&2
+python3 scripts/browser/check.py "$shards/public" "$shots/shards" --chromium "$chromium_bin" --search-only || status=$?
+exit "$status"

@@ -193,33 +193,31 @@ public struct SiteBuilder: Sendable {
             // The index is put together on a thread of its own while the tree is finished (and, with `searchLater`,
             // while it is written).
             let compacting = plan != nil, renderedKeys = Set(searched.keys), allShares = shares
-            let making = Background { () -> (index: SearchIndex, counts: [Int]) in
-                var index = SearchIndex(vocabulary: keptSearch?.index.vocabulary ?? TokenTable())
+            let making = Background { () -> SearchIndex in
+                var index = keptSearch.map { SearchIndex(vocabulary: $0.index.vocabulary, compactSize: $0.index.compactSize) } ?? SearchIndex()
                 for (key, share) in allShares {
                     switch share {
                     case let .rendered(part, digest): index.append(part, key: key, digest: digest)
                     case .kept(let page): index.append(kept: page)
                     }
                 }
-                // The kept index's counts, less its pages not carried over, plus the pages rendered now; or all
-                // counted. (The kept index's pages have distinct keys: `KeptSearch` holds each once.)
-                var counts: [Int]
-                if let kept = keptSearch, kept.pages.count == kept.index.pages.count {
-                    counts = index.counts(from: kept.index, keptCounts: kept.counts, renderedKeys: renderedKeys)
-                } else {
-                    counts = index.counts()
+                // Made from scratch, every token is used; the index kept for the next build drops the tokens no page
+                // uses any more once they may be many.
+                guard keptSearch != nil else {
+                    index.markCompact()
+                    return index
                 }
-                if compacting { (index, counts) = index.compacted(counts: counts) }
-                return (index, counts)
+                return compacting ? index.compactedWhenGrown() : index
             }
+            // Shards none of whose lessons is rendered now are copied from the last build's script (an incremental build).
+            let shards = plan.map { (cache: SearchShardCache(paths: paths), site: $0.site) }
             if searchLater {
                 assets.add(SearchIndex.assetName, later: Background {
-                    let made = making.value
-                    return made.index.bytes(counts: made.counts)
+                    Self.searchScript(making.value, rendered: renderedKeys, shards: shards)
                 }, into: &tree)
             } else {
-                let made = making.value
-                assets.add(SearchIndex.assetName, bytes: made.index.bytes(counts: made.counts), into: &tree, hashed: false)
+                assets.add(SearchIndex.assetName, bytes: Self.searchScript(making.value, rendered: renderedKeys, shards: shards),
+                           into: &tree, hashed: false)
             }
             if plan?.rendersEverything ?? true {
                 for (path, bytes) in assetFiles.files { tree.add(path, bytes: bytes) }
@@ -229,7 +227,7 @@ public struct SiteBuilder: Sendable {
             if plan != nil {
                 // Kept for the next build, written while the site is: `build` waits for it before it returns.
                 let store = SearchIndexStore(paths: paths)
-                savingSearch = Background { store.save(making.value.index) }
+                savingSearch = Background { store.save(making.value) }
             }
         } catch {
             throw DiagnosticList([error])
@@ -241,17 +239,35 @@ public struct SiteBuilder: Sendable {
                       savingSearch: savingSearch, sidebar: sidebar)
     }
 
-    /// The search index the last build left, its pages by page key, and how many times its pages use each token
-    /// (`SearchIndex.counts`), found while the lessons load.
+    /// The search index's script (`SearchIndex.bytes`). With `shards` (an incremental build: its cache and outline), a
+    /// shard none of whose lessons' keys is in `rendered` is copied from the last build's when the cache holds it, the
+    /// others are made now and kept there for the next build, and the cache is left holding this script's shards only.
+    static func searchScript(_ index: SearchIndex, rendered: Set<String>,
+                             shards: (cache: SearchShardCache, site: String)?) -> [UInt8] {
+        guard let (cache, site) = shards else { return index.bytes() }
+        let ranges = index.shardRanges
+        let names = ranges.map { SearchShardCache.name(site: site, pages: index.pages[$0]) }
+        let made = Array(ranges.indices).concurrentMap { number -> [UInt8] in
+            let range = ranges[number]
+            if !index.pages[range].contains(where: { rendered.contains($0.key) }), let kept = cache.read(names[number]) {
+                return kept
+            }
+            let bytes = index.shardBytes(range)
+            cache.write(bytes, name: names[number])
+            return bytes
+        }
+        cache.keepOnly(Set(names))
+        return SearchIndex.script(shards: made)
+    }
+
+    /// The search index the last build left and its pages by page key, found while the lessons load.
     struct KeptSearch: Sendable {
         var index: SearchIndex
         var pages: [String: SearchIndex.Page]
-        var counts: [Int]
 
         init(index: SearchIndex) {
             self.index = index
             pages = Dictionary(index.pages.map { ($0.key, $0) }, uniquingKeysWith: { first, _ in first })
-            counts = index.counts()
         }
     }
 

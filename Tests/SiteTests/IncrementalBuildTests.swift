@@ -124,6 +124,44 @@ import TestSupport
         try Self.expectSameAsCleanBuild(site)
     }
 
+    /// A course of more lessons than a search shard holds: an edit writes again the edited lesson's shard only, the
+    /// other shards' files are the very files the last build wrote, and the script is the clean build's; a damaged
+    /// shard file is made again.
+    @Test func anEditWritesItsSearchShardAgainAndCopiesTheOthers() throws {
+        let site = try Self.site()
+        defer { site.remove() }
+        for n in 1...(SearchIndex.lessonsPerShard + 4) {
+            try site.write("content/intro/extra-\(n).md", "---\ntitle: Extra \(n)\n---\n## Part \(n)\n\nWords of extra \(n).\n")
+        }
+        try site.build()
+        let cache = SearchShardCache(paths: site.paths)
+        func shardFiles() throws -> [String: FileIdentity] {
+            let names = try FileManager.default.contentsOfDirectory(atPath: cache.folder)
+            return Dictionary(uniqueKeysWithValues: names.compactMap { name in
+                FileIdentity(path: "\(cache.folder)/\(name)").map { (name, $0) }
+            })
+        }
+        let before = try shardFiles()
+        #expect(before.count == 2, "\(before.keys.sorted())")
+        // The last lesson in reading order is in the second shard.
+        let last = try #require(try SearchIndexTests.documents(ofScript: try site.output("assets/search-index.js")).last)
+        let slug = try #require(last.path.split(separator: "/").last)
+        try site.write("content/intro/\(slug).md", try site.read("content/intro/\(slug).md") + "\nA new sentence.\n")
+        #expect(try site.build().rendered == 1)
+        let after = try shardFiles()
+        #expect(after.count == 2)
+        #expect(Set(after.keys).intersection(before.keys).count == 1, "one shard's name changed with its lesson's digest")
+        for (name, identity) in after where before[name] != nil {
+            #expect(before[name] == identity, "the unchanged shard's file is not written again")
+        }
+        try Self.expectSameAsCleanBuild(site)
+        // A damaged shard file is made again, not copied into the script.
+        for name in after.keys { try "damaged".write(toFile: "\(cache.folder)/\(name)", atomically: true, encoding: .utf8) }
+        try Edit.prose.apply(to: site)
+        try site.build()
+        try Self.expectSameAsCleanBuild(site)
+    }
+
     /// The record's listing of public/ is made from the tree just written (reused files keep their
     /// previous line): it must be what the disk holds, or every next build would render everything.
     @Test func theRecordedListingIsTheOutputFolderAfterEveryKindOfBuild() throws {

@@ -41,4 +41,27 @@ import Testing
         #expect(fm.createFile(atPath: folder + "/lesson/index.html", contents: Data("a lesson, edited".utf8)))
         #expect(!BuildFingerprint.listing(recorded, matches: FolderListing.walk(folder).entries, in: folder))
     }
+
+    /// The record reads back as it was saved, page keys and quotes included (a key may hold spaces and any letters);
+    /// cut short, of an older format, a line of no kind, or not UTF-8, it is none.
+    @Test func theRecordReadsBackAsSavedAndADamagedOneIsNone() throws {
+        let root = (NSTemporaryDirectory() as NSString).appendingPathComponent("sitegen-fingerprint-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        let paths = BuildPaths(root: root)
+        let fingerprint = BuildFingerprint(
+            inputs: "0123abcd", pages: 5, site: "feed", pageKeys: ["lesson intro/first.md": "d1", "lesson intro/a b é.md": "d2"],
+            quotes: ["lesson intro/a b é.md": [QuotedBlock(lesson: "intro/first", block: "sgd-variants", digest: "c0ffee")]],
+            output: ["index.html 10 1.5", "intro/a b é/index.html 20 2.25"])
+        fingerprint.save(paths)
+        let saved = try #require(PlainFile.read(BuildFingerprint.file(paths)))
+        #expect(BuildFingerprint.load(paths) == fingerprint)
+        #expect(BuildFingerprint.parse(saved) == fingerprint)
+        #expect(BuildFingerprint.parse(Array(saved.dropLast(4))) == nil, "cut before its end line")
+        #expect(BuildFingerprint.parse(Array("v4 ".utf8) + saved.dropFirst(3)) == nil, "an older format")
+        let text = String(decoding: saved, as: UTF8.self)
+        #expect(BuildFingerprint.parse(Array(text.replacingOccurrences(of: "\nfile index.html", with: "\nfiles index.html").utf8)) == nil)
+        var invalid = saved
+        invalid[invalid.count / 2] = 0xFF
+        #expect(BuildFingerprint.parse(invalid) == nil, "not UTF-8")
+    }
 }

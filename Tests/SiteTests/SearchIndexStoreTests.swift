@@ -53,32 +53,34 @@ import Testing
         #expect(after.script() == fresh.script())
         #expect(!after.script().contains("naïve"), "a word only the replaced page used")
         #expect(after.script() != before.script())
-        // Compacting drops the unused tokens only when they are many; either way the script is the same.
-        #expect(after.compacted(counts: after.counts()).index.script() == fresh.script())
-        // The edit's counts, from the kept index's less the replaced page plus the new one, are the counted ones.
-        #expect(after.counts(from: kept, keptCounts: kept.counts(), renderedKeys: [edited.path]) == after.counts())
+        // Compacted, the script is the same.
+        #expect(after.compacted().script() == fresh.script())
     }
 
-    /// Counts brought up to date from the kept index's agree with counting every page, whichever pages are
-    /// replaced, whatever new tokens they bring.
-    @Test func updatedCountsAreTheCountedOnes() throws {
-        let before = Self.index(Self.documents)
-        let replacements = [
-            SearchDocument(path: "m/l1/", title: "Lesson 1", body: "<p>Entirely new words: zebra, yak and xylophone.</p>"),
-            SearchDocument(path: "m/l2/", title: "Lesson 2", body: "<h2 id=\"x\">The velocity</h2><p>café café café</p>"),
-        ]
-        for replaced in [[], [replacements[0]], replacements] {
-            let keys = Set(replaced.map(\.path))
-            var after = SearchIndex(vocabulary: before.vocabulary)
-            for page in before.pages {
-                if let document = replaced.first(where: { $0.path == page.key }) {
-                    after.append(SearchIndexPart(document), key: document.path, digest: "d2")
-                } else {
-                    after.append(kept: page)
-                }
-            }
-            #expect(after.counts(from: before, keptCounts: before.counts(), renderedKeys: keys) == after.counts())
+    /// An edit's index is compacted only once its vocabulary has grown past the limit since it last held only used
+    /// tokens, and the record keeps that size.
+    @Test func theVocabularyIsCompactedOnceItHasGrownEnough() throws {
+        let fresh = SearchIndex(documents: Self.documents)
+        #expect(fresh.compactSize == fresh.vocabulary.count)
+        let read = try #require(SearchIndexStore.index(fromRecord: SearchIndexStore.record(fresh)))
+        #expect(read.compactSize == fresh.compactSize)
+        // The first page replaced by one of `words` new words; the replaced page's words stay in the vocabulary.
+        func replacing(_ kept: SearchIndex, words: Int) -> SearchIndex {
+            var index = SearchIndex(vocabulary: kept.vocabulary, compactSize: kept.compactSize)
+            let body = "<p>" + (0..<words).map { "new\($0)" }.joined(separator: " ") + "</p>"
+            index.append(SearchIndexPart(SearchDocument(path: "m/l0/", title: "L", body: body)), key: "m/l0/", digest: "d2")
+            for page in kept.pages.dropFirst() { index.append(kept: page) }
+            return index
         }
+        let small = replacing(read, words: 10).compactedWhenGrown()
+        #expect(small.vocabulary.count == read.vocabulary.count + 10, "grown by 10 tokens: not compacted")
+        #expect(small.compactSize == read.compactSize)
+        let grown = replacing(read, words: 1100)
+        let large = grown.compactedWhenGrown()
+        #expect(large.vocabulary.count < grown.vocabulary.count)
+        #expect(large.counts().allSatisfy { $0 > 0 }, "compacted: every token is used")
+        #expect(large.compactSize == large.vocabulary.count)
+        #expect(large.script() == grown.script())
     }
 
     @Test func manyUnusedTokensAreDroppedAndTheScriptStaysTheSame() throws {
@@ -86,7 +88,7 @@ import Testing
         var index = Self.index([SearchDocument(path: "m/a/", title: "A", body: "<p>\(many)</p>")] + Self.documents)
         let vocabulary = index.vocabulary
         index = SearchIndex(vocabulary: vocabulary, pages: Array(index.pages.dropFirst()))
-        let compact = index.compacted(counts: index.counts()).index
+        let compact = index.compacted()
         #expect(compact.vocabulary.count == vocabulary.count - 3000)
         #expect(compact.script() == SearchIndex(documents: Self.documents).script())
         let read = try #require(SearchIndexStore.index(fromRecord: SearchIndexStore.record(compact)))

@@ -79,8 +79,9 @@ import Testing
         let prefix = "window.sitegenSearchIndex="
         #expect(script.hasPrefix(prefix) && script.hasSuffix(";\n"))
         #expect(!script.contains("</script>"), "a slash-escaped JSON: no end tag even if inlined")
-        let json = String(script.dropFirst(prefix.count).dropLast(2))
-        let decoded = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
+        let shards = try Self.shards(ofScript: script)
+        #expect(shards.count == 1)
+        let decoded = shards[0]
         let pages = try #require(decoded["pages"] as? [[String]])
         #expect(pages == [["m/l/", "T \"1\""]])
         let rows = try #require(decoded["entries"] as? [[Any]])
@@ -136,35 +137,82 @@ import Testing
         let report = try site.build()
         let index = try #require(report.tree.files.first { $0.key.hasPrefix("assets/search-index.") }?.value)
         let pages = report.tree.files.filter { $0.key.hasSuffix(".html") }.values.reduce(0) { $0 + $1.count }
-        // Each token is stored once, however often the lessons use it.
-        let script = String(decoding: index, as: UTF8.self)
-        let json = String(script.dropFirst("window.sitegenSearchIndex=".count).dropLast(2))
-        let decoded = try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any]
-        let words = try #require(decoded?["words"] as? [String])
-        #expect(Set(words).count == words.count)
+        // Each token is stored once in its shard, however often the shard's lessons use it.
+        for shard in try Self.shards(ofScript: String(decoding: index, as: UTF8.self)) {
+            let words = try #require(shard["words"] as? [String])
+            #expect(Set(words).count == words.count)
+        }
         #expect(Double(index.count) <= 0.15 * Double(pages), "index \(index.count) B against \(pages) B of pages")
     }
 
     struct UnreadableIndex: Error {}
 
+    /// The shards of a search index script, each `{"entries": …, "pages": …, "words": …}`.
+    static func shards(ofScript script: String) throws -> [[String: Any]] {
+        let prefix = "window.sitegenSearchIndex=", suffix = ";\n"
+        guard script.hasPrefix(prefix), script.hasSuffix(suffix) else { throw UnreadableIndex() }
+        let json = String(script.dropFirst(prefix.count).dropLast(suffix.count))
+        guard let decoded = try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any], decoded.count == 1,
+              let shards = decoded["shards"] as? [[String: Any]] else { throw UnreadableIndex() }
+        return shards
+    }
+
+    /// The lessons' documents read back from a search index script, shard after shard.
+    static func documents(ofScript script: String) throws -> [SearchDocument] {
+        try shards(ofScript: script).flatMap { shard -> [SearchDocument] in
+            guard shard.count == 3, let pages = shard["pages"] as? [[String]], let rows = shard["entries"] as? [[Any]],
+                  let tokens = shard["words"] as? [String] else { throw UnreadableIndex() }
+            let words = SearchVocabulary(tokens: tokens)
+            return try pages.enumerated().map { page, info in
+                var document = SearchDocument(path: info[0], title: info[1], body: "")
+                document.entries = try rows.filter { $0.first as? Int == page }.map { row in
+                    guard row.count == 5, let kind = (row[1] as? Int).flatMap(SearchEntry.Kind.init(rawValue:)),
+                          let anchor = row[2] as? String, let title = row[3] as? String, let code = row[4] as? String else { throw UnreadableIndex() }
+                    return SearchEntry(kind: kind, anchor: anchor, title: title, text: words.decode(code))
+                }
+                return document
+            }
+        }
+    }
+
     /// The lessons' documents read back from the index the build wrote.
     private func builtDocuments(_ site: SiteTest) throws -> [SearchDocument] {
         guard let path = try site.outputTree().keys.first(where: { $0.hasPrefix("assets/search-index.") }) else { throw UnreadableIndex() }
-        let script = try site.output(path)
-        let json = String(script.dropFirst("window.sitegenSearchIndex=".count).dropLast(2))
-        guard let decoded = try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any],
-              let pages = decoded["pages"] as? [[String]], let rows = decoded["entries"] as? [[Any]],
-              let tokens = decoded["words"] as? [String] else { throw UnreadableIndex() }
-        let words = SearchVocabulary(tokens: tokens)
-        return try pages.enumerated().map { page, info in
-            var document = SearchDocument(path: info[0], title: info[1], body: "")
-            document.entries = try rows.filter { $0.first as? Int == page }.map { row in
-                guard row.count == 5, let kind = (row[1] as? Int).flatMap(SearchEntry.Kind.init(rawValue:)),
-                      let anchor = row[2] as? String, let title = row[3] as? String, let code = row[4] as? String else { throw UnreadableIndex() }
-                return SearchEntry(kind: kind, anchor: anchor, title: title, text: words.decode(code))
-            }
-            return document
+        return try Self.documents(ofScript: try site.output(path))
+    }
+
+    /// Documents of lessons `first..<last`: each its own words (`word<n>`) and words all of them share.
+    static func numberedDocuments(_ range: Range<Int>) -> [SearchDocument] {
+        range.map { n in
+            SearchDocument(path: "m/l\(n)/", title: "Lesson \(n)",
+                           body: "<h2 id=\"s\(n)\">Section \(n)</h2><p>Shared words and word\(n), its own; again shared.</p>")
         }
+    }
+
+    @Test func lessonsAreCutIntoShardsEachWithItsOwnWords() throws {
+        let documents = Self.numberedDocuments(0..<(2 * SearchIndex.lessonsPerShard + 3))
+        let index = SearchIndex(documents: documents)
+        #expect(index.shardRanges == [0..<16, 16..<32, 32..<35])
+        let script = index.script()
+        let shards = try Self.shards(ofScript: script)
+        #expect(shards.map { ($0["pages"] as? [[String]])?.count } == [16, 16, 3])
+        // A shard's words are those of its own lessons: `word20` is in the second shard only.
+        let words = shards.map { Set($0["words"] as? [String] ?? []) }
+        #expect(words.map { $0.contains("word20") } == [false, true, false])
+        #expect(words.allSatisfy { $0.contains("Shared") && $0.contains("shared") })
+        // Page numbers count within a shard; read back, every lesson's text is whole.
+        #expect(try Self.documents(ofScript: script) == documents)
+    }
+
+    @Test func aShardsBytesDependOnItsOwnLessonsOnly() throws {
+        var documents = Self.numberedDocuments(0..<40)
+        let before = SearchIndex(documents: documents)
+        documents[20] = SearchDocument(path: "m/l20/", title: "Lesson 20",
+                                       body: "<h2 id=\"s20\">Section 20</h2><p>A new sentence with novel words in lesson twenty.</p>")
+        let after = SearchIndex(documents: documents)
+        let changed = before.shardRanges.map { before.shardBytes($0) != after.shardBytes($0) }
+        #expect(changed == [false, true, false])
+        #expect(try Self.documents(ofScript: after.script()) == documents)
     }
 }
 

@@ -9,7 +9,7 @@ least MIN_CHART_TEXT px as rendered (font size × the SVG's scale), and no layou
 loads (the scripts only add what is laid over the page). Each page's own JavaScript must stay within
 SCRIPT_BUDGET compressed. It also checks, on
 the first lesson-like page, that the theme toggle switches and remembers the theme, that the search box finds
-headings by keyboard alone, served and from disk (search.py), and that a page loaded with JavaScript disabled
+headings by keyboard alone, served and from disk (search.py; with --search-only, that alone), and that a page loaded with JavaScript disabled
 still shows its content and no search box; on every page with citations, that focusing
 each one shows its reference below it and inside the screen, and that it is hidden otherwise. With --axe PATH (axe-core's axe.min.js) it
 runs the axe-core audit (rules tagged wcag2a, wcag2aa, wcag21aa and best-practice) on every page at
@@ -279,6 +279,10 @@ def main():
     if "--full-page" in args:
         args.remove("--full-page")
         full_page = True
+    # --search-only: only the search check (a site whose index has several shards; browser-check.sh builds one).
+    search_only = "--search-only" in args
+    if search_only:
+        args.remove("--search-only")
     if len(args) != 2:
         print(__doc__.strip().splitlines()[-1], file=sys.stderr)
         return 2
@@ -318,7 +322,7 @@ def main():
         browser = Browser(chromium, profile)
         try:
             session = browser.new_session()
-            for page in pages:
+            for page in ([] if search_only else pages):
                 url = ORIGIN + (page[:-len("index.html")] if page.endswith("index.html") else page)
                 for width in WIDTHS:
                     for theme in THEMES:
@@ -359,7 +363,7 @@ def main():
                 label = f"{page} without JavaScript"
                 report(label, problems)
                 set_viewport(browser, session, 375, "light", scripts=True)
-            for page in pages:
+            for page in ([] if search_only else pages):
                 if "class=\"citation\"" not in open(os.path.join(site, page), encoding="utf-8").read():
                     continue
                 for width in WIDTHS:
@@ -367,10 +371,11 @@ def main():
                     label = f"citation previews on {page} @{width}px"
                     report(label, problems, f"{label}: {count} citations, each shows its reference on focus")
             toggle_page = next((p for p in pages if p.count("/") >= 2), pages[0])
-            problems = theme_toggle_problems(browser, session, ORIGIN + toggle_page.removesuffix("index.html"))
-            report(f"theme toggle on {toggle_page}", problems, f"theme toggle on {toggle_page} switches and is remembered")
-            problems = skip_link_problems(browser, session, ORIGIN + toggle_page.removesuffix("index.html"))
-            report(f"keyboard on {toggle_page}", problems, f"keyboard on {toggle_page}: the first Tab shows the skip link, which focuses <main>")
+            if not search_only:
+                problems = theme_toggle_problems(browser, session, ORIGIN + toggle_page.removesuffix("index.html"))
+                report(f"theme toggle on {toggle_page}", problems, f"theme toggle on {toggle_page} switches and is remembered")
+                problems = skip_link_problems(browser, session, ORIGIN + toggle_page.removesuffix("index.html"))
+                report(f"keyboard on {toggle_page}", problems, f"keyboard on {toggle_page}: the first Tab shows the skip link, which focuses <main>")
             for how, page_url, inside in (
                     ("served", ORIGIN + toggle_page.removesuffix("index.html"), lambda r: r.startswith(ORIGIN)),
                     ("from disk", "file://" + os.path.join(site, toggle_page), lambda r: r.startswith("file://" + site + "/"))):

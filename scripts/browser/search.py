@@ -27,24 +27,33 @@ def fold(text):
 
 
 def load_index(site):
-    """The index the build wrote: {"pages": [[path, title]], "entries": [[page, kind, anchor, title, text]]}."""
+    """The index the build wrote, its shards joined: {"pages": [[path, title]], "entries": [[page, kind, anchor, title,
+    text]], "texts": [each entry's text, read back]}, page numbers counted over the whole course."""
     paths = glob.glob(os.path.join(site, "assets", "search-index.js"))
     if len(paths) != 1:
         return None
     text = open(paths[0], encoding="utf-8").read()
-    return json.loads(text[text.index("=") + 1:].rstrip().rstrip(";"))
+    data = json.loads(text[text.index("=") + 1:].rstrip().rstrip(";"))
+    joined = {"pages": [], "entries": [], "texts": []}
+    for shard in data["shards"]:
+        base = len(joined["pages"])
+        joined["pages"] += shard["pages"]
+        joined["entries"] += [[entry[0] + base] + entry[1:] for entry in shard["entries"]]
+        joined["texts"] += shard_texts(shard)
+    return joined
 
 
 DIGITS = "".join(chr(c) for c in range(35, 127) if c not in (47, 92))
 BASE = 45
 
 
-def texts(index):
-    """Each entry's text, read back from its token numbers (Sources/Site/Search/SearchVocabulary.swift)."""
-    words = index["words"]
+def shard_texts(shard):
+    """Each entry's text, read back from its token numbers into its shard's words
+    (Sources/Site/Search/SearchVocabulary.swift)."""
+    words = shard["words"]
     is_word = [bool(WORD.match(w)) for w in words]
     out = []
-    for entry in index["entries"]:
+    for entry in shard["entries"]:
         text, value, previous = "", 0, False
         for c in entry[4]:
             digit = DIGITS.index(c)
@@ -61,6 +70,11 @@ def texts(index):
     return out
 
 
+def texts(index):
+    """Each entry's text (`load_index` reads them back)."""
+    return index["texts"]
+
+
 def probes(index, count=3):
     """(word, page path, anchor) for up to `count` headings, each with a word of 5+ letters no other title holds."""
     titles = {}
@@ -75,7 +89,7 @@ def probes(index, count=3):
             folded = fold(word)
             if len(folded) >= 5 and folded.isalpha() and titles[folded] == {n} \
                     and not any(w != folded and w.startswith(folded) for w in titles):
-                found.append((word, index["pages"][entry[0]][0], entry[2]))
+                found.append((word, index["pages"][entry[0]][0], entry[2], n))
                 break
         if len(found) == count:
             break
@@ -157,7 +171,7 @@ def search_problems(browser, session, site, page_url, page_to_url, load):
     if not targets:
         return ["search: no heading has a word of its own to search for"], 0
     problems = []
-    for word, path, anchor in targets:
+    for word, path, anchor, entry in targets:
         problems += load(browser, session, page_url)
         press(browser, session, "/", "Slash", "/")
         now = state(browser, session)
@@ -171,6 +185,12 @@ def search_problems(browser, session, site, page_url, page_to_url, load):
             continue
         if word.lower() not in [m.lower() for m in now["options"][0]["marks"]]:
             problems.append(f"search for '{word}': the result does not mark the word (marks {now['options'][0]['marks']})")
+        # The words shown around the match are the entry's own text, read back from its shard's words.
+        shown = now["options"][0]["text"]
+        title, lesson = index["entries"][entry][3], index["pages"][index["entries"][entry][0]][1]
+        shown = shown.removeprefix(title).removeprefix(lesson).removeprefix("… ").removesuffix(" …")
+        if not shown or shown not in index["texts"][entry]:
+            problems.append(f"search for '{word}': the result shows '{shown[:80]}', not words of the section's text")
         if now["expanded"] != "true":
             problems.append(f"search for '{word}': aria-expanded is {now['expanded']} with results shown")
         accented = word.upper().replace("E", "É", 1).replace("A", "Á", 1) if re.search("[AE]", word.upper()) else word.upper()

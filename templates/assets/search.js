@@ -1,5 +1,5 @@
 // The search box: progressive enhancement (without JavaScript the box stays hidden). The index is a script
-// the build writes (assets/search-index.js, defining window.sitegenSearchIndex), loaded on first use
+// the build writes (assets/search-index.js, defining window.sitegenSearchIndex, the lessons in shards), loaded on first use
 // with a <script> element, which works from a static host and from disk (file://), where fetch is refused.
 // Nothing else is requested. Words are folded (case, diacritics), every word of the query must match, the
 // last one as a prefix while typing; heading matches rank above figure captions, which rank above prose.
@@ -33,7 +33,7 @@
   }
 
   // --- the index: built in the browser from the numbered texts the build wrote ---
-  // A text is a run of token numbers into data.words, in base 45: a character of the first 45 of DIGITS
+  // A text is a run of token numbers into its shard's words, in base 45: a character of the first 45 of DIGITS
   // ends a number, one of the last 45 is a higher digit of it (Sources/Site/Search/SearchVocabulary.swift).
   var DIGITS = "";
   for (var c = 35; c <= 126; c++) if (c !== 47 && c !== 92) DIGITS += String.fromCharCode(c);
@@ -55,22 +55,37 @@
     return out;
   }
 
-  // A text back from its numbers: a space between two words, every other gap as written.
-  function decode(code) {
+  // A text back from its numbers (into the words of its entry's shard, which start at wordBase in index.words):
+  // a space between two words, every other gap as written.
+  function decode(code, wordBase) {
     var ids = numbers(code), text = "", previousWord = false;
     for (var i = 0; i < ids.length; i++) {
-      var word = index.isWord[ids[i]];
+      var id = wordBase + ids[i];
+      var word = index.isWord[id];
       if (word && previousWord) text += " ";
-      text += index.words[ids[i]] || "";
+      text += index.words[id] || "";
       previousWord = word;
     }
     return text;
   }
 
+  // The shards joined into one index: pages, entries and words one after another, each entry's page number moved
+  // by the pages of the shards before it, and its text's numbers read against its shard's words (wordBase).
   function buildIndex(data) {
-    var words = data.words, entries = data.entries;
+    var pages = [], entries = [], words = [], wordBase = [];
+    var shards = data.shards || [];
+    for (var s = 0; s < shards.length; s++) {
+      var shard = shards[s], pageBase = pages.length, base = words.length;
+      for (var p = 0; p < shard.pages.length; p++) pages.push(shard.pages[p]);
+      for (var w = 0; w < shard.words.length; w++) words.push(shard.words[w]);
+      for (var r = 0; r < shard.entries.length; r++) {
+        var row = shard.entries[r];
+        entries.push([row[0] + pageBase, row[1], row[2], row[3], row[4]]);
+        wordBase.push(base);
+      }
+    }
     var isWord = words.map(function (w) { return WORD_START.test(w); });
-    var folded = words.map(function (w, i) { return isWord[i] ? fold(w) : ""; });
+    var folded = words.map(function (w, i) { return isWord[i] ? foldWord(w) : ""; });
     var postings = new Map();
     for (var e = 0; e < entries.length; e++) {
       var kind = entries[e][1];
@@ -78,7 +93,8 @@
       for (var t = 0; t < title.length; t++) addWord(postings, e, title[t], TITLE_WEIGHT[kind], false);
       var ids = numbers(entries[e][4]);
       for (var k = 0; k < ids.length; k++) {
-        if (isWord[ids[k]]) addWord(postings, e, folded[ids[k]], TEXT_WEIGHT[kind], true);
+        var id = wordBase[e] + ids[k];
+        if (isWord[id]) addWord(postings, e, folded[id], TEXT_WEIGHT[kind], true);
       }
     }
     var sorted = Array.from(postings.keys()).sort();
@@ -87,7 +103,8 @@
       var p = postings.get(word);
       frozen.set(word, { ids: Int32Array.from(p.ids), scores: Float64Array.from(p.scores) });
     });
-    return { pages: data.pages, entries: entries, words: words, isWord: isWord, vocabulary: sorted, postings: frozen, texts: [] };
+    return { pages: pages, entries: entries, words: words, wordBase: wordBase, isWord: isWord, vocabulary: sorted,
+             postings: frozen, texts: [] };
   }
 
   function addWord(postings, entry, word, weight, repeats) {
@@ -105,7 +122,7 @@
   }
 
   function entryText(e) {
-    if (index.texts[e] === undefined) index.texts[e] = decode(index.entries[e][4]);
+    if (index.texts[e] === undefined) index.texts[e] = decode(index.entries[e][4], index.wordBase[e]);
     return index.texts[e];
   }
 

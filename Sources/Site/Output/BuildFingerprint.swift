@@ -147,28 +147,38 @@ struct BuildFingerprint: Equatable {
     }
 
     static func load(_ paths: BuildPaths) -> BuildFingerprint? {
-        guard let text = try? String(contentsOfFile: file(paths), encoding: .utf8) else { return nil }
-        // Cut at each newline byte (the record is written with `\n` only).
-        let lines = text.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).map { Substring($0) }
-        // Cut short, or written by an older sitegen: none.
-        guard lines.last == "end", lines.count >= 4, lines[0].hasPrefix("v5 "), let pages = Int(lines[1]) else { return nil }
-        var fingerprint = BuildFingerprint(inputs: String(lines[0].dropFirst(3)), pages: pages, site: String(lines[2]), output: [])
-        for line in lines.dropFirst(3).dropLast() {
-            if line.hasPrefix("file ") {
-                fingerprint.output.append(String(line.dropFirst(5)))
-            } else if line.hasPrefix("page "), let space = line.dropFirst(5).firstIndex(of: " ") {
-                fingerprint.pageKeys[String(line[line.index(after: space)...])] = String(line[line.index(line.startIndex, offsetBy: 5)..<space])
-            } else if line.hasPrefix("quote ") {
-                // `quote <digest> <lesson> <block> <page key>`: the key, last, may hold spaces.
-                let fields = line.dropFirst(6).split(separator: " ", maxSplits: 3, omittingEmptySubsequences: false)
-                guard fields.count == 4 else { return nil }
-                fingerprint.quotes[String(fields[3]), default: []].append(
-                    QuotedBlock(lesson: String(fields[1]), block: String(fields[2]), digest: String(fields[0])))
-            } else {
-                return nil
+        PlainFile.read(file(paths)).flatMap(parse)
+    }
+
+    /// The fingerprint a record's bytes hold; nil when they are not valid UTF-8, cut short, or written by an older
+    /// sitegen. Read as bytes, line by line (cut at each newline byte: the record is written with `\n` only), since the
+    /// record of a 200-lesson site has some 2 400 lines and is read on every build.
+    static func parse(_ record: [UInt8]) -> BuildFingerprint? {
+        guard String(validating: record, as: UTF8.self) != nil else { return nil }
+        return record.withUnsafeBufferPointer { bytes -> BuildFingerprint? in
+            func text(_ part: Slice<UnsafeBufferPointer<UInt8>>) -> String { String(decoding: part, as: UTF8.self) }
+            let lines = bytes.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false)
+            guard lines.count >= 4, let last = lines.last, last.elementsEqual("end".utf8), lines[0].starts(with: "v5 ".utf8),
+                  let pages = Int(text(lines[1])) else { return nil }
+            var fingerprint = BuildFingerprint(inputs: text(lines[0].dropFirst(3)), pages: pages, site: text(lines[2]), output: [])
+            fingerprint.output.reserveCapacity(lines.count)
+            for line in lines.dropFirst(3).dropLast() {
+                if line.starts(with: "file ".utf8) {
+                    fingerprint.output.append(text(line.dropFirst(5)))
+                } else if line.starts(with: "page ".utf8), let space = line.dropFirst(5).firstIndex(of: UInt8(ascii: " ")) {
+                    fingerprint.pageKeys[text(line[(space + 1)...])] = text(line[(line.startIndex + 5)..<space])
+                } else if line.starts(with: "quote ".utf8) {
+                    // `quote <digest> <lesson> <block> <page key>`: the key, last, may hold spaces.
+                    let fields = line.dropFirst(6).split(separator: UInt8(ascii: " "), maxSplits: 3, omittingEmptySubsequences: false)
+                    guard fields.count == 4 else { return nil }
+                    fingerprint.quotes[text(fields[3]), default: []].append(
+                        QuotedBlock(lesson: text(fields[1]), block: text(fields[2]), digest: text(fields[0])))
+                } else {
+                    return nil
+                }
             }
+            return fingerprint
         }
-        return fingerprint
     }
 
     /// Written atomically (temporary file, then rename), so a killed build leaves the old one or none.

@@ -7,12 +7,12 @@ import Foundation
 /// a copy of its ids. A missing, outdated or unreadable record is a miss (the build then renders everything).
 ///
 /// The record is bytes (`CacheRecord`): a header line; then numbers as LEB128 varints and strings as a length
-/// and UTF-8: the tokens (count, then each token's bytes), the pages (count, then each page's key, digest, path, title,
+/// and UTF-8: the tokens (count, the index's `compactSize`, then each token's bytes), the pages (count, then each page's key, digest, path, title,
 /// headings — kind, anchor, title, where its ids end — and its ids as little-endian numbers of two bytes, or
 /// four when the vocabulary has more than 65 536 tokens).
 struct SearchIndexStore {
     let file: String
-    static let header = Array("sitegen search index v2\n".utf8)
+    static let header = Array("sitegen search index v3\n".utf8)
     /// Ids take two bytes while the vocabulary has at most this many tokens, else four.
     static let narrowLimit = 1 << 16
 
@@ -59,6 +59,7 @@ struct SearchIndexStore {
         var out = CacheRecord.Writer(header: header,
                                      capacity: index.pages.reduce(0) { $0 + 4 * $1.ids.count + 32 * $1.headings.count })
         out.number(index.vocabulary.count)
+        out.number(index.compactSize)
         for id in 0..<index.vocabulary.count { index.vocabulary.withToken(id) { out.bytes($0) } }
         let wide = index.vocabulary.count > Self.narrowLimit
         out.number(index.pages.count)
@@ -96,7 +97,8 @@ struct SearchIndexStore {
     private static func index(fromRecord record: UnsafeBufferPointer<UInt8>, shared: TokenIDs.Record) -> SearchIndex? {
         guard record.starts(with: header) else { return nil }
         var reader = CacheRecord.Reader(bytes: record, position: header.count)
-        guard let tokenCount = reader.number(), tokenCount <= record.count - reader.position else { return nil }
+        guard let tokenCount = reader.number(), tokenCount <= record.count - reader.position,
+              let compactSize = reader.number(), compactSize <= tokenCount else { return nil }
         var vocabulary = TokenTable(capacity: tokenCount)
         for id in 0..<tokenCount {
             guard let length = reader.number(), length <= record.count - reader.position else { return nil }
@@ -142,6 +144,6 @@ struct SearchIndexStore {
                                           ids: ids, ends: ends))
         }
         guard reader.position == record.count else { return nil }
-        return SearchIndex(vocabulary: vocabulary, pages: pages)
+        return SearchIndex(vocabulary: vocabulary, pages: pages, compactSize: compactSize)
     }
 }
