@@ -18,4 +18,19 @@ struct FolderListingTests {
         #expect(FolderListing.entries(under: folder) == ["a/x.txt", "a/\u{0301}b/y.txt", "link", "\u{0320}"].sorted())
         #expect(FolderListing.entries(under: folder + "/missing").isEmpty)
     }
+
+    @Test("paths are sorted by their UTF-8 bytes, a folder's files after a sibling name that sorts before its slash")
+    func byteOrder() throws {
+        let fm = FileManager.default
+        let folder = (NSTemporaryDirectory() as NSString).appendingPathComponent("sitegen-listing-\(UUID().uuidString)")
+        defer { try? fm.removeItem(atPath: folder) }
+        try fm.createDirectory(atPath: folder + "/a", withIntermediateDirectories: true)
+        for name in ["a/b", "a-b", "a.b", "é", "z", "A", "ab"] {
+            #expect(fm.createFile(atPath: folder + "/" + name, contents: Data()))
+        }
+        let expected = ["A", "a-b", "a.b", "a/b", "ab", "z", "é"]
+        #expect(FolderListing.entries(under: folder) == expected)
+        #expect(expected.sorted(by: FolderListing.precedes) == expected)
+        #expect(!FolderListing.precedes("a", "a") && FolderListing.precedes("", "a") && !FolderListing.precedes("ab", "a"))
+    }
 }

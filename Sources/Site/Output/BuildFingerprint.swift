@@ -86,14 +86,14 @@ struct BuildFingerprint: Equatable {
             guard let identity = identity((folder as NSString).appendingPathComponent(path)) else { continue }
             written.append((path, "\(path) \(identity)"))
         }
-        // Both sorted by path, then merged; a `kept` out of order (a record not written by this function) only
+        // Both sorted by path as a walk sorts (`FolderListing.precedes`), then merged; a `kept` out of order (a record not written by this function) only
         // makes the next build's comparison fail, which renders everything.
-        written.sort { $0.path < $1.path }
+        written.sort { FolderListing.precedes($0.path, $1.path) }
         var lines: [String] = []
         lines.reserveCapacity(kept.count + written.count)
         var k = 0, w = 0
         while k < kept.count || w < written.count {
-            if w == written.count || (k < kept.count && kept[k].path < written[w].path) {
+            if w == written.count || (k < kept.count && FolderListing.precedes(kept[k].path, written[w].path)) {
                 lines.append(kept[k].line)
                 k += 1
             } else {
@@ -136,14 +136,15 @@ struct BuildFingerprint: Equatable {
         bytes.appendDecimal(info.st_mtim.tv_nsec)
     }
 
-    /// The files under `folder` as absolute paths, sorted: regular files, and links that lead to one.
+    /// The files under `folder` as absolute paths, sorted as the walk sorts (`FolderListing.precedes`; one prefix before
+    /// every path keeps that order): regular files, and links that lead to one.
     static func files(under folder: String) -> [String] {
         FolderListing.walk(folder).entries.compactMap { entry in
             guard var info = entry.info else { return nil }
             let path = (folder as NSString).appendingPathComponent(entry.path)
             if info.st_mode & S_IFMT == S_IFLNK, stat(path, &info) != 0 { return nil }
             return info.st_mode & S_IFMT == S_IFDIR ? nil : path
-        }.sorted()
+        }
     }
 
     static func load(_ paths: BuildPaths) -> BuildFingerprint? {

@@ -19,19 +19,19 @@ public enum FolderListing {
         public var type: UInt8 = UInt8(DT_UNKNOWN)
     }
 
-    /// Every entry that is not a real folder, sorted; empty when `folder` cannot be read.
+    /// Every entry that is not a real folder, sorted (`precedes`); empty when `folder` cannot be read.
     public static func entries(under folder: String) -> [String] {
         walk(folder).entries.map(\.path)
     }
 
     /// The entries that are not real folders and, apart, the real folders (a folder before the folders
-    /// inside it), each sorted.
+    /// inside it), each sorted (`precedes`).
     public static func contents(under folder: String) -> (entries: [String], folders: [String]) {
         let (entries, folders) = walk(folder)
         return (entries.map(\.path), folders)
     }
 
-    /// The entries with their `lstat` information, and the real folders, each sorted by path. Without
+    /// The entries with their `lstat` information, and the real folders, each sorted by path (`precedes`). Without
     /// `statting`, `info` is left out where the folder's record gives the entry's type (each entry still has its
     /// `inode` and `type`): a listing that needs no sizes or times costs no system call per file.
     public static func walk(_ folder: String, statting: Bool = true) -> (entries: [Entry], folders: [String]) {
@@ -61,7 +61,22 @@ public enum FolderListing {
                 }
             }
         }
-        entries.sort { $0.path < $1.path }
-        return (entries, folders.sorted())
+        // Sorted through their indices: an entry (with its `stat`) is moved once, not at every step of the sort.
+        let order = entries.indices.sorted { precedes(entries[$0].path, entries[$1].path) }
+        return (order.map { entries[$0] }, folders.sorted(by: precedes))
+    }
+
+    /// The order of a listing's paths: by their UTF-8 bytes (for paths in Unicode's composed form, which file names
+    /// nearly always are, the order of `<`, which compares canonical equivalents as equal). The walk sorts by it, and
+    /// so must everything that merges paths with a walk's (`BuildFingerprint.listing(afterWriting:into:kept:)`).
+    public static func precedes(_ a: String, _ b: String) -> Bool {
+        let order = a.utf8.withContiguousStorageIfAvailable { x in
+            b.utf8.withContiguousStorageIfAvailable { y -> Bool in
+                let common = min(x.count, y.count)
+                let compared = common == 0 ? 0 : memcmp(x.baseAddress!, y.baseAddress!, common)
+                return compared != 0 ? compared < 0 : x.count < y.count
+            }
+        }
+        return (order ?? nil) ?? a.utf8.lexicographicallyPrecedes(b.utf8)
     }
 }
