@@ -7,7 +7,7 @@ import Mustache
 ///
 /// Two guards keep the page's bytes those the body itself would give:
 /// - before rendering, the layouts: only those whose tags print the body, and the base layout `content`, raw and
-///   whole (`TemplateSet.printsRawOnly`, `applies`);
+///   whole (`TemplateSet.printsRawOnly`, `layouts`);
 /// - after rendering, the page: every trace of the stand-in must be a whole marker (`bytes`). A template can print
 ///   the body in ways no scan of its tags sees (`{{.}}` in a section over a flag prints the whole context, whose
 ///   description holds the stand-in's), so the stand-in describes itself with its own mark, and a page with any
@@ -54,11 +54,13 @@ struct PageSplice {
         return (Array(try render(body).utf8), false)
     }
 
-    /// Whether a lesson page rendered with `layout` can take its body spliced in.
-    static func applies(layout: String, in templates: TemplateSet) -> Bool {
-        templates.printsRawOnly("body", in: layout, containers: ["lesson"])
-            && templates.printsRawOnly("body", in: "base", containers: ["lesson"])
-            && templates.printsRawOnly("content", in: "base")
+    /// The layouts of `templates` a lesson page can be rendered with and take its body spliced in: none unless the base
+    /// layout allows it, then each that prints the body only raw and whole. (The base layout is looked at once.)
+    static func layouts(in templates: TemplateSet, among names: some Sequence<String>) -> Set<String> {
+        guard templates.printsRawOnly("body", in: "base", containers: ["lesson"]), templates.printsRawOnly("content", in: "base") else {
+            return []
+        }
+        return Set(names.filter { templates.printsRawOnly("body", in: $0, containers: ["lesson"]) })
     }
 
     /// The UTF-8 bytes of `rendered` (the page rendered with `standIn`) with the body in place of every marker; nil

@@ -54,7 +54,7 @@ public struct TemplateSet: Sendable {
         if !problems.isEmpty { throw DiagnosticList(problems) }
         self.sources = sources
         self.library = library
-        splicingLayouts = Set(sources.keys.filter { PageSplice.applies(layout: $0, in: self) })
+        splicingLayouts = PageSplice.layouts(in: self, among: sources.keys)
     }
 
     public func has(_ name: String) -> Bool { sources[name] != nil }
@@ -238,33 +238,42 @@ struct TemplateTag: Sendable, Equatable {
     /// Finds the tags in the default delimiters; comments and closing tags are skipped.
     static func scan(_ text: String, file: String) -> [TemplateTag] {
         var tags: [TemplateTag] = []
-        let chars = Array(text.unicodeScalars)
-        var i = 0, line = 1, column = 1
-        // Whether only spaces and tabs stand before `i` on its line.
-        var blankSoFar = true
-        // The sections open at `i`, innermost last.
-        var sections: [String] = []
-        func advance() {
-            if chars[i] == "\n" {
-                line += 1; column = 1; blankSoFar = true
-            } else {
-                column += 1
-                if chars[i] != " " && chars[i] != "\t" { blankSoFar = false }
+        // Read as UTF-8 bytes (every byte the scan looks for is ASCII); a column is a scalar, so a continuation byte
+        // (10xxxxxx) does not start one.
+        let bytes = Array(text.utf8)
+        struct Cursor {
+            var i = 0, line = 1, column = 1
+            // Whether only spaces and tabs stand before `i` on its line.
+            var blankSoFar = true
+
+            mutating func advance(over byte: UInt8) {
+                if byte == UInt8(ascii: "\n") {
+                    line += 1; column = 1; blankSoFar = true
+                } else {
+                    if byte & 0xC0 != 0x80 { column += 1 }
+                    if byte != UInt8(ascii: " ") && byte != UInt8(ascii: "\t") { blankSoFar = false }
+                }
+                i += 1
             }
-            i += 1
         }
-        while i + 1 < chars.count {
-            guard chars[i] == "{", chars[i + 1] == "{" else { advance(); continue }
-            let at = SourceLocation(file: file, line: line, column: column)
-            let afterBlanks = blankSoFar && column > 1
+        var cursor = Cursor()
+        func advance() { cursor.advance(over: bytes[cursor.i]) }
+        let opening = UInt8(ascii: "{"), closing = UInt8(ascii: "}")
+        // The sections open at the cursor, innermost last.
+        var sections: [String] = []
+        while cursor.i + 1 < bytes.count {
+            guard bytes[cursor.i] == opening, bytes[cursor.i + 1] == opening else { advance(); continue }
+            let at = SourceLocation(file: file, line: cursor.line, column: cursor.column)
+            let afterBlanks = cursor.blankSoFar && cursor.column > 1
             advance(); advance()
-            var body = ""
-            while i + 1 < chars.count, !(chars[i] == "}" && chars[i + 1] == "}") {
-                body.unicodeScalars.append(chars[i])
-                advance()
-            }
-            if i + 1 < chars.count { advance(); advance() }
-            if i < chars.count, chars[i] == "}", body.hasPrefix("{") { advance() }
+            let start = cursor.i
+            while cursor.i + 1 < bytes.count, !(bytes[cursor.i] == closing && bytes[cursor.i + 1] == closing) { advance() }
+            // A tag never closed: its body is all but the text's last scalar (where the loop stopped, on its last byte).
+            var end = cursor.i
+            while cursor.i + 1 >= bytes.count, end > start, bytes[end] & 0xC0 == 0x80 { end -= 1 }
+            let body = String(decoding: bytes[start..<max(start, end)], as: UTF8.self)
+            if cursor.i + 1 < bytes.count { advance(); advance() }
+            if cursor.i < bytes.count, bytes[cursor.i] == closing, body.hasPrefix("{") { advance() }
             var trimmed = body.trimmingCharacters(in: .whitespaces)
             guard let sigil = trimmed.first else { continue }
             let named = String(trimmed.dropFirst()).trimmingCharacters(in: .whitespaces)
