@@ -54,6 +54,17 @@ import Testing
             output: ["index.html 10 1.5", "intro/a b é/index.html 20 2.25"])
         fingerprint.save(paths)
         let saved = try #require(PlainFile.read(BuildFingerprint.file(paths)))
+        #expect(String(decoding: saved, as: UTF8.self) == """
+            v5 0123abcd
+            5
+            feed
+            page d2 lesson intro/a b é.md
+            page d1 lesson intro/first.md
+            quote c0ffee intro/first sgd-variants lesson intro/a b é.md
+            file index.html 10 1.5
+            file intro/a b é/index.html 20 2.25
+            end
+            """)
         #expect(BuildFingerprint.load(paths) == fingerprint)
         #expect(BuildFingerprint.parse(saved) == fingerprint)
         #expect(BuildFingerprint.parse(Array(saved.dropLast(4))) == nil, "cut before its end line")

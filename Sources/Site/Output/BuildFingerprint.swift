@@ -184,12 +184,28 @@ struct BuildFingerprint: Equatable {
 
     /// Written atomically (temporary file, then rename), so a killed build leaves the old one or none.
     func save(_ paths: BuildPaths) {
-        let keys = pageKeys.keys.sorted().map { "page \(pageKeys[$0] ?? "") \($0)" }
-        let quoted = quotes.keys.sorted().flatMap { key in
-            (quotes[key] ?? []).map { "quote \($0.digest) \($0.lesson) \($0.block) \(key)" }
+        CacheFile.write(record(), to: Self.file(paths))
+    }
+
+    /// The record's bytes (what `parse` reads): its lines joined by `\n`, written as bytes, not as a string per line.
+    func record() -> [UInt8] {
+        var out: [UInt8] = []
+        out.reserveCapacity(output.reduce(64 + inputs.utf8.count + site.utf8.count) { $0 + $1.utf8.count + 6 }
+                            + pageKeys.reduce(0) { $0 + $1.key.utf8.count + $1.value.utf8.count + 7 })
+        func line(_ parts: String...) {
+            if !out.isEmpty { out.append(UInt8(ascii: "\n")) }
+            for part in parts { out.append(contentsOf: part.utf8) }
         }
-        let text = (["v5 " + inputs, String(pages), site] + keys + quoted + output.map { "file " + $0 } + ["end"]).joined(separator: "\n")
-        CacheFile.write(Data(text.utf8), to: Self.file(paths))
+        line("v5 ", inputs)
+        line(String(pages))
+        line(site)
+        for key in pageKeys.keys.sorted() { line("page ", pageKeys[key] ?? "", " ", key) }
+        for key in quotes.keys.sorted() {
+            for quote in quotes[key] ?? [] { line("quote ", quote.digest, " ", quote.lesson, " ", quote.block, " ", key) }
+        }
+        for file in output { line("file ", file) }
+        line("end")
+        return out
     }
 
     static func forget(_ paths: BuildPaths) {

@@ -53,7 +53,14 @@ struct BuildInputs: Equatable {
         digests = Dictionary(files.map { ($0.path, $0.digest) }, uniquingKeysWith: { first, _ in first })
         var all = ContentHash()
         all.update("sitegen build inputs v2\n\(setup)\n")
-        for file in files { all.update("file \(file.path) \(file.digest)\n") }
+        for file in files {
+            // "file <path> <digest>\n", hashed in pieces: no string is made per file.
+            all.update("file ")
+            all.update(file.path)
+            all.update(" ")
+            all.update(file.digest)
+            all.update("\n")
+        }
         digest = all.hex
     }
 

@@ -183,7 +183,6 @@ public struct OutputWriter: Sendable {
         // staging folder the next build's cleanup recognises and removes.
         for listing in listed where listing.path != OutputGuard.markerName {
             let entry = listing.path
-            let full = staging + "/" + entry
             // A path the tree writes: `StagedFile` keeps, rewrites or replaces what is there.
             if tree.files[entry] != nil { continue }
             // Kept: the very file (device and inode, a regular file) the current output holds at that path, as the
@@ -197,7 +196,7 @@ public struct OutputWriter: Sendable {
                 kept.insert(entry)
                 continue
             }
-            guard unlink(full) == 0 else { throw CannotRecycle() }
+            guard unlink(staging + "/" + entry) == 0 else { throw CannotRecycle() }
         }
         for folder in folders.reversed() where !needed.contains(Substring(folder)) {
             guard rmdir(staging + "/" + folder) == 0 else { throw CannotRecycle() }

@@ -41,7 +41,12 @@ struct RebuildPlan: Equatable {
         var outline = ContentHash()
         outline.update("sitegen outline v1\n\(inputs.setup)\n")
         for file in inputs.files where lessonFiles[file.path] == nil {
-            outline.update("file \(file.path) \(file.digest)\n")
+            // "file <path> <digest>\n", hashed in pieces: no string is made per file.
+            outline.update("file ")
+            outline.update(file.path)
+            outline.update(" ")
+            outline.update(file.digest)
+            outline.update("\n")
         }
         var pages: [String: String] = [:]
         for module in content.modules {
