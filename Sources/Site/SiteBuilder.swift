@@ -224,10 +224,10 @@ public struct SiteBuilder: Sendable {
                 try addPublishingFiles(to: &tree, pages: pages, urls: urls, templates: templates)
                 tree.add(".gitkeep", "")
             }
-            if plan != nil {
+            if let plan {
                 // Kept for the next build, written while the site is: `build` waits for it before it returns.
-                let store = SearchIndexStore(paths: paths)
-                savingSearch = Background { store.save(making.value) }
+                let store = SearchIndexStore(paths: paths), outline = plan.site
+                savingSearch = Background { store.save(making.value, outline: outline) }
             }
         } catch {
             throw DiagnosticList([error])
@@ -260,13 +260,18 @@ public struct SiteBuilder: Sendable {
         return SearchIndex.script(shards: made)
     }
 
-    /// The search index the last build left and its pages by page key, found while the lessons load.
+    /// The search index the last build left, the outline it was made under, and its pages by page key, found while the
+    /// lessons load.
     struct KeptSearch: Sendable {
         var index: SearchIndex
         var pages: [String: SearchIndex.Page]
 
-        init(index: SearchIndex) {
-            self.index = index
+        /// The outline its pages were rendered under.
+        var outline: String
+
+        init(_ kept: SearchIndexStore.Kept) {
+            index = kept.index
+            outline = kept.outline
             pages = Dictionary(index.pages.map { ($0.key, $0) }, uniquingKeysWith: { first, _ in first })
         }
     }
@@ -380,6 +385,8 @@ public struct SiteBuilder: Sendable {
             var keptSearch: KeptSearch?
             if let partial = plan, !partial.rendersEverything {
                 keptSearch = storedSearch?.value.flatMap { kept in
+                    // Rendered under another outline (a build that failed after saving it): not these pages' text.
+                    guard kept.outline == partial.site else { return nil }
                     let complete = content.modules.filter({ !$0.comingSoon }).flatMap(\.lessons).map(RebuildPlan.lessonKey)
                         .allSatisfy { key in partial.renders(key) || (kept.pages[key]?.digest).map { $0 == partial.pages[key] } ?? false }
                     return complete ? kept : nil

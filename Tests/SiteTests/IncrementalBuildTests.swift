@@ -162,6 +162,21 @@ import TestSupport
         try Self.expectSameAsCleanBuild(site)
     }
 
+    /// A kept search index made under another outline than the record's (as a build that failed after saving it leaves
+    /// it) is not used: the next build renders every page.
+    @Test func aSearchRecordOfAnotherOutlineMakesTheNextBuildRenderEverything() throws {
+        let site = try Self.site()
+        defer { site.remove() }
+        try site.build()
+        let store = SearchIndexStore(paths: site.paths)
+        let kept = try #require(store.load())
+        store.save(kept.index, outline: kept.outline + " (another)")
+        try Edit.prose.apply(to: site)
+        let report = try site.build()
+        #expect(report.rendered == report.pages)
+        try Self.expectSameAsCleanBuild(site)
+    }
+
     /// The record's listing of public/ is made from the tree just written (reused files keep their
     /// previous line): it must be what the disk holds, or every next build would render everything.
     @Test func theRecordedListingIsTheOutputFolderAfterEveryKindOfBuild() throws {

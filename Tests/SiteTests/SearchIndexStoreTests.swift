@@ -139,13 +139,15 @@ import Testing
         defer { try? FileManager.default.removeItem(atPath: paths.root) }
         let store = SearchIndexStore(paths: paths)
         #expect(store.load() == nil, "nothing saved yet")
-        store.save(Self.index([Self.documents[1]]))
-        #expect(store.load()?.script() == SearchIndex(documents: [Self.documents[1]]).script())
+        store.save(Self.index([Self.documents[1]]), outline: "outline 1")
+        #expect(store.load()?.index.script() == SearchIndex(documents: [Self.documents[1]]).script())
+        #expect(store.load()?.outline == "outline 1")
         let record = try #require(FileManager.default.contents(atPath: store.file))
         try Data(record.dropLast()).write(to: URL(fileURLWithPath: store.file))
         #expect(store.load() == nil, "damaged since it was saved")
         try record.write(to: URL(fileURLWithPath: store.file))
-        #expect(store.load()?.pages.map(\.path) == [Self.documents[1].path])
+        #expect(store.load()?.index.pages.map(\.path) == [Self.documents[1].path])
+        #expect(SearchIndexStore.kept(fromRecord: Array(record))?.outline == "outline 1", "read back from disk")
         try FileManager.default.removeItem(atPath: store.file)
         #expect(store.load() == nil, "removed")
     }

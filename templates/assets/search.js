@@ -73,7 +73,8 @@
   // by the pages of the shards before it, and its text's numbers read against its shard's words (wordBase).
   function buildIndex(data) {
     var pages = [], entries = [], words = [], wordBase = [];
-    var shards = data.shards || [];
+    // An index written before shards (a cache may still hold one for a while) is one shard.
+    var shards = data.shards || (data.entries ? [data] : []);
     for (var s = 0; s < shards.length; s++) {
       var shard = shards[s], pageBase = pages.length, base = words.length;
       for (var p = 0; p < shard.pages.length; p++) pages.push(shard.pages[p]);

@@ -92,8 +92,9 @@ public struct SearchIndex: Sendable {
     }
 
     /// The index, compacted (`compacted()`) when its vocabulary has grown by more than 1 024 tokens, and more than an
-    /// eighth, since it last held only used tokens: the tokens no page uses any more are at most that many, and an edit
-    /// neither counts every page's tokens nor renumbers them, except the rare one that compacts.
+    /// eighth, since it last held only used tokens: an edit neither counts every page's tokens nor renumbers them,
+    /// except the rare one that compacts. The vocabulary stays below `compactSize` plus that growth (and one build's new
+    /// tokens); tokens left unused by replaced text stay in it until then, costing memory and record bytes, never ids.
     func compactedWhenGrown() -> SearchIndex {
         vocabulary.count - compactSize > max(1024, compactSize / 8) ? compacted() : self
     }

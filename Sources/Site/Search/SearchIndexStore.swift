@@ -7,7 +7,7 @@ import Foundation
 /// a copy of its ids. A missing, outdated or unreadable record is a miss (the build then renders everything).
 ///
 /// The record is bytes (`CacheRecord`): a header line; then numbers as LEB128 varints and strings as a length
-/// and UTF-8: the tokens (count, the index's `compactSize`, then each token's bytes), the pages (count, then each page's key, digest, path, title,
+/// and UTF-8: the outline its pages were rendered under (`Kept`), the tokens (count, the index's `compactSize`, then each token's bytes), the pages (count, then each page's key, digest, path, title,
 /// headings — kind, anchor, title, where its ids end — and its ids as little-endian numbers of two bytes, or
 /// four when the vocabulary has more than 65 536 tokens).
 struct SearchIndexStore {
@@ -20,18 +20,26 @@ struct SearchIndexStore {
         file = (paths.cache as NSString).appendingPathComponent("search/index")
     }
 
-    func load() -> SearchIndex? {
-        if let index = Self.remembered.index(path: file) { return index }
-        guard let bytes = PlainFile.read(file), let index = Self.index(fromRecord: bytes) else { return nil }
-        Self.remembered.keep(index, path: file)
-        return index
+    /// What the last build kept: the index, and the outline (`RebuildPlan.site`) its pages were rendered under. An
+    /// incremental build uses it only under the outline of the record it builds on (a build that failed after saving
+    /// its index left the record of the build before it).
+    struct Kept: Sendable {
+        var index: SearchIndex
+        var outline: String
+    }
+
+    func load() -> Kept? {
+        if let kept = Self.remembered.kept(path: file) { return kept }
+        guard let bytes = PlainFile.read(file), let kept = Self.kept(fromRecord: bytes) else { return nil }
+        Self.remembered.keep(kept, path: file)
+        return kept
     }
 
     /// Best effort: a record that cannot be written only makes a later build render more. Written to a
     /// temporary file, then renamed over the previous record.
-    func save(_ index: SearchIndex) {
-        CacheFile.write(Self.record(index), to: file)
-        Self.remembered.keep(index, path: file)
+    func save(_ index: SearchIndex, outline: String) {
+        CacheFile.write(Self.record(index, outline: outline), to: file)
+        Self.remembered.keep(Kept(index: index, outline: outline), path: file)
     }
 
     /// The index this process last read or wrote: a preview server, which builds again after each edit, then
@@ -42,22 +50,23 @@ struct SearchIndexStore {
 
     private final class Remembered: @unchecked Sendable {
         private let lock = NSLock()
-        private var last: (path: String, file: FileIdentity, index: SearchIndex)?
+        private var last: (path: String, file: FileIdentity, kept: Kept)?
 
-        func index(path: String) -> SearchIndex? {
+        func kept(path: String) -> Kept? {
             guard let last = lock.withLock({ last }), last.path == path, FileIdentity(path: path) == last.file else { return nil }
-            return last.index
+            return last.kept
         }
 
-        func keep(_ index: SearchIndex, path: String) {
+        func keep(_ kept: Kept, path: String) {
             guard let file = FileIdentity(path: path) else { return }
-            lock.withLock { last = (path, file, index) }
+            lock.withLock { last = (path, file, kept) }
         }
     }
 
-    static func record(_ index: SearchIndex) -> [UInt8] {
+    static func record(_ index: SearchIndex, outline: String = "") -> [UInt8] {
         var out = CacheRecord.Writer(header: header,
                                      capacity: index.pages.reduce(0) { $0 + 4 * $1.ids.count + 32 * $1.headings.count })
+        out.string(outline)
         out.number(index.vocabulary.count)
         out.number(index.compactSize)
         for id in 0..<index.vocabulary.count { index.vocabulary.withToken(id) { out.bytes($0) } }
@@ -90,14 +99,18 @@ struct SearchIndexStore {
 
     /// The index a record holds, if it is whole and well formed; its pages' ids are read in place from `bytes`.
     static func index(fromRecord bytes: [UInt8]) -> SearchIndex? {
-        let shared = TokenIDs.Record(bytes)
-        return shared.bytes.withUnsafeBufferPointer { index(fromRecord: $0, shared: shared) }
+        kept(fromRecord: bytes)?.index
     }
 
-    private static func index(fromRecord record: UnsafeBufferPointer<UInt8>, shared: TokenIDs.Record) -> SearchIndex? {
+    static func kept(fromRecord bytes: [UInt8]) -> Kept? {
+        let shared = TokenIDs.Record(bytes)
+        return shared.bytes.withUnsafeBufferPointer { kept(fromRecord: $0, shared: shared) }
+    }
+
+    private static func kept(fromRecord record: UnsafeBufferPointer<UInt8>, shared: TokenIDs.Record) -> Kept? {
         guard record.starts(with: header) else { return nil }
         var reader = CacheRecord.Reader(bytes: record, position: header.count)
-        guard let tokenCount = reader.number(), tokenCount <= record.count - reader.position,
+        guard let outline = reader.string(), let tokenCount = reader.number(), tokenCount <= record.count - reader.position,
               let compactSize = reader.number(), compactSize <= tokenCount else { return nil }
         var vocabulary = TokenTable(capacity: tokenCount)
         for id in 0..<tokenCount {
@@ -144,6 +157,6 @@ struct SearchIndexStore {
                                           ids: ids, ends: ends))
         }
         guard reader.position == record.count else { return nil }
-        return SearchIndex(vocabulary: vocabulary, pages: pages, compactSize: compactSize)
+        return Kept(index: SearchIndex(vocabulary: vocabulary, pages: pages, compactSize: compactSize), outline: outline)
     }
 }

@@ -274,9 +274,9 @@ struct TemplateTag: Sendable, Equatable {
             let body = String(decoding: bytes[start..<max(start, end)], as: UTF8.self)
             if cursor.i + 1 < bytes.count { advance(); advance() }
             if cursor.i < bytes.count, bytes[cursor.i] == closing, body.hasPrefix("{") { advance() }
-            var trimmed = body.trimmingCharacters(in: .whitespaces)
+            var trimmed = Self.trimmingWhitespace(Substring(body))
             guard let sigil = trimmed.first else { continue }
-            let named = String(trimmed.dropFirst()).trimmingCharacters(in: .whitespaces)
+            let named = Self.trimmingWhitespace(trimmed.dropFirst())
             var raw = false, section = false
             switch sigil {
             case "!": continue
@@ -317,5 +317,17 @@ struct TemplateTag: Sendable, Equatable {
             }
         }
         return tags
+    }
+
+    /// `text` without the white space at its ends: what `trimmingCharacters(in: .whitespaces)` gives, by scalars,
+    /// without Foundation's round trip through another string for each of a template's hundreds of tags.
+    static func trimmingWhitespace(_ text: Substring) -> String {
+        func isWhitespace(_ scalar: Unicode.Scalar) -> Bool {
+            scalar == " " || (scalar.value >= 0x80 || scalar == "\t") && CharacterSet.whitespaces.contains(scalar)
+        }
+        let scalars = text.unicodeScalars
+        guard let first = scalars.firstIndex(where: { !isWhitespace($0) }),
+              let last = scalars.lastIndex(where: { !isWhitespace($0) }) else { return "" }
+        return String(scalars[first...last])
     }
 }
