@@ -7,12 +7,8 @@ struct FolderListingTests {
     @Test("a name that begins with a combining mark is listed relative, like any other; links are listed, not followed")
     func combiningMarkAndLinks() throws {
         let fm = FileManager.default
-        let folder = (NSTemporaryDirectory() as NSString).appendingPathComponent("sitegen-listing-\(UUID().uuidString)")
+        let folder = try Self.folder(holding: ["\u{0320}", "a/x.txt", "a/\u{0301}b/y.txt"])
         defer { try? fm.removeItem(atPath: folder) }
-        try fm.createDirectory(atPath: folder + "/a/\u{0301}b", withIntermediateDirectories: true)
-        for name in ["\u{0320}", "a/x.txt", "a/\u{0301}b/y.txt"] {
-            #expect(fm.createFile(atPath: folder + "/" + name, contents: Data(name.utf8)))
-        }
         try fm.createSymbolicLink(atPath: folder + "/link", withDestinationPath: folder + "/a")
         // FileManager.enumerator(atPath:) returns the first name as a full path; FolderListing does not.
         #expect(FolderListing.entries(under: folder) == ["a/x.txt", "a/\u{0301}b/y.txt", "link", "\u{0320}"].sorted())
@@ -21,16 +17,25 @@ struct FolderListingTests {
 
     @Test("paths are sorted by their UTF-8 bytes, a folder's files after a sibling name that sorts before its slash")
     func byteOrder() throws {
-        let fm = FileManager.default
-        let folder = (NSTemporaryDirectory() as NSString).appendingPathComponent("sitegen-listing-\(UUID().uuidString)")
-        defer { try? fm.removeItem(atPath: folder) }
-        try fm.createDirectory(atPath: folder + "/a", withIntermediateDirectories: true)
-        for name in ["a/b", "a-b", "a.b", "é", "z", "A", "ab"] {
-            #expect(fm.createFile(atPath: folder + "/" + name, contents: Data()))
-        }
+        let folder = try Self.folder(holding: ["a/b", "a-b", "a.b", "é", "z", "A", "ab"])
+        defer { try? FileManager.default.removeItem(atPath: folder) }
         let expected = ["A", "a-b", "a.b", "a/b", "ab", "z", "é"]
         #expect(FolderListing.entries(under: folder) == expected)
         #expect(expected.sorted(by: FolderListing.precedes) == expected)
         #expect(!FolderListing.precedes("a", "a") && FolderListing.precedes("", "a") && !FolderListing.precedes("ab", "a"))
+    }
+
+    /// A new temporary folder holding a file at each of `paths` (its bytes, its path), folders made as needed.
+    static func folder(holding paths: [String]) throws -> String {
+        let fm = FileManager.default
+        let folder = (NSTemporaryDirectory() as NSString).appendingPathComponent("sitegen-listing-\(UUID().uuidString)")
+        for path in paths {
+            // The parent found by bytes: a name may begin with a combining mark, which NSString's path methods join to
+            // the slash before it.
+            let parent = path.utf8.lastIndex(of: UInt8(ascii: "/")).map { String(path[..<$0]) } ?? ""
+            try fm.createDirectory(atPath: folder + "/" + parent, withIntermediateDirectories: true)
+            #expect(fm.createFile(atPath: folder + "/" + path, contents: Data(path.utf8)))
+        }
+        return folder
     }
 }
