@@ -5,7 +5,8 @@ import Site
 extension FuzzTargets {
     /// Where the template fuzzer keeps its templates folder: one per process, reused for every input.
     static let templateFolder: String = {
-        let folder = (NSTemporaryDirectory() as NSString).appendingPathComponent("sitegen-fuzz-template-\(getpid())")
+        _ = scratchRemovedAtExit
+        let folder = scratchFolder("template")
         try? FileManager.default.createDirectory(atPath: folder + "/partials", withIntermediateDirectories: true)
         return folder
     }()

@@ -5,7 +5,8 @@ import Site
 extension FuzzTargets {
     /// The writer fuzzer's folder: `project/` holds the author's files and the output `project/public`.
     static let writerFolder: String = {
-        let folder = (NSTemporaryDirectory() as NSString).appendingPathComponent("sitegen-fuzz-writer-\(getpid())")
+        _ = scratchRemovedAtExit
+        let folder = scratchFolder("writer")
         try? FileManager.default.createDirectory(atPath: folder + "/project/notes", withIntermediateDirectories: true)
         _ = FileManager.default.createFile(atPath: folder + "/project/notes/keep.txt", contents: Data("the author's".utf8))
         _ = FileManager.default.createFile(atPath: folder + "/project/sitegen.yml", contents: Data("title: T\n".utf8))

@@ -1,3 +1,4 @@
+import Foundation
 import Diagnostics
 
 /// The code under fuzzing, one entry per fuzzer (`Sources/fuzz-*`, built by `scripts/fuzz.sh`) and
@@ -7,6 +8,19 @@ import Diagnostics
 /// types cannot (an error offset inside the formula, balanced MathML tags) and traps when one breaks,
 /// so the fuzzer reports it like a crash.
 public enum FuzzTargets {
+    /// The scratch folder of one fuzzer in this process (`templateFolder`, `writerFolder`), in the temporary folder.
+    static func scratchFolder(_ fuzzer: String) -> String {
+        (NSTemporaryDirectory() as NSString).appendingPathComponent("sitegen-fuzz-\(fuzzer)-\(getpid())")
+    }
+
+    /// Made once, by the first scratch folder: removes the scratch folders when the process exits, so a test run or a
+    /// fuzzing session leaves none behind.
+    static let scratchRemovedAtExit: Void = {
+        atexit {
+            for fuzzer in ["template", "writer"] { try? FileManager.default.removeItem(atPath: FuzzTargets.scratchFolder(fuzzer)) }
+        }
+    }()
+
     /// What one input produced.
     public enum Outcome: Equatable, Sendable {
         /// Accepted: a summary of the output (its length in UTF-8 bytes, and for the spec target the id).

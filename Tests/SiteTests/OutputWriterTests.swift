@@ -4,13 +4,18 @@ import Testing
 @testable import Site
 
 /// The atomic swap of the output folder, and what happens to the staging folders killed builds leave.
-@Suite struct OutputWriterTests {
+/// Each test has a folder of its own, removed after it (a class: Swift Testing makes one per test and ends it after).
+@Suite final class OutputWriterTests {
     let parent: String
     var output: String { (parent as NSString).appendingPathComponent("public") }
 
     init() throws {
         parent = NSTemporaryDirectory() + "sitegen-writer-\(UUID().uuidString)"
         try FileManager.default.createDirectory(atPath: parent, withIntermediateDirectories: true)
+    }
+
+    deinit {
+        try? FileManager.default.removeItem(atPath: parent)
     }
 
     func tree(_ text: String) -> OutputTree {
@@ -43,7 +48,6 @@ import Testing
     }
 
     @Test func replacesTheSiteAndLeavesNoStagingFolder() throws {
-        defer { try? FileManager.default.removeItem(atPath: parent) }
         let writer = OutputWriter(output: output, displayOutput: "public")
         try writer.write(tree("one"))
         try writer.write(tree("two"))
@@ -53,7 +57,6 @@ import Testing
     }
 
     @Test func removesStagingFoldersOfProcessesThatAreGone() throws {
-        defer { try? FileManager.default.removeItem(atPath: parent) }
         let fm = FileManager.default
         let dead = try exitedProcessID()
         let alive = ProcessInfo.processInfo.processIdentifier
@@ -73,7 +76,6 @@ import Testing
     }
 
     @Test func refusesTreePathsThatLeaveTheFolder() throws {
-        defer { try? FileManager.default.removeItem(atPath: parent) }
         // A `/` joined with a combining mark into one Character still separates names: `../\u{301}x` leaves the folder.
         for bad in ["../escape.html", "/etc/x", "a//b", "a/./b", "", "a/../../b", OutputGuard.markerName, "a\0b", "../\u{301}escape", "a/./\u{301}b"] {
             var tree = tree("x")
@@ -84,7 +86,6 @@ import Testing
     }
 
     @Test func refusesToReplaceAFolderItDidNotWrite() throws {
-        defer { try? FileManager.default.removeItem(atPath: parent) }
         try FileManager.default.createDirectory(atPath: output, withIntermediateDirectories: true)
         #expect(FileManager.default.createFile(atPath: output + "/mine.txt", contents: Data("mine".utf8)))
         #expect(throws: Diagnostic.self) { try OutputWriter(output: output, displayOutput: "public").write(tree("new")) }
@@ -98,7 +99,6 @@ import Testing
     /// replaced site (which then shares those files) for the next write to recycle; one that shares less than
     /// half of its files removes the replaced site. The site a write replaces is never written into.
     @Test func aFullWriteLinksUnchangedBytesAndKeepsTheReplacedSiteOnlyWhenItSharesMost() throws {
-        defer { try? FileManager.default.removeItem(atPath: parent) }
         let kept = parent + "/cache/previous"
         let writer = OutputWriter(output: output, displayOutput: "public", keepPrevious: kept)
         func inode(_ path: String) -> ino_t? {
@@ -130,7 +130,6 @@ import Testing
     /// A folder sitegen did not write, replaced under `replaceOutput`, is removed even when the new site links most
     /// of its files: it is never moved into the cache as the next write's staging folder.
     @Test func aReplacedForeignFolderIsNeverKept() throws {
-        defer { try? FileManager.default.removeItem(atPath: parent) }
         let kept = parent + "/cache/previous"
         try FileManager.default.createDirectory(atPath: output + "/a", withIntermediateDirectories: true)
         try Data("one".utf8).write(to: URL(fileURLWithPath: output + "/index.html"))
@@ -145,7 +144,6 @@ import Testing
     /// A recycled file that is a hard link to a file outside the output (planted in the kept site) is unlinked, never
     /// written through: the outside file keeps its bytes and inode.
     @Test func aRecycledHardLinkToAnOutsideFileIsNeverWrittenThrough() throws {
-        defer { try? FileManager.default.removeItem(atPath: parent) }
         let (writer, kept) = try keptSiteWriter()
         let outside = parent + "/outside.txt"
         try Data("precious".utf8).write(to: URL(fileURLWithPath: outside))
@@ -165,7 +163,6 @@ import Testing
     /// the kept site's inode numbers alone: a reused file that is the current output's very file stays, one that is
     /// another file (planted, same bytes) is replaced by a link to the current output's, and the new site is the same.
     @Test func recyclingByTheCurrentListingKeepsOnlyTheCurrentOutputsOwnFiles() throws {
-        defer { try? FileManager.default.removeItem(atPath: parent) }
         let kept = parent + "/cache/previous"
         func inode(_ path: String) -> ino_t? {
             var info = stat()
@@ -198,7 +195,6 @@ import Testing
     /// folder, and a claim the build does not write (it failed) goes back where the site was kept, whole; a claim
     /// with a refused tree goes back too, and the output is untouched.
     @Test func aClaimIsWrittenOrGivenBack() throws {
-        defer { try? FileManager.default.removeItem(atPath: parent) }
         let (writer, kept) = try keptSiteWriter()
         let before = FolderListing.entries(under: kept)
         // Kept long ago: the claim makes the folder's times now, so that no other build's cleanup takes it for stale.
@@ -233,7 +229,6 @@ import Testing
     /// A claim for an output folder the writer may not replace (not empty, no marker) touches nothing: not the kept
     /// site, not a staging folder a killed build left beside the output, not the output; the write then refuses.
     @Test func aClaimForAFolderItMayNotReplaceTouchesNothing() throws {
-        defer { try? FileManager.default.removeItem(atPath: parent) }
         let fm = FileManager.default
         let (writer, kept) = try keptSiteWriter()
         let keptBefore = FolderListing.entries(under: kept)
@@ -257,7 +252,6 @@ import Testing
     /// A file whose bytes are still being made (`OutputTree.pending`, an edit's search index) is written with the
     /// others once they are there, replacing the current output's version; the tree then holds its bytes.
     @Test func aPendingFileIsWrittenOnceItsBytesAreThere() throws {
-        defer { try? FileManager.default.removeItem(atPath: parent) }
         let writer = OutputWriter(output: output, displayOutput: "public", keepPrevious: parent + "/cache/previous")
         var first = tree("one")
         first.add("assets/index.js", later: Background { Array("old".utf8) })

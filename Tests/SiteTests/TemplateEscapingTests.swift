@@ -10,7 +10,13 @@ import Testing
         let folder = (NSTemporaryDirectory() as NSString).appendingPathComponent("sitegen-escaping-\(UUID().uuidString)")
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         for (name, text) in files { try text.write(toFile: "\(folder)/\(name).mustache", atomically: true, encoding: .utf8) }
-        return (try TemplateSet(folder: folder, displayFolder: "templates"), folder)
+        do {
+            return (try TemplateSet(folder: folder, displayFolder: "templates"), folder)
+        } catch {
+            // A template that does not parse: the caller gets the error, and no folder is left behind.
+            try? FileManager.default.removeItem(atPath: folder)
+            throw error
+        }
     }
 
     @Test func valuesAreEscapedOnBytesAndThePragmaLeavesNoLine() throws {
