@@ -33,6 +33,12 @@ public enum HTMLEscape {
         append(bytes, to: &out, .textAndApostrophe)
     }
 
+    /// Appends UTF-8 `bytes` to `out` escaped as `escape` does (`'` kept as it is), for writers that build bytes with
+    /// its rules (MathML).
+    public static func append(_ bytes: UnsafeBufferPointer<UInt8>, textEscapedTo out: inout [UInt8]) {
+        append(bytes, to: &out, .text)
+    }
+
     /// Which characters become entities, and whether XML-forbidden characters are dropped.
     enum Rules { case text, textAndApostrophe, xml }
 

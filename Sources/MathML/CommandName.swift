@@ -12,9 +12,6 @@ struct CommandName: Sendable {
         self.range = range
         key = PackedName(bytes[range])
     }
-
-    static let limits = PackedName("limits")!
-    static let nolimits = PackedName("nolimits")!
 }
 
 extension PackedNameTable {

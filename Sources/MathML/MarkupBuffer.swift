@@ -20,7 +20,15 @@ struct MarkupBuffer {
     mutating func append(_ markup: ArraySlice<UInt8>) { bytes.append(contentsOf: markup) }
 
     /// Text escaped for HTML (`&`, `<`, `>`, `"`).
-    mutating func appendEscaped(_ text: String) { bytes.append(contentsOf: HTMLEscape.escape(text).utf8) }
+    mutating func appendEscaped(_ text: String) {
+        var text = text
+        text.withUTF8 { HTMLEscape.append($0, textEscapedTo: &bytes) }
+    }
+
+    /// UTF-8 text escaped for HTML (`&`, `<`, `>`, `"`).
+    mutating func appendEscaped(_ text: ArraySlice<UInt8>) {
+        text.withUnsafeBufferPointer { HTMLEscape.append($0, textEscapedTo: &bytes) }
+    }
 
     /// A scalar, UTF-8 encoded.
     @inline(__always)
@@ -44,11 +52,16 @@ struct MarkupBuffer {
         markup.withUTF8Buffer { bytes.insert(contentsOf: $0, at: offset) }
     }
 
+    /// Puts the markup written since `start` between a start tag and an end tag.
+    mutating func wrap(from start: Int, _ startTag: StaticString, _ endTag: StaticString) {
+        insert(startTag, at: start)
+        append(endTag)
+    }
+
     /// Makes the items written since `start` one element: the item itself, or an `<mrow>` around several (or none).
     mutating func wrapRow(from start: Int, items: Int) {
         guard items != 1 else { return }
-        insert("<mrow>", at: start)
-        append("</mrow>")
+        wrap(from: start, "<mrow>", "</mrow>")
     }
 
     /// Moves the markup in `range` back to `offset` (an element whose parts TeX and MathML order differently).

@@ -64,9 +64,9 @@ extension TeXParser {
             try parseArgument(at: start)
             if hasIndex {
                 markup.move(radicandStart..<markup.count, to: rootStart)  // MathML: the radicand, then the index
-                wrap(from: rootStart, "<mroot>", "</mroot>")
+                markup.wrap(from: rootStart, "<mroot>", "</mroot>")
             } else {
-                wrap(from: rootStart, "<msqrt>", "</msqrt>")
+                markup.wrap(from: rootStart, "<msqrt>", "</msqrt>")
             }
         case .stacked(let under)?:
             let scriptStart = markup.count
@@ -74,7 +74,7 @@ extension TeXParser {
             let baseStart = markup.count
             try parseArgument(at: start)
             markup.move(baseStart..<markup.count, to: scriptStart)
-            if under { wrap(from: scriptStart, "<munder>", "</munder>") } else { wrap(from: scriptStart, "<mover>", "</mover>") }
+            if under { markup.wrap(from: scriptStart, "<munder>", "</munder>") } else { markup.wrap(from: scriptStart, "<mover>", "</mover>") }
         case .underline?:
             markup.append("<munder accentunder=\"true\">")
             try parseArgument(at: start)

@@ -213,7 +213,7 @@ struct TeXParser {
         while true {
             source.skipSpace()
             let at = source.offset
-            if source.next(is: "\\"), let name = source.peekCommand(), name.key == CommandName.limits || name.key == CommandName.nolimits {
+            if source.next(is: "\\"), let name = source.peekCommand(), case .limits? = TeXCommand.lookup(name) {
                 source.consume(name)
                 continue
             }
@@ -248,8 +248,7 @@ struct TeXParser {
             markup.move(sub, to: supStart)  // now the subscript, then the superscript's parts in their order
         }
         if let primes, let sup {
-            markup.insert("<mrow>", at: markup.count - (primes.count + sup.count))
-            markup.append("</mrow>")
+            markup.wrap(from: markup.count - (primes.count + sup.count), "<mrow>", "</mrow>")
         }
         var limits = false
         switch atom.kind {
@@ -262,19 +261,13 @@ struct TeXParser {
         }
         let hasSup = primes != nil || sup != nil
         switch (sub != nil, hasSup, limits) {
-        case (true, true, true): wrap(from: baseStart, "<munderover>", "</munderover>")
-        case (true, true, false): wrap(from: baseStart, "<msubsup>", "</msubsup>")
-        case (true, false, true): wrap(from: baseStart, "<munder>", "</munder>")
-        case (true, false, false): wrap(from: baseStart, "<msub>", "</msub>")
-        case (false, _, true): wrap(from: baseStart, "<mover>", "</mover>")
-        case (false, _, false): wrap(from: baseStart, "<msup>", "</msup>")
+        case (true, true, true): markup.wrap(from: baseStart, "<munderover>", "</munderover>")
+        case (true, true, false): markup.wrap(from: baseStart, "<msubsup>", "</msubsup>")
+        case (true, false, true): markup.wrap(from: baseStart, "<munder>", "</munder>")
+        case (true, false, false): markup.wrap(from: baseStart, "<msub>", "</msub>")
+        case (false, _, true): markup.wrap(from: baseStart, "<mover>", "</mover>")
+        case (false, _, false): markup.wrap(from: baseStart, "<msup>", "</msup>")
         }
-    }
-
-    /// Puts the markup written since `start` between a start tag and an end tag.
-    mutating func wrap(from start: Int, _ startTag: StaticString, _ endTag: StaticString) {
-        markup.insert(startTag, at: start)
-        markup.append(endTag)
     }
 
     mutating func enter(at offset: Int) throws(TeXError) {

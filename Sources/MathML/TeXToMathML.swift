@@ -26,33 +26,17 @@ private extension TeXParser {
     /// The source without leading and trailing white space (Unicode's, scalar by scalar), escaped.
     mutating func appendAnnotation() {
         var first = -1, end = 0
-        var needsEscaping = false
-        source.bytes.withUnsafeBufferPointer { bytes in
-            var i = 0
-            while i < bytes.count {
-                let byte = bytes[i]
-                let start = i
-                if byte < 0x80 {
-                    i += 1
-                    if byte == 0x20 || (0x09...0x0D).contains(byte) { continue }
-                    switch byte {
-                    case UInt8(ascii: "&"), UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "\""): needsEscaping = true
-                    default: break
-                    }
-                } else {
-                    i += UTF8.width(startingWith: byte)
-                    if source.scalar(at: start).properties.isWhitespace { continue }
-                }
-                if first < 0 { first = start }
-                end = i
-            }
+        var i = 0
+        while i < source.bytes.count {
+            let start = i
+            let byte = source.bytes[i]
+            i += UTF8.width(startingWith: byte)
+            let isSpace = byte < 0x80 ? byte == 0x20 || (0x09...0x0D).contains(byte) : source.scalar(at: start).properties.isWhitespace
+            if isSpace { continue }
+            if first < 0 { first = start }
+            end = i
         }
         guard first >= 0 else { return }
-        let trimmed = source.bytes[first..<end]
-        if needsEscaping {
-            markup.appendEscaped(String(decoding: trimmed, as: UTF8.self))
-        } else {
-            markup.append(trimmed)
-        }
+        markup.appendEscaped(source.bytes[first..<end])
     }
 }

@@ -192,7 +192,7 @@ public struct SiteBuilder: Sendable {
             }
             // The index is put together on a thread of its own while the tree is finished (and, with `searchLater`,
             // while it is written).
-            let compacting = plan != nil, renderedKeys = Set(searched.keys), allShares = shares
+            let renderedKeys = Set(searched.keys), allShares = shares
             let making = Background { () -> SearchIndex in
                 var index = keptSearch.map { SearchIndex(vocabulary: $0.index.vocabulary, compactSize: $0.index.compactSize) } ?? SearchIndex()
                 for (key, share) in allShares {
@@ -207,7 +207,7 @@ public struct SiteBuilder: Sendable {
                     index.markCompact()
                     return index
                 }
-                return compacting ? index.compactedWhenGrown() : index
+                return index.compactedWhenGrown()
             }
             // Shards none of whose lessons is rendered now are copied from the last build's script (an incremental build).
             let shards = plan.map { (cache: SearchShardCache(paths: paths), site: $0.site) }
@@ -239,12 +239,13 @@ public struct SiteBuilder: Sendable {
                       savingSearch: savingSearch, sidebar: sidebar)
     }
 
-    /// The search index's script (`SearchIndex.bytes`). With `shards` (an incremental build: its cache and outline), a
+    /// The search index's script (`SearchIndex.bytes`). With `shards` (an incremental build: its cache and outline, the
+    /// cache's own folder), a
     /// shard none of whose lessons' keys is in `rendered` is copied from the last build's when the cache holds it, the
     /// others are made now and kept there for the next build, and the cache is left holding this script's shards only.
     static func searchScript(_ index: SearchIndex, rendered: Set<String>,
                              shards: (cache: SearchShardCache, site: String)?) -> [UInt8] {
-        guard let (cache, site) = shards else { return index.bytes() }
+        guard let (cache, site) = shards, cache.isOwnFolder else { return index.bytes() }
         let ranges = index.shardRanges
         let names = ranges.map { SearchShardCache.name(site: site, pages: index.pages[$0]) }
         let made = Array(ranges.indices).concurrentMap { number -> [UInt8] in

@@ -162,6 +162,33 @@ import TestSupport
         try Self.expectSameAsCleanBuild(site)
     }
 
+    /// The shard folder of the cache made a link to a folder of the author's: the build reads, writes and removes
+    /// nothing there (every shard is made), and writes what a clean build writes. In the cache's own folder, a file not
+    /// named as a shard stays.
+    @Test func aShardFolderThatLeadsElsewhereIsNotTouched() throws {
+        let site = try Self.site()
+        defer { site.remove() }
+        try site.build()
+        let cache = SearchShardCache(paths: site.paths)
+        try "mine".write(toFile: cache.folder + "/notes.txt", atomically: false, encoding: .utf8)
+        try Edit.prose.apply(to: site)
+        try site.build()
+        #expect(try String(contentsOfFile: cache.folder + "/notes.txt", encoding: .utf8) == "mine", "not a shard's name")
+
+        let elsewhere = site.root + "/elsewhere"
+        try FileManager.default.createDirectory(atPath: elsewhere, withIntermediateDirectories: true)
+        let authorFiles = ["0123456789abcdef": "named like a shard", "notes.txt": "the author's"]
+        for (name, text) in authorFiles { try text.write(toFile: "\(elsewhere)/\(name)", atomically: false, encoding: .utf8) }
+        try FileManager.default.removeItem(atPath: cache.folder)
+        try FileManager.default.createSymbolicLink(atPath: cache.folder, withDestinationPath: elsewhere)
+        #expect(!cache.isOwnFolder)
+        try site.write("content/intro/first.md", try site.read("content/intro/first.md") + "\nOne more sentence.\n")
+        try site.build()
+        #expect(try FileManager.default.contentsOfDirectory(atPath: elsewhere).sorted() == authorFiles.keys.sorted())
+        for (name, text) in authorFiles { #expect(try String(contentsOfFile: "\(elsewhere)/\(name)", encoding: .utf8) == text) }
+        try Self.expectSameAsCleanBuild(site)
+    }
+
     /// A kept search index made under another outline than the record's (as a build that failed after saving it leaves
     /// it) is not used: the next build renders every page.
     @Test func aSearchRecordOfAnotherOutlineMakesTheNextBuildRenderEverything() throws {

@@ -251,4 +251,12 @@ import Testing
         #expect(vocabulary.encode("the").count == 1)
         #expect(vocabulary.encode(text).count < text.count / 3)
     }
+
+    @Test func onlyShardNamesAndTheirTemporaryFilesCountAsShardFiles() {
+        for name in ["0123456789abcdef", "0123456789abcdef.4242.tmp"] { #expect(SearchShardCache.isShardFile(name), "\(name)") }
+        for name in ["0123456789ABCDEF", "0123456789abcde", "0123456789abcdef0", "notes.txt", "0123456789abcdef.tmp",
+                     "0123456789abcdef.x1.tmp", "0123456789abcdef.42.txt", "0123456789abcdef..tmp", ".0123456789abcdef", ""] {
+            #expect(!SearchShardCache.isShardFile(name), "\(name)")
+        }
+    }
 }

@@ -5,16 +5,39 @@ import Hashing
 /// folder (`search/shards/`), named by what a shard is made from: the outline its lessons were rendered under
 /// (`RebuildPlan.site`) and the page key and digest of each of its lessons, in order. An incremental build copies the
 /// bytes of every shard none of whose lessons it renders from here and makes only the others, so an edit writes one
-/// shard of the script again, not the whole course's; after a build the folder holds its script's shards and nothing
-/// else. A missing or damaged file is a miss: the shard is made again.
+/// shard of the script again, not the whole course's; after a build the folder holds its script's shards and no other
+/// shard. A missing or damaged file is a miss: the shard is made again.
 ///
 /// A file is the shard's bytes and their seal, FNV-1a over the bytes as 64-bit words (`update(words:)`: a shard of
 /// 16 lessons is some 200 kB, read on every edit), so that a damaged file is never copied into the script.
+///
+/// Only the cache's own folder is used: when `search/shards` (or `search`) is a link that leads elsewhere, nothing is
+/// read, written or removed there and every shard is made (`isOwnFolder`); and only files named as shards, or as
+/// their temporary files, are ever removed.
 struct SearchShardCache: Sendable {
     let folder: String
+    private let cache: String
 
     init(paths: BuildPaths) {
+        cache = paths.cache
         folder = (paths.cache as NSString).appendingPathComponent("search/shards")
+    }
+
+    /// Whether the folder is where it is written, inside the cache, with no link on the way from the cache to it.
+    var isOwnFolder: Bool {
+        BuildPaths.resolved(folder) == (BuildPaths.resolved(cache) as NSString).appendingPathComponent("search/shards")
+    }
+
+    /// Whether `file` is named as a shard (`name(site:pages:)`: 16 hex digits) or as a shard's temporary file
+    /// (`CacheFile`: the name, a dot, a process id, `.tmp`).
+    static func isShardFile(_ file: String) -> Bool {
+        let parts = file.split(separator: ".", omittingEmptySubsequences: false)
+        let isName = parts[0].utf8.count == 16 && parts[0].utf8.allSatisfy { ($0 >= 0x30 && $0 <= 0x39) || ($0 >= 0x61 && $0 <= 0x66) }
+        switch parts.count {
+        case 1: return isName
+        case 3: return isName && !parts[1].isEmpty && parts[1].allSatisfy(\.isASCII) && parts[1].allSatisfy(\.isNumber) && parts[2] == "tmp"
+        default: return false
+        }
     }
 
     /// The name of the shard made of `pages` (each with its `RebuildPlan` key and digest) under the outline `site`.
@@ -41,11 +64,11 @@ struct SearchShardCache: Sendable {
         CacheFile.write(sealed, to: path(name))
     }
 
-    /// Removes the files of the folder that are not shards named in `names` (shards of earlier builds, left
-    /// temporary files).
+    /// Removes the shard files of the folder not named in `names` (shards of earlier builds, left temporary files);
+    /// any other file stays.
     func keepOnly(_ names: Set<String>) {
-        guard let files = try? FileManager.default.contentsOfDirectory(atPath: folder) else { return }
-        for file in files where !names.contains(file) { unlink(path(file)) }
+        guard isOwnFolder, let files = try? FileManager.default.contentsOfDirectory(atPath: folder) else { return }
+        for file in files where !names.contains(file) && Self.isShardFile(file) { unlink(path(file)) }
     }
 
     private func path(_ name: String) -> String { (folder as NSString).appendingPathComponent(name) }
