@@ -45,7 +45,6 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
-        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
     ],
     targets: [
@@ -83,7 +82,7 @@ let package = Package(
             name: "Site",
             dependencies: [
                 "Markdown", "Diagnostics", "Bibliography", "Escaping", "Hashing", "Experiments", "CFileSwap", "MathML", "SyntaxHighlight",
-                "LocatedYAML", "Yams", .product(name: "Mustache", package: "swift-mustache"),
+                "LocatedYAML", "Yams",
             ],
             swiftSettings: optimised
         ),

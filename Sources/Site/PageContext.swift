@@ -4,7 +4,8 @@ import Markdown
 /// Builds the dictionaries templates render. Every key is always present (`false` where a page has
 /// no value, so `{{#key}}…{{/key}}` hides), so the template checker knows each name a template may use.
 struct PageContext {
-    /// An optional value for Mustache: swift-mustache renders an `Optional` boxed in `Any` as "nil".
+    /// An optional value for a template: a missing one is `false`, so the key is there for the checker and
+    /// `{{#key}}…{{/key}}` hides.
     static func optional(_ value: Any?) -> Any { value ?? false }
 
     let content: SiteContent
@@ -117,8 +118,8 @@ struct PageContext {
         ]
     }
 
-    /// `body`: the lesson's HTML, or its stand-in (`PageSplice`).
-    func lesson(_ lesson: Lesson, in module: CourseModule, body: Any) throws(Diagnostic) -> [String: Any] {
+    /// `body`: the lesson's HTML.
+    func lesson(_ lesson: Lesson, in module: CourseModule, body: String) throws(Diagnostic) -> [String: Any] {
         let path = Self.lessonPath(lesson)
         var context = try common(title: lesson.frontMatter.title, description: lesson.frontMatter.summary,
                              path: path, currentModule: module.slug, currentLesson: lesson.slug)

@@ -310,12 +310,12 @@ public struct SiteBuilder: Sendable {
         let renderer = HTMLRenderer()
         switch job {
         case .index:
-            return PageFiles(files: [("index.html", Array(try page("index", try pages.index(), templates: templates).utf8))])
+            return PageFiles(files: [("index.html", try page("index", try pages.index(), templates: templates))])
         case .module(let m):
             let module = pages.content.modules[m]
             let intro = module.intro.map { renderer.render($0.blocks) } ?? ""
             return PageFiles(files: [(PageContext.modulePath(module) + "index.html",
-                                      Array(try page("module", try pages.module(module, intro: intro), templates: templates).utf8))])
+                                      try page("module", try pages.module(module, intro: intro), templates: templates))])
         case .lesson(let m, let l):
             let module = pages.content.modules[m], lesson = module.lessons[l]
             let body = renderer.render(lesson.blocks)
@@ -326,11 +326,9 @@ public struct SiteBuilder: Sendable {
             defer { _ = alongside?.value }
             let layout = lesson.frontMatter.layout ?? "lesson"
             let requestedAt = lesson.frontMatter.layoutLocation ?? SourceLocation(file: lesson.sourcePath, line: 1, column: 1)
-            // The body goes into the page's bytes once where the templates print it raw (`PageSplice`).
-            let html = try PageSplice.page(body: body, splices: templates.splicingLayouts.contains(layout)) { (body: Any) throws(Diagnostic) in
-                try page(layout, try pages.lesson(lesson, in: module, body: body), templates: templates, requestedAt: requestedAt)
-            }
-            return PageFiles(files: [(path + "index.html", html.bytes)] + lesson.attachments.map { (path + $0.name, $0.bytes) },
+            let html = try page(layout, try pages.lesson(lesson, in: module, body: body), templates: templates,
+                                requestedAt: requestedAt, capacity: body.utf8.count)
+            return PageFiles(files: [(path + "index.html", html)] + lesson.attachments.map { (path + $0.name, $0.bytes) },
                              search: (RebuildPlan.lessonKey(lesson), alongside?.value ?? searching()))
         }
     }
@@ -545,14 +543,17 @@ public struct SiteBuilder: Sendable {
         return lesson
     }
 
-    /// Renders a page's own template, then wraps it in the `base` layout.
+    /// Renders a page's own template, then wraps it in the `base` layout: the page's UTF-8 bytes. `capacity`: about
+    /// how many bytes the page's own content takes (a lesson's body), reserved once for each of the two renderings.
     private func page(_ template: String, _ context: [String: Any], templates: TemplateSet,
-                      requestedAt: SourceLocation? = nil) throws(Diagnostic) -> String {
+                      requestedAt: SourceLocation? = nil, capacity: Int = 0) throws(Diagnostic) -> [UInt8] {
         var context = context
         // The names the context provides, looked into once for both: the base layout's context adds only `content`.
         var names = ContextNames(context, adding: PageContext.itemNames)
-        context["content"] = try templates.render(template, context: context, names: &names, requestedAt: requestedAt)
+        let content = try templates.render(template, context: context, names: &names, requestedAt: requestedAt,
+                                           capacity: capacity + 4096)
+        context["content"] = RenderedText(utf8: content)
         names.insert("content")
-        return try templates.render("base", context: context, names: &names)
+        return try templates.render("base", context: context, names: &names, capacity: content.count + 16384)
     }
 }

@@ -50,8 +50,8 @@ final class FuzzRegressionTests: XCTestCase {
         try assertRejected(try crash("lesson", "deep-inline-result"), containing: "the expression is longer than 500 tokens")
     }
 
-    /// A partial that includes itself (directly or through another) made swift-mustache recurse until the
-    /// stack overflowed; so did sections 50,000 deep.
+    /// A partial that includes itself (directly or through another) made the template library sitegen used then
+    /// (swift-mustache) recurse until the stack overflowed; so did sections 50,000 deep. Both are refused.
     func testTemplateCyclesAndDeepSectionsAreReported() throws {
         try assertRejected(FuzzTargets.template(Array("{{>page}}".utf8)),
                            containing: "templates/page.mustache:1:1: error: partial 'page' includes itself (page → page)")

@@ -3,8 +3,8 @@ import Foundation
 import Testing
 @testable import Site
 
-/// Template values are escaped by sitegen's own escaper (`TemplateSet.escapingPragma`): the five characters
-/// swift-mustache escapes, found on bytes, and the pragma line leaves no trace in the output or in error lines.
+/// Template values are escaped by sitegen's one escaper (`HTMLEscape`): `& < > " '`, found on UTF-8 bytes, so a
+/// character joined with the scalars after it is escaped too; errors stand on the template's own lines.
 @Suite struct TemplateEscapingTests {
     func templates(_ files: [String: String]) throws -> (TemplateSet, String) {
         let folder = (NSTemporaryDirectory() as NSString).appendingPathComponent("sitegen-escaping-\(UUID().uuidString)")
@@ -19,7 +19,7 @@ import Testing
         }
     }
 
-    @Test func valuesAreEscapedOnBytesAndThePragmaLeavesNoLine() throws {
+    @Test func valuesAreEscapedOnBytes() throws {
         let (set, folder) = try templates([
             "page": "{{#items}}\n<p title=\"{{.}}\">{{.}}</p>\n{{/items}}\n{{{raw}}}|{{&raw}}\n",
             "first": "{{value}} on the first line\n",
@@ -39,10 +39,10 @@ import Testing
         #expect(try set.render("first", context: ["value": "x"]) == "x on the first line\n")
     }
 
-    /// An error at a tag is on the tag's line; an unclosed section is reported after the template's last line.
+    /// An error at a tag is on the tag's line; an unclosed section is reported at its opening tag.
     @Test func syntaxErrorsKeepTheTemplatesOwnLines() throws {
         for (text, line) in [("{{/never}}\n", 1), ("line one\nline two {{/never}}\n", 2), ("a\nb\n{{/x}}\n", 3),
-                           ("{{#open}}\n", 2)] {
+                           ("{{#open}}\n", 1), ("x\n  {{#open}}{{/shut}}", 2)] {
             do {
                 let (_, folder) = try templates(["broken": text])
                 try? FileManager.default.removeItem(atPath: folder)
