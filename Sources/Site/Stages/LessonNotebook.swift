@@ -204,14 +204,18 @@ public struct LessonNotebook: LessonStage {
         var code = code
         code.withUTF8 { bytes in
             for line in TextLines.ranges(bytes) {
+                // Most lines start with neither word: their first word decides, before any list of words is made.
+                var first = line.lowerBound
+                while first < line.upperBound, bytes[first] == UInt8(ascii: " ") { first += 1 }
+                var firstEnd = first
+                while firstEnd < line.upperBound, bytes[firstEnd] != UInt8(ascii: " ") { firstEnd += 1 }
+                guard isWord(first..<firstEnd, "import") || isWord(first..<firstEnd, "from") else { continue }
                 // The line's words, between spaces.
                 var words: [Range<Int>] = []
-                var start = line.lowerBound
-                for end in line.lowerBound...line.upperBound where end == line.upperBound || bytes[end] == UInt8(ascii: " ") {
+                var start = first
+                for end in first...line.upperBound where end == line.upperBound || bytes[end] == UInt8(ascii: " ") {
                     if end > start { words.append(start..<end) }
                     start = end + 1
-                    // Most lines start with neither word: the first word decides.
-                    if words.count == 1, !isWord(words[0], "import") && !isWord(words[0], "from") { break }
                 }
                 guard words.count >= 2 else { continue }
                 let named = isWord(words[0], "import") ? words.dropFirst().prefix { !isWord($0, "as") } : words[1...1]
