@@ -62,7 +62,8 @@ extension FuzzTargets {
     private static func checkLocation(_ diagnostic: Diagnostic, page: String, partial: String) {
         guard let location = diagnostic.location else { fatalError("a template error without a location: \(diagnostic)") }
         let text = location.file.hasSuffix("part.mustache") ? partial : page
-        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        // Lines end at "\n" only, as the reader counts them ("\r\n" is one Character, so not split on Characters).
+        let lines = text.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false)
         guard location.line >= 1, location.line <= lines.count + 1, location.column >= 1 else {
             fatalError("template error at \(location) outside its \(lines.count) lines: \(diagnostic)")
         }

@@ -64,6 +64,22 @@ final class FuzzRegressionTests: XCTestCase {
         XCTAssertTrue(FuzzTargets.template(Array(fine.utf8)).isAccepted)
     }
 
+    /// A template with CRLF line ends: the reader's line (counted at "\n") was right, and the fuzzer's own check, which
+    /// split the text into Characters ("\r\n" is one), counted fewer lines and trapped. Found by the template fuzzer.
+    func testCRLFTemplateErrorsAreOnTheirLines() throws {
+        try assertRejected(FuzzTargets.template(Array("a\r\nb\r\nc {{".utf8)),
+                           containing: "templates/page.mustache:3:3: error: template syntax error: this tag is never closed")
+        _ = try crash("template", "crlf-lines")
+    }
+
+    /// Sections over a list nested 28 deep in 841 bytes would repeat their content 2^28 times: refused when a page's
+    /// rendering passes its step budget, at the innermost section. Found in review.
+    func testTemplatesThatRepeatWithoutBoundAreStopped() throws {
+        let deep = String(repeating: "{{#lesson.toc}}", count: 28) + "x" + String(repeating: "{{/lesson.toc}}", count: 28)
+        try assertRejected(FuzzTargets.template(Array(deep.utf8)),
+                           containing: "error: this template repeats its content more than 1000000 times for one page")
+    }
+
     /// The limits leave room: 60 nested quotes render; a check 90 parentheses deep parses, 150 is reported
     /// at its line in the lesson.
     func testNestingBelowTheLimitsIsAccepted() throws {

@@ -8,6 +8,8 @@ import Testing
 /// github.com/mustache/spec at 9cb20c3 into `Fixtures/mustache-spec/` with its licence. Every case must render
 /// exactly the expected bytes, white space and line breaks included, but one: the specification renders a missing
 /// partial as nothing, where sitegen stops with an error at the tag (its checker names the file to create first).
+/// The renderer is called directly, as `TemplateSet` calls it after its checks; one of those checks refuses a partial
+/// that includes itself, which the specification's "Recursion" case renders.
 @Suite struct MustacheSpecTests {
     struct SpecFile: Decodable {
         var tests: [SpecCase]

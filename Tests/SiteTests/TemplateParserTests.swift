@@ -27,7 +27,7 @@ import Testing
         #expect([at.line, at.column] == [1, 3])
         #expect(toc == .path(["toc"]) && [tocAt.line, tocAt.column] == [2, 1])
         // The partial stands alone on its line: no text around it, its spaces kept as its indentation.
-        guard inner.count == 1, case .partial("partials/item", let indentation, let partialAt) = inner[0] else {
+        guard inner.count == 1, case .partial("partials/item", let indentation?, let partialAt) = inner[0] else {
             Issue.record("unexpected section content: \(inner)")
             return
         }
@@ -47,11 +47,12 @@ import Testing
             ("{{>*dynamic}}", "templates/page.mustache:1:1: error: template syntax error: a partial needs a template name, like {{> partials/footer}}"),
             ("ü {{title", "templates/page.mustache:1:3: error: template syntax error: this tag is never closed: end it with }}"),
             ("{{{raw}}", "templates/page.mustache:1:1: error: template syntax error: this tag is never closed: end it with }}}"),
-            ("{{#a}}\n{{#b}}\n{{/a}}", "templates/page.mustache:3:1: error: template syntax error: {{/a}} closes 'b', opened at 2:1: write {{/b}}"),
-            ("text {{/a}}", "templates/page.mustache:1:6: error: template syntax error: {{/a}} closes no open section: remove it, or open it with {{#a}}"),
+            ("{{#a}}\n{{#b}}\n{{/a}}", "templates/page.mustache:3:1: error: template syntax error: {{/a}} comes while 'b', opened at 2:1, is still open: close it first with {{/b}}"),
+            ("text {{/a}}", "templates/page.mustache:1:6: error: template syntax error: {{/a}} closes no open section: remove it, or open it before with {{#a}}"),
+            ("{{=<% %>=}}\n<%/a%>", "templates/page.mustache:2:1: error: template syntax error: <%/a%> closes no open section: remove it, or open it before with <%#a%>"),
             ("{{#a}}\n{{^b}}{{/b}}", "templates/page.mustache:1:1: error: template syntax error: section 'a' is never closed: end it with {{/a}}"),
             ("{{=<% %> x=}}", "templates/page.mustache:1:1: error: template syntax error: a change of delimiters reads {{=<% %>=}}: two delimiters without '=', separated by a space"),
-            ("{{=<% %>=}}<%#a%>", "templates/page.mustache:1:12: error: template syntax error: section 'a' is never closed: end it with {{/a}}"),
+            ("{{=<% %>=}}<%#a%>", "templates/page.mustache:1:12: error: template syntax error: section 'a' is never closed: end it with <%/a%>"),
         ]
         for (text, expected) in cases {
             #expect(error(text) == expected, "\(text)")
@@ -69,11 +70,12 @@ import Testing
 
 /// How sitegen's page contexts render: the value types `PageContext` builds, and what has no one way to print.
 @Suite struct TemplateRendererTests {
-    func render(_ text: String, _ context: [String: Any], partials: [String: String] = [:]) throws -> String {
+    func render(_ text: String, _ context: [String: Any], partials: [String: String] = [:],
+                maxSteps: Int = TemplateRenderer.maxSteps) throws -> String {
         var templates: [String: Template] = [:]
         for (name, source) in partials { templates[name] = try TemplateParser.parse(source, file: name) }
-        var renderer = TemplateRenderer(templates: templates, context: context)
-        try renderer.render(try TemplateParser.parse(text, file: "templates/page.mustache").nodes)
+        var renderer = TemplateRenderer(templates: templates, context: context, maxSteps: maxSteps)
+        try renderer.render(try TemplateParser.parse(text, file: "page"))
         return String(decoding: renderer.output, as: UTF8.self)
     }
 
@@ -94,16 +96,35 @@ import Testing
     }
 
     @Test func aGroupOfValuesHasNoTextAndIsAnErrorAtTheTag() throws {
-        let context: [String: Any] = ["lesson": ["title": "Adam"] as [String: Any], "list": ["a", "b"]]
-        for (text, shown, column) in [("x {{lesson}}", "lesson", 3), ("{{#lesson}} {{{.}}}{{/lesson}}", ".", 13),
-                                      ("{{list}}", "list", 1)] {
-            #expect {
-                try render(text, context)
-            } throws: { error in
-                let d = error as? Diagnostic
-                return d?.location?.column == column
-                    && d?.message.hasPrefix("template variable '\(shown)' holds a group of values, not text") == true
-            }
+        let context: [String: Any] = ["lesson": ["title": "Adam", "toc": [] as [Any]] as [String: Any], "list": ["a", "b"]]
+        for (text, expected) in [
+            ("x {{lesson}}", "page:1:3: error: template variable 'lesson' holds named values, not text: print one of them, like {{lesson.title}}, or open it as a section, {{#lesson}}…{{/lesson}}, to name them on their own"),
+            ("{{#lesson}} {{{.}}}{{/lesson}}", "page:1:13: error: template variable '.' holds named values, not text: print one of them, like {{title}}, or open it as a section, {{#.}}…{{/.}}, to name them on their own"),
+            ("{{list}}", "page:1:1: error: template variable 'list' is a list, not text: show its items with a section, {{#list}}…{{/list}}, whose content is repeated for each item"),
+        ] {
+            #expect(throws: Diagnostic.self) { try render(text, context) }
+            do { _ = try render(text, context) } catch { #expect((error as? Diagnostic)?.description == expected) }
+        }
+    }
+
+    /// A section over `true` makes it the context, as over any other value (so `{{.}}` prints it); names still reach
+    /// the contexts around it.
+    @Test func aSectionOverTrueIsItsOwnContext() throws {
+        #expect(try render("{{#t}}[{{.}} {{name}}]{{/t}}{{^f}}<{{name}}>{{/f}}", ["t": true, "f": false, "name": "n"]) == "[true n]<n>")
+    }
+
+    /// Nested lists repeat for every combination of items: a rendering that passes its step budget stops with an error
+    /// at the section it was in.
+    @Test func aRenderingThatRepeatsWithoutBoundIsStopped() throws {
+        // A small budget, so that the test passes it quickly: the 2^10 leaves and the sections above them take 2 047 steps.
+        let nested = String(repeating: "{{#l}}", count: 10) + "x" + String(repeating: "{{/l}}", count: 10)
+        #expect(try render(nested, ["l": [1, 2]], maxSteps: 2_047).count == 1024)
+        do {
+            _ = try render(nested, ["l": [1, 2]], maxSteps: 2_046)
+            Issue.record("no error")
+        } catch {
+            #expect((error as? Diagnostic)?.description.hasPrefix("page:1:") == true)
+            #expect((error as? Diagnostic)?.message.hasPrefix("this template repeats its content more than 2046 times for one page") == true)
         }
     }
 
@@ -112,5 +133,15 @@ import Testing
         let out = try render("<ul>\n  {{> item}}\n</ul>\n", ["body": "one\ntwo"],
                              partials: ["item": "<li>\n{{{body}}}\n</li>\n{{#missing}}\nx\n{{/missing}}\n"])
         #expect(out == "<ul>\n  <li>\n  one\ntwo\n  </li>\n</ul>\n")
+    }
+
+    /// A partial alone on its line takes the line's place, so what follows it starts a line, even when the partial
+    /// ended with a value's line break (found in review: the next line lost its indentation).
+    @Test func whatFollowsANestedPartialIsIndented() throws {
+        #expect(try render("  {{>p1}}\n", ["nl": "one\n"], partials: ["p1": "{{>p2}}\nafter\n", "p2": "{{{nl}}}"]) == "  one\n  after\n")
+        #expect(try render("  {{>p1}}\n", ["items": ["a\n", "b\n"]],
+                           partials: ["p1": "{{#items}}\n{{>p2}}\n{{/items}}\nend\n", "p2": "{{{.}}}"]) == "  a\n  b\n  end\n")
+        // A partial with text beside it is not alone on its line: nothing is indented.
+        #expect(try render("x {{>p}}\n", [:], partials: ["p": "a\nb\n"]) == "x a\nb\n\n")
     }
 }

@@ -28,10 +28,12 @@ struct Template: Sendable {
         case variable(Name, escaped: Bool, at: SourceLocation)
         /// `{{#name}}…{{/name}}`, or `{{^name}}…{{/name}}` (inverted: shown when the value is missing, false or empty).
         case section(Name, inverted: Bool, nodes: [Node], at: SourceLocation)
-        /// `{{> name}}`; `indentation`: the spaces and tabs before a partial alone on its line, put before each of its
-        /// lines.
-        case partial(String, indentation: [UInt8], at: SourceLocation)
+        /// `{{> name}}`; `indentation`: for a partial alone on its line, the spaces and tabs before it, put before each
+        /// of its lines (empty when it stands at the line's start); nil for one with text beside it.
+        case partial(String, indentation: [UInt8]?, at: SourceLocation)
     }
 
     let nodes: [Node]
+    /// The template's file as messages show it (`templates/lesson.mustache`).
+    let file: String
 }

@@ -41,8 +41,14 @@ struct TemplateParser {
         /// The name as written, trimmed (a partial's name, or what a closing tag must repeat).
         var written: String
         var location: SourceLocation
-        /// Spaces and tabs before a partial alone on its line.
-        var indentation: [UInt8] = []
+        /// The delimiters the tag was written with (`{{` and `}}` unless changed), for messages.
+        var open: String
+        var close: String
+        /// Spaces and tabs before a partial alone on its line; nil for a partial with text beside it.
+        var indentation: [UInt8]?
+
+        /// The tag `sigil` + `name` as written with this tag's delimiters (`{{/toc}}`, `<%/toc%>`).
+        func written(_ sigil: String, _ name: String) -> String { open + sigil + name + close }
 
         /// Tags that leave no trace on a line of their own.
         var canStandAlone: Bool { sigil != 0 && sigil != UInt8(ascii: "&") && sigil != UInt8(ascii: "{") }
@@ -63,7 +69,7 @@ struct TemplateParser {
             if let tag { line.append(.tag(tag)) }
         }
         Self.flush(&line, into: &pieces, bytes: bytes)
-        return Template(nodes: try nest(pieces))
+        return Template(nodes: try nest(pieces), file: file)
     }
 
     /// Appends text to the current line, ending the line (and deciding whether it stood alone) at each line break.
@@ -105,8 +111,8 @@ struct TemplateParser {
             pieces.append(contentsOf: line)
             return
         }
-        if tag.sigil == UInt8(ascii: ">"), case .text(let before)? = line.first {
-            tag.indentation = Array(bytes[before])
+        if tag.sigil == UInt8(ascii: ">") {
+            if case .text(let before)? = line.first { tag.indentation = Array(bytes[before]) } else { tag.indentation = [] }
         }
         pieces.append(.tag(tag))
     }
@@ -135,12 +141,16 @@ struct TemplateParser {
         }
         let written = Self.trimmed(bytes[inner..<end])
         let after = end + ending.count
+        let (open, close) = (String(decoding: self.open, as: UTF8.self), String(decoding: self.close, as: UTF8.self))
+        func tag(_ name: Template.Name, _ written: String) -> Tag {
+            Tag(sigil: sigil, name: name, written: written, location: location, open: open, close: close)
+        }
         switch sigil {
         case UInt8(ascii: "!"):
-            return (Tag(sigil: sigil, name: .implicit, written: "", location: location), after)
+            return (tag(.implicit, ""), after)
         case UInt8(ascii: "="):
             try setDelimiters(written, at: location)
-            return (Tag(sigil: sigil, name: .implicit, written: "", location: location), after)
+            return (tag(.implicit, ""), after)
         case UInt8(ascii: "<"), UInt8(ascii: "$"):
             throw .error(at: location, "template syntax error: template inheritance ({{<…}}, {{$…}}) is not supported: include the shared parts as partials ({{> name}})")
         case UInt8(ascii: "%"):
@@ -149,9 +159,9 @@ struct TemplateParser {
             guard !written.isEmpty, !written.hasPrefix("*") else {
                 throw .error(at: location, "template syntax error: a partial needs a template name, like {{> partials/footer}}")
             }
-            return (Tag(sigil: sigil, name: .implicit, written: written, location: location), after)
+            return (tag(.implicit, written), after)
         default:
-            return (Tag(sigil: sigil, name: try Self.name(written, at: location), written: written, location: location), after)
+            return (tag(try Self.name(written, at: location), written), after)
         }
     }
 
@@ -206,10 +216,10 @@ struct TemplateParser {
             case UInt8(ascii: "/"):
                 endText()
                 guard levels.count > 1, let section = levels.last?.tag else {
-                    throw .error(at: tag.location, "template syntax error: {{/\(tag.written)}} closes no open section: remove it, or open it with {{#\(tag.written)}}")
+                    throw .error(at: tag.location, "template syntax error: \(tag.written("/", tag.written)) closes no open section: remove it, or open it before with \(tag.written("#", tag.written))")
                 }
                 guard section.written == tag.written else {
-                    throw .error(at: tag.location, "template syntax error: {{/\(tag.written)}} closes '\(section.written)', opened at \(section.location.line):\(section.location.column): write {{/\(section.written)}}")
+                    throw .error(at: tag.location, "template syntax error: \(tag.written("/", tag.written)) comes while '\(section.written)', opened at \(section.location.line):\(section.location.column), is still open: close it first with \(tag.written("/", section.written))")
                 }
                 let nodes = levels.removeLast().nodes
                 levels[levels.count - 1].nodes.append(.section(section.name, inverted: section.sigil == UInt8(ascii: "^"),
@@ -225,7 +235,7 @@ struct TemplateParser {
         }
         endText()
         if let section = levels.last?.tag {
-            throw .error(at: section.location, "template syntax error: section '\(section.written)' is never closed: end it with {{/\(section.written)}}")
+            throw .error(at: section.location, "template syntax error: section '\(section.written)' is never closed: end it with \(section.written("/", section.written))")
         }
         return levels[0].nodes
     }

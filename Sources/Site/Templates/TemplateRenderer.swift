@@ -20,14 +20,36 @@ struct TemplateRenderer {
     /// its line), and whether the next byte starts such a line.
     private var indentation: [UInt8] = []
     private var atLineStart = false
+    /// Nodes rendered so far, and the innermost section or partial being rendered (where a render that takes too
+    /// long is reported).
+    private var steps = 0
+    private var within: SourceLocation?
 
-    init(templates: [String: Template], context: Any, capacity: Int = 0) {
+    /// How many nodes one rendering may visit. A real page visits a few thousand; sections over lists nested in one
+    /// another, or partials that each include the next twice, multiply: 28 levels of `{{#toc}}` in 841 bytes would
+    /// take hours.
+    static let maxSteps = 1_000_000
+    private let maxSteps: Int
+
+    init(templates: [String: Template], context: Any, capacity: Int = 0, maxSteps: Int = TemplateRenderer.maxSteps) {
         self.templates = templates
+        self.maxSteps = maxSteps
         stack = [context]
         output.reserveCapacity(capacity)
     }
 
+    /// Renders a whole template (its nodes, with its file as where a render that takes too long is reported when no
+    /// section or partial is open).
+    mutating func render(_ template: Template) throws(Diagnostic) {
+        within = within ?? SourceLocation(file: template.file, line: 1, column: 1)
+        try render(template.nodes)
+    }
+
     mutating func render(_ nodes: [Template.Node]) throws(Diagnostic) {
+        steps += nodes.count
+        if steps > maxSteps {
+            throw .error(at: within, "this template repeats its content more than \(maxSteps) times for one page: a section over a list nested in a section over a list repeats for every pair of their items, and a partial included twice doubles what it includes; flatten the template")
+        }
         for node in nodes {
             switch node {
             case .text(let text):
@@ -35,7 +57,10 @@ struct TemplateRenderer {
             case .variable(let name, let escaped, let location):
                 guard let value = lookUp(name) else { continue }
                 try print(value, escaped: escaped, name: name, at: location)
-            case .section(let name, let inverted, let nodes, _):
+            case .section(let name, let inverted, let nodes, let location):
+                let outer = within
+                within = location
+                defer { within = outer }
                 let value = lookUp(name)
                 if inverted {
                     if Self.isEmpty(value) { try render(nodes) }
@@ -46,23 +71,27 @@ struct TemplateRenderer {
                 guard let partial = templates[name] else {
                     throw .error(at: location, "missing partial '\(name)'")
                 }
-                let outer = indentation
-                if !partialIndentation.isEmpty {
+                let (outer, outerWithin) = (indentation, within)
+                within = location
+                // A partial alone on its line takes the line's place: it starts a line, and what follows it starts the
+                // next (the line's own break went with it), whatever the partial's last bytes were.
+                if let partialIndentation {
                     indentation = outer + partialIndentation
                     atLineStart = true
                 }
-                try render(partial.nodes)
-                indentation = outer
+                try render(partial)
+                (indentation, within) = (outer, outerWithin)
+                if partialIndentation != nil { atLineStart = true }
             }
         }
     }
 
-    /// A present value: a flag shows the content or not, a list once per item, anything else once, as the
-    /// innermost context.
+    /// A present value: a list once per item, `false` not at all, anything else once; each item or value is the
+    /// innermost context while its content renders (`true` too, as the specification says, so `{{.}}` prints it).
     private mutating func renderSection(_ nodes: [Template.Node], over value: Any) throws(Diagnostic) {
         switch value {
         case let flag as Bool:
-            if flag { try render(nodes) }
+            if flag { try render(nodes, in: flag) }
         case let items as [[String: Any]]:
             for item in items { try render(nodes, in: item) }
         case let items as [Any]:
@@ -124,9 +153,14 @@ struct TemplateRenderer {
             return
         case let flag as Bool: text = flag ? "true" : "false"
         case let number as Int: text = String(number)
-        case is [String: Any], is [String: String], is [Any]:
+        case let dictionary as [String: Any]:
+            // The example names a value that prints.
+            throw Self.groupError(name, keys: dictionary.filter { $0.value is String || $0.value is Int }.map(\.key), at: location)
+        case let dictionary as [String: String]:
+            throw Self.groupError(name, keys: Array(dictionary.keys), at: location)
+        case is [Any]:
             let shown = name.text
-            throw .error(at: location, "template variable '\(shown)' holds a group of values, not text: print one of its fields (like {{\(shown == "." ? "" : shown + ".")title}}), or open it as a section, {{#\(shown)}}…{{/\(shown)}}")
+            throw .error(at: location, "template variable '\(shown)' is a list, not text: show its items with a section, {{#\(shown)}}…{{/\(shown)}}, whose content is repeated for each item")
         default: text = String(describing: value)
         }
         text.withUTF8 { print($0, escaped: escaped) }
@@ -140,6 +174,14 @@ struct TemplateRenderer {
         } else {
             output.append(contentsOf: bytes)
         }
+    }
+
+    /// The error for printing a dictionary; `keys`: those of its values that print, the first in order named as an
+    /// example.
+    private static func groupError(_ name: Template.Name, keys: [String], at location: SourceLocation) -> Diagnostic {
+        let shown = name.text, example = keys.min() ?? "name"
+        let field = name == .implicit ? example : "\(shown).\(example)"
+        return .error(at: location, "template variable '\(shown)' holds named values, not text: print one of them, like {{\(field)}}, or open it as a section, {{#\(shown)}}…{{/\(shown)}}, to name them on their own")
     }
 
     /// Appends bytes; template text inside an indented partial starts each of its lines with the indentation (a

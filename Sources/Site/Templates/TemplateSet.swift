@@ -61,7 +61,7 @@ public struct TemplateSet: Sendable {
         var path: [String] = []
         try check(name, names: &names, checked: &checked, path: &path)
         var renderer = TemplateRenderer(templates: templates, context: context, capacity: capacity)
-        try renderer.render(template.nodes)
+        try renderer.render(template)
         return renderer.output
     }
 
