@@ -48,7 +48,7 @@ struct TemplateParser {
         var indentation: [UInt8]?
 
         /// The tag `sigil` + `name` as written with this tag's delimiters (`{{/toc}}`, `<%/toc%>`).
-        func written(_ sigil: String, _ name: String) -> String { open + sigil + name + close }
+        func spelled(_ sigil: String, _ name: String) -> String { open + sigil + name + close }
 
         /// Tags that leave no trace on a line of their own.
         var canStandAlone: Bool { sigil != 0 && sigil != UInt8(ascii: "&") && sigil != UInt8(ascii: "{") }
@@ -216,10 +216,10 @@ struct TemplateParser {
             case UInt8(ascii: "/"):
                 endText()
                 guard levels.count > 1, let section = levels.last?.tag else {
-                    throw .error(at: tag.location, "template syntax error: \(tag.written("/", tag.written)) closes no open section: remove it, or open it before with \(tag.written("#", tag.written))")
+                    throw .error(at: tag.location, "template syntax error: \(tag.spelled("/", tag.written)) closes no open section: remove it, or open it before with \(tag.spelled("#", tag.written))")
                 }
                 guard section.written == tag.written else {
-                    throw .error(at: tag.location, "template syntax error: \(tag.written("/", tag.written)) comes while '\(section.written)', opened at \(section.location.line):\(section.location.column), is still open: close it first with \(tag.written("/", section.written))")
+                    throw .error(at: tag.location, "template syntax error: \(tag.spelled("/", tag.written)) comes while '\(section.written)', opened at \(section.location.line):\(section.location.column), is still open: close it first with \(tag.spelled("/", section.written))")
                 }
                 let nodes = levels.removeLast().nodes
                 levels[levels.count - 1].nodes.append(.section(section.name, inverted: section.sigil == UInt8(ascii: "^"),
@@ -235,7 +235,7 @@ struct TemplateParser {
         }
         endText()
         if let section = levels.last?.tag {
-            throw .error(at: section.location, "template syntax error: section '\(section.written)' is never closed: end it with \(section.written("/", section.written))")
+            throw .error(at: section.location, "template syntax error: section '\(section.written)' is never closed: end it with \(section.spelled("/", section.written))")
         }
         return levels[0].nodes
     }

@@ -7,8 +7,8 @@ import Escaping
 /// lists, text, numbers and flags. A name is looked up as the specification says: its first part in the innermost
 /// context that has it (the current list item, then the sections around it, then the page), the other parts inside
 /// that value. A section shows its content once for a value that is present and not false, once per item for a
-/// list, and not at all for a missing value, `false` or an empty list (an inverted section the other way round); a
-/// section over a value other than a flag makes that value the innermost context.
+/// list, and not at all for a missing value, `false` or an empty list (an inverted section the other way round); while
+/// it does, the value (or the item) is the innermost context.
 struct TemplateRenderer {
     /// The templates partials are found in, by name.
     let templates: [String: Template]
