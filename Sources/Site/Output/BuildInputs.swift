@@ -9,6 +9,15 @@ struct BuildInputs: Equatable {
     struct File: Equatable {
         var path: String
         var digest: String
+
+        /// Adds the file's line, "file <path> <digest>\n", to `hash` in pieces: no string is made per file.
+        func hashLine(into hash: inout ContentHash) {
+            hash.update("file ")
+            hash.update(path)
+            hash.update(" ")
+            hash.update(digest)
+            hash.update("\n")
+        }
     }
 
     /// The options and the executable, as one line.
@@ -53,14 +62,7 @@ struct BuildInputs: Equatable {
         digests = Dictionary(files.map { ($0.path, $0.digest) }, uniquingKeysWith: { first, _ in first })
         var all = ContentHash()
         all.update("sitegen build inputs v2\n\(setup)\n")
-        for file in files {
-            // "file <path> <digest>\n", hashed in pieces: no string is made per file.
-            all.update("file ")
-            all.update(file.path)
-            all.update(" ")
-            all.update(file.digest)
-            all.update("\n")
-        }
+        for file in files { file.hashLine(into: &all) }
         digest = all.hex
     }
 

@@ -40,14 +40,7 @@ struct RebuildPlan: Equatable {
         }
         var outline = ContentHash()
         outline.update("sitegen outline v1\n\(inputs.setup)\n")
-        for file in inputs.files where lessonFiles[file.path] == nil {
-            // "file <path> <digest>\n", hashed in pieces: no string is made per file.
-            outline.update("file ")
-            outline.update(file.path)
-            outline.update(" ")
-            outline.update(file.digest)
-            outline.update("\n")
-        }
+        for file in inputs.files where lessonFiles[file.path] == nil { file.hashLine(into: &outline) }
         var pages: [String: String] = [:]
         for module in content.modules {
             outline.update("module \(module.slug) \(module.comingSoon)\n\(module.title)\n\(module.summary)\n")

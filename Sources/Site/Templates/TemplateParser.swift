@@ -66,7 +66,7 @@ struct TemplateParser {
             appendText(at..<start, to: &line, flushingInto: &pieces)
             let (tag, end) = try readTag(at: start)
             at = end
-            if let tag { line.append(.tag(tag)) }
+            line.append(.tag(tag))
         }
         Self.flush(&line, into: &pieces, bytes: bytes)
         return Template(nodes: try nest(pieces), file: file)
@@ -127,9 +127,9 @@ struct TemplateParser {
         return text.allSatisfy { $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\t") }
     }
 
-    /// The tag whose opening delimiter starts at `start` (nil for a comment or a change of delimiters, which render
-    /// nothing but still stand alone: they come back as tags the nesting skips), and the offset after it.
-    private mutating func readTag(at start: Int) throws(Diagnostic) -> (Tag?, Int) {
+    /// The tag whose opening delimiter starts at `start`, and the offset after it. A comment or a change of delimiters
+    /// renders nothing, but it is a tag all the same: it can stand alone on its line, and the nesting skips it.
+    private mutating func readTag(at start: Int) throws(Diagnostic) -> (Tag, Int) {
         let location = location(of: start)
         var inner = start + open.count
         let sigil: UInt8 = inner < bytes.count && Self.sigils.contains(bytes[inner]) ? bytes[inner] : 0
