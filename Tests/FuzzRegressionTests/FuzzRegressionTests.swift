@@ -80,6 +80,20 @@ final class FuzzRegressionTests: XCTestCase {
                            containing: "error: this template repeats its content more than 1000000 times for one page")
     }
 
+    /// A partial nesting 100 sections, included inside 100 sections: each template is within the parser's limit, the
+    /// two together are not. Refused by the check (the partial first met there) or, when the partial was checked
+    /// where it stood shallower, by the renderer, at the first section too deep, before either recursion can exhaust
+    /// the stack (a chain of such partials did, found in review).
+    func testSectionsNestedThroughPartialsAreStopped() throws {
+        let open = String(repeating: "{{#lesson}}", count: 100), close = String(repeating: "{{/lesson}}", count: 100)
+        let partial = open + "x" + close
+        let expected = "templates/partials/part.mustache:1:1090: error: sections and partials nest deeper than 200 levels here"
+        try assertRejected(FuzzTargets.template(Array("\(open){{> partials/part}}\(close)\n----\n\(partial)".utf8)), containing: expected)
+        try assertRejected(FuzzTargets.template(Array("{{> partials/part}}\(open){{> partials/part}}\(close)\n----\n\(partial)".utf8)),
+                           containing: expected)
+        XCTAssertTrue(FuzzTargets.template(Array("{{> partials/part}}\(open.prefix(11 * 99)){{> partials/part}}\(close.prefix(11 * 99))\n----\n\(partial)".utf8)).isAccepted)
+    }
+
     /// The limits leave room: 60 nested quotes render; a check 90 parentheses deep parses, 150 is reported
     /// at its line in the lesson.
     func testNestingBelowTheLimitsIsAccepted() throws {

@@ -36,4 +36,13 @@ struct Template: Sendable {
     let nodes: [Node]
     /// The template's file as messages show it (`templates/lesson.mustache`).
     let file: String
+
+    /// How deep sections and partials may nest, counting through the partials a template is included by: checking
+    /// and rendering recurse once per level. (One template nests at most `TemplateParser.maxSectionDepth` sections;
+    /// a chain of partials, each that deep, would not stop there.)
+    static let maxNesting = 200
+
+    static func tooDeep(at location: SourceLocation) -> Diagnostic {
+        .error(at: location, "sections and partials nest deeper than \(maxNesting) levels here, counting those of the templates that include this one; flatten the templates")
+    }
 }

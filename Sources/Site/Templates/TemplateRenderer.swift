@@ -24,6 +24,8 @@ struct TemplateRenderer {
     /// long is reported).
     private var steps = 0
     private var within: SourceLocation?
+    /// The sections and partials being rendered (`Template.maxNesting`).
+    private var depth = 0
 
     /// How many nodes one rendering may visit. A real page visits a few thousand; sections over lists nested in one
     /// another, or partials that each include the next twice, multiply: 28 levels of `{{#toc}}` in 841 bytes would
@@ -58,9 +60,10 @@ struct TemplateRenderer {
                 guard let value = lookUp(name) else { continue }
                 try print(value, escaped: escaped, name: name, at: location)
             case .section(let name, let inverted, let nodes, let location):
+                guard depth < Template.maxNesting else { throw Template.tooDeep(at: location) }
                 let outer = within
-                within = location
-                defer { within = outer }
+                (within, depth) = (location, depth + 1)
+                defer { (within, depth) = (outer, depth - 1) }
                 let value = lookUp(name)
                 if inverted {
                     if Self.isEmpty(value) { try render(nodes) }
@@ -71,8 +74,9 @@ struct TemplateRenderer {
                 guard let partial = templates[name] else {
                     throw .error(at: location, "missing partial '\(name)'")
                 }
+                guard depth < Template.maxNesting else { throw Template.tooDeep(at: location) }
                 let (outer, outerWithin) = (indentation, within)
-                within = location
+                (within, depth) = (location, depth + 1)
                 // A partial alone on its line takes the line's place: it starts a line, and what follows it starts the
                 // next (the line's own break went with it), whatever the partial's last bytes were.
                 if let partialIndentation {
@@ -80,7 +84,7 @@ struct TemplateRenderer {
                     atLineStart = true
                 }
                 try render(partial)
-                (indentation, within) = (outer, outerWithin)
+                (indentation, within, depth) = (outer, outerWithin, depth - 1)
                 if partialIndentation != nil { atLineStart = true }
             }
         }

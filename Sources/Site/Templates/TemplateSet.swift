@@ -35,6 +35,11 @@ public struct TemplateSet: Sendable {
 
     public func has(_ name: String) -> Bool { templates[name] != nil }
 
+    /// Where template `name` is, or would be, as messages show it (`templates/partials/nav.mustache`).
+    private func displayPath(of name: String) -> String {
+        (displayFolder as NSString).appendingPathComponent("\(name).mustache")
+    }
+
     /// Renders template `name` with `context`, after checking that every variable and partial it uses
     /// (and, recursively, its partials use) exists. `requestedAt` is where the page asked for this
     /// template (a `layout:` key), used when the template itself is missing.
@@ -54,8 +59,8 @@ public struct TemplateSet: Sendable {
         guard let template = templates[name] else {
             let known = templates.keys.sorted()
             throw Diagnostic.error(
-                at: requestedAt ?? SourceLocation(file: (displayFolder as NSString).appendingPathComponent("\(name).mustache"), line: 1, column: 1),
-                "missing template '\(name)': create \((displayFolder as NSString).appendingPathComponent("\(name).mustache"))\(DidYouMean.hint(for: name, among: known))")
+                at: requestedAt ?? SourceLocation(file: displayPath(of: name), line: 1, column: 1),
+                "missing template '\(name)': create \(displayPath(of: name))\(DidYouMean.hint(for: name, among: known))")
         }
         var checked: Set<String> = []
         var path: [String] = []
@@ -67,15 +72,17 @@ public struct TemplateSet: Sendable {
 
     /// `path` is the chain of partials being checked: a partial that includes one of them would recurse without
     /// end, so it is an error.
-    private func check(_ name: String, names: inout ContextNames, checked: inout Set<String>, path: inout [String]) throws(Diagnostic) {
+    private func check(_ name: String, names: inout ContextNames, checked: inout Set<String>, path: inout [String],
+                       depth: Int = 0) throws(Diagnostic) {
         path.append(name)
         defer { path.removeLast() }
         guard checked.insert(name).inserted, let template = templates[name] else { return }
-        try check(template.nodes, names: &names, checked: &checked, path: &path)
+        try check(template.nodes, names: &names, checked: &checked, path: &path, depth: depth)
     }
 
+    /// `depth`: the sections and partials `nodes` stand in (`Template.maxNesting`).
     private func check(_ nodes: [Template.Node], names: inout ContextNames, checked: inout Set<String>,
-                       path: inout [String]) throws(Diagnostic) {
+                       path: inout [String], depth: Int) throws(Diagnostic) {
         func checkName(_ name: Template.Name, at location: SourceLocation) throws(Diagnostic) {
             guard case .path(let parts) = name else { return }
             for part in parts where !names.contains(part) {
@@ -91,15 +98,17 @@ public struct TemplateSet: Sendable {
                 try checkName(name, at: location)
             case .section(let name, _, let inner, let location):
                 try checkName(name, at: location)
-                try check(inner, names: &names, checked: &checked, path: &path)
+                guard depth < Template.maxNesting else { throw Template.tooDeep(at: location) }
+                try check(inner, names: &names, checked: &checked, path: &path, depth: depth + 1)
             case .partial(let partial, _, let location):
+                guard depth < Template.maxNesting else { throw Template.tooDeep(at: location) }
                 guard templates[partial] != nil else {
-                    throw Diagnostic.error(at: location, "missing partial '\(partial)': create \((displayFolder as NSString).appendingPathComponent("\(partial).mustache"))\(DidYouMean.hint(for: partial, among: templates.keys.sorted()))")
+                    throw Diagnostic.error(at: location, "missing partial '\(partial)': create \(displayPath(of: partial))\(DidYouMean.hint(for: partial, among: templates.keys.sorted()))")
                 }
                 if path.contains(partial) {
                     throw Diagnostic.error(at: location, "partial '\(partial)' includes itself (\((path + [partial]).joined(separator: " → "))): a template cannot include itself")
                 }
-                try check(partial, names: &names, checked: &checked, path: &path)
+                try check(partial, names: &names, checked: &checked, path: &path, depth: depth + 1)
             }
         }
     }
