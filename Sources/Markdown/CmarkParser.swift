@@ -1,4 +1,5 @@
 import CCmarkGFM
+import Foundation
 import Diagnostics
 
 /// Parses markdown with cmark-gfm (tables, strikethrough, autolinks, task lists, footnotes) and converts
@@ -17,6 +18,12 @@ public enum CmarkParser {
     /// `.ci/run`). A Swift `static let` is initialised once, under a lock, before any parse reads the list.
     private static let extensionsRegistered: Void = cmark_gfm_core_extensions_ensure_registered()
 
+    /// cmark-gfm also keeps the characters its inline extensions react to (`~` for strikethrough, `:` and `w` for
+    /// autolinks…) in one table for the whole process: each parse switches them on before it reads inlines (table rows
+    /// while it is fed, paragraphs when it finishes) and off afterwards, so a parse on another thread meanwhile read
+    /// `~~old~~` as text. The feeding and finishing of a parse hold this lock; turning the tree into `Block`s does not.
+    private static let parsing = NSLock()
+
     /// - Parameters:
     ///   - text: the markdown (front matter already removed).
     ///   - file: the path shown in diagnostics.
@@ -32,12 +39,15 @@ public enum CmarkParser {
             }
         }
         var utf8 = Array(text.utf8)
-        utf8.withUnsafeMutableBufferPointer { buffer in
-            buffer.baseAddress?.withMemoryRebound(to: CChar.self, capacity: buffer.count) {
-                cmark_parser_feed(parser, $0, buffer.count)
+        let finished = parsing.withLock { () -> OpaquePointer? in
+            utf8.withUnsafeMutableBufferPointer { buffer in
+                buffer.baseAddress?.withMemoryRebound(to: CChar.self, capacity: buffer.count) {
+                    cmark_parser_feed(parser, $0, buffer.count)
+                }
             }
+            return cmark_parser_finish(parser)
         }
-        guard let document = cmark_parser_finish(parser) else { return [] }
+        guard let document = finished else { return [] }
         defer { cmark_node_free(document) }
         let converter = Converter(file: file, lineOffset: lineOffset)
         let blocks = converter.blocks(childrenOf: document)

@@ -29,6 +29,22 @@ import Testing
         #expect(table.rows == [[[.text("1")], [.text("2")]]])
     }
 
+    /// cmark-gfm switches its extensions' characters (`~`, `:`, `w`, `|`…) on in one table shared by the whole process
+    /// while a parse reads inlines, and off when it is done: a parse on another thread meanwhile read `~~old~~` as text
+    /// (seen once in the whole suite). Parses on many threads at once must each give what one parse alone gives.
+    @Test func parsesOnManyThreadsAtOnceAsAlone() async {
+        let text = "~~old~~ see https://example.org and www.example.com\n\n| a | ~~b~~ |\n|--|--|\n| 1 | https://x.org |\n"
+        let alone = parse(text)
+        let results = await withTaskGroup(of: [Block].self) { group in
+            for _ in 0..<400 { group.addTask { (try? CmarkParser.parse(text, file: "t.md")) ?? [] } }
+            var all: [[Block]] = []
+            for await blocks in group { all.append(blocks) }
+            return all
+        }
+        #expect(results.count == 400)
+        #expect(results.filter { $0 != alone }.count == 0)
+    }
+
     @Test func parsesStrikethroughTaskListsAndAutolinks() {
         let blocks = parse("~~old~~ see https://example.org\n\n- [x] done\n- [ ] todo\n")
         guard case .paragraph(let inlines) = blocks[0].kind else { Issue.record("no paragraph"); return }
