@@ -9,7 +9,9 @@ struct WideFMATests {
     /// every row split (6s, 4s, single rows); the lessons' layer shapes.
     static let shapes = [(1, 16, 1), (1, 17, 3), (3, 24, 7), (4, 32, 9), (5, 40, 2), (6, 48, 5), (7, 49, 3), (8, 64, 20),
                          (9, 16, 1), (13, 57, 11), (17, 33, 13), (32, 64, 64), (64, 64, 4), (64, 32, 64), (64, 128, 20),
-                         (64, 64, 128), (128, 64, 64), (400, 32, 64), (1600, 128, 20)]
+                         (64, 64, 128), (128, 64, 64), (400, 32, 64), (1600, 128, 20),
+                         // Short sums (k ≤ 4) over 64-, 32- and 16-column blocks together.
+                         (64, 64, 2), (7, 112, 3), (13, 80, 1), (5, 96, 4)]
 
     /// Values with many significant bits, and among them NaN, ±0, infinities and negative products, so that
     /// the ReLU's handling of NaN and −0 and the bias addition are compared too.
@@ -95,6 +97,34 @@ struct WideFMATests {
                                           reluOutput: variant == 0 ? reluOutput : nil, cTransposed: variant == 2)
             #expect(results[0] == results[1], "m \(m) n \(n) k \(k), variant \(variant)")
         }
+    }
+
+    /// The input gradient through a ReLU whose units are dead on every row, with the tiny weights out of them (Adam
+    /// decays those through the subnormal range): the sixteen-lane kernel reads them as 0 where every row of their
+    /// column is masked, and gives the eight-lane bits. Where one row is not masked (the first or the last, or a
+    /// NaN mask that is masked too), the tiny weights stay and their chain is stored: reading them as 0 would store
+    /// 0 there instead of the tiny sum, so a kernel that skipped them on a partly masked column would fail here.
+    @Test(arguments: [(64, 64, 32), (64, 32, 1), (13, 48, 7), (400, 32, 64)])
+    func tinyWeightsOfMaskedColumnsGiveTheEightLaneBits(shape: (Int, Int, Int)) {
+        let (m, n, k) = shape
+        let a = SequentialGEMMTests.values(m * k, seed: 31)
+        var b = SequentialGEMMTests.values(k * n, seed: 32), reluOutput = SequentialGEMMTests.values(m * n, seed: 33)
+        let tiny: [Float] = [0x1p-140, -0x1p-149, 0x1p-100, -0x1p-127, 0x1p-70, 0]
+        let columns = [1, n / 2, n - 1].filter { $0 < n }
+        for (c, j) in columns.enumerated() {
+            for kk in 0..<k { b[kk * n + j] = tiny[(kk + c) % tiny.count] }
+            for i in 0..<m { reluOutput[i * n + j] = i % 3 == 0 ? 0 : (i % 3 == 1 ? -1 : .nan) }
+        }
+        var partly = reluOutput
+        partly[columns[0]] = 0.5                                           // the first row alive
+        partly[(m - 1) * n + columns[columns.count - 1]] = 2                // the last row alive
+        for mask in [reluOutput, partly] {
+            let results = Self.bothWidths(m: m, n: n, k: k, a: a, b: b, reluOutput: mask)
+            #expect(results[0] == results[1], "m \(m) n \(n) k \(k)")
+        }
+        // The partly masked columns store a tiny sum, not 0: the case above is a real one.
+        let kept = Self.bothWidths(m: m, n: n, k: k, a: a, b: b, reluOutput: partly)[1]
+        #expect(kept[columns[0]] != 0 || k == 1 && a[0] == 0)
     }
 
     /// A chain whose accumulator is small but not 0 when it meets a subnormal weight with a large a (rows: 2^-90 · b₀
