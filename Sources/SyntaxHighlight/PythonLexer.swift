@@ -101,14 +101,32 @@ extension Lexer {
     }
 
     /// Whether `word` is a string prefix (r, b, u, f, t and their combinations); returns whether it formats.
+    /// The letters are one bit each (every identifier before a quote is asked, so no set is made).
     static func stringPrefix(_ word: ArraySlice<UInt8>) -> Bool? {
         guard word.count <= 2 else { return nil }
-        let lower = Set(word.map { $0 | 0x20 })
-        guard lower.count == word.count, lower.isSubset(of: Set("rbuft".utf8)) else { return nil }
-        let format = lower.contains(UInt8(ascii: "f")) || lower.contains(UInt8(ascii: "t"))
-        let valid = word.count == 1 || lower.contains(UInt8(ascii: "r"))
-            && !lower.contains(UInt8(ascii: "u")) && !(lower.contains(UInt8(ascii: "b")) && format)
+        var letters: UInt8 = 0
+        for byte in word {
+            let bit = prefixLetterBit(byte | 0x20)
+            guard bit != 0, letters & bit == 0 else { return nil }  // not a prefix letter, or one written twice
+            letters |= bit
+        }
+        let r: UInt8 = 1, b: UInt8 = 2, u: UInt8 = 4, f: UInt8 = 8, t: UInt8 = 16
+        let format = letters & (f | t) != 0
+        let valid = word.count == 1 || letters & r != 0 && letters & u == 0 && !(letters & b != 0 && format)
         return valid ? format : nil
+    }
+
+    /// `r`, `b`, `u`, `f`, `t` (lower-case) as the bits 1, 2, 4, 8, 16; 0 for any other byte.
+    @inline(__always)
+    private static func prefixLetterBit(_ lower: UInt8) -> UInt8 {
+        switch lower {
+        case UInt8(ascii: "r"): 1
+        case UInt8(ascii: "b"): 2
+        case UInt8(ascii: "u"): 4
+        case UInt8(ascii: "f"): 8
+        case UInt8(ascii: "t"): 16
+        default: 0
+        }
     }
 
     static func pythonWordKind(_ word: ArraySlice<UInt8>) -> TokenKind? {

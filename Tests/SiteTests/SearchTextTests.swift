@@ -208,3 +208,56 @@ import Testing
         #expect(SearchVocabulary.withBytes("1000001") { table.find($0) } == nil)
     }
 }
+
+/// The byte-level passes of the search text against definitions by scalars: white space kept apart from the
+/// control characters a run of ASCII goes on through, tokens cut at every change between word and other scalars,
+/// and the bytes a tag name is made of.
+@Suite struct SearchBytePassTests {
+    @Test func controlCharactersThatAreNoWhiteSpaceStayInARun() {
+        var text = CollapsedText()
+        text.append("a \u{1}b\u{7F} \u{B}c  d \u{1F}")
+        #expect(text.string == "a \u{1}b\u{7F} c d \u{1F}")
+    }
+
+    /// Maximal runs of word scalars and of other scalars, by scalar, with the single space between two words left out.
+    private func expectedTokens(_ text: String) -> [String] {
+        var runs: [(isWord: Bool, text: String)] = []
+        for scalar in text.unicodeScalars {
+            let isWord = SearchVocabulary.isWordScalar(scalar)
+            if let last = runs.last, last.isWord == isWord {
+                runs[runs.count - 1].text.unicodeScalars.append(scalar)
+            } else {
+                runs.append((isWord, String(scalar)))
+            }
+        }
+        return runs.enumerated().filter { n, run in
+            !(run.text == " " && !run.isWord && n > 0 && n < runs.count - 1)
+        }.map(\.element.text)
+    }
+
+    private func tokens(_ text: String) -> [String] {
+        var found: [String] = []
+        SearchVocabulary.forEachKeptToken(text) { found.append(String(decoding: $0, as: UTF8.self)) }
+        return found
+    }
+
+    @Test func tokensAreMaximalRunsOfWordAndOtherScalars() {
+        #expect(tokens("Adam, β1 — naïve x² 日本語 ok") == ["Adam", ", ", "β1", " — ", "naïve", "x²", "日本語", "ok"])
+        #expect(tokens(" a b ") == [" ", "a", "b", " "])
+        #expect(tokens("") == [])
+        let alphabet: [String] = [" ", " ", "a", "Z", "7", ".", ",", "é", "β", "²", "—", "日", "🙂", "\u{301}", "_", "\u{A0}"]
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<2000 {
+            let text = (0..<Int.random(in: 0...14, using: &generator)).map { _ in alphabet.randomElement(using: &generator)! }.joined()
+            #expect(tokens(text) == expectedTokens(text), "\(text)")
+        }
+    }
+
+    @Test func tagNameBytesAreASCIILettersDigitsHyphenAndColon() {
+        for byte in 0...255 {
+            let scalar = Unicode.Scalar(UInt8(byte))
+            let expected = byte < 128 && (scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) || scalar == "-" || scalar == ":")
+            #expect(HTMLReferences.isNameByte(UInt8(byte)) == expected, "byte \(byte)")
+        }
+    }
+}

@@ -43,3 +43,28 @@ import Testing
         #expect(plainText(out) == code)
     }
 }
+
+/// Python's string prefixes, every one- and two-letter word against the rules as sets of letters.
+@Suite struct PythonStringPrefixTests {
+    @Test func prefixesAreTheLettersRBUFTInValidCombinations() {
+        let letters = Array("rbuftRBUFTxa_1".utf8)
+        var words: [[UInt8]] = letters.map { [$0] }
+        for first in letters { for second in letters { words.append([first, second]) } }
+        words.append(Array("rbf".utf8))
+        for word in words {
+            let lower = Set(word.map { $0 | 0x20 })
+            var expected: Bool?
+            if word.count <= 2, lower.count == word.count, lower.isSubset(of: Set("rbuft".utf8)) {
+                let format = lower.contains(UInt8(ascii: "f")) || lower.contains(UInt8(ascii: "t"))
+                let valid = word.count == 1 || lower.contains(UInt8(ascii: "r"))
+                    && !lower.contains(UInt8(ascii: "u")) && !(lower.contains(UInt8(ascii: "b")) && format)
+                expected = valid ? format : nil
+            }
+            #expect(Lexer.stringPrefix(word[...]) == expected, "\(String(decoding: word, as: UTF8.self))")
+        }
+        #expect(Lexer.stringPrefix(Array("f".utf8)[...]) == true)
+        #expect(Lexer.stringPrefix(Array("Rb".utf8)[...]) == false)
+        #expect(Lexer.stringPrefix(Array("rr".utf8)[...]) == nil)
+        #expect(Lexer.stringPrefix(Array("ub".utf8)[...]) == nil)
+    }
+}

@@ -26,12 +26,13 @@ struct CollapsedText {
                 var end = i + 1
                 while end < utf8.count {
                     let byte = utf8[end]
-                    if byte == 0x20, end + 1 < utf8.count, case let next = utf8[end + 1], next < 0x80, !Self.isASCIISpace(next) {
+                    if Self.isKeptASCII(byte) {
+                        end += 1
+                    } else if byte == 0x20, end + 1 < utf8.count, Self.isKeptASCII(utf8[end + 1]) {
                         end += 2
-                        continue
+                    } else {
+                        break
                     }
-                    guard byte < 0x80, !Self.isASCIISpace(byte) else { break }
-                    end += 1
                 }
                 keep(UnsafeBufferPointer(rebasing: utf8[i..<end]))
                 i = end
@@ -84,6 +85,14 @@ struct CollapsedText {
         return scalar.properties.canonicalCombiningClass == .notReordered && !scalar.properties.isFullCompositionExclusion
     }
 
+    /// Whether `byte` is ASCII and not white space: a byte a run of kept ASCII goes on with. Printable ASCII past
+    /// the space (nearly every byte of prose) is told by one comparison.
+    @inline(__always)
+    private static func isKeptASCII(_ byte: UInt8) -> Bool {
+        byte &- 0x21 < 0x5F || (byte < 0x21 && !isASCIISpace(byte))
+    }
+
+    @inline(__always)
     private static func isASCIISpace(_ byte: UInt8) -> Bool {
         byte == 0x20 || (byte >= 0x09 && byte <= 0x0D)
     }

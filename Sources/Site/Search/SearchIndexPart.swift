@@ -25,14 +25,23 @@ struct SearchIndexPart: Sendable {
         title = document.title
         headings = document.entries.map { Heading(kind: $0.kind, anchor: $0.anchor, title: $0.title) }
         var words = TokenTable()
-        var ids: [Int32] = []
         var ends: [Int] = []
-        for entry in document.entries {
-            SearchVocabulary.forEachKeptToken(entry.text) { ids.append(Int32(words.intern($0))) }
-            ends.append(ids.count)
+        ends.reserveCapacity(document.entries.count)
+        // A text has at most one token per byte: the ids are written into room for that many, with no
+        // append (and its check of the array's room and ownership) per token.
+        let most = document.entries.reduce(0) { $0 + $1.text.utf8.count }
+        ids = [Int32](unsafeUninitializedCapacity: most) { buffer, written in
+            var count = 0
+            for entry in document.entries {
+                SearchVocabulary.forEachKeptToken(entry.text) { token in
+                    buffer[count] = Int32(words.intern(token))
+                    count += 1
+                }
+                ends.append(count)
+            }
+            written = count
         }
         self.words = words
-        self.ids = ids
         self.ends = ends
     }
 

@@ -144,27 +144,30 @@ struct SearchVocabulary {
     /// has words on both sides unless it opens or closes the text.
     static func forEachKeptToken(_ text: String, _ body: (UnsafeBufferPointer<UInt8>) -> Void) {
         withBytes(text) { bytes in
+            let count = bytes.count
             var start = 0
-            var index = 0
-            var runIsWord = false
-            var runs = 0
-            func emit(_ end: Int) {
-                let run = UnsafeBufferPointer(rebasing: bytes[start..<end])
-                let isFirst = runs == 0, isLast = end == bytes.count
-                runs += 1
-                if !runIsWord && run.count == 1 && run[0] == 0x20 && !isFirst && !isLast { return }
-                body(run)
-            }
-            while index < bytes.count {
-                let (isWord, length) = scalar(in: bytes, at: index)
-                if index > start && isWord != runIsWord {
-                    emit(index)
-                    start = index
+            while start < count {
+                // A run is found whole before it is handed on: its first scalar says what it is, and it goes on
+                // while the scalars after it are of the same kind. ASCII bytes (almost all of them) are told
+                // apart with two comparisons each, with no scalar decoded.
+                let (runIsWord, first) = scalar(in: bytes, at: start)
+                var end = start + first
+                while end < count {
+                    let byte = bytes[end]
+                    if byte < 0x80 {
+                        guard isASCIIWord(byte) == runIsWord else { break }
+                        end += 1
+                    } else {
+                        let (isWord, length) = scalar(in: bytes, at: end)
+                        guard isWord == runIsWord else { break }
+                        end += length
+                    }
                 }
-                runIsWord = isWord
-                index += length
+                // The single space between two words is not written: it is what separates words.
+                let isSeparator = !runIsWord && end - start == 1 && bytes[start] == 0x20 && start > 0 && end < count
+                if !isSeparator { body(UnsafeBufferPointer(rebasing: bytes[start..<end])) }
+                start = end
             }
-            if start < bytes.count { emit(bytes.count) }
         }
     }
 

@@ -30,7 +30,7 @@ struct TokenTable {
 
     /// The id of `token`, counting `uses` more uses of it (one by default; a lesson's own table merged
     /// into the index's adds each token's count at once).
-    @discardableResult
+    @discardableResult @inline(__always)  // into the tokeniser's loop: a lesson interns some 7 500 tokens
     mutating func intern(_ token: UnsafeBufferPointer<UInt8>, uses: Int = 1) -> Int {
         let head = Self.head(token)
         return intern(token, head: head, digest: Self.digest(token, head: head), uses: uses)
@@ -42,6 +42,7 @@ struct TokenTable {
         other.withToken(id) { intern($0, head: other.heads[id], digest: other.digests[id], uses: counting ? other.counts[id] : 0) }
     }
 
+    @inline(__always)
     private mutating func intern(_ token: UnsafeBufferPointer<UInt8>, head: UInt64, digest: UInt64, uses: Int) -> Int {
         var slot = Int(truncatingIfNeeded: digest) & (slots.count - 1)
         while true {
