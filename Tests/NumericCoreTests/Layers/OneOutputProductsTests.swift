@@ -62,12 +62,16 @@ struct OneOutputProductsTests {
     }
 
     /// The C kernel (AVX-512F) gives the Swift path's bits: widths with no whole vector, whole vectors only, and
-    /// both with every tail length; ReLU on and off; NaN, ±0 and infinities among the inputs.
+    /// both with every tail length; ReLU on and off; NaN, ±0 and infinities among the inputs; rows in fours (halved
+    /// together) and the 1 … 3 after them (halved one at a time).
     @Test("forward on sixteen lanes in C gives the Swift path's bits",
           .enabled(if: SequentialGEMM.widestLanes == .sixteen, "this CPU has no AVX-512F"),
           arguments: [1, 2, 15, 16, 17, 31, 32, 33, 64, 100, 128])
     func wideForwardGivesTheSwiftBits(fin: Int) throws {
-        let rows = 12
+        for rows in [12, 1, 7] { try wideForwardGivesTheSwiftBits(fin: fin, rows: rows) }
+    }
+
+    func wideForwardGivesTheSwiftBits(fin: Int, rows: Int) throws {
         let x = AdamWideTests.values(rows * fin, seed: 21, scale: 2), w = AdamWideTests.values(fin, seed: 22, scale: 1)
         let bias: [Float] = [0.125]
         for relu in [false, true] {
