@@ -19,24 +19,39 @@ enum ResultCSV {
         }
         // A sweep's rows start with their point's values, one column per swept option.
         let options = result.sweep?.options ?? []
-        var lines = [(options + ["run"] + (seed == nil ? [] : ["seed"]) + [result.axis] + columns.map(\.name)).map(field).joined(separator: ",")]
+        var text = (options + ["run"] + (seed == nil ? [] : ["seed"]) + [result.axis] + columns.map(\.name)).map(field).joined(separator: ",")
+        text += "\n"
+        // Rows are written into the one string (the bundled course writes some 20 000 of them), a row kept only if it
+        // has a value.
+        var line = ""
         for run in result.runs {
             let point = run.point.flatMap { p in result.sweep.map { $0.coordinates(of: p).map { $0.number.map(number) ?? $0.text } } } ?? []
+            let start = (point + [field(run.label)] + (seed.map { [String($0)] } ?? [])).joined(separator: ",") + ","
+            let series = columns.map { run.series[$0.key] }
             for (i, position) in result.positions.enumerated() {
-                var row = point + [field(run.label)] + (seed.map { [String($0)] } ?? []) + [String(position)]
+                line.removeAll(keepingCapacity: true)
+                line += start
+                line += String(position)
                 var any = false
-                for column in columns {
-                    if let values = run.series[column.key], i < values.count, column.component < values[i].count {
-                        row.append(number(values[i][column.component]))
+                for (column, values) in zip(columns, series) {
+                    line += ","
+                    if let values, i < values.count, column.component < values[i].count {
+                        append(values[i][column.component], to: &line)
                         any = true
-                    } else {
-                        row.append("")
                     }
                 }
-                if any { lines.append(row.joined(separator: ",")) }
+                if any {
+                    text += line
+                    text += "\n"
+                }
             }
         }
-        return lines.joined(separator: "\n") + "\n"
+        return text
+    }
+
+    /// `number(x)` appended to `text`, without a string of its own.
+    private static func append(_ x: Double, to text: inout String) {
+        if x.isNaN { text += "nan" } else { x.write(to: &text) }   // shortest round-trip form, inf and -inf included
     }
 
     static func number(_ x: Double) -> String {

@@ -70,17 +70,24 @@ public struct RunExperiments: LessonStage {
         }
         lesson.quotedBlocks = quoted.blocks
         let otherLessons = quoted.lookup
-        for (number, spec) in zip(1..., specs) {
+        let targets = zip(1..., specs).map { number, spec in CrossReferenceTarget.figure(id: spec.id, number: number) }
+        // The figures are drawn on every core (their tables, charts and CSV files are the last work of a cold build
+        // after the training), and used in the lesson's order.
+        let figures = Array(zip(specs, targets.map(\.label))).concurrentMap { spec, label in
+            Result { () throws(DiagnosticList) in
+                try ExperimentFigure.render(spec, results: results, specs: byID, label: label, otherLessons: otherLessons)
+            }
+        }
+        for ((spec, target), figure) in zip(zip(specs, targets), figures) {
             problems += DivergenceCheck.diagnostics(spec, result: results[spec.id])
-            let target = CrossReferenceTarget.figure(id: spec.id, number: number)
             lesson.crossReferenceTargets[target.key] = target
-            do {
-                let figure = try ExperimentFigure.render(spec, results: results, specs: byID, label: target.label, otherLessons: otherLessons)
+            switch figure {
+            case .success(let figure):
                 if let index = blockIndex[spec.id] {
                     lesson.blocks[index].kind = .rawHTML(figure.html)
                 }
                 lesson.attachments.append(Lesson.Attachment(name: figure.csvName, contents: figure.csv))
-            } catch {
+            case .failure(let error):
                 problems += error.diagnostics
             }
         }
