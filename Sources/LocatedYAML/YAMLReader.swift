@@ -19,8 +19,10 @@ open class YAMLReader {
     public func compose(_ text: String) -> Node? {
         do {
             // Scalars are read from their text and style (`double`, `bool`, …), never from the tag a resolver would
-            // give them: the basic resolver, which has no rules, spares compiling the default one's patterns.
-            return try Yams.compose(yaml: text, Resolver.basic)
+            // give them: the basic resolver, which has no rules, spares compiling the default one's patterns. The
+            // encoding is named: Yams's default reads the whole process environment on every call (350 000
+            // instructions, for a front matter of four lines), and Swift strings are UTF-8.
+            return try Yams.compose(yaml: text, Resolver.basic, .default, .utf8)
         } catch {
             diagnostics.append(YAMLErrors.diagnostic(for: error, self))
             return nil
