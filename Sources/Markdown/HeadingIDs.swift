@@ -36,6 +36,11 @@ public enum HeadingIDs {
 
     /// Lowercases, keeps letters, digits, `-` and `_`, turns spaces into `-`, drops the rest.
     public static func slug(_ text: String) -> String {
+        asciiSlug(text) ?? unicodeSlug(text)
+    }
+
+    /// `slug` character by character, asking Unicode which characters are letters and numbers.
+    static func unicodeSlug(_ text: String) -> String {
         var out = ""
         for character in text.lowercased() {
             if character.isLetter || character.isNumber || character == "-" || character == "_" {
@@ -45,6 +50,29 @@ public enum HeadingIDs {
             }
         }
         return out
+    }
+
+    /// `slug` of an all-ASCII text, byte by byte (nil for any other text). There every character is one byte (a
+    /// combining mark, which would join a letter into one character, is not ASCII), and the letters and digits are
+    /// A–Z, a–z and 0–9: the same slug without asking Unicode's tables about each character (about 900 instructions
+    /// a character, 83 M of the synthetic course's cold build).
+    static func asciiSlug(_ text: String) -> String? {
+        var text = text
+        return text.withUTF8 { bytes -> String? in
+            var out = [UInt8]()
+            out.reserveCapacity(bytes.count)
+            for byte in bytes {
+                switch byte {
+                case UInt8(ascii: "A")...UInt8(ascii: "Z"): out.append(byte | 0x20)
+                case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"),
+                     UInt8(ascii: "-"), UInt8(ascii: "_"): out.append(byte)
+                case UInt8(ascii: " "): out.append(UInt8(ascii: "-"))
+                case 0x80...: return nil
+                default: break
+                }
+            }
+            return String(decoding: out, as: UTF8.self)
+        }
     }
 }
 

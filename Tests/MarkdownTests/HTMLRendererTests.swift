@@ -29,6 +29,24 @@ import Testing
         #expect(HeadingIDs.slug("Why optimisers exist?") == "why-optimisers-exist")
     }
 
+    /// The byte-by-byte slug of an ASCII text is the character-by-character one: every ASCII byte (controls,
+    /// CR LF, punctuation, both cases) in 3 000 random texts; a text with any other byte is left to Unicode.
+    @Test func asciiSlugsAreTheUnicodeSlugs() {
+        var state: UInt64 = 0x9E37_79B9_7F4A_7C15
+        func next() -> UInt64 {
+            state ^= state << 13; state ^= state >> 7; state ^= state << 17
+            return state
+        }
+        for _ in 0..<3_000 {
+            let length = Int(next() % 24)
+            let text = String(decoding: (0..<length).map { _ in UInt8(next() % 128) }, as: UTF8.self)
+            #expect(HeadingIDs.asciiSlug(text) == HeadingIDs.unicodeSlug(text), "\(Array(text.utf8))")
+        }
+        #expect(HeadingIDs.asciiSlug("Adam\r\nvs AdamW_2-b") == "adamvs-adamw_2-b")
+        #expect(HeadingIDs.asciiSlug("caf\u{E9}") == nil && HeadingIDs.slug("Caf\u{E9} Au") == "caf\u{E9}-au")
+        #expect(HeadingIDs.asciiSlug("e\u{301}") == nil)
+    }
+
     @Test func tocCollectsLevelsTwoAndThree() {
         let blocks = HeadingIDs.assign(parse("# T\n\n## A `code`\n\n### B\n\n#### C\n"))
         #expect(TOCEntry.collect(blocks) == [TOCEntry(level: 2, title: "A code", id: "a-code"), TOCEntry(level: 3, title: "B", id: "b")])
