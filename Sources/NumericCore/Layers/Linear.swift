@@ -1,3 +1,5 @@
+import CWideFMA
+
 /// A fully connected layer `y = x·Wᵀ + b` (torch's `nn.Linear`), weight row-major [out, in], in float32.
 ///
 /// Rounding follows docs/parity.md §4.2: forward output (r, j) is `f32(chain ⊕ b_j)` with `chain` the sequential FMA
@@ -168,9 +170,20 @@ extension Linear {
         }
     }
 
-    /// `dst` [cols, rows] = `src` [rows, cols]ᵀ (the forward pass's Wᵀ). Whole 8 × 8 tiles go through registers:
-    /// eight row loads, three rounds of lane interleaving, eight column stores; the edges element by element.
-    static func transpose(_ src: UnsafePointer<Float>, rows: Int, cols: Int, into dst: UnsafeMutablePointer<Float>) {
+    /// `dst` [cols, rows] = `src` [rows, cols]ᵀ (the forward pass's Wᵀ): in C on 16-lane registers where the CPU
+    /// has AVX-512F (`wide_transpose`), else in 8 × 8 tiles here.
+    static func transpose(_ src: UnsafePointer<Float>, rows: Int, cols: Int, into dst: UnsafeMutablePointer<Float>,
+                          lanes: SequentialGEMM.Lanes = SequentialGEMM.widestLanes) {
+        if lanes == .sixteen {
+            wide_transpose(rows, cols, src, dst)
+            return
+        }
+        eightLaneTranspose(src, rows: rows, cols: cols, into: dst)
+    }
+
+    /// The transpose in whole 8 × 8 tiles through registers: eight row loads, three rounds of lane interleaving,
+    /// eight column stores; the edges element by element.
+    static func eightLaneTranspose(_ src: UnsafePointer<Float>, rows: Int, cols: Int, into dst: UnsafeMutablePointer<Float>) {
         let rows8 = rows & ~7, cols8 = cols & ~7
         var r = 0
         while r < rows8 {
