@@ -27,44 +27,72 @@ public enum JSONEscape {
         if out.capacity < needed { out.reserveCapacity(max(needed, 2 * out.capacity)) }
         out.append(UInt8(ascii: "\""))
         var run = 0  // the first byte not yet written
-        // The escaped bytes below 64, one bit each; the only one above is the backslash.
-        let low = escapingSlashes ? Self.escapedBelow64 | 1 << 0x2F : Self.escapedBelow64
-        var i = 0
-        while i < utf8.count {
-            // Eight bytes at a time while none of them is escaped (most of a line of code or prose).
-            if i + 8 <= utf8.count, !Self.mayEscape(ByteWord.load(utf8, at: i), slashes: escapingSlashes) {
-                i += 8
-                continue
-            }
-            let byte = utf8[i]
-            i += 1
-            guard byte < 64 ? low >> byte & 1 != 0 : byte == UInt8(ascii: "\\") else { continue }
-            out.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[run..<i - 1]))
-            run = i
-            out.append(UInt8(ascii: "\\"))
-            switch byte {
-            case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"): out.append(byte)
-            case 0x08: out.append(UInt8(ascii: "b"))
-            case 0x0C: out.append(UInt8(ascii: "f"))
-            case 0x0A: out.append(UInt8(ascii: "n"))
-            case 0x0D: out.append(UInt8(ascii: "r"))
-            case 0x09: out.append(UInt8(ascii: "t"))
-            default: out.append(contentsOf: [UInt8(ascii: "u"), 0x30, 0x30, hexDigits[Int(byte >> 4)], hexDigits[Int(byte & 0xF)]])
-            }
+        while true {
+            let next = firstEscaped(in: utf8, from: run, escapingSlashes: escapingSlashes)
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[run..<next]))
+            guard next < utf8.count else { break }
+            appendEscape(of: utf8[next], to: &out)
+            run = next + 1
         }
-        out.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[run...]))
         out.append(UInt8(ascii: "\""))
     }
 
-    private static let hexDigits = Array("0123456789abcdef".utf8)
-
-    /// Whether any of the eight bytes of `word` is escaped.
-    @inline(__always)
-    static func mayEscape(_ word: UInt64, slashes: Bool) -> Bool {
-        ByteWord.hasByte(word, below: 0x20) || ByteWord.contains(word, UInt8(ascii: "\""))
-            || ByteWord.contains(word, UInt8(ascii: "\\")) || (slashes && ByteWord.contains(word, UInt8(ascii: "/")))
+    /// The offset of the first byte of `utf8` from `start` on that a JSON string escapes, or `utf8.count` if there
+    /// is none: for writers that cut the text where they meet some of those bytes (the notebook's lines).
+    public static func firstEscaped(in utf8: UnsafeBufferPointer<UInt8>, from start: Int, escapingSlashes: Bool) -> Int {
+        var i = start
+        // Eight bytes at a time, which most of a line of code or prose passes at once.
+        while i + 8 <= utf8.count {
+            let marks = escapeMarks(ByteWord.load(utf8, at: i), slashes: escapingSlashes)
+            if marks != 0 { return i + ByteWord.firstMarked(marks) }
+            i += 8
+        }
+        let left = utf8.count - i
+        guard left > 0 else { return i }
+        guard utf8.count >= 8 else {
+            while i < utf8.count, !isEscaped(utf8[i], slashes: escapingSlashes) { i += 1 }
+            return i
+        }
+        // The last word of the text, shifted so that its first byte is `i` and padded with spaces (never escaped):
+        // the bytes before `i` may be escaped ones a caller has just written, which must not mark any byte.
+        let word = ByteWord.load(utf8, at: utf8.count - 8) >> UInt64(8 * (8 - left)) | Self.spaces << UInt64(8 * left)
+        let marks = escapeMarks(word, slashes: escapingSlashes)
+        return marks != 0 ? i + ByteWord.firstMarked(marks) : utf8.count
     }
 
-    /// Control characters and `"`, as bits of the bytes below 64.
-    private static let escapedBelow64: UInt64 = 0xFFFF_FFFF | 1 << 0x22
+    /// Appends the escape of `byte`, one that `firstEscaped` stopped at, to `out`.
+    public static func appendEscape(of byte: UInt8, to out: inout [UInt8]) {
+        // The escape's bytes packed into one word, the first lowest, and appended at once.
+        let escape: UInt64, length: Int
+        switch byte {
+        case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"): (escape, length) = (UInt64(byte), 1)
+        case 0x08: (escape, length) = (UInt64(UInt8(ascii: "b")), 1)
+        case 0x0C: (escape, length) = (UInt64(UInt8(ascii: "f")), 1)
+        case 0x0A: (escape, length) = (UInt64(UInt8(ascii: "n")), 1)
+        case 0x0D: (escape, length) = (UInt64(UInt8(ascii: "r")), 1)
+        case 0x09: (escape, length) = (UInt64(UInt8(ascii: "t")), 1)
+        default:
+            let hex = { (digit: UInt8) in UInt64(digit < 10 ? 0x30 + digit : 0x57 + digit) }
+            (escape, length) = (0x3030_75 | hex(byte >> 4) << 24 | hex(byte & 0xF) << 32, 5)  // u00xx
+        }
+        var bytes = (UInt64(UInt8(ascii: "\\")) | escape << 8).littleEndian
+        withUnsafeBytes(of: &bytes) { raw in
+            out.append(contentsOf: UnsafeBufferPointer(start: raw.baseAddress!.assumingMemoryBound(to: UInt8.self), count: 1 + length))
+        }
+    }
+
+    /// The bytes of `word` that are escaped, marked by their top bits (`ByteWord`: the first mark is exact).
+    @inline(__always)
+    private static func escapeMarks(_ word: UInt64, slashes: Bool) -> UInt64 {
+        let marks = ByteWord.marks(word, below: 0x20) | ByteWord.marks(word, UInt8(ascii: "\""))
+            | ByteWord.marks(word, UInt8(ascii: "\\"))
+        return slashes ? marks | ByteWord.marks(word, UInt8(ascii: "/")) : marks
+    }
+
+    @inline(__always)
+    private static func isEscaped(_ byte: UInt8, slashes: Bool) -> Bool {
+        byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") || (slashes && byte == UInt8(ascii: "/"))
+    }
+
+    private static let spaces: UInt64 = 0x2020_2020_2020_2020
 }

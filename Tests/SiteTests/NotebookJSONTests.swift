@@ -68,6 +68,22 @@ import Testing
         #expect(NotebookJSON.bytes(cells: cells) == Array(try Self.foundation(cells).utf8))
     }
 
+    /// A cell's lines are cut where escaping its text meets a line feed: lines of every length around a word, ending
+    /// in "\n", "\r\n" (no line's end) or nothing, with escapes next to the line feeds, at the start and the end.
+    @Test func linesOfEveryLengthAndEndingAsFoundationWritesThem() throws {
+        var cells: [LessonNotebook.Cell] = []
+        for ending in ["\n", "\r\n", "\n\n", "\r"] {
+            for length in 0...17 {
+                let line = String(String.UnicodeScalarView((0..<length).map { Unicode.Scalar(UInt8(97 + $0 % 26)) }))
+                cells.append(.code(line + ending + line))
+                cells.append(.markdown(ending + line + ending))
+                cells.append(.code("\"" + line + "\"" + ending + "\t" + line + "\\" + ending))
+                cells.append(.markdown(line + "é" + ending + "🙂" + ending + ending))
+            }
+        }
+        #expect(NotebookJSON.bytes(cells: cells) == Array(try Self.foundation(cells).utf8))
+    }
+
     @Test func aThousandCellsAreNumberedAsFoundationNumbersThem() throws {
         let cells = (0..<1005).map { LessonNotebook.Cell.markdown("cell \($0)") }
         #expect(NotebookJSON.bytes(cells: cells) == Array(try Self.foundation(cells).utf8))

@@ -69,14 +69,17 @@ public struct LessonNotebook: LessonStage {
                 var line = line
                 line.withUTF8 { addProse($0) }
             }
+            // A line with its cut-out spans put back (`markdown(_:…)`), written straight into the prose.
+            func addMarkdown(_ line: UnsafeBufferPointer<UInt8>) {
+                if proseLines > 0 { prose.append(UInt8(ascii: "\n")) }
+                appendMarkdown(line, to: &prose, spans: spans, lesson: lesson, bibliography: bibliography, style: style)
+                proseLines += 1
+            }
             func flushProse() {
                 defer { prose.removeAll(keepingCapacity: true); proseLines = 0 }
                 guard proseLines > 0 else { return }
-                let text = String(decoding: prose, as: UTF8.self)
-                var joined = Substring(text)
-                while joined.first?.isNewline == true { joined.removeFirst() }
-                while joined.last?.isNewline == true { joined.removeLast() }
-                if !joined.isEmpty { cells.append(.markdown(String(joined))) }
+                let kept = prose.withUnsafeBufferPointer { Self.trimmingNewlines($0) }
+                if !kept.isEmpty { cells.append(.markdown(String(decoding: prose[kept], as: UTF8.self))) }
             }
             func line(_ range: Range<Int>) -> UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(rebasing: bytes[range]) }
             func string(_ range: Range<Int>) -> String { String(decoding: line(range), as: UTF8.self) }
@@ -123,9 +126,11 @@ public struct LessonNotebook: LessonStage {
                     fence = (marker, length, FenceInfo(info), [])
                     continue
                 }
-                if mayBeAlert(text) || ProtectedSpans.mayHoldPlaceholder(text) {
-                    addProse(markdown(callout(String(decoding: text, as: UTF8.self)), spans: spans, lesson: lesson,
-                                      bibliography: bibliography, style: style))
+                if mayBeAlert(text) {
+                    var alert = asciiCallout(text) ?? characterCallout(String(decoding: text, as: UTF8.self))
+                    alert.withUTF8 { addMarkdown($0) }
+                } else if ProtectedSpans.mayHoldPlaceholder(text) {
+                    addMarkdown(text)
                 } else {
                     addProse(text)
                 }
@@ -241,6 +246,12 @@ public struct LessonNotebook: LessonStage {
     static func callout(_ line: String) -> String {
         // Most lines are no quote, and most quote lines no alert: their bytes tell, before characters are read.
         guard mayBeAlert(line) else { return line }
+        var utf8 = line
+        return utf8.withUTF8 { asciiCallout($0) } ?? characterCallout(line)
+    }
+
+    /// `callout` of a line that `mayBeAlert`, read as characters.
+    static func characterCallout(_ line: String) -> String {
         let quote = line.prefix { $0 == ">" || $0 == " " }
         guard quote.utf8.contains(UInt8(ascii: ">")), line.dropFirst(quote.count).hasPrefix("[!"),
               let close = line.dropFirst(quote.count).firstIndex(of: "]") else { return line }
@@ -251,6 +262,30 @@ public struct LessonNotebook: LessonStage {
         let shown = title.isEmpty ? fallback : title
         let bare = String(quote.reversed().drop { $0 == " " }.reversed())
         return shown.isEmpty ? bare : quote + "**\(shown)**\n" + bare
+    }
+
+    /// `callout` of a line that `mayBeAlert`, read on its bytes when they are all ASCII (then each byte is a character,
+    /// but for a "\r\n" that no step here looks into, and uppercasing and trimming are ASCII's). Nil for a line beyond
+    /// ASCII, which is read as characters.
+    static func asciiCallout(_ line: UnsafeBufferPointer<UInt8>) -> String? {
+        guard line.allSatisfy({ $0 < 0x80 }) else { return nil }
+        let string = { (range: Range<Int>) in String(decoding: UnsafeBufferPointer(rebasing: line[range]), as: UTF8.self) }
+        // The quote marks, which `mayBeAlert` found followed by `[!`.
+        let quote = line.prefix { $0 == UInt8(ascii: ">") || $0 == UInt8(ascii: " ") }.count
+        guard let close = line[(quote + 2)...].firstIndex(of: UInt8(ascii: "]")) else { return string(0..<line.count) }
+        let kind = String(decoding: line[(quote + 2)..<close].map { $0 >= UInt8(ascii: "a") && $0 <= UInt8(ascii: "z") ? $0 - 32 : $0 },
+                          as: UTF8.self)
+        guard LessonFurniture.kinds.contains(kind) else { return string(0..<line.count) }
+        var title = close + 1..<line.count
+        let isBlank = { (byte: UInt8) in byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t") }
+        while let first = title.first, isBlank(line[first]) { title = first + 1..<title.upperBound }
+        while let last = title.last, isBlank(line[last]) { title = title.lowerBound..<last }
+        let fallback = LessonFurniture.calloutTitles[kind] ?? notebookTitles[kind, default: ""]
+        let shown = title.isEmpty ? fallback : string(title)
+        var bareEnd = quote
+        while bareEnd > 0, line[bareEnd - 1] == UInt8(ascii: " ") { bareEnd -= 1 }
+        let bare = string(0..<bareEnd)
+        return shown.isEmpty ? bare : string(0..<quote) + "**\(shown)**\n" + bare
     }
 
     /// Whether `line`'s bytes are quote marks (`>` and spaces, at least one `>`) followed by `[!`: what the
@@ -283,26 +318,77 @@ public struct LessonNotebook: LessonStage {
         guard ProtectedSpans.mayHoldPlaceholder(line) else { return line }
         return ProtectedSpans.pieces(line).map { piece -> String in
             switch piece {
-            case .text(let s): return s
-            case .span(let index):
-                guard index < spans.count else { return "" }
-                let span = spans[index]
-                switch span.kind {
-                case .inlineMath: return "$\(span.source)$"
-                case .displayMath: return "$$\(span.source)$$"
-                case .inlineResult:
-                    let expression = span.source.split(separator: "|").first.map { $0.trimmingWhitespace() } ?? span.source
-                    return "`\(expression)`"
-                case .crossReference: return lesson.crossReferenceTargets[span.source]?.label ?? span.source
-                case .citation:
-                    let labels = CitationSyntax.keys(span.source).compactMap { key, _ -> String? in
-                        guard let reference = bibliography.reference(key) else { return nil }
-                        return style == .numbered ? String((lesson.citedKeys.firstIndex(of: key) ?? 0) + 1) : reference.authorYear
-                    }
-                    return style == .numbered ? "[" + labels.joined(separator: ", ") + "]" : "(" + labels.joined(separator: "; ") + ")"
-                }
+            case .text(let s): s
+            case .span(let index): span(index, spans: spans, lesson: lesson, bibliography: bibliography, style: style)
             }
         }.joined()
+    }
+
+    /// `markdown(_:…)` of a line's UTF-8 bytes, appended to `out`: the text between placeholders is copied as it is,
+    /// unless a placeholder stands beside text beyond ASCII (see `ProtectedSpans.plainPieces`).
+    static func appendMarkdown(_ line: UnsafeBufferPointer<UInt8>, to out: inout [UInt8], spans: [ProtectedSpans.Span],
+                               lesson: Lesson, bibliography: Bibliography, style: CitationStyle) {
+        guard ProtectedSpans.mayHoldPlaceholder(line) else { return out.append(contentsOf: line) }
+        guard let pieces = ProtectedSpans.plainPieces(line) else {
+            var text = markdown(String(decoding: line, as: UTF8.self), spans: spans, lesson: lesson, bibliography: bibliography,
+                                style: style)
+            return text.withUTF8 { out.append(contentsOf: $0) }
+        }
+        for piece in pieces {
+            switch piece {
+            case .bytes(let range): out.append(contentsOf: UnsafeBufferPointer(rebasing: line[range]))
+            case .span(let index):
+                var text = span(index, spans: spans, lesson: lesson, bibliography: bibliography, style: style)
+                text.withUTF8 { out.append(contentsOf: $0) }
+            }
+        }
+    }
+
+    /// What stands in a notebook for the span of placeholder `index`: math as written between its dollars, an inline
+    /// result's expression as code, a cross-reference's label, a citation's labels.
+    private static func span(_ index: Int, spans: [ProtectedSpans.Span], lesson: Lesson, bibliography: Bibliography,
+                             style: CitationStyle) -> String {
+        guard index < spans.count else { return "" }
+        let span = spans[index]
+        switch span.kind {
+        case .inlineMath: return "$\(span.source)$"
+        case .displayMath: return "$$\(span.source)$$"
+        case .inlineResult:
+            let expression = span.source.split(separator: "|").first.map { $0.trimmingWhitespace() } ?? span.source
+            return "`\(expression)`"
+        case .crossReference: return lesson.crossReferenceTargets[span.source]?.label ?? span.source
+        case .citation:
+            let labels = CitationSyntax.keys(span.source).compactMap { key, _ -> String? in
+                guard let reference = bibliography.reference(key) else { return nil }
+                return style == .numbered ? String((lesson.citedKeys.firstIndex(of: key) ?? 0) + 1) : reference.authorYear
+            }
+            return style == .numbered ? "[" + labels.joined(separator: ", ") + "]" : "(" + labels.joined(separator: "; ") + ")"
+        }
+    }
+
+    /// The bytes of UTF-8 `text` without the newline characters (`Character.isNewline`: U+000A to U+000D, U+0085,
+    /// U+2028, U+2029) at either end: each is a character of its own (grapheme clusters break around controls and
+    /// line and paragraph separators) and a "\r\n" goes as its two bytes.
+    static func trimmingNewlines(_ text: UnsafeBufferPointer<UInt8>) -> Range<Int> {
+        // The length of the newline that starts at `i`, or 0.
+        func newline(at i: Int) -> Int {
+            switch text[i] {
+            case 0x0A...0x0D: 1
+            case 0xC2 where i + 1 < text.count && text[i + 1] == 0x85: 2
+            case 0xE2 where i + 2 < text.count && text[i + 1] == 0x80 && (text[i + 2] == 0xA8 || text[i + 2] == 0xA9): 3
+            default: 0
+            }
+        }
+        var start = 0, end = text.count
+        while start < end, case let length = newline(at: start), length > 0 { start += length }
+        while start < end {
+            // A newline ends the text at `end` when its first byte is one, two or three bytes back.
+            if (0x0A...0x0D).contains(text[end - 1]) { end -= 1 }
+            else if end - start >= 2, newline(at: end - 2) == 2 { end -= 2 }
+            else if end - start >= 3, newline(at: end - 3) == 3 { end -= 3 }
+            else { break }
+        }
+        return start..<end
     }
 
     /// The notebook as nbformat 4.5 JSON (UTF-8): keys sorted, so the same lesson gives the same bytes.

@@ -9,6 +9,12 @@ enum NotebookJSON {
     /// text.
     static func bytes(cells: [LessonNotebook.Cell]) -> [UInt8] {
         var out: [UInt8] = []
+        // Room for the text, half as much again for its lines' indentation, quotes and escaped line feeds (13 bytes a
+        // line), and each cell's fixed lines: a notebook is written with few or no copies of what it holds so far.
+        let textBytes = cells.reduce(0) { total, cell in
+            switch cell { case .markdown(let text), .code(let text): total + text.utf8.count }
+        }
+        out.reserveCapacity(textBytes + textBytes / 2 + 256 * cells.count + 512)
         func write(_ text: String) { out.append(contentsOf: text.utf8) }
         write("{\n  \"cells\" : [\n")
         for (n, cell) in cells.enumerated() {
@@ -53,25 +59,39 @@ enum NotebookJSON {
         return out
     }
 
-    /// A cell's source as nbformat's list of lines (`LessonNotebook.sourceLines`), at the cell's indentation.
+    /// A cell's source as nbformat's list of lines (`LessonNotebook.sourceLines`), at the cell's indentation: written in
+    /// one pass over the text, where escaping it finds the line feeds that end its lines.
     private static func lines(_ text: String, to out: inout [UInt8]) {
         var text = text
         text.withUTF8 { bytes in
-            let lines = LessonNotebook.sourceLineRanges(bytes)
-            guard !lines.isEmpty else { return out.append(contentsOf: "[\n\n      ]".utf8) }
-            out.append(contentsOf: "[\n".utf8)
-            for (n, line) in lines.enumerated() {
-                // A line's separator and indentation, appended from one static buffer.
-                let lead = n > 0 ? Self.nextLine : Self.firstLine
-                out.append(contentsOf: UnsafeBufferPointer(start: lead.utf8Start, count: lead.utf8CodeUnitCount))
-                JSONEscape.append(utf8: UnsafeBufferPointer(rebasing: bytes[line]), to: &out, escapingSlashes: false)
+            append(Self.firstLine, to: &out)
+            var run = 0  // the first byte not yet written
+            while true {
+                let next = JSONEscape.firstEscaped(in: bytes, from: run, escapingSlashes: false)
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[run..<next]))
+                guard next < bytes.count else { break }
+                run = next + 1
+                // A line feed ends its line, as `TextLines` cuts: not one after a carriage return ("\r\n" is one
+                // character, which ends no line). It starts the next line, but for a final line feed, which is left
+                // out with the empty line after it.
+                if bytes[next] == 0x0A, next == 0 || bytes[next - 1] != 0x0D {
+                    if run < bytes.count { append(Self.nextLine, to: &out) }
+                } else {
+                    JSONEscape.appendEscape(of: bytes[next], to: &out)
+                }
             }
-            out.append(contentsOf: "\n      ]".utf8)
+            append(Self.lastLine, to: &out)
         }
     }
 
-    private static let firstLine: StaticString = "        "
-    private static let nextLine: StaticString = ",\n        "
+    private static func append(_ text: StaticString, to out: inout [UInt8]) {
+        out.append(contentsOf: UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount))
+    }
+
+    /// What opens a cell's list and its first line, ends a line and starts the next, and ends the last line and the list.
+    private static let firstLine: StaticString = "[\n        \""
+    private static let nextLine: StaticString = "\\n\",\n        \""
+    private static let lastLine: StaticString = "\"\n      ]"
 
     /// A JSON string as Foundation writes it with `.withoutEscapingSlashes`.
     static func string(_ text: String) -> String { JSONEscape.string(text, escapingSlashes: false) }

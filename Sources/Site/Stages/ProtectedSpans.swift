@@ -251,40 +251,54 @@ public struct ProtectedSpans: Sendable {
         return pieces
     }
 
-    /// `pieces` read from the bytes, when every `open` in `text` starts a placeholder as this pass writes them,
-    /// ASCII digits then `close`, with ASCII or either end of the text on both sides: then each mark is a
-    /// character of its own (no character joins ASCII). Nil for any other text, which is read character by character.
+    /// `pieces` read from the bytes, when every `open` in `text` starts a placeholder as this pass writes them
+    /// (`plainPieces`). Nil for any other text, which is read character by character.
     private static func piecesOfPlainPlaceholders(_ text: String) -> [Piece]? {
         var text = text
         return text.withUTF8 { bytes -> [Piece]? in
-            func isMark(_ at: Int, _ last: UInt8) -> Bool {
-                at + 2 < bytes.count && bytes[at] == 0xEE && bytes[at + 1] == 0x80 && bytes[at + 2] == last
-            }
-            var pieces: [Piece] = []
-            var literalStart = 0
-            var i = 0
-            while i < bytes.count {
-                guard isMark(i, 0x80) else { i += 1; continue }
-                guard i == 0 || bytes[i - 1] < 0x80 else { return nil }
-                var end = i + 3
-                var index = 0
-                while end < bytes.count, bytes[end] >= UInt8(ascii: "0"), bytes[end] <= UInt8(ascii: "9") {
-                    index = index &* 10 &+ Int(bytes[end] - UInt8(ascii: "0"))
-                    end += 1
+            plainPieces(bytes)?.map { piece in
+                switch piece {
+                case .bytes(let range): .text(String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self))
+                case .span(let index): .span(index)
                 }
-                guard end > i + 3, end - i - 3 <= 18, isMark(end, 0x81), end + 3 == bytes.count || bytes[end + 3] < 0x80 else { return nil }
-                if i > literalStart {
-                    pieces.append(.text(String(decoding: UnsafeBufferPointer(rebasing: bytes[literalStart..<i]), as: UTF8.self)))
-                }
-                pieces.append(.span(index))
-                i = end + 3
-                literalStart = i
             }
-            if literalStart < bytes.count {
-                pieces.append(.text(String(decoding: UnsafeBufferPointer(rebasing: bytes[literalStart..<bytes.count]), as: UTF8.self)))
-            }
-            return pieces
         }
+    }
+
+    /// `pieces` of UTF-8 `bytes` as ranges of them, for writers that build bytes, when every `open` in them starts a
+    /// placeholder as this pass writes them, ASCII digits then `close`, with ASCII or either end of the text on both
+    /// sides: then each mark is a character of its own (no character joins ASCII). Nil for any other text, whose
+    /// `pieces` are read character by character.
+    static func plainPieces(_ bytes: UnsafeBufferPointer<UInt8>) -> [BytePiece]? {
+        func isMark(_ at: Int, _ last: UInt8) -> Bool {
+            at + 2 < bytes.count && bytes[at] == 0xEE && bytes[at + 1] == 0x80 && bytes[at + 2] == last
+        }
+        var pieces: [BytePiece] = []
+        var literalStart = 0
+        var i = 0
+        while i < bytes.count {
+            guard isMark(i, 0x80) else { i += 1; continue }
+            guard i == 0 || bytes[i - 1] < 0x80 else { return nil }
+            var end = i + 3
+            var index = 0
+            while end < bytes.count, bytes[end] >= UInt8(ascii: "0"), bytes[end] <= UInt8(ascii: "9") {
+                index = index &* 10 &+ Int(bytes[end] - UInt8(ascii: "0"))
+                end += 1
+            }
+            guard end > i + 3, end - i - 3 <= 18, isMark(end, 0x81), end + 3 == bytes.count || bytes[end + 3] < 0x80 else { return nil }
+            if i > literalStart { pieces.append(.bytes(literalStart..<i)) }
+            pieces.append(.span(index))
+            i = end + 3
+            literalStart = i
+        }
+        if literalStart < bytes.count { pieces.append(.bytes(literalStart..<bytes.count)) }
+        return pieces
+    }
+
+    /// A `Piece` of some bytes: its text as a range of them.
+    enum BytePiece: Equatable {
+        case bytes(Range<Int>)
+        case span(Int)
     }
 
     public enum Piece: Equatable, Sendable {

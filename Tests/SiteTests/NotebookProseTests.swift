@@ -1,0 +1,74 @@
+import Testing
+@testable import Site
+
+/// The notebook's prose read on bytes (alerts' lines, placeholders, the newlines a cell is trimmed of) gives what the
+/// same steps on characters give.
+@Suite struct NotebookProseTests {
+    /// Alerts' lines of ASCII, read on bytes, against the reading as characters.
+    @Test func asciiAlertsAsCharactersReadThem() {
+        let lines = [
+            "> [!TIP] A default", "> [!NOTE]", "> [!note]  Lower case kind \t", "> [!TAKEAWAYS]", "> [!EXERCISE] Try it",
+            "> [!UNKNOWN] x", " > > [!WARNING] Nested", ">[!CAUTION]", ">   [!QA]   ", "> [!NOTE", "> [!]", "> [!NOTE]]x",
+            "> [!NOTE] $x$ and `y`", "> [!NOTE] ends in \r\n", "> [!NO TE] t", "> [!Tip]\t",
+        ]
+        for line in lines {
+            #expect(LessonNotebook.mayBeAlert(line), "\(line.debugDescription)")
+            var bytes = line
+            let ascii = bytes.withUTF8 { LessonNotebook.asciiCallout($0) }
+            #expect(ascii == LessonNotebook.characterCallout(line), "\(line.debugDescription)")
+            #expect(LessonNotebook.callout(line) == LessonNotebook.characterCallout(line), "\(line.debugDescription)")
+        }
+        // Lines beyond ASCII are left to the characters (a kind that uppercases into one, a combining mark after `]`).
+        for line in ["> [!NOTE] Café", "> [!TAKEAWAYſ]", "> [!NOTE]\u{301} x", "> [!NOTE]\u{A0}x\u{A0}"] {
+            var bytes = line
+            #expect(bytes.withUTF8 { LessonNotebook.asciiCallout($0) } == nil)
+            #expect(LessonNotebook.callout(line) == LessonNotebook.characterCallout(line))
+        }
+        #expect(LessonNotebook.callout("> [!NOTE]\u{301} x") == "> [!NOTE]\u{301} x")
+    }
+
+    /// A prose cell is trimmed of newline characters at either end, on bytes as `Character.isNewline` trims.
+    @Test func newlinesTrimmedAsCharactersAre() {
+        func byCharacters(_ text: String) -> String {
+            var text = Substring(text)
+            while text.first?.isNewline == true { text.removeFirst() }
+            while text.last?.isNewline == true { text.removeLast() }
+            return String(text)
+        }
+        let texts = [
+            "", "\n", "\n\n", "a", "\na\n", "\r\na\r\n", "\u{B}\u{C}a b\u{85}", "\u{2028}x\u{2029}", "\u{85}", "\u{2028}",
+            "é\n", "\n漢", "x\u{2027}", "\u{2030}", "🙂\r", "\r", "a\n\u{301}", "\u{A0}a\u{A0}", "\n \n",
+        ]
+        for text in texts {
+            var utf8 = text
+            let kept = utf8.withUTF8 { bytes in
+                String(decoding: UnsafeBufferPointer(rebasing: bytes[LessonNotebook.trimmingNewlines(bytes)]), as: UTF8.self)
+            }
+            #expect(kept == byCharacters(text), "\(text.debugDescription)")
+        }
+    }
+
+    /// Placeholders read on bytes where they stand beside ASCII, as `pieces` reads them; nil beside anything else.
+    @Test func plainPiecesAsPiecesReadThem() {
+        let open = ProtectedSpans.open, close = ProtectedSpans.close
+        let texts = ["", "no placeholder", "x \(open)12\(close) y", "\(open)0\(close) \(open)7\(close)", "a\(open)3\(close)",
+                     "\(open)1\(close)b", "é \(open)3\(close) β"]
+        for text in texts {
+            var utf8 = text
+            let pieces = utf8.withUTF8 { bytes in
+                ProtectedSpans.plainPieces(bytes)?.map { piece -> ProtectedSpans.Piece in
+                    switch piece {
+                    case .bytes(let range): .text(String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self))
+                    case .span(let index): .span(index)
+                    }
+                }
+            }
+            #expect(pieces == ProtectedSpans.pieces(text), "\(text.debugDescription)")
+        }
+        // Beside text beyond ASCII (another placeholder's mark too), or not as this pass writes them.
+        for text in ["é\(open)3\(close)", "\(open)0\(close)\(open)7\(close)", "\(open)\u{301}1\(close)", "a\(open)x\(close)b", "a\(open)12"] {
+            var utf8 = text
+            #expect(utf8.withUTF8 { ProtectedSpans.plainPieces($0) } == nil, "\(text.debugDescription)")
+        }
+    }
+}
