@@ -24,21 +24,25 @@ struct SearchIndexPart: Sendable {
         path = document.path
         title = document.title
         headings = document.entries.map { Heading(kind: $0.kind, anchor: $0.anchor, title: $0.title) }
-        var words = TokenTable()
         var ends: [Int] = []
         ends.reserveCapacity(document.entries.count)
         // A text has at most one token per byte: the ids are written into room for that many, with no
         // append (and its check of the array's room and ownership) per token.
         let most = document.entries.reduce(0) { $0 + $1.text.utf8.count }
+        // Room from the start for one distinct token per 16 bytes of text, more than a lesson's prose has, so that the
+        // table is not rehashed nor its arrays copied as they grow.
+        var words = TokenTable(capacity: most / 16)
         ids = [Int32](unsafeUninitializedCapacity: most) { buffer, written in
             var count = 0
             for entry in document.entries {
                 SearchVocabulary.forEachKeptToken(entry.text) { token in
-                    buffer[count] = Int32(words.intern(token))
+                    buffer[count] = Int32(words.intern(token, uses: 0))
                     count += 1
                 }
                 ends.append(count)
             }
+            // Each id counted once they are all written.
+            words.countUses(of: UnsafeBufferPointer(rebasing: buffer[..<count]))
             written = count
         }
         self.words = words

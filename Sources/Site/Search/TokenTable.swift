@@ -6,30 +6,37 @@ import Hashing
 /// letters: a token's first eight bytes are also kept as one word (`head`), so that finding one of eight bytes or
 /// fewer hashes and compares words, not bytes.
 struct TokenTable {
+    /// What the table keeps of a distinct token, read at once while probing: its digest, its first eight bytes as one
+    /// word (`head`), and where its bytes are in the arena.
+    private struct Entry {
+        var digest: UInt64
+        var head: UInt64
+        var start: Int
+        var length: Int
+    }
+
     private var arena: [UInt8] = []
-    private var starts: [Int] = [0]
+    private var entries: [Entry] = []
     private(set) var counts: [Int] = []
-    private var digests: [UInt64] = []
-    private var heads: [UInt64] = []
     private var slots = [Int32](repeating: -1, count: 1024)
 
     var count: Int { counts.count }
 
     init() {}
 
-    /// A table with room for `capacity` tokens before it grows.
+    /// A table with room for `capacity` tokens (of eight bytes on average) before it grows.
     init(capacity: Int) {
         var slotCount = 1024
         while capacity * 2 > slotCount { slotCount *= 2 }
         slots = [Int32](repeating: -1, count: slotCount)
-        starts.reserveCapacity(capacity + 1)
         counts.reserveCapacity(capacity)
-        digests.reserveCapacity(capacity)
-        heads.reserveCapacity(capacity)
+        entries.reserveCapacity(capacity)
+        arena.reserveCapacity(8 * capacity)
     }
 
     /// The id of `token`, counting `uses` more uses of it (one by default; a lesson's own table merged
-    /// into the index's adds each token's count at once).
+    /// into the index's adds each token's count at once; a tokeniser that keeps the ids counts them afterwards,
+    /// `countUses`, and interns with none).
     @discardableResult @inline(__always)  // into the tokeniser's loop: a lesson interns some 7 500 tokens
     mutating func intern(_ token: UnsafeBufferPointer<UInt8>, uses: Int = 1) -> Int {
         let head = Self.head(token)
@@ -39,27 +46,56 @@ struct TokenTable {
     /// The id of token `id` of `other` (a lesson's table merged into the index's), without hashing its bytes
     /// again; `counting`: its uses in `other` are added to its count here.
     mutating func intern(_ id: Int, of other: TokenTable, counting: Bool = true) -> Int {
-        other.withToken(id) { intern($0, head: other.heads[id], digest: other.digests[id], uses: counting ? other.counts[id] : 0) }
+        let entry = other.entries[id]
+        return other.withToken(id) { intern($0, head: entry.head, digest: entry.digest, uses: counting ? other.counts[id] : 0) }
+    }
+
+    /// Adds one use of each of `ids` to its count: the ids a tokeniser wrote while it interned with no uses, counted
+    /// in one pass instead of one count (and one check of the array's ownership) per token met.
+    mutating func countUses(of ids: UnsafeBufferPointer<Int32>) {
+        counts.withUnsafeMutableBufferPointer { counts in
+            for id in ids { counts[Int(id)] += 1 }
+        }
     }
 
     @inline(__always)
     private mutating func intern(_ token: UnsafeBufferPointer<UInt8>, head: UInt64, digest: UInt64, uses: Int) -> Int {
-        var slot = Int(truncatingIfNeeded: digest) & (slots.count - 1)
-        while true {
-            let id = Int(slots[slot])
-            if id < 0 { break }
-            if digests[id] == digest && equals(id, token, head: head) {
-                counts[id] += uses
-                return id
+        let (slot, found) = probe(token, head: head, digest: digest)
+        guard let found else { return add(token, head: head, digest: digest, uses: uses, at: slot) }
+        if uses != 0 { counts[found] += uses }
+        return found
+    }
+
+    /// The slot that holds `token`, whose head and digest are given, with its id; or the empty slot where it goes.
+    /// Read through the arrays' buffers: a token costs its hashing and a few loads and comparisons.
+    @inline(__always)
+    private func probe(_ token: UnsafeBufferPointer<UInt8>, head: UInt64, digest: UInt64) -> (slot: Int, id: Int?) {
+        slots.withUnsafeBufferPointer { slots in
+            entries.withUnsafeBufferPointer { entries in
+                let mask = slots.count - 1
+                var slot = Int(truncatingIfNeeded: digest) & mask
+                while true {
+                    let id = Int(slots[slot])
+                    if id < 0 { return (slot, nil) }
+                    let entry = entries[id]
+                    // Heads and lengths equal: the same first eight bytes, so the same token unless it is longer.
+                    if entry.digest == digest, entry.head == head, entry.length == token.count,
+                       entry.length <= 8 || restEquals(entry, token) {
+                        return (slot, id)
+                    }
+                    slot = (slot + 1) & mask
+                }
             }
-            slot = (slot + 1) & (slots.count - 1)
         }
+    }
+
+    /// Adds `token` as a new id in the empty slot `slot`: out of the probing loop, which most tokens leave with an id.
+    @inline(never)
+    private mutating func add(_ token: UnsafeBufferPointer<UInt8>, head: UInt64, digest: UInt64, uses: Int, at slot: Int) -> Int {
         let id = counts.count
+        entries.append(Entry(digest: digest, head: head, start: arena.count, length: token.count))
         arena.append(contentsOf: token)
-        starts.append(arena.count)
         counts.append(uses)
-        digests.append(digest)
-        heads.append(head)
         slots[slot] = Int32(id)
         if counts.count * 2 > slots.count { grow() }
         return id
@@ -68,14 +104,7 @@ struct TokenTable {
     /// The id of `token`, if it was interned.
     func find(_ token: UnsafeBufferPointer<UInt8>) -> Int? {
         let head = Self.head(token)
-        let digest = Self.digest(token, head: head)
-        var slot = Int(truncatingIfNeeded: digest) & (slots.count - 1)
-        while true {
-            let id = Int(slots[slot])
-            if id < 0 { return nil }
-            if digests[id] == digest && equals(id, token, head: head) { return id }
-            slot = (slot + 1) & (slots.count - 1)
-        }
+        return probe(token, head: head, digest: Self.digest(token, head: head)).id
     }
 
     /// Ids by count, most used first; ties in byte order, which for UTF-8 is code-point order. With `counts`
@@ -85,8 +114,8 @@ struct TokenTable {
         return arena.withUnsafeBufferPointer { arena in
             (0..<self.counts.count).filter { counts[$0] > 0 }.sorted { a, b in
                 if counts[a] != counts[b] { return counts[a] > counts[b] }
-                let x = UnsafeBufferPointer(rebasing: arena[starts[a]..<starts[a + 1]])
-                let y = UnsafeBufferPointer(rebasing: arena[starts[b]..<starts[b + 1]])
+                let x = UnsafeBufferPointer(rebasing: arena[entries[a].start..<entries[a].start + entries[a].length])
+                let y = UnsafeBufferPointer(rebasing: arena[entries[b].start..<entries[b].start + entries[b].length])
                 return x.lexicographicallyPrecedes(y)
             }
         }
@@ -94,31 +123,40 @@ struct TokenTable {
 
     /// Calls `body` with the bytes of token `id`.
     func withToken<R>(_ id: Int, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
-        arena.withUnsafeBufferPointer { arena in body(UnsafeBufferPointer(rebasing: arena[starts[id]..<starts[id + 1]])) }
+        let entry = entries[id]
+        return arena.withUnsafeBufferPointer { arena in body(UnsafeBufferPointer(rebasing: arena[entry.start..<entry.start + entry.length])) }
     }
 
-    func string(_ id: Int) -> String { String(decoding: arena[starts[id]..<starts[id + 1]], as: UTF8.self) }
+    func string(_ id: Int) -> String {
+        let entry = entries[id]
+        return String(decoding: arena[entry.start..<entry.start + entry.length], as: UTF8.self)
+    }
 
-    /// Whether token `id` is `token`, whose `head` is given: the heads and lengths, then any bytes past the eighth.
-    private func equals(_ id: Int, _ token: UnsafeBufferPointer<UInt8>, head: UInt64) -> Bool {
-        let start = starts[id], length = starts[id + 1] - start
-        guard length == token.count, heads[id] == head else { return false }
-        guard length > 8 else { return true }
-        return arena.withUnsafeBufferPointer { arena in
-            memcmp(arena.baseAddress! + start + 8, token.baseAddress! + 8, length - 8) == 0
+    /// Whether the bytes of `entry` past the eighth are those of `token` (of the same length, more than eight bytes).
+    private func restEquals(_ entry: Entry, _ token: UnsafeBufferPointer<UInt8>) -> Bool {
+        arena.withUnsafeBufferPointer { arena in
+            memcmp(arena.baseAddress! + entry.start + 8, token.baseAddress! + 8, entry.length - 8) == 0
         }
     }
 
     /// The first eight bytes of `token` as one word, the first byte lowest; a shorter token's word ends in zero
-    /// bytes (with the length, which `equals` compares too, no two tokens share a head and a length unless their
-    /// first eight bytes are the same).
+    /// bytes (with the length, which `probe` compares too, no two tokens share a head and a length unless their
+    /// first eight bytes are the same). Read as one, two or four bytes from either end of the token, which overlap
+    /// in the same places: no loop over a short word's letters.
     @inline(__always)
     private static func head(_ token: UnsafeBufferPointer<UInt8>) -> UInt64 {
         guard let base = token.baseAddress else { return 0 }
-        if token.count >= 8 { return UInt64(littleEndian: UnsafeRawPointer(base).loadUnaligned(as: UInt64.self)) }
-        var word: UInt64 = 0
-        for k in 0..<token.count { word |= UInt64(base[k]) << UInt64(8 * k) }
-        return word
+        let bytes = UnsafeRawPointer(base), count = token.count
+        func load<Part: FixedWidthInteger>(_: Part.Type, at offset: Int) -> UInt64 {
+            UInt64(Part(littleEndian: bytes.loadUnaligned(fromByteOffset: offset, as: Part.self)))
+        }
+        switch count {
+        case 8...: return load(UInt64.self, at: 0)
+        case 4...: return load(UInt32.self, at: 0) | load(UInt32.self, at: count - 4) << UInt64(8 * (count - 4))
+        case 2...: return load(UInt16.self, at: 0) | load(UInt16.self, at: count - 2) << UInt64(8 * (count - 2))
+        case 1: return UInt64(base[0])
+        default: return 0
+        }
     }
 
     /// The head, the length and (FNV-1a) any bytes past the eighth, finished by MurmurHash3's 64-bit mixer, so that
@@ -141,8 +179,8 @@ struct TokenTable {
 
     private mutating func grow() {
         slots = [Int32](repeating: -1, count: slots.count * 2)
-        for id in 0..<counts.count {
-            var slot = Int(truncatingIfNeeded: digests[id]) & (slots.count - 1)
+        for (id, entry) in entries.enumerated() {
+            var slot = Int(truncatingIfNeeded: entry.digest) & (slots.count - 1)
             while slots[slot] >= 0 { slot = (slot + 1) & (slots.count - 1) }
             slots[slot] = Int32(id)
         }
