@@ -39,6 +39,34 @@ public enum HTMLEscape {
         append(bytes, to: &out, .text)
     }
 
+    /// Writes UTF-8 `bytes` escaped as `escapeWithApostrophe` does at `out`, which must have room for six bytes for each
+    /// of them (`&quot;`, the longest entity), and returns how many it wrote: for writers that make room once for many
+    /// short pieces (the highlighter's tokens), where appending each to an array costs more than escaping it.
+    public static func write(_ bytes: UnsafeBufferPointer<UInt8>, escapedTo out: UnsafeMutablePointer<UInt8>) -> Int {
+        var i = 0
+        var end = out
+        while i < bytes.count {
+            let run = i
+            i = firstChange(bytes, from: i, .textAndApostrophe)
+            if i > run {
+                end.initialize(from: bytes.baseAddress! + run, count: i - run)
+                end += i - run
+            }
+            guard i < bytes.count else { break }
+            let entity: StaticString = switch bytes[i] {
+            case UInt8(ascii: "&"): "&amp;"
+            case UInt8(ascii: "<"): "&lt;"
+            case UInt8(ascii: ">"): "&gt;"
+            case UInt8(ascii: "\""): "&quot;"
+            default: "&#39;"  // the only other byte these rules change
+            }
+            end.initialize(from: entity.utf8Start, count: entity.utf8CodeUnitCount)
+            end += entity.utf8CodeUnitCount
+            i += 1
+        }
+        return out.distance(to: end)
+    }
+
     /// Which characters become entities, and whether XML-forbidden characters are dropped.
     enum Rules { case text, textAndApostrophe, xml }
 
@@ -47,12 +75,7 @@ public enum HTMLEscape {
         // Most text has nothing to escape: then it is its own escape, and no bytes are copied.
         var utf8 = text
         let escaped = utf8.withUTF8 { bytes -> String? in
-            var changes = false
-            for byte in bytes where mayChange(byte, rules) {
-                changes = true
-                break
-            }
-            if !changes { return nil }
+            if firstChange(bytes, from: 0, rules) == bytes.count { return nil }
             var out: [UInt8] = []
             out.reserveCapacity(bytes.count + 16)
             append(bytes, to: &out, rules)
@@ -73,46 +96,70 @@ public enum HTMLEscape {
         }
     }
 
-    /// Whether any of the eight bytes of `word` is `&`, `<`, `>`, `"` (or, with `apostrophe`, `'`).
+    /// The bytes of `word` that are `&`, `<`, `>`, `"` (or, with `apostrophe`, `'`), marked by their top bits
+    /// (`ByteWord`: the first mark is exact).
     @inline(__always)
-    static func mayChange(_ word: UInt64, apostrophe: Bool) -> Bool {
-        ByteWord.contains(word, UInt8(ascii: "&")) || ByteWord.contains(word, UInt8(ascii: "<"))
-            || ByteWord.contains(word, UInt8(ascii: ">")) || ByteWord.contains(word, UInt8(ascii: "\""))
-            || (apostrophe && ByteWord.contains(word, UInt8(ascii: "'")))
+    static func changeMarks(_ word: UInt64, apostrophe: Bool) -> UInt64 {
+        let marks = ByteWord.marks(word, UInt8(ascii: "&")) | ByteWord.marks(word, UInt8(ascii: "<"))
+            | ByteWord.marks(word, UInt8(ascii: ">")) | ByteWord.marks(word, UInt8(ascii: "\""))
+        return apostrophe ? marks | ByteWord.marks(word, UInt8(ascii: "'")) : marks
+    }
+
+    /// The offset of the first byte of `bytes` from `start` on that `append` may change, or `bytes.count`: eight bytes
+    /// at a time outside XML (whose rules drop bytes no word test finds cheaply).
+    @inline(__always)
+    static func firstChange(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int, _ rules: Rules) -> Int {
+        var i = start
+        if rules != .xml {
+            while i + 8 <= bytes.count {
+                let marks = changeMarks(ByteWord.load(bytes, at: i), apostrophe: rules != .text)
+                if marks != 0 { return i + ByteWord.firstMarked(marks) }
+                i += 8
+            }
+            let left = bytes.count - i
+            if left > 0, bytes.count >= 8 {
+                // The text's last word, shifted so that its first byte is `i` and padded with spaces (never changed):
+                // the bytes before `i` may be ones just changed, which must not mark any byte.
+                let word = ByteWord.load(bytes, at: bytes.count - 8) >> UInt64(8 * (8 - left)) | Self.spaces << UInt64(8 * left)
+                let marks = changeMarks(word, apostrophe: rules != .text)
+                return marks != 0 ? i + ByteWord.firstMarked(marks) : bytes.count
+            }
+        }
+        while i < bytes.count, !mayChange(bytes[i], rules) { i += 1 }
+        return i
     }
 
     static func append(_ bytes: UnsafeBufferPointer<UInt8>, to out: inout [UInt8], _ rules: Rules) {
-        var i = bytes.startIndex
-        while i < bytes.endIndex {
-            // The run of bytes kept as they are, copied at once; eight at a time outside XML.
-            var run = i
-            if rules != .xml {
-                while run + 8 <= bytes.endIndex,
-                      !mayChange(ByteWord.load(bytes, at: run), apostrophe: rules != .text) {
-                    run += 8
-                }
-            }
-            while run < bytes.endIndex, !mayChange(bytes[run], rules) { run += 1 }
-            if run > i {
-                out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[i..<run]))
-                i = run
-                continue
-            }
+        var i = 0
+        while i < bytes.count {
+            // The run of bytes kept as they are, copied at once.
+            let run = i
+            i = firstChange(bytes, from: i, rules)
+            if i > run { out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[run..<i])) }
+            guard i < bytes.count else { return }
             let b = bytes[i]
             i += 1
             switch b {
-            case UInt8(ascii: "&"): out.append(contentsOf: "&amp;".utf8)
-            case UInt8(ascii: "<"): out.append(contentsOf: "&lt;".utf8)
-            case UInt8(ascii: ">"): out.append(contentsOf: "&gt;".utf8)
-            case UInt8(ascii: "\""): out.append(contentsOf: "&quot;".utf8)
-            case UInt8(ascii: "'") where rules != .text: out.append(contentsOf: "&#39;".utf8)
+            case UInt8(ascii: "&"): append("&amp;", to: &out)
+            case UInt8(ascii: "<"): append("&lt;", to: &out)
+            case UInt8(ascii: ">"): append("&gt;", to: &out)
+            case UInt8(ascii: "\""): append("&quot;", to: &out)
+            case UInt8(ascii: "'") where rules != .text: append("&#39;", to: &out)
             case 0x09, 0x0A, 0x0D: out.append(b)
             case ..<0x20 where rules == .xml: continue
-            case 0xEF where rules == .xml && i + 1 < bytes.endIndex
+            case 0xEF where rules == .xml && i + 1 < bytes.count
                 && bytes[i] == 0xBF && (bytes[i + 1] == 0xBE || bytes[i + 1] == 0xBF):
                 i += 2  // U+FFFE or U+FFFF
             default: out.append(b)
             }
         }
     }
+
+    /// An entity's bytes, appended from the static text (no `String` read per entity).
+    @inline(__always)
+    private static func append(_ entity: StaticString, to out: inout [UInt8]) {
+        out.append(contentsOf: UnsafeBufferPointer(start: entity.utf8Start, count: entity.utf8CodeUnitCount))
+    }
+
+    private static let spaces: UInt64 = 0x2020_2020_2020_2020
 }

@@ -33,30 +33,40 @@ public enum SyntaxHighlighter {
     /// The highlighted HTML for `code` in a known language.
     public static func highlight(_ code: String, language: Language) -> String {
         let lexer = tokenize(code, language: language)
-        var out: [UInt8] = []
-        out.reserveCapacity(lexer.bytes.count + lexer.bytes.count / 2)
-        lexer.bytes.withUnsafeBufferPointer { bytes in
-            // Tokens without a span (plain text, operators, punctuation) next to each other are escaped as one run.
-            var plain = 0..<0
-            for token in lexer.tokens {
-                guard let tag = token.kind?.openingTag else {
-                    plain = plain.isEmpty ? token.range : plain.lowerBound..<token.range.upperBound
-                    continue
-                }
-                if !plain.isEmpty { HTMLEscape.append(UnsafeBufferPointer(rebasing: bytes[plain]), escapedTo: &out) }
-                plain = 0..<0
-                append(tag, to: &out)
-                HTMLEscape.append(UnsafeBufferPointer(rebasing: bytes[token.range]), escapedTo: &out)
-                append("</span>", to: &out)
+        // Written into room for the longest result, every byte an entity of six and every token in tags, so that each
+        // of the many short pieces (a listing has a token every few bytes) is copied with no array append, whose
+        // checks of room and ownership cost more than the escaping.
+        let room = 6 * lexer.bytes.count + tagRoom * lexer.tokens.count
+        let html = [UInt8](unsafeUninitializedCapacity: room) { buffer, written in
+            var end = buffer.baseAddress!
+            func write(_ text: StaticString) {
+                end.initialize(from: text.utf8Start, count: text.utf8CodeUnitCount)
+                end += text.utf8CodeUnitCount
             }
-            if !plain.isEmpty { HTMLEscape.append(UnsafeBufferPointer(rebasing: bytes[plain]), escapedTo: &out) }
+            lexer.bytes.withUnsafeBufferPointer { bytes in
+                func escape(_ range: Range<Int>) { end += HTMLEscape.write(UnsafeBufferPointer(rebasing: bytes[range]), escapedTo: end) }
+                // Tokens without a span (plain text, operators, punctuation) next to each other are escaped as one run.
+                var plain = 0..<0
+                for token in lexer.tokens {
+                    guard let tag = token.kind?.openingTag else {
+                        plain = plain.isEmpty ? token.range : plain.lowerBound..<token.range.upperBound
+                        continue
+                    }
+                    if !plain.isEmpty { escape(plain) }
+                    plain = 0..<0
+                    write(tag)
+                    escape(token.range)
+                    write("</span>")
+                }
+                if !plain.isEmpty { escape(plain) }
+            }
+            written = buffer.baseAddress!.distance(to: end)
         }
-        return String(decoding: out, as: UTF8.self)
+        return String(decoding: html, as: UTF8.self)
     }
 
-    private static func append(_ text: StaticString, to out: inout [UInt8]) {
-        out.append(contentsOf: UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount))
-    }
+    /// Room for a token's tags: its kind's opening tag (the longest, `tok-interpolation`'s, has 32 bytes) and `</span>`.
+    static let tagRoom = 40
 
     /// Escapes `&`, `<`, `>`, `"` and `'` for HTML text and attribute values.
     public static func escape(_ text: String) -> String {

@@ -29,6 +29,33 @@ import Testing
         }
     }
 
+    /// An escaped character followed by the one above it (`'` after `&`, `=` after `<`, `?` after `>`, `#` after `"`,
+    /// `(` after `'`), which a word test's borrow marks too, and two escapes in a row, at every place of short and
+    /// long texts.
+    @Test func escapesFollowedByTheirNeighboursAtEveryPlace() {
+        func reference(_ text: String, apostrophe: Bool) -> String {
+            text.unicodeScalars.map { scalar -> String in
+                switch scalar {
+                case "&": "&amp;"
+                case "<": "&lt;"
+                case ">": "&gt;"
+                case "\"": "&quot;"
+                case "'" where apostrophe: "&#39;"
+                default: String(scalar)
+                }
+            }.joined()
+        }
+        let texts = textsPlacingRuns(["&'", "<=", ">?", "\"#", "'(", "<<", "&&x"], lengths: Array(1...18) + [24, 25],
+                                     filler: "abcdefghij 0123456789 é漢🙂", step: 3)
+        for (text, label) in texts {
+            #expect(HTMLEscape.escape(text) == reference(text, apostrophe: false), "\(label)")
+            #expect(HTMLEscape.escapeWithApostrophe(text) == reference(text, apostrophe: true), "\(label)")
+            var out = Array("x".utf8)
+            HTMLEscape.append(Array(text.utf8)[...], escapedTo: &out)
+            #expect(String(decoding: out, as: UTF8.self) == "x" + reference(text, apostrophe: true), "\(label)")
+        }
+    }
+
     @Test func textKeepsApostrophes() {
         #expect(HTMLEscape.escape(hostile) == "&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; 'co'")
     }

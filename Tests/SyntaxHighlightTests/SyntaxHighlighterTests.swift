@@ -31,6 +31,26 @@ import Testing
         }
     }
 
+    /// The highlighted text is written into room made for it at once: every kind's tags fit the room kept per token, and
+    /// text that is all entities (six bytes for a quote) or all tags gives each token escaped in its tags.
+    @Test func entitiesAndTagsFillTheRoomMadeForThem() {
+        for kind in TokenKind.allCases {
+            #expect((kind.openingTag?.utf8CodeUnitCount ?? 0) + "</span>".utf8.count <= SyntaxHighlighter.tagRoom, "\(kind)")
+        }
+        let codes = ["", "&", String(repeating: "\"", count: 41), "'\"\"\"'", String(repeating: "x = '<&>'\n", count: 9),
+                     "f\"{a!r:>{w}}\" # é'\"", "1 2 3 4 5 6 7 8 9", "$ echo \"<a href='x'>\" && ls > out"]
+        for code in codes {
+            for language in SyntaxHighlighter.Language.allCases {
+                let lexer = SyntaxHighlighter.tokenize(code, language: language)
+                let expected = lexer.tokens.map { token in
+                    let text = SyntaxHighlighter.escape(String(decoding: lexer.bytes[token.range], as: UTF8.self))
+                    return token.kind?.openingTag.map { "\($0)\(text)</span>" } ?? text
+                }.joined()
+                #expect(SyntaxHighlighter.highlight(code, language: language) == expected, "\(language) \(code.debugDescription)")
+            }
+        }
+    }
+
     /// Operators and punctuation take the text's colour, so no span is written around them; the lexer still tells
     /// them apart, and the text comes back whole.
     @Test func operatorsAndPunctuationArePlainText() throws {
