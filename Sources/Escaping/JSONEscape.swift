@@ -62,7 +62,15 @@ public enum JSONEscape {
 
     /// Appends the escape of `byte`, one that `firstEscaped` stopped at, to `out`.
     public static func appendEscape(of byte: UInt8, to out: inout [UInt8]) {
-        // The escape's bytes packed into one word, the first lowest, and appended at once.
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 6) { escape in
+            out.append(contentsOf: UnsafeBufferPointer(start: escape.baseAddress!, count: writeEscape(of: byte, at: escape.baseAddress!)))
+        }
+    }
+
+    /// Writes the escape of `byte`, one that `firstEscaped` stopped at, at `out`, which must have room for six bytes;
+    /// returns how many it wrote (two, or six for `\u00xx`).
+    public static func writeEscape(of byte: UInt8, at out: UnsafeMutablePointer<UInt8>) -> Int {
+        // The escape's bytes packed into one word, the first lowest, and copied at once.
         let escape: UInt64, length: Int
         switch byte {
         case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"): (escape, length) = (UInt64(byte), 1)
@@ -76,9 +84,8 @@ public enum JSONEscape {
             (escape, length) = (0x3030_75 | hex(byte >> 4) << 24 | hex(byte & 0xF) << 32, 5)  // u00xx
         }
         var bytes = (UInt64(UInt8(ascii: "\\")) | escape << 8).littleEndian
-        withUnsafeBytes(of: &bytes) { raw in
-            out.append(contentsOf: UnsafeBufferPointer(start: raw.baseAddress!.assumingMemoryBound(to: UInt8.self), count: 1 + length))
-        }
+        withUnsafeBytes(of: &bytes) { UnsafeMutableRawPointer(out).copyMemory(from: $0.baseAddress!, byteCount: 1 + length) }
+        return 1 + length
     }
 
     /// The bytes of `word` that are escaped, marked by their top bits (`ByteWord`: the first mark is exact).

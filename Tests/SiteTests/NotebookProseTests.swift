@@ -1,3 +1,4 @@
+@testable import Bibliography
 import Testing
 @testable import Site
 
@@ -48,27 +49,42 @@ import Testing
         }
     }
 
-    /// Placeholders read on bytes where they stand beside ASCII, as `pieces` reads them; nil beside anything else.
+    /// Placeholders read on bytes where they stand beside ASCII, as `pieces` reads them; refused beside anything else.
     @Test func plainPiecesAsPiecesReadThem() {
+        func plainPieces(_ text: String) -> [ProtectedSpans.Piece]? {
+            var utf8 = text
+            return utf8.withUTF8 { bytes in
+                var pieces: [ProtectedSpans.Piece] = []
+                let plain = ProtectedSpans.forEachPlainPiece(bytes) { range in
+                    pieces.append(.text(String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self)))
+                } span: { pieces.append(.span($0)) }
+                return plain ? pieces : nil
+            }
+        }
         let open = ProtectedSpans.open, close = ProtectedSpans.close
         let texts = ["", "no placeholder", "x \(open)12\(close) y", "\(open)0\(close) \(open)7\(close)", "a\(open)3\(close)",
-                     "\(open)1\(close)b", "é \(open)3\(close) β"]
+                     "\(open)1\(close)b", "é \(open)3\(close) β", "\u{EE}\u{80} \(open)4\(close)"]
         for text in texts {
-            var utf8 = text
-            let pieces = utf8.withUTF8 { bytes in
-                ProtectedSpans.plainPieces(bytes)?.map { piece -> ProtectedSpans.Piece in
-                    switch piece {
-                    case .bytes(let range): .text(String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self))
-                    case .span(let index): .span(index)
-                    }
-                }
-            }
-            #expect(pieces == ProtectedSpans.pieces(text), "\(text.debugDescription)")
+            #expect(plainPieces(text) == ProtectedSpans.pieces(text), "\(text.debugDescription)")
         }
         // Beside text beyond ASCII (another placeholder's mark too), or not as this pass writes them.
         for text in ["é\(open)3\(close)", "\(open)0\(close)\(open)7\(close)", "\(open)\u{301}1\(close)", "a\(open)x\(close)b", "a\(open)12"] {
-            var utf8 = text
-            #expect(utf8.withUTF8 { ProtectedSpans.plainPieces($0) } == nil, "\(text.debugDescription)")
+            #expect(plainPieces(text) == nil, "\(text.debugDescription)")
         }
+    }
+
+    /// A prose cell gives back the math, inline and displayed, as written, whether its line is written on bytes or, with
+    /// a placeholder beside text beyond ASCII, read again as characters after what was written is taken back.
+    @Test func mathComesBackAsWrittenOnEveryKindOfLine() {
+        let body = "Plain $a+b$ and $c$, end.\nBeside é$x$ and $y$é and $u$, $v$.\n> [!NOTE] With $m$\n\n$$\\int_0^1 f$$\nLast $z$"
+        let front = FrontMatter(title: "T", summary: "", date: nil, order: nil, draft: false, readingTime: nil, layout: nil,
+                                layoutLocation: nil)
+        let lesson = Lesson(slug: "a", moduleSlug: "m", sourcePath: "content/m/a.md", absolutePath: "/x/content/m/a.md",
+                            frontMatter: front, body: body, bodyLineOffset: 0)
+        let cells = LessonNotebook.cells(lesson, bibliography: Bibliography(entries: []), style: .numbered, localModule: { _ in nil })
+        #expect(cells == [
+            .markdown("# T"),
+            .markdown("Plain $a+b$ and $c$, end.\nBeside é$x$ and $y$é and $u$, $v$.\n> **With $m$**\n>\n\n$$\\int_0^1 f$$\nLast $z$"),
+        ])
     }
 }

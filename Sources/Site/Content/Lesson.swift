@@ -95,10 +95,15 @@ public struct Lesson: Sendable {
     /// A file written next to the lesson's page, e.g. `sgd-variants.csv`: its bytes, as they are written.
     public struct Attachment: Sendable, Equatable {
         public var name: String
-        public var bytes: [UInt8]
+        public private(set) var bytes: [UInt8]
+        /// The text the attachment was made from, if it was: `contents` gives it back without decoding the bytes again
+        /// (the notebook reads each shown script, some 6 KB, once per cell).
+        private var text: String?
 
         public init(name: String, contents: String) {
-            self.init(name: name, bytes: Array(contents.utf8))
+            self.name = name
+            bytes = Array(contents.utf8)
+            text = contents
         }
 
         /// Bytes made as UTF-8 text (the notebook's JSON), kept without a round trip through `String`.
@@ -107,7 +112,10 @@ public struct Lesson: Sendable {
             self.bytes = bytes
         }
 
-        public var contents: String { String(decoding: bytes, as: UTF8.self) }
+        public var contents: String { text ?? String(decoding: bytes, as: UTF8.self) }
+
+        /// Attachments are the same when their names and bytes are, however they were made.
+        public static func == (a: Attachment, b: Attachment) -> Bool { a.name == b.name && a.bytes == b.bytes }
     }
 
     init(slug: String, moduleSlug: String, sourcePath: String, absolutePath: String, frontMatter: FrontMatter,

@@ -208,34 +208,37 @@ public struct LessonNotebook: LessonStage {
         var found: Set<String> = []
         var code = code
         code.withUTF8 { bytes in
-            for line in TextLines.ranges(bytes) {
+            func isWord(_ range: Range<Int>, _ word: StaticString) -> Bool {
+                range.count == word.utf8CodeUnitCount
+                    && memcmp(bytes.baseAddress! + range.lowerBound, word.utf8Start, range.count) == 0
+            }
+            TextLines.forEach(bytes) { line in
                 // Most lines start with neither word: their first word decides, before any list of words is made.
                 var first = line.lowerBound
                 while first < line.upperBound, bytes[first] == UInt8(ascii: " ") { first += 1 }
                 var firstEnd = first
                 while firstEnd < line.upperBound, bytes[firstEnd] != UInt8(ascii: " ") { firstEnd += 1 }
-                guard isWord(first..<firstEnd, "import") || isWord(first..<firstEnd, "from") else { continue }
-                // The line's words, between spaces.
-                var words: [Range<Int>] = []
-                var start = first
-                for end in first...line.upperBound where end == line.upperBound || bytes[end] == UInt8(ascii: " ") {
-                    if end > start { words.append(start..<end) }
-                    start = end + 1
+                guard isWord(first..<firstEnd, "import") || isWord(first..<firstEnd, "from") else { return }
+                // The line's next word from `from` on, between spaces; empty at the line's end.
+                func word(after from: Int) -> Range<Int> {
+                    var start = from
+                    while start < line.upperBound, bytes[start] == UInt8(ascii: " ") { start += 1 }
+                    var end = start
+                    while end < line.upperBound, bytes[end] != UInt8(ascii: " ") { end += 1 }
+                    return start..<end
                 }
-                guard words.count >= 2 else { continue }
-                let named = isWord(words[0], "import") ? words.dropFirst().prefix { !isWord($0, "as") } : words[1...1]
-                for module in named {
+                // After `import`, each word up to `as`; after `from`, the one word.
+                let importing = isWord(first..<firstEnd, "import")
+                var module = word(after: firstEnd)
+                while !module.isEmpty, !(importing && isWord(module, "as")) {
                     // The first part between dots (`.utils` → `utils`), without commas at either end.
                     let first = bytes[module].firstIndex { $0 != UInt8(ascii: ".") } ?? module.upperBound
                     var top = first..<(bytes[first..<module.upperBound].firstIndex(of: UInt8(ascii: ".")) ?? module.upperBound)
                     while !top.isEmpty, bytes[top.lowerBound] == UInt8(ascii: ",") { top = top.lowerBound + 1..<top.upperBound }
                     while !top.isEmpty, bytes[top.upperBound - 1] == UInt8(ascii: ",") { top = top.lowerBound..<top.upperBound - 1 }
                     if !top.isEmpty { found.insert(String(decoding: UnsafeBufferPointer(rebasing: bytes[top]), as: UTF8.self)) }
+                    module = importing ? word(after: module.upperBound) : line.upperBound..<line.upperBound
                 }
-            }
-            func isWord(_ range: Range<Int>, _ word: StaticString) -> Bool {
-                range.count == word.utf8CodeUnitCount
-                    && memcmp(bytes.baseAddress! + range.lowerBound, word.utf8Start, range.count) == 0
             }
         }
         return found
@@ -325,23 +328,31 @@ public struct LessonNotebook: LessonStage {
     }
 
     /// `markdown(_:…)` of a line's UTF-8 bytes, appended to `out`: the text between placeholders is copied as it is,
-    /// unless a placeholder stands beside text beyond ASCII (see `ProtectedSpans.plainPieces`).
+    /// unless a placeholder stands beside text beyond ASCII (see `ProtectedSpans.forEachPlainPiece`); then what was
+    /// written is taken back and the line is read as characters.
     static func appendMarkdown(_ line: UnsafeBufferPointer<UInt8>, to out: inout [UInt8], spans: [ProtectedSpans.Span],
                                lesson: Lesson, bibliography: Bibliography, style: CitationStyle) {
         guard ProtectedSpans.mayHoldPlaceholder(line) else { return out.append(contentsOf: line) }
-        guard let pieces = ProtectedSpans.plainPieces(line) else {
-            var text = markdown(String(decoding: line, as: UTF8.self), spans: spans, lesson: lesson, bibliography: bibliography,
-                                style: style)
-            return text.withUTF8 { out.append(contentsOf: $0) }
-        }
-        for piece in pieces {
-            switch piece {
-            case .bytes(let range): out.append(contentsOf: UnsafeBufferPointer(rebasing: line[range]))
-            case .span(let index):
+        let start = out.count
+        let plain = ProtectedSpans.forEachPlainPiece(line) { range in
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: line[range]))
+        } span: { index in
+            if index < spans.count, spans[index].kind == .inlineMath {
+                // Inline math: its source between dollars, appended with no string made for it.
+                var source = spans[index].source
+                out.append(UInt8(ascii: "$"))
+                source.withUTF8 { out.append(contentsOf: $0) }
+                out.append(UInt8(ascii: "$"))
+            } else {
                 var text = span(index, spans: spans, lesson: lesson, bibliography: bibliography, style: style)
                 text.withUTF8 { out.append(contentsOf: $0) }
             }
         }
+        guard !plain else { return }
+        out.removeSubrange(start...)
+        var text = markdown(String(decoding: line, as: UTF8.self), spans: spans, lesson: lesson, bibliography: bibliography,
+                            style: style)
+        text.withUTF8 { out.append(contentsOf: $0) }
     }
 
     /// What stands in a notebook for the span of placeholder `index`: math as written between its dollars, an inline

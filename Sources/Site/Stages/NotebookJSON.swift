@@ -60,32 +60,43 @@ enum NotebookJSON {
     }
 
     /// A cell's source as nbformat's list of lines (`LessonNotebook.sourceLines`), at the cell's indentation: written in
-    /// one pass over the text, where escaping it finds the line feeds that end its lines.
+    /// one pass over the text, where escaping it finds the line feeds that end its lines, into room for the longest
+    /// result (a line feed that starts a line takes 14 bytes), then appended at once: no array append for each of the
+    /// cell's many runs of text, escapes and line breaks.
     private static func lines(_ text: String, to out: inout [UInt8]) {
         var text = text
         text.withUTF8 { bytes in
-            append(Self.firstLine, to: &out)
-            var run = 0  // the first byte not yet written
-            while true {
-                let next = JSONEscape.firstEscaped(in: bytes, from: run, escapingSlashes: false)
-                out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[run..<next]))
-                guard next < bytes.count else { break }
-                run = next + 1
-                // A line feed ends its line, as `TextLines` cuts: not one after a carriage return ("\r\n" is one
-                // character, which ends no line). It starts the next line, but for a final line feed, which is left
-                // out with the empty line after it.
-                if bytes[next] == 0x0A, next == 0 || bytes[next - 1] != 0x0D {
-                    if run < bytes.count { append(Self.nextLine, to: &out) }
-                } else {
-                    JSONEscape.appendEscape(of: bytes[next], to: &out)
+            let room = firstLine.utf8CodeUnitCount + nextLine.utf8CodeUnitCount * bytes.count + lastLine.utf8CodeUnitCount
+            let lines = [UInt8](unsafeUninitializedCapacity: room) { buffer, written in
+                var end = buffer.baseAddress!
+                func write(_ text: StaticString) {
+                    end.initialize(from: text.utf8Start, count: text.utf8CodeUnitCount)
+                    end += text.utf8CodeUnitCount
                 }
+                write(Self.firstLine)
+                var run = 0  // the first byte not yet written
+                while true {
+                    let next = JSONEscape.firstEscaped(in: bytes, from: run, escapingSlashes: false)
+                    if next > run {
+                        end.initialize(from: bytes.baseAddress! + run, count: next - run)
+                        end += next - run
+                    }
+                    guard next < bytes.count else { break }
+                    run = next + 1
+                    // A line feed ends its line, as `TextLines` cuts: not one after a carriage return ("\r\n" is one
+                    // character, which ends no line). It starts the next line, but for a final line feed, which is left
+                    // out with the empty line after it.
+                    if bytes[next] == 0x0A, next == 0 || bytes[next - 1] != 0x0D {
+                        if run < bytes.count { write(Self.nextLine) }
+                    } else {
+                        end += JSONEscape.writeEscape(of: bytes[next], at: end)
+                    }
+                }
+                write(Self.lastLine)
+                written = buffer.baseAddress!.distance(to: end)
             }
-            append(Self.lastLine, to: &out)
+            out.append(contentsOf: lines)
         }
-    }
-
-    private static func append(_ text: StaticString, to out: inout [UInt8]) {
-        out.append(contentsOf: UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount))
     }
 
     /// What opens a cell's list and its first line, ends a line and starts the next, and ends the last line and the list.

@@ -252,53 +252,51 @@ public struct ProtectedSpans: Sendable {
     }
 
     /// `pieces` read from the bytes, when every `open` in `text` starts a placeholder as this pass writes them
-    /// (`plainPieces`). Nil for any other text, which is read character by character.
+    /// (`forEachPlainPiece`). Nil for any other text, which is read character by character.
     private static func piecesOfPlainPlaceholders(_ text: String) -> [Piece]? {
         var text = text
         return text.withUTF8 { bytes -> [Piece]? in
-            plainPieces(bytes)?.map { piece in
-                switch piece {
-                case .bytes(let range): .text(String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self))
-                case .span(let index): .span(index)
-                }
+            var pieces: [Piece] = []
+            let plain = forEachPlainPiece(bytes) { range in
+                pieces.append(.text(String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self)))
+            } span: { index in
+                pieces.append(.span(index))
             }
+            return plain ? pieces : nil
         }
     }
 
-    /// `pieces` of UTF-8 `bytes` as ranges of them, for writers that build bytes, when every `open` in them starts a
-    /// placeholder as this pass writes them, ASCII digits then `close`, with ASCII or either end of the text on both
-    /// sides: then each mark is a character of its own (no character joins ASCII). Nil for any other text, whose
-    /// `pieces` are read character by character.
-    static func plainPieces(_ bytes: UnsafeBufferPointer<UInt8>) -> [BytePiece]? {
+    /// `pieces` of UTF-8 `bytes` for writers that build bytes: calls `text` with each range of bytes between placeholders
+    /// and `span` with each placeholder's index, in order, while every `open` starts a placeholder as this pass writes
+    /// them, ASCII digits then `close`, with ASCII or either end of the text on both sides (then each mark is a
+    /// character of its own: no character joins ASCII). Returns false at the first mark that does not, having given the
+    /// pieces before it: the text's `pieces` are then to be read character by character.
+    static func forEachPlainPiece(_ bytes: UnsafeBufferPointer<UInt8>, text: (Range<Int>) -> Void, span: (Int) -> Void) -> Bool {
+        guard let base = bytes.baseAddress else { return true }
         func isMark(_ at: Int, _ last: UInt8) -> Bool {
             at + 2 < bytes.count && bytes[at] == 0xEE && bytes[at + 1] == 0x80 && bytes[at + 2] == last
         }
-        var pieces: [BytePiece] = []
         var literalStart = 0
         var i = 0
-        while i < bytes.count {
+        // `memchr` finds each mark's first byte, so the text between placeholders is not looked at one byte at a time.
+        while i < bytes.count, let found = memchr(base + i, 0xEE, bytes.count - i) {
+            i = UnsafeRawPointer(base).distance(to: UnsafeRawPointer(found))
             guard isMark(i, 0x80) else { i += 1; continue }
-            guard i == 0 || bytes[i - 1] < 0x80 else { return nil }
+            guard i == 0 || bytes[i - 1] < 0x80 else { return false }
             var end = i + 3
             var index = 0
             while end < bytes.count, bytes[end] >= UInt8(ascii: "0"), bytes[end] <= UInt8(ascii: "9") {
                 index = index &* 10 &+ Int(bytes[end] - UInt8(ascii: "0"))
                 end += 1
             }
-            guard end > i + 3, end - i - 3 <= 18, isMark(end, 0x81), end + 3 == bytes.count || bytes[end + 3] < 0x80 else { return nil }
-            if i > literalStart { pieces.append(.bytes(literalStart..<i)) }
-            pieces.append(.span(index))
+            guard end > i + 3, end - i - 3 <= 18, isMark(end, 0x81), end + 3 == bytes.count || bytes[end + 3] < 0x80 else { return false }
+            if i > literalStart { text(literalStart..<i) }
+            span(index)
             i = end + 3
             literalStart = i
         }
-        if literalStart < bytes.count { pieces.append(.bytes(literalStart..<bytes.count)) }
-        return pieces
-    }
-
-    /// A `Piece` of some bytes: its text as a range of them.
-    enum BytePiece: Equatable {
-        case bytes(Range<Int>)
-        case span(Int)
+        if literalStart < bytes.count { text(literalStart..<bytes.count) }
+        return true
     }
 
     public enum Piece: Equatable, Sendable {

@@ -16,6 +16,16 @@ enum TextLines {
         return lines
     }
 
+    /// Calls `body` with each line that `ranges` finds, in order, without making their list.
+    static func forEach(_ bytes: UnsafeBufferPointer<UInt8>, _ body: (Range<Int>) -> Void) {
+        var start = 0
+        forEachLineEnd(bytes) { end in
+            body(start..<end)
+            start = end + 1
+        }
+        body(start..<bytes.count)
+    }
+
     /// How many lines `ranges` finds, without making them.
     static func count(_ text: String) -> Int {
         var text = text
