@@ -10,7 +10,8 @@ import Testing
     private struct Recorder: HTMLTextVisitor {
         var lines: [String] = []
         mutating func start(_ tag: HTMLTextScanner.StartTag) -> HTMLTextScanner.Element {
-            lines.append("<\(tag.name)" + (tag.id.map { " id=\($0)" } ?? "") + (tag.classes.map { " class=\($0)" } ?? "")
+            let string = { (bytes: UnsafeBufferPointer<UInt8>) in String(decoding: bytes, as: UTF8.self) }
+            lines.append("<\(tag.name)" + (tag.id.map { " id=" + string($0) } ?? "") + (tag.classes.map { " class=" + string($0) } ?? "")
                          + (tag.selfClosing ? " /" : "") + ">")
             return .read
         }
@@ -55,6 +56,11 @@ import Testing
     @Test func entitiesAreDecodedInTextAndInTheIDAndClass() {
         #expect(scan("<p id=\"a&amp;b\" class=\"x &quot;y&quot;\">&lt;tag&gt; caf&#233; &#x1F642; &nbsp; &amp</p>") == [
             "<p id=a&b class=x \"y\">", "text: <tag> café 🙂 &nbsp; &amp", "</p>",
+        ])
+        // Values are handed over as bytes that last for the visitor's call: decoded ones are written into room the
+        // scanner reuses from tag to tag, the others read where they stand; the last of repeated attributes counts.
+        #expect(scan("<p id=\"a&amp;1\" class=\"k\"><p id=\"b\" class=\"&lt;c\"><hr id=\"x\" id=\"y&gt;\" class=\"\"/><i>") == [
+            "<p id=a&1 class=k>", "<p id=b class=<c>", "<hr id=y> class= />", "<i>",
         ])
     }
 

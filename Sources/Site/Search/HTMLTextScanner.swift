@@ -15,11 +15,13 @@ struct HTMLTextScanner {
         case leftOut
     }
 
-    /// A start tag: its name lower-cased, its decoded `id` and `class` values (every other attribute is skipped).
-    struct StartTag: Equatable {
+    /// A start tag: its name lower-cased, its decoded `id` and `class` values (every other attribute is skipped) as
+    /// UTF-8 bytes, which last only while the visitor's `start` runs: most tags' values are only compared (a class
+    /// looked for) or not read at all, and a String made and released for each cost more than reading the tag.
+    struct StartTag {
         var name: HTMLTagName
-        var id: String?
-        var classes: String?
+        var id: UnsafeBufferPointer<UInt8>?
+        var classes: UnsafeBufferPointer<UInt8>?
         var selfClosing: Bool
     }
 
@@ -31,6 +33,8 @@ struct HTMLTextScanner {
     static func scan(_ bytes: UnsafeBufferPointer<UInt8>, into visitor: inout some HTMLTextVisitor) {
         guard let base = bytes.baseAddress else { return }
         var decoded: [UInt8] = []
+        // Room for a start tag's `id` and `class` values when they hold entities to decode.
+        var decodedID: [UInt8] = [], decodedClasses: [UInt8] = []
         var i = 0
         var textStart = 0
         // An element the visitor leaves out whole (`Element.leftOut`): its name and how many elements of that name
@@ -75,24 +79,31 @@ struct HTMLTextScanner {
                 textStart = i
                 continue
             }
-            var tag = StartTag(name: HTMLTagName(nameBytes), id: nil, classes: nil, selfClosing: false)
-            let end = tagEnd(bytes, from: j) { name, value in
-                if isName("id", name) {
-                    tag.id = decodedString(value)
-                } else if isName("class", name) {
-                    tag.classes = decodedString(value)
+            let name = HTMLTagName(nameBytes)
+            var id: Slice<UnsafeBufferPointer<UInt8>>?, classes: Slice<UnsafeBufferPointer<UInt8>>?
+            let end = tagEnd(bytes, from: j) { attribute, value in
+                if isName("id", attribute) {
+                    id = value
+                } else if isName("class", attribute) {
+                    classes = value
                 }
             }
-            tag.selfClosing = end.selfClosing
             i = min(end.offset + 1, bytes.count)
             // Inside a script or style element nothing is a tag: the scan goes on from its end tag.
             if !closing, let raw = rawTextElement(nameBytes) { i = find(raw, bytes, from: i) }
             if closing {
-                visitor.end(tag.name)
-            } else if visitor.start(tag) == .leftOut, !tag.selfClosing {
+                visitor.end(name)
+            } else {
+                let element = decoding(id, into: &decodedID) { id in
+                    decoding(classes, into: &decodedClasses) { classes in
+                        visitor.start(StartTag(name: name, id: id, classes: classes, selfClosing: end.selfClosing))
+                    }
+                }
                 // A self-closed tag holds nothing to leave out.
-                skippedName = tag.name
-                skippedDepth = 1
+                if element == .leftOut, !end.selfClosing {
+                    skippedName = name
+                    skippedDepth = 1
+                }
             }
             textStart = i
         }
@@ -154,11 +165,15 @@ struct HTMLTextScanner {
         return true
     }
 
-    private static func decodedString(_ value: Slice<UnsafeBufferPointer<UInt8>>) -> String {
-        guard value.contains(UInt8(ascii: "&")) else { return String(decoding: value, as: UTF8.self) }
-        var out: [UInt8] = []
-        HTMLReferences.decodeEntities(value, into: &out)
-        return String(decoding: out, as: UTF8.self)
+    /// Calls `body` with an attribute's `value`, its entities decoded: the bytes as they stand in the page when it holds
+    /// none, or decoded into `room`.
+    private static func decoding<R>(_ value: Slice<UnsafeBufferPointer<UInt8>>?, into room: inout [UInt8],
+                                    _ body: (UnsafeBufferPointer<UInt8>?) -> R) -> R {
+        guard let value else { return body(nil) }
+        guard value.contains(UInt8(ascii: "&")) else { return body(UnsafeBufferPointer(rebasing: value)) }
+        room.removeAll(keepingCapacity: true)
+        HTMLReferences.decodeEntities(value, into: &room)
+        return room.withUnsafeBufferPointer { body($0) }
     }
 }
 

@@ -79,24 +79,22 @@ extension SearchDocument {
         /// Classes whose elements are left out with all they hold.
         static let skippedClasses = ["anchor", "experiment-meta", "visually-hidden", "copy-button"]
 
-        static func hasSkippedClass(_ classes: String?) -> Bool { has(classes, oneOf: skippedClassBytes) }
+        static func hasSkippedClass(_ classes: UnsafeBufferPointer<UInt8>?) -> Bool { has(classes, oneOf: skippedClassBytes) }
 
         private static let skippedClassBytes = skippedClasses.map { Array($0.utf8) }
         private static let figureLabel = [Array("figure-label".utf8)]
 
         /// Whether the class list `classes` holds one of `names`: compared as bytes, space-separated as the renderer
         /// writes them; no list is made.
-        private static func has(_ classes: String?, oneOf names: [[UInt8]]) -> Bool {
-            guard var classes else { return false }
-            return classes.withUTF8 { bytes in
-                var start = 0
-                for end in 0...bytes.count where end == bytes.count || bytes[end] == UInt8(ascii: " ") {
-                    let name = bytes[start..<end]
-                    if !name.isEmpty, names.contains(where: { $0.elementsEqual(name) }) { return true }
-                    start = end + 1
-                }
-                return false
+        private static func has(_ classes: UnsafeBufferPointer<UInt8>?, oneOf names: [[UInt8]]) -> Bool {
+            guard let bytes = classes else { return false }
+            var start = 0
+            for end in 0...bytes.count where end == bytes.count || bytes[end] == UInt8(ascii: " ") {
+                let name = bytes[start..<end]
+                if !name.isEmpty, names.contains(where: { $0.elementsEqual(name) }) { return true }
+                start = end + 1
             }
+            return false
         }
 
         /// Each entry's kind and anchor, with its title and text as they are read.
@@ -144,11 +142,13 @@ extension SearchDocument {
             }
         }
 
-        private mutating func start(_ tag: HTMLTagName, role: Role, id: String?, classes: String?) {
+        /// `id`: the tag's id, as its bytes (made a String only for the heading or figure that starts an entry).
+        private mutating func start(_ tag: HTMLTagName, role: Role, id: UnsafeBufferPointer<UInt8>?,
+                                    classes: UnsafeBufferPointer<UInt8>?) {
             switch tag {
             case _ where role == .heading && heading == nil:
                 if let id, !id.isEmpty, figure == nil {
-                    entries.append((.section, id, CollapsedText(), CollapsedText()))
+                    entries.append((.section, String(decoding: id, as: UTF8.self), CollapsedText(), CollapsedText()))
                     section = entries.count - 1
                     heading = (section, tag, CollapsedText())
                 } else {
@@ -159,7 +159,7 @@ extension SearchDocument {
                     open.depth += 1
                     figure = open
                 } else if let id, !id.isEmpty {
-                    entries.append((.figure, id, CollapsedText(), CollapsedText()))
+                    entries.append((.figure, String(decoding: id, as: UTF8.self), CollapsedText(), CollapsedText()))
                     figure = (entries.count - 1, 1)
                     figureLabels.append([])
                 }
