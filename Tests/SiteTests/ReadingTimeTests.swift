@@ -24,6 +24,37 @@ struct ReadingTimeTests {
         }
     }
 
+    /// Words are counted eight bytes at a time: every mix of separators and other bytes (those a bit above and below
+    /// them included) at every length and offset counts as a byte at a time does.
+    @Test func wordsCountedByWordsAsByteByByte() {
+        func reference(_ bytes: ArraySlice<UInt8>) -> Int {
+            var words = 0, previousSeparates = true
+            for byte in bytes {
+                let separates = byte == 0x20 || byte == 0x09 || byte == 0x0A
+                if previousSeparates && !separates { words += 1 }
+                previousSeparates = separates
+            }
+            return words
+        }
+        let alphabet: [UInt8] = [0x20, 0x09, 0x0A, 0x21, 0x1F, 0x08, 0x0B, 0x61, 0xA0, 0x89, 0x8A, 0x00, 0xFF]
+        var state: UInt64 = 7
+        for _ in 0..<400 {
+            var bytes: [UInt8] = []
+            for _ in 0..<40 {
+                state = state &* 6364136223846793005 &+ 1442695040888963407
+                bytes.append(alphabet[Int(state >> 33) % alphabet.count])
+            }
+            bytes.withUnsafeBufferPointer { buffer in
+                for start in [0, 1, 3, 7] {
+                    for count in [0, 1, 7, 8, 9, 15, 16, 17, 24, 33] {
+                        let counted = Lesson.wordCount(buffer.baseAddress! + start, count)
+                        #expect(counted == reference(bytes[start..<start + count]), "\(bytes[start..<start + count])")
+                    }
+                }
+            }
+        }
+    }
+
     @Test func proseAtTwoHundredWordsAMinute() throws {
         #expect(try lesson("").readingTime == 1)
         #expect(try lesson(words(200)).readingTime == 1)
