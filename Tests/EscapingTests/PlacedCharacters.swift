@@ -2,18 +2,7 @@
 /// `lengths` scalars of `filler` (taken every `step`th, so the scalars' bytes fall at every offset of a word), with the
 /// special character at every place; each with a label that names it.
 func textsPlacing(_ specials: [String], lengths: [Int], filler: String, step: Int) -> [(text: String, label: String)] {
-    let filler = Array(filler.unicodeScalars)
-    var texts: [(text: String, label: String)] = []
-    for special in specials {
-        for length in lengths {
-            for at in 0..<length {
-                var scalars = (0..<length).map { filler[($0 * step) % filler.count] }
-                scalars[at] = special.unicodeScalars.first!
-                texts.append((String(String.UnicodeScalarView(scalars)), "\(special.debugDescription) at \(at) of \(length)"))
-            }
-        }
-    }
-    return texts
+    textsPlacingRuns(specials.map { String($0.unicodeScalars.first!) }, lengths: lengths, filler: filler, step: step)
 }
 
 /// Texts as `textsPlacing` makes them, but with a run of several characters at every place (cut off where the text
