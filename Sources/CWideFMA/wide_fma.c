@@ -24,7 +24,7 @@ enum Epilogue {
     plain,          // C = A·B into contiguous rows: the weight gradient, a last layer without bias
     biasReLU,       // max(A·B ⊕ bias, 0) into contiguous rows: a hidden layer's forward
     reluMask,       // A·B where the ReLU output y > 0, else 0, into contiguous rows: the input gradient through a ReLU
-    anyEpilogue,    // whatever the flags say, and C written transposed
+    anyEpilogue,    // whatever the flags say: C written transposed, bias or ReLU alone, a mask with bias or ReLU
 };
 
 /// acc ⊕ bias[col] (one rounding), then x < 0 ? +0 : x lane by lane, then y > 0 ? x : 0 for the ReLU output y,
@@ -157,9 +157,9 @@ static void run(const Product *p, long m, long n) {
 }
 
 // Tiny weights. Adam leaves the weights out of a dead unit (its ReLU output 0 on every row, so their only gradient
-// is the decay) far below 1, some below 2^-126. An FMA takes a microcode assist when a factor of a nonzero product
-// is subnormal or when its result is (scripts/checks/subnormal-assist.c: 6.6 ns instead of 1.2 in a dependent chain,
-// and the kernel below, which otherwise finishes two FMAs a cycle, waits for each): both happen in
+// is the decay) far below 1, some below 2^-126. An FMA takes a microcode assist when a factor of a nonzero product,
+// its addend or its result is subnormal (scripts/checks/subnormal-assist.c: about 6 ns instead of 1.0–1.5 for each of
+// eight independent FMAs, and the kernel below, which otherwise finishes two FMAs a cycle, waits for each): all happen in
 // the chains through such weights, and a weight in B meets every row of A. In the lesson's adam-vs-adamw runs, one
 // dead unit made the input gradient of Linear(64, 32) on 64 rows take 72 µs instead of 2. That gradient is stored
 // through the ReLU's backward mask (`relu_output`), as 0 on every row of the dead unit's column: the column's chains

@@ -33,6 +33,13 @@ public enum SyntaxHighlighter {
     /// The highlighted HTML for `code` in a known language.
     public static func highlight(_ code: String, language: Language) -> String {
         let lexer = tokenize(code, language: language)
+        // The room below holds because the tokens cover the bytes once, in order (the lexer's contract). That is
+        // checked first: a token out of place would write past the room, so such a listing is shown unhighlighted.
+        var next = 0
+        for token in lexer.tokens {
+            guard token.range.lowerBound == next, token.range.upperBound <= lexer.bytes.count else { return escape(code) }
+            next = token.range.upperBound
+        }
         // Written into room for the longest result, every byte an entity of six and every token in tags, so that each
         // of the many short pieces (a listing has a token every few bytes) is copied with no array append, whose
         // checks of room and ownership cost more than the escaping.

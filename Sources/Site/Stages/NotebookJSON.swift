@@ -9,7 +9,7 @@ enum NotebookJSON {
     /// text.
     static func bytes(cells: [LessonNotebook.Cell]) -> [UInt8] {
         var out: [UInt8] = []
-        // Room for the text, half as much again for its lines' indentation, quotes and escaped line feeds (13 bytes a
+        // Room for the text, half as much again for its lines' indentation, quotes and escaped line feeds (14 bytes a
         // line), and each cell's fixed lines: a notebook is written with few or no copies of what it holds so far.
         let textBytes = cells.reduce(0) { total, cell in
             switch cell { case .markdown(let text), .code(let text): total + text.utf8.count }
