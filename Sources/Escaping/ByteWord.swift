@@ -1,11 +1,11 @@
-/// Eight bytes read as one `UInt64` and asked whether any of them is a given byte, or below one: the usual bit tricks,
-/// exact for "any" (a borrow into a byte's top bit only follows a byte that already matched, and a byte from 0x80 up
-/// sets no top bit of `~word`). The escapers pass over the runs of bytes they keep eight at a time with these.
+/// Eight bytes read as one `UInt64`, and the bytes among them that are a given byte, or below one, marked by their
+/// top bits: the usual bit tricks, so that several questions are asked with one `|` and no branch between them. The
+/// escapers pass over the runs of bytes they keep eight at a time with these; the reading time counts words with them.
 ///
-/// The `…Marks` forms give the top bit of each matching byte, so that several questions are asked with one `|` and
-/// no branch between them. Only the lowest mark is certain (a borrow may mark a byte above a match too), which is all
-/// `firstMarked` reads: the first byte that matches.
-enum ByteWord {
+/// `marks` takes a borrow, so only its lowest mark is certain (a borrow may mark a byte above a match too), which is
+/// all `firstMarked` reads: the first byte that matches. `exactMarks` adds instead, with no carry between bytes, and
+/// marks every matching byte.
+public enum ByteWord {
     private static let ones: UInt64 = 0x0101_0101_0101_0101
     private static let tops: UInt64 = 0x8080_8080_8080_8080
 
@@ -15,23 +15,25 @@ enum ByteWord {
         UnsafeRawPointer(bytes.baseAddress! + offset).loadUnaligned(as: UInt64.self)
     }
 
-    /// Whether any byte of `word` is `byte`: a zero byte of `word ^ byte…byte`.
-    @inline(__always)
-    static func contains(_ word: UInt64, _ byte: UInt8) -> Bool { marks(word, byte) != 0 }
-
-    /// Whether any byte of `word` is below `limit` (at most 0x80): it leaves a borrow in its top bit when `limit` is
-    /// taken from every byte.
-    @inline(__always)
-    static func hasByte(_ word: UInt64, below limit: UInt8) -> Bool { marks(word, below: limit) != 0 }
-
-    /// The bytes of `word` that are `byte`, marked by their top bits (the lowest mark exact).
+    /// The bytes of `word` that are `byte` (a zero byte of `word ^ byte…byte`), marked by their top bits (the lowest
+    /// mark exact).
     @inline(__always)
     static func marks(_ word: UInt64, _ byte: UInt8) -> UInt64 {
         let matches = word ^ (ones &* UInt64(byte))
         return (matches &- ones) & ~matches & tops
     }
 
-    /// The bytes of `word` below `limit` (at most 0x80), marked by their top bits (the lowest mark exact).
+    /// The bytes of `word` that are `byte`, every one marked by its top bit: the low seven bits of each byte of
+    /// `word ^ byte…byte` plus 0x7F carry into its top bit unless they are all 0, and never into the next byte.
+    @inlinable @inline(__always)
+    public static func exactMarks(_ word: UInt64, _ byte: UInt8) -> UInt64 {
+        let low: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
+        let x = word ^ (0x0101_0101_0101_0101 &* UInt64(byte))
+        return ~(((x & low) &+ low) | x) & ~low
+    }
+
+    /// The bytes of `word` below `limit` (at most 0x80): each leaves a borrow in its top bit when `limit` is taken
+    /// from every byte; marked by their top bits (the lowest mark exact).
     @inline(__always)
     static func marks(_ word: UInt64, below limit: UInt8) -> UInt64 {
         (word &- ones &* UInt64(limit)) & ~word & tops

@@ -52,14 +52,7 @@ public enum HTMLEscape {
                 end.initialize(from: bytes.baseAddress! + run, count: i - run)
                 end += i - run
             }
-            guard i < bytes.count else { break }
-            let entity: StaticString = switch bytes[i] {
-            case UInt8(ascii: "&"): "&amp;"
-            case UInt8(ascii: "<"): "&lt;"
-            case UInt8(ascii: ">"): "&gt;"
-            case UInt8(ascii: "\""): "&quot;"
-            default: "&#39;"  // the only other byte these rules change
-            }
+            guard i < bytes.count, let entity = entity(bytes[i], .textAndApostrophe) else { break }
             end.initialize(from: entity.utf8Start, count: entity.utf8CodeUnitCount)
             end += entity.utf8CodeUnitCount
             i += 1
@@ -139,12 +132,11 @@ public enum HTMLEscape {
             guard i < bytes.count else { return }
             let b = bytes[i]
             i += 1
+            if let entity = entity(b, rules) {
+                out.append(contentsOf: UnsafeBufferPointer(start: entity.utf8Start, count: entity.utf8CodeUnitCount))
+                continue
+            }
             switch b {
-            case UInt8(ascii: "&"): append("&amp;", to: &out)
-            case UInt8(ascii: "<"): append("&lt;", to: &out)
-            case UInt8(ascii: ">"): append("&gt;", to: &out)
-            case UInt8(ascii: "\""): append("&quot;", to: &out)
-            case UInt8(ascii: "'") where rules != .text: append("&#39;", to: &out)
             case 0x09, 0x0A, 0x0D: out.append(b)
             case ..<0x20 where rules == .xml: continue
             case 0xEF where rules == .xml && i + 1 < bytes.count
@@ -155,10 +147,17 @@ public enum HTMLEscape {
         }
     }
 
-    /// An entity's bytes, appended from the static text (no `String` read per entity).
+    /// The entity `byte` becomes under `rules`, if any: static text, so no `String` is read per entity.
     @inline(__always)
-    private static func append(_ entity: StaticString, to out: inout [UInt8]) {
-        out.append(contentsOf: UnsafeBufferPointer(start: entity.utf8Start, count: entity.utf8CodeUnitCount))
+    private static func entity(_ byte: UInt8, _ rules: Rules) -> StaticString? {
+        switch byte {
+        case UInt8(ascii: "&"): "&amp;"
+        case UInt8(ascii: "<"): "&lt;"
+        case UInt8(ascii: ">"): "&gt;"
+        case UInt8(ascii: "\""): "&quot;"
+        case UInt8(ascii: "'") where rules != .text: "&#39;"
+        default: nil
+        }
     }
 
     private static let spaces: UInt64 = 0x2020_2020_2020_2020

@@ -33,17 +33,11 @@ public enum SyntaxHighlighter {
     /// The highlighted HTML for `code` in a known language.
     public static func highlight(_ code: String, language: Language) -> String {
         let lexer = tokenize(code, language: language)
-        // The room below holds because the tokens cover the bytes once, in order (the lexer's contract). That is
-        // checked first: a token out of place would write past the room, so such a listing is shown unhighlighted.
-        var next = 0
-        for token in lexer.tokens {
-            guard token.range.lowerBound == next, token.range.upperBound <= lexer.bytes.count else { return escape(code) }
-            next = token.range.upperBound
-        }
         // Written into room for the longest result, every byte an entity of six and every token in tags, so that each
         // of the many short pieces (a listing has a token every few bytes) is copied with no array append, whose
         // checks of room and ownership cost more than the escaping.
         let room = 6 * lexer.bytes.count + tagRoom * lexer.tokens.count
+        var next = 0, tiled = true
         let html = [UInt8](unsafeUninitializedCapacity: room) { buffer, written in
             var end = buffer.baseAddress!
             func write(_ text: StaticString) {
@@ -55,6 +49,14 @@ public enum SyntaxHighlighter {
                 // Tokens without a span (plain text, operators, punctuation) next to each other are escaped as one run.
                 var plain = 0..<0
                 for token in lexer.tokens {
+                    // The room holds because the tokens cover the bytes once, in order (the lexer's contract), which
+                    // each token is checked against before it is written: one out of place would write past the room,
+                    // so its listing is shown unhighlighted instead.
+                    guard token.range.lowerBound == next, token.range.upperBound <= bytes.count else {
+                        tiled = false
+                        break
+                    }
+                    next = token.range.upperBound
                     guard let tag = token.kind?.openingTag else {
                         plain = plain.isEmpty ? token.range : plain.lowerBound..<token.range.upperBound
                         continue
@@ -69,6 +71,7 @@ public enum SyntaxHighlighter {
             }
             written = buffer.baseAddress!.distance(to: end)
         }
+        guard tiled else { return escape(code) }
         return String(decoding: html, as: UTF8.self)
     }
 

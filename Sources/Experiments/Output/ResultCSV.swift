@@ -49,15 +49,16 @@ enum ResultCSV {
         return text
     }
 
-    /// `number(x)` appended to `text`, without a string of its own.
+    /// A number in shortest round-trip form (`inf`, `-inf`; every NaN `nan`), appended to `text` without a string of
+    /// its own.
     private static func append(_ x: Double, to text: inout String) {
-        if x.isNaN { text += "nan" } else { x.write(to: &text) }   // shortest round-trip form, inf and -inf included
+        if x.isNaN { text += "nan" } else { x.write(to: &text) }
     }
 
     static func number(_ x: Double) -> String {
-        if x.isNaN { return "nan" }
-        if x.isInfinite { return x > 0 ? "inf" : "-inf" }
-        return "\(x)"
+        var text = ""
+        append(x, to: &text)
+        return text
     }
 
     static func field(_ text: String) -> String {

@@ -1,4 +1,5 @@
 import Diagnostics
+import Escaping
 import Foundation
 import Hashing
 import Markdown
@@ -207,7 +208,7 @@ public struct Lesson: Sendable {
         var i = 0
         while i + 8 <= count {
             let word = UnsafeRawPointer(p + i).loadUnaligned(as: UInt64.self)
-            let separators = Self.marks(word, 0x20) | Self.marks(word, 0x09) | Self.marks(word, 0x0A)
+            let separators = ByteWord.exactMarks(word, 0x20) | ByteWord.exactMarks(word, 0x09) | ByteWord.exactMarks(word, 0x0A)
             // Each byte's mark moved onto the byte after it (little-endian: the next byte is the higher one).
             let afterSeparator = separators << 8 | previousSeparates
             words &+= (~separators & afterSeparator & tops).nonzeroBitCount
@@ -225,14 +226,6 @@ public struct Lesson: Sendable {
         return words
     }
 
-    /// The bytes of `word` that are `byte`, marked by their top bits: exact for every byte (the sum never carries
-    /// from one byte into the next), where a borrow's marks are exact for the first only.
-    @inline(__always)
-    private static func marks(_ word: UInt64, _ byte: UInt8) -> UInt64 {
-        let low: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
-        let x = word ^ (0x0101_0101_0101_0101 &* UInt64(byte))
-        return ~(((x & low) &+ low) | x) & ~low
-    }
 }
 
 /// A course module: a folder of lessons, or an announced module that is "coming soon".

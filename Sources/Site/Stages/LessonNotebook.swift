@@ -319,12 +319,14 @@ public struct LessonNotebook: LessonStage {
     static func markdown(_ line: String, spans: [ProtectedSpans.Span], lesson: Lesson, bibliography: Bibliography,
                          style: CitationStyle) -> String {
         guard ProtectedSpans.mayHoldPlaceholder(line) else { return line }
-        return ProtectedSpans.pieces(line).map { piece -> String in
+        var out: [UInt8] = []
+        for piece in ProtectedSpans.pieces(line) {
             switch piece {
-            case .text(let s): s
-            case .span(let index): span(index, spans: spans, lesson: lesson, bibliography: bibliography, style: style)
+            case .text(var text): text.withUTF8 { out.append(contentsOf: $0) }
+            case .span(let index): appendSpan(index, to: &out, spans: spans, lesson: lesson, bibliography: bibliography, style: style)
             }
-        }.joined()
+        }
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// `markdown(_:…)` of a line's UTF-8 bytes, appended to `out`: the text between placeholders is copied as it is,
@@ -337,16 +339,7 @@ public struct LessonNotebook: LessonStage {
         let plain = ProtectedSpans.forEachPlainPiece(line) { range in
             out.append(contentsOf: UnsafeBufferPointer(rebasing: line[range]))
         } span: { index in
-            if index < spans.count, spans[index].kind == .inlineMath {
-                // Inline math: its source between dollars, appended with no string made for it.
-                var source = spans[index].source
-                out.append(UInt8(ascii: "$"))
-                source.withUTF8 { out.append(contentsOf: $0) }
-                out.append(UInt8(ascii: "$"))
-            } else {
-                var text = span(index, spans: spans, lesson: lesson, bibliography: bibliography, style: style)
-                text.withUTF8 { out.append(contentsOf: $0) }
-            }
+            appendSpan(index, to: &out, spans: spans, lesson: lesson, bibliography: bibliography, style: style)
         }
         guard !plain else { return }
         out.removeSubrange(start...)
@@ -355,25 +348,25 @@ public struct LessonNotebook: LessonStage {
         text.withUTF8 { out.append(contentsOf: $0) }
     }
 
-    /// What stands in a notebook for the span of placeholder `index`: math as written between its dollars, an inline
+    /// What stands in a notebook for the span of placeholder `index`, appended to `out`: math as written between its dollars, an inline
     /// result's expression as code, a cross-reference's label, a citation's labels.
-    private static func span(_ index: Int, spans: [ProtectedSpans.Span], lesson: Lesson, bibliography: Bibliography,
-                             style: CitationStyle) -> String {
-        guard index < spans.count else { return "" }
+    private static func appendSpan(_ index: Int, to out: inout [UInt8], spans: [ProtectedSpans.Span], lesson: Lesson,
+                                   bibliography: Bibliography, style: CitationStyle) {
+        guard index < spans.count else { return }
         let span = spans[index]
+        func add(_ text: some StringProtocol) { out.append(contentsOf: text.utf8) }
         switch span.kind {
-        case .inlineMath: return "$\(span.source)$"
-        case .displayMath: return "$$\(span.source)$$"
+        case .inlineMath: add("$"); add(span.source); add("$")
+        case .displayMath: add("$$"); add(span.source); add("$$")
         case .inlineResult:
-            let expression = span.source.split(separator: "|").first.map { $0.trimmingWhitespace() } ?? span.source
-            return "`\(expression)`"
-        case .crossReference: return lesson.crossReferenceTargets[span.source]?.label ?? span.source
+            add("`"); add(span.source.split(separator: "|").first.map { $0.trimmingWhitespace() } ?? span.source); add("`")
+        case .crossReference: add(lesson.crossReferenceTargets[span.source]?.label ?? span.source)
         case .citation:
             let labels = CitationSyntax.keys(span.source).compactMap { key, _ -> String? in
                 guard let reference = bibliography.reference(key) else { return nil }
                 return style == .numbered ? String((lesson.citedKeys.firstIndex(of: key) ?? 0) + 1) : reference.authorYear
             }
-            return style == .numbered ? "[" + labels.joined(separator: ", ") + "]" : "(" + labels.joined(separator: "; ") + ")"
+            add(style == .numbered ? "[" + labels.joined(separator: ", ") + "]" : "(" + labels.joined(separator: "; ") + ")")
         }
     }
 
