@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs what building and testing sitegen needs on a Debian machine, only when missing:
-# the cmark-gfm libraries (always); with --browser, headless Chromium for the page checks; with --load,
+# the cmark-gfm libraries and the mimalloc allocator (always); with --browser, headless Chromium for the page checks; with --load,
 # wrk for the preview server's load check; with --java, a Java runtime for the W3C HTML checker.
 set -euo pipefail
 
@@ -17,6 +17,9 @@ done
 packages=()
 if ! pkg-config --exists libcmark-gfm 2>/dev/null || [ ! -f /usr/include/cmark-gfm-core-extensions.h ]; then
   packages+=(libcmark-gfm-dev libcmark-gfm-extensions-dev pkg-config)
+fi
+if [ ! -f /usr/include/mimalloc.h ]; then
+  packages+=(libmimalloc-dev)
 fi
 if [ "$want_browser" = 1 ] && ! command -v chromium >/dev/null 2>&1; then
   packages+=(chromium)
