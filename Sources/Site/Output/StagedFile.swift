@@ -62,7 +62,9 @@ enum StagedFile: Equatable {
         var info = stat()
         guard fstat(descriptor, &info) == 0, info.st_mode & S_IFMT == S_IFREG, Int(info.st_size) == bytes.count else { return false }
         let blockSize = 1 << 16
-        var block = [UInt8](repeating: 0, count: min(blockSize, max(bytes.count, 1)))
+        // Read into, never read before it is written: not zeroed first.
+        let blockCount = min(blockSize, max(bytes.count, 1))
+        var block = [UInt8](unsafeUninitializedCapacity: blockCount) { _, count in count = blockCount }
         return bytes.withUnsafeBytes { expected in
             block.withUnsafeMutableBytes { buffer in
                 var offset = 0
