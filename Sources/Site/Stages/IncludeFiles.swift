@@ -18,14 +18,14 @@ public struct IncludeFiles: LessonStage {
     public func run(_ lesson: inout Lesson, in context: BuildContext) throws(DiagnosticList) {
         var problems: [Diagnostic] = []
         var attachments: [Lesson.Attachment] = []
-        let folder = (lesson.absolutePath as NSString).deletingLastPathComponent
+        // Resolved only when a block names a file.
+        lazy var folder = LessonFolder(of: lesson.absolutePath, contentRoot: context.paths.content)
         for (index, block) in lesson.blocks.enumerated() {
             guard case let .codeBlock(info, code) = block.kind else { continue }
             var fence = FenceInfo(info)
             guard let file = fence.attributes["file"] else { continue }
             do throws(Diagnostic) {
-                let text = try Self.read(.include(file), from: folder, contentRoot: context.paths.content, at: block.location,
-                                         display: context.paths.display)
+                let text = try Self.read(.include(file), from: folder, at: block.location, display: context.paths.display)
                 if !code.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
                     throw Diagnostic.error(at: block.location, "a block with file=\"\(file)\" shows that file; leave its body empty")
                 }
@@ -68,8 +68,8 @@ public struct IncludeFiles: LessonStage {
         var folderNoun: String { if case .include = self { "included path" } else { "source path" } }
     }
 
-    /// The text of the file `reference` names, relative to `folder`; it must stay inside `contentRoot`.
-    static func read(_ reference: Reference, from folder: String, contentRoot: String, at location: SourceLocation,
+    /// The text of the file `reference` names, relative to `folder`; it must stay inside the content folder.
+    static func read(_ reference: Reference, from folder: LessonFolder, at location: SourceLocation,
                      display: (String) -> String) throws(Diagnostic) -> String {
         let file = reference.file
         guard !file.isEmpty else {
@@ -78,12 +78,11 @@ public struct IncludeFiles: LessonStage {
         guard !file.hasPrefix("/") else {
             throw Diagnostic.error(at: location, "\(reference.pathNoun) '\(file)' must be relative to the lesson's folder")
         }
-        let joined = (folder as NSString).appendingPathComponent(file)
-        // `resolved` standardizes the path itself where it must, so the standardized path (which looks up every
+        // `locate` standardizes the path itself where it must, so the standardized path (which looks up every
         // component's link) is only made for a message.
-        let resolved = BuildPaths.resolved(joined)
+        let (joined, resolved) = folder.locate(file)
         func path() -> String { (joined as NSString).standardizingPath }
-        let root = BuildPaths.resolved(contentRoot)
+        let root = folder.contentRoot
         guard resolved != root, BuildPaths.isInside(resolved, root) else {
             throw Diagnostic.error(at: location, "\(reference.pathNoun) '\(file)' leaves the content folder; keep \(reference.plural) beside the lesson")
         }

@@ -40,13 +40,14 @@ public struct RunExperiments: LessonStage {
 
         // The scripts the figures link to are published beside the page; a wrong name fails before
         // anything is trained.
-        let folder = (lesson.absolutePath as NSString).deletingLastPathComponent
+        // Resolved only when a block names a script.
+        lazy var folder = LessonFolder(of: lesson.absolutePath, contentRoot: context.paths.content)
         var published: Set<String> = []   // blocks often share a script: read each once
         for spec in specs {
             guard let source = spec.source, !published.contains(source) else { continue }
             do throws(Diagnostic) {
-                let text = try IncludeFiles.read(.source(source), from: folder, contentRoot: context.paths.content,
-                                                 at: spec.sourceLocation ?? spec.location, display: context.paths.display)
+                let text = try IncludeFiles.read(.source(source), from: folder, at: spec.sourceLocation ?? spec.location,
+                                                 display: context.paths.display)
                 let name = (source as NSString).lastPathComponent
                 if !lesson.attachments.contains(where: { $0.name == name }) {
                     lesson.attachments.append(Lesson.Attachment(name: name, contents: text))
