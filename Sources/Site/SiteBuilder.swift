@@ -91,9 +91,13 @@ public struct SiteBuilder: Sendable {
         return (content, try templates.value.get())
     }
 
-    /// Runs the lesson stages and renders the pages `plan` selects (every page without a plan). Lessons
-    /// go through their stages in parallel, then pages render in parallel; results are gathered in
-    /// reading order, so problems are reported, and files added, in the same order as one by one.
+    /// Runs the lesson stages and renders the pages `plan` selects (every page without a plan). Each lesson goes
+    /// through its stages and straight on to its page, the lessons in parallel: its tree is turned into HTML while
+    /// it is still in the core's cache, and freed by the job that made it (the pages around a lesson, its
+    /// neighbours, the sidebar and the module lists, read only what the lessons' front matter and files say, as
+    /// loaded). The module landing pages and the home page follow, once the module introductions went through their
+    /// stages. Results are gathered in reading order, so problems are reported, and files added, in the same order
+    /// as one by one: the stages' problems first, then the first page that failed.
     /// `keptSearch` is the index the last build left and its pages by page key, which give the lessons the plan does
     /// not render their share of the new index.
     /// `searchLater`: the search index's bytes are made while the tree is written (`OutputTree.pending`).
@@ -104,7 +108,38 @@ public struct SiteBuilder: Sendable {
                                    bibliography: content.bibliography, results: SiteResults(content: content))
         let renders = { (key: String) in plan?.renders(key) ?? true }
 
-        // The lessons (and module landing pages) whose pages this build renders, through the stages.
+        var tree = OutputTree()
+        var savingSearch: Background<Void>?
+        var assetFiles = OutputTree()
+        var assets = AssetPipeline()
+        // Reported after the stages' problems, as it would be if it were copied after them.
+        let assetProblem: Diagnostic?
+        do {
+            try assets.copy(from: (paths.templates as NSString).appendingPathComponent("assets"), into: &assetFiles)
+            assetProblem = nil
+        } catch {
+            assetProblem = error
+        }
+        // The search index is made from the lesson pages rendered below, which link to it by name.
+        assets.reserve(SearchIndex.assetName)
+        let urls = SiteURLs(baseURL: options.baseURL ?? content.config.baseURL)
+        let pages = PageContext(content: content, urls: urls, assets: assets.urls, templates: templates,
+                                outputFolder: paths.display(paths.output), keptSidebar: keptSidebar)
+
+        // The pages this build renders, in reading order, and the lessons (and module introductions) it runs through
+        // the stages: those of its pages.
+        var pageJobs: [PageJob] = [.index]
+        for (m, module) in content.modules.enumerated() where !module.comingSoon {
+            pageJobs.append(.module(m))
+            pageJobs += module.lessons.indices.map { .lesson(m, $0) }
+        }
+        let selected = pageJobs.filter { job in
+            switch job {
+            case .index: plan?.rendersEverything ?? true
+            case .module(let m): renders(RebuildPlan.moduleKey(content.modules[m]))
+            case .lesson(let m, let l): renders(RebuildPlan.lessonKey(content.modules[m].lessons[l]))
+            }
+        }
         var jobs: [LessonJob] = []
         for (m, module) in content.modules.enumerated() {
             for (l, lesson) in module.lessons.enumerated() where renders(RebuildPlan.lessonKey(lesson)) {
@@ -114,60 +149,53 @@ public struct SiteBuilder: Sendable {
                 jobs.append(LessonJob(module: m, lesson: nil, source: intro))
             }
         }
+        // With fewer pages than cores (an edit), a lesson's search text is read from its body while its page renders.
+        let searchAlongside = selected.count < ProcessInfo.processInfo.activeProcessorCount
         let outcomes = jobs.concurrentMap { job in
-            Result { () throws(DiagnosticList) -> Lesson in try runStages(job.source, context: context) }
+            Result { () throws(DiagnosticList) -> LessonOutcome in
+                let lesson = try runStages(job.source, context: context)
+                guard job.lesson != nil else { return LessonOutcome(intro: lesson, quotedBlocks: lesson.quotedBlocks) }
+                let module = content.modules[job.module]
+                // A lesson of a module coming soon has no page.
+                let page = module.comingSoon ? nil : Result { () throws(Diagnostic) -> PageFiles in
+                    try renderLesson(lesson, in: module, pages: pages, templates: templates, searchAlongside: searchAlongside)
+                }
+                return LessonOutcome(page: page, quotedBlocks: lesson.quotedBlocks)
+            }
         }
-        var processed = content
+        var intros: [Int: Lesson] = [:]
+        var lessonPages: [String: Result<PageFiles, Diagnostic>] = [:]
         var problems: [Diagnostic] = []
         var quotes: [String: [QuotedBlock]] = [:]
         for (job, outcome) in zip(jobs, outcomes) {
             switch outcome {
-            case .success(let lesson):
-                if let l = job.lesson {
-                    processed.modules[job.module].lessons[l] = lesson
-                    quotes[RebuildPlan.lessonKey(lesson)] = lesson.quotedBlocks
+            case .success(let done):
+                if let intro = done.intro {
+                    intros[job.module] = intro
+                    quotes[RebuildPlan.moduleKey(content.modules[job.module])] = done.quotedBlocks
                 } else {
-                    processed.modules[job.module].intro = lesson
-                    quotes[RebuildPlan.moduleKey(content.modules[job.module])] = lesson.quotedBlocks
+                    let key = RebuildPlan.lessonKey(job.source)
+                    quotes[key] = done.quotedBlocks
+                    lessonPages[key] = done.page
                 }
             case .failure(let list):
                 problems += list.diagnostics
             }
         }
+        if let assetProblem { problems.append(assetProblem) }
         if !problems.isEmpty { throw DiagnosticList(problems) }
 
-        var tree = OutputTree()
-        var savingSearch: Background<Void>?
-        var assetFiles = OutputTree()
-        var assets = AssetPipeline()
-        do {
-            try assets.copy(from: (paths.templates as NSString).appendingPathComponent("assets"), into: &assetFiles)
-        } catch {
-            throw DiagnosticList([error])
+        // The home page and the module pages, with the introductions as their stages left them.
+        let others = selected.filter { if case .lesson = $0 { false } else { true } }
+        let processedIntros = intros
+        let otherPages = others.concurrentMap { job in
+            Result { () throws(Diagnostic) -> PageFiles in try renderPage(job, intros: processedIntros, pages: pages, templates: templates) }
         }
-        // The search index is made from the lesson pages rendered below, which link to it by name.
-        assets.reserve(SearchIndex.assetName)
-        let urls = SiteURLs(baseURL: options.baseURL ?? content.config.baseURL)
-        let pages = PageContext(content: processed, urls: urls, assets: assets.urls, templates: templates,
-                                outputFolder: paths.display(paths.output), keptSidebar: keptSidebar)
-        var pageJobs: [PageJob] = [.index]
-        for (m, module) in processed.modules.enumerated() where !module.comingSoon {
-            pageJobs.append(.module(m))
-            pageJobs += module.lessons.indices.map { .lesson(m, $0) }
-        }
-        let selected = pageJobs.filter { job in
-            switch job {
-            case .index: plan?.rendersEverything ?? true
-            case .module(let m): renders(RebuildPlan.moduleKey(processed.modules[m]))
-            case .lesson(let m, let l): renders(RebuildPlan.lessonKey(processed.modules[m].lessons[l]))
-            }
-        }
-        // With fewer pages than cores (an edit), a lesson's search text is read from its body while its page renders.
-        let searchAlongside = selected.count < ProcessInfo.processInfo.activeProcessorCount
-        let rendered = selected.concurrentMap { job in
-            Result { () throws(Diagnostic) -> PageFiles in
-                try renderPage(job, pages: pages, templates: templates, searchAlongside: searchAlongside)
-            }
+        var otherPage = zip(others.indices, otherPages).makeIterator()
+        let rendered = selected.map { job -> Result<PageFiles, Diagnostic> in
+            guard case .lesson(let m, let l) = job else { return otherPage.next()!.1 }
+            return lessonPages[RebuildPlan.lessonKey(content.modules[m].lessons[l])]
+                ?? .failure(Diagnostic.error(at: nil, "internal: no page for \(content.modules[m].lessons[l].sourcePath)"))
         }
         do throws(Diagnostic) {
             var searched: [String: SearchIndexPart] = [:]
@@ -178,7 +206,7 @@ public struct SiteBuilder: Sendable {
             }
             // Every lesson's share of the index: rendered now, or kept from the index the last build left.
             var shares: [(key: String, share: SearchShare)] = []
-            for module in processed.modules where !module.comingSoon {
+            for module in content.modules where !module.comingSoon {
                 for lesson in module.lessons {
                     let key = RebuildPlan.lessonKey(lesson)
                     if let part = searched[key] {
@@ -233,8 +261,8 @@ public struct SiteBuilder: Sendable {
             throw DiagnosticList([error])
         }
         let sidebar = pages.sidebar.sharedHTML
-        // The processed lessons (their trees and HTML) are freed on a thread of their own while the site is written.
-        Background.release((consume processed, consume pages))
+        // The module introductions and what the pages shared are freed on a thread of their own while the site is written.
+        Background.release((consume intros, consume pages))
         return Report(pages: pageJobs.count, files: tree.files.count, tree: tree, rendered: selected.count, quotes: quotes,
                       savingSearch: savingSearch, sidebar: sidebar)
     }
@@ -305,32 +333,51 @@ public struct SiteBuilder: Sendable {
         var search: (key: String, part: SearchIndexPart)?
     }
 
-    private func renderPage(_ job: PageJob, pages: PageContext, templates: TemplateSet,
-                            searchAlongside: Bool = false) throws(Diagnostic) -> PageFiles {
-        let renderer = HTMLRenderer()
+    /// What a lesson job gives back once its lesson went through the stages: its page (nil for a lesson of a module
+    /// coming soon), or the module introduction it processed, and the blocks of other lessons it quotes. A lesson's
+    /// tree is not kept: only its page needed it.
+    private struct LessonOutcome {
+        var intro: Lesson?
+        var page: Result<PageFiles, Diagnostic>?
+        var quotedBlocks: [QuotedBlock]
+
+        init(intro: Lesson? = nil, page: Result<PageFiles, Diagnostic>? = nil, quotedBlocks: [QuotedBlock]) {
+            self.intro = intro
+            self.page = page
+            self.quotedBlocks = quotedBlocks
+        }
+    }
+
+    /// The home page or a module's page; `intros`: the module introductions as their stages left them, by module.
+    private func renderPage(_ job: PageJob, intros: [Int: Lesson], pages: PageContext, templates: TemplateSet) throws(Diagnostic) -> PageFiles {
         switch job {
         case .index:
             return PageFiles(files: [("index.html", try page("index", try pages.index(), templates: templates))])
         case .module(let m):
             let module = pages.content.modules[m]
-            let intro = module.intro.map { renderer.render($0.blocks) } ?? ""
+            let intro = intros[m].map { HTMLRenderer().render($0.blocks) } ?? ""
             return PageFiles(files: [(PageContext.modulePath(module) + "index.html",
                                       try page("module", try pages.module(module, intro: intro), templates: templates))])
-        case .lesson(let m, let l):
-            let module = pages.content.modules[m], lesson = module.lessons[l]
-            let body = renderer.render(lesson.blocks)
-            let path = PageContext.lessonPath(lesson), title = lesson.frontMatter.title
-            let searching: @Sendable () -> SearchIndexPart = { SearchIndexPart(SearchDocument(path: path, title: title, body: body)) }
-            let alongside = searchAlongside ? Background(searching) : nil
-            // Waited for on every way out, so that no reading is left running when the page fails.
-            defer { _ = alongside?.value }
-            let layout = lesson.frontMatter.layout ?? "lesson"
-            let requestedAt = lesson.frontMatter.layoutLocation ?? SourceLocation(file: lesson.sourcePath, line: 1, column: 1)
-            let html = try page(layout, try pages.lesson(lesson, in: module, body: body), templates: templates,
-                                requestedAt: requestedAt, capacity: body.utf8.count)
-            return PageFiles(files: [(path + "index.html", html)] + lesson.attachments.map { (path + $0.name, $0.bytes) },
-                             search: (RebuildPlan.lessonKey(lesson), alongside?.value ?? searching()))
+        case .lesson:
+            preconditionFailure("a lesson's page is rendered by its lesson's job (renderLesson)")
         }
+    }
+
+    /// A lesson's page, from the lesson as the stages left it, with its attachments, and its share of the search index.
+    private func renderLesson(_ lesson: Lesson, in module: CourseModule, pages: PageContext, templates: TemplateSet,
+                              searchAlongside: Bool = false) throws(Diagnostic) -> PageFiles {
+        let body = HTMLRenderer().render(lesson.blocks)
+        let path = PageContext.lessonPath(lesson), title = lesson.frontMatter.title
+        let searching: @Sendable () -> SearchIndexPart = { SearchIndexPart(SearchDocument(path: path, title: title, body: body)) }
+        let alongside = searchAlongside ? Background(searching) : nil
+        // Waited for on every way out, so that no reading is left running when the page fails.
+        defer { _ = alongside?.value }
+        let layout = lesson.frontMatter.layout ?? "lesson"
+        let requestedAt = lesson.frontMatter.layoutLocation ?? SourceLocation(file: lesson.sourcePath, line: 1, column: 1)
+        let html = try page(layout, try pages.lesson(lesson, in: module, body: body), templates: templates,
+                            requestedAt: requestedAt, capacity: body.utf8.count)
+        return PageFiles(files: [(path + "index.html", html)] + lesson.attachments.map { (path + $0.name, $0.bytes) },
+                         search: (RebuildPlan.lessonKey(lesson), alongside?.value ?? searching()))
     }
 
     /// Renders and writes the site; the previous output stays until this succeeds. Nothing is read,
