@@ -257,6 +257,29 @@ import Testing
             let text = (0..<Int.random(in: 0...14, using: &generator)).map { _ in alphabet.randomElement(using: &generator)! }.joined()
             #expect(tokens(text) == expectedTokens(text), "\(text)")
         }
+        // Longer texts, read eight bytes at a time, with the ASCII bytes on either side of the letters' and digits'
+        // ranges (`/`, `:`, `@`, `[`, `` ` ``, `{`), control characters and DEL.
+        let wide = alphabet + ["/", ":", "@", "[", "`", "{", "0", "9", "A", "z", "\u{1}", "\u{7F}", "ab", "word", "  "]
+        for _ in 0..<2000 {
+            let text = (0..<Int.random(in: 0...40, using: &generator)).map { _ in wide.randomElement(using: &generator)! }.joined()
+            #expect(tokens(text) == expectedTokens(text), "\(text)")
+        }
+    }
+
+    /// The eight-at-a-time test for the bytes of words marks what the byte-by-byte one says, in every place of the
+    /// word, whatever the bytes around.
+    @Test func byteClassesAreMarkedEightAtATimeAsOneByOne() {
+        var generator = SystemRandomNumberGenerator()
+        for byte in 0...255 {
+            let isWord = byte < 128 && SearchVocabulary.isWordScalar(Unicode.Scalar(UInt8(byte)))
+            for place in 0..<8 {
+                for around: UInt64 in [0, ~0, 0x8080_8080_8080_8080, 0x2D2D_2D2D_2D2D_2D2D, UInt64.random(in: 0...UInt64.max, using: &generator)] {
+                    let word = around & ~(0xFF << (8 * place)) | UInt64(byte) << (8 * place)
+                    let mark: UInt64 = 0x80 << (8 * place)
+                    #expect(ASCIIByteMarks.wordBytes(word) & mark == (isWord ? mark : 0), "byte \(byte) at \(place)")
+                }
+            }
+        }
     }
 
     @Test func tagNameBytesAreASCIILettersDigitsHyphenAndColon() {

@@ -35,9 +35,11 @@ struct SearchIndexPart: Sendable {
         ids = [Int32](unsafeUninitializedCapacity: most) { buffer, written in
             var count = 0
             for entry in document.entries {
-                SearchVocabulary.forEachKeptToken(entry.text) { token in
-                    buffer[count] = Int32(words.intern(token, uses: 0))
-                    count += 1
+                SearchVocabulary.withBytes(entry.text) { text in
+                    SearchVocabulary.forEachKeptToken(in: text) { token in
+                        buffer[count] = Int32(words.intern(token, in: text, uses: 0))
+                        count += 1
+                    }
                 }
                 ends.append(count)
             }

@@ -139,36 +139,68 @@ struct SearchVocabulary {
         }
     }
 
-    /// Calls `body` with the bytes of each token of `text` that is written, in order: the maximal runs of
-    /// word scalars and of other scalars, except a single space between two words. Runs alternate, so a gap
-    /// has words on both sides unless it opens or closes the text.
+    /// Calls `body` with the bytes of each token of `text` that is written, in order (`forEachKeptToken(in:)`).
     static func forEachKeptToken(_ text: String, _ body: (UnsafeBufferPointer<UInt8>) -> Void) {
         withBytes(text) { bytes in
-            let count = bytes.count
-            var start = 0
-            while start < count {
-                // A run is found whole before it is handed on: its first scalar says what it is, and it goes on
-                // while the scalars after it are of the same kind. ASCII bytes (almost all of them) are told
-                // apart with two comparisons each, with no scalar decoded.
-                let (runIsWord, first) = scalar(in: bytes, at: start)
-                var end = start + first
-                while end < count {
-                    let byte = bytes[end]
-                    if byte < 0x80 {
-                        guard isASCIIWord(byte) == runIsWord else { break }
-                        end += 1
-                    } else {
-                        let (isWord, length) = scalar(in: bytes, at: end)
-                        guard isWord == runIsWord else { break }
-                        end += length
-                    }
+            forEachKeptToken(in: bytes) { body(UnsafeBufferPointer(rebasing: bytes[$0])) }
+        }
+    }
+
+    /// Calls `body` with where each token of the UTF-8 `text` that is written lies in it, in order: the maximal runs
+    /// of word scalars and of other scalars, except a single space between two words. Runs alternate, so a gap has
+    /// words on both sides unless it opens or closes the text.
+    @inline(__always)  // into the loop that interns the tokens: a lesson has some 7 500
+    static func forEachKeptToken(in text: UnsafeBufferPointer<UInt8>, _ body: (Range<Int>) -> Void) {
+        let count = text.count
+        var start = 0
+        while start < count {
+            // The single space between two words is not written: it is what separates words. Found at once when an
+            // ASCII letter or digit follows it, the rest by the general rule below.
+            if text[start] == 0x20, start > 0, start + 1 < count, isASCIIWord(text[start + 1]) {
+                start += 1
+                continue
+            }
+            // A run is found whole before it is handed on: its first scalar says what it is, and it goes on while the
+            // scalars after it are of the same kind.
+            let (runIsWord, first) = scalar(in: text, at: start)
+            let end = runEnd(in: text, from: start + first, isWord: runIsWord)
+            let isSeparator = !runIsWord && end - start == 1 && text[start] == 0x20 && start > 0 && end < count
+            if !isSeparator { body(start..<end) }
+            start = end
+        }
+    }
+
+    /// Where the run of word scalars (`isWord`) or of other scalars that goes on at `index` ends. ASCII bytes (almost
+    /// all of them) are told apart eight at a time (`ASCIIByteMarks`), with no scalar decoded.
+    @inline(__always)
+    private static func runEnd(in text: UnsafeBufferPointer<UInt8>, from index: Int, isWord: Bool) -> Int {
+        let count = text.count
+        var end = index
+        while end < count {
+            if end + 8 <= count {
+                let bytes = ASCIIByteMarks.load(text, at: end)
+                // The bytes the run stops at, marked by their top bits: ASCII of the other kind, and any byte of a
+                // longer scalar.
+                let words = ASCIIByteMarks.wordBytes(bytes)
+                let stops = ((isWord ? ~words : words) | bytes) & 0x8080_8080_8080_8080
+                if stops == 0 {
+                    end += 8
+                    continue
                 }
-                // The single space between two words is not written: it is what separates words.
-                let isSeparator = !runIsWord && end - start == 1 && bytes[start] == 0x20 && start > 0 && end < count
-                if !isSeparator { body(UnsafeBufferPointer(rebasing: bytes[start..<end])) }
-                start = end
+                end += ASCIIByteMarks.firstMarked(stops)
+                if text[end] < 0x80 { return end }
+            }
+            let byte = text[end]
+            if byte < 0x80 {
+                guard isASCIIWord(byte) == isWord else { return end }
+                end += 1
+            } else {
+                let (scalarIsWord, length) = scalar(in: text, at: end)
+                guard scalarIsWord == isWord else { return end }
+                end += length
             }
         }
+        return end
     }
 
     /// Whether the scalar at `index` is a word scalar, and its length in bytes (the text is valid UTF-8).

@@ -37,10 +37,17 @@ struct TokenTable {
     /// The id of `token`, counting `uses` more uses of it (one by default; a lesson's own table merged
     /// into the index's adds each token's count at once; a tokeniser that keeps the ids counts them afterwards,
     /// `countUses`, and interns with none).
-    @discardableResult @inline(__always)  // into the tokeniser's loop: a lesson interns some 7 500 tokens
+    @discardableResult
     mutating func intern(_ token: UnsafeBufferPointer<UInt8>, uses: Int = 1) -> Int {
-        let head = Self.head(token)
-        return intern(token, head: head, digest: Self.digest(token, head: head), uses: uses)
+        intern(token.indices, in: token, uses: uses)
+    }
+
+    /// `intern` of the token `text[token]`, whose head is read as one word when eight bytes from its start lie in `text`.
+    @inline(__always)  // into the tokeniser's loop: a lesson interns some 7 500 tokens
+    mutating func intern(_ token: Range<Int>, in text: UnsafeBufferPointer<UInt8>, uses: Int) -> Int {
+        let bytes = UnsafeBufferPointer(rebasing: text[token])
+        let head = token.lowerBound + 8 <= text.count ? Self.head(wordAt: token.lowerBound, of: text, count: token.count) : Self.head(bytes)
+        return intern(bytes, head: head, digest: Self.digest(bytes, head: head), uses: uses)
     }
 
     /// The id of token `id` of `other` (a lesson's table merged into the index's), without hashing its bytes
@@ -157,6 +164,13 @@ struct TokenTable {
         case 1: return UInt64(base[0])
         default: return 0
         }
+    }
+
+    /// `head` of the `count` bytes at `offset` of `text`, read as one word: eight bytes from `offset` lie in `text`.
+    @inline(__always)
+    private static func head(wordAt offset: Int, of text: UnsafeBufferPointer<UInt8>, count: Int) -> UInt64 {
+        let word = UInt64(littleEndian: UnsafeRawPointer(text.baseAddress!).loadUnaligned(fromByteOffset: offset, as: UInt64.self))
+        return count >= 8 ? word : word & ((1 &<< (8 &* UInt64(truncatingIfNeeded: count))) &- 1)
     }
 
     /// The head, the length and (FNV-1a) any bytes past the eighth, finished by MurmurHash3's 64-bit mixer, so that

@@ -1,0 +1,33 @@
+/// Classes of ASCII bytes among eight bytes read as one little-endian `UInt64` (the first byte lowest), each byte of
+/// the class marked by its top bit: the search's tokeniser tells letters and digits eight at a time. Bytes from 0x80
+/// (those of longer UTF-8 scalars) are in no class.
+///
+/// A byte's low seven bits `x` lie in `a...b` when `x + (0x80 - a)` has its top bit set and `x + (0x7F - b)` has
+/// not; no sum carries into the next byte, each being below 0x100. Setting bit 5 folds `A`–`Z` onto `a`–`z`.
+enum ASCIIByteMarks {
+    private static let ones: UInt64 = 0x0101_0101_0101_0101
+    private static let tops: UInt64 = 0x8080_8080_8080_8080
+
+    /// The eight bytes of `bytes` from `offset` (which must have eight after it).
+    @inline(__always)
+    static func load(_ bytes: UnsafeBufferPointer<UInt8>, at offset: Int) -> UInt64 {
+        UInt64(littleEndian: UnsafeRawPointer(bytes.baseAddress! + offset).loadUnaligned(as: UInt64.self))
+    }
+
+    /// ASCII letters and digits: the bytes of words (`SearchVocabulary.isWordScalar` of an ASCII byte).
+    @inline(__always)
+    static func wordBytes(_ word: UInt64) -> UInt64 {
+        let low = word & ~tops
+        return (inRange(low | ones &* 0x20, 0x61, 0x7A) | inRange(low, 0x30, 0x39)) & ~word & tops
+    }
+
+    /// The bytes of `low` (bytes below 0x80) in `a...b`, marked by their top bits.
+    @inline(__always)
+    private static func inRange(_ low: UInt64, _ a: UInt64, _ b: UInt64) -> UInt64 {
+        (low &+ ones &* (0x80 - a)) & ~(low &+ ones &* (0x7F - b))
+    }
+
+    /// The offset in its word of the first byte `marks` marked (`marks` not zero).
+    @inline(__always)
+    static func firstMarked(_ marks: UInt64) -> Int { marks.trailingZeroBitCount >> 3 }
+}
