@@ -29,6 +29,20 @@ public struct PackedName: Hashable, Sendable {
         self.high = high
     }
 
+    /// The `count` bytes (at most `maxLength`) at `start` packed, each with `bits` set (as `settingBits`), read as two
+    /// unaligned words instead of byte by byte: the 16 bytes from `start` must be readable (those past the name are
+    /// masked off).
+    @inlinable @inline(__always)
+    public init(wordsAt start: UnsafeRawPointer, count: Int, settingBits bits: UInt8 = 0) {
+        let spread = UInt64(bits) &* 0x0101_0101_0101_0101
+        let first = UInt64(littleEndian: start.loadUnaligned(as: UInt64.self)) | spread
+        let second = UInt64(littleEndian: start.loadUnaligned(fromByteOffset: 8, as: UInt64.self)) | spread
+        let bytes = UInt64(truncatingIfNeeded: count)
+        let lowMask: UInt64 = bytes >= 8 ? ~0 : (1 &<< (8 &* bytes)) &- 1
+        let highMask: UInt64 = bytes <= 8 ? 0 : (1 &<< (8 &* (bytes &- 8))) &- 1
+        self.init(low: first & lowMask, high: second & highMask | bytes &<< 56)
+    }
+
     @usableFromInline init(low: UInt64, high: UInt64) {
         self.low = low
         self.high = high

@@ -25,22 +25,39 @@ import Testing
         return recorder.lines
     }
 
-    /// Tag names are packed into words: any case reads as lower case, a name of more than 16 bytes is kept whole, and
-    /// names equal only when all their bytes are.
+    /// Tag names are packed into words: any case reads as lower case, names equal only when all their bytes are, and a
+    /// name of more than 15 bytes is not packed (equal to no packed name). Read as two words where 16 bytes from the
+    /// name's start lie in the page, byte by byte nearer its end: both give the same name.
     @Test func tagNamesCompareWholeInAnyCase() {
-        func name(_ text: String) -> HTMLTagName {
-            var text = text
-            return text.withUTF8 { HTMLTagName($0) }
+        func name(_ text: String, followedBy rest: String = "") -> HTMLTagName {
+            var page = text + rest
+            return page.withUTF8 { HTMLTagName(0..<text.utf8.count, in: $0) }
         }
-        #expect(name("FIGURE") == "figure")
-        #expect(name("h2").description == "h2")
-        #expect(name("annotation-xml").description == "annotation-xml")
-        #expect(name("th") != name("thead"))
-        #expect(name("abcdefgh") != name("abcdefghi"))
+        let far = String(repeating: "x", count: 16)
+        for rest in ["", ">", " class=\"a\">" + far, far] {
+            #expect(name("FIGURE", followedBy: rest) == "figure")
+            #expect(name("h2", followedBy: rest).description == "h2")
+            #expect(name("annotation-xml", followedBy: rest).description == "annotation-xml")
+            #expect(name("th", followedBy: rest) != name("thead", followedBy: rest))
+            #expect(name("abcdefgh", followedBy: rest) != name("abcdefghi", followedBy: rest))
+            #expect(name("my-Element:15ch", followedBy: rest).description == "my-element:15ch")
+        }
         let long = "my-element-with-a-long-name"
-        #expect(name(long.uppercased()).description == long)
-        #expect(name(long) != name("my-element-with-a-longer-name"))
-        #expect(name(long) == name(long))
+        #expect(name(long).packed == nil)
+        #expect(name(long.uppercased()) == name("my-element-with-a-longer-name"), "long names are one name to the reader")
+        #expect(name(long) != name(String(long.prefix(15))))
+        // Every length and case of name bytes, followed by any bytes: the words read are the bytes read one by one.
+        let nameBytes = Array("abcxyzABCXYZ0189-:".utf8)
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<2000 {
+            let count = Int.random(in: 0...15, using: &generator)
+            let bytes = (0..<count).map { _ in nameBytes.randomElement(using: &generator)! }
+                + (0..<16).map { _ in UInt8.random(in: 0...255, using: &generator) }
+            let packed = bytes.withUnsafeBufferPointer { HTMLTagName(0..<count, in: $0) }
+            let byByte = Array(bytes[..<count]).withUnsafeBufferPointer { HTMLTagName(0..<count, in: $0) }
+            #expect(packed == byByte, "\(bytes)")
+            #expect(packed.description == String(decoding: bytes[..<count].map { $0 | 0x20 }, as: UTF8.self))
+        }
     }
 
     @Test func emptyInputReportsNothing() {
@@ -81,7 +98,8 @@ import Testing
     private struct Skipper: HTMLTextVisitor {
         var recorder = Recorder()
         mutating func start(_ tag: HTMLTextScanner.StartTag) -> HTMLTextScanner.Element {
-            guard ["pre", "svg"].contains(tag.name) else { return recorder.start(tag) }
+            let skipped = ["pre", "svg"].contains(tag.name) || tag.classes.map { String(decoding: $0, as: UTF8.self) } == "skip"
+            guard skipped else { return recorder.start(tag) }
             return .leftOut
         }
         mutating func end(_ name: HTMLTagName) { recorder.end(name) }
@@ -101,6 +119,9 @@ import Testing
         // A self-closed element left out holds nothing: what follows it is read.
         #expect(skipped("<svg/>after<pre>never closed <p>z</p>") == ["text: after"])
         #expect(skipped("<pre><pre>inner</pre>still inside</pre>out") == ["text: out"])
+        // Names too long to pack are told apart by their bytes.
+        let long = "my-element-with-a-long-name"
+        #expect(skipped("<\(long) class=\"skip\"><\(long)-2></\(long)-2><\(long.uppercased())>x</\(long)>in</\(long)>out") == ["text: out"])
     }
 
     @Test func aLessThanSignThatStartsNoTagIsText() {
@@ -266,17 +287,19 @@ import Testing
         }
     }
 
-    /// The eight-at-a-time test for the bytes of words marks what the byte-by-byte one says, in every place of the
-    /// word, whatever the bytes around.
+    /// The eight-at-a-time tests for the bytes of words and of tag names mark what the byte-by-byte ones say, in every
+    /// place of the word, whatever the bytes around.
     @Test func byteClassesAreMarkedEightAtATimeAsOneByOne() {
         var generator = SystemRandomNumberGenerator()
         for byte in 0...255 {
             let isWord = byte < 128 && SearchVocabulary.isWordScalar(Unicode.Scalar(UInt8(byte)))
+            let isName = HTMLReferences.isNameByte(UInt8(byte))
             for place in 0..<8 {
                 for around: UInt64 in [0, ~0, 0x8080_8080_8080_8080, 0x2D2D_2D2D_2D2D_2D2D, UInt64.random(in: 0...UInt64.max, using: &generator)] {
                     let word = around & ~(0xFF << (8 * place)) | UInt64(byte) << (8 * place)
                     let mark: UInt64 = 0x80 << (8 * place)
                     #expect(ASCIIByteMarks.wordBytes(word) & mark == (isWord ? mark : 0), "byte \(byte) at \(place)")
+                    #expect(ASCIIByteMarks.nameBytes(word) & mark == (isName ? mark : 0), "byte \(byte) at \(place)")
                 }
             }
         }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// The references and anchors of one HTML page, found by a small tag scanner (the pages are our own
 /// output, so a full HTML parser is not needed): every `href` and `src` attribute with its line and
 /// column, and every `id` (and `<a name>`) a fragment may point at. Script and style contents,
@@ -79,28 +81,41 @@ struct HTMLReferences {
     /// The attribute whose name starts at `start`: its lower-cased name, the bytes of its value (nil when
     /// it has no `=`), and where the scan goes on (after the value and its closing quote, or after the name).
     static func attribute(in bytes: [UInt8], at start: Int) -> (name: String, value: Range<Int>?, next: Int) {
-        let found = attributeRanges(in: bytes, at: start)
+        let found = bytes.withUnsafeBufferPointer { attributeRanges(in: $0, at: start) }
         return (String(decoding: bytes[found.name].map(lower), as: UTF8.self), found.value, found.next)
     }
 
-    /// `attribute(in:at:)` without making its name a string: the bytes of the name as written.
-    static func attributeRanges<Bytes: RandomAccessCollection<UInt8>>(in bytes: Bytes, at start: Int) -> (name: Range<Int>, value: Range<Int>?, next: Int)
-        where Bytes.Index == Int {
-        let last = bytes.endIndex
+    /// `attribute(in:at:)` without making its name a string: the bytes of the name as written. A quoted value's end
+    /// is found by `memchr`; the bytes that end a name or an unquoted value are all below 64, each told by one bit of
+    /// a word.
+    static func attributeRanges(in bytes: UnsafeBufferPointer<UInt8>, at start: Int) -> (name: Range<Int>, value: Range<Int>?, next: Int) {
+        let last = bytes.count
         var i = start
-        while i < last, !isSpace(bytes[i]), bytes[i] != UInt8(ascii: "="), bytes[i] != UInt8(ascii: ">") { i += 1 }
+        while i < last, !isOne(of: nameEnds, bytes[i]) { i += 1 }
         let name = start..<i
         guard i < last, bytes[i] == UInt8(ascii: "=") else { return (name, nil, i) }
         i += 1
         if i < last, bytes[i] == UInt8(ascii: "\"") || bytes[i] == UInt8(ascii: "'") {
-            let quote = bytes[i]
-            var end = i + 1
-            while end < last, bytes[end] != quote { end += 1 }
-            return (name, (i + 1)..<end, min(end + 1, last))
+            let from = i + 1
+            let end = memchr(bytes.baseAddress! + from, Int32(bytes[i]), last - from)
+                .map { bytes.baseAddress!.distance(to: $0.assumingMemoryBound(to: UInt8.self)) } ?? last
+            return (name, from..<end, min(end + 1, last))
         }
         var end = i
-        while end < last, !isSpace(bytes[end]), bytes[end] != UInt8(ascii: ">") { end += 1 }
+        while end < last, !isOne(of: valueEnds, bytes[end]) { end += 1 }
         return (name, i..<end, end)
+    }
+
+    /// White space (`isSpace`), `=` and `>`: the bytes that end an attribute's name, as bits of the bytes below 64.
+    private static let nameEnds: UInt64 = spaces | 1 << 0x3D | 1 << 0x3E
+    /// White space and `>`: the bytes that end an unquoted value.
+    private static let valueEnds: UInt64 = spaces | 1 << 0x3E
+    private static let spaces: UInt64 = 1 << 0x20 | 1 << 0x09 | 1 << 0x0A | 1 << 0x0D | 1 << 0x0C
+
+    /// Whether `byte` is one of the bytes below 64 that are the bits of `set`.
+    @inline(__always)
+    private static func isOne(of set: UInt64, _ byte: UInt8) -> Bool {
+        byte < 64 && set >> byte & 1 != 0
     }
 
     /// `&amp;`, `&lt;`, `&gt;`, `&quot;`, `&#39;`, `&apos;` and numeric references. A reference is read up to

@@ -1,6 +1,8 @@
+import Escaping
+
 /// Classes of ASCII bytes among eight bytes read as one little-endian `UInt64` (the first byte lowest), each byte of
-/// the class marked by its top bit: the search's tokeniser tells letters and digits eight at a time. Bytes from 0x80
-/// (those of longer UTF-8 scalars) are in no class.
+/// the class marked by its top bit: the search's byte passes tell letters and digits, or the bytes of a tag name,
+/// eight at a time. Bytes from 0x80 (those of longer UTF-8 scalars) are in no class.
 ///
 /// A byte's low seven bits `x` lie in `a...b` when `x + (0x80 - a)` has its top bit set and `x + (0x7F - b)` has
 /// not; no sum carries into the next byte, each being below 0x100. Setting bit 5 folds `A`–`Z` onto `a`–`z`.
@@ -19,6 +21,15 @@ enum ASCIIByteMarks {
     static func wordBytes(_ word: UInt64) -> UInt64 {
         let low = word & ~tops
         return (inRange(low | ones &* 0x20, 0x61, 0x7A) | inRange(low, 0x30, 0x39)) & ~word & tops
+    }
+
+    /// ASCII letters, digits, `-` and `:`: the bytes of a tag name (`HTMLReferences.isNameByte`).
+    @inline(__always)
+    static func nameBytes(_ word: UInt64) -> UInt64 {
+        let low = word & ~tops
+        // `:` (0x3A) follows the digits.
+        return (inRange(low | ones &* 0x20, 0x61, 0x7A) | inRange(low, 0x30, 0x3A)) & ~word & tops
+            | ByteWord.exactMarks(word, UInt8(ascii: "-"))
     }
 
     /// The bytes of `low` (bytes below 0x80) in `a...b`, marked by their top bits.

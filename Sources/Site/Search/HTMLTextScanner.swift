@@ -37,10 +37,10 @@ struct HTMLTextScanner {
         var decodedID: [UInt8] = [], decodedClasses: [UInt8] = []
         var i = 0
         var textStart = 0
-        // An element the visitor leaves out whole (`Element.leftOut`): its name and how many elements of that name
-        // are open (0: none is left out). Inside it no text or tag is reported; tags are read only as far as finding
-        // its end.
-        var skippedName: HTMLTagName = ""
+        // An element the visitor leaves out whole (`Element.leftOut`): where its name is written, and how many elements
+        // of that name are open (0: none is left out). Inside it no text or tag is reported; tags are read only as far
+        // as finding its end.
+        var skippedName = 0..<0
         var skippedDepth = 0
         func flushText(upTo end: Int) {
             guard end > textStart, skippedDepth == 0 else { return }
@@ -66,42 +66,33 @@ struct HTMLTextScanner {
             let nameStart = closing ? i + 2 : i + 1
             guard nameStart < bytes.count, HTMLReferences.isNameStart(bytes[nameStart]) else { i += 1; continue }
             flushText(upTo: i)
-            var j = nameStart
-            while j < bytes.count, HTMLReferences.isNameByte(bytes[j]) { j += 1 }
-            let nameBytes = UnsafeBufferPointer(rebasing: bytes[nameStart..<j])
+            let j = nameEnd(bytes, from: nameStart)
             if skippedDepth > 0 {
                 // Inside a left-out element only its own name matters: no name, id or class is made, and its
                 // attributes are only walked over to find the tag's end.
-                let end = tagEnd(bytes, from: j) { _, _ in }
+                let end = tagEnd(bytes, from: j, readingIDAndClass: false)
                 i = min(end.offset + 1, bytes.count)
-                if !closing, let raw = rawTextElement(nameBytes) { i = find(raw, bytes, from: i) }
-                if nameBytes.count == skippedName.count, HTMLTagName(nameBytes) == skippedName { skippedDepth += closing ? -1 : (end.selfClosing ? 0 : 1) }
+                if !closing, let raw = rawTextElement(nameStart..<j, in: bytes) { i = find(raw, bytes, from: i) }
+                if sameName(nameStart..<j, skippedName, in: bytes) { skippedDepth += closing ? -1 : (end.selfClosing ? 0 : 1) }
                 textStart = i
                 continue
             }
-            let name = HTMLTagName(nameBytes)
-            var id: Slice<UnsafeBufferPointer<UInt8>>?, classes: Slice<UnsafeBufferPointer<UInt8>>?
-            let end = tagEnd(bytes, from: j) { attribute, value in
-                if isName("id", attribute) {
-                    id = value
-                } else if isName("class", attribute) {
-                    classes = value
-                }
-            }
+            let name = HTMLTagName(nameStart..<j, in: bytes)
+            let end = tagEnd(bytes, from: j, readingIDAndClass: true)
             i = min(end.offset + 1, bytes.count)
             // Inside a script or style element nothing is a tag: the scan goes on from its end tag.
-            if !closing, let raw = rawTextElement(nameBytes) { i = find(raw, bytes, from: i) }
+            if !closing, let raw = rawTextElement(nameStart..<j, in: bytes) { i = find(raw, bytes, from: i) }
             if closing {
                 visitor.end(name)
             } else {
-                let element = decoding(id, into: &decodedID) { id in
-                    decoding(classes, into: &decodedClasses) { classes in
+                let element = decoding(end.id.map { bytes[$0] }, into: &decodedID) { id in
+                    decoding(end.classes.map { bytes[$0] }, into: &decodedClasses) { classes in
                         visitor.start(StartTag(name: name, id: id, classes: classes, selfClosing: end.selfClosing))
                     }
                 }
                 // A self-closed tag holds nothing to leave out.
                 if element == .leftOut, !end.selfClosing {
-                    skippedName = name
+                    skippedName = nameStart..<j
                     skippedDepth = 1
                 }
             }
@@ -112,30 +103,54 @@ struct HTMLTextScanner {
 
     /// The start of the end tag to look for (`</script`, `</style`) when `name` is `script` or `style` (any case):
     /// elements whose content is raw text, not tags.
-    private static func rawTextElement(_ name: UnsafeBufferPointer<UInt8>) -> StaticString? {
+    private static func rawTextElement(_ name: Range<Int>, in bytes: UnsafeBufferPointer<UInt8>) -> StaticString? {
         guard name.count == 6 || name.count == 5 else { return nil }
-        if isName("script", name) { return "</script" }
-        if isName("style", name) { return "</style" }
+        if isName("script", name, in: bytes) { return "</script" }
+        if isName("style", name, in: bytes) { return "</style" }
         return nil
     }
 
-    /// Walks a tag's attributes from `start` (just past its name) to its `>` (or the end of `bytes`), calling
-    /// `attribute` with each one's name as written and its value, if it has one; `selfClosing`: a `/` came last.
+    /// Where the tag name from `start` ends: at its first byte that is no name byte (`HTMLReferences.isNameByte`),
+    /// eight bytes looked at at a time.
     @inline(__always)
-    private static func tagEnd(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int,
-                               attribute: (UnsafeBufferPointer<UInt8>, Slice<UnsafeBufferPointer<UInt8>>) -> Void)
-        -> (offset: Int, selfClosing: Bool) {
+    private static func nameEnd(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
         var j = start
-        var selfClosing = false
-        while j < bytes.count, bytes[j] != UInt8(ascii: ">") {
-            if HTMLReferences.isSpace(bytes[j]) { j += 1; continue }
-            if bytes[j] == UInt8(ascii: "/") { selfClosing = true; j += 1; continue }
-            selfClosing = false
-            let found = HTMLReferences.attributeRanges(in: bytes, at: j)
-            j = found.next
-            if let value = found.value { attribute(UnsafeBufferPointer(rebasing: bytes[found.name]), bytes[value]) }
+        while j + 8 <= bytes.count {
+            let others = ~ASCIIByteMarks.nameBytes(ASCIIByteMarks.load(bytes, at: j)) & 0x8080_8080_8080_8080
+            if others != 0 { return j + ASCIIByteMarks.firstMarked(others) }
+            j += 8
         }
-        return (j, selfClosing)
+        while j < bytes.count, HTMLReferences.isNameByte(bytes[j]) { j += 1 }
+        return j
+    }
+
+    /// Where a tag ends: its `>` (or the end of the page), whether a `/` came last (`selfClosing`), and where the values
+    /// of its `id` and `class` attributes lie (the last of each, when `readingIDAndClass`).
+    private struct TagEnd {
+        var offset: Int
+        var selfClosing = false
+        var id: Range<Int>?
+        var classes: Range<Int>?
+    }
+
+    /// Walks a tag's attributes from `start` (just past its name) to its `>` (or the end of `bytes`).
+    @inline(__always)
+    private static func tagEnd(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int, readingIDAndClass: Bool) -> TagEnd {
+        var end = TagEnd(offset: start)
+        while end.offset < bytes.count, bytes[end.offset] != UInt8(ascii: ">") {
+            if HTMLReferences.isSpace(bytes[end.offset]) { end.offset += 1; continue }
+            if bytes[end.offset] == UInt8(ascii: "/") { end.selfClosing = true; end.offset += 1; continue }
+            end.selfClosing = false
+            let found = HTMLReferences.attributeRanges(in: bytes, at: end.offset)
+            end.offset = found.next
+            guard readingIDAndClass, let value = found.value else { continue }
+            if isName("id", found.name, in: bytes) {
+                end.id = value
+            } else if isName("class", found.name, in: bytes) {
+                end.classes = value
+            }
+        }
+        return end
     }
 
     private static func starts(_ prefix: StaticString, _ bytes: UnsafeBufferPointer<UInt8>, at start: Int) -> Bool {
@@ -157,11 +172,21 @@ struct HTMLTextScanner {
         return bytes.count
     }
 
-    /// Whether the bytes `written` (a tag or attribute name as written) are `name` (lower-case ASCII), in any case.
-    private static func isName(_ name: StaticString, _ written: UnsafeBufferPointer<UInt8>) -> Bool {
+    /// Whether the tag names written at `a` and `b` in `bytes` are the same in any case: name bytes, which setting
+    /// bit 5 lower-cases (`HTMLTagName`).
+    private static func sameName(_ a: Range<Int>, _ b: Range<Int>, in bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard a.count == b.count else { return false }
+        for k in 0..<a.count where bytes[a.lowerBound + k] | 0x20 != bytes[b.lowerBound + k] | 0x20 { return false }
+        return true
+    }
+
+    /// Whether the bytes `written` (a tag or attribute name as written) are `name` (lower-case ASCII letters), in any
+    /// case: setting bit 5 of a byte gives a lower-case letter only for that letter in either case.
+    @inline(__always)
+    private static func isName(_ name: StaticString, _ written: Range<Int>, in bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         guard written.count == name.utf8CodeUnitCount else { return false }
         let letters = name.utf8Start
-        for k in 0..<written.count where HTMLReferences.lower(written[k]) != letters[k] { return false }
+        for k in 0..<written.count where bytes[written.lowerBound + k] | 0x20 != letters[k] { return false }
         return true
     }
 

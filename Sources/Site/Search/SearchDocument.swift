@@ -48,6 +48,11 @@ extension SearchDocument {
             /// Holds nothing (`<br>`, `<img>`): never left out, since no end tag would close it.
             case void
             case other
+            /// The elements the reader keeps track of: `<figure>`, a table cell (`<th>`, `<td>`), `<span>` (which
+            /// flows within a line, and may be a figure's label) and `<math>`.
+            case figure, cell, span, math
+
+            var isInline: Bool { self == .inline || self == .span }
         }
 
         static let roles: [String: Role] = {
@@ -56,13 +61,18 @@ extension SearchDocument {
                 roles[name] = .skipped
             }
             for name in ["a", "abbr", "b", "cite", "code", "del", "em", "i", "ins", "kbd", "mark", "q", "s", "samp", "small",
-                         "span", "strong", "sub", "sup", "u", "var"] {
+                         "strong", "sub", "sup", "u", "var"] {
                 roles[name] = .inline
             }
             for name in ["h1", "h2", "h3", "h4", "h5", "h6"] { roles[name] = .heading }
             for name in ["area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"] {
                 roles[name] = .void
             }
+            roles["figure"] = .figure
+            roles["th"] = .cell
+            roles["td"] = .cell
+            roles["span"] = .span
+            roles["math"] = .math
             return roles
         }()
 
@@ -126,18 +136,18 @@ extension SearchDocument {
         mutating func start(_ tag: HTMLTextScanner.StartTag) -> HTMLTextScanner.Element {
             let role = Self.role(tag.name)
             if role == .skipped || Self.hasSkippedClass(tag.classes) { return role == .void ? .read : .leftOut }
-            let name = tag.name
-            if name == .math { mathDepth += 1 }
-            if mathDepth == 0 && role != .inline { appendSpace() }
-            start(name, role: role, id: tag.id, classes: tag.classes)
+            if role == .math { mathDepth += 1 }
+            if mathDepth == 0 && !role.isInline { appendSpace() }
+            start(tag.name, role: role, id: tag.id, classes: tag.classes)
             return .read
         }
 
         mutating func end(_ name: HTMLTagName) {
-            endElement(name)
-            if name == .math {
+            let role = Self.role(name)
+            endElement(name, role: role)
+            if role == .math {
                 mathDepth = max(0, mathDepth - 1)
-            } else if mathDepth == 0 && Self.role(name) != .inline {
+            } else if mathDepth == 0 && !role.isInline {
                 appendSpace()
             }
         }
@@ -145,8 +155,8 @@ extension SearchDocument {
         /// `id`: the tag's id, as its bytes (made a String only for the heading or figure that starts an entry).
         private mutating func start(_ tag: HTMLTagName, role: Role, id: UnsafeBufferPointer<UInt8>?,
                                     classes: UnsafeBufferPointer<UInt8>?) {
-            switch tag {
-            case _ where role == .heading && heading == nil:
+            switch role {
+            case .heading where heading == nil:
                 if let id, !id.isEmpty, figure == nil {
                     entries.append((.section, String(decoding: id, as: UTF8.self), CollapsedText(), CollapsedText()))
                     section = entries.count - 1
@@ -163,7 +173,7 @@ extension SearchDocument {
                     figure = (entries.count - 1, 1)
                     figureLabels.append([])
                 }
-            case .th where figure != nil, .td where figure != nil:
+            case .cell where figure != nil:
                 cell = (tag, CollapsedText())
             case .span where figure != nil && Self.has(classes, oneOf: Self.figureLabel):
                 inFigureLabel = true
@@ -172,7 +182,7 @@ extension SearchDocument {
             }
         }
 
-        private mutating func endElement(_ tag: HTMLTagName) {
+        private mutating func endElement(_ tag: HTMLTagName, role: Role) {
             if let open = heading, open.tag == tag {
                 heading = nil
                 if let entry = open.entry {
@@ -184,12 +194,12 @@ extension SearchDocument {
                 }
                 return
             }
-            switch tag {
+            switch role {
             case .figure:
                 guard var open = figure else { return }
                 open.depth -= 1
                 figure = open.depth == 0 ? nil : open
-            case .th, .td:
+            case .cell:
                 guard let open = cell, open.tag == tag, let entry = figure?.entry else { return }
                 cell = nil
                 // Row and column labels and cells with words are kept, once each; numbers are not.
