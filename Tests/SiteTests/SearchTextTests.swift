@@ -159,17 +159,21 @@ import Testing
 
     /// Sentences are copied a run at a time with their single spaces; every mix of spaces, other white space,
     /// ASCII and other scalars, in one piece or cut anywhere, gives what collapsing by characters gives.
+    /// Longer texts, with control characters (kept) and words, are passed over eight bytes at a time where they can be.
     @Test func anyMixCollapsesLikeSplittingOnWhiteSpace() {
         let alphabet: [String] = [" ", " ", "\t", "\n", "a", "b", ".", "é", "\u{A0}", "β", "  "]
+        let wide = alphabet + ["\u{1}", "\u{7F}", "~", "!", "word", "two words", "\u{B}", "\u{C}", "\r"]
         var generator = SystemRandomNumberGenerator()
-        for _ in 0..<2000 {
-            let pieces = (0..<Int.random(in: 0...12, using: &generator)).map { _ in alphabet.randomElement(using: &generator)! }
-            let whole = pieces.joined()
-            let expected = whole.split(whereSeparator: { $0.unicodeScalars.allSatisfy(\.properties.isWhitespace) })
-                .joined(separator: " ")
-            #expect(collapsed([whole]).string == expected, "\(pieces)")
-            let cut = Int.random(in: 0...pieces.count, using: &generator)
-            #expect(collapsed([pieces[..<cut].joined(), pieces[cut...].joined()]).string == expected, "\(pieces) at \(cut)")
+        for (letters, most) in [(alphabet, 12), (wide, 40)] {
+            for _ in 0..<2000 {
+                let pieces = (0..<Int.random(in: 0...most, using: &generator)).map { _ in letters.randomElement(using: &generator)! }
+                let whole = pieces.joined()
+                let expected = whole.split(whereSeparator: { $0.unicodeScalars.allSatisfy(\.properties.isWhitespace) })
+                    .joined(separator: " ")
+                #expect(collapsed([whole]).string == expected, "\(pieces)")
+                let cut = Int.random(in: 0...pieces.count, using: &generator)
+                #expect(collapsed([pieces[..<cut].joined(), pieces[cut...].joined()]).string == expected, "\(pieces) at \(cut)")
+            }
         }
     }
 

@@ -32,6 +32,18 @@ enum ASCIIByteMarks {
             | ByteWord.exactMarks(word, UInt8(ascii: "-"))
     }
 
+    /// The bytes a run of kept ASCII (`CollapsedText`) may stop at, for a closer look: every byte from 0x80, every
+    /// byte up to the space (white space, and control characters, which are kept), except a space followed in the word
+    /// by a byte that is neither (one space between two kept bytes, which collapsing keeps). The last byte's follower
+    /// is not in the word: a space there is marked.
+    @inline(__always)
+    static func runStops(_ word: UInt64) -> UInt64 {
+        let special = inRange(word & ~tops, 0x00, 0x20) & ~word & tops | word & tops
+        let spaces = ByteWord.exactMarks(word, 0x20)
+        let followedBySpecial = special >> 8 | 0x80 << 56
+        return special & ~(spaces & ~followedBySpecial)
+    }
+
     /// The bytes of `low` (bytes below 0x80) in `a...b`, marked by their top bits.
     @inline(__always)
     private static func inRange(_ low: UInt64, _ a: UInt64, _ b: UInt64) -> UInt64 {

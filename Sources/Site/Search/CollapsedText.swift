@@ -22,9 +22,18 @@ struct CollapsedText {
                     continue
                 }
                 // The run of ASCII up to the next non-ASCII byte or white space other than one space between two
-                // kept bytes (which collapsing keeps as it is), copied at once: most of a sentence in one piece.
+                // kept bytes (which collapsing keeps as it is), copied at once: most of a sentence in one piece. Eight
+                // bytes are passed over at once when none of them needs a look of its own (`ASCIIByteMarks.runStops`).
                 var end = i + 1
                 while end < utf8.count {
+                    if end + 8 <= utf8.count {
+                        let stops = ASCIIByteMarks.runStops(ASCIIByteMarks.load(utf8, at: end))
+                        if stops == 0 {
+                            end += 8
+                            continue
+                        }
+                        end += ASCIIByteMarks.firstMarked(stops)
+                    }
                     let byte = utf8[end]
                     if Self.isKeptASCII(byte) {
                         end += 1
