@@ -368,7 +368,7 @@ public struct SiteBuilder: Sendable {
                               searchAlongside: Bool = false) throws(Diagnostic) -> PageFiles {
         let body = HTMLRenderer().render(lesson.blocks)
         let path = PageContext.lessonPath(lesson), title = lesson.frontMatter.title
-        let searching: @Sendable () -> SearchIndexPart = { SearchIndexPart(SearchDocument(path: path, title: title, body: body)) }
+        let searching: @Sendable () -> SearchIndexPart = { SearchIndexPart(path: path, title: title, body: body) }
         let alongside = searchAlongside ? Background(searching) : nil
         // Waited for on every way out, so that no reading is left running when the page fails.
         defer { _ = alongside?.value }

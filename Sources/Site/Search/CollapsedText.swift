@@ -78,6 +78,9 @@ struct CollapsedText {
     /// symbols), and Foundation's composition is only asked for when a scalar might change.
     var composed: String { mayCompose ? string.precomposedStringWithCanonicalMapping : string }
 
+    /// The UTF-8 bytes of `composed`: the bytes kept, with no String made, unless composing might change them.
+    var composedBytes: [UInt8] { mayCompose ? Array(composed.utf8) : bytes }
+
     private mutating func keep(_ run: UnsafeBufferPointer<UInt8>) {
         if spaceBefore { bytes.append(0x20) }
         spaceBefore = false

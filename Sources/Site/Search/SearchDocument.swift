@@ -17,9 +17,9 @@ public struct SearchDocument: Codable, Equatable, Sendable {
     public init(path: String, title: String, body: String) {
         self.path = path
         self.title = title
-        var reader = Reader(title: title)
-        HTMLTextScanner.scan(body, into: &reader)
-        entries = reader.finished()
+        entries = Reader.entries(title: title, body: body).map { entry in
+            SearchEntry(kind: entry.kind, anchor: entry.anchor, title: entry.title, text: entry.text.composed)
+        }
     }
 }
 
@@ -36,8 +36,24 @@ public struct SearchEntry: Codable, Equatable, Sendable {
 }
 
 extension SearchDocument {
+    /// An entry as the reader leaves it: its text still the bytes read, which the index cuts into tokens with no String
+    /// made of them (`SearchIndexPart`).
+    struct ReadEntry {
+        var kind: SearchEntry.Kind
+        var anchor: String
+        var title: String
+        var text: CollapsedText
+    }
+
     /// Reads a lesson body's tags and text, keeping track of the section, the figure and what to skip.
-    fileprivate struct Reader: HTMLTextVisitor {
+    struct Reader: HTMLTextVisitor {
+        /// The entries of the lesson titled `title` whose rendered body is `body`.
+        static func entries(title: String, body: String) -> [ReadEntry] {
+            var reader = Reader(title: title)
+            HTMLTextScanner.scan(body, into: &reader)
+            return reader.finished()
+        }
+
         /// What a tag name is to the reader, found with one look-up per tag.
         enum Role {
             /// Left out with all it holds.
@@ -249,12 +265,13 @@ extension SearchDocument {
             }
         }
 
-        func finished() -> [SearchEntry] {
+        /// The entries, each title composed (é, not e + ´: one word in the index as in the browser; the text is
+        /// composed where it is read).
+        private func finished() -> [ReadEntry] {
             entries.map { entry in
-                // Composed characters (é, not e + ´): one word in the index as in the browser.
                 var title = entry.title.composed
                 if entry.kind == .figure, title.hasSuffix(".") { title.removeLast() }
-                return SearchEntry(kind: entry.kind, anchor: entry.anchor, title: title, text: entry.text.composed)
+                return ReadEntry(kind: entry.kind, anchor: entry.anchor, title: title, text: entry.text)
             }
         }
     }

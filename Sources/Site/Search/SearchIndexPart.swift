@@ -20,22 +20,37 @@ struct SearchIndexPart: Sendable {
     var ids: [Int32]
     var ends: [Int]
 
+    /// The part of the lesson titled `title` whose rendered body is `body`, read as `SearchDocument` reads it: its
+    /// texts are cut into tokens from the bytes read, with no String made of them.
+    init(path: String, title: String, body: String) {
+        let entries = SearchDocument.Reader.entries(title: title, body: body)
+        self.init(path: path, title: title, headings: entries.map { Heading(kind: $0.kind, anchor: $0.anchor, title: $0.title) },
+                  cutting: entries.map(\.text.composedBytes))
+    }
+
     init(_ document: SearchDocument) {
-        path = document.path
-        title = document.title
-        headings = document.entries.map { Heading(kind: $0.kind, anchor: $0.anchor, title: $0.title) }
+        self.init(path: document.path, title: document.title,
+                  headings: document.entries.map { Heading(kind: $0.kind, anchor: $0.anchor, title: $0.title) },
+                  cutting: document.entries.map { Array($0.text.utf8) })
+    }
+
+    /// The part whose entries have these headings and texts (UTF-8), the texts cut into tokens.
+    private init(path: String, title: String, headings: [Heading], cutting texts: [[UInt8]]) {
+        self.path = path
+        self.title = title
+        self.headings = headings
         var ends: [Int] = []
-        ends.reserveCapacity(document.entries.count)
+        ends.reserveCapacity(texts.count)
         // A text has at most one token per byte: the ids are written into room for that many, with no
         // append (and its check of the array's room and ownership) per token.
-        let most = document.entries.reduce(0) { $0 + $1.text.utf8.count }
+        let most = texts.reduce(0) { $0 + $1.count }
         // Room from the start for one distinct token per 16 bytes of text, more than a lesson's prose has, so that the
         // table is not rehashed nor its arrays copied as they grow.
         var words = TokenTable(capacity: most / 16)
         ids = [Int32](unsafeUninitializedCapacity: most) { buffer, written in
             var count = 0
-            for entry in document.entries {
-                SearchVocabulary.withBytes(entry.text) { text in
+            for text in texts {
+                text.withUnsafeBufferPointer { text in
                     SearchVocabulary.forEachKeptToken(in: text) { token in
                         buffer[count] = Int32(words.intern(token, in: text, uses: 0))
                         count += 1
