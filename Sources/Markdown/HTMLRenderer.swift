@@ -11,33 +11,52 @@ public struct HTMLRenderer {
 
     public func render(_ blocks: [Block]) -> String {
         var state = FootnoteState()
-        var out = ""
+        var out = HTMLBuffer(reservingCapacity: Self.room(for: blocks))
         for block in blocks { render(block, into: &out, footnotes: &state, tight: false) }
         if !state.order.isEmpty {
-            out += "<section class=\"footnotes\" aria-label=\"Footnotes\">\n<ol>\n"
+            out.append("<section class=\"footnotes\" aria-label=\"Footnotes\">\n<ol>\n")
+            // The labels the document referenced: one first referenced inside a definition gets a number, no entry.
             for (index, label) in state.order.enumerated() {
                 let number = index + 1
-                var body = ""
-                for block in state.definitions[label] ?? [] { render(block, into: &body, footnotes: &state, tight: false) }
-                let back = " <a href=\"#fnref-\(number)\" class=\"footnote-back\" aria-label=\"Back to reference \(number)\">↩</a>"
-                if body.hasSuffix("</p>\n") {
-                    body = String(body.dropLast(5)) + back + "</p>\n"
-                } else {
-                    body += back
-                }
-                out += "<li id=\"fn-\(number)\">\n\(body)</li>\n"
+                out.append("<li id=\"fn-")
+                out.append(number)
+                out.append("\">\n")
+                let body = out.count
+                for block in state.definitions[label] ?? [] { render(block, into: &out, footnotes: &state, tight: false) }
+                // The back link goes inside a closing paragraph (`hasSuffix` compares characters, not bytes).
+                let closesParagraph = out.text(from: body).hasSuffix("</p>\n")
+                if closesParagraph { out.removeLast(5) }
+                out.append(" <a href=\"#fnref-")
+                out.append(number)
+                out.append("\" class=\"footnote-back\" aria-label=\"Back to reference ")
+                out.append(number)
+                out.append("\">↩</a>")
+                if closesParagraph { out.append("</p>\n") }
+                out.append("</li>\n")
             }
-            out += "</ol>\n</section>\n"
+            out.append("</ol>\n</section>\n")
         }
-        return out
+        return out.text
+    }
+
+    /// About the size of the HTML of `blocks`, for the buffer to reserve at once (every time it grows, it copies all
+    /// written so far): the finished HTML and code they hold, and a long paragraph's worth for any other block.
+    private static func room(for blocks: [Block]) -> Int {
+        blocks.reduce(0) { room, block in
+            switch block.kind {
+            case .htmlBlock(let html), .rawHTML(let html): room + html.utf8.count
+            case .codeBlock(_, let code): room + code.utf8.count + 64
+            default: room + 1024
+            }
+        }
     }
 
     /// Renders inline content alone (a title, a table cell).
     public func renderInline(_ inlines: [Inline]) -> String {
         var state = FootnoteState()
-        var out = ""
+        var out = HTMLBuffer(reservingCapacity: 256)
         inline(inlines, into: &out, &state)
-        return out
+        return out.text
     }
 
     private struct FootnoteState {
@@ -46,69 +65,89 @@ public struct HTMLRenderer {
         var referenceCount: [String: Int] = [:]
     }
 
-    private func render(_ block: Block, into out: inout String, footnotes: inout FootnoteState, tight: Bool) {
+    private func render(_ block: Block, into out: inout HTMLBuffer, footnotes: inout FootnoteState, tight: Bool) {
         switch block.kind {
         case .paragraph(let content):
             if tight {
                 inline(content, into: &out, &footnotes)
-                out += "\n"
+                out.append("\n")
             } else {
-                out += "<p>"
+                out.append("<p>")
                 inline(content, into: &out, &footnotes)
-                out += "</p>\n"
+                out.append("</p>\n")
             }
         case let .heading(level, content, id):
-            let inner = inlineHTML(content, &footnotes)
+            out.append("<h")
+            out.append(level)
             if let id {
-                out += "<h\(level) id=\"\(HTMLEscape.escape(id))\">\(inner)<a class=\"anchor\" href=\"#\(HTMLEscape.escape(id))\" aria-label=\"Link to this section\">#</a></h\(level)>\n"
+                out.append(" id=\"")
+                out.append(escaping: id)
+                out.append("\">")
+                inline(content, into: &out, &footnotes)
+                out.append("<a class=\"anchor\" href=\"#")
+                out.append(escaping: id)
+                out.append("\" aria-label=\"Link to this section\">#</a>")
             } else {
-                out += "<h\(level)>\(inner)</h\(level)>\n"
+                out.append(">")
+                inline(content, into: &out, &footnotes)
             }
+            out.append("</h")
+            out.append(level)
+            out.append(">\n")
         case let .codeBlock(info, code):
             if let custom = codeBlock?(info, code) {
-                out += custom
+                out.append(html: custom)
             } else {
                 let language = info.split(separator: " ").first.map(String.init) ?? ""
-                let cls = language.isEmpty ? "" : " class=\"language-\(HTMLEscape.escape(language))\""
-                out += "<pre><code\(cls)>\(HTMLEscape.escape(code))</code></pre>\n"
+                out.append("<pre><code")
+                if !language.isEmpty {
+                    out.append(" class=\"language-")
+                    out.append(escaping: language)
+                    out.append("\"")
+                }
+                out.append(">")
+                out.append(escaping: code)
+                out.append("</code></pre>\n")
             }
         case .htmlBlock(let html), .rawHTML(let html):
-            out += html
-            if !html.hasSuffix("\n") { out += "\n" }
+            out.append(html: html)
+            if !html.hasSuffix("\n") { out.append("\n") }
         case .blockQuote(let inner):
-            out += "<blockquote>\n"
+            out.append("<blockquote>\n")
             for b in inner { render(b, into: &out, footnotes: &footnotes, tight: false) }
-            out += "</blockquote>\n"
+            out.append("</blockquote>\n")
         case let .list(ordered, start, isTight, items):
-            let isTaskList = items.contains { $0.task != nil }
-            let taskClass = isTaskList ? " class=\"task-list\"" : ""
-            if ordered {
-                out += start == 1 ? "<ol\(taskClass)>\n" : "<ol start=\"\(start)\"\(taskClass)>\n"
-            } else {
-                out += "<ul\(taskClass)>\n"
+            out.append(ordered ? "<ol" : "<ul")
+            if ordered, start != 1 {
+                out.append(" start=\"")
+                out.append(start)
+                out.append("\"")
             }
+            if items.contains(where: { $0.task != nil }) { out.append(" class=\"task-list\"") }
+            out.append(">\n")
             for item in items {
-                out += "<li>"
+                out.append("<li>")
                 if let checked = item.task {
-                    out += "<input type=\"checkbox\" disabled\(checked ? " checked" : "") aria-label=\"\(checked ? "done" : "to do")\"> "
+                    out.append(checked ? "<input type=\"checkbox\" disabled checked aria-label=\"done\"> "
+                                       : "<input type=\"checkbox\" disabled aria-label=\"to do\"> ")
                 }
-                if !isTight { out += "\n" }
+                if !isTight { out.append("\n") }
                 for b in item.blocks { render(b, into: &out, footnotes: &footnotes, tight: isTight) }
-                if isTight, out.hasSuffix("\n") { out.removeLast() }
-                out += "</li>\n"
+                if isTight, out.endsWithNewline { out.removeLast(1) }
+                out.append("</li>\n")
             }
-            out += ordered ? "</ol>\n" : "</ul>\n"
+            out.append(ordered ? "</ol>\n" : "</ul>\n")
         case .thematicBreak:
-            out += "<hr>\n"
+            out.append("<hr>\n")
         case .table(let table):
-            out += renderTable(table, &footnotes)
+            renderTable(table, into: &out, &footnotes)
         case let .footnoteDefinition(label, content):
             footnotes.definitions[label] = content
         }
     }
 
-    private func renderTable(_ table: Table, _ footnotes: inout FootnoteState) -> String {
-        func align(_ i: Int) -> String {
+    private func renderTable(_ table: Table, into out: inout HTMLBuffer, _ footnotes: inout FootnoteState) {
+        func align(_ i: Int) -> StaticString {
             guard i < table.alignments.count else { return "" }
             switch table.alignments[i] {
             case .none: return ""
@@ -118,60 +157,73 @@ public struct HTMLRenderer {
             }
         }
         // A wide table scrolls sideways: its box is focusable (and named) so keyboard users can scroll it.
-        var out = "<div class=\"table-scroll\" tabindex=\"0\" role=\"group\" aria-label=\"Table\"><table>\n<thead>\n<tr>\n"
+        out.append("<div class=\"table-scroll\" tabindex=\"0\" role=\"group\" aria-label=\"Table\"><table>\n<thead>\n<tr>\n")
         for (i, cell) in table.header.enumerated() {
-            out += "<th scope=\"col\"\(align(i))>\(inlineHTML(cell, &footnotes))</th>\n"
+            out.append("<th scope=\"col\"")
+            out.append(align(i))
+            out.append(">")
+            inline(cell, into: &out, &footnotes)
+            out.append("</th>\n")
         }
-        out += "</tr>\n</thead>\n"
+        out.append("</tr>\n</thead>\n")
         if !table.rows.isEmpty {
-            out += "<tbody>\n"
+            out.append("<tbody>\n")
             for row in table.rows {
-                out += "<tr>\n"
+                out.append("<tr>\n")
                 for (i, cell) in row.enumerated() {
-                    out += "<td\(align(i))>\(inlineHTML(cell, &footnotes))</td>\n"
+                    out.append("<td")
+                    out.append(align(i))
+                    out.append(">")
+                    inline(cell, into: &out, &footnotes)
+                    out.append("</td>\n")
                 }
-                out += "</tr>\n"
+                out.append("</tr>\n")
             }
-            out += "</tbody>\n"
+            out.append("</tbody>\n")
         }
-        return out + "</table></div>\n"
+        out.append("</table></div>\n")
     }
 
-    private func inlineHTML(_ inlines: [Inline], _ footnotes: inout FootnoteState) -> String {
-        var out = ""
-        inline(inlines, into: &out, &footnotes)
-        return out
-    }
-
-    /// Appends the HTML of `inlines` to `out` (nested runs too, without a string of their own).
-    private func inline(_ inlines: [Inline], into out: inout String, _ footnotes: inout FootnoteState) {
+    /// Appends the HTML of `inlines` to `out`.
+    private func inline(_ inlines: [Inline], into out: inout HTMLBuffer, _ footnotes: inout FootnoteState) {
         for node in inlines {
             switch node {
-            case .text(let s): out += HTMLEscape.escape(s)
-            case .softBreak: out += "\n"
-            case .lineBreak: out += "<br>\n"
-            case .code(let s): out += "<code>\(HTMLEscape.escape(s))</code>"
-            case .html(let s), .rawHTML(let s): out += s
+            case .text(let s): out.append(escaping: s)
+            case .softBreak: out.append("\n")
+            case .lineBreak: out.append("<br>\n")
+            case .code(let s):
+                out.append("<code>")
+                out.append(escaping: s)
+                out.append("</code>")
+            case .html(let s), .rawHTML(let s): out.append(html: s)
             case .emphasis(let c):
-                out += "<em>"
+                out.append("<em>")
                 inline(c, into: &out, &footnotes)
-                out += "</em>"
+                out.append("</em>")
             case .strong(let c):
-                out += "<strong>"
+                out.append("<strong>")
                 inline(c, into: &out, &footnotes)
-                out += "</strong>"
+                out.append("</strong>")
             case .strikethrough(let c):
-                out += "<del>"
+                out.append("<del>")
                 inline(c, into: &out, &footnotes)
-                out += "</del>"
+                out.append("</del>")
             case let .link(url, title, content):
-                let t = title.isEmpty ? "" : " title=\"\(HTMLEscape.escape(title))\""
-                out += "<a href=\"\(HTMLEscape.url(url))\"\(t)>"
+                out.append("<a href=\"")
+                out.append(html: HTMLEscape.url(url))
+                out.append("\"")
+                appendTitle(title, to: &out)
+                out.append(">")
                 inline(content, into: &out, &footnotes)
-                out += "</a>"
+                out.append("</a>")
             case let .image(url, title, alt):
-                let t = title.isEmpty ? "" : " title=\"\(HTMLEscape.escape(title))\""
-                out += "<img src=\"\(HTMLEscape.url(url))\" alt=\"\(HTMLEscape.escape(Inline.plainText(alt)))\"\(t) loading=\"lazy\">"
+                out.append("<img src=\"")
+                out.append(html: HTMLEscape.url(url))
+                out.append("\" alt=\"")
+                out.append(escaping: Inline.plainText(alt))
+                out.append("\"")
+                appendTitle(title, to: &out)
+                out.append(" loading=\"lazy\">")
             case .footnoteReference(let label):
                 let number: Int
                 if let index = footnotes.order.firstIndex(of: label) {
@@ -182,9 +234,26 @@ public struct HTMLRenderer {
                 }
                 let seen = footnotes.referenceCount[label, default: 0] + 1
                 footnotes.referenceCount[label] = seen
-                let refID = seen == 1 ? "fnref-\(number)" : "fnref-\(number)-\(seen)"
-                out += "<sup class=\"footnote-ref\"><a href=\"#fn-\(number)\" id=\"\(refID)\">\(number)</a></sup>"
+                out.append("<sup class=\"footnote-ref\"><a href=\"#fn-")
+                out.append(number)
+                out.append("\" id=\"fnref-")
+                out.append(number)
+                if seen > 1 {
+                    out.append("-")
+                    out.append(seen)
+                }
+                out.append("\">")
+                out.append(number)
+                out.append("</a></sup>")
             }
         }
+    }
+
+    /// A link's or image's ` title="…"` attribute, when it has a title.
+    private func appendTitle(_ title: String, to out: inout HTMLBuffer) {
+        guard !title.isEmpty else { return }
+        out.append(" title=\"")
+        out.append(escaping: title)
+        out.append("\"")
     }
 }
