@@ -31,8 +31,10 @@ public enum CmarkParser {
     public static func parse(_ text: String, file: String, lineOffset: Int = 0) throws(Diagnostic) -> [Block] {
         _ = extensionsRegistered
         let options = CMARK_OPT_SOURCEPOS | CMARK_OPT_FOOTNOTES | CMARK_OPT_UNSAFE
-        guard let parser = cmark_parser_new(options) else { return [] }
-        defer { cmark_parser_free(parser) }
+        // The parser, its tree and every string read from it live in this thread's arena (shim.h), freed at once when
+        // the blocks are made: neither `cmark_parser_free` nor `cmark_node_free` runs.
+        defer { sitegen_arena_release() }
+        guard let parser = cmark_parser_new_with_mem(options, sitegen_arena_allocator()) else { return [] }
         for name in extensionNames {
             if let ext = cmark_find_syntax_extension(name) {
                 cmark_parser_attach_syntax_extension(parser, ext)
@@ -48,7 +50,6 @@ public enum CmarkParser {
             return cmark_parser_finish(parser)
         }
         guard let document = finished else { return [] }
-        defer { cmark_node_free(document) }
         let converter = Converter(file: file, lineOffset: lineOffset)
         let blocks = converter.blocks(childrenOf: document)
         if let deepest = converter.tooDeep {
