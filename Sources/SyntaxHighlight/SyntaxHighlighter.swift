@@ -32,11 +32,18 @@ public enum SyntaxHighlighter {
 
     /// The highlighted HTML for `code` in a known language.
     public static func highlight(_ code: String, language: Language) -> String {
+        highlight(code, language: language, between: "", and: "")
+    }
+
+    /// The highlighted HTML for `code` after the markup `opening` and before `closing`, written with them into one
+    /// buffer, so that a caller wrapping the listing in its own markup (`<pre><code>…`) does not copy it again.
+    public static func highlight(_ code: String, language: Language, between opening: String, and closing: String) -> String {
         let lexer = tokenize(code, language: language)
+        var opening = opening, closing = closing
         // Written into room for the longest result, every byte an entity of six and every token in tags, so that each
         // of the many short pieces (a listing has a token every few bytes) is copied with no array append, whose
         // checks of room and ownership cost more than the escaping.
-        let room = 6 * lexer.bytes.count + tagRoom * lexer.tokens.count
+        let room = opening.utf8.count + 6 * lexer.bytes.count + tagRoom * lexer.tokens.count + closing.utf8.count
         var next = 0, tiled = true
         let html = [UInt8](unsafeUninitializedCapacity: room) { buffer, written in
             var end = buffer.baseAddress!
@@ -44,6 +51,11 @@ public enum SyntaxHighlighter {
                 end.initialize(from: text.utf8Start, count: text.utf8CodeUnitCount)
                 end += text.utf8CodeUnitCount
             }
+            func write(_ text: inout String) {
+                text.withUTF8 { end.initialize(from: $0.baseAddress!, count: $0.count) }
+                end += text.utf8.count
+            }
+            write(&opening)
             lexer.bytes.withUnsafeBufferPointer { bytes in
                 func escape(_ range: Range<Int>) { end += HTMLEscape.write(UnsafeBufferPointer(rebasing: bytes[range]), escapedTo: end) }
                 // Tokens without a span (plain text, operators, punctuation) next to each other are escaped as one run.
@@ -51,8 +63,10 @@ public enum SyntaxHighlighter {
                 for token in lexer.tokens {
                     // The room holds because the tokens cover the bytes once, in order (the lexer's contract), which
                     // each token is checked against before it is written: one out of place would write past the room,
-                    // so its listing is shown unhighlighted instead.
-                    guard token.range.lowerBound == next, token.range.upperBound <= bytes.count else {
+                    // so its listing is shown unhighlighted instead. So is a listing with a token that starts inside a
+                    // scalar (the lexer's contract too), where tags would make the bytes invalid UTF-8.
+                    guard token.range.lowerBound == next, token.range.upperBound <= bytes.count,
+                          next == bytes.count || bytes[next] & 0xC0 != 0x80 else {
                         tiled = false
                         break
                     }
@@ -68,11 +82,17 @@ public enum SyntaxHighlighter {
                     write("</span>")
                 }
                 if !plain.isEmpty { escape(plain) }
+                if next != bytes.count { tiled = false }
             }
+            write(&closing)
             written = buffer.baseAddress!.distance(to: end)
         }
-        guard tiled else { return escape(code) }
-        return String(decoding: html, as: UTF8.self)
+        guard tiled else { return opening + escape(code) + closing }
+        // The bytes are valid UTF-8 without a look at them: `opening`, `closing`, and the listing cut only between whole
+        // scalars (every token starts at one, and the last ends with the listing) with ASCII tags and entities put in.
+        // ASCII when all three are.
+        let ascii = code.utf8Span.isKnownASCII && opening.utf8Span.isKnownASCII && closing.utf8Span.isKnownASCII
+        return String(copying: UTF8Span(unchecked: html.span, isKnownASCII: ascii))
     }
 
     /// Room for a token's tags: its kind's opening tag (the longest, `tok-interpolation`'s, has 32 bytes) and `</span>`.

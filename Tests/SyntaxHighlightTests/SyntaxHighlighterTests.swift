@@ -51,6 +51,29 @@ import Testing
         }
     }
 
+    /// A listing highlighted between its caller's markup is written with it: the same bytes as the markup around the
+    /// listing's tokens escaped in their tags (the String is made without looking at them again), known to be ASCII
+    /// exactly when all three are.
+    @Test func highlightingBetweenMarkupWritesTheMarkupAroundTheListing() {
+        let codes = ["", "x = 1\n", "s = 'é' # ü\n", "f\"{a!r:>{w}}\" é'\"", "\u{301}x < 2", "日本 = \"&\"", "😀"]
+        let wrappers = [("", ""), ("<pre><code>", "</code></pre>\n"), ("<p title=\"é\">", "</p>"), ("<b>", "é")]
+        for code in codes {
+            for (opening, closing) in wrappers {
+                for language in SyntaxHighlighter.Language.allCases {
+                    let lexer = SyntaxHighlighter.tokenize(code, language: language)
+                    let listing = lexer.tokens.map { token in
+                        let text = SyntaxHighlighter.escape(String(decoding: lexer.bytes[token.range], as: UTF8.self))
+                        return token.kind?.openingTag.map { "\($0)\(text)</span>" } ?? text
+                    }.joined()
+                    let html = SyntaxHighlighter.highlight(code, language: language, between: opening, and: closing)
+                    let expected = Array((opening + listing + closing).utf8)
+                    #expect(Array(html.utf8) == expected, "\(language) \(code.debugDescription) in \(opening)")
+                    #expect(html.utf8Span.isKnownASCII == expected.allSatisfy { $0 < 0x80 }, "\(language) \(code.debugDescription)")
+                }
+            }
+        }
+    }
+
     /// Operators and punctuation take the text's colour, so no span is written around them; the lexer still tells
     /// them apart, and the text comes back whole.
     @Test func operatorsAndPunctuationArePlainText() throws {

@@ -9,34 +9,36 @@ import Escaping
 enum CodeBlockRenderer {
     static func render(fence: FenceInfo, code: String, fold: FoldedListing? = nil) -> String {
         let language = fence.language
-        let body = (language.isEmpty ? nil : SyntaxHighlighter.highlight(code, language: language)) ?? HTMLEscape.escape(code)
         let cls = language.isEmpty ? "" : " class=\"language-\(HTMLEscape.escape(language))\""
-        var html = fold.map { "<div class=\"code-block code-folded\" style=\"--shown-lines:\($0.shown)\">\n" } ?? "<div class=\"code-block\">\n"
+        var head = fold.map { "<div class=\"code-block code-folded\" style=\"--shown-lines:\($0.shown)\">\n" } ?? "<div class=\"code-block\">\n"
         if let title = fence.attributes["title"] {
-            html += "<div class=\"code-title\">"
+            head += "<div class=\"code-title\">"
             if let download = fence.attributes["download"] {
-                html += "<a href=\"\(HTMLEscape.escape(download))\" download>\(HTMLEscape.escape(title))</a>"
+                head += "<a href=\"\(HTMLEscape.escape(download))\" download>\(HTMLEscape.escape(title))</a>"
             } else {
-                html += HTMLEscape.escape(title)
+                head += HTMLEscape.escape(title)
             }
-            html += "</div>\n"
+            head += "</div>\n"
         }
         // A long line scrolls the block sideways: the block is focusable (and named) so keyboard users can scroll it.
         let name = fence.attributes["title"] ?? (language.isEmpty ? "" : language)
-        html += "<pre tabindex=\"0\" role=\"group\" aria-label=\"\(HTMLEscape.escape(name.isEmpty ? "Code" : "Code: " + name))\">"
-        // Appended piece by piece: the highlighted body is most of the block, copied once.
-        html += "<code" + cls + ">"
-        html += body
-        html += "</code></pre>\n"
+        head += "<pre tabindex=\"0\" role=\"group\" aria-label=\"\(HTMLEscape.escape(name.isEmpty ? "Code" : "Code: " + name))\">"
+        head += "<code" + cls + ">"
+        var tail = "</code></pre>\n"
         if let fold {
             // Folding is CSS keyed on this toggle (styled in style.css); the whole text stays in the <pre>.
-            html += "<div class=\"code-fold\"><details><summary><span class=\"fold-show\">Show all \(fold.lines) lines</span>"
-            html += "<span class=\"fold-hide\">Show the first \(fold.shown) lines only</span></summary></details>"
+            tail += "<div class=\"code-fold\"><details><summary><span class=\"fold-show\">Show all \(fold.lines) lines</span>"
+            tail += "<span class=\"fold-hide\">Show the first \(fold.shown) lines only</span></summary></details>"
             if let download = fence.attributes["download"] {
-                html += "<a href=\"\(HTMLEscape.escape(download))\" download>Download \(HTMLEscape.escape(download))</a>"
+                tail += "<a href=\"\(HTMLEscape.escape(download))\" download>Download \(HTMLEscape.escape(download))</a>"
             }
-            html += "</div>\n"
+            tail += "</div>\n"
         }
-        return html + "</div>\n"
+        tail += "</div>\n"
+        // The listing is most of the block: highlighted into one buffer with the markup around it, so it is copied once.
+        if !language.isEmpty, let known = SyntaxHighlighter.Language(name: language) {
+            return SyntaxHighlighter.highlight(code, language: known, between: head, and: tail)
+        }
+        return head + HTMLEscape.escape(code) + tail
     }
 }
