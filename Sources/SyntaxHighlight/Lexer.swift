@@ -6,7 +6,11 @@ struct Lexer {
     var pos = 0
     private(set) var tokens: [Token] = []
 
-    init(_ code: String) { bytes = Array(code.utf8) }
+    init(_ code: String) {
+        bytes = Array(code.utf8)
+        // Room for the tokens of typical code (one every five bytes or so), so that the array rarely grows.
+        tokens.reserveCapacity(bytes.count / 3 + 16)
+    }
 
     var isAtEnd: Bool { pos >= bytes.count }
 

@@ -20,6 +20,9 @@ extension Lexer {
         "ImportError", "OSError", "FileNotFoundError", "KeyboardInterrupt",
     ]
     static let pythonOperators: ByteSet = "+-*/%=<>!&|^~@"
+    /// Plain bytes that end no token: blanks, carriage returns and line-continuation backslashes, taken a run at a time
+    /// (an indentation is one token).
+    static let pythonSpacing: ByteSet = " \t\r\\"
     /// Imaginary literals: `1j`.
     static let pythonNumberSuffixes: ByteSet = "jJ"
     /// How deeply f-strings may nest inside replacement fields before they are shown as plain strings.
@@ -36,6 +39,9 @@ extension Lexer {
     /// Lexes Python code up to the end, or (inside an f-string field) up to the field's `}`, `:` or `!`
     /// at bracket depth 0, the enclosing string's closing quote, or its line end.
     mutating func lexPythonCode(field: FieldEnd?, nesting: Int) {
+        // The tables, read once here rather than (through their lazy initialisation) at every use.
+        let words = Self.pythonWordKinds, operators = Self.pythonOperators, spacing = Self.pythonSpacing
+        let numberSuffixes = Self.pythonNumberSuffixes
         var depth = 0
         var atLineStart = field == nil
         var nameKind: TokenKind?  // set after `def`/`class`: the next identifier is being defined
@@ -53,8 +59,9 @@ extension Lexer {
                 atLineStart = true
                 continue
             }
-            if c.isBlank || c == UInt8(ascii: "\r") || c == UInt8(ascii: "\\") {
+            if spacing.contains(c) {
                 pos += 1
+                while let b = peek(), spacing.contains(b) { pos += 1 }
                 emit(nil, from: start)
                 continue
             }
@@ -65,15 +72,16 @@ extension Lexer {
             } else if c == UInt8(ascii: "'") || c == UInt8(ascii: "\"") {
                 lexPythonString(from: start, format: false, nesting: nesting)
             } else if c.isDigit || (c == UInt8(ascii: ".") && peek(1)?.isDigit == true) {
-                scanNumber(suffixes: Self.pythonNumberSuffixes)
+                scanNumber(suffixes: numberSuffixes)
                 emit(.number, from: start)
             } else if c.isIdentifierStart {
                 let word = scanIdentifier()
                 if let q = peek(), q == UInt8(ascii: "'") || q == UInt8(ascii: "\""), let format = Self.stringPrefix(word) {
                     lexPythonString(from: start, format: format, nesting: nesting)
                 } else {
-                    emit(nameKind ?? notMember(Self.pythonWordKind(word), at: start), from: start)
+                    let kind = nameKind ?? notMember(words.kind(word), at: start)
                     nameKind = Self.spells(word, "def") ? .function : Self.spells(word, "class") ? .class : nil
+                    emit(kind, from: start)
                     continue
                 }
             } else if c == UInt8(ascii: "@"), atLineStart {
@@ -81,7 +89,7 @@ extension Lexer {
                 while let b = peek(), b.isIdentifierByte || b == UInt8(ascii: ".") { pos += 1 }
                 emit(.decorator, from: start)
             } else {
-                punctuationOperatorOrPlain(c, from: start, depth: &depth, operators: Self.pythonOperators)
+                punctuationOperatorOrPlain(c, from: start, depth: &depth, operators: operators)
             }
             nameKind = nil
         }
@@ -127,10 +135,6 @@ extension Lexer {
         case UInt8(ascii: "t"): 16
         default: 0
         }
-    }
-
-    static func pythonWordKind(_ word: ArraySlice<UInt8>) -> TokenKind? {
-        pythonWordKinds.kind(word)
     }
 
     /// Keywords, constants and builtins in one table (a word in several is the first kind), so that a word is
