@@ -10,13 +10,20 @@ public struct RenderMath: LessonStage {
 
     public func run(_ lesson: inout Lesson, in context: BuildContext) throws(DiagnosticList) {
         var problems: [Diagnostic] = []
-        var rendered: [Int: String] = [:]
+        // By span index; sized once, as is the table below (growing them rehashed their keys again and again).
+        var rendered = [String?](repeating: nil, count: lesson.spans.count)
         // A formula the lesson writes more than once (`\eta`, `\lambda`) is converted once, inline and display apart.
         var converted: [Formula: Result<String, TeXError>] = [:]
+        converted.reserveCapacity(lesson.spans.count)
         for (index, span) in lesson.spans.enumerated() where span.kind == .inlineMath || span.kind == .displayMath {
             let formula = Formula(source: span.source, display: span.kind == .displayMath)
-            let outcome = converted[formula] ?? Result { () throws(TeXError) in try TeXToMathML.convert(formula.source, display: formula.display) }
-            converted[formula] = outcome
+            let outcome: Result<String, TeXError>
+            if let known = converted[formula] {
+                outcome = known
+            } else {
+                outcome = Result { () throws(TeXError) in try TeXToMathML.convert(formula.source, display: formula.display) }
+                converted[formula] = outcome
+            }
             switch outcome {
             case .success(let math):
                 // A wide formula scrolls sideways inside a focusable box (MathML allows no tabindex), so keyboard users can scroll it.
@@ -26,7 +33,7 @@ public struct RenderMath: LessonStage {
             }
         }
         if !problems.isEmpty { throw DiagnosticList(problems) }
-        SpanReplacement.replace(in: &lesson.blocks) { rendered[$0] }
+        SpanReplacement.replace(in: &lesson.blocks) { rendered.indices.contains($0) ? rendered[$0] : nil }
     }
 
     /// A formula as written: its source compared by its UTF-8 bytes, not as Swift compares strings (canonically),
@@ -36,7 +43,11 @@ public struct RenderMath: LessonStage {
         var display: Bool
 
         static func == (a: Formula, b: Formula) -> Bool {
-            a.display == b.display && a.source.utf8.elementsEqual(b.source.utf8)
+            // The table compares a key with every one its probe meets: most differ in length, known without a look at
+            // their bytes, and the rest are compared as two buffers rather than through two UTF-8 views.
+            guard a.display == b.display, a.source.utf8.count == b.source.utf8.count else { return false }
+            var a = a.source, b = b.source
+            return a.withUTF8 { a in b.withUTF8 { b in a.elementsEqual(b) } }
         }
 
         func hash(into hasher: inout Hasher) {
