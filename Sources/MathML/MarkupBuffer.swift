@@ -2,6 +2,11 @@ import Escaping
 
 /// The MathML being written, as UTF-8 bytes: every parse function appends its element, and an element that
 /// turns out to need a wrapper (`<mrow>`, `<msub>`) gets its start tag inserted before it afterwards.
+///
+/// The bytes are always valid UTF-8, so `string` makes them a String without validating them again: what is appended
+/// is whole scalars (static text, the bytes of Strings, encoded scalars, and runs of the formula's bytes that start and
+/// end between its scalars), and every offset where markup is put, moved or cut out is checked to be where a scalar
+/// starts (one that were not would be a mistake in the parser, stopped there rather than left to make a broken String).
 struct MarkupBuffer {
     private(set) var bytes: [UInt8] = []
 
@@ -15,8 +20,10 @@ struct MarkupBuffer {
         markup.withUTF8Buffer { bytes.append(contentsOf: $0) }
     }
 
+    /// Markup made from a String (the tables of symbols, delimiters, environments).
     mutating func append(_ markup: [UInt8]) { bytes.append(contentsOf: markup) }
 
+    /// A run of the formula's bytes that starts and ends between its scalars (a word of ASCII letters).
     mutating func append(_ markup: ArraySlice<UInt8>) { bytes.append(contentsOf: markup) }
 
     /// Text escaped for HTML (`&`, `<`, `>`, `"`).
@@ -48,7 +55,20 @@ struct MarkupBuffer {
         }
     }
 
+    /// The markup as a String (see above for why its bytes are not looked at).
+    var string: String {
+        var utf8 = UTF8Span(unchecked: bytes.span)
+        _ = utf8.checkForASCII()  // read up to the first non-ASCII byte
+        return String(copying: utf8)
+    }
+
+    /// Whether a scalar starts at `offset` (or the markup ends there).
+    private func startsScalar(_ offset: Int) -> Bool {
+        offset == bytes.count || bytes[offset] & 0xC0 != 0x80
+    }
+
     mutating func insert(_ markup: StaticString, at offset: Int) {
+        precondition(startsScalar(offset), "markup put inside a scalar")
         markup.withUTF8Buffer { bytes.insert(contentsOf: $0, at: offset) }
     }
 
@@ -66,14 +86,20 @@ struct MarkupBuffer {
 
     /// Moves the markup in `range` back to `offset` (an element whose parts TeX and MathML order differently).
     mutating func move(_ range: Range<Int>, to offset: Int) {
+        precondition(offset <= range.lowerBound && startsScalar(offset) && startsScalar(range.lowerBound)
+                     && startsScalar(range.upperBound), "markup moved from or to inside a scalar")
         let moved = Array(bytes[range])
         bytes.removeSubrange(range)
         bytes.insert(contentsOf: moved, at: offset)
     }
 
     mutating func replaceSubrange(_ range: Range<Int>, with markup: String) {
+        precondition(startsScalar(range.lowerBound) && startsScalar(range.upperBound), "markup replaced inside a scalar")
         bytes.replaceSubrange(range, with: markup.utf8)
     }
 
-    mutating func removeSubrange(_ range: Range<Int>) { bytes.removeSubrange(range) }
+    mutating func removeSubrange(_ range: Range<Int>) {
+        precondition(startsScalar(range.lowerBound) && startsScalar(range.upperBound), "markup cut inside a scalar")
+        bytes.removeSubrange(range)
+    }
 }

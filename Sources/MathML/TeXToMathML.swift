@@ -18,7 +18,7 @@ public enum TeXToMathML {
         parser.markup.append("<annotation encoding=\"application/x-tex\">")
         parser.appendAnnotation()
         parser.markup.append("</annotation></semantics></math>")
-        return String(decoding: parser.markup.bytes, as: UTF8.self)
+        return parser.markup.string
     }
 }
 
