@@ -9,7 +9,9 @@ public enum SyntaxHighlighter {
 
         /// Resolves a fence info string such as `py`, `python3`, `yml`, `sh`, `zsh`, `shell-session`, `jsonc`.
         public init?(name: String) {
-            let key = String(name.unicodeScalars.filter { !$0.properties.isWhitespace }).lowercased()
+            // Fence languages are nearly always written as the key already: printable ASCII without capitals.
+            let isKey = name.utf8.allSatisfy { $0 > 0x20 && $0 < 0x7F && !(0x41...0x5A).contains($0) }
+            let key = isKey ? name : String(name.unicodeScalars.filter { !$0.properties.isWhitespace }).lowercased()
             switch key {
             case "python", "py", "python3", "py3": self = .python
             case "swift": self = .swift

@@ -9,6 +9,12 @@ import Testing
         #expect(SyntaxHighlighter.Language(name: "zsh") == .bash)
         #expect(SyntaxHighlighter.Language(name: "shell-session") == .console)
         #expect(SyntaxHighlighter.Language(name: "jsonc") == .json)
+        // Names already written as their key are read as they are; others are trimmed of white space and lower-cased.
+        #expect(SyntaxHighlighter.Language(name: "PY") == .python)
+        #expect(SyntaxHighlighter.Language(name: "yml\u{A0}") == .yaml)
+        #expect(SyntaxHighlighter.Language(name: "sh\t") == .bash)
+        #expect(SyntaxHighlighter.Language(name: "shell-session") == .console)
+        #expect(SyntaxHighlighter.Language(name: "c++") == nil)
         #expect(SyntaxHighlighter.highlight("x", language: "cobol") == nil)
         #expect(SyntaxHighlighter.highlight("x", language: "") == nil)
     }
