@@ -9,36 +9,52 @@ import Escaping
 enum CodeBlockRenderer {
     static func render(fence: FenceInfo, code: String, fold: FoldedListing? = nil) -> String {
         let language = fence.language
-        let cls = language.isEmpty ? "" : " class=\"language-\(HTMLEscape.escape(language))\""
-        var head = fold.map { "<div class=\"code-block code-folded\" style=\"--shown-lines:\($0.shown)\">\n" } ?? "<div class=\"code-block\">\n"
-        if let title = fence.attributes["title"] {
-            head += "<div class=\"code-title\">"
-            if let download = fence.attributes["download"] {
-                head += "<a href=\"\(HTMLEscape.escape(download))\" download>\(HTMLEscape.escape(title))</a>"
+        let title = fence.attributes["title"], download = fence.attributes["download"]
+        var head = MarkupBytes()
+        if let fold {
+            head.write("<div class=\"code-block code-folded\" style=\"--shown-lines:", String(fold.shown), "\">\n")
+        } else {
+            head.write("<div class=\"code-block\">\n")
+        }
+        if let title {
+            if let download {
+                head.write("<div class=\"code-title\"><a href=\"", HTMLEscape.escape(download), "\" download>", HTMLEscape.escape(title), "</a></div>\n")
             } else {
-                head += HTMLEscape.escape(title)
+                head.write("<div class=\"code-title\">", HTMLEscape.escape(title), "</div>\n")
             }
-            head += "</div>\n"
         }
         // A long line scrolls the block sideways: the block is focusable (and named) so keyboard users can scroll it.
-        let name = fence.attributes["title"] ?? (language.isEmpty ? "" : language)
-        head += "<pre tabindex=\"0\" role=\"group\" aria-label=\"\(HTMLEscape.escape(name.isEmpty ? "Code" : "Code: " + name))\">"
-        head += "<code" + cls + ">"
-        var tail = "</code></pre>\n"
+        let name = title ?? language
+        head.write("<pre tabindex=\"0\" role=\"group\" aria-label=\"", HTMLEscape.escape(name.isEmpty ? "Code" : "Code: " + name), "\">")
+        head.write("<code", language.isEmpty ? "" : " class=\"language-" + HTMLEscape.escape(language) + "\"", ">")
+        var tail = MarkupBytes()
+        tail.write("</code></pre>\n")
         if let fold {
             // Folding is CSS keyed on this toggle (styled in style.css); the whole text stays in the <pre>.
-            tail += "<div class=\"code-fold\"><details><summary><span class=\"fold-show\">Show all \(fold.lines) lines</span>"
-            tail += "<span class=\"fold-hide\">Show the first \(fold.shown) lines only</span></summary></details>"
-            if let download = fence.attributes["download"] {
-                tail += "<a href=\"\(HTMLEscape.escape(download))\" download>Download \(HTMLEscape.escape(download))</a>"
+            tail.write("<div class=\"code-fold\"><details><summary><span class=\"fold-show\">Show all ", String(fold.lines), " lines</span>")
+            tail.write("<span class=\"fold-hide\">Show the first ", String(fold.shown), " lines only</span></summary></details>")
+            if let download {
+                tail.write("<a href=\"", HTMLEscape.escape(download), "\" download>Download ", HTMLEscape.escape(download), "</a>")
             }
-            tail += "</div>\n"
+            tail.write("</div>\n")
         }
-        tail += "</div>\n"
+        tail.write("</div>\n")
         // The listing is most of the block: highlighted into one buffer with the markup around it, so it is copied once.
         if !language.isEmpty, let known = SyntaxHighlighter.Language(name: language) {
-            return SyntaxHighlighter.highlight(code, language: known, between: head, and: tail)
+            return SyntaxHighlighter.highlight(code, language: known, between: head.string, and: tail.string)
         }
-        return head + HTMLEscape.escape(code) + tail
+        return head.string + HTMLEscape.escape(code) + tail.string
+    }
+
+    /// The markup around a listing, gathered as UTF-8 bytes and made a String once: appended to a String piece by
+    /// piece, each of its two dozen short pieces cost several hundred instructions.
+    private struct MarkupBytes {
+        var bytes: [UInt8] = []
+
+        mutating func write(_ pieces: String...) {
+            for piece in pieces { bytes += piece.utf8 }
+        }
+
+        var string: String { String(decoding: bytes, as: UTF8.self) }
     }
 }
