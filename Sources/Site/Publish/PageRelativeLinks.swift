@@ -12,29 +12,46 @@ public struct PageRelativeLinks: LessonStage {
     public init() {}
 
     public func run(_ lesson: inout Lesson, in context: BuildContext) throws(DiagnosticList) {
-        lesson.blocks = Self.rewrite(lesson.blocks, links: PageLinks(page: PageContext.pagePath(of: lesson)))
+        Self.rewrite(&lesson.blocks, links: PageLinks(page: PageContext.pagePath(of: lesson)))
     }
 
-    static func rewrite(_ blocks: [Block], links: PageLinks) -> [Block] {
-        InlineRewriter(rewrite: { inlines in
-            inlines.map { inline in
-                switch inline {
+    static func rewrite(_ blocks: inout [Block], links: PageLinks) {
+        Rewriter(links: links).apply(to: &blocks)
+    }
+
+    /// Publishes the URLs of links and images and the attributes of inline and block HTML; nothing else.
+    private struct Rewriter: InlineRewriter {
+        let links: PageLinks
+
+        func touches(_ node: Inline) -> Bool {
+            switch node {
+            case .link, .image, .html: true
+            default: false
+            }
+        }
+
+        func rewrite(_ inlines: inout [Inline]) {
+            for index in inlines.indices {
+                switch inlines[index] {
                 case let .link(url, title, content):
-                    return .link(url: links.published(url), title: title, content: content)
+                    inlines[index] = .link(url: links.published(url), title: title, content: content)
                 case let .image(url, title, alt):
-                    return .image(url: links.published(url), title: title, alt: alt)
+                    inlines[index] = .image(url: links.published(url), title: title, alt: alt)
                 case .html(let html):
-                    return .html(rewriteHTML(html, links: links))
+                    inlines[index] = .html(rewriteHTML(html, links: links))
                 default:
-                    return inline
+                    continue
                 }
             }
-        }, htmlBlock: { rewriteHTML($0, links: links) }).blocks(blocks)
+        }
+
+        func rewrite(htmlBlock html: String) -> String? { rewriteHTML(html, links: links) }
     }
 
     /// `href="/x"`, `src='x/'`, `poster=/x` (quoted or not, any case) in author-written HTML.
     static func rewriteHTML(_ html: String, links: PageLinks) -> String {
-        guard html.contains("=") else { return html }
+        // The attribute needs an `=`: HTML without one is kept as it is, without asking the pattern.
+        guard html.utf8.contains(UInt8(ascii: "=")) else { return html }
         let attribute = /(?i)(\s(?:href|src|poster)\s*=\s*)(["']?)([^"'\s>]+)/
         return html.replacing(attribute) { match in
             "\(match.output.1)\(match.output.2)\(links.published(String(match.output.3)))"

@@ -215,6 +215,8 @@ public struct ProtectedSpans: Sendable {
     /// Whether `text` holds the bytes of `open` (U+E000, UTF-8 EE 80 80): `pieces` of any other text is the
     /// text itself. A search for bytes, where `contains(open)` would compare every character.
     public static func mayHoldPlaceholder(_ text: String) -> Bool {
+        // Read where the bytes are (a native string's always are), without the copy `withUTF8` needs.
+        if let found = text.utf8.withContiguousStorageIfAvailable(mayHoldPlaceholder) { return found }
         var text = text
         return text.withUTF8 { mayHoldPlaceholder($0) }
     }
