@@ -11,6 +11,8 @@ protocol LineUnit: Equatable {
     var isNumber: Bool { get }
     /// The text of `units`.
     static func text(_ units: ArraySlice<Self>) -> String
+    /// Appends the UTF-8 bytes of `units` to `bytes`.
+    static func append(_ units: ArraySlice<Self>, to bytes: inout [UInt8])
 }
 
 extension Character: LineUnit {
@@ -18,6 +20,10 @@ extension Character: LineUnit {
     func matches(_ scalar: Unicode.Scalar) -> Bool { asciiValue == UInt8(truncatingIfNeeded: scalar.value) }
 
     static func text(_ units: ArraySlice<Character>) -> String { String(units) }
+
+    static func append(_ units: ArraySlice<Character>, to bytes: inout [UInt8]) {
+        for unit in units { bytes.append(contentsOf: unit.utf8) }
+    }
 }
 
 extension UInt8: LineUnit {
@@ -33,4 +39,6 @@ extension UInt8: LineUnit {
     static func text(_ units: ArraySlice<UInt8>) -> String {
         units.withUnsafeBufferPointer { String(decoding: $0, as: UTF8.self) }
     }
+
+    static func append(_ units: ArraySlice<UInt8>, to bytes: inout [UInt8]) { bytes.append(contentsOf: units) }
 }

@@ -1,4 +1,5 @@
 import Diagnostics
+import Escaping
 import Foundation
 import Experiments
 
@@ -35,58 +36,104 @@ public struct ProtectedSpans: Sendable {
     public static let open: Character = "\u{E000}"
     public static let close: Character = "\u{E001}"
 
-    public static func placeholder(_ index: Int) -> String { "\(open)\(index)\(close)" }
+    public static func placeholder(_ index: Int) -> String {
+        var bytes: [UInt8] = []
+        appendPlaceholder(index, to: &bytes)
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// Appends `placeholder(index)` to UTF-8 `bytes`: `open` (EE 80 80), the index's digits, `close` (EE 80 81).
+    static func appendPlaceholder(_ index: Int, to bytes: inout [UInt8]) {
+        bytes.append(contentsOf: [0xEE, 0x80, 0x80])
+        bytes.append(contentsOf: String(index).utf8)
+        bytes.append(contentsOf: [0xEE, 0x80, 0x81])
+    }
 
     /// Scans `body`, whose first line is line `lineOffset + 1` of `file`.
     public init(body: String, file: String, lineOffset: Int) throws(DiagnosticList) {
         var problems: [Diagnostic] = []
         // The masked body: `body` up to `copied`, with the spans of the lines before it replaced.
         var out = ""
+        // One masked line's UTF-8, made into text once the line is done (text kept as it is is not read again).
+        var maskedLine: [UInt8] = []
         // Lines are classified on the body's bytes; only a line that may open or close a fence, or that holds
         // something to mask, is made a substring.
-        let bytes = Array(body.utf8)
-        let utf8 = body.utf8
-        func index(_ offset: Int) -> String.Index { utf8.index(utf8.startIndex, offsetBy: offset) }
-        func substring(_ range: Range<Int>) -> Substring { body[index(range.lowerBound)..<index(range.upperBound)] }
-        var copied = 0  // `body` up to this byte offset is in `out`
-        var fence: Substring?
-        var line = lineOffset
-        for range in Self.lineRanges(bytes) {
-            line += 1
-            let lineBytes = bytes[range]
-            // A fence's line has ` or ~ as its first byte after spaces, an indented line four spaces or a tab
-            // as its first bytes: only such lines are read as characters to tell.
-            let lead = lineBytes.first { $0 != UInt8(ascii: " ") }
-            let mayBeFence = lead == UInt8(ascii: "`") || lead == UInt8(ascii: "~")
-            let trimmed = mayBeFence ? substring(range).drop { $0 == " " } : ""
-            if let open = fence {
-                if mayBeFence, trimmed.hasPrefix(open), trimmed.drop(while: { $0 == open.first }).allSatisfy({ $0 == " " }) { fence = nil }
-                continue
-            }
-            if mayBeFence, trimmed.hasPrefix("```") || trimmed.hasPrefix("~~~") {
-                let marker = trimmed.first!
-                fence = trimmed.prefix { $0 == marker }
-                continue
-            }
-            let mayBeIndented = lineBytes.starts(with: "    ".utf8) || lineBytes.first == UInt8(ascii: "\t")
-            if mayBeIndented, case let rawLine = substring(range), rawLine.hasPrefix("    ") || rawLine.hasPrefix("\t") {
-                continue   // indented code
-            }
-            // Most lines hold no code span, math, result or escape: they stay as they are.
-            if lineBytes.contains(where: { $0 == UInt8(ascii: "`") || $0 == UInt8(ascii: "$") || $0 == UInt8(ascii: "{") || $0 == UInt8(ascii: "\\") || $0 == UInt8(ascii: "@") }) {
+        var utf8Body = body
+        utf8Body.withUTF8 { bytes in
+            out.reserveCapacity(bytes.count + 64)
+            maskedLine.reserveCapacity(256)
+            let utf8 = body.utf8
+            func index(_ offset: Int) -> String.Index { utf8.index(utf8.startIndex, offsetBy: offset) }
+            func substring(_ range: Range<Int>) -> Substring { body[index(range.lowerBound)..<index(range.upperBound)] }
+            var copied = 0  // `body` up to this byte offset is in `out`
+            var fence: Substring?
+            var line = lineOffset
+            // The first byte at or after the line being read that may start something to mask (`firstMaskable`);
+            // found once for all the lines before it.
+            var maskable = -1
+            TextLines.forEach(bytes) { range in
+                line += 1
+                // A fence's line has ` or ~ as its first byte after spaces, an indented line four spaces or a tab
+                // as its first bytes: only such lines are read as characters to tell.
+                var leadAt = range.lowerBound
+                while leadAt < range.upperBound, bytes[leadAt] == UInt8(ascii: " ") { leadAt += 1 }
+                let lead = leadAt < range.upperBound ? bytes[leadAt] : nil
+                let mayBeFence = lead == UInt8(ascii: "`") || lead == UInt8(ascii: "~")
+                let trimmed = mayBeFence ? substring(range).drop { $0 == " " } : ""
+                if let open = fence {
+                    if mayBeFence, trimmed.hasPrefix(open), trimmed.drop(while: { $0 == open.first }).allSatisfy({ $0 == " " }) { fence = nil }
+                    return
+                }
+                if mayBeFence, trimmed.hasPrefix("```") || trimmed.hasPrefix("~~~") {
+                    let marker = trimmed.first!
+                    fence = trimmed.prefix { $0 == marker }
+                    return
+                }
+                let mayBeIndented = leadAt - range.lowerBound >= 4 || (!range.isEmpty && bytes[range.lowerBound] == 0x09)
+                if mayBeIndented, case let rawLine = substring(range), rawLine.hasPrefix("    ") || rawLine.hasPrefix("\t") {
+                    return   // indented code
+                }
+                // Most lines hold no code span, math, result or escape: they stay as they are.
+                if maskable < range.lowerBound { maskable = Self.firstMaskable(bytes, from: range.lowerBound) }
+                guard maskable < range.upperBound else { return }
                 out += substring(copied..<range.lowerBound)
+                maskedLine.removeAll(keepingCapacity: true)
+                let lineBytes = UnsafeBufferPointer(rebasing: bytes[range])
                 // A line of ASCII without a carriage return is read as bytes: each byte is one Character there.
                 if lineBytes.allSatisfy({ $0 < 0x80 && $0 != 0x0D }) {
-                    maskLine(Array(lineBytes), file: file, line: line, into: &out, problems: &problems)
+                    maskLine(Array(lineBytes), file: file, line: line, into: &maskedLine, problems: &problems)
                 } else {
-                    maskLine(Array(substring(range)), file: file, line: line, into: &out, problems: &problems)
+                    maskLine(Array(substring(range)), file: file, line: line, into: &maskedLine, problems: &problems)
                 }
+                out += String(decoding: maskedLine, as: UTF8.self)
                 copied = range.upperBound
             }
+            out += substring(copied..<bytes.count)
         }
-        out += substring(copied..<bytes.count)
         masked = out
         if !problems.isEmpty { throw DiagnosticList(problems) }
+    }
+
+    /// The offset of the first byte of `bytes` from `start` that is `` ` ``, `$`, `{`, `\\` or `@` (what every code
+    /// span, math, result, escape, citation and cross-reference holds), or `bytes.count`; eight bytes at a time.
+    static func firstMaskable(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
+        var i = start
+        while i + 8 <= bytes.count {
+            let word = UnsafeRawPointer(bytes.baseAddress! + i).loadUnaligned(as: UInt64.self)
+            let marks = ByteWord.exactMarks(word, UInt8(ascii: "`")) | ByteWord.exactMarks(word, UInt8(ascii: "$"))
+                | ByteWord.exactMarks(word, UInt8(ascii: "{")) | ByteWord.exactMarks(word, UInt8(ascii: "\\"))
+                | ByteWord.exactMarks(word, UInt8(ascii: "@"))
+            // The first byte is the lowest on the little-endian machines sitegen runs on.
+            if marks != 0 { return i + marks.trailingZeroBitCount >> 3 }
+            i += 8
+        }
+        while i < bytes.count {
+            switch bytes[i] {
+            case UInt8(ascii: "`"), UInt8(ascii: "$"), UInt8(ascii: "{"), UInt8(ascii: "\\"), UInt8(ascii: "@"): return i
+            default: i += 1
+            }
+        }
+        return bytes.count
     }
 
     /// The lines of `text`, as `text.split(separator: "\n", omittingEmptySubsequences: false)` cuts them, found
@@ -104,16 +151,16 @@ public struct ProtectedSpans: Sendable {
         bytes.withUnsafeBufferPointer { TextLines.ranges($0) }
     }
 
-    /// Appends `chars` (one line) to `out` with its spans replaced by placeholders: everything else is copied
+    /// Appends `chars` (one line) to UTF-8 `out` with its spans replaced by placeholders: everything else is copied
     /// as it is, in runs.
-    private mutating func maskLine<Unit: LineUnit>(_ chars: [Unit], file: String, line: Int, into out: inout String,
+    private mutating func maskLine<Unit: LineUnit>(_ chars: [Unit], file: String, line: Int, into out: inout [UInt8],
                                                    problems: inout [Diagnostic]) {
         var i = 0
         // `chars[copied..<i]` is text not yet appended to `out`.
         var copied = 0
         func at(_ index: Int) -> SourceLocation { SourceLocation(file: file, line: line, column: index + 1) }
         func protect(_ kind: Kind, _ range: Range<Int>, at location: SourceLocation, through end: Int) {
-            out += Unit.text(chars[copied..<i])
+            Unit.append(chars[copied..<i], to: &out)
             add(kind, Unit.text(chars[range]), location, into: &out)
             i = end
             copied = end
@@ -191,11 +238,11 @@ public struct ProtectedSpans: Sendable {
             }
             i += 1
         }
-        out += Unit.text(chars[copied...])
+        Unit.append(chars[copied...], to: &out)
     }
 
-    private mutating func add(_ kind: Kind, _ source: String, _ location: SourceLocation, into out: inout String) {
-        out += Self.placeholder(spans.count)
+    private mutating func add(_ kind: Kind, _ source: String, _ location: SourceLocation, into out: inout [UInt8]) {
+        Self.appendPlaceholder(spans.count, to: &out)
         let reference = kind == .inlineResult
             ? Result { () throws(ExpressionError) -> InlineReference in try InlineReference.parse(source) } : nil
         spans.append(Span(kind: kind, source: source, location: location, reference: reference))
