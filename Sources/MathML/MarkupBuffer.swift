@@ -3,12 +3,15 @@ import Escaping
 /// The MathML being written, as UTF-8 bytes: every parse function appends its element, and an element that
 /// turns out to need a wrapper (`<mrow>`, `<msub>`) gets its start tag inserted before it afterwards.
 ///
-/// The bytes are always valid UTF-8, so `string` makes them a String without validating them again: what is appended
-/// is whole scalars (static text, the bytes of Strings, encoded scalars, and runs of the formula's bytes that start and
-/// end between its scalars), and every offset where markup is put, moved or cut out is checked to be where a scalar
-/// starts (one that were not would be a mistake in the parser, stopped there rather than left to make a broken String).
+/// The bytes are valid UTF-8 by construction, so `string` makes them a String without validating them again: what is
+/// appended is whole scalars (static text, the bytes of Strings, encoded scalars, and runs of the formula's bytes that
+/// start and end between its scalars), and every offset where markup is put, moved or cut out is checked to be where a
+/// scalar starts. One that were not, or a run of the formula's bytes cut inside a scalar, would be a mistake in the
+/// parser: the buffer then no longer vouches for its bytes, and `string` checks (and repairs) them as any bytes.
 struct MarkupBuffer {
     private(set) var bytes: [UInt8] = []
+    /// Whether a check above failed since the buffer was made.
+    private var unsure = false
 
     init(reservingCapacity capacity: Int) { bytes.reserveCapacity(capacity) }
 
@@ -24,7 +27,10 @@ struct MarkupBuffer {
     mutating func append(_ markup: [UInt8]) { bytes.append(contentsOf: markup) }
 
     /// A run of the formula's bytes that starts and ends between its scalars (a word of ASCII letters).
-    mutating func append(_ markup: ArraySlice<UInt8>) { bytes.append(contentsOf: markup) }
+    mutating func append(_ markup: ArraySlice<UInt8>) {
+        if !Self.isWholeScalars(markup) { unsure = true }
+        bytes.append(contentsOf: markup)
+    }
 
     /// Text escaped for HTML (`&`, `<`, `>`, `"`).
     mutating func appendEscaped(_ text: String) {
@@ -34,6 +40,7 @@ struct MarkupBuffer {
 
     /// UTF-8 text escaped for HTML (`&`, `<`, `>`, `"`).
     mutating func appendEscaped(_ text: ArraySlice<UInt8>) {
+        if !Self.isWholeScalars(text) { unsure = true }
         text.withUnsafeBufferPointer { HTMLEscape.append($0, textEscapedTo: &bytes) }
     }
 
@@ -57,9 +64,22 @@ struct MarkupBuffer {
 
     /// The markup as a String (see above for why its bytes are not looked at).
     var string: String {
+        guard !unsure else { return String(decoding: bytes, as: UTF8.self) }
         var utf8 = UTF8Span(unchecked: bytes.span)
         _ = utf8.checkForASCII()  // read up to the first non-ASCII byte
         return String(copying: utf8)
+    }
+
+    /// Whether `run` (a slice of valid UTF-8) starts with a scalar's first byte and ends with its last scalar whole.
+    static func isWholeScalars(_ run: ArraySlice<UInt8>) -> Bool {
+        guard let first = run.first else { return true }
+        guard first & 0xC0 != 0x80 else { return false }
+        // The last scalar's lead byte, at most three bytes from the end, and how many bytes it says the scalar has.
+        var lead = run.endIndex - 1
+        while lead > run.startIndex, run[lead] & 0xC0 == 0x80, run.endIndex - lead < 4 { lead -= 1 }
+        let byte = run[lead]
+        let length = byte < 0x80 ? 1 : byte >= 0xF0 ? 4 : byte >= 0xE0 ? 3 : byte >= 0xC0 ? 2 : 0
+        return run.endIndex - lead == length
     }
 
     /// Whether a scalar starts at `offset` (or the markup ends there).
@@ -68,7 +88,7 @@ struct MarkupBuffer {
     }
 
     mutating func insert(_ markup: StaticString, at offset: Int) {
-        precondition(startsScalar(offset), "markup put inside a scalar")
+        if !startsScalar(offset) { unsure = true }
         markup.withUTF8Buffer { bytes.insert(contentsOf: $0, at: offset) }
     }
 
@@ -86,20 +106,19 @@ struct MarkupBuffer {
 
     /// Moves the markup in `range` back to `offset` (an element whose parts TeX and MathML order differently).
     mutating func move(_ range: Range<Int>, to offset: Int) {
-        precondition(offset <= range.lowerBound && startsScalar(offset) && startsScalar(range.lowerBound)
-                     && startsScalar(range.upperBound), "markup moved from or to inside a scalar")
+        if !(startsScalar(offset) && startsScalar(range.lowerBound) && startsScalar(range.upperBound)) { unsure = true }
         let moved = Array(bytes[range])
         bytes.removeSubrange(range)
         bytes.insert(contentsOf: moved, at: offset)
     }
 
     mutating func replaceSubrange(_ range: Range<Int>, with markup: String) {
-        precondition(startsScalar(range.lowerBound) && startsScalar(range.upperBound), "markup replaced inside a scalar")
+        if !(startsScalar(range.lowerBound) && startsScalar(range.upperBound)) { unsure = true }
         bytes.replaceSubrange(range, with: markup.utf8)
     }
 
     mutating func removeSubrange(_ range: Range<Int>) {
-        precondition(startsScalar(range.lowerBound) && startsScalar(range.upperBound), "markup cut inside a scalar")
+        if !(startsScalar(range.lowerBound) && startsScalar(range.upperBound)) { unsure = true }
         bytes.removeSubrange(range)
     }
 }

@@ -36,6 +36,28 @@ func body(_ tex: String, display: Bool = false) throws -> String {
         #expect(try !TeXToMathML.convert("\\alpha", display: false).utf8Span.isKnownASCII)
     }
 
+    /// A run of bytes is appended unchecked only when it starts and ends between scalars; markup put or cut inside a
+    /// scalar makes the buffer check its bytes again, so a parser mistake gives a repaired String, never a broken one.
+    @Test func markupBufferVouchesOnlyForWholeScalars() {
+        let text = Array("aé€😀z".utf8)  // 1, 2, 3, 4 and 1 bytes
+        let starts = [0, 1, 3, 6, 10, 11]
+        for lower in 0...text.count {
+            for upper in lower...text.count {
+                let whole = lower == upper || (starts.contains(lower) && starts.contains(upper))
+                #expect(MarkupBuffer.isWholeScalars(text[lower..<upper]) == whole, "\(lower)..<\(upper)")
+            }
+        }
+        var buffer = MarkupBuffer(reservingCapacity: 16)
+        buffer.append(text[0..<3])
+        #expect(buffer.string == "aé")
+        buffer.append(text[3..<5])  // two of the euro sign's three bytes
+        #expect(buffer.string == "aé\u{FFFD}")
+        var cut = MarkupBuffer(reservingCapacity: 16)
+        cut.append(text[0..<6])
+        cut.removeSubrange(1..<2)  // the first byte of é
+        #expect(cut.string == "a\u{FFFD}€")
+    }
+
     @Test func annotationIsTrimmedOfUnicodeWhiteSpace() throws {
         let out = try TeXToMathML.convert("\u{A0}\u{2009}a \u{2003}b\n", display: false)
         #expect(out.hasSuffix("<annotation encoding=\"application/x-tex\">a \u{2003}b</annotation></semantics></math>"))
