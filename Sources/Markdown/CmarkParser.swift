@@ -40,11 +40,11 @@ public enum CmarkParser {
                 cmark_parser_attach_syntax_extension(parser, ext)
             }
         }
-        var utf8 = Array(text.utf8)
+        var text = text
         let finished = parsing.withLock { () -> OpaquePointer? in
-            utf8.withUnsafeMutableBufferPointer { buffer in
-                buffer.baseAddress?.withMemoryRebound(to: CChar.self, capacity: buffer.count) {
-                    cmark_parser_feed(parser, $0, buffer.count)
+            text.withUTF8 { utf8 in
+                utf8.baseAddress?.withMemoryRebound(to: CChar.self, capacity: utf8.count) {
+                    cmark_parser_feed(parser, $0, utf8.count)
                 }
             }
             return cmark_parser_finish(parser)
