@@ -158,25 +158,23 @@ public struct HTMLRenderer {
         }
         // A wide table scrolls sideways: its box is focusable (and named) so keyboard users can scroll it.
         out.append("<div class=\"table-scroll\" tabindex=\"0\" role=\"group\" aria-label=\"Table\"><table>\n<thead>\n<tr>\n")
-        for (i, cell) in table.header.enumerated() {
-            out.append("<th scope=\"col\"")
-            out.append(align(i))
-            out.append(">")
-            inline(cell, into: &out, &footnotes)
-            out.append("</th>\n")
+        // One cell: its start tag (`<th scope="col"`, `<td`) with the column's alignment, its content, its end tag.
+        func cells(_ row: [[Inline]], start: StaticString, end: StaticString) {
+            for (i, cell) in row.enumerated() {
+                out.append(start)
+                out.append(align(i))
+                out.append(">")
+                inline(cell, into: &out, &footnotes)
+                out.append(end)
+            }
         }
+        cells(table.header, start: "<th scope=\"col\"", end: "</th>\n")
         out.append("</tr>\n</thead>\n")
         if !table.rows.isEmpty {
             out.append("<tbody>\n")
             for row in table.rows {
                 out.append("<tr>\n")
-                for (i, cell) in row.enumerated() {
-                    out.append("<td")
-                    out.append(align(i))
-                    out.append(">")
-                    inline(cell, into: &out, &footnotes)
-                    out.append("</td>\n")
-                }
+                cells(row, start: "<td", end: "</td>\n")
                 out.append("</tr>\n")
             }
             out.append("</tbody>\n")

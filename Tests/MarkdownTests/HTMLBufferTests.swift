@@ -3,9 +3,9 @@ import Escaping
 import Testing
 @testable import Markdown
 
-/// `HTMLRenderer` writes bytes into an `HTMLBuffer`; it wrote `String`s before, and `StringRenderer` below is that
-/// renderer, kept as the reference: the same HTML, byte for byte, for random documents full of the cases where bytes and
-/// characters differ (CR LF, a combining mark or a prepended character before a tag, non-ASCII text).
+/// `HTMLRenderer` writes bytes into an `HTMLBuffer`, which answers as the `String`s it wrote before did where bytes and
+/// characters differ (CR LF, a combining mark or a prepended character before a tag, non-ASCII text). When it changed
+/// from strings to bytes, the two renderers gave the same HTML for 2 000 random documents (commit 1224864).
 @Suite struct HTMLBufferTests {
     /// What a `String` says of the same text: the buffer's text, and whether it ends with the character "\n".
     @Test func bufferAnswersAsAString() {
@@ -27,27 +27,6 @@ import Testing
         }
     }
 
-    @Test func renderingIsTheStringRenderers() throws {
-        let pieces = [
-            "text ", "é ", "\u{600}", "e\u{301}", "&#13;", "&amp;", "<b>", "\r\n", "\n", "\n\n", "- ", "1. ", "3. ",
-            "> ", "# ", "## ", "**", "*", "~~", "`c`", "[^a]", "[^b]", "[^a]: ", "[^b]: ", "- [ ] ", "- [x] ",
-            "[l](/u \"t\")", "![i](s.png \"t\")", "[j](javascript:x)", "| a | b |\n|:-|-:|\n| 1 | 2 |\n",
-            "```py x\ncode <\n```\n", "<div>\nhtml\n</div>\n", "---\n", "    indented\n", "  ",
-        ]
-        var random = SplitMix(seed: 11)
-        var hook = HTMLRenderer()
-        hook.codeBlock = { info, code in info.hasPrefix("py") ? "<pre>\(code.count)</pre>\n" : nil }
-        for _ in 0..<2_000 {
-            let markdown = (0..<random.below(24)).map { _ in pieces[random.below(pieces.count)] }.joined()
-            let blocks = HeadingIDs.assign(try CmarkParser.parse(markdown, file: "t.md"))
-            #expect(HTMLRenderer().render(blocks) == StringRenderer().render(blocks), "\(markdown.debugDescription)")
-            #expect(hook.render(blocks) == StringRenderer(codeBlock: hook.codeBlock).render(blocks))
-            for case .paragraph(let inlines) in blocks.map(\.kind) {
-                #expect(HTMLRenderer().renderInline(inlines) == StringRenderer().renderInline(inlines))
-            }
-        }
-    }
-
     /// Finished HTML that ends in CR (a stage's), in a tight list item and a footnote: the CR LF it makes is one
     /// character, so the item keeps its last newline; HTML after a prepended character keeps the back link outside.
     @Test func finishedHTMLEndingInCarriageReturn() {
@@ -63,7 +42,6 @@ import Testing
             Block(.footnoteDefinition(label: "2", content: [Block(.paragraph([.text("é")]), at: at)]), at: at),
         ]
         let html = HTMLRenderer().render(blocks)
-        #expect(html == StringRenderer().render(blocks))
         #expect(html.contains("<li>x\r\n</li>\n<li>y\r\n</li>\n<li>z</li>"))
         #expect(html.contains("\u{600}</p>\n <a href=\"#fnref-1\""))
         #expect(html.contains("<p>é <a href=\"#fnref-2\" class=\"footnote-back\" aria-label=\"Back to reference 2\">↩</a></p>"))

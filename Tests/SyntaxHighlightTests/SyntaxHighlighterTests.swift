@@ -47,14 +47,19 @@ import Testing
                      "f\"{a!r:>{w}}\" # é'\"", "1 2 3 4 5 6 7 8 9", "$ echo \"<a href='x'>\" && ls > out"]
         for code in codes {
             for language in SyntaxHighlighter.Language.allCases {
-                let lexer = SyntaxHighlighter.tokenize(code, language: language)
-                let expected = lexer.tokens.map { token in
-                    let text = SyntaxHighlighter.escape(String(decoding: lexer.bytes[token.range], as: UTF8.self))
-                    return token.kind?.openingTag.map { "\($0)\(text)</span>" } ?? text
-                }.joined()
+                let expected = Self.tokensEscapedOneByOne(code, language)
                 #expect(SyntaxHighlighter.highlight(code, language: language) == expected, "\(language) \(code.debugDescription)")
             }
         }
+    }
+
+    /// The listing as its tokens escaped one by one, each in its kind's tag: what the highlighter's one pass must write.
+    static func tokensEscapedOneByOne(_ code: String, _ language: SyntaxHighlighter.Language) -> String {
+        let lexer = SyntaxHighlighter.tokenize(code, language: language)
+        return lexer.tokens.map { token in
+            let text = SyntaxHighlighter.escape(String(decoding: lexer.bytes[token.range], as: UTF8.self))
+            return token.kind?.openingTag.map { "\($0)\(text)</span>" } ?? text
+        }.joined()
     }
 
     /// A listing highlighted between its caller's markup is written with it: the same bytes as the markup around the
@@ -66,11 +71,7 @@ import Testing
         for code in codes {
             for (opening, closing) in wrappers {
                 for language in SyntaxHighlighter.Language.allCases {
-                    let lexer = SyntaxHighlighter.tokenize(code, language: language)
-                    let listing = lexer.tokens.map { token in
-                        let text = SyntaxHighlighter.escape(String(decoding: lexer.bytes[token.range], as: UTF8.self))
-                        return token.kind?.openingTag.map { "\($0)\(text)</span>" } ?? text
-                    }.joined()
+                    let listing = Self.tokensEscapedOneByOne(code, language)
                     let html = SyntaxHighlighter.highlight(code, language: language, between: opening, and: closing)
                     let expected = Array((opening + listing + closing).utf8)
                     #expect(Array(html.utf8) == expected, "\(language) \(code.debugDescription) in \(opening)")
