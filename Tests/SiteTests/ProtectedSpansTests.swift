@@ -61,6 +61,25 @@ import Testing
         #expect(spans.masked == "~~~\n$a$\n~~~~\n\t$b$\n  ```\n$c$\n  ```\n \u{301}```\n\(open)0\(close)")
     }
 
+    /// The eight-bytes-at-a-time search finds the byte a byte-by-byte search finds, from any start, at any offset in
+    /// a word, in the tail, or nowhere; never a byte only near one (`a`, `#`, `|`, `[`, `^`, or one with the top bit set).
+    @Test func firstMaskableFindsWhatAByteSearchFinds() {
+        let maskable: Set<UInt8> = Set("`${\\@".utf8)
+        let alphabet = Array("`${\\@a#|[^ ".utf8) + [0xC3, 0xA9, 0xE0, 0xE4, 0xC0, 0xDC, 0xFB]
+        var generator = SystemRandomNumberGenerator()
+        var texts: [[UInt8]] = [[], Array("plain".utf8), Array("no such byte in these words at all".utf8)]
+        for length in 0..<40 { texts.append((0..<length).map { _ in alphabet.randomElement(using: &generator)! }) }
+        for _ in 0..<200 { texts.append((0..<Int.random(in: 0..<70)).map { _ in alphabet.randomElement(using: &generator)! }) }
+        for text in texts {
+            text.withUnsafeBufferPointer { bytes in
+                for start in 0...bytes.count {
+                    let expected = (start..<bytes.count).first { maskable.contains(bytes[$0]) } ?? bytes.count
+                    #expect(ProtectedSpans.firstMaskable(bytes, from: start) == expected, "\(text) from \(start)")
+                }
+            }
+        }
+    }
+
     @Test func mayHoldPlaceholderLooksForTheOpeningMarksBytes() {
         #expect(!ProtectedSpans.mayHoldPlaceholder(""))
         #expect(!ProtectedSpans.mayHoldPlaceholder("plain é 日本 \u{E001}"))
