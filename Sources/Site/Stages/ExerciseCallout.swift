@@ -56,7 +56,7 @@ struct ExerciseCallout {
     /// dropped): the part, and the paragraph's remaining text if any.
     private static func marker(_ block: Block) -> (Part, Block?)? {
         guard case .paragraph(let inlines) = block.kind, case .strong(let bold)? = inlines.first else { return nil }
-        let word = Inline.plainText(bold).trimmingCharacters(in: CharacterSet(charactersIn: ".: "))
+        let word = Inline.plainText(bold).trimming(asciiCharacters: ".: ")
         guard let part = Part(rawValue: word) else { return nil }
         var rest = Array(inlines.dropFirst())
         if case .text(let t)? = rest.first {

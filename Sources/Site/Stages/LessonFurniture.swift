@@ -23,25 +23,25 @@ public struct LessonFurniture: LessonStage {
     public func run(_ lesson: inout Lesson, in context: BuildContext) throws(DiagnosticList) {
         var problems: [Diagnostic] = []
         var exercises = 0
-        lesson.blocks = transform(lesson.blocks, exercises: &exercises, problems: &problems)
+        transform(&lesson.blocks, exercises: &exercises, problems: &problems)
         if !problems.isEmpty { throw DiagnosticList(problems) }
     }
 
-    /// `exercises`: how many exercises the page has so far (each is numbered in its label).
-    func transform(_ blocks: [Block], exercises: inout Int, problems: inout [Diagnostic]) -> [Block] {
-        var out: [Block] = []
-        for block in blocks {
-            guard case .blockQuote(let inner) = block.kind, let (kind, title, body) = alert(inner) else {
-                out.append(block)
-                continue
-            }
+    /// Replaces each alert of `blocks` with its HTML, where it is; other blocks are left as they are. An alert with
+    /// a problem is left too (the lesson fails). `exercises`: how many exercises the page has so far (each is
+    /// numbered in its label).
+    func transform(_ blocks: inout [Block], exercises: inout Int, problems: inout [Diagnostic]) {
+        for index in blocks.indices {
+            let block = blocks[index]
+            guard case .blockQuote(let inner) = block.kind, let (kind, title, body) = alert(inner) else { continue }
             guard Self.kinds.contains(kind) else {
                 problems.append(.error(at: block.location, "unknown callout kind '[!\(kind)]'\(DidYouMean.hint(for: kind, among: Self.kinds)); use one of \(Self.kinds.joined(separator: ", "))"))
                 continue
             }
             if kind == "EXERCISE" { exercises += 1 }
             let number = exercises
-            let content = transform(body, exercises: &exercises, problems: &problems)
+            var content = body
+            transform(&content, exercises: &exercises, problems: &problems)
             let html = HTMLRenderer()
             let titleHTML = title.isEmpty ? nil : HTMLRenderer().renderInline(title)
             let rendered: String
@@ -64,9 +64,8 @@ public struct LessonFurniture: LessonStage {
                 let heading = titleHTML ?? (Self.calloutTitles[kind] ?? kind)
                 rendered = "<aside class=\"callout callout-\(kind.lowercased())\" aria-label=\"\(HTMLEscape.escape(Self.calloutTitles[kind] ?? kind))\">\n<p class=\"callout-title\">\(heading)</p>\n\(html.render(content))</aside>\n"
             }
-            out.append(Block(.rawHTML(rendered), at: block.location))
+            blocks[index] = Block(.rawHTML(rendered), at: block.location)
         }
-        return out
     }
 
     /// `[!KIND] optional title` at the start of the quote's first paragraph.
@@ -80,7 +79,9 @@ public struct LessonFurniture: LessonStage {
             guard case .text(let t) = inline else { break }
             leading += t
             consumed += 1
-            if leading.contains("]") { break }
+            // `]` is in no other character's decomposition, so it is there only if its byte is, and in ASCII text is
+            // whenever its byte is: Foundation is asked about other text only.
+            if leading.utf8.contains(UInt8(ascii: "]")), leading.utf8.allSatisfy({ $0 < 0x80 }) || leading.contains("]") { break }
         }
         guard let close = leading.firstIndex(of: "]") else { return nil }
         let kind = String(leading[leading.index(leading.startIndex, offsetBy: 2)..<close])
