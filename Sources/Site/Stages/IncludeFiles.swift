@@ -20,7 +20,9 @@ public struct IncludeFiles: LessonStage {
         var attachments: [Lesson.Attachment] = []
         // Resolved only when a block names a file.
         lazy var folder = LessonFolder(of: lesson.absolutePath, contentRoot: context.paths.content)
-        for (index, block) in lesson.blocks.enumerated() {
+        // By index, so that the blocks are written where they are (iterating them would hold a second reference).
+        for index in lesson.blocks.indices {
+            let block = lesson.blocks[index]
             guard case let .codeBlock(info, code) = block.kind else { continue }
             var fence = FenceInfo(info)
             guard let file = fence.attributes["file"] else { continue }
