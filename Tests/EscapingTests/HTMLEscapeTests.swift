@@ -97,3 +97,31 @@ import Testing
         #expect(HTMLEscape.url("a.html?x=1&y=\"2\"") == "a.html?x=1&amp;y=&quot;2&quot;")
     }
 }
+
+/// `HTMLEscape.hasScriptScheme` reads ASCII URLs as bytes: the same answer as Foundation's trimming and lower-casing,
+/// which every other URL still goes through.
+@Suite struct ScriptSchemeTests {
+    static func foundation(_ url: String) -> Bool {
+        let lowered = url.trimmingCharacters(in: .whitespaces).lowercased()
+        return HTMLEscape.scriptSchemes.contains { lowered.hasPrefix($0) }
+    }
+
+    @Test func bytesAnswerAsFoundation() {
+        var urls = ["", " ", "\t", "javascript:", " JavaScript:x", "\tVBSCRIPT:x", "Data:Text/HTML,x", "data:text/htm",
+                    "data:text/plain", "java script:", "javascript", "#x", "a.html", " javascript:\u{301}x", "\u{A0}javascript:x",
+                    "jav\u{212A}ascript:", "\u{2003}data:text/html", "javascript:\n", "\njavascript:x", "j", "JAVASCRIPT:"]
+        // Random URLs made of the schemes' pieces, case flips and white space.
+        let pieces = ["java", "JAVA", "script", "SCRIPT", ":", "vb", "VB", "data", ":text", "/html", "/HTML", " ", "\t", "x",
+                      "\u{A0}", "é", "\n"]
+        var state: UInt64 = 5
+        func next(_ n: Int) -> Int {
+            state = state &* 6364136223846793005 &+ 1442695040888963407
+            return Int((state >> 33) % UInt64(n))
+        }
+        for _ in 0..<5_000 { urls.append((0..<next(7)).map { _ in pieces[next(pieces.count)] }.joined()) }
+        for url in urls {
+            #expect(HTMLEscape.hasScriptScheme(url) == Self.foundation(url), "\(url.debugDescription)")
+        }
+        #expect(HTMLEscape.hasScriptScheme(" JavaScript:x") && !HTMLEscape.hasScriptScheme("java script:"))
+    }
+}
