@@ -142,11 +142,11 @@ public struct SiteBuilder: Sendable {
         }
         var jobs: [LessonJob] = []
         for (m, module) in content.modules.enumerated() {
-            for (l, lesson) in module.lessons.enumerated() where renders(RebuildPlan.lessonKey(lesson)) {
-                jobs.append(LessonJob(module: m, lesson: l, source: lesson))
+            for lesson in module.lessons where renders(RebuildPlan.lessonKey(lesson)) {
+                jobs.append(LessonJob(module: m, isIntro: false, source: lesson))
             }
             if let intro = module.intro, renders(RebuildPlan.moduleKey(module)) {
-                jobs.append(LessonJob(module: m, lesson: nil, source: intro))
+                jobs.append(LessonJob(module: m, isIntro: true, source: intro))
             }
         }
         // With fewer pages than cores (an edit), a lesson's search text is read from its body while its page renders.
@@ -154,7 +154,7 @@ public struct SiteBuilder: Sendable {
         let outcomes = jobs.concurrentMap { job in
             Result { () throws(DiagnosticList) -> LessonOutcome in
                 let lesson = try runStages(job.source, context: context)
-                guard job.lesson != nil else { return LessonOutcome(intro: lesson, quotedBlocks: lesson.quotedBlocks) }
+                guard !job.isIntro else { return LessonOutcome(intro: lesson, quotedBlocks: lesson.quotedBlocks) }
                 let module = content.modules[job.module]
                 // A lesson of a module coming soon has no page.
                 let page = module.comingSoon ? nil : Result { () throws(Diagnostic) -> PageFiles in
@@ -186,14 +186,17 @@ public struct SiteBuilder: Sendable {
         if !problems.isEmpty { throw DiagnosticList(problems) }
 
         // The home page and the module pages, with the introductions as their stages left them.
-        let others = selected.filter { if case .lesson = $0 { false } else { true } }
+        let landings = selected.compactMap(\.landing)
         let processedIntros = intros
-        let otherPages = others.concurrentMap { job in
-            Result { () throws(Diagnostic) -> PageFiles in try renderPage(job, intros: processedIntros, pages: pages, templates: templates) }
+        let landingPages = landings.concurrentMap { landing in
+            Result { () throws(Diagnostic) -> PageFiles in
+                try renderLanding(landing, intros: processedIntros, pages: pages, templates: templates)
+            }
         }
-        var otherPage = zip(others.indices, otherPages).makeIterator()
+        // Every page's outcome in reading order: the landing pages' taken in turn (they are in that order too).
+        var landingPage = landingPages.makeIterator()
         let rendered = selected.map { job -> Result<PageFiles, Diagnostic> in
-            guard case .lesson(let m, let l) = job else { return otherPage.next()!.1 }
+            guard case .lesson(let m, let l) = job else { return landingPage.next()! }
             return lessonPages[RebuildPlan.lessonKey(content.modules[m].lessons[l])]
                 ?? .failure(Diagnostic.error(at: nil, "internal: no page for \(content.modules[m].lessons[l].sourcePath)"))
         }
@@ -305,10 +308,10 @@ public struct SiteBuilder: Sendable {
         }
     }
 
-    /// A lesson (`lesson` nil: the module's landing page) to run through the stages.
+    /// A lesson of module `module`, or its introduction (the module page's own prose), to run through the stages.
     private struct LessonJob: Sendable {
         var module: Int
-        var lesson: Int?
+        var isIntro: Bool
         var source: Lesson
     }
 
@@ -317,6 +320,22 @@ public struct SiteBuilder: Sendable {
         case index
         case module(Int)
         case lesson(Int, Int)
+
+        /// The home page and the module pages, rendered once the lessons are; nil for a lesson's page, which its
+        /// lesson's job renders.
+        var landing: LandingPage? {
+            switch self {
+            case .index: .home
+            case .module(let m): .module(m)
+            case .lesson: nil
+            }
+        }
+    }
+
+    /// A page that lists lessons: the home page, or a module's page.
+    private enum LandingPage: Sendable {
+        case home
+        case module(Int)
     }
 
     /// A lesson's share of the search index: its page rendered by this build, or its page in the kept index.
@@ -337,29 +356,22 @@ public struct SiteBuilder: Sendable {
     /// coming soon), or the module introduction it processed, and the blocks of other lessons it quotes. A lesson's
     /// tree is not kept: only its page needed it.
     private struct LessonOutcome {
-        var intro: Lesson?
-        var page: Result<PageFiles, Diagnostic>?
+        var intro: Lesson? = nil
+        var page: Result<PageFiles, Diagnostic>? = nil
         var quotedBlocks: [QuotedBlock]
-
-        init(intro: Lesson? = nil, page: Result<PageFiles, Diagnostic>? = nil, quotedBlocks: [QuotedBlock]) {
-            self.intro = intro
-            self.page = page
-            self.quotedBlocks = quotedBlocks
-        }
     }
 
     /// The home page or a module's page; `intros`: the module introductions as their stages left them, by module.
-    private func renderPage(_ job: PageJob, intros: [Int: Lesson], pages: PageContext, templates: TemplateSet) throws(Diagnostic) -> PageFiles {
-        switch job {
-        case .index:
+    private func renderLanding(_ landing: LandingPage, intros: [Int: Lesson], pages: PageContext,
+                               templates: TemplateSet) throws(Diagnostic) -> PageFiles {
+        switch landing {
+        case .home:
             return PageFiles(files: [("index.html", try page("index", try pages.index(), templates: templates))])
         case .module(let m):
             let module = pages.content.modules[m]
             let intro = intros[m].map { HTMLRenderer().render($0.blocks) } ?? ""
             return PageFiles(files: [(PageContext.modulePath(module) + "index.html",
                                       try page("module", try pages.module(module, intro: intro), templates: templates))])
-        case .lesson:
-            preconditionFailure("a lesson's page is rendered by its lesson's job (renderLesson)")
         }
     }
 
