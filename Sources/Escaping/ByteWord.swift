@@ -6,13 +6,20 @@
 /// all `firstMarked` reads: the first byte that matches. `exactMarks` adds instead, with no carry between bytes, and
 /// marks every matching byte.
 public enum ByteWord {
-    private static let ones: UInt64 = 0x0101_0101_0101_0101
-    private static let tops: UInt64 = 0x8080_8080_8080_8080
+    /// One in every byte, and every byte's top bit.
+    public static let ones: UInt64 = 0x0101_0101_0101_0101
+    public static let tops: UInt64 = 0x8080_8080_8080_8080
 
-    /// The eight bytes of `bytes` from `offset` (which must have eight after it).
-    @inline(__always)
-    static func load(_ bytes: UnsafeBufferPointer<UInt8>, at offset: Int) -> UInt64 {
-        UnsafeRawPointer(bytes.baseAddress! + offset).loadUnaligned(as: UInt64.self)
+    /// The eight bytes of `bytes` from `offset` (which must have eight after it), the first byte lowest.
+    @inlinable @inline(__always)
+    public static func load(_ bytes: UnsafeBufferPointer<UInt8>, at offset: Int) -> UInt64 {
+        UInt64(littleEndian: UnsafeRawPointer(bytes.baseAddress! + offset).loadUnaligned(as: UInt64.self))
+    }
+
+    /// The first `count` bytes (0 to 8) of a word `load` read, the others cleared.
+    @inlinable @inline(__always)
+    public static func firstBytes(_ word: UInt64, count: Int) -> UInt64 {
+        count >= 8 ? word : word & ((1 &<< (8 &* UInt64(truncatingIfNeeded: count))) &- 1)
     }
 
     /// The bytes of `word` that are `byte` (a zero byte of `word ^ byte…byte`), marked by their top bits (the lowest
@@ -41,6 +48,6 @@ public enum ByteWord {
 
     /// The offset in its word of the first byte `marks` marked (`marks` not zero): `load` puts the first byte lowest
     /// on the little-endian machines sitegen runs on.
-    @inline(__always)
-    static func firstMarked(_ marks: UInt64) -> Int { marks.trailingZeroBitCount >> 3 }
+    @inlinable @inline(__always)
+    public static func firstMarked(_ marks: UInt64) -> Int { marks.trailingZeroBitCount >> 3 }
 }

@@ -61,7 +61,7 @@ public enum JSONEscape {
     }
 
     /// Appends the escape of `byte`, one that `firstEscaped` stopped at, to `out`.
-    public static func appendEscape(of byte: UInt8, to out: inout [UInt8]) {
+    private static func appendEscape(of byte: UInt8, to out: inout [UInt8]) {
         withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 6) { escape in
             out.append(contentsOf: UnsafeBufferPointer(start: escape.baseAddress!, count: writeEscape(of: byte, at: escape.baseAddress!)))
         }

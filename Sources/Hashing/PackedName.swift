@@ -33,14 +33,19 @@ public struct PackedName: Hashable, Sendable {
     /// unaligned words instead of byte by byte: the 16 bytes from `start` must be readable (those past the name are
     /// masked off).
     @inlinable @inline(__always)
-    public init(wordsAt start: UnsafeRawPointer, count: Int, settingBits bits: UInt8 = 0) {
+    public init(wordsAt start: UnsafeRawPointer, count: Int, settingBits bits: UInt8) {
         let spread = UInt64(bits) &* 0x0101_0101_0101_0101
         let first = UInt64(littleEndian: start.loadUnaligned(as: UInt64.self)) | spread
         let second = UInt64(littleEndian: start.loadUnaligned(fromByteOffset: 8, as: UInt64.self)) | spread
+        let (lowMask, highMask) = Self.masks(count)
+        self.init(low: first & lowMask, high: second & highMask | UInt64(truncatingIfNeeded: count) &<< 56)
+    }
+
+    /// The bits of a name's first `count` bytes (at most `maxLength`) in each of its two words.
+    @inlinable @inline(__always)
+    static func masks(_ count: Int) -> (low: UInt64, high: UInt64) {
         let bytes = UInt64(truncatingIfNeeded: count)
-        let lowMask: UInt64 = bytes >= 8 ? ~0 : (1 &<< (8 &* bytes)) &- 1
-        let highMask: UInt64 = bytes <= 8 ? 0 : (1 &<< (8 &* (bytes &- 8))) &- 1
-        self.init(low: first & lowMask, high: second & highMask | bytes &<< 56)
+        return (bytes >= 8 ? ~0 : (1 &<< (8 &* bytes)) &- 1, bytes <= 8 ? 0 : (1 &<< (8 &* (bytes &- 8))) &- 1)
     }
 
     @usableFromInline init(low: UInt64, high: UInt64) {
@@ -52,9 +57,7 @@ public struct PackedName: Hashable, Sendable {
     @inlinable @inline(__always)
     public func settingBits(_ bits: UInt8) -> PackedName {
         let spread = UInt64(bits) &* 0x0101_0101_0101_0101
-        let lowBytes = UInt64(min(count, 8)), highBytes = UInt64(count) - lowBytes
-        let lowMask: UInt64 = lowBytes == 8 ? ~0 : (1 << (8 * lowBytes)) - 1
-        let highMask: UInt64 = (1 << (8 * highBytes)) - 1
+        let (lowMask, highMask) = Self.masks(count)
         return PackedName(low: low | spread & lowMask, high: high | spread & highMask)
     }
 

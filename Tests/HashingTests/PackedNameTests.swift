@@ -22,6 +22,22 @@ import Hashing
         }
     }
 
+    /// A name read as two words from a longer buffer is the name packed byte by byte: the bytes after it do not leak in.
+    @Test func aNameReadAsWordsIsTheNamePackedByteByByte() {
+        let text = Array("ANNOTATION-XML:FIFTEEN-BYTES-X/trailing bytes to read past".utf8)
+        text.withUnsafeBytes { raw in
+            for start in 0..<20 {
+                for count in 0...PackedName.maxLength {
+                    let name = text[start..<start + count]
+                    for bits in [UInt8(0), 0x20] {
+                        #expect(PackedName(wordsAt: raw.baseAddress! + start, count: count, settingBits: bits)
+                                == PackedName(name)?.settingBits(bits), "\(start) \(count) \(bits)")
+                    }
+                }
+            }
+        }
+    }
+
     @Test func theTableFindsEachNameItsFirstValueAndNoOther() {
         let names = ["alpha", "beta", "left", "right", "h1", "h2"] + (0..<300).map { "n\(1_000_000 + $0)" }
         let table = PackedNameTable(named: names.enumerated().map { (name: $1, value: $0) } + [(name: "beta", value: -1)])

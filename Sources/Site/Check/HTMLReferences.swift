@@ -180,7 +180,5 @@ struct HTMLReferences {
     /// `A`–`Z` (0x41–0x5A) and `a`–`z` (0x61–0x7A), as bits of the bytes from 64 to 127.
     private static let nameBytesFrom64: UInt64 = 0x3FF_FFFF << 0x01 | 0x3FF_FFFF << 0x21
 
-    static func isSpace(_ byte: UInt8) -> Bool {
-        byte == 32 || byte == 9 || byte == 10 || byte == 13 || byte == 12
-    }
+    static func isSpace(_ byte: UInt8) -> Bool { isOne(of: spaces, byte) }
 }

@@ -6,15 +6,9 @@ import Escaping
 ///
 /// A byte's low seven bits `x` lie in `a...b` when `x + (0x80 - a)` has its top bit set and `x + (0x7F - b)` has
 /// not; no sum carries into the next byte, each being below 0x100. Setting bit 5 folds `A`–`Z` onto `a`–`z`.
+/// Words are read, and their first mark found, with `ByteWord`.
 enum ASCIIByteMarks {
-    private static let ones: UInt64 = 0x0101_0101_0101_0101
-    private static let tops: UInt64 = 0x8080_8080_8080_8080
-
-    /// The eight bytes of `bytes` from `offset` (which must have eight after it).
-    @inline(__always)
-    static func load(_ bytes: UnsafeBufferPointer<UInt8>, at offset: Int) -> UInt64 {
-        UInt64(littleEndian: UnsafeRawPointer(bytes.baseAddress! + offset).loadUnaligned(as: UInt64.self))
-    }
+    private static let ones = ByteWord.ones, tops = ByteWord.tops
 
     /// ASCII letters and digits: the bytes of words (`SearchVocabulary.isWordScalar` of an ASCII byte).
     @inline(__always)
@@ -49,8 +43,4 @@ enum ASCIIByteMarks {
     private static func inRange(_ low: UInt64, _ a: UInt64, _ b: UInt64) -> UInt64 {
         (low &+ ones &* (0x80 - a)) & ~(low &+ ones &* (0x7F - b))
     }
-
-    /// The offset in its word of the first byte `marks` marked (`marks` not zero).
-    @inline(__always)
-    static func firstMarked(_ marks: UInt64) -> Int { marks.trailingZeroBitCount >> 3 }
 }

@@ -1,3 +1,4 @@
+import Escaping
 import Foundation
 
 /// Text built from pieces as UTF-8 bytes, with every run of white space (Unicode's White_Space) written as one
@@ -27,12 +28,12 @@ struct CollapsedText {
                 var end = i + 1
                 while end < utf8.count {
                     if end + 8 <= utf8.count {
-                        let stops = ASCIIByteMarks.runStops(ASCIIByteMarks.load(utf8, at: end))
+                        let stops = ASCIIByteMarks.runStops(ByteWord.load(utf8, at: end))
                         if stops == 0 {
                             end += 8
                             continue
                         }
-                        end += ASCIIByteMarks.firstMarked(stops)
+                        end += ByteWord.firstMarked(stops)
                     }
                     let byte = utf8[end]
                     if Self.isKeptASCII(byte) {

@@ -1,3 +1,4 @@
+import Escaping
 import Foundation
 
 /// Our own rendered HTML read as start tags, end tags and text, for reading what a reader sees (the search
@@ -116,8 +117,8 @@ struct HTMLTextScanner {
     private static func nameEnd(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
         var j = start
         while j + 8 <= bytes.count {
-            let others = ~ASCIIByteMarks.nameBytes(ASCIIByteMarks.load(bytes, at: j)) & 0x8080_8080_8080_8080
-            if others != 0 { return j + ASCIIByteMarks.firstMarked(others) }
+            let others = ~ASCIIByteMarks.nameBytes(ByteWord.load(bytes, at: j)) & 0x8080_8080_8080_8080
+            if others != 0 { return j + ByteWord.firstMarked(others) }
             j += 8
         }
         while j < bytes.count, HTMLReferences.isNameByte(bytes[j]) { j += 1 }

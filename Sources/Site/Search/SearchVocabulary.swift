@@ -1,3 +1,4 @@
+import Escaping
 import Foundation
 
 /// The index's texts written as numbers into one shared list of tokens, so that a word the course uses
@@ -178,7 +179,7 @@ struct SearchVocabulary {
         var end = index
         while end < count {
             if end + 8 <= count {
-                let bytes = ASCIIByteMarks.load(text, at: end)
+                let bytes = ByteWord.load(text, at: end)
                 // The bytes the run stops at, marked by their top bits: ASCII of the other kind, and any byte of a
                 // longer scalar.
                 let words = ASCIIByteMarks.wordBytes(bytes)
@@ -187,7 +188,7 @@ struct SearchVocabulary {
                     end += 8
                     continue
                 }
-                end += ASCIIByteMarks.firstMarked(stops)
+                end += ByteWord.firstMarked(stops)
                 if text[end] < 0x80 { return end }
             }
             let byte = text[end]

@@ -1,4 +1,5 @@
 import Foundation
+import Escaping
 import Hashing
 
 /// Distinct tokens by their UTF-8 bytes, each with an id (in order of first use) and a count of uses:
@@ -169,8 +170,7 @@ struct TokenTable {
     /// `head` of the `count` bytes at `offset` of `text`, read as one word: eight bytes from `offset` lie in `text`.
     @inline(__always)
     private static func head(wordAt offset: Int, of text: UnsafeBufferPointer<UInt8>, count: Int) -> UInt64 {
-        let word = UInt64(littleEndian: UnsafeRawPointer(text.baseAddress!).loadUnaligned(fromByteOffset: offset, as: UInt64.self))
-        return count >= 8 ? word : word & ((1 &<< (8 &* UInt64(truncatingIfNeeded: count))) &- 1)
+        ByteWord.firstBytes(ByteWord.load(text, at: offset), count: count)
     }
 
     /// The head, the length and (FNV-1a) any bytes past the eighth, finished by MurmurHash3's 64-bit mixer, so that
