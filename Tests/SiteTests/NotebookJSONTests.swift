@@ -89,3 +89,19 @@ import Testing
         #expect(NotebookJSON.bytes(cells: cells) == Array(try Self.foundation(cells).utf8))
     }
 }
+
+extension LessonNotebook {
+    /// nbformat's multi-line string, as the tests' reference writer (`NotebookJSONTests.foundation`) gives it: lines
+    /// that keep their `\n`, the last without, and none after a final line feed (cut with `TextLines`).
+    static func sourceLines(_ text: String) -> [String] {
+        var text = text
+        return text.withUTF8 { bytes in
+            var lines = TextLines.ranges(bytes)
+            if lines.count > 1, lines[lines.count - 1].isEmpty { lines.removeLast() }
+            return lines.enumerated().map { n, line in
+                String(decoding: UnsafeBufferPointer(rebasing: bytes[line.lowerBound..<(n + 1 < lines.count ? line.upperBound + 1 : line.upperBound)]),
+                       as: UTF8.self)
+            }
+        }
+    }
+}

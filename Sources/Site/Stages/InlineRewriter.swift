@@ -3,7 +3,8 @@ import Markdown
 /// A rewrite of inline runs, applied by `apply(to:)` to every run of a block tree (paragraphs, headings,
 /// table cells, list items, quotes, footnotes), leaving code untouched. The tree is changed where it is:
 /// only a run that holds a node the rewrite `touches`, and the nodes and blocks on the way to it, are
-/// written to; every other node is left as it is, not copied. (A protocol, not closures, so that each
+/// written to, and every other run is left as it is. Containers (quotes, lists, tables, footnotes) are always taken
+/// out of their block and put back, which moves them, not copies them, while the tree is not shared. (A protocol, not closures, so that each
 /// rewrite's `touches` is compiled into the walk: most nodes are only looked at.)
 protocol InlineRewriter {
     /// Whether `rewrite` has something to do in a run holding `node` (the runs nested in `node` aside).

@@ -127,7 +127,7 @@ public struct LessonNotebook: LessonStage {
                     continue
                 }
                 if mayBeAlert(text) {
-                    var alert = asciiCallout(text) ?? characterCallout(String(decoding: text, as: UTF8.self))
+                    var alert = callout(text)
                     alert.withUTF8 { addMarkdown($0) }
                 } else if ProtectedSpans.mayHoldPlaceholder(text) {
                     addMarkdown(text)
@@ -246,11 +246,9 @@ public struct LessonNotebook: LessonStage {
 
     /// `> [!NOTE] Title` → `> **Title**` and an empty quote line, so the title stands as its own paragraph
     /// (Jupyter renders alerts as plain quotes).
-    static func callout(_ line: String) -> String {
-        // Most lines are no quote, and most quote lines no alert: their bytes tell, before characters are read.
-        guard mayBeAlert(line) else { return line }
-        var utf8 = line
-        return utf8.withUTF8 { asciiCallout($0) } ?? characterCallout(line)
+    /// `line` (UTF-8) must be one that `mayBeAlert`: its bytes are read, and its characters only beyond ASCII.
+    static func callout(_ line: UnsafeBufferPointer<UInt8>) -> String {
+        asciiCallout(line) ?? characterCallout(String(decoding: line, as: UTF8.self))
     }
 
     /// `callout` of a line that `mayBeAlert`, read as characters.
@@ -291,14 +289,8 @@ public struct LessonNotebook: LessonStage {
         return shown.isEmpty ? bare : string(0..<quote) + "**\(shown)**\n" + bare
     }
 
-    /// Whether `line`'s bytes are quote marks (`>` and spaces, at least one `>`) followed by `[!`: what the
+    /// Whether `line`'s bytes (UTF-8) are quote marks (`>` and spaces, at least one `>`) followed by `[!`: what the
     /// characters of an alert's line must also be.
-    static func mayBeAlert(_ line: String) -> Bool {
-        var line = line
-        return line.withUTF8 { mayBeAlert($0) }
-    }
-
-    /// `mayBeAlert` on a line's UTF-8 bytes.
     static func mayBeAlert(_ line: UnsafeBufferPointer<UInt8>) -> Bool {
         var sawQuote = false
         var bytes = line.makeIterator()
@@ -399,21 +391,5 @@ public struct LessonNotebook: LessonStage {
     static func notebook(_ lesson: Lesson, bibliography: Bibliography, style: CitationStyle,
                          localModule: (String) -> String? = { _ in nil }) -> [UInt8] {
         NotebookJSON.bytes(cells: cells(lesson, bibliography: bibliography, style: style, localModule: localModule))
-    }
-
-    /// nbformat's multi-line string: lines that keep their `\n`, the last without.
-    static func sourceLines(_ text: String) -> [String] {
-        var text = text
-        return text.withUTF8 { bytes in
-            sourceLineRanges(bytes).map { String(decoding: UnsafeBufferPointer(rebasing: bytes[$0]), as: UTF8.self) }
-        }
-    }
-
-    /// Where `sourceLines` cuts UTF-8 bytes: `TextLines.ranges` with each line's feed kept, and no last
-    /// line after a final line feed.
-    static func sourceLineRanges(_ bytes: UnsafeBufferPointer<UInt8>) -> [Range<Int>] {
-        var lines = TextLines.ranges(bytes)
-        if lines.count > 1, lines[lines.count - 1].isEmpty { lines.removeLast() }
-        return lines.enumerated().map { n, line in n + 1 < lines.count ? line.lowerBound..<(line.upperBound + 1) : line }
     }
 }

@@ -59,7 +59,8 @@ enum NotebookJSON {
         return out
     }
 
-    /// A cell's source as nbformat's list of lines (`LessonNotebook.sourceLines`), at the cell's indentation: written in
+    /// A cell's source as nbformat's list of lines (lines that keep their `\n`, the last without; none after a final
+    /// line feed), at the cell's indentation: written in
     /// one pass over the text, where escaping it finds the line feeds that end its lines, into room for the longest
     /// result (a line feed that starts a line takes 14 bytes), then appended at once: no array append for each of the
     /// cell's many runs of text, escapes and line breaks.

@@ -119,12 +119,11 @@ public struct ProtectedSpans: Sendable {
     static func firstMaskable(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
         var i = start
         while i + 8 <= bytes.count {
-            let word = UnsafeRawPointer(bytes.baseAddress! + i).loadUnaligned(as: UInt64.self)
+            let word = ByteWord.load(bytes, at: i)
             let marks = ByteWord.exactMarks(word, UInt8(ascii: "`")) | ByteWord.exactMarks(word, UInt8(ascii: "$"))
                 | ByteWord.exactMarks(word, UInt8(ascii: "{")) | ByteWord.exactMarks(word, UInt8(ascii: "\\"))
                 | ByteWord.exactMarks(word, UInt8(ascii: "@"))
-            // The first byte is the lowest on the little-endian machines sitegen runs on.
-            if marks != 0 { return i + marks.trailingZeroBitCount >> 3 }
+            if marks != 0 { return i + ByteWord.firstMarked(marks) }
             i += 8
         }
         while i < bytes.count {
@@ -134,21 +133,6 @@ public struct ProtectedSpans: Sendable {
             }
         }
         return bytes.count
-    }
-
-    /// The lines of `text`, as `text.split(separator: "\n", omittingEmptySubsequences: false)` cuts them, found
-    /// by searching its bytes rather than its characters: a `\n` right after `\r` belongs to the character
-    /// `\r\n` and ends no line.
-    static func lines(_ text: String) -> [Substring] {
-        let utf8 = text.utf8
-        return lineRanges(Array(utf8)).map {
-            Substring(utf8[utf8.index(utf8.startIndex, offsetBy: $0.lowerBound)..<utf8.index(utf8.startIndex, offsetBy: $0.upperBound)])
-        }
-    }
-
-    /// Where `lines` cuts, as byte offsets of UTF-8 `bytes` (`TextLines.ranges`).
-    static func lineRanges(_ bytes: [UInt8]) -> [Range<Int>] {
-        bytes.withUnsafeBufferPointer { TextLines.ranges($0) }
     }
 
     /// Appends `chars` (one line) to UTF-8 `out` with its spans replaced by placeholders: everything else is copied

@@ -7,12 +7,7 @@ enum TextLines {
     /// The lines of `bytes`, without their line feeds; one empty line for no bytes.
     static func ranges(_ bytes: UnsafeBufferPointer<UInt8>) -> [Range<Int>] {
         var lines: [Range<Int>] = []
-        var start = 0
-        forEachLineEnd(bytes) { end in
-            lines.append(start..<end)
-            start = end + 1
-        }
-        lines.append(start..<bytes.count)
+        forEach(bytes) { lines.append($0) }
         return lines
     }
 
