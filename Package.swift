@@ -115,7 +115,7 @@ let package = Package(
         .testTarget(name: "EscapingTests", dependencies: ["Escaping"]),
         .testTarget(name: "HashingTests", dependencies: ["Hashing"]),
         .testTarget(name: "LocatedYAMLTests", dependencies: ["LocatedYAML", "Diagnostics", "Yams"]),
-        .testTarget(name: "MarkdownTests", dependencies: ["Markdown"]),
+        .testTarget(name: "MarkdownTests", dependencies: ["Markdown", "TestSupport"]),
         .testTarget(name: "BibliographyTests", dependencies: ["Bibliography", "Diagnostics"]),
         .testTarget(name: "NumericCoreTests", dependencies: ["NumericCore", "CWideFMA", "Hashing", "TestSupport"], resources: [.copy("Fixtures")]),
         .testTarget(name: "SVGChartsTests", dependencies: ["SVGCharts", "TestSupport"], resources: [.copy("Reference")]),

@@ -32,7 +32,9 @@ public enum CmarkParser {
         _ = extensionsRegistered
         let options = CMARK_OPT_SOURCEPOS | CMARK_OPT_FOOTNOTES | CMARK_OPT_UNSAFE
         // The parser, its tree and every string read from it live in this thread's arena (shim.h), freed at once when
-        // the blocks are made: neither `cmark_parser_free` nor `cmark_node_free` runs.
+        // the blocks are made: neither `cmark_parser_free` nor `cmark_node_free` runs. This file must stay the arena's
+        // only user: shim.h's functions are `static inline`, so each Swift file that called them would get a thread-local
+        // arena of its own.
         defer { sitegen_arena_release() }
         guard let parser = cmark_parser_new_with_mem(options, sitegen_arena_allocator()) else { return [] }
         for name in extensionNames {

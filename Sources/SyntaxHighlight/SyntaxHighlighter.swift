@@ -94,18 +94,14 @@ public enum SyntaxHighlighter {
         // scalars (every token starts at one, and the last ends with the listing) with ASCII tags and entities put in.
         // ASCII when all three are.
         let ascii = code.utf8Span.isKnownASCII && opening.utf8Span.isKnownASCII && closing.utf8Span.isKnownASCII
-        return String(copying: UTF8Span(unchecked: html.span, isKnownASCII: ascii))
+        return String(vouchedUTF8: html, isKnownASCII: ascii)
     }
 
     /// Room for a token's tags: its kind's opening tag (the longest, `tok-interpolation`'s, has 32 bytes) and `</span>`.
     static let tagRoom = 40
 
     /// Escapes `&`, `<`, `>`, `"` and `'` for HTML text and attribute values.
-    public static func escape(_ text: String) -> String {
-        var out: [UInt8] = []
-        HTMLEscape.append(Array(text.utf8)[...], escapedTo: &out)
-        return String(decoding: out, as: UTF8.self)
-    }
+    public static func escape(_ text: String) -> String { HTMLEscape.escapeWithApostrophe(text) }
 
     /// The lexer after tokenizing `code`; its tokens cover every byte of `code` in order.
     static func tokenize(_ code: String, language: Language) -> Lexer {

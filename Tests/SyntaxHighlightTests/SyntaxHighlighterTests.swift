@@ -13,7 +13,6 @@ import Testing
         #expect(SyntaxHighlighter.Language(name: "PY") == .python)
         #expect(SyntaxHighlighter.Language(name: "yml\u{A0}") == .yaml)
         #expect(SyntaxHighlighter.Language(name: "sh\t") == .bash)
-        #expect(SyntaxHighlighter.Language(name: "shell-session") == .console)
         #expect(SyntaxHighlighter.Language(name: "c++") == nil)
         #expect(SyntaxHighlighter.highlight("x", language: "cobol") == nil)
         #expect(SyntaxHighlighter.highlight("x", language: "") == nil)
