@@ -53,10 +53,11 @@ import Testing
     }
 
     /// The eight-bytes-at-a-time search finds the byte a byte-by-byte search finds, from any start, at any offset in
-    /// a word, in the tail, or nowhere; never a byte only near one (`a`, `#`, `|`, `[`, `^`, or one with the top bit set).
+    /// a word, in the tail, or nowhere; never a byte only near one (`a`, `#`, `|`, `]`, `^`, `Z`, or one with the top bit
+    /// set).
     @Test func firstMaskableFindsWhatAByteSearchFinds() {
-        let maskable: Set<UInt8> = Set("`${\\@".utf8)
-        let alphabet = Array("`${\\@a#|[^ ".utf8) + [0xC3, 0xA9, 0xE0, 0xE4, 0xC0, 0xDC, 0xFB]
+        let maskable: Set<UInt8> = Set("`${\\@[".utf8)
+        let alphabet = Array("`${\\@[a#|]^Z ".utf8) + [0xC3, 0xA9, 0xE0, 0xE4, 0xC0, 0xDC, 0xFB]
         // Seeded, so that a failure can be made again.
         var generator = SplitMix64(state: 7)
         var texts: [[UInt8]] = [[], Array("plain".utf8), Array("no such byte in these words at all".utf8)]
@@ -69,6 +70,13 @@ import Testing
                     #expect(ProtectedSpans.firstMaskable(bytes, from: start) == expected, "\(text) from \(start)")
                 }
             }
+        }
+    }
+
+    /// A placeholder's index is written as its decimal digits, at every number of digits.
+    @Test func placeholderWritesTheIndexInDecimal() {
+        for index in [0, 1, 9, 10, 11, 99, 100, 101, 999, 1000, 12345, 1_000_000, Int.max] {
+            #expect(ProtectedSpans.placeholder(index) == "\(open)\(index)\(close)")
         }
     }
 

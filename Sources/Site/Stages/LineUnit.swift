@@ -13,6 +13,9 @@ protocol LineUnit: Equatable {
     static func text(_ units: ArraySlice<Self>) -> String
     /// Appends the UTF-8 bytes of `units` to `bytes`.
     static func append(_ units: ArraySlice<Self>, to bytes: inout [UInt8])
+    /// The index of the first of `units` from `start` that is an ASCII byte `ProtectedSpans.firstMaskable` stops at, or
+    /// `units.count`.
+    static func firstMaskable(_ units: [Self], from start: Int) -> Int
 }
 
 extension Character: LineUnit {
@@ -23,6 +26,13 @@ extension Character: LineUnit {
 
     static func append(_ units: ArraySlice<Character>, to bytes: inout [UInt8]) {
         for unit in units { bytes.append(contentsOf: unit.utf8) }
+    }
+
+    static func firstMaskable(_ units: [Character], from start: Int) -> Int {
+        var i = start
+        // `asciiValue` is a line feed for CR LF, never one of the bytes looked for.
+        while i < units.count, !(units[i].asciiValue.map(ProtectedSpans.isMaskable) ?? false) { i += 1 }
+        return i
     }
 }
 
@@ -41,4 +51,8 @@ extension UInt8: LineUnit {
     }
 
     static func append(_ units: ArraySlice<UInt8>, to bytes: inout [UInt8]) { bytes.append(contentsOf: units) }
+
+    static func firstMaskable(_ units: [UInt8], from start: Int) -> Int {
+        units.withUnsafeBufferPointer { ProtectedSpans.firstMaskable($0, from: start) }
+    }
 }

@@ -44,27 +44,33 @@ public struct ProtectedSpans: Sendable {
 
     /// Appends `placeholder(index)` to UTF-8 `bytes`: `open` (EE 80 80), the index's digits, `close` (EE 80 81).
     static func appendPlaceholder(_ index: Int, to bytes: inout [UInt8]) {
-        bytes.append(contentsOf: [0xEE, 0x80, 0x80])
-        bytes.append(contentsOf: String(index).utf8)
-        bytes.append(contentsOf: [0xEE, 0x80, 0x81])
+        bytes.append(0xEE); bytes.append(0x80); bytes.append(0x80)
+        // The digits, most significant first (an index is never negative), with no String made of them.
+        var unit = 1
+        while unit <= index / 10 { unit *= 10 }
+        repeat {
+            bytes.append(UInt8(ascii: "0") + UInt8(truncatingIfNeeded: index / unit % 10))
+            unit /= 10
+        } while unit > 0
+        bytes.append(0xEE); bytes.append(0x80); bytes.append(0x81)
     }
 
     /// Scans `body`, whose first line is line `lineOffset + 1` of `file`.
     public init(body: String, file: String, lineOffset: Int) throws(DiagnosticList) {
         var problems: [Diagnostic] = []
-        // The masked body: `body` up to `copied`, with the spans of the lines before it replaced.
-        var out = ""
-        // One masked line's UTF-8, made into text once the line is done (text kept as it is is not read again).
-        var maskedLine: [UInt8] = []
+        // The masked body's UTF-8: `body` up to `copied`, with the spans of the lines before it replaced. Valid UTF-8
+        // by construction: the body's own bytes cut at line feeds, lines masked whole characters at a time, and
+        // placeholders.
+        var out: [UInt8] = []
         // Lines are classified on the body's bytes; only a line that may open or close a fence, or that holds
         // something to mask, is made a substring.
         var utf8Body = body
         utf8Body.withUTF8 { bytes in
             out.reserveCapacity(bytes.count + 64)
-            maskedLine.reserveCapacity(256)
             let utf8 = body.utf8
             func index(_ offset: Int) -> String.Index { utf8.index(utf8.startIndex, offsetBy: offset) }
             func substring(_ range: Range<Int>) -> Substring { body[index(range.lowerBound)..<index(range.upperBound)] }
+            func copy(_ range: Range<Int>) { out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[range])) }
             var copied = 0  // `body` up to this byte offset is in `out`
             var fence: Substring?
             var line = lineOffset
@@ -93,46 +99,49 @@ public struct ProtectedSpans: Sendable {
                 if mayBeIndented, case let rawLine = substring(range), rawLine.hasPrefix("    ") || rawLine.hasPrefix("\t") {
                     return   // indented code
                 }
-                // Most lines hold no code span, math, result or escape: they stay as they are.
+                // Most lines hold no code span, math, result, escape, citation or cross-reference: they stay as they are.
                 if maskable < range.lowerBound { maskable = Self.firstMaskable(bytes, from: range.lowerBound) }
                 guard maskable < range.upperBound else { return }
-                out += substring(copied..<range.lowerBound)
-                maskedLine.removeAll(keepingCapacity: true)
+                copy(copied..<range.lowerBound)
                 let lineBytes = UnsafeBufferPointer(rebasing: bytes[range])
                 // A line of ASCII without a carriage return is read as bytes: each byte is one Character there.
                 if lineBytes.allSatisfy({ $0 < 0x80 && $0 != 0x0D }) {
-                    maskLine(Array(lineBytes), file: file, line: line, into: &maskedLine, problems: &problems)
+                    maskLine(Array(lineBytes), file: file, line: line, into: &out, problems: &problems)
                 } else {
-                    maskLine(Array(substring(range)), file: file, line: line, into: &maskedLine, problems: &problems)
+                    maskLine(Array(substring(range)), file: file, line: line, into: &out, problems: &problems)
                 }
-                out += String(decoding: maskedLine, as: UTF8.self)
                 copied = range.upperBound
             }
-            out += substring(copied..<bytes.count)
+            copy(copied..<bytes.count)
         }
-        masked = out
+        masked = String(vouchedUTF8: out)
         if !problems.isEmpty { throw DiagnosticList(problems) }
     }
 
-    /// The offset of the first byte of `bytes` from `start` that is `` ` ``, `$`, `{`, `\\` or `@` (what every code
-    /// span, math, result, escape, citation and cross-reference holds), or `bytes.count`; eight bytes at a time.
+    /// The offset of the first byte of `bytes` from `start` that is `` ` ``, `$`, `{`, `\\`, `@` or `[` (what every code
+    /// span, math, result, escape, cross-reference and citation group starts with), or `bytes.count`; eight bytes at a
+    /// time.
     static func firstMaskable(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
         var i = start
         while i + 8 <= bytes.count {
             let word = ByteWord.load(bytes, at: i)
             let marks = ByteWord.exactMarks(word, UInt8(ascii: "`")) | ByteWord.exactMarks(word, UInt8(ascii: "$"))
                 | ByteWord.exactMarks(word, UInt8(ascii: "{")) | ByteWord.exactMarks(word, UInt8(ascii: "\\"))
-                | ByteWord.exactMarks(word, UInt8(ascii: "@"))
+                | ByteWord.exactMarks(word, UInt8(ascii: "@")) | ByteWord.exactMarks(word, UInt8(ascii: "["))
             if marks != 0 { return i + ByteWord.firstMarked(marks) }
             i += 8
         }
-        while i < bytes.count {
-            switch bytes[i] {
-            case UInt8(ascii: "`"), UInt8(ascii: "$"), UInt8(ascii: "{"), UInt8(ascii: "\\"), UInt8(ascii: "@"): return i
-            default: i += 1
-            }
+        while i < bytes.count, !isMaskable(bytes[i]) { i += 1 }
+        return i
+    }
+
+    /// Whether `byte` is one `firstMaskable` stops at.
+    @inline(__always)
+    static func isMaskable(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "`"), UInt8(ascii: "$"), UInt8(ascii: "{"), UInt8(ascii: "\\"), UInt8(ascii: "@"), UInt8(ascii: "["): true
+        default: false
         }
-        return bytes.count
     }
 
     /// Appends `chars` (one line) to UTF-8 `out` with its spans replaced by placeholders: everything else is copied
@@ -149,7 +158,10 @@ public struct ProtectedSpans: Sendable {
             i = end
             copied = end
         }
-        while i < chars.count {
+        while true {
+            // Every span starts at a unit `firstMaskable` stops at; the units between are copied as they are.
+            i = Unit.firstMaskable(chars, from: i)
+            guard i < chars.count else { break }
             let c = chars[i]
             if c.matches("\\"), i + 1 < chars.count, chars[i + 1].matches("$") || chars[i + 1].matches("{") || chars[i + 1].matches("[") || chars[i + 1].matches("@") {
                 i += 2
