@@ -112,7 +112,7 @@ let package = Package(
         // What several test targets share (test targets cannot import one another).
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "DiagnosticsTests", dependencies: ["Diagnostics"]),
-        .testTarget(name: "EscapingTests", dependencies: ["Escaping"]),
+        .testTarget(name: "EscapingTests", dependencies: ["Escaping", "TestSupport"]),
         .testTarget(name: "HashingTests", dependencies: ["Hashing"]),
         .testTarget(name: "LocatedYAMLTests", dependencies: ["LocatedYAML", "Diagnostics", "Yams"]),
         .testTarget(name: "MarkdownTests", dependencies: ["Markdown", "TestSupport"]),

@@ -1,4 +1,5 @@
 import Diagnostics
+import Escaping
 import Foundation
 
 /// A page's YAML header between `---` lines: title, summary, date, order, draft, reading time, layout.
@@ -62,8 +63,8 @@ public struct FrontMatter: Sendable, Equatable, Codable {
     /// copied once, into its body.
     static func split(utf8 bytes: UnsafeBufferPointer<UInt8>, file: String, cache: LessonCache?) throws(Diagnostic) -> Split? {
         guard case .found(let yamlBytes, let bodyStart, let offset) = fences(bytes),
-              let yaml = String(validating: UnsafeBufferPointer(rebasing: bytes[yamlBytes]), as: UTF8.self),
-              let body = String(validating: UnsafeBufferPointer(rebasing: bytes[bodyStart...]), as: UTF8.self) else { return nil }
+              let yaml = String(checkingUTF8: UnsafeBufferPointer(rebasing: bytes[yamlBytes])),
+              let body = String(checkingUTF8: UnsafeBufferPointer(rebasing: bytes[bodyStart...])) else { return nil }
         return Split(frontMatter: try frontMatter(yaml, file: file, cache: cache), body: body, bodyLineOffset: offset,
                      header: LessonCache.headerKey(yaml, file: file, lineOffset: 1))
     }

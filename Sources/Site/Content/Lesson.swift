@@ -149,7 +149,7 @@ public struct Lesson: Sendable {
         }
         let text = data.withUnsafeBytes { raw -> String? in
             guard ContentHash.hex(bytes: raw) == deferred.digest, deferred.start <= raw.count else { return nil }
-            return String(validating: UnsafeRawBufferPointer(rebasing: raw[deferred.start...]).assumingMemoryBound(to: UInt8.self), as: UTF8.self)
+            return String(checkingUTF8: UnsafeRawBufferPointer(rebasing: raw[deferred.start...]).assumingMemoryBound(to: UInt8.self))
         }
         guard let text else {
             throw Diagnostic.error(at: location, "this file changed while the site was built; build again")
