@@ -181,43 +181,41 @@ public struct Lesson: Sendable {
         var text = body
         text.withUTF8 { bytes in
             guard let base = bytes.baseAddress else { return }
-            let end = base + bytes.count
-            var line = base
-            while line < end {
-                let lineEnd = memchr(line, 0x0A, end - line).map { UnsafePointer($0.assumingMemoryBound(to: UInt8.self)) } ?? end
-                if lineEnd - line >= 3, line[0] == UInt8(ascii: "`") || line[0] == UInt8(ascii: "~"),
-                   line[1] == line[0], line[2] == line[0] {
+            var start = 0
+            while start < bytes.count {
+                let end = memchr(base + start, 0x0A, bytes.count - start).map { base.distance(to: $0.assumingMemoryBound(to: UInt8.self)) } ?? bytes.count
+                let line = UnsafeBufferPointer(rebasing: bytes[start..<end])
+                if line.count >= 3, line[0] == UInt8(ascii: "`") || line[0] == UInt8(ascii: "~"), line[1] == line[0], line[2] == line[0] {
                     inFence.toggle()
                 } else {
-                    let words = Self.wordCount(line, lineEnd - line)
+                    let words = Self.wordCount(line)
                     if inFence { codeWords += words } else { proseWords += words }
                 }
-                line = lineEnd + 1
+                start = end + 1
             }
         }
         return (proseWords, codeWords)
     }
 
-    /// Runs of bytes other than space, tab and newline in `count` bytes at `p`, counted without a branch
-    /// per byte: a word starts wherever a byte that is not a separator follows one that is (or the start). Eight
-    /// bytes at a time: the separators of a word marked by top bits, the starts counted with one `nonzeroBitCount`.
-    static func wordCount(_ p: UnsafePointer<UInt8>, _ count: Int) -> Int {
-        let tops: UInt64 = 0x8080_8080_8080_8080
+    /// Runs of bytes other than space, tab and newline in `bytes`, counted without a branch per byte: a word starts
+    /// wherever a byte that is not a separator follows one that is (or the start). Eight bytes at a time
+    /// (`ByteWord`): the separators of a word marked by top bits, the starts counted with one `nonzeroBitCount`.
+    static func wordCount(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
         var words = 0
         var previousSeparates: UInt64 = 0x80  // the top bit of the byte before, as the lowest byte's
         var i = 0
-        while i + 8 <= count {
-            let word = UnsafeRawPointer(p + i).loadUnaligned(as: UInt64.self)
+        while i + 8 <= bytes.count {
+            let word = ByteWord.load(bytes, at: i)
             let separators = ByteWord.exactMarks(word, 0x20) | ByteWord.exactMarks(word, 0x09) | ByteWord.exactMarks(word, 0x0A)
             // Each byte's mark moved onto the byte after it (little-endian: the next byte is the higher one).
             let afterSeparator = separators << 8 | previousSeparates
-            words &+= (~separators & afterSeparator & tops).nonzeroBitCount
+            words &+= (~separators & afterSeparator & ByteWord.tops).nonzeroBitCount
             previousSeparates = separators >> 56
             i += 8
         }
         var previous = Int(previousSeparates >> 7)
-        while i < count {
-            let byte = p[i]
+        while i < bytes.count {
+            let byte = bytes[i]
             let separates = (byte == 0x20 || byte == 0x09 || byte == 0x0A) ? 1 : 0
             words &+= previous & (1 &- separates)
             previous = separates
