@@ -1,6 +1,7 @@
 /// Eight bytes read as one `UInt64`, and the bytes among them that are a given byte, or below one, marked by their
 /// top bits: the usual bit tricks, so that several questions are asked with one `|` and no branch between them. The
-/// escapers pass over the runs of bytes they keep eight at a time with these; the reading time counts words with them.
+/// escapers, the masking of math and the UTF-8 check pass over the runs of bytes they keep eight at a time with these
+/// (`firstMarked(in:from:marks:isMarked:)`); the reading time counts words with them.
 ///
 /// `marks` takes a borrow, so only its lowest mark is certain (a borrow may mark a byte above a match too), which is
 /// all `firstMarked` reads: the first byte that matches. `exactMarks` adds instead, with no carry between bytes, and
@@ -50,4 +51,30 @@ public enum ByteWord {
     /// on the little-endian machines sitegen runs on.
     @inlinable @inline(__always)
     public static func firstMarked(_ marks: UInt64) -> Int { marks.trailingZeroBitCount >> 3 }
+
+    /// The offset of the first byte of `bytes` from `start` that `marks` marks in the word it is read in, or `bytes.count`:
+    /// the scan every byte searcher shares, eight bytes at a time. The bytes left after the last whole word are read as
+    /// the text's last word shifted down and padded with spaces, which `marks` must never mark (the bytes before `start`
+    /// may be ones a caller has just dealt with, and must not mark any byte); a text shorter than a word is read a byte at
+    /// a time with `isMarked`, which says what `marks` says of one byte.
+    @inlinable @inline(__always)
+    public static func firstMarked(in bytes: UnsafeBufferPointer<UInt8>, from start: Int, marks: (UInt64) -> UInt64,
+                                   isMarked: (UInt8) -> Bool) -> Int {
+        var i = start
+        while i + 8 <= bytes.count {
+            let found = marks(load(bytes, at: i))
+            if found != 0 { return i + firstMarked(found) }
+            i += 8
+        }
+        let left = bytes.count - i
+        guard left > 0 else { return i }
+        guard bytes.count >= 8 else {
+            while i < bytes.count, !isMarked(bytes[i]) { i += 1 }
+            return i
+        }
+        let spaces: UInt64 = 0x2020_2020_2020_2020
+        let word = load(bytes, at: bytes.count - 8) >> UInt64(8 * (8 - left)) | spaces << UInt64(8 * left)
+        let found = marks(word)
+        return found != 0 ? i + firstMarked(found) : bytes.count
+    }
 }

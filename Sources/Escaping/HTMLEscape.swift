@@ -124,22 +124,11 @@ public enum HTMLEscape {
     /// at a time outside XML (whose rules drop bytes no word test finds cheaply).
     @inline(__always)
     static func firstChange(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int, _ rules: Rules) -> Int {
-        var i = start
         if rules != .xml {
-            while i + 8 <= bytes.count {
-                let marks = changeMarks(ByteWord.load(bytes, at: i), apostrophe: rules != .text)
-                if marks != 0 { return i + ByteWord.firstMarked(marks) }
-                i += 8
-            }
-            let left = bytes.count - i
-            if left > 0, bytes.count >= 8 {
-                // The text's last word, shifted so that its first byte is `i` and padded with spaces (never changed):
-                // the bytes before `i` may be ones just changed, which must not mark any byte.
-                let word = ByteWord.load(bytes, at: bytes.count - 8) >> UInt64(8 * (8 - left)) | Self.spaces << UInt64(8 * left)
-                let marks = changeMarks(word, apostrophe: rules != .text)
-                return marks != 0 ? i + ByteWord.firstMarked(marks) : bytes.count
-            }
+            return ByteWord.firstMarked(in: bytes, from: start, marks: { changeMarks($0, apostrophe: rules != .text) },
+                                        isMarked: { mayChange($0, rules) })
         }
+        var i = start
         while i < bytes.count, !mayChange(bytes[i], rules) { i += 1 }
         return i
     }
@@ -182,5 +171,4 @@ public enum HTMLEscape {
         }
     }
 
-    private static let spaces: UInt64 = 0x2020_2020_2020_2020
 }

@@ -40,24 +40,9 @@ public enum JSONEscape {
     /// The offset of the first byte of `utf8` from `start` on that a JSON string escapes, or `utf8.count` if there
     /// is none: for writers that cut the text where they meet some of those bytes (the notebook's lines).
     public static func firstEscaped(in utf8: UnsafeBufferPointer<UInt8>, from start: Int, escapingSlashes: Bool) -> Int {
-        var i = start
         // Eight bytes at a time, which most of a line of code or prose passes at once.
-        while i + 8 <= utf8.count {
-            let marks = escapeMarks(ByteWord.load(utf8, at: i), slashes: escapingSlashes)
-            if marks != 0 { return i + ByteWord.firstMarked(marks) }
-            i += 8
-        }
-        let left = utf8.count - i
-        guard left > 0 else { return i }
-        guard utf8.count >= 8 else {
-            while i < utf8.count, !isEscaped(utf8[i], slashes: escapingSlashes) { i += 1 }
-            return i
-        }
-        // The last word of the text, shifted so that its first byte is `i` and padded with spaces (never escaped):
-        // the bytes before `i` may be escaped ones a caller has just written, which must not mark any byte.
-        let word = ByteWord.load(utf8, at: utf8.count - 8) >> UInt64(8 * (8 - left)) | Self.spaces << UInt64(8 * left)
-        let marks = escapeMarks(word, slashes: escapingSlashes)
-        return marks != 0 ? i + ByteWord.firstMarked(marks) : utf8.count
+        ByteWord.firstMarked(in: utf8, from: start, marks: { escapeMarks($0, slashes: escapingSlashes) },
+                             isMarked: { isEscaped($0, slashes: escapingSlashes) })
     }
 
     /// Appends the escape of `byte`, one that `firstEscaped` stopped at, to `out`.
@@ -100,6 +85,4 @@ public enum JSONEscape {
     private static func isEscaped(_ byte: UInt8, slashes: Bool) -> Bool {
         byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") || (slashes && byte == UInt8(ascii: "/"))
     }
-
-    private static let spaces: UInt64 = 0x2020_2020_2020_2020
 }

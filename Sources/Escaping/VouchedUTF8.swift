@@ -37,12 +37,11 @@ public enum UTF8Check {
         var ascii = true
         var i = 0
         let count = bytes.count
-        while i < count {
+        while true {
             // Runs of ASCII, eight bytes at a time.
-            while i + 8 <= count, ByteWord.load(bytes, at: i) & ByteWord.tops == 0 { i += 8 }
+            i = ByteWord.firstMarked(in: bytes, from: i, marks: { $0 & ByteWord.tops }, isMarked: { $0 >= 0x80 })
             guard i < count else { break }
             let lead = bytes[i]
-            if lead < 0x80 { i += 1; continue }
             ascii = false
             // The sequence's length and the range its second byte must lie in (the others: 80…BF).
             let length: Int, second: ClosedRange<UInt8>

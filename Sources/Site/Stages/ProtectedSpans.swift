@@ -122,17 +122,11 @@ public struct ProtectedSpans: Sendable {
     /// span, math, result, escape, cross-reference and citation group starts with), or `bytes.count`; eight bytes at a
     /// time.
     static func firstMaskable(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
-        var i = start
-        while i + 8 <= bytes.count {
-            let word = ByteWord.load(bytes, at: i)
-            let marks = ByteWord.exactMarks(word, UInt8(ascii: "`")) | ByteWord.exactMarks(word, UInt8(ascii: "$"))
+        ByteWord.firstMarked(in: bytes, from: start, marks: { word in
+            ByteWord.exactMarks(word, UInt8(ascii: "`")) | ByteWord.exactMarks(word, UInt8(ascii: "$"))
                 | ByteWord.exactMarks(word, UInt8(ascii: "{")) | ByteWord.exactMarks(word, UInt8(ascii: "\\"))
                 | ByteWord.exactMarks(word, UInt8(ascii: "@")) | ByteWord.exactMarks(word, UInt8(ascii: "["))
-            if marks != 0 { return i + ByteWord.firstMarked(marks) }
-            i += 8
-        }
-        while i < bytes.count, !isMaskable(bytes[i]) { i += 1 }
-        return i
+        }, isMarked: isMaskable)
     }
 
     /// Whether `byte` is one `firstMaskable` stops at.
