@@ -309,6 +309,18 @@ import Testing
         }
     }
 
+    /// The table of scalar properties gives what the standard library gives, for every scalar it holds and those on
+    /// either side of its ranges, and the scalars past it are asked.
+    @Test func scalarPropertiesReadFromTheTableAreTheStandardLibrarys() {
+        for value in Array(0..<0x2500) + [0xAC00, 0x1100, 0x1161, 0x3000, 0x1F642, 0x10FFFF] {
+            guard let scalar = Unicode.Scalar(UInt32(value)) else { continue }
+            let properties = ScalarProperties(scalar)
+            #expect(properties.contains(.whitespace) == scalar.properties.isWhitespace, "U+\(String(value, radix: 16))")
+            #expect(properties.contains(.staysComposed) == CollapsedText.staysComposed(scalar), "U+\(String(value, radix: 16))")
+            #expect(properties.contains(.word) == SearchVocabulary.isWordScalar(scalar), "U+\(String(value, radix: 16))")
+        }
+    }
+
     @Test func tagNameBytesAreASCIILettersDigitsHyphenAndColon() {
         for byte in 0...255 {
             let scalar = Unicode.Scalar(UInt8(byte))

@@ -48,15 +48,24 @@ struct CollapsedText {
                 i = end
                 continue
             }
-            let (scalar, length) = UTF8Scalar.decode(utf8, at: i)
-            if scalar?.properties.isWhitespace == true {
-                spaceBefore = !bytes.isEmpty
-            } else {
-                if !Self.staysComposed(scalar) { mayCompose = true }
-                keep(UnsafeBufferPointer(rebasing: utf8[i..<min(i + length, utf8.count)]))
-            }
-            i += length
+            i += appendScalar(at: i, of: utf8)
         }
+    }
+
+    /// Appends the scalar of more than one byte at `index` of `utf8` and returns its length: out of the loop over ASCII,
+    /// which most pieces never leave, so that what asking for its Unicode properties (`ScalarProperties`) takes costs
+    /// that loop nothing.
+    @inline(never)
+    private mutating func appendScalar(at index: Int, of utf8: UnsafeBufferPointer<UInt8>) -> Int {
+        let (scalar, length) = UTF8Scalar.decode(utf8, at: index)
+        let properties: ScalarProperties = scalar.map { ScalarProperties($0) } ?? []
+        if properties.contains(.whitespace) {
+            spaceBefore = !bytes.isEmpty
+        } else {
+            if !properties.contains(.staysComposed) { mayCompose = true }
+            keep(UnsafeBufferPointer(rebasing: utf8[index..<min(index + length, utf8.count)]))
+        }
+        return length
     }
 
     mutating func append(_ text: String) {

@@ -210,7 +210,7 @@ struct SearchVocabulary {
         let lead = bytes[index]
         if lead < 0x80 { return (isASCIIWord(lead), 1) }
         let (scalar, length) = UTF8Scalar.decode(bytes, at: index)
-        return (scalar.map(isWordScalar) ?? false, length)
+        return (scalar.map { ScalarProperties($0).contains(.word) } ?? false, length)
     }
 
     /// Whether the ASCII byte `byte` is a letter or a digit.
