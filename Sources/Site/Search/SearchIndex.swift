@@ -59,12 +59,6 @@ public struct SearchIndex: Sendable {
         self.compactSize = compactSize
     }
 
-    public init(documents: [SearchDocument]) {
-        self.init()
-        for document in documents { append(SearchIndexPart(document), key: document.path, digest: "") }
-        markCompact()
-    }
-
     /// Records that every token of the vocabulary is used by a page (an index made from scratch).
     mutating func markCompact() {
         compactSize = vocabulary.count

@@ -28,14 +28,8 @@ struct SearchIndexPart: Sendable {
                   cutting: entries.map(\.text.composedBytes))
     }
 
-    init(_ document: SearchDocument) {
-        self.init(path: document.path, title: document.title,
-                  headings: document.entries.map { Heading(kind: $0.kind, anchor: $0.anchor, title: $0.title) },
-                  cutting: document.entries.map { Array($0.text.utf8) })
-    }
-
     /// The part whose entries have these headings and texts (UTF-8), the texts cut into tokens.
-    private init(path: String, title: String, headings: [Heading], cutting texts: [[UInt8]]) {
+    init(path: String, title: String, headings: [Heading], cutting texts: [[UInt8]]) {
         self.path = path
         self.title = title
         self.headings = headings
