@@ -104,6 +104,7 @@ struct HTMLTextScanner {
 
     /// The start of the end tag to look for (`</script`, `</style`) when `name` is `script` or `style` (any case):
     /// elements whose content is raw text, not tags.
+    @inline(__always)
     private static func rawTextElement(_ name: Range<Int>, in bytes: UnsafeBufferPointer<UInt8>) -> StaticString? {
         guard name.count == 6 || name.count == 5 else { return nil }
         if isName("script", name, in: bytes) { return "</script" }
@@ -175,6 +176,7 @@ struct HTMLTextScanner {
 
     /// Whether the tag names written at `a` and `b` in `bytes` are the same in any case: name bytes, which setting
     /// bit 5 lower-cases (`HTMLTagName`).
+    @inline(__always)
     private static func sameName(_ a: Range<Int>, _ b: Range<Int>, in bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         guard a.count == b.count else { return false }
         for k in 0..<a.count where bytes[a.lowerBound + k] | 0x20 != bytes[b.lowerBound + k] | 0x20 { return false }
