@@ -55,8 +55,11 @@ struct HTMLTextScanner {
             decoded.withUnsafeBufferPointer { visitor.text($0) }
         }
         while i < bytes.count {
-            guard let found = memchr(base + i, Int32(UInt8(ascii: "<")), bytes.count - i) else { break }
-            i = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+            // The next tag often starts where the last one ended (`</mi></mrow>`): looked at before searching for it.
+            if bytes[i] != UInt8(ascii: "<") {
+                guard let found = memchr(base + i, Int32(UInt8(ascii: "<")), bytes.count - i) else { break }
+                i = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+            }
             if i + 1 < bytes.count, bytes[i + 1] == UInt8(ascii: "!"), starts("<!--", bytes, at: i) {
                 flushText(upTo: i)
                 i = find("-->", bytes, from: i + 4) + 3
