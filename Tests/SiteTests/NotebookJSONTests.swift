@@ -84,6 +84,22 @@ import Testing
         #expect(NotebookJSON.bytes(cells: cells) == Array(try Self.foundation(cells).utf8))
     }
 
+    /// A cell longer than the chunks its text is escaped in, with lines, escapes and line feeds on every side of every
+    /// chunk's end, and a long line without any.
+    @Test func cellsLongerThanAChunkAsFoundationWritesThem() throws {
+        var text = ""
+        for length in 0...40 {
+            text += String(repeating: "x", count: length) + (length % 3 == 0 ? "\"\\\u{1}" : "é") + "\n"
+            if length % 7 == 0 { text += "\r\n\n" }
+        }
+        let long = String(repeating: text, count: 3 * NotebookJSON.chunkBytes / text.utf8.count + 2)
+        var cells: [LessonNotebook.Cell] = [.code(long), .markdown(String(repeating: "ab", count: 3 * NotebookJSON.chunkBytes))]
+        for shift in 1...17 {
+            cells.append(.markdown(String(repeating: "y", count: NotebookJSON.chunkBytes - shift) + "\n\"\t\n" + long))
+        }
+        #expect(NotebookJSON.bytes(cells: cells) == Array(try Self.foundation(cells).utf8))
+    }
+
     @Test func aThousandCellsAreNumberedAsFoundationNumbersThem() throws {
         let cells = (0..<1005).map { LessonNotebook.Cell.markdown("cell \($0)") }
         #expect(NotebookJSON.bytes(cells: cells) == Array(try Self.foundation(cells).utf8))

@@ -1,5 +1,6 @@
 import Bibliography
 import Diagnostics
+import Escaping
 import Foundation
 
 /// Writes the lesson as a Jupyter notebook (nbformat 4.5) beside its page, `<lesson>.ipynb`: markdown
@@ -69,7 +70,7 @@ public struct LessonNotebook: LessonStage {
                 var line = line
                 line.withUTF8 { addProse($0) }
             }
-            // A line with its cut-out spans put back (`markdown(_:…)`), written straight into the prose.
+            // A line with its cut-out spans put back (`appendMarkdown`), written straight into the prose.
             func addMarkdown(_ line: UnsafeBufferPointer<UInt8>) {
                 if proseLines > 0 { prose.append(UInt8(ascii: "\n")) }
                 appendMarkdown(line, to: &prose, spans: spans, lesson: lesson, bibliography: bibliography, style: style)
@@ -79,7 +80,12 @@ public struct LessonNotebook: LessonStage {
                 defer { prose.removeAll(keepingCapacity: true); proseLines = 0 }
                 guard proseLines > 0 else { return }
                 let kept = prose.withUnsafeBufferPointer { Self.trimmingNewlines($0) }
-                if !kept.isEmpty { cells.append(.markdown(String(decoding: prose[kept], as: UTF8.self))) }
+                guard !kept.isEmpty else { return }
+                // Valid UTF-8 without a look at it: whole lines of the text and whole strings, cut where a newline
+                // character or a placeholder's mark (which `forEachPlainPiece` finds beside ASCII) starts or ends.
+                prose.removeSubrange(kept.upperBound...)
+                prose.removeSubrange(..<kept.lowerBound)
+                cells.append(.markdown(String(vouchedUTF8: prose)))
             }
             func line(_ range: Range<Int>) -> UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(rebasing: bytes[range]) }
             func string(_ range: Range<Int>) -> String { String(decoding: line(range), as: UTF8.self) }
@@ -307,26 +313,12 @@ public struct LessonNotebook: LessonStage {
     /// Titles of the blocks `LessonFurniture` titles by itself, for the notebook's plain quotes.
     static let notebookTitles = ["TAKEAWAYS": "Key takeaways", "EXERCISE": "Exercise"]
 
-    /// Puts back what `ProtectedSpans` cut out, as Jupyter's markdown reads it.
-    static func markdown(_ line: String, spans: [ProtectedSpans.Span], lesson: Lesson, bibliography: Bibliography,
-                         style: CitationStyle) -> String {
-        guard ProtectedSpans.mayHoldPlaceholder(line) else { return line }
-        var out: [UInt8] = []
-        for piece in ProtectedSpans.pieces(line) {
-            switch piece {
-            case .text(var text): text.withUTF8 { out.append(contentsOf: $0) }
-            case .span(let index): appendSpan(index, to: &out, spans: spans, lesson: lesson, bibliography: bibliography, style: style)
-            }
-        }
-        return String(decoding: out, as: UTF8.self)
-    }
-
-    /// `markdown(_:…)` of a line's UTF-8 bytes, appended to `out`: the text between placeholders is copied as it is,
-    /// unless a placeholder stands beside text beyond ASCII (see `ProtectedSpans.forEachPlainPiece`); then what was
-    /// written is taken back and the line is read as characters.
+    /// A line's UTF-8 bytes with what `ProtectedSpans` cut out put back as Jupyter's markdown reads it, appended to
+    /// `out`: the text between placeholders is copied as it is, unless a placeholder stands beside text beyond ASCII
+    /// (see `ProtectedSpans.forEachPlainPiece`); then what was written is taken back and the line is read again, as
+    /// characters.
     static func appendMarkdown(_ line: UnsafeBufferPointer<UInt8>, to out: inout [UInt8], spans: [ProtectedSpans.Span],
                                lesson: Lesson, bibliography: Bibliography, style: CitationStyle) {
-        guard ProtectedSpans.mayHoldPlaceholder(line) else { return out.append(contentsOf: line) }
         let start = out.count
         let plain = ProtectedSpans.forEachPlainPiece(line) { range in
             out.append(contentsOf: UnsafeBufferPointer(rebasing: line[range]))
@@ -335,9 +327,12 @@ public struct LessonNotebook: LessonStage {
         }
         guard !plain else { return }
         out.removeSubrange(start...)
-        var text = markdown(String(decoding: line, as: UTF8.self), spans: spans, lesson: lesson, bibliography: bibliography,
-                            style: style)
-        text.withUTF8 { out.append(contentsOf: $0) }
+        for piece in ProtectedSpans.characterPieces(String(decoding: line, as: UTF8.self)) {
+            switch piece {
+            case .text(var text): text.withUTF8 { out.append(contentsOf: $0) }
+            case .span(let index): appendSpan(index, to: &out, spans: spans, lesson: lesson, bibliography: bibliography, style: style)
+            }
+        }
     }
 
     /// What stands in a notebook for the span of placeholder `index`, appended to `out`: math as written between its dollars, an inline
@@ -345,16 +340,21 @@ public struct LessonNotebook: LessonStage {
     private static func appendSpan(_ index: Int, to out: inout [UInt8], spans: [ProtectedSpans.Span], lesson: Lesson,
                                    bibliography: Bibliography, style: CitationStyle) {
         guard index < spans.count else { return }
-        let span = spans[index]
-        func add(_ text: some StringProtocol) { out.append(contentsOf: text.utf8) }
-        switch span.kind {
-        case .inlineMath: add("$"); add(span.source); add("$")
-        case .displayMath: add("$$"); add(span.source); add("$$")
+        // The span's kind and source, not a copy of all of it; each string's bytes appended at once.
+        let kind = spans[index].kind, source = spans[index].source
+        func add(_ text: String) {
+            var text = text
+            text.withUTF8 { out.append(contentsOf: $0) }
+        }
+        func add(mark: StaticString) { out.append(contentsOf: UnsafeBufferPointer(start: mark.utf8Start, count: mark.utf8CodeUnitCount)) }
+        switch kind {
+        case .inlineMath: add(mark: "$"); add(source); add(mark: "$")
+        case .displayMath: add(mark: "$$"); add(source); add(mark: "$$")
         case .inlineResult:
-            add("`"); add(span.source.split(separator: "|").first.map { $0.trimmingWhitespace() } ?? span.source); add("`")
-        case .crossReference: add(lesson.crossReferenceTargets[span.source]?.label ?? span.source)
+            add(mark: "`"); add(source.split(separator: "|").first.map { $0.trimmingWhitespace() } ?? source); add(mark: "`")
+        case .crossReference: add(lesson.crossReferenceTargets[source]?.label ?? source)
         case .citation:
-            let labels = CitationSyntax.keys(span.source).compactMap { key, _ -> String? in
+            let labels = CitationSyntax.keys(source).compactMap { key, _ -> String? in
                 guard let reference = bibliography.reference(key) else { return nil }
                 return style == .numbered ? String((lesson.citedKeys.firstIndex(of: key) ?? 0) + 1) : reference.authorYear
             }

@@ -15,6 +15,8 @@ enum NotebookJSON {
             switch cell { case .markdown(let text), .code(let text): total + text.utf8.count }
         }
         out.reserveCapacity(textBytes + textBytes / 2 + 256 * cells.count + 512)
+        let scratch = UnsafeMutablePointer<UInt8>.allocate(capacity: scratchRoom)
+        defer { scratch.deallocate() }
         func write(_ text: String) { out.append(contentsOf: text.utf8) }
         write("{\n  \"cells\" : [\n")
         for (n, cell) in cells.enumerated() {
@@ -27,7 +29,7 @@ enum NotebookJSON {
                 write("      \"id\" : \(string(id)),\n")
                 write("      \"metadata\" : {\n\n      },\n")
                 write("      \"source\" : ")
-                lines(text, to: &out)
+                lines(text, to: &out, scratch: scratch)
             case .code(let text):
                 write("      \"cell_type\" : \"code\",\n")
                 write("      \"execution_count\" : null,\n")
@@ -35,7 +37,7 @@ enum NotebookJSON {
                 write("      \"metadata\" : {\n\n      },\n")
                 write("      \"outputs\" : [\n\n      ],\n")
                 write("      \"source\" : ")
-                lines(text, to: &out)
+                lines(text, to: &out, scratch: scratch)
             }
             write(n + 1 < cells.count ? "\n    },\n" : "\n    }\n")
         }
@@ -59,45 +61,51 @@ enum NotebookJSON {
         return out
     }
 
+    /// How many bytes of a cell's text `lines` escapes into its scratch buffer at a time.
+    static let chunkBytes = 4096
+    /// The scratch buffer's room: a chunk's longest result (a line feed that starts a line takes 14 bytes).
+    private static let scratchRoom = nextLine.utf8CodeUnitCount * chunkBytes
+
     /// A cell's source as nbformat's list of lines (lines that keep their `\n`, the last without; none after a final
-    /// line feed), at the cell's indentation: written in
-    /// one pass over the text, where escaping it finds the line feeds that end its lines, into room for the longest
-    /// result (a line feed that starts a line takes 14 bytes), then appended at once: no array append for each of the
-    /// cell's many runs of text, escapes and line breaks.
-    private static func lines(_ text: String, to out: inout [UInt8]) {
+    /// line feed), at the cell's indentation: written in one pass over the text, where escaping it finds the line feeds
+    /// that end its lines. `chunkBytes` of the text at a time are written into `scratch`, which has room for their
+    /// longest result, and appended to `out` at once: no array append for each of the cell's many runs of text, escapes
+    /// and line breaks, and no room made for the whole cell's longest result (fourteen times its size).
+    private static func lines(_ text: String, to out: inout [UInt8], scratch: UnsafeMutablePointer<UInt8>) {
+        out.append(contentsOf: UnsafeBufferPointer(start: firstLine.utf8Start, count: firstLine.utf8CodeUnitCount))
         var text = text
         text.withUTF8 { bytes in
-            let room = firstLine.utf8CodeUnitCount + nextLine.utf8CodeUnitCount * bytes.count + lastLine.utf8CodeUnitCount
-            let lines = [UInt8](unsafeUninitializedCapacity: room) { buffer, written in
-                var end = buffer.baseAddress!
-                func write(_ text: StaticString) {
-                    end.initialize(from: text.utf8Start, count: text.utf8CodeUnitCount)
-                    end += text.utf8CodeUnitCount
-                }
-                write(Self.firstLine)
-                var run = 0  // the first byte not yet written
+            var run = 0  // the first byte not yet written
+            var next = JSONEscape.firstEscaped(in: bytes, from: 0, escapingSlashes: false)
+            while run < bytes.count {
+                let limit = min(bytes.count, run + chunkBytes)
+                var end = scratch
                 while true {
-                    let next = JSONEscape.firstEscaped(in: bytes, from: run, escapingSlashes: false)
-                    if next > run {
-                        end.initialize(from: bytes.baseAddress! + run, count: next - run)
-                        end += next - run
+                    let stop = min(next, limit)
+                    if stop > run {
+                        end.initialize(from: bytes.baseAddress! + run, count: stop - run)
+                        end += stop - run
+                        run = stop
                     }
-                    guard next < bytes.count else { break }
+                    guard next < limit else { break }
                     run = next + 1
                     // A line feed ends its line, as `TextLines` cuts: not one after a carriage return ("\r\n" is one
                     // character, which ends no line). It starts the next line, but for a final line feed, which is left
                     // out with the empty line after it.
                     if bytes[next] == 0x0A, next == 0 || bytes[next - 1] != 0x0D {
-                        if run < bytes.count { write(Self.nextLine) }
+                        if run < bytes.count {
+                            end.initialize(from: nextLine.utf8Start, count: nextLine.utf8CodeUnitCount)
+                            end += nextLine.utf8CodeUnitCount
+                        }
                     } else {
                         end += JSONEscape.writeEscape(of: bytes[next], at: end)
                     }
+                    next = JSONEscape.firstEscaped(in: bytes, from: run, escapingSlashes: false)
                 }
-                write(Self.lastLine)
-                written = buffer.baseAddress!.distance(to: end)
+                out.append(contentsOf: UnsafeBufferPointer(start: scratch, count: scratch.distance(to: end)))
             }
-            out.append(contentsOf: lines)
         }
+        out.append(contentsOf: UnsafeBufferPointer(start: lastLine.utf8Start, count: lastLine.utf8CodeUnitCount))
     }
 
     /// What opens a cell's list and its first line, ends a line and starts the next, and ends the last line and the list.

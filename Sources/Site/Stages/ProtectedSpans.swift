@@ -272,7 +272,11 @@ public struct ProtectedSpans: Sendable {
 
     /// Splits text into literal runs and placeholder indices, in order.
     public static func pieces(_ text: String) -> [Piece] {
-        if let pieces = piecesOfPlainPlaceholders(text) { return pieces }
+        piecesOfPlainPlaceholders(text) ?? characterPieces(text)
+    }
+
+    /// `pieces` read character by character, for text whose placeholders `forEachPlainPiece` refuses.
+    static func characterPieces(_ text: String) -> [Piece] {
         var pieces: [Piece] = []
         var literal = ""
         var iterator = text.makeIterator()
