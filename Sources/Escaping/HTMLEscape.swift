@@ -82,6 +82,12 @@ public enum HTMLEscape {
         return out.distance(to: end)
     }
 
+    /// The offset of the first byte of UTF-8 `bytes` from `start` on that `write(_:escapedTo:)` escapes, or `bytes.count`:
+    /// for writers that copy the runs of text before it as they are (the highlighter's tokens).
+    public static func firstEscaped(in bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
+        firstChange(bytes, from: start, .textAndApostrophe)
+    }
+
     /// Which characters become entities, and whether XML-forbidden characters are dropped.
     enum Rules { case text, textAndApostrophe, xml }
 

@@ -1,34 +1,35 @@
 import Escaping
 
-/// The HTML `HTMLRenderer` is writing, as UTF-8 bytes: each piece is copied onto the end of one growing buffer,
-/// where appending to a `String` made a string (and often new storage) for every tag and text.
-struct HTMLBuffer {
-    private var bytes: [UInt8] = []
+/// The HTML `HTMLRenderer` is writing (and the site's code blocks), as UTF-8 bytes: each piece is copied onto the end
+/// of one growing buffer, where appending to a `String` made a string (and often new storage) for every tag and text.
+public struct HTMLBuffer {
+    /// The HTML written: valid UTF-8 (see `text`).
+    public private(set) var bytes: [UInt8] = []
 
-    init(reservingCapacity capacity: Int) { bytes.reserveCapacity(capacity) }
+    public init(reservingCapacity capacity: Int) { bytes.reserveCapacity(capacity) }
 
     var count: Int { bytes.count }
 
     /// The HTML written, as a `String`. Every piece appended is the UTF-8 of a `String` or a literal, escaping puts
     /// ASCII for ASCII, and only whole ASCII characters are removed, so the bytes are valid UTF-8 and are not validated
     /// again (`String(vouchedUTF8:)`: validating them was 300 M instructions for the synthetic course's pages).
-    var text: String { String(vouchedUTF8: bytes) }
+    public var text: String { String(vouchedUTF8: bytes) }
 
     @inline(__always)
-    mutating func append(_ markup: StaticString) {
+    public mutating func append(_ markup: StaticString) {
         markup.withUTF8Buffer { bytes.append(contentsOf: $0) }
     }
 
     /// Text that is already HTML (raw HTML, a highlighted listing, an escaped URL).
-    mutating func append(html: String) {
+    public mutating func append(html: String) {
         var html = html
         html.withUTF8 { bytes.append(contentsOf: $0) }
     }
 
-    mutating func append(_ number: Int) { append(html: String(number)) }
+    public mutating func append(_ number: Int) { append(html: String(number)) }
 
     /// Text escaped as `HTMLEscape.escape` does (`&`, `<`, `>`, `"`).
-    mutating func append(escaping text: String) {
+    public mutating func append(escaping text: String) {
         var text = text
         text.withUTF8 { HTMLEscape.append($0, textEscapedTo: &bytes) }
     }

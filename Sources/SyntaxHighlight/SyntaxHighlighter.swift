@@ -24,28 +24,17 @@ public enum SyntaxHighlighter {
         }
     }
 
-    /// The highlighted HTML for `code`, or nil when `language` is unknown (the caller then only escapes).
+    /// The highlighted HTML for `code` in a known language, after the markup `opening` and before `closing` (each valid
+    /// UTF-8, such as a String's bytes), written with them into one buffer, so that a caller wrapping the listing in its
+    /// own markup (`<pre><code>…`) copies neither the listing nor its markup again.
     ///
-    /// Stripping the tags and unescaping the result gives back `code` exactly.
-    public static func highlight(_ code: String, language: String) -> String? {
-        guard let language = Language(name: language) else { return nil }
-        return highlight(code, language: language)
-    }
-
-    /// The highlighted HTML for `code` in a known language.
-    public static func highlight(_ code: String, language: Language) -> String {
-        highlight(code, language: language, between: "", and: "")
-    }
-
-    /// The highlighted HTML for `code` after the markup `opening` and before `closing`, written with them into one
-    /// buffer, so that a caller wrapping the listing in its own markup (`<pre><code>…`) does not copy it again.
-    public static func highlight(_ code: String, language: Language, between opening: String, and closing: String) -> String {
+    /// Stripping the tags and unescaping the listing gives back `code` exactly.
+    public static func highlight(_ code: String, language: Language, between opening: [UInt8], and closing: [UInt8]) -> String {
         let lexer = tokenize(code, language: language)
-        var opening = opening, closing = closing
         // Written into room for the longest result, every byte an entity of six and every token in tags, so that each
         // of the many short pieces (a listing has a token every few bytes) is copied with no array append, whose
         // checks of room and ownership cost more than the escaping.
-        let room = opening.utf8.count + 6 * lexer.bytes.count + tagRoom * lexer.tokens.count + closing.utf8.count
+        let room = opening.count + 6 * lexer.bytes.count + tagRoom * lexer.tokens.count + closing.count
         var next = 0, tiled = true
         let html = [UInt8](unsafeUninitializedCapacity: room) { buffer, written in
             var end = buffer.baseAddress!
@@ -53,20 +42,32 @@ public enum SyntaxHighlighter {
                 end.initialize(from: text.utf8Start, count: text.utf8CodeUnitCount)
                 end += text.utf8CodeUnitCount
             }
-            func write(_ text: inout String) {
-                text.withUTF8 { end.initialize(from: $0.baseAddress!, count: $0.count) }
-                end += text.utf8.count
+            func write(_ markup: UnsafeBufferPointer<UInt8>) {
+                guard let start = markup.baseAddress else { return }
+                end.initialize(from: start, count: markup.count)
+                end += markup.count
             }
-            write(&opening)
+            opening.withUnsafeBufferPointer(write)
             lexer.bytes.withUnsafeBufferPointer { bytes in
-                func escape(_ range: Range<Int>) { end += HTMLEscape.write(UnsafeBufferPointer(rebasing: bytes[range]), escapedTo: end) }
+                // The first byte from the next one to write on that is escaped: the text before it is copied as it is,
+                // and most tokens (names, numbers, spaces) are all such text.
+                var escaped = HTMLEscape.firstEscaped(in: bytes, from: 0)
+                func escape(_ range: Range<Int>) {
+                    if range.upperBound <= escaped {
+                        write(UnsafeBufferPointer(rebasing: bytes[range]))
+                    } else {
+                        end += HTMLEscape.write(UnsafeBufferPointer(rebasing: bytes[range]), escapedTo: end)
+                        escaped = HTMLEscape.firstEscaped(in: bytes, from: range.upperBound)
+                    }
+                }
                 // Tokens without a span (plain text, operators, punctuation) next to each other are escaped as one run.
                 var plain = 0..<0
                 for token in lexer.tokens {
                     // The room holds because the tokens cover the bytes once, in order (the lexer's contract), which
                     // each token is checked against before it is written: one out of place would write past the room,
                     // so its listing is shown unhighlighted instead. So is a listing with a token that starts inside a
-                    // scalar (the lexer's contract too), where tags would make the bytes invalid UTF-8.
+                    // scalar (the lexer's contract too), where tags would make the bytes invalid UTF-8. Written in
+                    // order, the runs between tags are escaped each from where the last ended, as `escape` needs.
                     guard token.range.lowerBound == next, token.range.upperBound <= bytes.count,
                           next == bytes.count || bytes[next] & 0xC0 != 0x80 else {
                         tiled = false
@@ -86,14 +87,16 @@ public enum SyntaxHighlighter {
                 if !plain.isEmpty { escape(plain) }
                 if next != bytes.count { tiled = false }
             }
-            write(&closing)
+            closing.withUnsafeBufferPointer(write)
             written = buffer.baseAddress!.distance(to: end)
         }
-        guard tiled else { return opening + escape(code) + closing }
+        guard tiled else {
+            return String(decoding: opening, as: UTF8.self) + escape(code) + String(decoding: closing, as: UTF8.self)
+        }
         // The bytes are valid UTF-8 without a look at them: `opening`, `closing`, and the listing cut only between whole
         // scalars (every token starts at one, and the last ends with the listing) with ASCII tags and entities put in.
         // ASCII when all three are.
-        let ascii = code.utf8Span.isKnownASCII && opening.utf8Span.isKnownASCII && closing.utf8Span.isKnownASCII
+        let ascii = code.utf8Span.isKnownASCII && opening.allSatisfy { $0 < 0x80 } && closing.allSatisfy { $0 < 0x80 }
         return String(vouchedUTF8: html, isKnownASCII: ascii)
     }
 

@@ -10,6 +10,24 @@ func html(_ code: String, _ language: String) throws -> String {
     try #require(SyntaxHighlighter.highlight(code, language: language))
 }
 
+extension SyntaxHighlighter {
+    /// The highlighted HTML for `code`, or nil when `language` is unknown (the caller then only escapes).
+    static func highlight(_ code: String, language: String) -> String? {
+        guard let language = Language(name: language) else { return nil }
+        return highlight(code, language: language)
+    }
+
+    /// The highlighted HTML for `code` in a known language, with no markup around it.
+    static func highlight(_ code: String, language: Language) -> String {
+        highlight(code, language: language, between: [], and: [])
+    }
+
+    /// `highlight(_:language:between:and:)` with the markup given as text.
+    static func highlight(_ code: String, language: Language, between opening: String, and closing: String) -> String {
+        highlight(code, language: language, between: Array(opening.utf8), and: Array(closing.utf8))
+    }
+}
+
 /// Strips the tags and undoes the escaping of highlighted HTML, which must give back the source.
 /// Works on bytes, so combining marks after `>` or `;` cannot merge into one Character.
 func plainText(_ html: String) -> String {

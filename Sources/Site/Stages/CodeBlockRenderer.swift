@@ -1,6 +1,5 @@
 import Markdown
 import SyntaxHighlight
-import Escaping
 
 /// Writes a fenced code block as a figure-like box: an optional title bar (`title="…"`, with a
 /// download link when the file is published beside the page) over the code, with the language kept
@@ -10,51 +9,67 @@ enum CodeBlockRenderer {
     static func render(fence: FenceInfo, code: String, fold: FoldedListing? = nil) -> String {
         let language = fence.language
         let title = fence.attributes["title"], download = fence.attributes["download"]
-        var head = MarkupBytes()
+        var head = HTMLBuffer(reservingCapacity: 256)
         if let fold {
-            head.write("<div class=\"code-block code-folded\" style=\"--shown-lines:", String(fold.shown), "\">\n")
+            head.append("<div class=\"code-block code-folded\" style=\"--shown-lines:")
+            head.append(fold.shown)
+            head.append("\">\n")
         } else {
-            head.write("<div class=\"code-block\">\n")
+            head.append("<div class=\"code-block\">\n")
         }
         if let title {
             if let download {
-                head.write("<div class=\"code-title\"><a href=\"", HTMLEscape.escape(download), "\" download>", HTMLEscape.escape(title), "</a></div>\n")
+                head.append("<div class=\"code-title\"><a href=\"")
+                head.append(escaping: download)
+                head.append("\" download>")
+                head.append(escaping: title)
+                head.append("</a></div>\n")
             } else {
-                head.write("<div class=\"code-title\">", HTMLEscape.escape(title), "</div>\n")
+                head.append("<div class=\"code-title\">")
+                head.append(escaping: title)
+                head.append("</div>\n")
             }
         }
         // A long line scrolls the block sideways: the block is focusable (and named) so keyboard users can scroll it.
         let name = title ?? language
-        head.write("<pre tabindex=\"0\" role=\"group\" aria-label=\"", HTMLEscape.escape(name.isEmpty ? "Code" : "Code: " + name), "\">")
-        head.write("<code", language.isEmpty ? "" : " class=\"language-" + HTMLEscape.escape(language) + "\"", ">")
-        var tail = MarkupBytes()
-        tail.write("</code></pre>\n")
-        if let fold {
-            // Folding is CSS keyed on this toggle (styled in style.css); the whole text stays in the <pre>.
-            tail.write("<div class=\"code-fold\"><details><summary><span class=\"fold-show\">Show all ", String(fold.lines), " lines</span>")
-            tail.write("<span class=\"fold-hide\">Show the first ", String(fold.shown), " lines only</span></summary></details>")
-            if let download {
-                tail.write("<a href=\"", HTMLEscape.escape(download), "\" download>Download ", HTMLEscape.escape(download), "</a>")
-            }
-            tail.write("</div>\n")
+        head.append("<pre tabindex=\"0\" role=\"group\" aria-label=\"")
+        head.append(escaping: name.isEmpty ? "Code" : "Code: " + name)
+        head.append("\">")
+        if language.isEmpty {
+            head.append("<code>")
+        } else {
+            head.append("<code class=\"language-")
+            head.append(escaping: language)
+            head.append("\">")
         }
-        tail.write("</div>\n")
+        func appendTail(to tail: inout HTMLBuffer) {
+            tail.append("</code></pre>\n")
+            if let fold {
+                // Folding is CSS keyed on this toggle (styled in style.css); the whole text stays in the <pre>.
+                tail.append("<div class=\"code-fold\"><details><summary><span class=\"fold-show\">Show all ")
+                tail.append(fold.lines)
+                tail.append(" lines</span><span class=\"fold-hide\">Show the first ")
+                tail.append(fold.shown)
+                tail.append(" lines only</span></summary></details>")
+                if let download {
+                    tail.append("<a href=\"")
+                    tail.append(escaping: download)
+                    tail.append("\" download>Download ")
+                    tail.append(escaping: download)
+                    tail.append("</a>")
+                }
+                tail.append("</div>\n")
+            }
+            tail.append("</div>\n")
+        }
         // The listing is most of the block: highlighted into one buffer with the markup around it, so it is copied once.
         if !language.isEmpty, let known = SyntaxHighlighter.Language(name: language) {
-            return SyntaxHighlighter.highlight(code, language: known, between: head.string, and: tail.string)
+            var tail = HTMLBuffer(reservingCapacity: 256)
+            appendTail(to: &tail)
+            return SyntaxHighlighter.highlight(code, language: known, between: head.bytes, and: tail.bytes)
         }
-        return head.string + HTMLEscape.escape(code) + tail.string
-    }
-
-    /// The markup around a listing, gathered as UTF-8 bytes and made a String once: appended to a String piece by
-    /// piece, each of its two dozen short pieces cost several hundred instructions.
-    private struct MarkupBytes {
-        var bytes: [UInt8] = []
-
-        mutating func write(_ pieces: String...) {
-            for piece in pieces { bytes += piece.utf8 }
-        }
-
-        var string: String { String(decoding: bytes, as: UTF8.self) }
+        head.append(escaping: code)
+        appendTail(to: &head)
+        return head.text
     }
 }
