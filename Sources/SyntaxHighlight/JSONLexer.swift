@@ -27,7 +27,7 @@ extension Lexer {
                 }
                 emit(pos - start == 1 && c == UInt8(ascii: "-") ? nil : .number, from: start)
             } else if c.isLetter {
-                let word = String(decoding: scanIdentifier(), as: UTF8.self)
+                let word = String(decoding: bytes[scanIdentifier()], as: UTF8.self)
                 emit(["true", "false", "null"].contains(word) ? .constant : nil, from: start)
             } else if matches("//") {
                 advanceToLineEnd()

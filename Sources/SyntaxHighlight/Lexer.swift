@@ -45,7 +45,6 @@ struct Lexer {
         kind == .builtin && start > 0 && bytes[start - 1] == UInt8(ascii: ".") ? nil : kind
     }
 
-    /// Advances over one whole scalar (a lead byte and its continuation bytes).
     /// The tail every code lexer shares: brackets (tracking nesting `depth`), punctuation, the given
     /// operator characters, or else one plain scalar. Consumes the token at `start` and emits it.
     mutating func punctuationOperatorOrPlain(_ c: UInt8, from start: Int, depth: inout Int, operators: ByteSet) {
@@ -70,6 +69,7 @@ struct Lexer {
         }
     }
 
+    /// Advances over one whole scalar (a lead byte and its continuation bytes).
     mutating func advanceScalar() {
         guard !isAtEnd else { return }
         pos += 1
@@ -89,11 +89,11 @@ struct Lexer {
         return pos > start
     }
 
-    /// Consumes an identifier (letters, digits, `_`, non-ASCII) and returns its bytes.
-    mutating func scanIdentifier() -> ArraySlice<UInt8> {
+    /// Consumes an identifier (letters, digits, `_`, non-ASCII) and returns where its bytes are.
+    mutating func scanIdentifier() -> Range<Int> {
         let start = pos
         while let b = peek(), b.isIdentifierByte { pos += 1 }
-        return bytes[start..<pos]
+        return start..<pos
     }
 
     /// Consumes a C-family number: `0x…`/`0o…`/`0b…`, or digits with `_`, a fraction and an exponent

@@ -76,11 +76,11 @@ extension Lexer {
                 emit(.number, from: start)
             } else if c.isIdentifierStart {
                 let word = scanIdentifier()
-                if let q = peek(), q == UInt8(ascii: "'") || q == UInt8(ascii: "\""), let format = Self.stringPrefix(word) {
+                if let q = peek(), q == UInt8(ascii: "'") || q == UInt8(ascii: "\""), let format = Self.stringPrefix(bytes[word]) {
                     lexPythonString(from: start, format: format, nesting: nesting)
                 } else {
-                    let kind = nameKind ?? notMember(words.kind(word), at: start)
-                    nameKind = Self.spells(word, "def") ? .function : Self.spells(word, "class") ? .class : nil
+                    let kind = nameKind ?? notMember(words.kind(of: word, in: bytes), at: start)
+                    nameKind = spells(word, "def") ? .function : spells(word, "class") ? .class : nil
                     emit(kind, from: start)
                     continue
                 }
@@ -95,16 +95,13 @@ extension Lexer {
         }
     }
 
-    /// Whether `word` is the ASCII word `keyword`, compared byte by byte (no collection of the keyword is made).
+    /// Whether the bytes at `word` are the ASCII word `keyword`, compared byte by byte (no collection of the keyword
+    /// or the word is made).
     @inline(__always)
-    static func spells(_ word: ArraySlice<UInt8>, _ keyword: StaticString) -> Bool {
+    func spells(_ word: Range<Int>, _ keyword: StaticString) -> Bool {
         guard word.count == keyword.utf8CodeUnitCount else { return false }
         let letters = keyword.utf8Start
-        var k = 0
-        for byte in word {
-            if byte != letters[k] { return false }
-            k += 1
-        }
+        for k in 0..<word.count where bytes[word.lowerBound + k] != letters[k] { return false }
         return true
     }
 

@@ -133,7 +133,7 @@ extension Lexer {
     private mutating func lexShellWord(commandPosition: inout Bool) {
         let start = pos
         if commandPosition, peek()?.isIdentifierStart == true {
-            let name = scanIdentifier()
+            let name = bytes[scanIdentifier()]
             if peek() == UInt8(ascii: "="), name.allSatisfy({ $0 < 0x80 }) {
                 emit(.variable, from: start)
                 let equals = pos

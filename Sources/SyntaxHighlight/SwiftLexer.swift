@@ -50,14 +50,14 @@ extension Lexer {
                 emit(.operator, from: start)
             } else if c == UInt8(ascii: "#") || c == UInt8(ascii: "@") {
                 pos += 1
-                let word = scanIdentifier()
+                let word = bytes[scanIdentifier()]
                 let directive = c == UInt8(ascii: "#") && Self.swiftDirectives.contains(word)
                 emit(word.isEmpty ? .operator : directive ? .keyword : .decorator, from: start)
             } else if c.isDigit {
                 scanNumber(hexFloats: true)
                 emit(.number, from: start)
             } else if c.isIdentifierStart {
-                let word = scanIdentifier()
+                let word = bytes[scanIdentifier()]
                 let isKeyword = Self.swiftKeywords.contains(word)
                 emit(isKeyword ? .keyword : nameKind ?? notMember(Self.swiftWordKind(word), at: start), from: start)
                 if Self.swiftDeclarations.contains(word) {
