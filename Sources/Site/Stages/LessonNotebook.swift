@@ -219,9 +219,10 @@ public struct LessonNotebook: LessonStage {
                     && memcmp(bytes.baseAddress! + range.lowerBound, word.utf8Start, range.count) == 0
             }
             TextLines.forEach(bytes) { line in
-                // Most lines start with neither word: their first word decides, before any list of words is made.
+                // Most lines start with neither word: their first byte decides, before their first word is read.
                 var first = line.lowerBound
                 while first < line.upperBound, bytes[first] == UInt8(ascii: " ") { first += 1 }
+                guard first < line.upperBound, bytes[first] == UInt8(ascii: "i") || bytes[first] == UInt8(ascii: "f") else { return }
                 var firstEnd = first
                 while firstEnd < line.upperBound, bytes[firstEnd] != UInt8(ascii: " ") { firstEnd += 1 }
                 guard isWord(first..<firstEnd, "import") || isWord(first..<firstEnd, "from") else { return }
