@@ -25,6 +25,28 @@ extension Lexer {
     static let pythonSpacing: ByteSet = " \t\r\\"
     /// Imaginary literals: `1j`.
     static let pythonNumberSuffixes: ByteSet = "jJ"
+    /// What a byte starts in Python code: the lexer looks each token's first byte up once, where a chain of tests
+    /// asked each kind of token in turn.
+    enum PythonByte {
+        case newline, spacing, comment, quote, digit, dot, name, at, other
+    }
+
+    /// The `PythonByte` of every byte value.
+    static let pythonBytes: [PythonByte] = (0...255).map { (value: Int) -> PythonByte in
+        let byte = UInt8(value)
+        switch byte {
+        case UInt8(ascii: "\n"): return .newline
+        case _ where pythonSpacing.contains(byte): return .spacing
+        case UInt8(ascii: "#"): return .comment
+        case UInt8(ascii: "'"), UInt8(ascii: "\""): return .quote
+        case _ where byte.isDigit: return .digit
+        case UInt8(ascii: "."): return .dot
+        case _ where byte.isIdentifierStart: return .name
+        case UInt8(ascii: "@"): return .at
+        default: return .other
+        }
+    }
+
     /// How deeply f-strings may nest inside replacement fields before they are shown as plain strings.
     static let maxInterpolationNesting = 16
 
@@ -41,7 +63,7 @@ extension Lexer {
     mutating func lexPythonCode(field: FieldEnd?, nesting: Int) {
         // The tables, read once here rather than (through their lazy initialisation) at every use.
         let words = Self.pythonWordKinds, operators = Self.pythonOperators, spacing = Self.pythonSpacing
-        let numberSuffixes = Self.pythonNumberSuffixes
+        let numberSuffixes = Self.pythonNumberSuffixes, bytesStarting = Self.pythonBytes
         var depth = 0
         var atLineStart = field == nil
         var nameKind: TokenKind?  // set after `def`/`class`: the next identifier is being defined
@@ -53,28 +75,30 @@ extension Lexer {
                 if !field.triple, c == UInt8(ascii: "\n") { return }
             }
             let start = pos
-            if c == UInt8(ascii: "\n") {
+            let starting = bytesStarting[Int(c)]
+            if starting == .newline {
                 pos += 1
                 emit(nil, from: start)
                 atLineStart = true
                 continue
             }
-            if spacing.contains(c) {
+            if starting == .spacing {
                 pos += 1
                 while let b = peek(), spacing.contains(b) { pos += 1 }
                 emit(nil, from: start)
                 continue
             }
             defer { atLineStart = false }
-            if c == UInt8(ascii: "#") {
+            switch starting {
+            case .comment:
                 advanceToLineEnd()
                 emit(.comment, from: start)
-            } else if c == UInt8(ascii: "'") || c == UInt8(ascii: "\"") {
+            case .quote:
                 lexPythonString(from: start, format: false, nesting: nesting)
-            } else if c.isDigit || (c == UInt8(ascii: ".") && peek(1)?.isDigit == true) {
+            case .digit, .dot where peek(1)?.isDigit == true:
                 scanNumber(suffixes: numberSuffixes)
                 emit(.number, from: start)
-            } else if c.isIdentifierStart {
+            case .name:
                 let word = scanIdentifier()
                 if let q = peek(), q == UInt8(ascii: "'") || q == UInt8(ascii: "\""), let format = Self.stringPrefix(bytes[word]) {
                     lexPythonString(from: start, format: format, nesting: nesting)
@@ -84,11 +108,11 @@ extension Lexer {
                     emit(kind, from: start)
                     continue
                 }
-            } else if c == UInt8(ascii: "@"), atLineStart {
+            case .at where atLineStart:
                 pos += 1
                 while let b = peek(), b.isIdentifierByte || b == UInt8(ascii: ".") { pos += 1 }
                 emit(.decorator, from: start)
-            } else {
+            default:
                 punctuationOperatorOrPlain(c, from: start, depth: &depth, operators: operators)
             }
             nameKind = nil
