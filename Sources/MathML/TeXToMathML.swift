@@ -23,20 +23,25 @@ public enum TeXToMathML {
 }
 
 private extension TeXParser {
-    /// The source without leading and trailing white space (Unicode's, scalar by scalar), escaped.
+    /// The source without leading and trailing white space (Unicode's, scalar by scalar), escaped: the scalars from
+    /// either end are looked at only up to the first one that is not white space.
     mutating func appendAnnotation() {
-        var first = -1, end = 0
-        var i = 0
-        while i < source.bytes.count {
-            let start = i
-            let byte = source.bytes[i]
-            i += UTF8.width(startingWith: byte)
-            let isSpace = byte < 0x80 ? byte == 0x20 || (0x09...0x0D).contains(byte) : source.scalar(at: start).properties.isWhitespace
-            if isSpace { continue }
-            if first < 0 { first = start }
-            end = i
+        let bytes = source.bytes
+        func isSpace(at start: Int) -> Bool {
+            let byte = bytes[start]
+            return byte < 0x80 ? byte == 0x20 || (0x09...0x0D).contains(byte) : source.scalar(at: start).properties.isWhitespace
         }
-        guard first >= 0 else { return }
-        markup.appendEscaped(source.bytes[first..<end])
+        var first = 0
+        while first < bytes.count, isSpace(at: first) { first += UTF8.width(startingWith: bytes[first]) }
+        guard first < bytes.count else { return }
+        var end = bytes.count
+        while true {
+            // The last scalar before `end` starts at the last byte before it that is no continuation byte.
+            var lead = end - 1
+            while lead > first, bytes[lead] & 0xC0 == 0x80 { lead -= 1 }
+            guard isSpace(at: lead) else { break }
+            end = lead
+        }
+        markup.appendEscaped(bytes[first..<end])
     }
 }

@@ -10,6 +10,18 @@ func body(_ tex: String, display: Bool = false) throws -> String {
 }
 
 @Suite struct TeXToMathMLTests {
+    /// The annotation is the source without the white space at either end, scalar by scalar as Unicode has it: spaces
+    /// beyond ASCII trimmed, a scalar beyond ASCII that is no space kept whole at either end.
+    @Test func annotationIsTheSourceTrimmedOfUnicodeWhiteSpace() throws {
+        for tex in ["\u{2003}x\u{A0}", " é ", "x\u{2003}é", "é\u{2028}", "\u{3000}\u{2003}", "α β\u{2009}", "\u{2003}"] {
+            let trimmed = tex.unicodeScalars.drop { $0.properties.isWhitespace }.reversed().drop { $0.properties.isWhitespace }
+            let expected = String(String.UnicodeScalarView(trimmed.reversed()))
+            let math = try TeXToMathML.convert(tex, display: false)
+            #expect(math.hasSuffix("<annotation encoding=\"application/x-tex\">\(expected)</annotation></semantics></math>"),
+                    "\(tex.debugDescription)")
+        }
+    }
+
     @Test func wrapsInMathWithAnnotation() throws {
         #expect(try TeXToMathML.convert("x", display: true) ==
             "<math xmlns=\"http://www.w3.org/1998/Math/MathML\" display=\"block\"><semantics><mi>x</mi>"
