@@ -85,6 +85,21 @@ import Testing
             .markdown("Plain $a+b$ and $c$, end.\nBeside é$x$ and $y$é and $u$, $v$.\n> **With $m$**\n>\n\n$$\\int_0^1 f$$\nLast $z$"),
         ])
     }
+
+    /// Lines written as they are go into the prose as one run of the text where they stand together: lines ending in
+    /// "\r\n", empty lines, a fence's lines, with an alert's rewritten line and a line beside math between them.
+    @Test func linesWrittenAsTheyAreComeBackAsWritten() {
+        let body = "a\r\nb\n\n```sh\nls\r\n\n```\n> [!NOTE] T\nc\n\nd $x$\n\u{2028}e\n\n\nf\n"
+        let front = FrontMatter(title: "T", summary: "", date: nil, order: nil, draft: false, readingTime: nil, layout: nil,
+                                layoutLocation: nil)
+        let lesson = Lesson(slug: "a", moduleSlug: "m", sourcePath: "content/m/a.md", absolutePath: "/x/content/m/a.md",
+                            frontMatter: front, body: body, bodyLineOffset: 0)
+        let cells = LessonNotebook.cells(lesson, bibliography: Bibliography(entries: []), style: .numbered, localModule: { _ in nil })
+        #expect(cells == [
+            .markdown("# T"),
+            .markdown("a\r\nb\n\n```sh\nls\r\n\n```\n> **T**\n>\nc\n\nd $x$\n\u{2028}e\n\n\nf"),
+        ])
+    }
 }
 
 extension LessonNotebook {

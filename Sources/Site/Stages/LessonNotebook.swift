@@ -61,7 +61,26 @@ public struct LessonNotebook: LessonStage {
             // written; only one that may hold an alert or a cut-out span is made a string and rewritten.
             var prose: [UInt8] = []
             var proseLines = 0
+            // Lines that go in as they are written and stand next to each other in the text, not yet written: one run
+            // of its bytes (the line feeds between them included), copied at once when another line comes.
+            var unwritten: Range<Int>?
+            func writeUnwritten() {
+                guard let run = unwritten else { return }
+                unwritten = nil
+                if proseLines > 0 { prose.append(UInt8(ascii: "\n")) }
+                prose.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[run]))
+                proseLines += 1
+            }
+            func addProse(lineAt range: Range<Int>) {
+                if let run = unwritten, run.upperBound + 1 == range.lowerBound {
+                    unwritten = run.lowerBound..<range.upperBound
+                } else {
+                    writeUnwritten()
+                    unwritten = range
+                }
+            }
             func addProse(_ line: UnsafeBufferPointer<UInt8>) {
+                writeUnwritten()
                 if proseLines > 0 { prose.append(UInt8(ascii: "\n")) }
                 prose.append(contentsOf: line)
                 proseLines += 1
@@ -72,11 +91,13 @@ public struct LessonNotebook: LessonStage {
             }
             // A line with its cut-out spans put back (`appendMarkdown`), written straight into the prose.
             func addMarkdown(_ line: UnsafeBufferPointer<UInt8>) {
+                writeUnwritten()
                 if proseLines > 0 { prose.append(UInt8(ascii: "\n")) }
                 appendMarkdown(line, to: &prose, spans: spans, lesson: lesson, bibliography: bibliography, style: style)
                 proseLines += 1
             }
             func flushProse() {
+                writeUnwritten()
                 defer { prose.removeAll(keepingCapacity: true); proseLines = 0 }
                 guard proseLines > 0 else { return }
                 let kept = prose.withUnsafeBufferPointer { Self.trimmingNewlines($0) }
@@ -117,8 +138,8 @@ public struct LessonNotebook: LessonStage {
                             }
                         } else {
                             addProse(String(repeating: Character(Unicode.Scalar(open.marker)), count: open.length) + open.info.text)
-                            for inside in open.lines { addProse(line(inside)) }
-                            addProse(text)
+                            for inside in open.lines { addProse(lineAt: inside) }
+                            addProse(lineAt: range)
                         }
                     } else {
                         open.lines.append(range)
@@ -138,7 +159,7 @@ public struct LessonNotebook: LessonStage {
                 } else if ProtectedSpans.mayHoldPlaceholder(text) {
                     addMarkdown(text)
                 } else {
-                    addProse(text)
+                    addProse(lineAt: range)
                 }
             }
             flushProse()
