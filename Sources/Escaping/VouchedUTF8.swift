@@ -19,6 +19,12 @@ extension String {
         }
     }
 
+    /// Whether the String is known to be ASCII (a flag it carries, not a look at its bytes); false where the standard
+    /// library does not say (macOS before 26).
+    public var isKnownASCII: Bool {
+        if #available(macOS 26, *) { utf8Span.isKnownASCII } else { false }
+    }
+
     /// `bytes` as a String when they are UTF-8, nil when they are not: what `String(validating:as: UTF8.self)` gives, for
     /// a file's text, mostly ASCII. The standard library's check reads every byte after the first non-ASCII one singly
     /// (about 10 instructions a byte of a lesson with one `β` near its top); this one passes over runs of ASCII eight

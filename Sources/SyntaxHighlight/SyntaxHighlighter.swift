@@ -96,7 +96,7 @@ public enum SyntaxHighlighter {
         // The bytes are valid UTF-8 without a look at them: `opening`, `closing`, and the listing cut only between whole
         // scalars (every token starts at one, and the last ends with the listing) with ASCII tags and entities put in.
         // ASCII when all three are.
-        let ascii = code.utf8Span.isKnownASCII && opening.allSatisfy { $0 < 0x80 } && closing.allSatisfy { $0 < 0x80 }
+        let ascii = code.isKnownASCII && opening.allSatisfy { $0 < 0x80 } && closing.allSatisfy { $0 < 0x80 }
         return String(vouchedUTF8: html, isKnownASCII: ascii)
     }
 
