@@ -71,15 +71,20 @@ import Testing
         }
     }
 
-    /// A prose cell gives back the math, inline and displayed, as written, whether its line is written on bytes or, with
-    /// a placeholder beside text beyond ASCII, read again as characters after what was written is taken back.
-    @Test func mathComesBackAsWrittenOnEveryKindOfLine() {
-        let body = "Plain $a+b$ and $c$, end.\nBeside é$x$ and $y$é and $u$, $v$.\n> [!NOTE] With $m$\n\n$$\\int_0^1 f$$\nLast $z$"
+    /// The notebook cells of a lesson titled "T" whose body is `body`.
+    private static func cells(ofLessonTitledT body: String) -> [LessonNotebook.Cell] {
         let front = FrontMatter(title: "T", summary: "", date: nil, order: nil, draft: false, readingTime: nil, layout: nil,
                                 layoutLocation: nil)
         let lesson = Lesson(slug: "a", moduleSlug: "m", sourcePath: "content/m/a.md", absolutePath: "/x/content/m/a.md",
                             frontMatter: front, body: body, bodyLineOffset: 0)
-        let cells = LessonNotebook.cells(lesson, bibliography: Bibliography(entries: []), style: .numbered, localModule: { _ in nil })
+        return LessonNotebook.cells(lesson, bibliography: Bibliography(entries: []), style: .numbered, localModule: { _ in nil })
+    }
+
+    /// A prose cell gives back the math, inline and displayed, as written, whether its line is written on bytes or, with
+    /// a placeholder beside text beyond ASCII, read again as characters after what was written is taken back.
+    @Test func mathComesBackAsWrittenOnEveryKindOfLine() {
+        let body = "Plain $a+b$ and $c$, end.\nBeside é$x$ and $y$é and $u$, $v$.\n> [!NOTE] With $m$\n\n$$\\int_0^1 f$$\nLast $z$"
+        let cells = Self.cells(ofLessonTitledT: body)
         #expect(cells == [
             .markdown("# T"),
             .markdown("Plain $a+b$ and $c$, end.\nBeside é$x$ and $y$é and $u$, $v$.\n> **With $m$**\n>\n\n$$\\int_0^1 f$$\nLast $z$"),
@@ -90,11 +95,7 @@ import Testing
     /// "\r\n", empty lines, a fence's lines, with an alert's rewritten line and a line beside math between them.
     @Test func linesWrittenAsTheyAreComeBackAsWritten() {
         let body = "a\r\nb\n\n```sh\nls\r\n\n```\n> [!NOTE] T\nc\n\nd $x$\n\u{2028}e\n\n\nf\n"
-        let front = FrontMatter(title: "T", summary: "", date: nil, order: nil, draft: false, readingTime: nil, layout: nil,
-                                layoutLocation: nil)
-        let lesson = Lesson(slug: "a", moduleSlug: "m", sourcePath: "content/m/a.md", absolutePath: "/x/content/m/a.md",
-                            frontMatter: front, body: body, bodyLineOffset: 0)
-        let cells = LessonNotebook.cells(lesson, bibliography: Bibliography(entries: []), style: .numbered, localModule: { _ in nil })
+        let cells = Self.cells(ofLessonTitledT: body)
         #expect(cells == [
             .markdown("# T"),
             .markdown("a\r\nb\n\n```sh\nls\r\n\n```\n> **T**\n>\nc\n\nd $x$\n\u{2028}e\n\n\nf"),

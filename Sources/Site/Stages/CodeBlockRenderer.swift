@@ -17,13 +17,19 @@ enum CodeBlockRenderer {
         } else {
             head.append("<div class=\"code-block\">\n")
         }
+        /// `<a href="download" download>label</a>`.
+        func appendDownload(_ download: String, label: String, to buffer: inout HTMLBuffer) {
+            buffer.append("<a href=\"")
+            buffer.append(escaping: download)
+            buffer.append("\" download>")
+            buffer.append(escaping: label)
+            buffer.append("</a>")
+        }
         if let title {
             if let download {
-                head.append("<div class=\"code-title\"><a href=\"")
-                head.append(escaping: download)
-                head.append("\" download>")
-                head.append(escaping: title)
-                head.append("</a></div>\n")
+                head.append("<div class=\"code-title\">")
+                appendDownload(download, label: title, to: &head)
+                head.append("</div>\n")
             } else {
                 head.append("<div class=\"code-title\">")
                 head.append(escaping: title)
@@ -51,13 +57,7 @@ enum CodeBlockRenderer {
                 tail.append(" lines</span><span class=\"fold-hide\">Show the first ")
                 tail.append(fold.shown)
                 tail.append(" lines only</span></summary></details>")
-                if let download {
-                    tail.append("<a href=\"")
-                    tail.append(escaping: download)
-                    tail.append("\" download>Download ")
-                    tail.append(escaping: download)
-                    tail.append("</a>")
-                }
+                if let download { appendDownload(download, label: "Download " + download, to: &tail) }
                 tail.append("</div>\n")
             }
             tail.append("</div>\n")
