@@ -56,6 +56,48 @@ import Testing
         #expect(FileManager.default.fileExists(atPath: output + "/a/b.css"))
     }
 
+    /// The folders of a deep tree are made a level at a time, on every core; written over a kept site, whose folders
+    /// are used as they are, the same tree comes out, and one the new tree no longer needs is gone.
+    @Test func foldersAreMadeOrRecycledAtEveryDepth() throws {
+        func deep(_ text: String, extra: Bool) -> OutputTree {
+            var tree = OutputTree()
+            tree.add("index.html", text)
+            for module in 0..<6 {
+                for lesson in 0..<7 { tree.add("m\(module)/l\(lesson)/index.html", "\(text) \(module) \(lesson)") }
+                tree.add("m\(module)/a/b/c/d.txt", text)
+            }
+            if extra { tree.add("gone/x/y.txt", text) }
+            return tree
+        }
+        let kept = parent + "/cache/previous"
+        let writer = OutputWriter(output: output, displayOutput: "public", keepPrevious: kept)
+        for (text, extra) in [("one", true), ("one", true), ("two", false)] {
+            let tree = deep(text, extra: extra)
+            try writer.write(tree)
+            let written = FolderListing.entries(under: output).filter { $0 != OutputGuard.markerName }.sorted()
+            #expect(written == tree.files.keys.sorted())
+            #expect(try String(contentsOfFile: output + "/m5/l6/index.html", encoding: .utf8) == "\(text) 5 6")
+        }
+        #expect(!FileManager.default.fileExists(atPath: output + "/gone"))
+    }
+
+    /// A file where the tree needs a folder fails the write, and the site it would have replaced stays.
+    @Test func aFileWhereAFolderGoesFailsTheWrite() throws {
+        let kept = parent + "/cache/previous"
+        let writer = OutputWriter(output: output, displayOutput: "public", keepPrevious: kept)
+        var first = OutputTree()
+        first.add("index.html", "one")
+        first.add("m/l", "a file named as the folder below")
+        try writer.write(first)
+        try writer.write(first)
+        var second = OutputTree()
+        second.add("index.html", "two")
+        second.add("m/l/index.html", "x")
+        second.reused = ["m/l"]
+        #expect(throws: Diagnostic.self) { try writer.write(second) }
+        #expect(try String(contentsOfFile: output + "/index.html", encoding: .utf8) == "one")
+    }
+
     @Test func removesStagingFoldersOfProcessesThatAreGone() throws {
         let fm = FileManager.default
         let dead = try exitedProcessID()
