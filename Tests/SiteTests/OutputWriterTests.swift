@@ -79,6 +79,8 @@ import Testing
             #expect(try String(contentsOfFile: output + "/m5/l6/index.html", encoding: .utf8) == "\(text) 5 6")
         }
         #expect(!FileManager.default.fileExists(atPath: output + "/gone"))
+        // Nothing beside the output and the cache: no staging folder left, no folder made outside them.
+        #expect(try entries() == ["cache", "public"])
     }
 
     /// A file where the tree needs a folder fails the write, and the site it would have replaced stays.
