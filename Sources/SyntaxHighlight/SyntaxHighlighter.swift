@@ -24,8 +24,8 @@ public enum SyntaxHighlighter {
         }
     }
 
-    /// The highlighted HTML for `code` in a known language, after the markup `opening` and before `closing` (each valid
-    /// UTF-8, such as a String's bytes), written with them into one buffer, so that a caller wrapping the listing in its
+    /// The highlighted HTML for `code` in a known language, after the markup `opening` and before `closing` (UTF-8, such
+    /// as a String's bytes; markup that is not is decoded with repairs, as the listing is then escaped whole), written with them into one buffer, so that a caller wrapping the listing in its
     /// own markup (`<pre><code>…`) copies neither the listing nor its markup again.
     ///
     /// Stripping the tags and unescaping the listing gives back `code` exactly.
@@ -90,14 +90,14 @@ public enum SyntaxHighlighter {
             closing.withUnsafeBufferPointer(write)
             written = buffer.baseAddress!.distance(to: end)
         }
-        guard tiled else {
+        // The caller's markup is checked (`UTF8Check`, a word at a time, which also tells whether it is ASCII); the rest
+        // is valid UTF-8 without a look at it: the listing cut only between whole scalars (every token starts at one, and
+        // the last ends with the listing) with ASCII tags and entities put in. ASCII when all three are.
+        let openingASCII = opening.withUnsafeBufferPointer(UTF8Check.validity), closingASCII = closing.withUnsafeBufferPointer(UTF8Check.validity)
+        guard tiled, let openingASCII, let closingASCII else {
             return String(decoding: opening, as: UTF8.self) + escape(code) + String(decoding: closing, as: UTF8.self)
         }
-        // The bytes are valid UTF-8 without a look at them: `opening`, `closing`, and the listing cut only between whole
-        // scalars (every token starts at one, and the last ends with the listing) with ASCII tags and entities put in.
-        // ASCII when all three are.
-        let ascii = code.isKnownASCII && opening.allSatisfy { $0 < 0x80 } && closing.allSatisfy { $0 < 0x80 }
-        return String(vouchedUTF8: html, isKnownASCII: ascii)
+        return String(vouchedUTF8: html, isKnownASCII: code.isKnownASCII && openingASCII && closingASCII)
     }
 
     /// Room for a token's tags: its kind's opening tag (the longest, `tok-interpolation`'s, has 32 bytes) and `</span>`.
