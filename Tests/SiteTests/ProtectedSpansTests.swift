@@ -52,11 +52,11 @@ import Testing
         #expect(spans.masked == "~~~\n$a$\n~~~~\n\t$b$\n  ```\n$c$\n  ```\n \u{301}```\n\(open)0\(close)")
     }
 
-    /// The eight-bytes-at-a-time search finds the byte a byte-by-byte search finds, from any start, at any offset in
-    /// a word, in the tail, or nowhere; never a byte only near one (`a`, `#`, `|`, `]`, `^`, `Z`, or one with the top bit
-    /// set).
+    /// The eight-bytes-at-a-time searches (`firstMaskable`, and `firstSpanStart`, which stops at `[` too) find the byte a
+    /// byte-by-byte search finds, from any start, at any offset in a word, in the tail, or nowhere; never a byte only near
+    /// one (`a`, `#`, `|`, `]`, `^`, `Z`, or one with the top bit set).
     @Test func firstMaskableFindsWhatAByteSearchFinds() {
-        let maskable: Set<UInt8> = Set("`${\\@[".utf8)
+        let maskable: Set<UInt8> = Set("`${\\@".utf8), spanStarts = maskable.union([UInt8(ascii: "[")])
         let alphabet = Array("`${\\@[a#|]^Z ".utf8) + [0xC3, 0xA9, 0xE0, 0xE4, 0xC0, 0xDC, 0xFB]
         // Seeded, so that a failure can be made again.
         var generator = SplitMix64(state: 7)
@@ -68,6 +68,8 @@ import Testing
                 for start in 0...bytes.count {
                     let expected = (start..<bytes.count).first { maskable.contains(bytes[$0]) } ?? bytes.count
                     #expect(ProtectedSpans.firstMaskable(bytes, from: start) == expected, "\(text) from \(start)")
+                    let spanStart = (start..<bytes.count).first { spanStarts.contains(bytes[$0]) } ?? bytes.count
+                    #expect(ProtectedSpans.firstSpanStart(bytes, from: start) == spanStart, "\(text) from \(start)")
                 }
             }
         }

@@ -104,9 +104,7 @@ public struct LessonNotebook: LessonStage {
                 guard !kept.isEmpty else { return }
                 // Valid UTF-8 without a look at it: whole lines of the text and whole strings, cut where a newline
                 // character or a placeholder's mark (which `forEachPlainPiece` finds beside ASCII) starts or ends.
-                prose.removeSubrange(kept.upperBound...)
-                prose.removeSubrange(..<kept.lowerBound)
-                cells.append(.markdown(String(vouchedUTF8: prose)))
+                cells.append(.markdown(prose.withUnsafeBufferPointer { String(vouchedUTF8: UnsafeBufferPointer(rebasing: $0[kept])) }))
             }
             func line(_ range: Range<Int>) -> UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(rebasing: bytes[range]) }
             func string(_ range: Range<Int>) -> String { String(decoding: line(range), as: UTF8.self) }

@@ -13,9 +13,9 @@ protocol LineUnit: Equatable {
     static func text(_ units: ArraySlice<Self>) -> String
     /// Appends the UTF-8 bytes of `units` to `bytes`.
     static func append(_ units: ArraySlice<Self>, to bytes: inout [UInt8])
-    /// The index of the first of `units` from `start` that is an ASCII byte `ProtectedSpans.firstMaskable` stops at, or
+    /// The index of the first of `units` from `start` that is an ASCII byte `ProtectedSpans.firstSpanStart` stops at, or
     /// `units.count`.
-    static func firstMaskable(_ units: [Self], from start: Int) -> Int
+    static func firstSpanStart(_ units: [Self], from start: Int) -> Int
 }
 
 extension Character: LineUnit {
@@ -28,7 +28,7 @@ extension Character: LineUnit {
         for unit in units { bytes.append(contentsOf: unit.utf8) }
     }
 
-    static func firstMaskable(_ units: [Character], from start: Int) -> Int {
+    static func firstSpanStart(_ units: [Character], from start: Int) -> Int {
         var i = start
         // `asciiValue` is a line feed for CR LF, never one of the bytes looked for.
         while i < units.count, !(units[i].asciiValue.map(ProtectedSpans.isMaskable) ?? false) { i += 1 }
@@ -52,7 +52,7 @@ extension UInt8: LineUnit {
 
     static func append(_ units: ArraySlice<UInt8>, to bytes: inout [UInt8]) { bytes.append(contentsOf: units) }
 
-    static func firstMaskable(_ units: [UInt8], from start: Int) -> Int {
-        units.withUnsafeBufferPointer { ProtectedSpans.firstMaskable($0, from: start) }
+    static func firstSpanStart(_ units: [UInt8], from start: Int) -> Int {
+        units.withUnsafeBufferPointer { ProtectedSpans.firstSpanStart($0, from: start) }
     }
 }

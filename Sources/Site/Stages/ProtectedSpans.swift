@@ -45,13 +45,7 @@ public struct ProtectedSpans: Sendable {
     /// Appends `placeholder(index)` to UTF-8 `bytes`: `open` (EE 80 80), the index's digits, `close` (EE 80 81).
     static func appendPlaceholder(_ index: Int, to bytes: inout [UInt8]) {
         bytes.append(0xEE); bytes.append(0x80); bytes.append(0x80)
-        // The digits, most significant first (an index is never negative), with no String made of them.
-        var unit = 1
-        while unit <= index / 10 { unit *= 10 }
-        repeat {
-            bytes.append(UInt8(ascii: "0") + UInt8(truncatingIfNeeded: index / unit % 10))
-            unit /= 10
-        } while unit > 0
+        bytes.appendDecimal(index)
         bytes.append(0xEE); bytes.append(0x80); bytes.append(0x81)
     }
 
@@ -99,7 +93,7 @@ public struct ProtectedSpans: Sendable {
                 if mayBeIndented, case let rawLine = substring(range), rawLine.hasPrefix("    ") || rawLine.hasPrefix("\t") {
                     return   // indented code
                 }
-                // Most lines hold no code span, math, result, escape, citation or cross-reference: they stay as they are.
+                // Most lines hold no code span, math, result or escape: they stay as they are.
                 if maskable < range.lowerBound { maskable = Self.firstMaskable(bytes, from: range.lowerBound) }
                 guard maskable < range.upperBound else { return }
                 copy(copied..<range.lowerBound)
@@ -118,10 +112,20 @@ public struct ProtectedSpans: Sendable {
         if !problems.isEmpty { throw DiagnosticList(problems) }
     }
 
-    /// The offset of the first byte of `bytes` from `start` that is `` ` ``, `$`, `{`, `\\`, `@` or `[` (what every code
-    /// span, math, result, escape, cross-reference and citation group starts with), or `bytes.count`; eight bytes at a
-    /// time.
+    /// The offset of the first byte of `bytes` from `start` that is `` ` ``, `$`, `{`, `\\` or `@` (what every code
+    /// span, math, result, escape, citation group and cross-reference holds), or `bytes.count`; eight bytes at a time.
+    /// A line without one is left as it is.
     static func firstMaskable(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
+        ByteWord.firstMarked(in: bytes, from: start, marks: { word in
+            ByteWord.exactMarks(word, UInt8(ascii: "`")) | ByteWord.exactMarks(word, UInt8(ascii: "$"))
+                | ByteWord.exactMarks(word, UInt8(ascii: "{")) | ByteWord.exactMarks(word, UInt8(ascii: "\\"))
+                | ByteWord.exactMarks(word, UInt8(ascii: "@"))
+        }, isMarked: { isMaskable($0) && $0 != UInt8(ascii: "[") })
+    }
+
+    /// `firstMaskable`'s bytes and `[`: where a span may start (a citation group starts at its `[`), which a masked line
+    /// jumps between (`LineUnit.firstSpanStart`).
+    static func firstSpanStart(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
         ByteWord.firstMarked(in: bytes, from: start, marks: { word in
             ByteWord.exactMarks(word, UInt8(ascii: "`")) | ByteWord.exactMarks(word, UInt8(ascii: "$"))
                 | ByteWord.exactMarks(word, UInt8(ascii: "{")) | ByteWord.exactMarks(word, UInt8(ascii: "\\"))
@@ -129,7 +133,7 @@ public struct ProtectedSpans: Sendable {
         }, isMarked: isMaskable)
     }
 
-    /// Whether `byte` is one `firstMaskable` stops at.
+    /// Whether `byte` is one `firstSpanStart` stops at.
     @inline(__always)
     static func isMaskable(_ byte: UInt8) -> Bool {
         switch byte {
@@ -153,8 +157,8 @@ public struct ProtectedSpans: Sendable {
             copied = end
         }
         while true {
-            // Every span starts at a unit `firstMaskable` stops at; the units between are copied as they are.
-            i = Unit.firstMaskable(chars, from: i)
+            // Every span starts at a unit `firstSpanStart` stops at; the units between are copied as they are.
+            i = Unit.firstSpanStart(chars, from: i)
             guard i < chars.count else { break }
             let c = chars[i]
             if c.matches("\\"), i + 1 < chars.count, chars[i + 1].matches("$") || chars[i + 1].matches("{") || chars[i + 1].matches("[") || chars[i + 1].matches("@") {
