@@ -319,6 +319,13 @@ import Testing
             #expect(properties.contains(.staysComposed) == CollapsedText.staysComposed(scalar), "U+\(String(value, radix: 16))")
             #expect(properties.contains(.word) == SearchVocabulary.isWordScalar(scalar), "U+\(String(value, radix: 16))")
         }
+        // And, apart from the functions the table is made from, a few scalars whose properties Unicode fixes: no-break
+        // and em spaces are white space, β and é are word scalars that NFC leaves as they are, a combining acute accent
+        // composes with what comes before it, an em dash and a minus sign are no word scalars.
+        #expect(ScalarProperties("\u{A0}").contains(.whitespace) && ScalarProperties("\u{2003}").contains(.whitespace))
+        #expect(ScalarProperties("β") == [.word, .staysComposed] && ScalarProperties("é") == [.word, .staysComposed])
+        #expect(!ScalarProperties("\u{301}").contains(.staysComposed))
+        #expect(!ScalarProperties("—").contains(.word) && !ScalarProperties("\u{2212}").contains(.word))
     }
 
     @Test func tagNameBytesAreASCIILettersDigitsHyphenAndColon() {
